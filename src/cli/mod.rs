@@ -1,0 +1,3 @@
+//! Command-line front end: argument definitions and one module per subcommand.
+
+pub mod inspect;

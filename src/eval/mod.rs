@@ -1,0 +1,3 @@
+//! Evaluation: compiled packs run over document models.
+
+pub mod values;

@@ -1,0 +1,1 @@
+//! Values and expression evaluation for `let` / `assert`.

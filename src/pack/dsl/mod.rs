@@ -1,0 +1,1 @@
+//! The DSL front end (`.rules` files): pest grammar in `grammar/pack.pest`.

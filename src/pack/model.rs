@@ -1,0 +1,335 @@
+//! The rule model: what a pack says, whichever form (DSL or YAML) it was written in.
+//!
+//! Both front ends (`pack::dsl`, `pack::yaml`) build these types; everything downstream
+//! (compilation, evaluation, `convert`, `fmt`) works on them alone. Every user-written value
+//! that can be wrong keeps the byte span where it was written in the pack source, so errors
+//! found later (a bad regex, an unknown capture) still point into the rule file.
+//!
+//! Equality ignores spans: a pack converted DSL → YAML → DSL must compare equal to itself.
+
+use std::fmt;
+use std::ops::Range;
+
+pub use super::expr::{BinOp, CmpOp, Expr, ExprKind, Func, Tolerance};
+
+/// A byte range into a pack source file.
+pub type Span = Range<usize>;
+
+/// A value together with the place in the pack source where it was written.
+#[derive(Clone, Debug, Default)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+impl<T> Spanned<T> {
+    pub fn new(value: T, span: Span) -> Self {
+        Spanned { value, span }
+    }
+    /// A value that was not written anywhere (built in code or by a converter).
+    pub fn unspanned(value: T) -> Self {
+        Spanned { value, span: 0..0 }
+    }
+}
+
+impl<T: PartialEq> PartialEq for Spanned<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+}
+
+impl<T> std::ops::Deref for Spanned<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.value
+    }
+}
+
+/// How serious a finding is. Ordered: `Info < Warning < Error`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub enum Severity {
+    Info,
+    #[default]
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub const ALL: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s {
+            "error" => Some(Severity::Error),
+            "warning" => Some(Severity::Warning),
+            "info" => Some(Severity::Info),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A rule pack: a named, versioned set of rules that may build on other packs.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Pack {
+    pub name: Spanned<String>,
+    pub version: Option<Spanned<String>>,
+    pub description: Option<Spanned<String>>,
+    /// Other packs this one builds on: a path relative to this pack's file, or `builtin:NAME`.
+    pub extends: Vec<Spanned<String>>,
+    /// Rule ids (`pack/id`) of extended packs that are switched off.
+    pub disable: Vec<Spanned<String>>,
+    /// Severity changes for rules of extended packs.
+    pub overrides: Vec<SeverityOverride>,
+    pub rules: Vec<Rule>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SeverityOverride {
+    /// `pack/id` of the rule whose severity changes.
+    pub rule: Spanned<String>,
+    pub severity: Spanned<Severity>,
+}
+
+/// One rule: metadata shared by every kind, plus the check itself.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rule {
+    /// Stable id, unique within the pack (`[a-z0-9][a-z0-9-]*`). Reported as `pack/id`.
+    pub id: Spanned<String>,
+    pub severity: Spanned<Severity>,
+    /// Message template; `{name}` interpolates a capture, a `let` value or a fact,
+    /// `{name:%}` formats a ratio as a percentage.
+    pub message: Spanned<String>,
+    pub help: Option<Spanned<String>>,
+    /// Where the requirement comes from (regulation article, standard clause).
+    pub reference: Option<Spanned<String>>,
+    pub tags: Vec<Spanned<String>>,
+    /// Report at most one finding per file for this rule, with `{count}` occurrences.
+    pub once_per_file: bool,
+    /// Inline examples run by `reportlint test`.
+    pub examples: Vec<Example>,
+    pub check: Check,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExampleKind {
+    /// The text must produce no finding from this rule.
+    Pass,
+    /// The text must produce at least one finding from this rule.
+    Fail,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Example {
+    pub kind: ExampleKind,
+    pub text: Spanned<String>,
+}
+
+/// What a rule checks. One variant per rule kind; each kind lives in its own module under
+/// `crate::kinds` (definition of its semantics, evaluation, tests).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Check {
+    /// Text must appear (kind `require`).
+    Require(Require),
+    /// Text must not appear (kind `forbid`).
+    Forbid(Forbid),
+    /// A pattern with typed captures, and assertions over the captured values (kind `match`).
+    Match(MatchCheck),
+    /// A quantity named in several places must have one value (kind `consistent`).
+    Consistent(Consistent),
+    /// When a condition holds, a requirement must hold (kind `when`).
+    When(When),
+    /// Required sections, optionally in order (kind `sections`).
+    Sections(Sections),
+    /// Heading numbering continuity / level order (kind `headings`).
+    Headings(Headings),
+    /// Assertion over document facts such as the report year and document date (kind `assert`).
+    Facts(FactsCheck),
+    /// Paired punctuation must be balanced (kind `paired`).
+    Paired(Paired),
+    /// Half-width punctuation in Chinese running text (kind `halfwidth`).
+    HalfWidth(HalfWidth),
+}
+
+impl Check {
+    /// The kind keyword, as written in both forms.
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Check::Require(_) => "require",
+            Check::Forbid(_) => "forbid",
+            Check::Match(_) => "match",
+            Check::Consistent(_) => "consistent",
+            Check::When(_) => "when",
+            Check::Sections(_) => "sections",
+            Check::Headings(_) => "headings",
+            Check::Facts(_) => "assert",
+            Check::Paired(_) => "paired",
+            Check::HalfWidth(_) => "halfwidth",
+        }
+    }
+}
+
+/// What text to look for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Matcher {
+    /// Literal text.
+    Text(Spanned<String>),
+    /// A regular expression (Rust `regex` syntax; back-references allowed).
+    Regex(Spanned<String>),
+    /// The typed-capture pattern notation (see `pack::pattern`).
+    Pattern(Spanned<String>),
+    /// At least one of these.
+    Any(Vec<Matcher>),
+    /// Every one of these (in the same scope unit).
+    All(Vec<Matcher>),
+    /// None of these.
+    None(Vec<Matcher>),
+}
+
+/// Where a matcher is applied.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub enum Scope {
+    /// The whole document.
+    #[default]
+    Document,
+    /// The text of every section whose heading matches (heading line and body, with subsections).
+    Section(Box<Matcher>),
+    /// Only the heading lines that match.
+    Heading(Box<Matcher>),
+    /// Each paragraph separately: combinators must be satisfied inside one paragraph.
+    Paragraph,
+    /// Each sentence separately.
+    Sentence,
+}
+
+/// Kind `require`: the matcher must be satisfied at least `min_count` times in the scope.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Require {
+    pub what: Matcher,
+    pub min_count: Option<Spanned<u32>>,
+    pub scope: Scope,
+}
+
+/// Kind `forbid`: the matcher must not match, except where an exception matches the same text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Forbid {
+    pub what: Matcher,
+    /// A match is excused when an exception matches text overlapping it.
+    pub unless: Vec<Matcher>,
+    /// Replacement templates for the matched text (may interpolate captures).
+    pub suggest: Vec<Spanned<String>>,
+    pub scope: Scope,
+}
+
+/// Kind `match`: for every match of `pattern` (inside one sentence unless scoped otherwise),
+/// compute the `let` bindings and check every assertion. A failed assertion is a finding.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MatchCheck {
+    pub pattern: Matcher,
+    pub scope: Scope,
+    pub lets: Vec<Let>,
+    pub asserts: Vec<Expr>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Let {
+    pub name: Spanned<String>,
+    pub value: Expr,
+}
+
+/// Kind `consistent`: every match of `pattern` in the document gives the same value for
+/// the capture `capture`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Consistent {
+    pub pattern: Matcher,
+    pub capture: Spanned<String>,
+}
+
+/// Kind `when`: if `condition` holds in the document, `then` must hold.
+#[derive(Clone, Debug, PartialEq)]
+pub struct When {
+    pub condition: Condition,
+    pub then: Require,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Condition {
+    /// The matcher is found in the scope.
+    Mentions { what: Matcher, scope: Scope },
+    /// Some match of the pattern satisfies the assertion (or any match, without one).
+    Match {
+        pattern: Matcher,
+        test: Option<Expr>,
+    },
+}
+
+/// Kind `sections`: each named section must exist (a heading matching its matcher);
+/// with `ordered`, they must appear in the listed order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sections {
+    pub ordered: bool,
+    pub sections: Vec<SectionSpec>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SectionSpec {
+    /// How the section is named in findings.
+    pub name: Spanned<String>,
+    pub heading: Matcher,
+}
+
+/// Kind `headings`: a property of the heading numbering.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Headings {
+    pub aspect: Spanned<HeadingAspect>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeadingAspect {
+    /// Within one parent, same-level numbers run 1, 2, 3 … with no gap or repeat.
+    Continuous,
+    /// Levels are used in the standard order 一、→（一）→1.→（1）, none skipped.
+    LevelOrder,
+}
+
+impl HeadingAspect {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HeadingAspect::Continuous => "continuous",
+            HeadingAspect::LevelOrder => "level-order",
+        }
+    }
+}
+
+/// Kind `assert`: an assertion over document facts (`report.year`, `document.date`, …).
+#[derive(Clone, Debug, PartialEq)]
+pub struct FactsCheck {
+    pub lets: Vec<Let>,
+    pub asserts: Vec<Expr>,
+}
+
+/// Kind `paired`: each listed pair (open, close) is balanced and properly nested per paragraph.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Paired {
+    /// Each entry is a two-character string such as `《》`.
+    pub pairs: Vec<Spanned<String>>,
+}
+
+/// Kind `halfwidth`: these half-width characters must not stand in Chinese running text
+/// (a CJK character on at least one side).
+#[derive(Clone, Debug, PartialEq)]
+pub struct HalfWidth {
+    pub chars: Spanned<String>,
+}

@@ -1,0 +1,1 @@
+//! The typed-capture pattern notation, compiled to regular expressions.

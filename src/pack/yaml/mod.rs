@@ -1,0 +1,1 @@
+//! The YAML front end (`.yaml` / `.yml` packs).
