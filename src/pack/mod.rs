@@ -1,8 +1,11 @@
 //! Rule packs: the rule model (`model`, `expr`), the two front ends that build it (`dsl`,
-//! `yaml`), and the typed-capture pattern notation (`pattern`).
+//! `yaml`), the typed-capture pattern notation (`pattern`) and the checks every pack passes
+//! before it is evaluated (`validate`).
 
 pub mod dsl;
+pub mod error;
 pub mod expr;
 pub mod model;
 pub mod pattern;
+pub mod validate;
 pub mod yaml;
