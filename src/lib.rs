@@ -6,7 +6,10 @@
 //! document) → `diag` (findings as miette diagnostics and machine formats) → `cli`.
 
 pub mod cli;
+pub mod diag;
 pub mod eval;
+pub mod kinds;
 pub mod model;
+pub mod output;
 pub mod pack;
 pub mod source;

@@ -1,3 +1,6 @@
-//! Command-line front end: argument definitions and one module per subcommand.
+//! Command-line front end: one module per subcommand; `main.rs` only parses and dispatches.
 
+pub mod check;
 pub mod inspect;
+pub mod packs;
+pub mod rules;

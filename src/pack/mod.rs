@@ -5,6 +5,7 @@
 pub mod dsl;
 pub mod error;
 pub mod expr;
+pub mod load;
 pub mod model;
 pub mod pattern;
 pub mod validate;

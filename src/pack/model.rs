@@ -208,6 +208,8 @@ pub enum Scope {
     Section(Box<Matcher>),
     /// Only the heading lines that match.
     Heading(Box<Matcher>),
+    /// The title (the report's name above the text); empty when the report has none.
+    Title,
     /// Each paragraph separately: combinators must be satisfied inside one paragraph.
     Paragraph,
     /// Each sentence separately.

@@ -1,0 +1,139 @@
+//! `reportlint rules list` and `reportlint rules explain ID`: what the loaded packs check.
+
+use std::path::PathBuf;
+
+use super::check::{exit, load_packs};
+use crate::pack::load::PackRule;
+use crate::pack::model::ExampleKind;
+
+#[derive(Debug, clap::Subcommand)]
+pub enum RulesCommand {
+    /// One line per rule: id, severity, summary.
+    List(RulesArgs),
+    /// Everything about one rule: message, help, reference, examples.
+    Explain {
+        /// `pack/id`, or just `id` when it is unambiguous.
+        id: String,
+        #[command(flatten)]
+        packs: RulesArgs,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RulesArgs {
+    /// A rule pack to include (repeatable).
+    #[arg(long = "pack", value_name = "PACK")]
+    pub packs: Vec<PathBuf>,
+    /// Leave out the built-in pack.
+    #[arg(long)]
+    pub no_builtin: bool,
+}
+
+fn summary(r: &PackRule) -> String {
+    r.rule
+        .message
+        .value
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}
+
+pub fn run(cmd: RulesCommand) -> i32 {
+    match cmd {
+        RulesCommand::List(args) => {
+            let (set, failed) = load_packs(&args.packs, !args.no_builtin, false);
+            let width = set
+                .rules
+                .iter()
+                .map(|r| r.full_id().len())
+                .max()
+                .unwrap_or(0);
+            for r in &set.rules {
+                println!(
+                    "{:width$}  {:7}  {}",
+                    r.full_id(),
+                    r.rule.severity.value.as_str(),
+                    summary(r)
+                );
+            }
+            if failed {
+                exit::TROUBLE
+            } else {
+                exit::CLEAN
+            }
+        }
+        RulesCommand::Explain { id, packs } => {
+            let (set, failed) = load_packs(&packs.packs, !packs.no_builtin, false);
+            let found: Vec<&PackRule> = set
+                .rules
+                .iter()
+                .filter(|r| r.full_id() == id || r.rule.id.value == id)
+                .collect();
+            match found.as_slice() {
+                [r] => {
+                    print!("{}", explain(r));
+                    if failed {
+                        exit::TROUBLE
+                    } else {
+                        exit::CLEAN
+                    }
+                }
+                [] => {
+                    eprintln!("error: no rule `{id}` (see `reportlint rules list`)");
+                    exit::TROUBLE
+                }
+                many => {
+                    let ids: Vec<String> = many.iter().map(|r| r.full_id()).collect();
+                    eprintln!("error: `{id}` is ambiguous: {}", ids.join(", "));
+                    exit::TROUBLE
+                }
+            }
+        }
+    }
+}
+
+/// The full explanation of a rule, as `rules explain` prints it.
+pub fn explain(r: &PackRule) -> String {
+    let rule = &r.rule;
+    let mut out = format!(
+        "{} ({}, kind `{}`)\n\n",
+        r.full_id(),
+        rule.severity.value,
+        rule.check.kind_name()
+    );
+    out.push_str(&format!("message:   {}\n", rule.message.value));
+    if let Some(h) = &rule.help {
+        out.push_str(&format!("help:      {}\n", h.value));
+    }
+    if let Some(reference) = &rule.reference {
+        out.push_str(&format!("reference: {}\n", reference.value));
+    }
+    if !rule.tags.is_empty() {
+        let tags: Vec<&str> = rule.tags.iter().map(|t| t.value.as_str()).collect();
+        out.push_str(&format!("tags:      {}\n", tags.join(", ")));
+    }
+    for (kind, title) in [(ExampleKind::Pass, "passes"), (ExampleKind::Fail, "fails")] {
+        let examples: Vec<&str> = rule
+            .examples
+            .iter()
+            .filter(|e| e.kind == kind)
+            .map(|e| e.text.value.as_str())
+            .collect();
+        if !examples.is_empty() {
+            out.push_str(&format!("\n{title}:\n"));
+            for e in examples {
+                out.push_str(&format!("  {}\n", e.replace('\n', "\n  ")));
+            }
+        }
+    }
+    out.push_str(&format!(
+        "\nrule in the DSL:\n{}",
+        indent(&crate::pack::dsl::print_rule(rule))
+    ));
+    out
+}
+
+fn indent(s: &str) -> String {
+    s.lines().map(|l| format!("  {l}\n")).collect()
+}

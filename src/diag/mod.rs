@@ -1,0 +1,128 @@
+//! Findings and how they are shown.
+//!
+//! The evaluator produces [`Finding`]s with byte spans into a document's text; [`locate`]
+//! turns them into [`LocatedFinding`]s with 1-based line:column positions (columns in
+//! characters), which every output format uses. `human` renders one finding as a miette
+//! report over an [`excerpt::Excerpt`] of the lines it points at.
+
+pub mod excerpt;
+pub mod human;
+
+use crate::model::position::LineIndex;
+use crate::pack::model::Severity;
+use serde::Serialize;
+use std::ops::Range;
+
+/// A byte range into the checked document's text.
+pub type Span = Range<usize>;
+
+/// One thing a rule found in one document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    /// `pack/id` of the rule.
+    pub rule: String,
+    pub severity: Severity,
+    pub message: String,
+    pub help: Option<String>,
+    pub reference: Option<String>,
+    /// Where the finding is; the first label is the primary one.
+    pub labels: Vec<Label>,
+    /// Said when the finding points at a stand-in place (missing content has no text of its own).
+    pub note: Option<String>,
+    pub fix: Option<Fix>,
+    /// Further occurrences folded into this finding (flood control, `once per file`).
+    pub folded: usize,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Label {
+    pub span: Span,
+    pub text: Option<String>,
+}
+
+impl Label {
+    pub fn new(span: Span, text: impl Into<Option<String>>) -> Self {
+        Label {
+            span,
+            text: text.into(),
+        }
+    }
+}
+
+/// A machine-applicable replacement of `span` by one of `replacements` (the first is preferred).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Fix {
+    pub offset: usize,
+    pub length: usize,
+    pub replacements: Vec<String>,
+}
+
+/// A 1-based position: line, column in characters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Location {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// A label with its resolved position.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LocatedLabel {
+    pub label: Label,
+    pub start: Location,
+    pub end: Location,
+}
+
+/// A finding with every label resolved to line:column.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LocatedFinding {
+    pub finding: Finding,
+    pub labels: Vec<LocatedLabel>,
+}
+
+impl LocatedFinding {
+    /// The primary label (the first), if the finding has one.
+    pub fn primary(&self) -> Option<&LocatedLabel> {
+        self.labels.first()
+    }
+}
+
+/// Resolve a finding's labels to positions in `text`.
+pub fn locate(finding: Finding, text: &str, lines: &LineIndex) -> LocatedFinding {
+    let labels = finding
+        .labels
+        .iter()
+        .map(|label| {
+            let start = lines.position(text, label.span.start);
+            let end = lines.position(text, label.span.end);
+            LocatedLabel {
+                label: label.clone(),
+                start: Location {
+                    line: start.line,
+                    column: start.column,
+                },
+                end: Location {
+                    line: end.line,
+                    column: end.column,
+                },
+            }
+        })
+        .collect();
+    LocatedFinding { finding, labels }
+}
+
+/// Order findings the way every output shows them: by position, then rule, then message.
+pub fn sort_findings(findings: &mut [LocatedFinding]) {
+    findings.sort_by(|a, b| {
+        let key = |f: &LocatedFinding| {
+            f.finding
+                .labels
+                .first()
+                .map(|l| (l.span.start, l.span.end))
+                .unwrap_or((0, 0))
+        };
+        key(a)
+            .cmp(&key(b))
+            .then_with(|| a.finding.rule.cmp(&b.finding.rule))
+            .then_with(|| a.finding.message.cmp(&b.finding.message))
+    });
+}

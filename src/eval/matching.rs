@@ -1,0 +1,360 @@
+//! Matchers compiled once per pack and matched once per document.
+//!
+//! Every distinct leaf of every rule (a literal, a regex, a pattern) becomes one [`Leaf`],
+//! shared by all rules that use it. Per document, all literals are found in a single
+//! Aho-Corasick pass; each regex or pattern runs at most once, the first time a rule asks for
+//! it. Rules then only filter these match lists by scope (document, section, heading,
+//! paragraph, sentence), so no rule rescans the whole text.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::cell::OnceCell;
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::values::Value;
+use crate::model::Document;
+use crate::pack::error::PackError;
+use crate::pack::model::{Matcher, Scope};
+use crate::pack::pattern::{self, CompiledPattern, CompiledRegex};
+
+pub type Span = Range<usize>;
+pub type LeafId = usize;
+
+/// A compiled leaf matcher.
+#[derive(Debug)]
+pub enum Leaf {
+    Literal(String),
+    Regex(CompiledRegex),
+    Pattern(CompiledPattern),
+}
+
+/// One capture of a leaf match: a regex group or a typed pattern placeholder.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Capture {
+    /// The capture's name (regex groups without a name are named by their number).
+    pub name: String,
+    pub span: Span,
+    /// The typed value, for pattern placeholders whose text parsed.
+    pub value: Option<Value>,
+    /// For repeated captures (`counts`): each item's span and value.
+    pub items: Vec<(Span, Value)>,
+}
+
+/// One match of a leaf in a document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LeafMatch {
+    pub span: Span,
+    pub captures: Vec<Capture>,
+}
+
+impl LeafMatch {
+    pub fn capture(&self, name: &str) -> Option<&Capture> {
+        self.captures.iter().find(|c| c.name == name)
+    }
+}
+
+/// A matcher tree whose leaves point into the shared leaf table.
+#[derive(Clone, Debug)]
+pub enum CompiledMatcher {
+    Leaf(LeafId),
+    Any(Vec<CompiledMatcher>),
+    All(Vec<CompiledMatcher>),
+    None(Vec<CompiledMatcher>),
+}
+
+#[derive(Clone, Debug)]
+pub enum CompiledScope {
+    Document,
+    Section(CompiledMatcher),
+    Heading(CompiledMatcher),
+    Title,
+    Paragraph,
+    Sentence,
+}
+
+/// Builds the shared leaf table while rules are compiled.
+#[derive(Default)]
+pub struct Compiler {
+    pub leaves: Vec<Leaf>,
+    index: HashMap<(u8, String), LeafId>,
+}
+
+impl Compiler {
+    pub fn matcher(&mut self, m: &Matcher) -> Result<CompiledMatcher, Vec<PackError>> {
+        Ok(match m {
+            Matcher::Text(t) => CompiledMatcher::Leaf(self.leaf(0, &t.value, t.span.start)?),
+            Matcher::Regex(r) => CompiledMatcher::Leaf(self.leaf(1, &r.value, r.span.start)?),
+            Matcher::Pattern(p) => CompiledMatcher::Leaf(self.leaf(2, &p.value, p.span.start)?),
+            Matcher::Any(ms) => CompiledMatcher::Any(self.matchers(ms)?),
+            Matcher::All(ms) => CompiledMatcher::All(self.matchers(ms)?),
+            Matcher::None(ms) => CompiledMatcher::None(self.matchers(ms)?),
+        })
+    }
+
+    fn matchers(&mut self, ms: &[Matcher]) -> Result<Vec<CompiledMatcher>, Vec<PackError>> {
+        let mut out = Vec::new();
+        let mut errors = Vec::new();
+        for m in ms {
+            match self.matcher(m) {
+                Ok(c) => out.push(c),
+                Err(mut e) => errors.append(&mut e),
+            }
+        }
+        if errors.is_empty() {
+            Ok(out)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The leaves of a matcher that is one pattern (or regex), or `any` of several: what
+    /// `match` and `consistent` rules take.
+    pub fn leaves(&mut self, m: &Matcher) -> Result<Vec<LeafId>, Vec<PackError>> {
+        match self.matcher(m)? {
+            CompiledMatcher::Leaf(id) => Ok(vec![id]),
+            CompiledMatcher::Any(children)
+                if children.iter().all(|c| matches!(c, CompiledMatcher::Leaf(_))) =>
+            {
+                Ok(children
+                    .iter()
+                    .filter_map(|c| match c {
+                        CompiledMatcher::Leaf(id) => Some(*id),
+                        _ => None,
+                    })
+                    .collect())
+            }
+            _ => Err(vec![PackError::new(
+                "this kind takes a pattern or regex, or `any` of several; `all` and `none` have no single match to read values from",
+                matcher_span(m),
+            )]),
+        }
+    }
+
+    fn leaf(&mut self, kind: u8, text: &str, base: usize) -> Result<LeafId, Vec<PackError>> {
+        if let Some(&id) = self.index.get(&(kind, text.to_string())) {
+            return Ok(id);
+        }
+        let leaf = match kind {
+            0 => Leaf::Literal(text.to_string()),
+            1 => Leaf::Regex(pattern::compile_regex(text, base).map_err(|e| vec![e])?),
+            _ => Leaf::Pattern(pattern::compile(text, base)?),
+        };
+        let id = self.leaves.len();
+        self.leaves.push(leaf);
+        self.index.insert((kind, text.to_string()), id);
+        Ok(id)
+    }
+
+    pub fn scope(&mut self, s: &Scope) -> Result<CompiledScope, Vec<PackError>> {
+        Ok(match s {
+            Scope::Document => CompiledScope::Document,
+            Scope::Section(m) => CompiledScope::Section(self.matcher(m)?),
+            Scope::Heading(m) => CompiledScope::Heading(self.matcher(m)?),
+            Scope::Title => CompiledScope::Title,
+            Scope::Paragraph => CompiledScope::Paragraph,
+            Scope::Sentence => CompiledScope::Sentence,
+        })
+    }
+}
+
+/// The span in the pack source of a matcher (its first leaf).
+pub fn matcher_span(m: &Matcher) -> Span {
+    match m {
+        Matcher::Text(s) | Matcher::Regex(s) | Matcher::Pattern(s) => s.span.clone(),
+        Matcher::Any(v) | Matcher::All(v) | Matcher::None(v) => {
+            v.first().map(matcher_span).unwrap_or(0..0)
+        }
+    }
+}
+
+/// The literal automaton of a compiled pack.
+#[derive(Debug)]
+pub struct Literals {
+    automaton: Option<AhoCorasick>,
+    /// Leaf id of each automaton pattern.
+    leaf_of: Vec<LeafId>,
+}
+
+impl Literals {
+    pub fn new(leaves: &[Leaf]) -> Literals {
+        let mut words = Vec::new();
+        let mut leaf_of = Vec::new();
+        for (id, leaf) in leaves.iter().enumerate() {
+            if let Leaf::Literal(w) = leaf {
+                if !w.is_empty() {
+                    words.push(w.clone());
+                    leaf_of.push(id);
+                }
+            }
+        }
+        let automaton = if words.is_empty() {
+            None
+        } else {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .build(&words)
+                .ok()
+        };
+        Literals { automaton, leaf_of }
+    }
+}
+
+/// Matches of one document, computed on demand and shared by all rules.
+pub struct DocMatches<'a> {
+    pub doc: &'a Document,
+    leaves: &'a [Leaf],
+    cache: Vec<OnceCell<Vec<LeafMatch>>>,
+}
+
+impl<'a> DocMatches<'a> {
+    pub fn new(doc: &'a Document, leaves: &'a [Leaf], literals: &Literals) -> DocMatches<'a> {
+        let cache: Vec<OnceCell<Vec<LeafMatch>>> = leaves.iter().map(|_| OnceCell::new()).collect();
+        if let Some(ac) = &literals.automaton {
+            let mut found: Vec<Vec<LeafMatch>> = vec![Vec::new(); literals.leaf_of.len()];
+            for m in ac.find_overlapping_iter(doc.text.as_str()) {
+                found[m.pattern().as_usize()].push(LeafMatch {
+                    span: m.start()..m.end(),
+                    captures: Vec::new(),
+                });
+            }
+            for (i, matches) in found.into_iter().enumerate() {
+                let _ = cache[literals.leaf_of[i]].set(matches);
+            }
+        }
+        DocMatches { doc, leaves, cache }
+    }
+
+    /// All matches of a leaf in the document, sorted by start.
+    pub fn leaf(&self, id: LeafId) -> &[LeafMatch] {
+        self.cache[id].get_or_init(|| {
+            let text = self.doc.text.as_str();
+            let mut v: Vec<LeafMatch> = match &self.leaves[id] {
+                Leaf::Literal(w) => text
+                    .match_indices(w.as_str())
+                    .map(|(i, s)| LeafMatch {
+                        span: i..i + s.len(),
+                        captures: Vec::new(),
+                    })
+                    .collect(),
+                Leaf::Regex(r) => r.find_iter(text),
+                Leaf::Pattern(p) => p.find_iter(text),
+            };
+            v.sort_by_key(|m| (m.span.start, m.span.end));
+            v
+        })
+    }
+
+    /// Matches of several leaves inside `unit`, in document order.
+    pub fn leaves_in(&self, ids: &[LeafId], unit: &Span) -> Vec<&LeafMatch> {
+        let mut all: Vec<&LeafMatch> = ids.iter().flat_map(|&id| self.leaf_in(id, unit)).collect();
+        all.sort_by_key(|m| (m.span.start, m.span.end));
+        all.dedup_by(|a, b| a.span == b.span);
+        all
+    }
+
+    /// Matches of a leaf lying inside `unit`.
+    pub fn leaf_in(&self, id: LeafId, unit: &Span) -> &[LeafMatch] {
+        let all = self.leaf(id);
+        let from = all.partition_point(|m| m.span.start < unit.start);
+        let to = all.partition_point(|m| m.span.start < unit.end).max(from);
+        let slice = &all[from..to];
+        // A match that starts inside the unit but runs past its end is not inside it; such
+        // matches can only be the last ones of the slice when units are sentences or lines.
+        let inside = slice
+            .iter()
+            .rposition(|m| m.span.end <= unit.end)
+            .map_or(0, |i| i + 1);
+        &slice[..inside]
+    }
+
+    /// How often `m` is satisfied in `unit`, with the spans that show it.
+    pub fn count(&self, m: &CompiledMatcher, unit: &Span) -> (usize, Vec<Span>) {
+        match m {
+            CompiledMatcher::Leaf(id) => {
+                let found = self.leaf_in(*id, unit);
+                (found.len(), found.iter().map(|m| m.span.clone()).collect())
+            }
+            CompiledMatcher::Any(children) => {
+                let mut n = 0;
+                let mut spans = Vec::new();
+                for c in children {
+                    let (k, mut s) = self.count(c, unit);
+                    n += k;
+                    spans.append(&mut s);
+                }
+                (n, spans)
+            }
+            CompiledMatcher::All(children) => {
+                let mut n = usize::MAX;
+                let mut spans = Vec::new();
+                for c in children {
+                    let (k, mut s) = self.count(c, unit);
+                    n = n.min(k);
+                    spans.append(&mut s);
+                }
+                if children.is_empty() || n == 0 {
+                    (0, Vec::new())
+                } else {
+                    (n, spans)
+                }
+            }
+            CompiledMatcher::None(children) => {
+                let mut spans = Vec::new();
+                for c in children {
+                    let (_, mut s) = self.count(c, unit);
+                    spans.append(&mut s);
+                }
+                if spans.is_empty() {
+                    (1, Vec::new())
+                } else {
+                    (0, spans)
+                }
+            }
+        }
+    }
+
+    /// The units a scope divides the document into.
+    pub fn units(&self, scope: &CompiledScope) -> Vec<Span> {
+        let doc = self.doc;
+        match scope {
+            CompiledScope::Document => vec![0..doc.text.len()],
+            CompiledScope::Title => doc.title.iter().map(|t| t.span.clone()).collect(),
+            CompiledScope::Paragraph => doc.paragraphs.iter().map(|p| p.span.clone()).collect(),
+            CompiledScope::Sentence => doc.sentences.iter().map(|s| s.span.clone()).collect(),
+            CompiledScope::Heading(m) => doc
+                .headings
+                .iter()
+                .filter(|h| self.count(m, &h.text_span).0 > 0)
+                .map(|h| h.span.clone())
+                .collect(),
+            CompiledScope::Section(m) => doc
+                .sections
+                .iter()
+                .filter(|s| {
+                    s.heading
+                        .and_then(|h| doc.headings.get(h))
+                        .is_some_and(|h| self.count(m, &h.text_span).0 > 0)
+                })
+                .map(|s| s.span.clone())
+                .collect(),
+        }
+    }
+
+    /// Leaf matches of `m` (every leaf, flattened) inside `unit`, for rules that report
+    /// each occurrence.
+    pub fn occurrences<'s>(
+        &'s self,
+        m: &CompiledMatcher,
+        unit: &Span,
+        out: &mut Vec<&'s LeafMatch>,
+    ) {
+        match m {
+            CompiledMatcher::Leaf(id) => out.extend(self.leaf_in(*id, unit)),
+            CompiledMatcher::Any(cs) | CompiledMatcher::All(cs) | CompiledMatcher::None(cs) => {
+                for c in cs {
+                    self.occurrences(c, unit, out);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+//! Kind `consistent`: a quantity named in several places must have one value.
+//!
+//! Every match of the pattern in the document gives a value for the named capture
+//! (`16名干部取得行政执法证` … `已有16名干部取得行政执法证`). Approximate figures are left
+//! out. When the exact values disagree, one finding points at the first place that differs
+//! from the first value, with every occurrence labelled.
+//!
+//! ```text
+//! rule certified-staff { consistent pattern "{n:count}名{…}取得行政执法证" on n }
+//! ```
+
+use super::Hit;
+use crate::diag::Label;
+use crate::eval::matching::{Compiler, DocMatches, LeafId};
+use crate::eval::values::{format_value, Value};
+use crate::pack::error::PackError;
+use crate::pack::model::Consistent;
+
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    pub pattern: Vec<LeafId>,
+    pub capture: String,
+}
+
+pub fn compile(cc: &Consistent, c: &mut Compiler) -> Result<Compiled, Vec<PackError>> {
+    Ok(Compiled {
+        pattern: c.leaves(&cc.pattern)?,
+        capture: cc.capture.value.clone(),
+    })
+}
+
+pub fn evaluate(cc: &Compiled, m: &DocMatches) -> Vec<Hit> {
+    let whole = 0..m.doc.text.len();
+    let mut seen: Vec<(crate::eval::matching::Span, f64, Value)> = Vec::new();
+    for lm in m.leaves_in(&cc.pattern, &whole) {
+        let Some(cap) = lm.capture(&cc.capture) else {
+            continue;
+        };
+        if let Some(
+            v @ Value::Number {
+                value,
+                approx: false,
+                ..
+            },
+        ) = &cap.value
+        {
+            seen.push((cap.span.clone(), *value, v.clone()));
+        }
+    }
+    let Some((_, first, first_value)) = seen.first().cloned() else {
+        return Vec::new();
+    };
+    let Some(differs) = seen
+        .iter()
+        .position(|(_, v, _)| (v - first).abs() > f64::EPSILON)
+    else {
+        return Vec::new();
+    };
+    let mut labels = vec![Label::new(
+        seen[differs].0.clone(),
+        Some(format!("此处为 {}", format_value(&seen[differs].2, None))),
+    )];
+    for (i, (span, _, v)) in seen.iter().enumerate() {
+        if i != differs {
+            labels.push(Label::new(
+                span.clone(),
+                Some(format!("此处为 {}", format_value(v, None))),
+            ));
+        }
+    }
+    vec![Hit::at(labels)
+        .var("first", first_value)
+        .var("other", seen[differs].2.clone())]
+}

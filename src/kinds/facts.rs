@@ -1,0 +1,105 @@
+//! Kind `assert` (without `match`): assertions over document facts.
+//!
+//! Facts are `report.year` (from the title) and `document.date` (成文日期 from the metadata
+//! table, else the dated signature). `exists(document.date)` asks whether a fact was found;
+//! any other assertion over a missing fact is not applicable. A failed assertion points at
+//! the fact it reads (the date, the title) or, failing that, at the title.
+//!
+//! ```text
+//! rule signed-in-time {
+//!   assert exists(document.date)
+//!   assert document.date <= date(report.year + 1, 3, 31)
+//! }
+//! ```
+
+use super::{stand_in, Hit};
+use crate::diag::Label;
+use crate::eval::matching::DocMatches;
+use crate::eval::values::{self, Outcome};
+use crate::eval::Bindings;
+use crate::model::Document;
+use crate::pack::expr::{Expr, ExprKind};
+use crate::pack::model::{FactsCheck, Let};
+
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    pub lets: Vec<Let>,
+    pub asserts: Vec<Expr>,
+}
+
+pub fn compile(f: &FactsCheck) -> Compiled {
+    Compiled {
+        lets: f.lets.clone(),
+        asserts: f.asserts.clone(),
+    }
+}
+
+fn facts_read(e: &Expr, out: &mut Vec<String>) {
+    match &e.kind {
+        ExprKind::Fact(f) => out.push(f.clone()),
+        ExprKind::Unary { operand, .. } | ExprKind::Not(operand) => facts_read(operand, out),
+        ExprKind::Binary { left, right, .. }
+        | ExprKind::Compare { left, right, .. }
+        | ExprKind::Approx { left, right, .. }
+        | ExprKind::And(left, right)
+        | ExprKind::Or(left, right) => {
+            facts_read(left, out);
+            facts_read(right, out);
+        }
+        ExprKind::Call { args, .. } => args.iter().for_each(|a| facts_read(a, out)),
+        _ => {}
+    }
+}
+
+fn fact_label(doc: &Document, fact: &str) -> Option<Label> {
+    match fact {
+        "document.date" => doc
+            .facts
+            .document_date
+            .as_ref()
+            .map(|(_, s)| Label::new(s.clone(), Some("成文日期".to_string()))),
+        "report.year" => doc
+            .facts
+            .report_year
+            .as_ref()
+            .map(|(_, s)| Label::new(s.clone(), Some("报告年度".to_string()))),
+        _ => None,
+    }
+}
+
+pub fn evaluate(f: &Compiled, m: &DocMatches) -> Vec<Hit> {
+    let doc = m.doc;
+    let mut b = Bindings::new(&doc.facts);
+    for l in &f.lets {
+        match values::eval(&l.value, &b) {
+            Ok(v) => b.set(&l.name.value, v),
+            Err(_) => return Vec::new(),
+        }
+    }
+    for a in &f.asserts {
+        let outcome = values::check(a, &b);
+        if let Ok(Outcome::Fail) = outcome {
+            let mut read = Vec::new();
+            facts_read(a, &mut read);
+            let mut labels: Vec<Label> = read.iter().filter_map(|r| fact_label(doc, r)).collect();
+            labels.dedup();
+            let mut hit = if labels.is_empty() {
+                let (label, note) = stand_in(doc);
+                Hit::at(vec![label]).note(note)
+            } else {
+                Hit::at(labels)
+            };
+            hit.vars = b.vars();
+            return vec![hit];
+        }
+        if let Err(e) = outcome {
+            let (label, _) = stand_in(doc);
+            return vec![Hit {
+                labels: vec![label],
+                rule_error: Some(format!("`assert {a}`: {e}")),
+                ..Hit::default()
+            }];
+        }
+    }
+    Vec::new()
+}

@@ -1,0 +1,158 @@
+//! Kind `forbid`: text must not appear.
+//!
+//! Every occurrence of the matcher's leaves in the scope is a finding, unless an exception
+//! (`unless`) matches text overlapping it — `forbid /(法|治)\1/ unless "执法法规"` flags
+//! 法法治 but not 行政执法法规. With `all(…)`, a unit (sentence, paragraph …) holding every
+//! part is one finding. Suggestions become a machine-applicable fix; they may interpolate
+//! the match's captures (`{1}`, `{name}`), `{0}` being the whole match.
+//!
+//! ```text
+//! rule first-duty { forbid "第一职责人" suggest "第一责任人" }
+//! ```
+
+use super::Hit;
+use crate::diag::{Fix, Label};
+use crate::eval::matching::{CompiledMatcher, CompiledScope, Compiler, DocMatches, LeafMatch};
+use crate::eval::values::Value;
+use crate::pack::error::PackError;
+use crate::pack::model::Forbid;
+
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    pub what: CompiledMatcher,
+    pub unless: Vec<CompiledMatcher>,
+    pub suggest: Vec<String>,
+    pub scope: CompiledScope,
+}
+
+pub fn compile(f: &Forbid, c: &mut Compiler) -> Result<Compiled, Vec<PackError>> {
+    let mut errors = Vec::new();
+    let what = c
+        .matcher(&f.what)
+        .map_err(|mut e| errors.append(&mut e))
+        .ok();
+    let mut unless = Vec::new();
+    for u in &f.unless {
+        match c.matcher(u) {
+            Ok(m) => unless.push(m),
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    let scope = c
+        .scope(&f.scope)
+        .map_err(|mut e| errors.append(&mut e))
+        .ok();
+    match (what, scope) {
+        (Some(what), Some(scope)) if errors.is_empty() => Ok(Compiled {
+            what,
+            unless,
+            suggest: f.suggest.iter().map(|s| s.value.clone()).collect(),
+            scope,
+        }),
+        _ => Err(errors),
+    }
+}
+
+/// Fill `{0}`, `{1}`, `{name}` in a suggestion from a match.
+fn fill(template: &str, text: &str, m: &LeafMatch) -> String {
+    let mut out = String::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                let value = if name == "0" {
+                    text.get(m.span.clone())
+                } else {
+                    m.capture(name).and_then(|c| text.get(c.span.clone()))
+                };
+                match value {
+                    Some(v) => out.push_str(v),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+pub fn evaluate(f: &Compiled, m: &DocMatches) -> Vec<Hit> {
+    let doc = m.doc;
+    let whole = 0..doc.text.len();
+    let mut excused = Vec::new();
+    for u in &f.unless {
+        m.occurrences(u, &whole, &mut excused);
+    }
+    let is_excused = |lm: &LeafMatch| {
+        excused
+            .iter()
+            .any(|e| e.span.start < lm.span.end && lm.span.start < e.span.end)
+    };
+    let mut hits = Vec::new();
+    let units = m.units(&f.scope);
+    if let CompiledMatcher::All(_) | CompiledMatcher::None(_) = &f.what {
+        for unit in units {
+            let (n, spans) = m.count(&f.what, &unit);
+            if n > 0 {
+                let labels = if spans.is_empty() {
+                    vec![Label::new(unit.clone(), None)]
+                } else {
+                    spans.into_iter().map(|s| Label::new(s, None)).collect()
+                };
+                hits.push(Hit::at(labels));
+            }
+        }
+        return hits;
+    }
+    let mut seen = Vec::new();
+    for unit in units {
+        let mut found = Vec::new();
+        m.occurrences(&f.what, &unit, &mut found);
+        for lm in found {
+            let at = lm.capture("at").map_or(lm.span.clone(), |c| c.span.clone());
+            if is_excused(lm) || seen.contains(&at) {
+                continue;
+            }
+            seen.push(at.clone());
+            let matched = doc.text.get(at.clone()).unwrap_or_default().to_string();
+            let replacements: Vec<String> =
+                f.suggest.iter().map(|t| fill(t, &doc.text, lm)).collect();
+            let label_text = match replacements.first() {
+                Some(r) => format!("建议改为“{r}”"),
+                None => "此处".to_string(),
+            };
+            let mut hit = Hit::at(vec![Label::new(at.clone(), Some(label_text))])
+                .var("0", Value::Text(matched.clone()))
+                .var("match", Value::Text(matched));
+            if let Some(first) = replacements.first() {
+                hit = hit.var("suggestion", Value::Text(first.clone()));
+            }
+            for c in &lm.captures {
+                if let Some(t) = doc.text.get(c.span.clone()) {
+                    hit = hit.var(&c.name, Value::Text(t.to_string()));
+                }
+            }
+            if !replacements.is_empty() {
+                hit.fix = Some(Fix {
+                    offset: at.start,
+                    length: at.end - at.start,
+                    replacements,
+                });
+            }
+            hits.push(hit);
+        }
+    }
+    hits
+}

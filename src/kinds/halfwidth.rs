@@ -1,0 +1,88 @@
+//! Kind `halfwidth`: half-width punctuation in Chinese running text (GB/T 15834).
+//!
+//! A listed half-width character is flagged when a Chinese character or full-width mark
+//! stands right before or after it (`2023年,在` `(一)`), but not between Latin letters or
+//! digits (`1,234`, `12:30`, URLs). The fix is the full-width form. Usually written with
+//! `once per file`, so a report typed on an English keyboard gets one finding with a count.
+//!
+//! ```text
+//! rule halfwidth-punctuation { halfwidth ",;:()" once per file }
+//! ```
+
+use super::Hit;
+use crate::diag::{Fix, Label};
+use crate::eval::matching::DocMatches;
+use crate::eval::values::Value;
+use crate::pack::model::HalfWidth;
+
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    pub chars: Vec<char>,
+}
+
+pub fn compile(h: &HalfWidth) -> Compiled {
+    Compiled {
+        chars: h.chars.value.chars().collect(),
+    }
+}
+
+/// A Chinese character, or a full-width punctuation mark.
+pub fn is_chinese(c: char) -> bool {
+    matches!(c as u32,
+        0x3000..=0x303F   // CJK symbols and punctuation
+        | 0x3400..=0x4DBF // extension A
+        | 0x4E00..=0x9FFF // unified ideographs
+        | 0xF900..=0xFAFF // compatibility ideographs
+        | 0xFF01..=0xFF60 // full-width forms
+        | 0x2018..=0x201F // curly quotes used as Chinese quotes
+        | 0x2026          // …
+        | 0x2014          // —
+        | 0x20000..=0x2FA1F)
+}
+
+pub fn full_width(c: char) -> Option<char> {
+    Some(match c {
+        ',' => '，',
+        ';' => '；',
+        ':' => '：',
+        '(' => '（',
+        ')' => '）',
+        '?' => '？',
+        '!' => '！',
+        '.' => '。',
+        _ => return None,
+    })
+}
+
+pub fn evaluate(h: &Compiled, m: &DocMatches) -> Vec<Hit> {
+    let text = m.doc.text.as_str();
+    let mut hits = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let next = iter.peek().map(|&(_, n)| n);
+        if h.chars.contains(&c) {
+            // `)` after `(一` counts as Chinese context too: look through one ASCII space.
+            let before = prev.is_some_and(is_chinese);
+            let after = next.is_some_and(is_chinese)
+                || (next == Some(' ') && text[i + 1..].chars().nth(1).is_some_and(is_chinese));
+            if before || after {
+                let mut hit = Hit::at(vec![Label::new(
+                    i..i + c.len_utf8(),
+                    full_width(c).map(|f| format!("应为全角“{f}”")),
+                )])
+                .var("mark", Value::Text(c.to_string()));
+                if let Some(f) = full_width(c) {
+                    hit.fix = Some(Fix {
+                        offset: i,
+                        length: c.len_utf8(),
+                        replacements: vec![f.to_string()],
+                    });
+                }
+                hits.push(hit);
+            }
+        }
+        prev = Some(c);
+    }
+    hits
+}

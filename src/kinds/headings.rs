@@ -1,0 +1,184 @@
+//! Kind `headings`: the numbering of headings.
+//!
+//! - `continuous`: under one parent, headings of one style are numbered 1, 2, 3 … with no
+//!   gap, repeat or wrong start (一、二、四 is an error at 四). After a wrong number the
+//!   count goes on from it, so one slip is one finding, not a cascade.
+//! - `level-order`: levels follow the standard order of official documents (GB/T 9704):
+//!   一、 → （一） → 1. → （1）, none skipped (第一部分 may stand above them all). A heading
+//!   whose style is not the one its depth calls for is a finding; all headings of the same
+//!   depth and style form one finding, labelled at each.
+//!
+//! ```text
+//! rule numbering { headings continuous }
+//! rule levels { headings level-order }
+//! ```
+
+use super::Hit;
+use crate::diag::Label;
+use crate::eval::matching::DocMatches;
+use crate::eval::values::Value;
+use crate::model::{Document, HeadingStyle};
+use crate::pack::model::{HeadingAspect, Headings};
+
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    pub aspect: HeadingAspect,
+}
+
+pub fn compile(h: &Headings) -> Compiled {
+    Compiled {
+        aspect: h.aspect.value,
+    }
+}
+
+/// Write 1..=99 in Chinese numerals (headings never go higher in practice).
+pub fn chinese(n: u32) -> String {
+    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => DIGITS[n as usize].to_string(),
+        10..=19 => format!(
+            "十{}",
+            if n > 10 {
+                DIGITS[(n - 10) as usize]
+            } else {
+                ""
+            }
+        ),
+        20..=99 => format!(
+            "{}十{}",
+            DIGITS[(n / 10) as usize],
+            if n % 10 > 0 {
+                DIGITS[(n % 10) as usize]
+            } else {
+                ""
+            }
+        ),
+        _ => n.to_string(),
+    }
+}
+
+/// How a heading number is written in a style, e.g. 3 → `（三）`.
+pub fn marker(style: HeadingStyle, n: u32) -> String {
+    match style {
+        HeadingStyle::Part => format!("第{}部分", chinese(n)),
+        HeadingStyle::Chinese => format!("{}、", chinese(n)),
+        HeadingStyle::ParenChinese => format!("（{}）", chinese(n)),
+        HeadingStyle::Arabic => format!("{n}."),
+        HeadingStyle::ParenArabic => format!("（{n}）"),
+    }
+}
+
+fn style_for_rank(rank: u8) -> Option<HeadingStyle> {
+    [
+        HeadingStyle::Part,
+        HeadingStyle::Chinese,
+        HeadingStyle::ParenChinese,
+        HeadingStyle::Arabic,
+        HeadingStyle::ParenArabic,
+    ]
+    .into_iter()
+    .find(|s| s.standard_rank() == rank)
+}
+
+fn continuity(doc: &Document) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    for section in &doc.sections {
+        let mut last: Vec<(HeadingStyle, u32)> = Vec::new();
+        for &child in &section.children {
+            let Some(h) = doc
+                .sections
+                .get(child)
+                .and_then(|s| s.heading)
+                .and_then(|i| doc.headings.get(i))
+            else {
+                continue;
+            };
+            let prev = last.iter_mut().find(|(s, _)| *s == h.style);
+            let expected = prev.as_ref().map_or(1, |(_, n)| n + 1);
+            if h.number != expected {
+                hits.push(
+                    Hit::at(vec![Label::new(
+                        h.marker_span.clone(),
+                        Some(format!("此处应为“{}”", marker(h.style, expected))),
+                    )])
+                    .var("expected", Value::Text(marker(h.style, expected)))
+                    .var("found", Value::Text(doc.slice(&h.marker_span).to_string())),
+                );
+            }
+            match prev {
+                Some(p) => p.1 = h.number,
+                None => last.push((h.style, h.number)),
+            }
+        }
+    }
+    hits
+}
+
+fn level_order(doc: &Document) -> Vec<Hit> {
+    // The top level is 一、 unless the document is divided into parts (第一部分).
+    let top = doc
+        .headings
+        .iter()
+        .filter(|h| h.level == 1)
+        .map(|h| h.style)
+        .next();
+    let base = if top == Some(HeadingStyle::Part) {
+        0
+    } else {
+        1
+    };
+    let mut groups: Vec<((usize, HeadingStyle), Vec<Label>, HeadingStyle)> = Vec::new();
+    for h in &doc.headings {
+        let rank = base + (h.level as u8).saturating_sub(1);
+        let Some(expected) = style_for_rank(rank) else {
+            continue;
+        };
+        if h.style == expected {
+            continue;
+        }
+        let label = Label::new(
+            h.marker_span.clone(),
+            Some(format!(
+                "第{}级标题应写作“{}”",
+                h.level,
+                marker(expected, h.number.max(1))
+            )),
+        );
+        match groups.iter_mut().find(|(k, _, _)| *k == (h.level, h.style)) {
+            Some((_, labels, _)) => labels.push(label),
+            None => groups.push(((h.level, h.style), vec![label], expected)),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|((level, style), labels, expected)| {
+            Hit::at(labels)
+                .var("level", Value::count(level as f64))
+                .var("found", Value::Text(marker(style, 1)))
+                .var("expected", Value::Text(marker(expected, 1)))
+        })
+        .collect()
+}
+
+pub fn evaluate(h: &Compiled, m: &DocMatches) -> Vec<Hit> {
+    match h.aspect {
+        HeadingAspect::Continuous => continuity(m.doc),
+        HeadingAspect::LevelOrder => level_order(m.doc),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_numerals_for_headings() {
+        assert_eq!(chinese(1), "一");
+        assert_eq!(chinese(10), "十");
+        assert_eq!(chinese(14), "十四");
+        assert_eq!(chinese(20), "二十");
+        assert_eq!(chinese(36), "三十六");
+        assert_eq!(marker(HeadingStyle::ParenChinese, 3), "（三）");
+        assert_eq!(marker(HeadingStyle::Arabic, 12), "12.");
+    }
+}

@@ -1,0 +1,86 @@
+//! Rule kinds. Each module is one kind: what it means (module doc), how it is compiled from
+//! the rule model, how it is evaluated on a document, and its tests.
+//!
+//! | kind | module | DSL | YAML |
+//! |---|---|---|---|
+//! | text must appear | [`require`] | `require …` | `require:` |
+//! | text must not appear | [`forbid`] | `forbid …` | `forbid:` |
+//! | pattern + assertions | [`matching`] | `match …` | `match:` |
+//! | same value everywhere | [`consistent`] | `consistent …` | `consistent:` |
+//! | condition → requirement | [`when`] | `when …` | `when:` |
+//! | required sections | [`sections`] | `sections …` | `sections:` |
+//! | heading numbering | [`headings`] | `headings …` | `headings:` |
+//! | document facts | [`facts`] | `assert …` | `assert:` |
+//! | paired punctuation | [`paired`] | `paired …` | `paired:` |
+//! | half-width punctuation | [`halfwidth`] | `halfwidth …` | `halfwidth:` |
+
+pub mod consistent;
+pub mod facts;
+pub mod forbid;
+pub mod halfwidth;
+pub mod headings;
+pub mod matching;
+pub mod paired;
+pub mod require;
+pub mod sections;
+pub mod when;
+
+use crate::diag::{Fix, Label};
+use crate::eval::values::Value;
+use crate::model::Document;
+
+/// What a kind reports for one occurrence; the engine adds the rule's metadata.
+#[derive(Clone, Debug, Default)]
+pub struct Hit {
+    pub labels: Vec<Label>,
+    /// Values the message template may interpolate.
+    pub vars: Vec<(String, Value)>,
+    /// Said when the labels point at a stand-in place.
+    pub note: Option<String>,
+    pub fix: Option<Fix>,
+    /// Set when the rule could not be evaluated here (e.g. division by zero).
+    pub rule_error: Option<String>,
+}
+
+impl Hit {
+    pub fn at(labels: Vec<Label>) -> Hit {
+        Hit {
+            labels,
+            ..Hit::default()
+        }
+    }
+
+    pub fn var(mut self, name: &str, value: Value) -> Hit {
+        self.vars.push((name.to_string(), value));
+        self
+    }
+
+    pub fn note(mut self, note: impl Into<String>) -> Hit {
+        self.note = Some(note.into());
+        self
+    }
+}
+
+/// The place to point at when what a rule wants is missing from the whole document:
+/// the title if there is one, else the first line with text.
+pub fn stand_in(doc: &Document) -> (Label, String) {
+    if let Some(t) = &doc.title {
+        return (
+            Label::new(t.span.clone(), Some("本文".to_string())),
+            "nothing to point at: the finding is shown at the title".to_string(),
+        );
+    }
+    let span = doc
+        .paragraphs
+        .first()
+        .map(|p| p.span.clone())
+        .unwrap_or(0..0);
+    let first_char_end = doc.text[span.clone()]
+        .chars()
+        .next()
+        .map_or(span.start, |c| span.start + c.len_utf8());
+    (
+        Label::new(span.start..first_char_end, Some("本文".to_string())),
+        "nothing to point at: the finding is shown at the start of the document".to_string(),
+    )
+}

@@ -1,0 +1,94 @@
+//! Kind `sections`: required sections, found by heading, optionally in a required order.
+//!
+//! Each listed section must have a heading (at any level) whose text matches its matcher.
+//! A missing section is one finding at the title (there is nothing else to point at); with
+//! `ordered`, a section found before one listed ahead of it is a finding at its heading.
+//!
+//! ```text
+//! rule required-sections {
+//!   sections ordered { "主要举措和成效" = any("主要举措", "工作情况"), "存在的不足" = /不足|问题/ }
+//! }
+//! ```
+
+use super::{stand_in, Hit};
+use crate::diag::Label;
+use crate::eval::matching::{CompiledMatcher, Compiler, DocMatches};
+use crate::eval::values::Value;
+use crate::pack::error::PackError;
+use crate::pack::model::Sections;
+
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    pub ordered: bool,
+    pub sections: Vec<(String, CompiledMatcher)>,
+}
+
+pub fn compile(s: &Sections, c: &mut Compiler) -> Result<Compiled, Vec<PackError>> {
+    let mut sections = Vec::new();
+    let mut errors = Vec::new();
+    for spec in &s.sections {
+        match c.matcher(&spec.heading) {
+            Ok(m) => sections.push((spec.name.value.clone(), m)),
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(Compiled {
+            ordered: s.ordered,
+            sections,
+        })
+    } else {
+        Err(errors)
+    }
+}
+
+pub fn evaluate(s: &Compiled, m: &DocMatches) -> Vec<Hit> {
+    let doc = m.doc;
+    let mut hits = Vec::new();
+    let mut last: Option<(usize, &str)> = None;
+    for (name, matcher) in &s.sections {
+        let found = doc
+            .headings
+            .iter()
+            .position(|h| m.count(matcher, &h.text_span).0 > 0);
+        match found {
+            None => {
+                let (label, _) = stand_in(doc);
+                hits.push(
+                    Hit::at(vec![label])
+                        .note(format!(
+                            "no heading matches the section “{name}”: shown at the title"
+                        ))
+                        .var("section", Value::Text(name.clone())),
+                );
+            }
+            Some(i) => {
+                if s.ordered {
+                    if let Some((prev, prev_name)) = last {
+                        if i < prev {
+                            let h = &doc.headings[i];
+                            hits.push(
+                                Hit::at(vec![
+                                    Label::new(
+                                        h.span.clone(),
+                                        Some(format!("应在“{prev_name}”之后")),
+                                    ),
+                                    Label::new(
+                                        doc.headings[prev].span.clone(),
+                                        Some(format!("“{prev_name}”在此")),
+                                    ),
+                                ])
+                                .var("section", Value::Text(name.clone()))
+                                .var("after", Value::Text(prev_name.to_string())),
+                            );
+                        }
+                    }
+                    if last.is_none_or(|(p, _)| i > p) {
+                        last = Some((i, name));
+                    }
+                }
+            }
+        }
+    }
+    hits
+}

@@ -1,0 +1,100 @@
+//! Kind `when`: if a condition holds in the document, a requirement must hold too.
+//!
+//! The condition is a mention (`when "行政诉讼"`) or a pattern match whose assertion holds
+//! for some match (`when match pattern "行政诉讼案件{n:count}件" if n > 0`). The finding
+//! points at the text that made the condition true, since that is where the reader will
+//! look for the missing statement.
+//!
+//! ```text
+//! rule court-appearance { when "行政诉讼" require any("出庭应诉", "出庭") }
+//! ```
+
+use super::{require, Hit};
+use crate::diag::Label;
+use crate::eval::matching::{CompiledMatcher, CompiledScope, Compiler, DocMatches, LeafId};
+use crate::eval::values::{self, Outcome};
+use crate::eval::Bindings;
+use crate::pack::error::PackError;
+use crate::pack::expr::Expr;
+use crate::pack::model::{Condition, When};
+
+#[derive(Debug, Clone)]
+pub enum CompiledCondition {
+    Mentions {
+        what: CompiledMatcher,
+        scope: CompiledScope,
+    },
+    Match {
+        pattern: Vec<LeafId>,
+        test: Option<Expr>,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    pub condition: CompiledCondition,
+    pub then: require::Compiled,
+}
+
+pub fn compile(w: &When, c: &mut Compiler) -> Result<Compiled, Vec<PackError>> {
+    let condition = match &w.condition {
+        Condition::Mentions { what, scope } => CompiledCondition::Mentions {
+            what: c.matcher(what)?,
+            scope: c.scope(scope)?,
+        },
+        Condition::Match { pattern, test } => CompiledCondition::Match {
+            pattern: c.leaves(pattern)?,
+            test: test.clone(),
+        },
+    };
+    Ok(Compiled {
+        condition,
+        then: require::compile(&w.then, c)?,
+    })
+}
+
+/// Where the condition holds, if it does: the spans that make it true.
+fn condition_evidence(
+    cond: &CompiledCondition,
+    m: &DocMatches,
+) -> Option<Vec<crate::eval::matching::Span>> {
+    match cond {
+        CompiledCondition::Mentions { what, scope } => m.units(scope).into_iter().find_map(|u| {
+            let (n, spans) = m.count(what, &u);
+            (n > 0).then_some(spans)
+        }),
+        CompiledCondition::Match { pattern, test } => {
+            let whole = 0..m.doc.text.len();
+            m.leaves_in(pattern, &whole).into_iter().find_map(|lm| {
+                let ok = match test {
+                    None => true,
+                    Some(t) => {
+                        let mut b = Bindings::new(&m.doc.facts);
+                        for c in &lm.captures {
+                            if let Some(v) = &c.value {
+                                b.set(&c.name, v.clone());
+                            }
+                        }
+                        matches!(values::check(t, &b), Ok(Outcome::Pass))
+                    }
+                };
+                ok.then(|| vec![lm.span.clone()])
+            })
+        }
+    }
+}
+
+pub fn evaluate(w: &Compiled, m: &DocMatches) -> Vec<Hit> {
+    let Some(evidence) = condition_evidence(&w.condition, m) else {
+        return Vec::new();
+    };
+    if require::holds(&w.then, m).is_ok() {
+        return Vec::new();
+    }
+    let labels = evidence
+        .into_iter()
+        .take(3)
+        .map(|s| Label::new(s, Some("据此应有相应内容".to_string())))
+        .collect();
+    vec![Hit::at(labels).note("the finding is shown where the condition was found")]
+}

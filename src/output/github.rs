@@ -1,0 +1,72 @@
+//! `--format github`: GitHub Actions workflow commands, one line per finding, which the
+//! runner turns into annotations on the pull request.
+
+use std::io::{self, Write};
+
+use super::{FileReport, Printer, Summary};
+use crate::pack::model::Severity;
+
+pub struct GithubPrinter;
+
+/// Escape a message (workflow command data).
+fn data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escape a property value (file, title).
+fn property(s: &str) -> String {
+    data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+impl Printer for GithubPrinter {
+    fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+        if let Some(err) = &report.error {
+            writeln!(
+                out,
+                "::error file={},title={}::{}",
+                property(&report.path),
+                property("reportlint: file not checked"),
+                data(err)
+            )?;
+        }
+        for f in &report.findings {
+            let level = match f.finding.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "notice",
+            };
+            let mut message = f.finding.message.clone();
+            if let Some(help) = &f.finding.help {
+                message.push('\n');
+                message.push_str(help);
+            }
+            match f.primary() {
+                Some(p) => writeln!(
+                    out,
+                    "::{level} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+                    property(&report.path),
+                    p.start.line,
+                    p.start.column,
+                    p.end.line,
+                    p.end.column,
+                    property(&f.finding.rule),
+                    data(&message)
+                )?,
+                None => writeln!(
+                    out,
+                    "::{level} file={},title={}::{}",
+                    property(&report.path),
+                    property(&f.finding.rule),
+                    data(&message)
+                )?,
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, _summary: &Summary, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+}

@@ -1,0 +1,79 @@
+//! `--format human` (the default): miette reports, with flood control.
+//!
+//! A rule that fires many times in one file (half-width commas in a file typed on an English
+//! keyboard) would bury everything else, so each rule shows at most `max_per_rule` findings
+//! per file, then one line counting the rest. Machine formats always list everything.
+
+use std::io::{self, Write};
+
+use super::{FileReport, Printer, Summary};
+use crate::diag::human::{render, Style};
+
+pub struct HumanPrinter {
+    style: Style,
+    pub max_per_rule: usize,
+}
+
+impl HumanPrinter {
+    pub fn new(style: Style) -> Self {
+        HumanPrinter {
+            style,
+            max_per_rule: 3,
+        }
+    }
+}
+
+impl Printer for HumanPrinter {
+    fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+        if let Some(err) = &report.error {
+            writeln!(out, "{}: error: {err}\n", report.path)?;
+        }
+        let Some(source) = &report.source else {
+            return Ok(());
+        };
+        let mut shown: Vec<(&str, usize)> = Vec::new();
+        for f in &report.findings {
+            let rule = f.finding.rule.as_str();
+            let n = match shown.iter_mut().find(|(r, _)| *r == rule) {
+                Some((_, n)) => {
+                    *n += 1;
+                    *n
+                }
+                None => {
+                    shown.push((rule, 1));
+                    1
+                }
+            };
+            if n <= self.max_per_rule {
+                let text = render(
+                    &f.finding,
+                    &report.path,
+                    &source.text,
+                    &source.lines,
+                    self.style,
+                );
+                out.write_all(text.as_bytes())?;
+                writeln!(out)?;
+            }
+        }
+        for (rule, n) in shown {
+            if n > self.max_per_rule {
+                writeln!(
+                    out,
+                    "{}: {rule}: {} more findings not shown (see --format json for all)\n",
+                    report.path,
+                    n - self.max_per_rule
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, _summary: &Summary, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn needs_source(&self) -> bool {
+        true
+    }
+}

@@ -1,0 +1,128 @@
+//! `--format json`: one JSON document, written file by file so memory stays flat.
+//!
+//! Shape: `{"version":1,"files":[{"path","error","diagnostics":[…]}],"summary":{…}}`; lines
+//! and columns are 1-based, columns in characters, offsets and lengths in bytes of the file.
+
+use serde::Serialize;
+use std::io::{self, Write};
+
+use super::{FileReport, Printer, Summary};
+use crate::diag::{Fix, LocatedFinding};
+
+#[derive(Default)]
+pub struct JsonPrinter {
+    first: bool,
+}
+
+#[derive(Serialize)]
+struct JsonLabel<'a> {
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    offset: usize,
+    length: usize,
+    text: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    rule: &'a str,
+    severity: &'a str,
+    message: &'a str,
+    help: Option<&'a str>,
+    reference: Option<&'a str>,
+    note: Option<&'a str>,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    offset: usize,
+    length: usize,
+    labels: Vec<JsonLabel<'a>>,
+    fix: Option<&'a Fix>,
+    /// Further occurrences folded into this diagnostic.
+    more: usize,
+}
+
+#[derive(Serialize)]
+struct JsonFile<'a> {
+    path: &'a str,
+    error: Option<&'a str>,
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+}
+
+fn diagnostic(f: &LocatedFinding) -> JsonDiagnostic<'_> {
+    let labels: Vec<JsonLabel> = f
+        .labels
+        .iter()
+        .map(|l| JsonLabel {
+            line: l.start.line,
+            column: l.start.column,
+            end_line: l.end.line,
+            end_column: l.end.column,
+            offset: l.label.span.start,
+            length: l.label.span.end - l.label.span.start,
+            text: l.label.text.as_deref(),
+        })
+        .collect();
+    let (line, column, end_line, end_column, offset, length) = labels
+        .first()
+        .map(|l| {
+            (
+                l.line,
+                l.column,
+                l.end_line,
+                l.end_column,
+                l.offset,
+                l.length,
+            )
+        })
+        .unwrap_or((1, 1, 1, 1, 0, 0));
+    let d = &f.finding;
+    JsonDiagnostic {
+        rule: &d.rule,
+        severity: d.severity.as_str(),
+        message: &d.message,
+        help: d.help.as_deref(),
+        reference: d.reference.as_deref(),
+        note: d.note.as_deref(),
+        line,
+        column,
+        end_line,
+        end_column,
+        offset,
+        length,
+        labels,
+        fix: d.fix.as_ref(),
+        more: d.folded,
+    }
+}
+
+impl Printer for JsonPrinter {
+    fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        self.first = true;
+        out.write_all(b"{\"version\":1,\"files\":[")
+    }
+
+    fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+        if !self.first {
+            out.write_all(b",")?;
+        }
+        self.first = false;
+        let file = JsonFile {
+            path: &report.path,
+            error: report.error.as_deref(),
+            diagnostics: report.findings.iter().map(diagnostic).collect(),
+        };
+        serde_json::to_writer(&mut *out, &file).map_err(io::Error::other)
+    }
+
+    fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        writeln!(
+            out,
+            "],\"summary\":{{\"files\":{},\"errors\":{},\"warnings\":{},\"infos\":{},\"failed_files\":{}}}}}",
+            summary.files, summary.errors, summary.warnings, summary.infos, summary.failed_files
+        )
+    }
+}

@@ -1,0 +1,173 @@
+//! `--format sarif`: SARIF 2.1.0, as code-scanning services accept it.
+//!
+//! The rule table comes first (from the loaded packs), then one result per finding; files
+//! that could not be checked become tool execution notifications. Columns are counted in
+//! Unicode code points (`columnKind: unicodeCodePoints`), matching every other format.
+
+use serde_json::{json, Value};
+use std::io::{self, Write};
+
+use super::{FileReport, Printer, RuleInfo, Summary};
+use crate::pack::model::Severity;
+
+pub struct SarifPrinter {
+    rules: Vec<RuleInfo>,
+    first: bool,
+    notifications: Vec<Value>,
+}
+
+impl SarifPrinter {
+    pub fn new(mut rules: Vec<RuleInfo>) -> Self {
+        rules.sort_by(|a, b| a.id.cmp(&b.id));
+        SarifPrinter {
+            rules,
+            first: true,
+            notifications: Vec::new(),
+        }
+    }
+}
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// A relative path as a SARIF URI reference (forward slashes, spaces and `%` escaped).
+fn uri(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.trim_start_matches("./").chars() {
+        match c {
+            '\\' => out.push('/'),
+            '%' => out.push_str("%25"),
+            ' ' => out.push_str("%20"),
+            '#' => out.push_str("%23"),
+            '?' => out.push_str("%3F"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+impl Printer for SarifPrinter {
+    fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        let rules: Vec<Value> = self
+            .rules
+            .iter()
+            .map(|r| {
+                let mut rule = json!({
+                    "id": r.id,
+                    "shortDescription": {"text": r.summary},
+                    "defaultConfiguration": {"level": level(r.severity)},
+                });
+                if let Some(help) = &r.help {
+                    rule["help"] = json!({"text": help});
+                }
+                if let Some(reference) = &r.reference {
+                    rule["fullDescription"] =
+                        json!({"text": format!("{} (依据：{reference})", r.summary)});
+                }
+                rule
+            })
+            .collect();
+        let driver = json!({
+            "name": "reportlint",
+            "version": env!("CARGO_PKG_VERSION"),
+            "informationUri": "https://crates.io/crates/reportlint",
+            "rules": rules,
+        });
+        write!(
+            out,
+            "{{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\",\"runs\":[{{\"tool\":{{\"driver\":{driver}}},\"columnKind\":\"unicodeCodePoints\",\"results\":["
+        )
+    }
+
+    fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+        if let Some(err) = &report.error {
+            self.notifications.push(json!({
+                "level": "error",
+                "message": {"text": format!("{}: {err}", report.path)},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(&report.path)}}}],
+            }));
+        }
+        for f in &report.findings {
+            let region = |l: &crate::diag::LocatedLabel| {
+                json!({
+                    "startLine": l.start.line,
+                    "startColumn": l.start.column,
+                    "endLine": l.end.line,
+                    "endColumn": l.end.column,
+                    "byteOffset": l.label.span.start,
+                    "byteLength": l.label.span.end - l.label.span.start,
+                })
+            };
+            let artifact = json!({"uri": uri(&report.path)});
+            let mut result = json!({
+                "ruleId": f.finding.rule,
+                "level": level(f.finding.severity),
+                "message": {"text": f.finding.message},
+            });
+            if let Some(i) = self.rules.iter().position(|r| r.id == f.finding.rule) {
+                result["ruleIndex"] = json!(i);
+            }
+            match f.primary() {
+                Some(p) => {
+                    result["locations"] = json!([{"physicalLocation": {"artifactLocation": artifact, "region": region(p)}}]);
+                }
+                None => {
+                    result["locations"] =
+                        json!([{"physicalLocation": {"artifactLocation": artifact}}]);
+                }
+            }
+            let related: Vec<Value> = f
+                .labels
+                .iter()
+                .enumerate()
+                .skip(1)
+                .map(|(i, l)| {
+                    let mut loc = json!({
+                        "id": i,
+                        "physicalLocation": {"artifactLocation": {"uri": uri(&report.path)}, "region": region(l)},
+                    });
+                    if let Some(text) = &l.label.text {
+                        loc["message"] = json!({"text": text});
+                    }
+                    loc
+                })
+                .collect();
+            if !related.is_empty() {
+                result["relatedLocations"] = json!(related);
+            }
+            if let Some(fix) = &f.finding.fix {
+                if let (Some(p), Some(text)) = (f.primary(), fix.replacements.first()) {
+                    result["fixes"] = json!([{
+                        "description": {"text": format!("改为“{text}”")},
+                        "artifactChanges": [{
+                            "artifactLocation": {"uri": uri(&report.path)},
+                            "replacements": [{
+                                "deletedRegion": region(p),
+                                "insertedContent": {"text": text},
+                            }],
+                        }],
+                    }]);
+                }
+            }
+            if !self.first {
+                out.write_all(b",")?;
+            }
+            self.first = false;
+            serde_json::to_writer(&mut *out, &result).map_err(io::Error::other)?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        let invocation = json!([{
+            "executionSuccessful": summary.failed_files == 0,
+            "toolExecutionNotifications": self.notifications,
+        }]);
+        writeln!(out, "],\"invocations\":{invocation}}}]}}")
+    }
+}
