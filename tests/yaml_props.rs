@@ -80,3 +80,50 @@ proptest! {
         check_spans(&src);
     }
 }
+
+/// A pack whose texts are arbitrary strings: printing must quote whatever needs quoting.
+fn pack_with_texts(message: &str, literal: &str, regex: &str) -> reportlint::pack::model::Pack {
+    use reportlint::pack::model::*;
+    let s = |t: &str| Spanned::unspanned(t.to_owned());
+    Pack {
+        name: s("texts"),
+        description: Some(s(message)),
+        rules: vec![Rule {
+            id: s("any-text"),
+            severity: Spanned::unspanned(Severity::Info),
+            message: s(message),
+            help: None,
+            reference: None,
+            tags: vec![s(literal)],
+            once_per_file: false,
+            examples: vec![Example {
+                kind: ExampleKind::Pass,
+                text: s(message),
+            }],
+            check: Check::Forbid(Forbid {
+                what: Matcher::Any(vec![Matcher::Text(s(literal)), Matcher::Regex(s(regex))]),
+                unless: vec![Matcher::Text(s(literal))],
+                suggest: vec![s(message)],
+                scope: Scope::Document,
+            }),
+        }],
+        ..Pack::default()
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn any_text_survives_print_and_parse(
+        message in any::<String>(),
+        literal in any::<String>().prop_filter("a matcher text is not empty", |t| !t.is_empty()),
+        regex in "[\\\\'\"a-z0-9:# {}\\[\\],\n\t中文-]{1,12}",
+    ) {
+        let pack = pack_with_texts(&message, &literal, &regex);
+        let printed = reportlint::pack::yaml::print_pack(&pack);
+        let reparsed = parse_pack("printed.yaml", &printed);
+        prop_assert!(reparsed.is_ok(), "{printed}\n{reparsed:?}");
+        prop_assert_eq!(reparsed.ok(), Some(pack));
+    }
+}
