@@ -1,1 +1,64 @@
-//! The DSL front end (`.rules` files): pest grammar in `grammar/pack.pest`.
+//! The DSL front end: `.rules` files in, the rule model out, and back.
+//!
+//! `parse_pack` runs the pest grammar (`grammar/pack.pest`) over a whole file, turns a syntax
+//! error into a [`PackError`] by hand (`errors`), and builds the [`Pack`] from the parse tree
+//! (`build`), collecting every semantic problem of the file instead of stopping at the first.
+//! `parse_expr` does the same for one expression, so the YAML front end can read the
+//! expressions it finds in string values. `print_pack` writes a pack back as canonical DSL
+//! (`reportlint fmt`, `convert --to dsl`); `display` gives `Expr` and `Matcher` their DSL text.
+//!
+//! Every span is a byte range into the file (`parse_expr`: into the file that holds the
+//! expression, offset by `base`). A string's span covers its content between the quotes, so a
+//! position inside a pattern or regex maps to the file by adding it to `span.start`.
+
+mod build;
+mod display;
+mod errors;
+mod print;
+mod strings;
+
+use pest::Parser;
+use pest_derive::Parser;
+
+use super::error::{PackError, PackErrors};
+use super::expr::Expr;
+use super::model::Pack;
+
+pub use print::print_pack;
+
+#[derive(Parser)]
+#[grammar = "grammar/pack.pest"]
+struct PackParser;
+
+/// Parses a `.rules` pack. `name` names the source in diagnostics (usually the file path).
+pub fn parse_pack(name: &str, src: &str) -> Result<Pack, PackErrors> {
+    let pack = parse_pack_errors(src);
+    pack.map_err(|errors| PackErrors::new(name, src, errors))
+}
+
+fn parse_pack_errors(src: &str) -> Result<Pack, Vec<PackError>> {
+    let mut pairs = PackParser::parse(Rule::pack, src)
+        .map_err(|error| vec![errors::syntax_error(&error, src, 0)])?;
+    let Some(pack) = pairs.next() else {
+        return Err(vec![PackError::new("empty parse of the pack", 0..0)]);
+    };
+    let mut builder = build::Builder::new(src, 0);
+    let pack = builder.pack(pack);
+    builder.finish(pack)
+}
+
+/// Parses one expression (`let` value, `assert`, `when … if`). `src` is the expression text and
+/// `base` the byte offset where it starts in the pack file, so spans point into that file.
+pub fn parse_expr(src: &str, base: usize) -> Result<Expr, Vec<PackError>> {
+    let mut pairs = PackParser::parse(Rule::expr_only, src)
+        .map_err(|error| vec![errors::syntax_error(&error, src, base)])?;
+    let expr = pairs
+        .next()
+        .and_then(|only| only.into_inner().find(|pair| pair.as_rule() == Rule::expr));
+    let Some(expr) = expr else {
+        return Err(vec![PackError::new("empty expression", base..base)]);
+    };
+    let mut builder = build::Builder::new(src, base);
+    let expr = builder.expr(expr);
+    builder.finish(expr)
+}

@@ -1,1 +1,57 @@
-//! The YAML front end (`.yaml` / `.yml` packs).
+//! The YAML front end (`.yaml` / `.yml` packs): the same rule model as the DSL, written as
+//! YAML for those who prefer it.
+//!
+//! `parse_pack` reads a pack's text into a [`Pack`] (via `node`, a span-carrying YAML tree
+//! built with serde-saphyr, and `read`, which checks keys and types by hand); every problem
+//! found comes back at once in [`PackErrors`], each with the byte span where it is written.
+//! `print_pack` (`write`) prints any pack in the canonical YAML form, which parses back to
+//! an equal pack.
+//!
+//! The form, in short:
+//!
+//! ```yaml
+//! pack: card-examples
+//! version: "1.0"
+//! rules:
+//!   - id: three-systems
+//!     severity: warning
+//!     message: 报告未提及行政执法三项制度
+//!     require:
+//!       any:
+//!         - 三项制度
+//!         - all: [执法公示, 全过程记录, 法制审核]
+//!     examples:
+//!       pass: [严格落实行政执法三项制度。]
+//!       fail: [加强执法队伍建设。]
+//! ```
+//!
+//! A rule has one kind key: `require`, `forbid`, `match` (with `let` / `assert`),
+//! `consistent` (with `on`), `when` (with `require`), `sections`, `headings`, `assert`
+//! (document facts), `paired` or `halfwidth`. A matcher is text, `{regex: …}`,
+//! `{pattern: …}`, `{any: […]}`, `{all: […]}` or `{none: […]}`, nested at will.
+//! Expressions (`let`, `assert`, `if`) are strings in the expression language shared with
+//! the DSL.
+
+mod node;
+mod read;
+mod write;
+
+use super::error::PackErrors;
+use super::model::Pack;
+
+pub use node::{MAX_ALIASES, MAX_DEPTH, MAX_NODES, MAX_PACK_BYTES, MAX_REPLAYED_EVENTS};
+pub use write::print_pack;
+
+/// Read a YAML pack. `name` names the source in diagnostics (usually the file path).
+pub fn parse_pack(name: &str, src: &str) -> Result<Pack, PackErrors> {
+    let tree = match node::parse_tree(src) {
+        Ok(tree) => tree,
+        Err(error) => return Err(PackErrors::new(name, src, vec![error])),
+    };
+    let mut reader = read::Reader::new(src);
+    let pack = reader.pack(&tree);
+    match pack {
+        Some(pack) if reader.errors.is_empty() => Ok(pack),
+        _ => Err(PackErrors::new(name, src, reader.errors)),
+    }
+}

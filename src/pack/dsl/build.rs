@@ -1,0 +1,1088 @@
+//! Builds the rule model from the pest parse tree: one function per grammar rule, each taking
+//! that rule's pair and returning the model value (or `None` after recording why not).
+//!
+//! Semantic problems (duplicate ids, a missing message, an unknown function …) are pushed to
+//! `errors` and building goes on with the rest of the file, so one run reports all of them.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use pest::iterators::{Pair, Pairs};
+use pest::pratt_parser::{Assoc, Op, PrattParser};
+
+use super::strings;
+use super::Rule;
+use crate::pack::error::PackError;
+use crate::pack::expr::{UnOp, FACTS};
+use crate::pack::model::{
+    BinOp, Check, CmpOp, Condition, Consistent, Example, ExampleKind, Expr, ExprKind, FactsCheck,
+    Forbid, Func, HalfWidth, HeadingAspect, Headings, Let, MatchCheck, Matcher, Pack, Paired,
+    Require, Rule as PackRule, Scope, SectionSpec, Sections, Severity, SeverityOverride, Span,
+    Spanned, Tolerance, When,
+};
+
+/// `and` / `or` / `not`, loosest first.
+static LOGIC: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
+    PrattParser::new()
+        .op(Op::infix(Rule::op_or, Assoc::Left))
+        .op(Op::infix(Rule::op_and, Assoc::Left))
+        .op(Op::prefix(Rule::op_not))
+});
+
+/// Arithmetic, loosest first.
+static ARITH: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
+    PrattParser::new()
+        .op(Op::infix(Rule::op_add, Assoc::Left) | Op::infix(Rule::op_sub, Assoc::Left))
+        .op(Op::infix(Rule::op_mul, Assoc::Left) | Op::infix(Rule::op_div, Assoc::Left))
+        .op(Op::prefix(Rule::op_neg))
+});
+
+const CHECK_KEYWORDS: &str =
+    "`require`, `forbid`, `match`, `consistent`, `when`, `sections`, `headings`, `assert`, `paired` or `halfwidth`";
+
+pub struct Builder<'s> {
+    src: &'s str,
+    /// Where the parsed text starts in the pack file.
+    base: usize,
+    errors: Vec<PackError>,
+}
+
+/// The lines of one rule as they are read, before they are checked to fit together.
+#[derive(Default)]
+struct RuleLines {
+    severity: Option<Spanned<Severity>>,
+    message: Option<Spanned<String>>,
+    help: Option<Spanned<String>>,
+    reference: Option<Spanned<String>>,
+    tags: Vec<Spanned<String>>,
+    once_per_file: Option<Span>,
+    examples: Vec<Example>,
+    /// The check and the span of its keyword line.
+    check: Option<(Check, Span)>,
+    lets: Vec<(Let, Span)>,
+    asserts: Vec<(Expr, Span)>,
+    /// A line failed to build: the rule is left out, its errors are already recorded.
+    broken: bool,
+}
+
+impl<'s> Builder<'s> {
+    pub fn new(src: &'s str, base: usize) -> Self {
+        Builder {
+            src,
+            base,
+            errors: Vec::new(),
+        }
+    }
+
+    /// The built value, or every error recorded while building it.
+    pub fn finish<T>(self, value: Option<T>) -> Result<T, Vec<PackError>> {
+        match value {
+            Some(value) if self.errors.is_empty() => Ok(value),
+            None if self.errors.is_empty() => Err(vec![PackError::new(
+                "the pack could not be read",
+                self.base..self.base,
+            )]),
+            _ => Err(self.errors),
+        }
+    }
+
+    fn span(&self, pair: &Pair<Rule>) -> Span {
+        let span = pair.as_span();
+        self.base + span.start()..self.base + span.end()
+    }
+
+    fn error(&mut self, error: PackError) {
+        self.errors.push(error);
+    }
+
+    /// 1-based line of a byte offset in the pack file, for messages that refer to another place.
+    fn line_of(&self, offset: usize) -> usize {
+        let local = offset.saturating_sub(self.base);
+        self.src
+            .get(..local)
+            .map_or(1, |before| before.matches('\n').count() + 1)
+    }
+
+    /// Complains about a second occurrence of a line that a rule or pack has only once.
+    fn once<T>(&mut self, slot: &mut Option<T>, value: T, keyword: &str, span: Span) {
+        if slot.is_some() {
+            self.error(
+                PackError::new(format!("`{keyword}` is given twice"), span)
+                    .with_label("second `".to_string() + keyword + "`")
+                    .with_help(format!("keep one `{keyword}` line")),
+            );
+        } else {
+            *slot = Some(value);
+        }
+    }
+
+    // ------------------------------------------------------------------ pack
+
+    pub fn pack(&mut self, pair: Pair<Rule>) -> Option<Pack> {
+        let mut name = None;
+        let mut version = None;
+        let mut description = None;
+        let mut pack = Pack::default();
+        let mut broken = false;
+        for item in pair.into_inner() {
+            let span = self.span(&item);
+            match item.as_rule() {
+                Rule::pack_name => match self.keyword_string(item) {
+                    Some(value) => self.once(&mut name, value, "pack", span),
+                    None => broken = true,
+                },
+                Rule::version => match self.keyword_string(item) {
+                    Some(value) => self.once(&mut version, value, "version", span),
+                    None => broken = true,
+                },
+                Rule::description => match self.keyword_string(item) {
+                    Some(value) => self.once(&mut description, value, "description", span),
+                    None => broken = true,
+                },
+                Rule::extends => match self.keyword_string(item) {
+                    Some(value) => pack.extends.push(value),
+                    None => broken = true,
+                },
+                Rule::disable => match self.keyword_string(item) {
+                    Some(value) => pack.disable.push(value),
+                    None => broken = true,
+                },
+                Rule::severity_override => match self.severity_override(item) {
+                    Some(value) => pack.overrides.push(value),
+                    None => broken = true,
+                },
+                Rule::rule_def => match self.rule(item) {
+                    Some(rule) => pack.rules.push(rule),
+                    None => broken = true,
+                },
+                _ => {}
+            }
+        }
+        self.duplicate_rule_ids(&pack.rules);
+        let Some(name) = name else {
+            self.error(
+                PackError::new("the pack has no name", self.base..self.base)
+                    .with_label("the pack starts here")
+                    .with_help("start the file with a line `pack \"name\"`"),
+            );
+            return None;
+        };
+        if name.value.is_empty() {
+            self.error(PackError::new("the pack name is empty", name.span.clone()));
+        }
+        pack.name = name;
+        pack.version = version;
+        pack.description = description;
+        (!broken).then_some(pack)
+    }
+
+    fn duplicate_rule_ids(&mut self, rules: &[PackRule]) {
+        let mut first_seen: HashMap<&str, usize> = HashMap::new();
+        for rule in rules {
+            match first_seen.get(rule.id.value.as_str()) {
+                Some(&first) => {
+                    let line = self.line_of(first);
+                    self.error(
+                        PackError::new(
+                            format!("duplicate rule id `{}`", rule.id.value),
+                            rule.id.span.clone(),
+                        )
+                        .with_label("this id is already used")
+                        .with_help(format!(
+                            "the first rule `{}` is on line {line}; give each rule its own id",
+                            rule.id.value
+                        )),
+                    );
+                }
+                None => {
+                    first_seen.insert(&rule.id.value, rule.id.span.start);
+                }
+            }
+        }
+    }
+
+    /// `keyword "text"` lines: the text.
+    fn keyword_string(&mut self, pair: Pair<Rule>) -> Option<Spanned<String>> {
+        let string = pair.into_inner().find(|p| p.as_rule() == Rule::string)?;
+        self.string(string)
+    }
+
+    fn severity_override(&mut self, pair: Pair<Rule>) -> Option<SeverityOverride> {
+        let mut rule = None;
+        let mut severity = None;
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::string => rule = self.string(part),
+                Rule::word => severity = self.severity_word(part),
+                _ => {}
+            }
+        }
+        Some(SeverityOverride {
+            rule: rule?,
+            severity: severity?,
+        })
+    }
+
+    fn severity_word(&mut self, word: Pair<Rule>) -> Option<Spanned<Severity>> {
+        let span = self.span(&word);
+        match Severity::parse(word.as_str()) {
+            Some(severity) => Some(Spanned::new(severity, span)),
+            None => {
+                self.error(
+                    PackError::new(format!("unknown severity `{}`", word.as_str()), span)
+                        .with_label("not a severity")
+                        .with_help("a severity is `error`, `warning` or `info`"),
+                );
+                None
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ rules
+
+    fn rule(&mut self, pair: Pair<Rule>) -> Option<PackRule> {
+        let mut inner = pair.into_inner();
+        let id_pair = inner.find(|p| p.as_rule() == Rule::rule_id)?;
+        let id = self.rule_id(id_pair);
+        let mut lines = RuleLines::default();
+        for item in inner {
+            self.rule_item(item, &mut lines);
+        }
+        let id = id?;
+        if lines.message.is_none() {
+            self.error(
+                PackError::new(
+                    format!("rule `{}` has no message", id.value),
+                    id.span.clone(),
+                )
+                .with_label("this rule needs a `message` line")
+                .with_help("add `message \"…\"` saying what is wrong in the report"),
+            );
+        }
+        let check = self.rule_check(&id, &mut lines);
+        if lines.broken {
+            return None;
+        }
+        Some(PackRule {
+            id,
+            severity: lines
+                .severity
+                .unwrap_or_else(|| Spanned::unspanned(Severity::default())),
+            message: lines.message?,
+            help: lines.help,
+            reference: lines.reference,
+            tags: lines.tags,
+            once_per_file: lines.once_per_file.is_some(),
+            examples: lines.examples,
+            check: check?,
+        })
+    }
+
+    fn rule_id(&mut self, pair: Pair<Rule>) -> Option<Spanned<String>> {
+        let span = self.span(&pair);
+        let id = pair.as_str();
+        let well_formed = id.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
+            && id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !well_formed {
+            self.error(
+                PackError::new(format!("bad rule id `{id}`"), span)
+                    .with_label("not a rule id")
+                    .with_help("a rule id is lower-case letters, digits and `-`, starting with a letter or digit, e.g. `three-systems`"),
+            );
+            return None;
+        }
+        Some(Spanned::new(id.to_string(), span))
+    }
+
+    fn rule_item(&mut self, item: Pair<Rule>, lines: &mut RuleLines) {
+        let span = self.span(&item);
+        let rule = item.as_rule();
+        match rule {
+            Rule::severity => {
+                let severity = item
+                    .into_inner()
+                    .find(|p| p.as_rule() == Rule::word)
+                    .and_then(|word| self.severity_word(word));
+                match severity {
+                    Some(severity) => self.once(&mut lines.severity, severity, "severity", span),
+                    None => lines.broken = true,
+                }
+            }
+            Rule::message | Rule::help | Rule::reference => {
+                let keyword = match rule {
+                    Rule::message => "message",
+                    Rule::help => "help",
+                    _ => "reference",
+                };
+                let Some(text) = self.keyword_string(item) else {
+                    lines.broken = true;
+                    return;
+                };
+                let slot = match rule {
+                    Rule::message => &mut lines.message,
+                    Rule::help => &mut lines.help,
+                    _ => &mut lines.reference,
+                };
+                if keyword == "message" && text.value.trim().is_empty() {
+                    self.error(
+                        PackError::new("the message is empty", text.span.clone())
+                            .with_help("say what is wrong in the report"),
+                    );
+                }
+                self.once(slot, text, keyword, span);
+            }
+            Rule::tags => {
+                for tag in item.into_inner().filter(|p| p.as_rule() == Rule::string) {
+                    match self.string(tag) {
+                        Some(tag) => lines.tags.push(tag),
+                        None => lines.broken = true,
+                    }
+                }
+            }
+            Rule::once_per_file => self.once(
+                &mut lines.once_per_file,
+                span.clone(),
+                "once per file",
+                span,
+            ),
+            Rule::example => match self.example(item) {
+                Some(example) => lines.examples.push(example),
+                None => lines.broken = true,
+            },
+            Rule::let_binding => match self.let_binding(item) {
+                Some(binding) => lines.lets.push((binding, span)),
+                None => lines.broken = true,
+            },
+            Rule::assertion => match item.into_inner().find(|p| p.as_rule() == Rule::expr) {
+                Some(expr) => match self.expr(expr) {
+                    Some(expr) => lines.asserts.push((expr, span)),
+                    None => lines.broken = true,
+                },
+                None => lines.broken = true,
+            },
+            _ => {
+                let check = match rule {
+                    Rule::require => self.require(item.into_inner()).map(Check::Require),
+                    Rule::forbid => self.forbid(item).map(Check::Forbid),
+                    Rule::match_check => self.match_check(item).map(Check::Match),
+                    Rule::consistent => self.consistent(item).map(Check::Consistent),
+                    Rule::when => self.when(item).map(Check::When),
+                    Rule::sections => self.sections(item).map(Check::Sections),
+                    Rule::headings => self.headings(item).map(Check::Headings),
+                    Rule::paired => self.paired(item).map(Check::Paired),
+                    Rule::halfwidth => self.halfwidth(item).map(Check::HalfWidth),
+                    _ => return,
+                };
+                let Some(check) = check else {
+                    lines.broken = true;
+                    return;
+                };
+                if let Some((first, first_span)) = &lines.check {
+                    let keyword_span = span.start..span.start + check.kind_name().len();
+                    let line = self.line_of(first_span.start);
+                    self.error(
+                        PackError::new(
+                            format!(
+                                "a rule checks one thing, but this one already has `{}`",
+                                first.kind_name()
+                            ),
+                            keyword_span,
+                        )
+                        .with_label("second check")
+                        .with_help(format!(
+                            "the first check is on line {line}; split them into two rules"
+                        )),
+                    );
+                    lines.broken = true;
+                } else {
+                    lines.check = Some((check, span));
+                }
+            }
+        }
+    }
+
+    /// Puts the check together with the rule's `let` and `assert` lines.
+    fn rule_check(&mut self, id: &Spanned<String>, lines: &mut RuleLines) -> Option<Check> {
+        let lets = std::mem::take(&mut lines.lets);
+        let asserts = std::mem::take(&mut lines.asserts);
+        match lines.check.take() {
+            Some((Check::Match(mut check), span)) => {
+                if asserts.is_empty() {
+                    self.error(
+                        PackError::new("a `match` rule needs an `assert`", span)
+                            .with_label("nothing is checked for these matches")
+                            .with_help("add `assert …` over the captured values, e.g. `assert part <= total`"),
+                    );
+                    return None;
+                }
+                check.lets = lets.into_iter().map(|(binding, _)| binding).collect();
+                check.asserts = asserts.into_iter().map(|(expr, _)| expr).collect();
+                Some(Check::Match(check))
+            }
+            Some((check, _)) => {
+                let stray = lets
+                    .first()
+                    .map(|(_, span)| (span.clone(), "let"))
+                    .into_iter()
+                    .chain(asserts.first().map(|(_, span)| (span.clone(), "assert")))
+                    .min_by_key(|(span, _)| span.start);
+                if let Some((span, keyword)) = stray {
+                    self.error(
+                        PackError::new(
+                            format!("`{keyword}` does not go with `{}`", check.kind_name()),
+                            span.start..span.start + keyword.len(),
+                        )
+                        .with_label("not part of this check")
+                        .with_help("`let` and `assert` work on the captures of `match`, or stand alone over document facts"),
+                    );
+                    return None;
+                }
+                Some(check)
+            }
+            None if !asserts.is_empty() => Some(Check::Facts(FactsCheck {
+                lets: lets.into_iter().map(|(binding, _)| binding).collect(),
+                asserts: asserts.into_iter().map(|(expr, _)| expr).collect(),
+            })),
+            None => {
+                if let Some((_, span)) = lets.first() {
+                    self.error(
+                        PackError::new("`let` without an `assert`", span.clone())
+                            .with_help("add `assert …` that uses the value"),
+                    );
+                } else if !lines.broken {
+                    self.error(
+                        PackError::new(
+                            format!("rule `{}` checks nothing", id.value),
+                            id.span.clone(),
+                        )
+                        .with_label("this rule has no check")
+                        .with_help(format!("add one of {CHECK_KEYWORDS}")),
+                    );
+                }
+                None
+            }
+        }
+    }
+
+    fn example(&mut self, pair: Pair<Rule>) -> Option<Example> {
+        let mut kind = ExampleKind::Pass;
+        let mut text = None;
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::kw_fail => kind = ExampleKind::Fail,
+                Rule::kw_pass => kind = ExampleKind::Pass,
+                Rule::string => text = self.string(part),
+                Rule::long_string => text = self.long_string(part),
+                _ => {}
+            }
+        }
+        Some(Example { kind, text: text? })
+    }
+
+    fn require(&mut self, parts: Pairs<Rule>) -> Option<Require> {
+        let mut what = None;
+        let mut min_count = None;
+        let mut scope = Some(Scope::Document);
+        for part in parts {
+            match part.as_rule() {
+                Rule::matcher => what = self.matcher(part),
+                Rule::at_least => min_count = Some(self.at_least(part)),
+                Rule::scope => scope = self.scope(part),
+                _ => {}
+            }
+        }
+        Some(Require {
+            what: what?,
+            min_count: min_count.map_or(Some(None), |count| count.map(Some))?,
+            scope: scope?,
+        })
+    }
+
+    fn at_least(&mut self, pair: Pair<Rule>) -> Option<Spanned<u32>> {
+        let number = pair.into_inner().find(|p| p.as_rule() == Rule::number)?;
+        let span = self.span(&number);
+        match number.as_str().parse::<u32>() {
+            Ok(count) if count >= 1 => Some(Spanned::new(count, span)),
+            _ => {
+                self.error(
+                    PackError::new(format!("bad count `{}`", number.as_str()), span)
+                        .with_label("not a whole number from 1 up")
+                        .with_help("`at least N` takes a whole number such as 2"),
+                );
+                None
+            }
+        }
+    }
+
+    fn forbid(&mut self, pair: Pair<Rule>) -> Option<Forbid> {
+        let mut what = None;
+        let mut unless = Some(Vec::new());
+        let mut suggest = Some(Vec::new());
+        let mut scope = Some(Scope::Document);
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::matcher => what = self.matcher(part),
+                Rule::unless => unless = self.matcher_list(part.into_inner()),
+                Rule::suggest => {
+                    let texts: Vec<_> = part
+                        .into_inner()
+                        .filter(|p| p.as_rule() == Rule::string)
+                        .map(|s| self.string(s))
+                        .collect();
+                    suggest = texts.into_iter().collect();
+                }
+                Rule::scope => scope = self.scope(part),
+                _ => {}
+            }
+        }
+        Some(Forbid {
+            what: what?,
+            unless: unless?,
+            suggest: suggest?,
+            scope: scope?,
+        })
+    }
+
+    fn match_check(&mut self, pair: Pair<Rule>) -> Option<MatchCheck> {
+        let mut pattern = None;
+        let mut scope = Some(Scope::Document);
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::matcher => pattern = self.matcher(part),
+                Rule::scope => scope = self.scope(part),
+                _ => {}
+            }
+        }
+        Some(MatchCheck {
+            pattern: pattern?,
+            scope: scope?,
+            lets: Vec::new(),
+            asserts: Vec::new(),
+        })
+    }
+
+    fn let_binding(&mut self, pair: Pair<Rule>) -> Option<Let> {
+        let mut name = None;
+        let mut value = None;
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::name => {
+                    name = Some(Spanned::new(part.as_str().to_string(), self.span(&part)))
+                }
+                Rule::expr => value = self.expr(part),
+                _ => {}
+            }
+        }
+        Some(Let {
+            name: name?,
+            value: value?,
+        })
+    }
+
+    fn consistent(&mut self, pair: Pair<Rule>) -> Option<Consistent> {
+        let mut pattern = None;
+        let mut capture = None;
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::matcher => pattern = self.matcher(part),
+                Rule::name => {
+                    capture = Some(Spanned::new(part.as_str().to_string(), self.span(&part)))
+                }
+                _ => {}
+            }
+        }
+        Some(Consistent {
+            pattern: pattern?,
+            capture: capture?,
+        })
+    }
+
+    fn when(&mut self, pair: Pair<Rule>) -> Option<When> {
+        let mut condition = None;
+        let mut then = None;
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::match_condition => condition = self.match_condition(part),
+                Rule::mention_condition => condition = self.mention_condition(part),
+                Rule::require_then => then = self.require(part.into_inner()),
+                _ => {}
+            }
+        }
+        Some(When {
+            condition: condition?,
+            then: then?,
+        })
+    }
+
+    fn match_condition(&mut self, pair: Pair<Rule>) -> Option<Condition> {
+        let mut pattern = None;
+        let mut test = Some(None);
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::matcher => pattern = self.matcher(part),
+                Rule::expr => test = self.expr(part).map(Some),
+                _ => {}
+            }
+        }
+        Some(Condition::Match {
+            pattern: pattern?,
+            test: test?,
+        })
+    }
+
+    fn mention_condition(&mut self, pair: Pair<Rule>) -> Option<Condition> {
+        let mut what = None;
+        let mut scope = Some(Scope::Document);
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::matcher => what = self.matcher(part),
+                Rule::scope => scope = self.scope(part),
+                _ => {}
+            }
+        }
+        Some(Condition::Mentions {
+            what: what?,
+            scope: scope?,
+        })
+    }
+
+    fn sections(&mut self, pair: Pair<Rule>) -> Option<Sections> {
+        let mut ordered = false;
+        let mut sections = Some(Vec::new());
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::ordered => ordered = true,
+                Rule::section_spec => {
+                    let spec = self.section_spec(part);
+                    sections = sections.zip(spec).map(|(mut all, spec)| {
+                        all.push(spec);
+                        all
+                    });
+                }
+                _ => {}
+            }
+        }
+        Some(Sections {
+            ordered,
+            sections: sections?,
+        })
+    }
+
+    fn section_spec(&mut self, pair: Pair<Rule>) -> Option<SectionSpec> {
+        let mut name = None;
+        let mut heading = None;
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::string => name = self.string(part),
+                Rule::matcher => heading = self.matcher(part),
+                _ => {}
+            }
+        }
+        Some(SectionSpec {
+            name: name?,
+            heading: heading?,
+        })
+    }
+
+    fn headings(&mut self, pair: Pair<Rule>) -> Option<Headings> {
+        let word = pair.into_inner().find(|p| p.as_rule() == Rule::word)?;
+        let span = self.span(&word);
+        let aspect = match word.as_str() {
+            "continuous" => HeadingAspect::Continuous,
+            "level-order" => HeadingAspect::LevelOrder,
+            other => {
+                self.error(
+                    PackError::new(format!("unknown heading check `{other}`"), span)
+                        .with_label("not a heading check")
+                        .with_help("write `headings continuous` or `headings level-order`"),
+                );
+                return None;
+            }
+        };
+        Some(Headings {
+            aspect: Spanned::new(aspect, span),
+        })
+    }
+
+    fn paired(&mut self, pair: Pair<Rule>) -> Option<Paired> {
+        let mut pairs = Some(Vec::new());
+        for part in pair.into_inner().filter(|p| p.as_rule() == Rule::string) {
+            let text = self.string(part);
+            let text = text.filter(|text| {
+                let ok = text.value.chars().count() == 2;
+                if !ok {
+                    self.error(
+                        PackError::new(
+                            format!("`{}` is not a pair of marks", text.value),
+                            text.span.clone(),
+                        )
+                        .with_label("needs an opening and a closing mark")
+                        .with_help("write each pair as two characters, e.g. \"《》\""),
+                    );
+                }
+                ok
+            });
+            pairs = pairs.zip(text).map(|(mut all, text)| {
+                all.push(text);
+                all
+            });
+        }
+        Some(Paired { pairs: pairs? })
+    }
+
+    fn halfwidth(&mut self, pair: Pair<Rule>) -> Option<HalfWidth> {
+        let chars = self.keyword_string(pair)?;
+        if chars.value.is_empty() {
+            self.error(
+                PackError::new("no characters to check", chars.span.clone())
+                    .with_help("list the half-width marks, e.g. \",;:\""),
+            );
+            return None;
+        }
+        Some(HalfWidth { chars })
+    }
+
+    // ------------------------------------------------------------------ matchers
+
+    fn matcher(&mut self, pair: Pair<Rule>) -> Option<Matcher> {
+        let alternatives: Vec<Option<Matcher>> = pair
+            .into_inner()
+            .map(|atom| self.matcher_atom(atom))
+            .collect();
+        let mut alternatives: Vec<Matcher> = alternatives.into_iter().collect::<Option<_>>()?;
+        if alternatives.len() == 1 {
+            alternatives.pop()
+        } else {
+            Some(Matcher::Any(alternatives))
+        }
+    }
+
+    fn matcher_list(&mut self, pairs: Pairs<Rule>) -> Option<Vec<Matcher>> {
+        let matchers: Vec<Option<Matcher>> = pairs
+            .filter(|p| p.as_rule() == Rule::matcher)
+            .map(|p| self.matcher(p))
+            .collect();
+        matchers.into_iter().collect()
+    }
+
+    fn matcher_atom(&mut self, pair: Pair<Rule>) -> Option<Matcher> {
+        match pair.as_rule() {
+            Rule::string => {
+                let text = self.string(pair)?;
+                self.not_empty(&text, "text")?;
+                Some(Matcher::Text(text))
+            }
+            Rule::regex => Some(Matcher::Regex(self.regex(pair)?)),
+            Rule::pattern => {
+                let text = self.keyword_string(pair)?;
+                self.not_empty(&text, "pattern")?;
+                Some(Matcher::Pattern(text))
+            }
+            Rule::any_of => Some(Matcher::Any(self.matcher_list(pair.into_inner())?)),
+            Rule::all_of => Some(Matcher::All(self.matcher_list(pair.into_inner())?)),
+            Rule::none_of => Some(Matcher::None(self.matcher_list(pair.into_inner())?)),
+            _ => None,
+        }
+    }
+
+    fn not_empty(&mut self, text: &Spanned<String>, what: &str) -> Option<()> {
+        if text.value.is_empty() {
+            self.error(
+                PackError::new(
+                    format!("empty {what} matches everywhere"),
+                    text.span.clone(),
+                )
+                .with_label(format!("empty {what}"))
+                .with_help("write the text to look for between the quotes"),
+            );
+            return None;
+        }
+        Some(())
+    }
+
+    fn regex(&mut self, pair: Pair<Rule>) -> Option<Spanned<String>> {
+        let content = pair
+            .into_inner()
+            .find(|p| p.as_rule() == Rule::regex_content)?;
+        let span = self.span(&content);
+        Some(Spanned::new(strings::regex_value(content.as_str()), span))
+    }
+
+    fn scope(&mut self, pair: Pair<Rule>) -> Option<Scope> {
+        let place = pair.into_inner().find(|p| p.as_rule() != Rule::kw_in)?;
+        match place.as_rule() {
+            Rule::scope_document => Some(Scope::Document),
+            Rule::scope_paragraph => Some(Scope::Paragraph),
+            Rule::scope_sentence => Some(Scope::Sentence),
+            Rule::scope_section | Rule::scope_heading => {
+                let is_section = place.as_rule() == Rule::scope_section;
+                let matcher = place.into_inner().find(|p| p.as_rule() == Rule::matcher)?;
+                let matcher = Box::new(self.matcher(matcher)?);
+                Some(if is_section {
+                    Scope::Section(matcher)
+                } else {
+                    Scope::Heading(matcher)
+                })
+            }
+            _ => None,
+        }
+    }
+
+    // ------------------------------------------------------------------ strings
+
+    fn string(&mut self, pair: Pair<Rule>) -> Option<Spanned<String>> {
+        let literal = pair.into_inner().next()?;
+        let terminated = literal.as_rule() == Rule::closed_string;
+        let quote_start = self.span(&literal).start;
+        let content = literal
+            .into_inner()
+            .find(|p| p.as_rule() == Rule::string_content)?;
+        let span = self.span(&content);
+        if !terminated {
+            self.error(
+                PackError::new("unterminated string", quote_start..span.end)
+                    .with_label("this string has no closing `\"`")
+                    .with_help("close the string on the same line; for text over several lines (examples) use \"\"\"…\"\"\""),
+            );
+            return None;
+        }
+        let value = strings::unescape(content.as_str(), span.start, &mut self.errors);
+        Some(Spanned::new(value, span))
+    }
+
+    fn long_string(&mut self, pair: Pair<Rule>) -> Option<Spanned<String>> {
+        let content = pair
+            .into_inner()
+            .find(|p| p.as_rule() == Rule::long_content)?;
+        let span = self.span(&content);
+        Some(Spanned::new(
+            strings::long_string_value(content.as_str()),
+            span,
+        ))
+    }
+
+    // ------------------------------------------------------------------ expressions
+
+    pub fn expr(&mut self, pair: Pair<Rule>) -> Option<Expr> {
+        let span = self.span(&pair);
+        let base = self.base;
+        LOGIC
+            .map_primary(|comparison| self.comparison(comparison))
+            .map_prefix(move |op, operand: Option<Expr>| {
+                let operand = operand?;
+                Some(Expr {
+                    span: base + op.as_span().start()..operand.span.end,
+                    kind: ExprKind::Not(Box::new(operand)),
+                })
+            })
+            .map_infix(|left: Option<Expr>, op: Pair<Rule>, right: Option<Expr>| {
+                let (left, right) = (left?, right?);
+                let span = left.span.start..right.span.end;
+                let kind = if op.as_rule() == Rule::op_and {
+                    ExprKind::And(Box::new(left), Box::new(right))
+                } else {
+                    ExprKind::Or(Box::new(left), Box::new(right))
+                };
+                Some(Expr { kind, span })
+            })
+            .parse(pair.into_inner())
+            .map(|expr| Expr { span, ..expr })
+    }
+
+    fn comparison(&mut self, pair: Pair<Rule>) -> Option<Expr> {
+        let span = self.span(&pair);
+        let mut parts = pair.into_inner();
+        let left = self.arith(parts.next()?);
+        let Some(tail) = parts.next() else {
+            return left;
+        };
+        let kind = match tail.as_rule() {
+            Rule::compare_tail => {
+                let mut tail = tail.into_inner();
+                let op = match tail.next()?.as_str() {
+                    "<" => CmpOp::Lt,
+                    "<=" => CmpOp::Le,
+                    ">" => CmpOp::Gt,
+                    ">=" => CmpOp::Ge,
+                    "==" => CmpOp::Eq,
+                    _ => CmpOp::Ne,
+                };
+                let right = self.arith(tail.next()?);
+                ExprKind::Compare {
+                    op,
+                    left: Box::new(left?),
+                    right: Box::new(right?),
+                }
+            }
+            _ => {
+                let mut right = None;
+                let mut tolerance = None;
+                for part in tail.into_inner() {
+                    match part.as_rule() {
+                        Rule::arith => right = self.arith(part),
+                        Rule::tolerance => tolerance = self.tolerance(part),
+                        _ => {}
+                    }
+                }
+                ExprKind::Approx {
+                    left: Box::new(left?),
+                    right: Box::new(right?),
+                    tolerance: tolerance?,
+                }
+            }
+        };
+        Some(Expr { kind, span })
+    }
+
+    fn tolerance(&mut self, pair: Pair<Rule>) -> Option<Tolerance> {
+        let mut amount = None;
+        let mut relative = false;
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::kw_relative => relative = true,
+                Rule::number | Rule::percent => amount = self.number_like(part),
+                _ => {}
+            }
+        }
+        let (amount, decimals, percent) = match amount?.kind {
+            ExprKind::Number { value, decimals } => (value, decimals, false),
+            ExprKind::Percent { value, decimals } => (value, decimals, true),
+            _ => return None,
+        };
+        Some(Tolerance {
+            amount,
+            percent,
+            relative,
+            decimals,
+        })
+    }
+
+    fn arith(&mut self, pair: Pair<Rule>) -> Option<Expr> {
+        let base = self.base;
+        ARITH
+            .map_primary(|operand| self.operand(operand))
+            .map_prefix(move |op, operand: Option<Expr>| {
+                let operand = operand?;
+                Some(Expr {
+                    span: base + op.as_span().start()..operand.span.end,
+                    kind: ExprKind::Unary {
+                        op: UnOp::Neg,
+                        operand: Box::new(operand),
+                    },
+                })
+            })
+            .map_infix(|left: Option<Expr>, op: Pair<Rule>, right: Option<Expr>| {
+                let (left, right) = (left?, right?);
+                let op = match op.as_rule() {
+                    Rule::op_add => BinOp::Add,
+                    Rule::op_sub => BinOp::Sub,
+                    Rule::op_mul => BinOp::Mul,
+                    _ => BinOp::Div,
+                };
+                Some(Expr {
+                    span: left.span.start..right.span.end,
+                    kind: ExprKind::Binary {
+                        op,
+                        left: Box::new(left),
+                        right: Box::new(right),
+                    },
+                })
+            })
+            .parse(pair.into_inner())
+    }
+
+    fn operand(&mut self, pair: Pair<Rule>) -> Option<Expr> {
+        let span = self.span(&pair);
+        let kind = match pair.as_rule() {
+            Rule::number | Rule::percent => return self.number_like(pair),
+            Rule::string => ExprKind::Text(self.string(pair)?.value),
+            Rule::fact => {
+                let fact = pair.as_str();
+                if !FACTS.contains(&fact) {
+                    self.error(
+                        PackError::new(format!("unknown fact `{fact}`"), span)
+                            .with_label("not a document fact")
+                            .with_help(format!("the document facts are {}", FACTS.join(", "))),
+                    );
+                    return None;
+                }
+                ExprKind::Fact(fact.to_string())
+            }
+            Rule::call => return self.call(pair),
+            Rule::name => ExprKind::Name(pair.as_str().to_string()),
+            Rule::expr => return self.expr(pair),
+            _ => return None,
+        };
+        Some(Expr { kind, span })
+    }
+
+    /// A `number` or `percent` pair as `ExprKind::Number` / `ExprKind::Percent`.
+    fn number_like(&mut self, pair: Pair<Rule>) -> Option<Expr> {
+        let span = self.span(&pair);
+        let is_percent = pair.as_rule() == Rule::percent;
+        let digits = pair.as_str().trim_end_matches('%');
+        let decimals = digits
+            .split_once('.')
+            .map_or(0, |(_, fraction)| fraction.len());
+        let value = digits.parse::<f64>().ok().filter(|v| v.is_finite());
+        let (Some(value), Ok(decimals)) = (value, u8::try_from(decimals)) else {
+            self.error(
+                PackError::new(format!("bad number `{}`", pair.as_str()), span)
+                    .with_label("too long to be a number")
+                    .with_help("write a number with at most 255 decimals, e.g. 0.5"),
+            );
+            return None;
+        };
+        let kind = if is_percent {
+            ExprKind::Percent {
+                value: value / 100.0,
+                decimals,
+            }
+        } else {
+            ExprKind::Number { value, decimals }
+        };
+        Some(Expr { kind, span })
+    }
+
+    fn call(&mut self, pair: Pair<Rule>) -> Option<Expr> {
+        let span = self.span(&pair);
+        let mut parts = pair.into_inner();
+        let name = parts.next()?;
+        let name_span = self.span(&name);
+        let args: Vec<Option<Expr>> = parts
+            .filter(|p| p.as_rule() == Rule::expr)
+            .map(|arg| self.expr(arg))
+            .collect();
+        let Some(func) = Func::from_name(name.as_str()) else {
+            let known: Vec<&str> = Func::ALL.iter().map(|f| f.name()).collect();
+            self.error(
+                PackError::new(format!("unknown function `{}`", name.as_str()), name_span)
+                    .with_label("not a function")
+                    .with_help(format!("the functions are {}", known.join(", "))),
+            );
+            return None;
+        };
+        let args: Vec<Expr> = args.into_iter().collect::<Option<_>>()?;
+        let (wanted, ok) = match func {
+            Func::Date => ("3 arguments (year, month, day)", args.len() == 3),
+            Func::Min | Func::Max => ("at least 1 argument", !args.is_empty()),
+            _ => ("1 argument", args.len() == 1),
+        };
+        if !ok {
+            self.error(
+                PackError::new(
+                    format!("`{}` takes {wanted}, not {}", func.name(), args.len()),
+                    span,
+                )
+                .with_label("wrong number of arguments"),
+            );
+            return None;
+        }
+        Some(Expr {
+            kind: ExprKind::Call { func, args },
+            span,
+        })
+    }
+}

@@ -1,0 +1,346 @@
+//! Syntax errors: a pest error turned into a [`PackError`] that reads as a sentence.
+//!
+//! pest reports the furthest position it reached and the grammar rules it tried there. This
+//! module names those rules for a reader of rule packs (`rule_name`), folds the long list of
+//! rule-line keywords into one phrase, drops end-of-input, says what was found instead, and
+//! keeps positions as byte offsets into the whole file, which stay right on Chinese text.
+
+use pest::error::{Error, ErrorVariant, InputLocation};
+
+use super::Rule;
+use crate::pack::error::PackError;
+
+/// Keywords that start a line inside `rule … { }`.
+const RULE_LINE_KEYWORDS: &[Rule] = &[
+    Rule::kw_severity,
+    Rule::kw_message,
+    Rule::kw_help,
+    Rule::kw_reference,
+    Rule::kw_tags,
+    Rule::kw_once,
+    Rule::kw_pass,
+    Rule::kw_fail,
+    Rule::kw_require,
+    Rule::kw_forbid,
+    Rule::kw_match,
+    Rule::kw_let,
+    Rule::kw_assert,
+    Rule::kw_consistent,
+    Rule::kw_when,
+    Rule::kw_sections,
+    Rule::kw_headings,
+    Rule::kw_paired,
+    Rule::kw_halfwidth,
+];
+
+/// Keywords that start a line of the pack outside rules.
+const PACK_LINE_KEYWORDS: &[Rule] = &[
+    Rule::kw_pack,
+    Rule::kw_version,
+    Rule::kw_description,
+    Rule::kw_extends,
+    Rule::kw_disable,
+    Rule::kw_override,
+    Rule::kw_rule,
+];
+
+/// The pest error of parsing `src` (which starts at byte `base` of the pack file).
+pub fn syntax_error(error: &Error<Rule>, src: &str, base: usize) -> PackError {
+    let at = match error.location {
+        InputLocation::Pos(at) => at,
+        InputLocation::Span((start, _)) => start,
+    };
+    let (found, found_len) = describe_found(src, at);
+    let span = base + at..base + at + found_len;
+    match &error.variant {
+        ErrorVariant::ParsingError {
+            positives,
+            negatives,
+        } => {
+            let (expected, keywords) = expected_phrases(positives);
+            let mut message = if !expected.is_empty() {
+                format!("expected {}, found {found}", join_or(&expected))
+            } else if !negatives.is_empty() {
+                let unexpected: Vec<String> = negatives
+                    .iter()
+                    .map(|r| rule_name(*r).to_string())
+                    .collect();
+                format!("unexpected {}", join_or(&unexpected))
+            } else {
+                format!("unexpected {found}")
+            };
+            if message.is_empty() {
+                message = "syntax error".to_string();
+            }
+            let mut pack_error = PackError::new(message, span).with_label(label(&expected));
+            if let Some(keyword) = closest_keyword(src, at, &keywords) {
+                pack_error = pack_error.with_help(format!("did you mean `{keyword}`?"));
+            }
+            pack_error
+        }
+        ErrorVariant::CustomError { message } => PackError::new(message.clone(), span),
+    }
+}
+
+fn label(expected: &[String]) -> String {
+    match expected {
+        [only] => format!("expected {only} here"),
+        _ => "unexpected here".to_string(),
+    }
+}
+
+/// Readable phrases for the expected rules, and the keywords among them (for "did you mean").
+fn expected_phrases(positives: &[Rule]) -> (Vec<String>, Vec<&'static str>) {
+    let mut phrases: Vec<String> = Vec::new();
+    let mut keywords: Vec<&'static str> = Vec::new();
+    let rule_lines = positives
+        .iter()
+        .filter(|r| RULE_LINE_KEYWORDS.contains(r))
+        .count();
+    let pack_lines = positives
+        .iter()
+        .filter(|r| PACK_LINE_KEYWORDS.contains(r))
+        .count();
+    let mut push = |phrase: String| {
+        if !phrases.contains(&phrase) {
+            phrases.push(phrase);
+        }
+    };
+    for &rule in positives {
+        if rule == Rule::EOI {
+            continue;
+        }
+        if let Some(keyword) = keyword_text(rule) {
+            keywords.push(keyword);
+        }
+        if rule_lines > 2 && RULE_LINE_KEYWORDS.contains(&rule) {
+            push("a rule line (`message`, `require`, `forbid`, …)".to_string());
+        } else if pack_lines > 2 && PACK_LINE_KEYWORDS.contains(&rule) {
+            push("`rule` or a pack line (`pack`, `version`, `extends`, …)".to_string());
+        } else {
+            push(rule_name(rule).to_string());
+        }
+    }
+    (phrases, keywords)
+}
+
+/// "a, b or c".
+fn join_or(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [only] => only.clone(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
+/// What stands at `at`, for "found …", and its length in bytes for the label.
+fn describe_found(src: &str, at: usize) -> (String, usize) {
+    let rest = src.get(at..).unwrap_or("");
+    let Some(first) = rest.chars().next() else {
+        return ("the end of the file".to_string(), 0);
+    };
+    if first == '\n' || first == '\r' {
+        return ("the end of the line".to_string(), 0);
+    }
+    if first == '"' {
+        return ("a string".to_string(), first.len_utf8());
+    }
+    if is_word_char(first) {
+        let word: String = rest
+            .chars()
+            .take_while(|&c| is_word_char(c))
+            .take(30)
+            .collect();
+        return (format!("`{word}`"), word.len());
+    }
+    (format!("`{first}`"), first.len_utf8())
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || c == '-'
+}
+
+/// The keyword the word at `at` was probably meant to be.
+fn closest_keyword(src: &str, at: usize, keywords: &[&'static str]) -> Option<&'static str> {
+    let rest = src.get(at..)?;
+    let word: String = rest.chars().take_while(|&c| is_word_char(c)).collect();
+    if word.is_empty() || !word.is_ascii() {
+        return None;
+    }
+    let mut candidates: Vec<&'static str> = keywords.to_vec();
+    if keywords.iter().any(|k| *k == "message" || *k == "require") {
+        candidates.extend(RULE_LINE_KEYWORDS.iter().filter_map(|r| keyword_text(*r)));
+    }
+    candidates
+        .into_iter()
+        .map(|keyword| (edit_distance(&word, keyword), keyword))
+        .filter(|(distance, keyword)| {
+            *distance > 0 && *distance <= 2 && *distance < keyword.len() / 2 + 1
+        })
+        .min()
+        .map(|(_, keyword)| keyword)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != *cb);
+            let deletion = previous[j + 1] + 1;
+            let insertion = current[j] + 1;
+            current.push(substitution.min(deletion).min(insertion));
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
+
+/// The keyword a `kw_*` rule matches.
+fn keyword_text(rule: Rule) -> Option<&'static str> {
+    rule_name(rule)
+        .strip_prefix('`')
+        .and_then(|name| name.strip_suffix('`'))
+        .filter(|name| name.chars().all(|c| c.is_ascii_lowercase()))
+}
+
+/// How a grammar rule is called in an error message.
+pub fn rule_name(rule: Rule) -> &'static str {
+    match rule {
+        Rule::EOI => "the end of the file",
+        Rule::WHITESPACE => "a space",
+        Rule::COMMENT => "a comment",
+        Rule::pack => "a rule pack",
+        Rule::pack_item => "`rule` or a pack line",
+        Rule::rule_item => "a rule line",
+        Rule::require_body | Rule::condition | Rule::matcher_atom | Rule::matcher_list => {
+            "text to look for"
+        }
+        Rule::logic_prefix | Rule::arith_prefix | Rule::operand => "a value",
+        Rule::logic_infix | Rule::arith_infix => "an operator",
+        Rule::ident_char => "a letter or digit",
+        Rule::pack_name => "`pack \"name\"`",
+        Rule::version => "`version \"…\"`",
+        Rule::description => "`description \"…\"`",
+        Rule::extends => "`extends \"…\"`",
+        Rule::disable => "`disable \"…\"`",
+        Rule::severity_override => "`override \"pack/rule\" severity …`",
+        Rule::rule_def => "`rule`",
+        Rule::rule_id => "a rule id",
+        Rule::severity => "`severity`",
+        Rule::message => "`message`",
+        Rule::help => "`help`",
+        Rule::reference => "`reference`",
+        Rule::tags => "`tags`",
+        Rule::once_per_file => "`once per file`",
+        Rule::example => "`pass` or `fail`",
+        Rule::require => "`require`",
+        Rule::at_least => "`at least`",
+        Rule::forbid => "`forbid`",
+        Rule::unless => "`unless`",
+        Rule::suggest => "`suggest`",
+        Rule::match_check => "`match`",
+        Rule::let_binding => "`let`",
+        Rule::assertion => "`assert`",
+        Rule::consistent => "`consistent`",
+        Rule::when => "`when`",
+        Rule::require_then => "`require`",
+        Rule::match_condition => "`match`",
+        Rule::mention_condition => "text to look for",
+        Rule::sections => "`sections`",
+        Rule::ordered => "`ordered`",
+        Rule::section_spec => "a section (`\"name\" = …`)",
+        Rule::headings => "`headings`",
+        Rule::paired => "`paired`",
+        Rule::halfwidth => "`halfwidth`",
+        Rule::matcher => {
+            "text to look for (a string, `/regex/`, `pattern`, `any(`, `all(` or `none(`)"
+        }
+        Rule::pattern => "`pattern \"…\"`",
+        Rule::any_of => "`any(`",
+        Rule::all_of => "`all(`",
+        Rule::none_of => "`none(`",
+        Rule::scope => "`in`",
+        Rule::scope_document => "`document`",
+        Rule::scope_section => "`section`",
+        Rule::scope_heading => "`heading`",
+        Rule::scope_paragraph => "`paragraph`",
+        Rule::scope_sentence => "`sentence`",
+        Rule::expr_only | Rule::expr => "an expression",
+        Rule::op_not => "`not`",
+        Rule::op_and => "`and`",
+        Rule::op_or => "`or`",
+        Rule::comparison => "an expression",
+        Rule::approx_tail => "`~=`",
+        Rule::compare_tail | Rule::compare_op => "a comparison (`<`, `<=`, `>`, `>=`, `==`, `!=`)",
+        Rule::tolerance => "a tolerance (e.g. `1%`)",
+        Rule::arith => "an expression",
+        Rule::op_neg => "`-`",
+        Rule::op_add => "`+`",
+        Rule::op_sub => "`-`",
+        Rule::op_mul => "`*`",
+        Rule::op_div => "`/`",
+        Rule::percent => "a percentage",
+        Rule::number => "a number",
+        Rule::fact => "a document fact",
+        Rule::call => "a function call",
+        Rule::name => "a name",
+        Rule::reserved => "a keyword",
+        Rule::word => "a word",
+        Rule::string | Rule::closed_string | Rule::unterminated_string => "a string",
+        Rule::string_content => "string text",
+        Rule::escape => "an escape",
+        Rule::long_string => "a string",
+        Rule::long_content => "string text",
+        Rule::regex => "a regex `/…/`",
+        Rule::regex_content => "regex text",
+        Rule::kw_pack => "`pack`",
+        Rule::kw_version => "`version`",
+        Rule::kw_description => "`description`",
+        Rule::kw_extends => "`extends`",
+        Rule::kw_disable => "`disable`",
+        Rule::kw_override => "`override`",
+        Rule::kw_rule => "`rule`",
+        Rule::kw_severity => "`severity`",
+        Rule::kw_message => "`message`",
+        Rule::kw_help => "`help`",
+        Rule::kw_reference => "`reference`",
+        Rule::kw_tags => "`tags`",
+        Rule::kw_once => "`once`",
+        Rule::kw_per => "`per`",
+        Rule::kw_file => "`file`",
+        Rule::kw_pass => "`pass`",
+        Rule::kw_fail => "`fail`",
+        Rule::kw_require => "`require`",
+        Rule::kw_at => "`at`",
+        Rule::kw_least => "`least`",
+        Rule::kw_forbid => "`forbid`",
+        Rule::kw_unless => "`unless`",
+        Rule::kw_suggest => "`suggest`",
+        Rule::kw_match => "`match`",
+        Rule::kw_let => "`let`",
+        Rule::kw_assert => "`assert`",
+        Rule::kw_consistent => "`consistent`",
+        Rule::kw_on => "`on`",
+        Rule::kw_when => "`when`",
+        Rule::kw_if => "`if`",
+        Rule::kw_sections => "`sections`",
+        Rule::kw_ordered => "`ordered`",
+        Rule::kw_headings => "`headings`",
+        Rule::kw_paired => "`paired`",
+        Rule::kw_halfwidth => "`halfwidth`",
+        Rule::kw_pattern => "`pattern`",
+        Rule::kw_any => "`any`",
+        Rule::kw_all => "`all`",
+        Rule::kw_none => "`none`",
+        Rule::kw_in => "`in`",
+        Rule::kw_document => "`document`",
+        Rule::kw_section => "`section`",
+        Rule::kw_heading => "`heading`",
+        Rule::kw_paragraph => "`paragraph`",
+        Rule::kw_sentence => "`sentence`",
+        Rule::kw_within => "`within`",
+        Rule::kw_relative => "`relative`",
+    }
+}

@@ -1,0 +1,326 @@
+//! A YAML document as a tree of nodes, each with the byte span where it is written.
+//!
+//! serde-saphyr parses the text; every node of the tree is read through its `Spanned`
+//! wrapper, so a value nested anywhere (a regex inside `any:` inside `require:`) keeps its
+//! place in the source. The tree is generic on purpose: the pack schema is flexible
+//! (a matcher is a string or a one-key map, `examples` has two shapes), `Spanned` loses its
+//! location under serde's untagged/flattened enums, and a derived schema stops at the first
+//! problem while a pack must report all of them. `read` turns this tree into the rule model.
+//!
+//! Resource limits (aliases, nesting, node count, scalar bytes) are set tighter than the
+//! crate defaults, so that a hostile pack (an alias "billion laughs" bomb) stops with an
+//! error instead of exhausting memory.
+
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::{Location, MessageFormatter, UserMessageFormatter};
+use std::fmt;
+
+use crate::pack::error::PackError;
+use crate::pack::model::Span;
+
+/// The largest pack file accepted: real packs are a few kilobytes.
+pub const MAX_PACK_BYTES: usize = 4 * 1024 * 1024;
+/// Alias uses a pack may contain; anchors are a convenience for sharing matchers.
+pub const MAX_ALIASES: usize = 1_000;
+/// Parser events replayed from aliases across the whole pack (bounds the expanded size).
+pub const MAX_REPLAYED_EVENTS: usize = 20_000;
+/// Nesting depth of maps and lists; matchers nest, but not this deep.
+pub const MAX_DEPTH: usize = 48;
+/// Nodes (scalars, maps, lists) in one pack.
+pub const MAX_NODES: usize = 100_000;
+
+#[derive(Debug, Clone)]
+pub struct Node {
+    pub value: Value,
+    /// Byte span of the node: a scalar's whole text (quotes included); for a map or a list
+    /// only its first character, which is what the parser reports.
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    /// Any number; the written text is recovered from the span when text is wanted.
+    Number,
+    Str(String),
+    Seq(Vec<Node>),
+    Map(Vec<(Node, Node)>),
+}
+
+impl Value {
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// How the value is called in messages ("expected text, found a list").
+    pub fn describe(&self) -> &'static str {
+        match self {
+            Value::Null => "nothing",
+            Value::Bool(_) => "true/false",
+            Value::Number => "a number",
+            Value::Str(_) => "text",
+            Value::Seq(_) => "a list",
+            Value::Map(_) => "a map",
+        }
+    }
+}
+
+/// A node as deserialized, before its location is turned into a byte span (which needs the
+/// source text).
+struct RawNode {
+    value: RawValue,
+    location: Location,
+}
+
+enum RawValue {
+    Null,
+    Bool(bool),
+    Number,
+    Str(String),
+    Seq(Vec<RawNode>),
+    Map(Vec<(RawNode, RawNode)>),
+}
+
+impl<'de> Deserialize<'de> for RawValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(RawValueVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for RawNode {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let spanned = serde_saphyr::Spanned::<RawValue>::deserialize(deserializer)?;
+        Ok(RawNode {
+            value: spanned.value,
+            location: spanned.referenced,
+        })
+    }
+}
+
+struct RawValueVisitor;
+
+impl<'de> Visitor<'de> for RawValueVisitor {
+    type Value = RawValue;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+    fn visit_unit<E>(self) -> Result<RawValue, E> {
+        Ok(RawValue::Null)
+    }
+    fn visit_none<E>(self) -> Result<RawValue, E> {
+        Ok(RawValue::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<RawValue, D::Error> {
+        deserializer.deserialize_any(RawValueVisitor)
+    }
+    fn visit_bool<E>(self, value: bool) -> Result<RawValue, E> {
+        Ok(RawValue::Bool(value))
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<RawValue, E> {
+        Ok(RawValue::Number)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<RawValue, E> {
+        Ok(RawValue::Number)
+    }
+    fn visit_i128<E>(self, _: i128) -> Result<RawValue, E> {
+        Ok(RawValue::Number)
+    }
+    fn visit_u128<E>(self, _: u128) -> Result<RawValue, E> {
+        Ok(RawValue::Number)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<RawValue, E> {
+        Ok(RawValue::Number)
+    }
+    fn visit_str<E>(self, value: &str) -> Result<RawValue, E> {
+        Ok(RawValue::Str(value.to_owned()))
+    }
+    fn visit_string<E>(self, value: String) -> Result<RawValue, E> {
+        Ok(RawValue::Str(value))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawValue, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element::<RawNode>()? {
+            items.push(item);
+        }
+        Ok(RawValue::Seq(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawValue, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(entry) = map.next_entry::<RawNode, RawNode>()? {
+            entries.push(entry);
+        }
+        Ok(RawValue::Map(entries))
+    }
+}
+
+/// Parse a pack's YAML text into a node tree, or the YAML-level error (syntax, a limit)
+/// with its byte span.
+pub fn parse_tree(src: &str) -> Result<Node, PackError> {
+    if src.len() > MAX_PACK_BYTES {
+        return Err(PackError::new(
+            format!(
+                "the pack file is {} bytes; packs larger than {MAX_PACK_BYTES} bytes are refused",
+                src.len()
+            ),
+            0..0,
+        ));
+    }
+    let options = serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_aliases: MAX_ALIASES,
+            max_depth: MAX_DEPTH,
+            max_nodes: MAX_NODES,
+            max_documents: 1,
+            max_total_scalar_bytes: MAX_PACK_BYTES,
+        },
+        alias_limits: serde_saphyr::alias_limits! {
+            max_total_replayed_events: MAX_REPLAYED_EVENTS,
+            max_replay_stack_depth: 16,
+        },
+        // Repeated keys reach the reader, which reports every one of them with its span
+        // instead of stopping the whole file at the first.
+        duplicate_keys: serde_saphyr::DuplicateKeyPolicy::PassThrough,
+        // `on`, `yes`, `no` are ordinary words in a pack (`on: n` names a capture).
+        strict_booleans: true,
+    };
+    match serde_saphyr::from_str_with_options::<RawNode>(src, options) {
+        Ok(raw) => Ok(locate(raw, src)),
+        Err(error) => Err(yaml_error(&error, src)),
+    }
+}
+
+fn locate(raw: RawNode, src: &str) -> Node {
+    let mut span = byte_span(&raw.location, src);
+    let value = match raw.value {
+        RawValue::Null => Value::Null,
+        RawValue::Bool(b) => Value::Bool(b),
+        RawValue::Number => Value::Number,
+        RawValue::Str(s) => Value::Str(s),
+        RawValue::Seq(items) => Value::Seq(items.into_iter().map(|n| locate(n, src)).collect()),
+        RawValue::Map(entries) => Value::Map(
+            entries
+                .into_iter()
+                .map(|(k, v)| (locate(k, src), locate(v, src)))
+                .collect(),
+        ),
+    };
+    // A block map is reported at its first key with no width; point at that key so that
+    // "this rule has no id" underlines something.
+    if span.is_empty() {
+        if let Value::Map(entries) = &value {
+            if let Some((first_key, _)) = entries.first() {
+                span = first_key.span.clone();
+            }
+        }
+    }
+    Node { value, span }
+}
+
+/// A location as a byte span. serde-saphyr gives byte offsets for string input; its
+/// character offsets are the fallback (they differ from bytes as soon as Chinese text
+/// precedes the place).
+fn byte_span(location: &Location, src: &str) -> Span {
+    let span = location.span();
+    let (start, len) = match (span.byte_offset(), span.byte_len()) {
+        (Some(offset), Some(len)) => (to_usize(offset), to_usize(len)),
+        _ => {
+            if location.line() == 0 {
+                return 0..0;
+            }
+            let start = char_to_byte(src, to_usize(span.offset()));
+            let end = char_to_byte(src, to_usize(span.offset().saturating_add(span.len())));
+            (start, end.saturating_sub(start))
+        }
+    };
+    let start = floor_char_boundary(src, start);
+    let end = floor_char_boundary(src, start.saturating_add(len));
+    start..end
+}
+
+fn to_usize(n: u64) -> usize {
+    usize::try_from(n).unwrap_or(usize::MAX)
+}
+
+fn char_to_byte(src: &str, chars: usize) -> usize {
+    src.char_indices()
+        .nth(chars)
+        .map_or(src.len(), |(byte, _)| byte)
+}
+
+fn floor_char_boundary(src: &str, mut at: usize) -> usize {
+    if at >= src.len() {
+        return src.len();
+    }
+    while !src.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// A serde-saphyr error as a pack error: a readable message and the byte span it names,
+/// widened to the whole character there so the underline is visible.
+fn yaml_error(error: &serde_saphyr::Error, src: &str) -> PackError {
+    let mut span = error
+        .location()
+        .map_or(0..0, |location| byte_span(&location, src));
+    if span.is_empty() {
+        if let Some(c) = src.get(span.start..).and_then(|rest| rest.chars().next()) {
+            if c != '\n' {
+                span.end = span.start + c.len_utf8();
+            }
+        }
+    }
+    let message = match limit_breached(error) {
+        Some(what) => {
+            return PackError::new(format!("the pack exceeds a safety limit: {what}"), span)
+                .with_label("limit reached here")
+                .with_help(
+                    "packs are small; anchors and aliases (`&name`, `*name`) may share a \
+                     matcher, but not multiply the document",
+                )
+        }
+        None => UserMessageFormatter.format_message(original(error)),
+    };
+    let message: String = message
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    PackError::new(format!("invalid YAML: {message}"), span).with_label("here")
+}
+
+fn original(error: &serde_saphyr::Error) -> &serde_saphyr::Error {
+    match error.without_snippet() {
+        serde_saphyr::Error::AliasError { error, .. } => original(error),
+        other => other,
+    }
+}
+
+fn limit_breached(error: &serde_saphyr::Error) -> Option<&'static str> {
+    use serde_saphyr::budget::BudgetBreach;
+    match original(error) {
+        serde_saphyr::Error::AliasReplayLimitExceeded { .. }
+        | serde_saphyr::Error::AliasExpansionLimitExceeded { .. }
+        | serde_saphyr::Error::AliasReplayCounterOverflow { .. } => {
+            Some("aliases expand to too much text")
+        }
+        serde_saphyr::Error::AliasReplayStackDepthExceeded { .. } => {
+            Some("aliases are nested too deeply")
+        }
+        serde_saphyr::Error::Budget { breach, .. } => Some(match breach {
+            BudgetBreach::Aliases { .. } | BudgetBreach::AliasAnchorRatio { .. } => {
+                "too many aliases"
+            }
+            BudgetBreach::Anchors { .. } => "too many anchors",
+            BudgetBreach::Depth { .. } => "lists and maps are nested too deeply",
+            BudgetBreach::Documents { .. } => "a pack file holds one YAML document",
+            BudgetBreach::Nodes { .. } | BudgetBreach::Events { .. } => "too many values",
+            _ => "the file is too large",
+        }),
+        _ => None,
+    }
+}

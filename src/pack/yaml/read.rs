@@ -1,0 +1,1062 @@
+//! From the YAML node tree to the rule model.
+//!
+//! The reader walks the tree from `node` by hand, key by key, and keeps going after a
+//! problem: every unknown key, wrong type, missing field, conflicting rule kind, duplicate id
+//! and bad expression of a file ends up in one list, each with the byte span of the key or
+//! value at fault. Pattern and regex text is stored as written (with the span of the
+//! scalar's content) and compiled later by validation.
+
+use std::collections::HashMap;
+
+use super::node::{Node, Value};
+use crate::pack::error::PackError;
+use crate::pack::model::{
+    Check, Condition, Consistent, Example, ExampleKind, Expr, FactsCheck, Forbid, HalfWidth,
+    HeadingAspect, Headings, Let, MatchCheck, Matcher, Pack, Paired, Require, Rule, Scope,
+    SectionSpec, Sections, Severity, SeverityOverride, Span, Spanned, When,
+};
+
+const PACK_KEYS: &[&str] = &[
+    "pack",
+    "version",
+    "description",
+    "extends",
+    "disable",
+    "overrides",
+    "rules",
+];
+
+/// Keys that say what a rule checks. A rule has exactly one, except that `when` carries a
+/// `require` (what must then hold) and `match` carries `assert` (its assertions).
+const KIND_KEYS: &[&str] = &[
+    "require",
+    "forbid",
+    "match",
+    "consistent",
+    "when",
+    "sections",
+    "headings",
+    "assert",
+    "paired",
+    "halfwidth",
+];
+
+/// Keys that refine a rule of some kinds.
+const MODIFIER_KEYS: &[&str] = &["scope", "min", "unless", "suggest", "let", "on"];
+
+const METADATA_KEYS: &[&str] = &[
+    "id",
+    "severity",
+    "message",
+    "help",
+    "reference",
+    "tags",
+    "once_per_file",
+    "examples",
+];
+
+const MATCHER_KEYS: &[&str] = &["regex", "pattern", "any", "all", "none"];
+
+pub struct Reader<'a> {
+    src: &'a str,
+    pub errors: Vec<PackError>,
+}
+
+/// The entries of a YAML map, checked against the keys allowed in its place.
+struct Fields<'n> {
+    entries: Vec<(&'n str, &'n Node, &'n Node)>,
+}
+
+impl<'n> Fields<'n> {
+    fn get(&self, key: &str) -> Option<&'n Node> {
+        self.entry(key).map(|(_, value)| value)
+    }
+
+    /// The key node and the value node.
+    fn entry(&self, key: &str) -> Option<(&'n Node, &'n Node)> {
+        self.entries
+            .iter()
+            .find(|(name, _, _)| *name == key)
+            .map(|(_, k, v)| (*k, *v))
+    }
+
+    fn has(&self, key: &str) -> bool {
+        self.entry(key).is_some()
+    }
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(src: &'a str) -> Self {
+        Reader {
+            src,
+            errors: Vec::new(),
+        }
+    }
+
+    fn error(&mut self, error: PackError) {
+        self.errors.push(error);
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        self.src
+            .get(..offset)
+            .map_or(0, |before| before.matches('\n').count())
+            + 1
+    }
+
+    pub fn pack(&mut self, root: &Node) -> Option<Pack> {
+        if let Value::Null = root.value {
+            self.error(
+                PackError::new("the pack file is empty", 0..0).with_help(
+                    "a pack starts with `pack: NAME` and lists its checks under `rules:`",
+                ),
+            );
+            return None;
+        }
+        let fields = self.fields(root, PACK_KEYS, "a pack")?;
+        let name = match fields.get("pack") {
+            Some(node) => self.text(node, "`pack`"),
+            None => {
+                self.error(
+                    PackError::new("the pack has no name", root.span.clone())
+                        .with_label("`pack:` expected in this map")
+                        .with_help("start the file with `pack: NAME`"),
+                );
+                None
+            }
+        };
+        let version = fields
+            .get("version")
+            .and_then(|n| self.text(n, "`version`"));
+        let description = fields
+            .get("description")
+            .and_then(|n| self.text(n, "`description`"));
+        let extends = fields
+            .get("extends")
+            .map_or_else(Vec::new, |n| self.text_list(n, "`extends`"));
+        let disable = fields
+            .get("disable")
+            .map_or_else(Vec::new, |n| self.text_list(n, "`disable`"));
+        let overrides = fields
+            .get("overrides")
+            .map_or_else(Vec::new, |n| self.overrides(n));
+        let rules = match fields.get("rules") {
+            Some(node) => self.rules(node),
+            None => Vec::new(),
+        };
+        Some(Pack {
+            name: name?,
+            version,
+            description,
+            extends,
+            disable,
+            overrides,
+            rules,
+        })
+    }
+
+    fn overrides(&mut self, node: &Node) -> Vec<SeverityOverride> {
+        let Value::Map(entries) = &node.value else {
+            self.wrong_type(node, "`overrides`", "a map of rule id to severity");
+            return Vec::new();
+        };
+        let mut overrides = Vec::new();
+        for (key, value) in entries {
+            let rule = self.text(key, "a rule id in `overrides`");
+            let severity = self.severity(value);
+            if let (Some(rule), Some(severity)) = (rule, severity) {
+                overrides.push(SeverityOverride { rule, severity });
+            }
+        }
+        overrides
+    }
+
+    fn rules(&mut self, node: &Node) -> Vec<Rule> {
+        let items: &[Node] = match &node.value {
+            Value::Seq(items) => items,
+            Value::Null => &[],
+            _ => {
+                self.wrong_type(node, "`rules`", "a list of rules (`- id: …`)");
+                return Vec::new();
+            }
+        };
+        let mut rules = Vec::new();
+        let mut first_line_of_id: HashMap<String, usize> = HashMap::new();
+        for item in items {
+            let Some(rule) = self.rule(item) else {
+                continue;
+            };
+            let line = self.line_of(rule.id.span.start);
+            match first_line_of_id.get(&rule.id.value) {
+                Some(first) => {
+                    let error = PackError::new(
+                        format!("duplicate rule id `{}`", rule.id.value),
+                        rule.id.span.clone(),
+                    )
+                    .with_label("used again here")
+                    .with_help(format!(
+                        "the first rule with this id is on line {first}; ids must be unique in a pack"
+                    ));
+                    self.error(error);
+                }
+                None => {
+                    first_line_of_id.insert(rule.id.value.clone(), line);
+                    rules.push(rule);
+                }
+            }
+        }
+        rules
+    }
+
+    fn rule(&mut self, node: &Node) -> Option<Rule> {
+        let allowed: Vec<&str> = METADATA_KEYS
+            .iter()
+            .chain(KIND_KEYS)
+            .chain(MODIFIER_KEYS)
+            .copied()
+            .collect();
+        let fields = self.fields(node, &allowed, "a rule")?;
+        let id = match fields.get("id") {
+            Some(n) => self.rule_id(n),
+            None => {
+                self.error(
+                    PackError::new("a rule has no `id`", node.span.clone())
+                        .with_label("this rule")
+                        .with_help("give every rule a stable id such as `id: three-systems`"),
+                );
+                None
+            }
+        };
+        let severity = match fields.get("severity") {
+            Some(n) => self.severity(n),
+            None => Some(Spanned::unspanned(Severity::default())),
+        };
+        let message = match fields.get("message") {
+            Some(n) => self.text(n, "`message`"),
+            None => {
+                let (span, what) = match &id {
+                    Some(id) => (
+                        id.span.clone(),
+                        format!("rule `{}` has no `message`", id.value),
+                    ),
+                    None => (node.span.clone(), "a rule has no `message`".to_owned()),
+                };
+                self.error(
+                    PackError::new(what, span)
+                        .with_label("this rule")
+                        .with_help("add `message:` with the text a finding shows"),
+                );
+                None
+            }
+        };
+        let help = fields.get("help").and_then(|n| self.text(n, "`help`"));
+        let reference = fields
+            .get("reference")
+            .and_then(|n| self.text(n, "`reference`"));
+        let tags = fields
+            .get("tags")
+            .map_or_else(Vec::new, |n| self.text_list(n, "`tags`"));
+        let once_per_file = match fields.get("once_per_file") {
+            Some(n) => self.boolean(n, "`once_per_file`").unwrap_or(false),
+            None => false,
+        };
+        let examples = fields
+            .get("examples")
+            .map_or_else(Vec::new, |n| self.examples(n));
+        let check = self.check(&fields, id.as_ref(), node);
+        Some(Rule {
+            id: id?,
+            severity: severity?,
+            message: message?,
+            help,
+            reference,
+            tags,
+            once_per_file,
+            examples,
+            check: check?,
+        })
+    }
+
+    fn rule_id(&mut self, node: &Node) -> Option<Spanned<String>> {
+        let id = self.text(node, "`id`")?;
+        let mut chars = id.value.chars();
+        let well_formed = chars
+            .next()
+            .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !well_formed {
+            self.error(
+                PackError::new(
+                    format!("`{}` is not a valid rule id", id.value),
+                    id.span.clone(),
+                )
+                .with_label("rule id")
+                .with_help(
+                    "ids use lowercase ASCII letters, digits and `-`, starting with a letter \
+                         or digit (e.g. `first-responsible`)",
+                ),
+            );
+            return None;
+        }
+        Some(id)
+    }
+
+    /// The kind of check, from the kind key present, and the keys that refine it.
+    fn check(
+        &mut self,
+        fields: &Fields<'_>,
+        id: Option<&Spanned<String>>,
+        rule: &Node,
+    ) -> Option<Check> {
+        let present: Vec<(&str, &Node)> = fields
+            .entries
+            .iter()
+            .filter(|(name, _, _)| KIND_KEYS.contains(name))
+            .map(|(name, key, _)| (*name, *key))
+            .collect();
+        let (kind, companion) = if fields.has("when") {
+            ("when", Some("require"))
+        } else if fields.has("match") {
+            ("match", Some("assert"))
+        } else {
+            match present.first() {
+                Some((name, _)) => (*name, None),
+                None => {
+                    let (span, who) = match id {
+                        Some(id) => (id.span.clone(), format!("rule `{}`", id.value)),
+                        None => (rule.span.clone(), "a rule".to_owned()),
+                    };
+                    self.error(
+                        PackError::new(format!("{who} does not say what to check"), span)
+                            .with_label("this rule")
+                            .with_help(format!("add one of: {}", KIND_KEYS.join(", "))),
+                    );
+                    return None;
+                }
+            }
+        };
+        let mut conflict = false;
+        for (name, key) in &present {
+            if *name == kind || Some(*name) == companion {
+                continue;
+            }
+            conflict = true;
+            let with = match companion {
+                Some(companion) => format!("`{kind}` (with its `{companion}`)"),
+                None => format!("`{kind}`"),
+            };
+            self.error(
+                PackError::new(
+                    format!("a rule cannot both be {with} and `{name}`"),
+                    key.span.clone(),
+                )
+                .with_label("second kind of check")
+                .with_help("a rule checks one thing; split it into two rules"),
+            );
+        }
+        let allowed_modifiers: &[&str] = match kind {
+            "require" => &["scope", "min"],
+            "forbid" => &["scope", "unless", "suggest"],
+            "match" => &["scope", "let"],
+            "consistent" => &["on"],
+            "when" => &["scope", "min"],
+            "assert" => &["let"],
+            _ => &[],
+        };
+        for (name, key, _) in &fields.entries {
+            if MODIFIER_KEYS.contains(name) && !allowed_modifiers.contains(name) {
+                conflict = true;
+                self.error(
+                    PackError::new(
+                        format!("`{name}` does not apply to a `{kind}` rule"),
+                        key.span.clone(),
+                    )
+                    .with_label("not used by this kind of rule")
+                    .with_help(modifier_help(name)),
+                );
+            }
+        }
+        let body = fields.get(kind)?;
+        let check = match kind {
+            "require" => self.require(body, fields).map(Check::Require),
+            "forbid" => self.forbid(body, fields).map(Check::Forbid),
+            "match" => self.match_check(body, fields).map(Check::Match),
+            "consistent" => self.consistent(body, fields).map(Check::Consistent),
+            "when" => self.when(body, fields).map(Check::When),
+            "sections" => self.sections(body).map(Check::Sections),
+            "headings" => self.headings(body).map(Check::Headings),
+            "assert" => self.facts(body, fields).map(Check::Facts),
+            "paired" => Some(Check::Paired(Paired {
+                pairs: self.text_list(body, "`paired`"),
+            })),
+            "halfwidth" => self
+                .text(body, "`halfwidth`")
+                .map(|chars| Check::HalfWidth(HalfWidth { chars })),
+            _ => None,
+        };
+        if conflict {
+            None
+        } else {
+            check
+        }
+    }
+
+    fn require(&mut self, what: &Node, fields: &Fields<'_>) -> Option<Require> {
+        let what = self.matcher(what);
+        let min_count = fields.get("min").and_then(|n| self.count(n, "`min`"));
+        let scope = self.scope_field(fields);
+        Some(Require {
+            what: what?,
+            min_count,
+            scope: scope?,
+        })
+    }
+
+    fn forbid(&mut self, what: &Node, fields: &Fields<'_>) -> Option<Forbid> {
+        let what = self.matcher(what);
+        let unless = fields
+            .get("unless")
+            .map_or_else(|| Some(Vec::new()), |n| self.matcher_list(n));
+        let suggest = fields
+            .get("suggest")
+            .map_or_else(Vec::new, |n| self.text_list(n, "`suggest`"));
+        let scope = self.scope_field(fields);
+        Some(Forbid {
+            what: what?,
+            unless: unless?,
+            suggest,
+            scope: scope?,
+        })
+    }
+
+    fn match_check(&mut self, pattern: &Node, fields: &Fields<'_>) -> Option<MatchCheck> {
+        let pattern = self.matcher(pattern);
+        let scope = self.scope_field(fields);
+        let lets = self.lets(fields);
+        let asserts = self.asserts(fields);
+        Some(MatchCheck {
+            pattern: pattern?,
+            scope: scope?,
+            lets: lets?,
+            asserts: asserts?,
+        })
+    }
+
+    fn facts(&mut self, _assert: &Node, fields: &Fields<'_>) -> Option<FactsCheck> {
+        let lets = self.lets(fields);
+        let asserts = self.asserts(fields);
+        Some(FactsCheck {
+            lets: lets?,
+            asserts: asserts?,
+        })
+    }
+
+    fn consistent(&mut self, pattern: &Node, fields: &Fields<'_>) -> Option<Consistent> {
+        let pattern = self.matcher(pattern);
+        let capture = match fields.get("on") {
+            Some(n) => self.text(n, "`on`"),
+            None => {
+                let key = fields.entry("consistent").map(|(k, _)| k.span.clone());
+                self.error(
+                    PackError::new(
+                        "a `consistent` rule needs `on:`, the capture that must agree",
+                        key.unwrap_or_default(),
+                    )
+                    .with_label("which capture?")
+                    .with_help("e.g. `on: n` for the pattern `{n:count}名干部取得行政执法证`"),
+                );
+                None
+            }
+        };
+        Some(Consistent {
+            pattern: pattern?,
+            capture: capture?,
+        })
+    }
+
+    fn when(&mut self, condition: &Node, fields: &Fields<'_>) -> Option<When> {
+        let condition = self.condition(condition);
+        let then = match fields.entry("require") {
+            Some((_, what)) => self.require(what, fields),
+            None => {
+                let key = fields.entry("when").map(|(k, _)| k.span.clone());
+                self.error(
+                    PackError::new(
+                        "a `when` rule needs `require:`, what must hold when the condition is met",
+                        key.unwrap_or_default(),
+                    )
+                    .with_label("then what?"),
+                );
+                None
+            }
+        };
+        Some(When {
+            condition: condition?,
+            then: then?,
+        })
+    }
+
+    fn condition(&mut self, node: &Node) -> Option<Condition> {
+        let Value::Map(entries) = &node.value else {
+            let what = self.matcher(node)?;
+            return Some(Condition::Mentions {
+                what,
+                scope: Scope::Document,
+            });
+        };
+        let has = |key: &str| entries.iter().any(|(k, _)| k.value.as_str() == Some(key));
+        if has("match") {
+            let fields = self.fields(node, &["match", "if"], "a `when` condition")?;
+            let pattern = fields.get("match").and_then(|n| self.matcher(n));
+            let test = match fields.get("if") {
+                Some(n) => Some(self.expr(n)?),
+                None => None,
+            };
+            Some(Condition::Match {
+                pattern: pattern?,
+                test,
+            })
+        } else if has("mention") {
+            let fields = self.fields(node, &["mention", "scope"], "a `when` condition")?;
+            let what = fields.get("mention").and_then(|n| self.matcher(n));
+            let scope = self.scope_field(&fields);
+            Some(Condition::Mentions {
+                what: what?,
+                scope: scope?,
+            })
+        } else {
+            let what = self.matcher(node)?;
+            Some(Condition::Mentions {
+                what,
+                scope: Scope::Document,
+            })
+        }
+    }
+
+    fn sections(&mut self, node: &Node) -> Option<Sections> {
+        let (ordered, list) = match &node.value {
+            Value::Seq(_) => (false, node),
+            _ => {
+                let fields = self.fields(node, &["ordered", "list"], "`sections`")?;
+                let ordered = match fields.get("ordered") {
+                    Some(n) => self.boolean(n, "`ordered`")?,
+                    None => false,
+                };
+                let Some(list) = fields.get("list") else {
+                    self.error(
+                        PackError::new("`sections` has no `list:` of sections", node.span.clone())
+                            .with_label("sections expected here")
+                            .with_help("e.g. `list: [{name: 主要举措和成效, heading: 主要举措}]`"),
+                    );
+                    return None;
+                };
+                (ordered, list)
+            }
+        };
+        let Value::Seq(items) = &list.value else {
+            self.wrong_type(
+                list,
+                "the list of sections",
+                "a list of `{name: …, heading: …}`",
+            );
+            return None;
+        };
+        let mut sections = Vec::new();
+        let mut complete = true;
+        for item in items {
+            match self.section(item) {
+                Some(section) => sections.push(section),
+                None => complete = false,
+            }
+        }
+        complete.then_some(Sections { ordered, sections })
+    }
+
+    fn section(&mut self, node: &Node) -> Option<SectionSpec> {
+        let fields = self.fields(node, &["name", "heading"], "a section")?;
+        let Some(name_node) = fields.get("name") else {
+            self.error(
+                PackError::new("a section has no `name`", node.span.clone())
+                    .with_label("this section")
+                    .with_help("`name` is how findings call the section"),
+            );
+            return None;
+        };
+        let name = self.text(name_node, "`name`")?;
+        // Without `heading`, the section is found by its name.
+        let heading = match fields.get("heading") {
+            Some(n) => self.matcher(n)?,
+            None => Matcher::Text(name.clone()),
+        };
+        Some(SectionSpec { name, heading })
+    }
+
+    fn headings(&mut self, node: &Node) -> Option<Headings> {
+        let aspect = self.text(node, "`headings`")?;
+        let value = match aspect.value.as_str() {
+            "continuous" => HeadingAspect::Continuous,
+            "level-order" => HeadingAspect::LevelOrder,
+            other => {
+                let error = PackError::new(
+                    format!("unknown heading check `{other}`"),
+                    aspect.span.clone(),
+                )
+                .with_label("expected `continuous` or `level-order`");
+                self.error(with_suggestion(
+                    error,
+                    other,
+                    &["continuous", "level-order"],
+                ));
+                return None;
+            }
+        };
+        Some(Headings {
+            aspect: Spanned::new(value, aspect.span),
+        })
+    }
+
+    fn lets(&mut self, fields: &Fields<'_>) -> Option<Vec<Let>> {
+        let Some(node) = fields.get("let") else {
+            return Some(Vec::new());
+        };
+        let Value::Map(entries) = &node.value else {
+            self.wrong_type(
+                node,
+                "`let`",
+                "a map of name to expression (`let: {computed: ok / total}`)",
+            );
+            return None;
+        };
+        let mut lets = Vec::new();
+        let mut complete = true;
+        for (key, value) in entries {
+            let name = self.text(key, "a `let` name");
+            let value = self.expr(value);
+            match (name, value) {
+                (Some(name), Some(value)) => lets.push(Let { name, value }),
+                _ => complete = false,
+            }
+        }
+        complete.then_some(lets)
+    }
+
+    fn asserts(&mut self, fields: &Fields<'_>) -> Option<Vec<Expr>> {
+        let Some(node) = fields.get("assert") else {
+            return Some(Vec::new());
+        };
+        let items = match &node.value {
+            Value::Seq(items) => items.iter().collect(),
+            _ => vec![node],
+        };
+        let mut asserts = Vec::new();
+        let mut complete = true;
+        for item in items {
+            match self.expr(item) {
+                Some(expr) => asserts.push(expr),
+                None => complete = false,
+            }
+        }
+        complete.then_some(asserts)
+    }
+
+    /// An expression written as a YAML string, parsed with the expression grammar; its
+    /// spans point into the YAML source.
+    fn expr(&mut self, node: &Node) -> Option<Expr> {
+        let text = self.text(node, "an expression")?;
+        match crate::pack::dsl::parse_expr(&text.value, text.span.start) {
+            Ok(expr) => Some(expr),
+            Err(errors) => {
+                self.errors.extend(errors);
+                None
+            }
+        }
+    }
+
+    fn scope_field(&mut self, fields: &Fields<'_>) -> Option<Scope> {
+        match fields.get("scope") {
+            Some(node) => self.scope(node),
+            None => Some(Scope::Document),
+        }
+    }
+
+    fn scope(&mut self, node: &Node) -> Option<Scope> {
+        const HELP: &str =
+            "a scope is `document`, `paragraph`, `sentence`, `{section: …}` or `{heading: …}`";
+        if let Value::Map(_) = node.value {
+            let fields = self.fields(node, &["section", "heading"], "a scope")?;
+            let scope = match (fields.get("section"), fields.get("heading")) {
+                (Some(section), None) => Scope::Section(Box::new(self.matcher(section)?)),
+                (None, Some(heading)) => Scope::Heading(Box::new(self.matcher(heading)?)),
+                _ => {
+                    self.error(
+                        PackError::new(
+                            "a scope names one section or one heading",
+                            node.span.clone(),
+                        )
+                        .with_help(HELP),
+                    );
+                    return None;
+                }
+            };
+            return Some(scope);
+        }
+        let name = self.text(node, "`scope`")?;
+        match name.value.as_str() {
+            "document" => Some(Scope::Document),
+            "paragraph" => Some(Scope::Paragraph),
+            "sentence" => Some(Scope::Sentence),
+            other => {
+                let error = PackError::new(format!("unknown scope `{other}`"), name.span.clone())
+                    .with_label("not a scope");
+                let error = with_suggestion(error, other, &["document", "paragraph", "sentence"]);
+                let error = if error.help.is_none() {
+                    error.with_help(HELP)
+                } else {
+                    error
+                };
+                self.error(error);
+                None
+            }
+        }
+    }
+
+    /// A matcher: plain text, or a one-key map `regex` / `pattern` / `any` / `all` / `none`.
+    fn matcher(&mut self, node: &Node) -> Option<Matcher> {
+        match &node.value {
+            Value::Str(_) | Value::Number | Value::Bool(_) => {
+                let text = self.text(node, "text to look for")?;
+                if text.value.is_empty() {
+                    self.error(
+                        PackError::new("empty text matches everywhere", node.span.clone())
+                            .with_label("empty"),
+                    );
+                    return None;
+                }
+                Some(Matcher::Text(text))
+            }
+            Value::Null => {
+                self.error(
+                    PackError::new("nothing to look for", node.span.clone())
+                        .with_label("a matcher is missing here")
+                        .with_help("write the text, or `{regex: …}`, `{pattern: …}`, `{any: […]}`"),
+                );
+                None
+            }
+            Value::Seq(_) => {
+                self.error(
+                    PackError::new("a list alone is ambiguous here", node.span.clone())
+                        .with_label("one of these, or all of them?")
+                        .with_help("write `any: [...]` (at least one) or `all: [...]` (every one)"),
+                );
+                None
+            }
+            Value::Map(entries) => {
+                let fields = self.fields(node, MATCHER_KEYS, "a matcher")?;
+                if let Some((second, _)) = entries.get(1) {
+                    self.error(
+                        PackError::new("a matcher has exactly one key", second.span.clone())
+                            .with_label("second key")
+                            .with_help("combine matchers with `all: [...]` or `any: [...]`"),
+                    );
+                    return None;
+                }
+                let (name, _, value) = fields.entries.first()?;
+                match *name {
+                    "regex" => self.text(value, "`regex`").map(Matcher::Regex),
+                    "pattern" => self.text(value, "`pattern`").map(Matcher::Pattern),
+                    combinator => {
+                        let Value::Seq(_) = value.value else {
+                            self.wrong_type(
+                                value,
+                                &format!("`{combinator}`"),
+                                "a list of matchers",
+                            );
+                            return None;
+                        };
+                        let items = self.matcher_list(value)?;
+                        if items.is_empty() {
+                            self.error(
+                                PackError::new(
+                                    format!("`{combinator}` has no matchers"),
+                                    value.span.clone(),
+                                )
+                                .with_label("empty list"),
+                            );
+                            return None;
+                        }
+                        Some(match combinator {
+                            "any" => Matcher::Any(items),
+                            "all" => Matcher::All(items),
+                            _ => Matcher::None(items),
+                        })
+                    }
+                }
+            }
+        }
+    }
+
+    /// One matcher, or a list of them (`unless: [人人, 层层]`).
+    fn matcher_list(&mut self, node: &Node) -> Option<Vec<Matcher>> {
+        let Value::Seq(items) = &node.value else {
+            return self.matcher(node).map(|m| vec![m]);
+        };
+        let mut matchers = Vec::new();
+        let mut complete = true;
+        for item in items {
+            match self.matcher(item) {
+                Some(m) => matchers.push(m),
+                None => complete = false,
+            }
+        }
+        complete.then_some(matchers)
+    }
+
+    fn examples(&mut self, node: &Node) -> Vec<Example> {
+        let mut examples = Vec::new();
+        match &node.value {
+            // `- pass: …` / `- fail: …`, in the order written.
+            Value::Seq(items) => {
+                for item in items {
+                    let Some(fields) = self.fields(item, &["pass", "fail"], "an example") else {
+                        continue;
+                    };
+                    for (name, _, value) in &fields.entries {
+                        let kind = example_kind(name);
+                        for text in self.text_list(value, "an example") {
+                            examples.push(Example { kind, text });
+                        }
+                    }
+                }
+            }
+            // `pass: [...]` and `fail: [...]`.
+            Value::Map(_) => {
+                let Some(fields) = self.fields(node, &["pass", "fail"], "`examples`") else {
+                    return examples;
+                };
+                for (name, _, value) in &fields.entries {
+                    let kind = example_kind(name);
+                    for text in self.text_list(value, "an example") {
+                        examples.push(Example { kind, text });
+                    }
+                }
+            }
+            _ => self.wrong_type(
+                node,
+                "`examples`",
+                "`pass:` and `fail:` lists of example text",
+            ),
+        }
+        examples
+    }
+
+    fn severity(&mut self, node: &Node) -> Option<Spanned<Severity>> {
+        let (text, span) = match &node.value {
+            Value::Str(s) => (s.clone(), self.content_span(node)),
+            _ => {
+                self.wrong_type(node, "the severity", "one of error, warning, info");
+                return None;
+            }
+        };
+        match Severity::parse(&text) {
+            Some(severity) => Some(Spanned::new(severity, span)),
+            None => {
+                let error = PackError::new(format!("unknown severity `{text}`"), span)
+                    .with_label("expected error, warning or info");
+                self.error(with_suggestion(error, &text, &["error", "warning", "info"]));
+                None
+            }
+        }
+    }
+
+    fn count(&mut self, node: &Node, what: &str) -> Option<Spanned<u32>> {
+        let span = self.content_span(node);
+        let parsed = match &node.value {
+            Value::Number => self
+                .src
+                .get(span.clone())
+                .and_then(|t| t.parse::<u32>().ok()),
+            _ => None,
+        };
+        match parsed {
+            Some(n) if n > 0 => Some(Spanned::new(n, span)),
+            _ => {
+                self.error(
+                    PackError::new(
+                        format!("{what} must be a whole number of at least 1"),
+                        node.span.clone(),
+                    )
+                    .with_label(format!("found {}", describe(node))),
+                );
+                None
+            }
+        }
+    }
+
+    fn boolean(&mut self, node: &Node, what: &str) -> Option<bool> {
+        match node.value {
+            Value::Bool(b) => Some(b),
+            _ => {
+                self.wrong_type(node, what, "true or false");
+                None
+            }
+        }
+    }
+
+    /// A scalar as text. Numbers and booleans are taken as written (`version: 1.0` is the
+    /// text "1.0"), since packs never need them as anything else where text is expected.
+    fn text(&mut self, node: &Node, what: &str) -> Option<Spanned<String>> {
+        let span = self.content_span(node);
+        match &node.value {
+            Value::Str(s) => Some(Spanned::new(s.clone(), span)),
+            Value::Number | Value::Bool(_) => {
+                let written = self.src.get(span.clone()).unwrap_or_default().to_owned();
+                Some(Spanned::new(written, span))
+            }
+            _ => {
+                self.wrong_type(node, what, "text");
+                None
+            }
+        }
+    }
+
+    /// One text or a list of texts.
+    fn text_list(&mut self, node: &Node, what: &str) -> Vec<Spanned<String>> {
+        match &node.value {
+            Value::Seq(items) => items.iter().filter_map(|n| self.text(n, what)).collect(),
+            Value::Null => Vec::new(),
+            _ => self.text(node, what).into_iter().collect(),
+        }
+    }
+
+    /// The span of a scalar's content: inside the quotes of a quoted scalar, so that a
+    /// position inside a regex or an expression maps onto the source.
+    fn content_span(&self, node: &Node) -> Span {
+        let span = node.span.clone();
+        let text = self.src.get(span.clone()).unwrap_or_default();
+        let quoted = ['"', '\'']
+            .into_iter()
+            .any(|q| text.len() >= 2 && text.starts_with(q) && text.ends_with(q));
+        if quoted {
+            span.start + 1..span.end - 1
+        } else {
+            span
+        }
+    }
+
+    fn wrong_type(&mut self, node: &Node, what: &str, expected: &str) {
+        self.error(
+            PackError::new(format!("{what} must be {expected}"), node.span.clone())
+                .with_label(format!("found {}", describe(node))),
+        );
+    }
+
+    /// The entries of a map, reporting keys not allowed here (with the closest allowed key
+    /// as a hint) and keys written twice.
+    fn fields<'n>(&mut self, node: &'n Node, allowed: &[&str], what: &str) -> Option<Fields<'n>> {
+        let Value::Map(entries) = &node.value else {
+            self.wrong_type(node, &capitalize(what), "a map (`key: value` lines)");
+            return None;
+        };
+        let mut fields = Fields {
+            entries: Vec::new(),
+        };
+        for (key, value) in entries {
+            let name = match &key.value {
+                Value::Str(s) => s.as_str(),
+                _ => {
+                    self.error(
+                        PackError::new(format!("keys of {what} are words"), key.span.clone())
+                            .with_label(format!("found {}", describe(key))),
+                    );
+                    continue;
+                }
+            };
+            if !allowed.contains(&name) {
+                let error =
+                    PackError::new(format!("unknown key `{name}` in {what}"), key.span.clone())
+                        .with_label("unknown key");
+                let error = with_suggestion(error, name, allowed);
+                let error = if error.help.is_none() {
+                    error.with_help(format!("allowed here: {}", allowed.join(", ")))
+                } else {
+                    error
+                };
+                self.error(error);
+                continue;
+            }
+            if fields.has(name) {
+                self.error(
+                    PackError::new(format!("`{name}` is written twice"), key.span.clone())
+                        .with_label("second time"),
+                );
+                continue;
+            }
+            fields.entries.push((name, key, value));
+        }
+        // With an unknown key the map is still read, so that mistakes in its known keys are
+        // reported in the same run; the pack as a whole fails on the recorded error.
+        Some(fields)
+    }
+}
+
+fn example_kind(name: &str) -> ExampleKind {
+    if name == "fail" {
+        ExampleKind::Fail
+    } else {
+        ExampleKind::Pass
+    }
+}
+
+fn describe(node: &Node) -> &'static str {
+    node.value.describe()
+}
+
+fn capitalize(what: &str) -> String {
+    let mut chars = what.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn modifier_help(name: &str) -> &'static str {
+    match name {
+        "scope" => "`scope` belongs to require, forbid, match and when rules",
+        "min" => "`min` belongs to require and when rules",
+        "unless" | "suggest" => "`unless` and `suggest` belong to forbid rules",
+        "let" => "`let` belongs to match and assert rules",
+        _ => "`on` belongs to consistent rules",
+    }
+}
+
+/// Adds "did you mean …?" when an allowed word is a small edit away.
+fn with_suggestion(error: PackError, written: &str, allowed: &[&str]) -> PackError {
+    let closest = allowed
+        .iter()
+        .map(|candidate| (edit_distance(written, candidate), *candidate))
+        .filter(|(distance, candidate)| {
+            *distance <= 2.max(candidate.chars().count() / 3)
+                && *distance < written.chars().count().max(2)
+        })
+        .min_by_key(|(distance, _)| *distance);
+    match closest {
+        Some((_, candidate)) => error.with_help(format!("did you mean `{candidate}`?")),
+        None => error,
+    }
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let substitute = previous[j] + usize::from(ca != *cb);
+            let insert = current[j] + 1;
+            let delete = previous[j + 1] + 1;
+            current.push(substitute.min(insert).min(delete));
+        }
+        previous = current;
+    }
+    previous.last().copied().unwrap_or(0)
+}

@@ -1,0 +1,478 @@
+//! The canonical YAML form of a pack, printed by `reportlint convert --to yaml`.
+//!
+//! The model is first laid out as a small YAML tree (`Yaml`) in the key order a reader
+//! expects (id, severity, message, … the check, examples), then rendered: short lists and
+//! maps on one line (`tags: [执法, 必备内容]`), the rest as indented blocks. Scalars are
+//! written plain when that reads back as the same text, otherwise single-quoted (regexes
+//! keep their backslashes as written), or double-quoted when they hold line breaks or other
+//! control characters. Parsing the output gives back an equal pack, and printing that pack
+//! gives the same text again.
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::pack::model::{
+    Check, Condition, Example, ExampleKind, Let, Matcher, Pack, Require, Rule, Scope, Spanned,
+};
+
+/// Flow collections (`[a, b]`, `{regex: …}`) wider than this are written as blocks.
+const MAX_FLOW_WIDTH: usize = 60;
+const INDENT: usize = 2;
+
+enum Yaml {
+    Text(String),
+    Bool(bool),
+    Number(u32),
+    /// `block` forces one item per line whatever the width.
+    Seq {
+        items: Vec<Yaml>,
+        block: bool,
+    },
+    Map {
+        entries: Vec<(String, Yaml)>,
+        block: bool,
+    },
+}
+
+fn text(s: &str) -> Yaml {
+    Yaml::Text(s.to_owned())
+}
+
+fn map(entries: Vec<(&str, Yaml)>) -> Yaml {
+    Yaml::Map {
+        entries: entries
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect(),
+        block: false,
+    }
+}
+
+fn block_map(entries: Vec<(String, Yaml)>) -> Yaml {
+    Yaml::Map {
+        entries,
+        block: true,
+    }
+}
+
+fn seq(items: Vec<Yaml>) -> Yaml {
+    Yaml::Seq {
+        items,
+        block: false,
+    }
+}
+
+fn block_seq(items: Vec<Yaml>) -> Yaml {
+    Yaml::Seq { items, block: true }
+}
+
+fn texts(values: &[Spanned<String>]) -> Yaml {
+    seq(values.iter().map(|v| text(v)).collect())
+}
+
+pub fn print_pack(pack: &Pack) -> String {
+    let mut out = String::new();
+    let mut header: Vec<(String, Yaml)> = vec![("pack".to_owned(), text(&pack.name))];
+    if let Some(version) = &pack.version {
+        header.push(("version".to_owned(), text(version)));
+    }
+    if let Some(description) = &pack.description {
+        header.push(("description".to_owned(), text(description)));
+    }
+    if !pack.extends.is_empty() {
+        header.push(("extends".to_owned(), texts(&pack.extends)));
+    }
+    if !pack.disable.is_empty() {
+        header.push(("disable".to_owned(), texts(&pack.disable)));
+    }
+    if !pack.overrides.is_empty() {
+        let entries = pack
+            .overrides
+            .iter()
+            .map(|o| (o.rule.value.clone(), text(o.severity.as_str())))
+            .collect();
+        header.push(("overrides".to_owned(), block_map(entries)));
+    }
+    render_map_entries(&header, 0, &mut out);
+    if pack.rules.is_empty() {
+        out.push_str("rules: []\n");
+        return out;
+    }
+    out.push_str("rules:\n");
+    for (i, rule) in pack.rules.iter().enumerate() {
+        // A blank line between rules, as between paragraphs.
+        if i > 0 {
+            out.push('\n');
+        }
+        render_seq_item(&rule_yaml(rule), 2 * INDENT, &mut out);
+    }
+    out
+}
+
+fn rule_yaml(rule: &Rule) -> Yaml {
+    let mut entries: Vec<(String, Yaml)> = vec![
+        ("id".to_owned(), text(&rule.id)),
+        ("severity".to_owned(), text(rule.severity.as_str())),
+        ("message".to_owned(), text(&rule.message)),
+    ];
+    if let Some(help) = &rule.help {
+        entries.push(("help".to_owned(), text(help)));
+    }
+    if let Some(reference) = &rule.reference {
+        entries.push(("reference".to_owned(), text(reference)));
+    }
+    if !rule.tags.is_empty() {
+        entries.push(("tags".to_owned(), texts(&rule.tags)));
+    }
+    if rule.once_per_file {
+        entries.push(("once_per_file".to_owned(), Yaml::Bool(true)));
+    }
+    for (key, value) in check_entries(&rule.check) {
+        entries.push((key.to_owned(), value));
+    }
+    if !rule.examples.is_empty() {
+        entries.push(("examples".to_owned(), examples_yaml(&rule.examples)));
+    }
+    block_map(entries)
+}
+
+fn check_entries(check: &Check) -> Vec<(&'static str, Yaml)> {
+    let mut entries = Vec::new();
+    match check {
+        Check::Require(require) => require_entries(require, &mut entries),
+        Check::Forbid(forbid) => {
+            entries.push(("forbid", matcher_yaml(&forbid.what)));
+            if !forbid.unless.is_empty() {
+                entries.push((
+                    "unless",
+                    seq(forbid.unless.iter().map(matcher_yaml).collect()),
+                ));
+            }
+            if !forbid.suggest.is_empty() {
+                entries.push(("suggest", texts(&forbid.suggest)));
+            }
+            scope_entry(&forbid.scope, &mut entries);
+        }
+        Check::Match(check) => {
+            entries.push(("match", matcher_yaml(&check.pattern)));
+            scope_entry(&check.scope, &mut entries);
+            lets_entry(&check.lets, &mut entries);
+            asserts_entry(&check.asserts, &mut entries);
+        }
+        Check::Consistent(check) => {
+            entries.push(("consistent", matcher_yaml(&check.pattern)));
+            entries.push(("on", text(&check.capture)));
+        }
+        Check::When(when) => {
+            let condition = match &when.condition {
+                Condition::Mentions {
+                    what,
+                    scope: Scope::Document,
+                } => matcher_yaml(what),
+                Condition::Mentions { what, scope } => map(vec![
+                    ("mention", matcher_yaml(what)),
+                    ("scope", scope_yaml(scope)),
+                ]),
+                Condition::Match { pattern, test } => {
+                    let mut condition = vec![("match", matcher_yaml(pattern))];
+                    if let Some(test) = test {
+                        condition.push(("if", Yaml::Text(test.to_string())));
+                    }
+                    map(condition)
+                }
+            };
+            entries.push(("when", condition));
+            require_entries(&when.then, &mut entries);
+        }
+        Check::Sections(sections) => {
+            let list = sections
+                .sections
+                .iter()
+                .map(|s| {
+                    map(vec![
+                        ("name", text(&s.name)),
+                        ("heading", matcher_yaml(&s.heading)),
+                    ])
+                })
+                .collect();
+            let body = vec![
+                ("ordered".to_owned(), Yaml::Bool(sections.ordered)),
+                ("list".to_owned(), block_seq(list)),
+            ];
+            entries.push(("sections", block_map(body)));
+        }
+        Check::Headings(headings) => {
+            entries.push(("headings", text(headings.aspect.as_str())));
+        }
+        Check::Facts(facts) => {
+            lets_entry(&facts.lets, &mut entries);
+            asserts_entry(&facts.asserts, &mut entries);
+        }
+        Check::Paired(paired) => entries.push(("paired", texts(&paired.pairs))),
+        Check::HalfWidth(halfwidth) => entries.push(("halfwidth", text(&halfwidth.chars))),
+    }
+    entries
+}
+
+fn require_entries(require: &Require, entries: &mut Vec<(&'static str, Yaml)>) {
+    entries.push(("require", matcher_yaml(&require.what)));
+    if let Some(min) = &require.min_count {
+        entries.push(("min", Yaml::Number(min.value)));
+    }
+    scope_entry(&require.scope, entries);
+}
+
+fn scope_entry(scope: &Scope, entries: &mut Vec<(&'static str, Yaml)>) {
+    if *scope != Scope::Document {
+        entries.push(("scope", scope_yaml(scope)));
+    }
+}
+
+fn scope_yaml(scope: &Scope) -> Yaml {
+    match scope {
+        Scope::Document => text("document"),
+        Scope::Paragraph => text("paragraph"),
+        Scope::Sentence => text("sentence"),
+        Scope::Section(m) => map(vec![("section", matcher_yaml(m))]),
+        Scope::Heading(m) => map(vec![("heading", matcher_yaml(m))]),
+    }
+}
+
+fn lets_entry(lets: &[Let], entries: &mut Vec<(&'static str, Yaml)>) {
+    if !lets.is_empty() {
+        let body = lets
+            .iter()
+            .map(|l| (l.name.value.clone(), Yaml::Text(l.value.to_string())))
+            .collect();
+        entries.push((
+            "let",
+            Yaml::Map {
+                entries: body,
+                block: false,
+            },
+        ));
+    }
+}
+
+fn asserts_entry(asserts: &[crate::pack::model::Expr], entries: &mut Vec<(&'static str, Yaml)>) {
+    if !asserts.is_empty() {
+        let items = asserts.iter().map(|e| Yaml::Text(e.to_string())).collect();
+        entries.push(("assert", block_seq(items)));
+    }
+}
+
+fn matcher_yaml(matcher: &Matcher) -> Yaml {
+    match matcher {
+        Matcher::Text(t) => text(t),
+        Matcher::Regex(r) => map(vec![("regex", text(r))]),
+        Matcher::Pattern(p) => map(vec![("pattern", text(p))]),
+        Matcher::Any(items) => map(vec![("any", seq(items.iter().map(matcher_yaml).collect()))]),
+        Matcher::All(items) => map(vec![("all", seq(items.iter().map(matcher_yaml).collect()))]),
+        Matcher::None(items) => map(vec![(
+            "none",
+            seq(items.iter().map(matcher_yaml).collect()),
+        )]),
+    }
+}
+
+/// Grouped `pass:` / `fail:` lists when every passing example comes first (the usual way
+/// to write them), otherwise one `- pass:` / `- fail:` item each, to keep their order.
+fn examples_yaml(examples: &[Example]) -> Yaml {
+    let first_fail = examples
+        .iter()
+        .position(|e| e.kind == ExampleKind::Fail)
+        .unwrap_or(examples.len());
+    let grouped = examples
+        .iter()
+        .skip(first_fail)
+        .all(|e| e.kind == ExampleKind::Fail);
+    let kind_name = |kind: ExampleKind| match kind {
+        ExampleKind::Pass => "pass",
+        ExampleKind::Fail => "fail",
+    };
+    if grouped {
+        let (pass, fail) = examples.split_at(first_fail);
+        let mut entries = Vec::new();
+        for (kind, group) in [(ExampleKind::Pass, pass), (ExampleKind::Fail, fail)] {
+            if !group.is_empty() {
+                let items = group.iter().map(|e| text(&e.text)).collect();
+                entries.push((kind_name(kind).to_owned(), block_seq(items)));
+            }
+        }
+        block_map(entries)
+    } else {
+        block_seq(
+            examples
+                .iter()
+                .map(|e| block_map(vec![(kind_name(e.kind).to_owned(), text(&e.text))]))
+                .collect(),
+        )
+    }
+}
+
+/// The one-line form of a node, if it has one and is narrow enough.
+fn flow(node: &Yaml) -> Option<String> {
+    let rendered = match node {
+        Yaml::Text(s) => return Some(scalar(s, true)),
+        Yaml::Bool(b) => return Some(b.to_string()),
+        Yaml::Number(n) => return Some(n.to_string()),
+        Yaml::Seq { items, .. } if items.is_empty() => return Some("[]".to_owned()),
+        Yaml::Map { entries, .. } if entries.is_empty() => return Some("{}".to_owned()),
+        Yaml::Seq { block: true, .. } | Yaml::Map { block: true, .. } => return None,
+        Yaml::Seq { items, .. } => {
+            let items: Option<Vec<String>> = items.iter().map(flow).collect();
+            format!("[{}]", items?.join(", "))
+        }
+        Yaml::Map { entries, .. } => {
+            let entries: Option<Vec<String>> = entries
+                .iter()
+                .map(|(k, v)| flow(v).map(|v| format!("{}: {v}", scalar(k, true))))
+                .collect();
+            format!("{{{}}}", entries?.join(", "))
+        }
+    };
+    (rendered.width() <= MAX_FLOW_WIDTH).then_some(rendered)
+}
+
+/// A node on the rest of a block line (after `key: ` or `- `): a scalar in block context, or
+/// a flow collection.
+fn inline(node: &Yaml) -> Option<String> {
+    match node {
+        Yaml::Text(s) => Some(scalar(s, false)),
+        other => flow(other),
+    }
+}
+
+fn render_map_entries(entries: &[(String, Yaml)], indent: usize, out: &mut String) {
+    for (key, value) in entries {
+        push_indent(indent, out);
+        out.push_str(&scalar(key, false));
+        out.push(':');
+        match inline(value) {
+            Some(line) => {
+                out.push(' ');
+                out.push_str(&line);
+                out.push('\n');
+            }
+            None => {
+                out.push('\n');
+                render_block(value, indent + INDENT, out);
+            }
+        }
+    }
+}
+
+/// `- item`, where a map's or list's first line shares the dash line.
+fn render_seq_item(item: &Yaml, indent: usize, out: &mut String) {
+    push_indent(indent.saturating_sub(INDENT), out);
+    out.push_str("- ");
+    if let Some(line) = inline(item) {
+        out.push_str(&line);
+        out.push('\n');
+        return;
+    }
+    let mut nested = String::new();
+    render_block(item, indent, &mut nested);
+    out.push_str(nested.get(indent..).unwrap_or_default());
+}
+
+fn render_block(node: &Yaml, indent: usize, out: &mut String) {
+    match node {
+        Yaml::Map { entries, .. } => render_map_entries(entries, indent, out),
+        Yaml::Seq { items, .. } => {
+            for item in items {
+                render_seq_item(item, indent + INDENT, out);
+            }
+        }
+        scalar_node => {
+            push_indent(indent, out);
+            out.push_str(&inline(scalar_node).unwrap_or_default());
+            out.push('\n');
+        }
+    }
+}
+
+fn push_indent(indent: usize, out: &mut String) {
+    out.extend(std::iter::repeat_n(' ', indent));
+}
+
+/// A string as a YAML scalar that reads back as exactly this string.
+fn scalar(s: &str, in_flow: bool) -> String {
+    if can_be_plain(s, in_flow) {
+        s.to_owned()
+    } else if s.chars().all(|c| !c.is_control() && !is_yaml_break(c)) {
+        format!("'{}'", s.replace('\'', "''"))
+    } else {
+        double_quoted(s)
+    }
+}
+
+/// Plain only when it reads back as this same text: no indicator character in front, no
+/// `: ` or ` #` inside, none of `,[]{}:` inside a flow collection, and nothing that YAML
+/// resolves to a number, boolean or null.
+fn can_be_plain(s: &str, in_flow: bool) -> bool {
+    let Some(first) = s.chars().next() else {
+        return false;
+    };
+    let indicator_first = matches!(
+        first,
+        '-' | '?'
+            | ':'
+            | ','
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '#'
+            | '&'
+            | '*'
+            | '!'
+            | '|'
+            | '>'
+            | '\''
+            | '"'
+            | '%'
+            | '@'
+            | '`'
+            | '~'
+    );
+    let looks_typed = first.is_ascii_digit()
+        || matches!(first, '+' | '.')
+        || matches!(s.to_ascii_lowercase().as_str(), "true" | "false" | "null");
+    let breaks_flow = in_flow && s.contains([',', '[', ']', '{', '}', ':']);
+    !indicator_first
+        && !looks_typed
+        && !breaks_flow
+        && !s.contains(": ")
+        && !s.contains(" #")
+        && !s.ends_with(':')
+        && !s.starts_with(char::is_whitespace)
+        && !s.ends_with(char::is_whitespace)
+        && !s
+            .chars()
+            .any(|c| c.is_control() || is_yaml_break(c) || c == '\u{feff}')
+}
+
+/// Characters YAML treats as line breaks besides `\n` and `\r`.
+fn is_yaml_break(c: char) -> bool {
+    matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+fn double_quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() || is_yaml_break(c) || c == '\u{feff}' => {
+                out.push_str(&format!("\\u{:04X}", u32::from(c)));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
