@@ -660,7 +660,7 @@ fn fragment(ty: &CaptureType) -> String {
     match ty {
         CaptureType::Count | CaptureType::Counts { .. } => count_fragment(),
         CaptureType::Percent => format!(
-            "{APPROX_BEFORE}?(?:{dec}\\s?[%％]|百分之[零〇一二两三四五六七八九十百]+(?:点{CN_DIGIT}+)?){APPROX_AFTER}?"
+            "{APPROX_BEFORE}?(?:{dec} ?[%％]|百分之[零〇一二两三四五六七八九十百]+(?:点{CN_DIGIT}+)?){APPROX_AFTER}?"
         ),
         CaptureType::Amount => format!(
             "{APPROX_BEFORE}?(?:{dec}{SCALE}?|{CN_NUMBER}){APPROX_AFTER}?元?"
