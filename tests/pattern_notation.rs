@@ -301,3 +301,53 @@ fn raw_regexes_with_back_references_run_on_the_backtracking_engine() {
     let found = plain.matches("办结15件").expect("runs");
     assert_eq!(found[0].value("n"), Some(number(15.0, 0)));
 }
+
+#[test]
+fn pattern_errors_render_on_the_placeholder_in_the_rule_file() {
+    let source =
+        "rule success-rate\n  match \"受理{total:count}件{…}成功{ok:cuont}件{…}{rate}{达||为}\"\n";
+    let start = source.find('"').expect("quote") + 1;
+    let end = source.rfind('"').expect("quote");
+    let errors = compile(&source[start..end], start).expect_err("broken pattern");
+    let report = reportlint::pack::error::PackErrors::new("rate.rules", source, errors);
+    let mut out = String::new();
+    miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
+        .with_width(100)
+        .render_report(&mut out, &report)
+        .expect("rendering to a string");
+    insta::with_settings!({snapshot_path => "../snapshots", prepend_module_to_snapshot => false}, {
+        insta::assert_snapshot!("pattern_notation_errors", out);
+    });
+}
+
+mod never_panics {
+    use proptest::prelude::*;
+    use reportlint::pack::pattern::{capture_value, compile, CaptureType};
+
+    proptest! {
+        #[test]
+        fn searching_any_text_never_panics(text in "[0-9一二十百万.,，。、约余%人件其中共有 a-z]{0,40}") {
+            let pattern = compile("{a:count}{…}{b:percent}", 0).expect("compiles");
+            for found in pattern.find_iter(&text) {
+                prop_assert!(text.get(found.span.clone()).is_some());
+            }
+            let counts = compile("共有{t:count}人，其中{p:counts(人)}", 0).expect("compiles");
+            for found in counts.find_iter(&text) {
+                let _ = found.value("p");
+            }
+        }
+
+        #[test]
+        fn compiling_any_pattern_never_panics(src in "[{}:|?…a-z计数。]{0,20}") {
+            let _ = compile(&src, 0);
+        }
+
+        #[test]
+        fn reading_any_capture_never_panics(raw in "[0-9一二两十百千万亿点.,%约余年月日-]{0,16}") {
+            for ty in [CaptureType::Count, CaptureType::Percent, CaptureType::Amount,
+                       CaptureType::Number, CaptureType::Year, CaptureType::Date] {
+                let _ = capture_value(&ty, &raw);
+            }
+        }
+    }
+}
