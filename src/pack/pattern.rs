@@ -1,1 +1,1123 @@
 //! The typed-capture pattern notation, compiled to regular expressions.
+//!
+//! Pack authors describe "text with typed blanks" without writing a regex. A pattern source
+//! (the text of a `Matcher::Pattern`) enters [`compile`], which returns a
+//! [`CompiledPattern`] or every error found, each with a span into the pack source.
+//! [`CompiledPattern::find_iter`] then yields [`PatternMatch`]es (span and captured text);
+//! [`capture_value`] turns a capture's text into a [`Value`] for assertions.
+//! Raw regexes (`Matcher::Regex`) are compiled by [`compile_regex`].
+//!
+//! # The notation
+//!
+//! | Written | Meaning |
+//! |---|---|
+//! | `受理` | literal text (regex characters such as `.` or `(` are just characters) |
+//! | `{total:count}` | a capture named `total` of type `count` |
+//! | `{…}` or `{...}` | a gap: any text inside the same sentence, as short as possible |
+//! | `{达\|为}` | one of the alternatives |
+//! | `{达\|为}?`, `{…}?`, `{rate:percent}?` | optional |
+//! | `{{`, `}}` | a literal `{` or `}` |
+//!
+//! Capture types:
+//!
+//! | Type | Matches |
+//! |---|---|
+//! | `count` | a whole number: `288`, `1,234`, `2万`, `五`, `十八`, `一百二十`, `两`; approximation markers 约/近/超/超过/逾 before or 余/多/以上/左右 after belong to the capture (`约120`, `120余`) |
+//! | `percent` | `99%`, `97.67%`, `99％`, `百分之九十九`; its value is a ratio (0.99) |
+//! | `amount` | a number with an optional 万/亿 and an optional 元: `12.5万元`, `300元` |
+//! | `number` | any number, decimals included: `3.5`, `1.2亿`, `三点五` |
+//! | `year` | `2024年`, `二〇二四年` (年 included) |
+//! | `date` | `2025年2月11日`, `2024-03-28`, `2024.3.28`, `2024/3/28`, `二〇二五年二月十一日` |
+//! | `text` | one or more characters inside the sentence, as few as possible |
+//! | `counts` | every count from here to the end of the sentence, or up to the literal that follows; its value is a list |
+//! | `counts(人)` | the same, only counts directly followed by 人 |
+//!
+//! Examples:
+//!
+//! - `受理{total:count}件{…}成功{ok:count}件{…}成功率{达|为}?{rate:percent}` matches
+//!   受理290件，调解成功288件，调解成功率达99.31%.
+//! - `共有{total:count}人，其中{parts:counts(人)}` captures `parts` = 11, 9, 1, 1 in
+//!   共有22人，其中公务员11人、事业编制9人、工勤1人、其他1人.
+//!
+//! A pattern never matches across a sentence end (。！？；!?; or a line break): gaps, `text`
+//! and `counts` stop there, and a literal may contain a sentence end only as the pattern's
+//! last character. A number capture never starts or ends inside a longer number: `5件` is
+//! not found inside `12.5件`, `十` not inside `二十`. Capture names are ASCII identifiers
+//! (`total`, `ok_count`), the names that assertions use.
+
+use std::ops::Range;
+
+use regex::Regex;
+
+use super::error::PackError;
+use super::model::Span;
+use crate::eval::values::{calendar_date, Value};
+
+/// The type of a capture, as written after the colon.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CaptureType {
+    Count,
+    Percent,
+    Amount,
+    Number,
+    Year,
+    Date,
+    Text,
+    /// Every count in the rest of the sentence, optionally only those followed by `unit`.
+    Counts {
+        unit: Option<String>,
+    },
+}
+
+impl CaptureType {
+    /// The type names an author can write (for help texts).
+    pub const NAMES: &'static str =
+        "count, percent, amount, number, year, date, text, counts, counts(UNIT)";
+
+    /// Read a type as written in a placeholder (`count`, `counts(人)`).
+    pub fn parse(written: &str) -> Option<CaptureType> {
+        let written = written.trim();
+        Some(match written {
+            "count" => CaptureType::Count,
+            "percent" => CaptureType::Percent,
+            "amount" => CaptureType::Amount,
+            "number" => CaptureType::Number,
+            "year" => CaptureType::Year,
+            "date" => CaptureType::Date,
+            "text" => CaptureType::Text,
+            "counts" => CaptureType::Counts { unit: None },
+            _ => {
+                let unit = written
+                    .strip_prefix("counts(")
+                    .and_then(|rest| rest.strip_suffix(')'))
+                    .map(str::trim)
+                    .filter(|unit| !unit.is_empty() && !unit.contains(is_sentence_end))?;
+                CaptureType::Counts {
+                    unit: Some(unit.to_string()),
+                }
+            }
+        })
+    }
+
+    /// The type as written in a pattern.
+    pub fn name(&self) -> String {
+        match self {
+            CaptureType::Count => "count".into(),
+            CaptureType::Percent => "percent".into(),
+            CaptureType::Amount => "amount".into(),
+            CaptureType::Number => "number".into(),
+            CaptureType::Year => "year".into(),
+            CaptureType::Date => "date".into(),
+            CaptureType::Text => "text".into(),
+            CaptureType::Counts { unit: None } => "counts".into(),
+            CaptureType::Counts { unit: Some(unit) } => format!("counts({unit})"),
+        }
+    }
+
+    /// Captures whose value is a number (usable in arithmetic and `consistent … on`).
+    pub fn is_numeric(&self) -> bool {
+        matches!(
+            self,
+            CaptureType::Count
+                | CaptureType::Percent
+                | CaptureType::Amount
+                | CaptureType::Number
+                | CaptureType::Year
+        )
+    }
+
+    /// Whether the captured text must not start or end inside a longer number.
+    fn has_number_edges(&self) -> bool {
+        self.is_numeric() || *self == CaptureType::Date
+    }
+}
+
+/// One capture of a compiled pattern.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CaptureSpec {
+    pub name: String,
+    pub ty: CaptureType,
+    /// Index of the capture group in [`CompiledPattern::regex`].
+    pub group: usize,
+    /// Where the placeholder is written in the pack source.
+    pub span: Span,
+}
+
+/// A pattern ready to search text.
+#[derive(Clone, Debug)]
+pub struct CompiledPattern {
+    pub regex: Regex,
+    pub captures: Vec<CaptureSpec>,
+    /// For each entry of `captures`: the regex finding one item of a `counts` capture.
+    item_finders: Vec<Option<Regex>>,
+}
+
+/// Text captured from the searched document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CapturedText {
+    /// Byte range in the searched text.
+    pub span: Range<usize>,
+    pub raw: String,
+}
+
+/// What one capture found in one match.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CaptureMatch {
+    pub name: String,
+    pub ty: CaptureType,
+    /// The captured text; `None` when an optional capture did not take part in the match.
+    /// For `counts`, the stretch of text the counts were collected from.
+    pub text: Option<CapturedText>,
+    /// For `counts`: each count found, in order (without its unit). Empty otherwise.
+    pub items: Vec<CapturedText>,
+}
+
+impl CaptureMatch {
+    /// The capture's value: a number, date, text, or for `counts` a list of numbers.
+    pub fn value(&self) -> Option<Value> {
+        match &self.ty {
+            CaptureType::Counts { .. } => {
+                self.text.as_ref()?;
+                let items = self
+                    .items
+                    .iter()
+                    .map(|item| capture_value(&CaptureType::Count, &item.raw))
+                    .collect::<Option<Vec<Value>>>()?;
+                Some(Value::List(items))
+            }
+            ty => capture_value(ty, &self.text.as_ref()?.raw),
+        }
+    }
+}
+
+/// One match of a pattern.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PatternMatch {
+    /// Byte range of the whole match in the searched text.
+    pub span: Range<usize>,
+    pub captures: Vec<CaptureMatch>,
+}
+
+impl PatternMatch {
+    pub fn capture(&self, name: &str) -> Option<&CaptureMatch> {
+        self.captures.iter().find(|c| c.name == name)
+    }
+
+    /// The value of the named capture, if it took part in the match and can be read.
+    pub fn value(&self, name: &str) -> Option<Value> {
+        self.capture(name)?.value()
+    }
+}
+
+/// Compile a pattern. `base` is the byte offset of `src` in the pack source, so that errors
+/// point into the rule file. All errors found are returned, not just the first.
+pub fn compile(src: &str, base: usize) -> Result<CompiledPattern, Vec<PackError>> {
+    let segments = parse(src, base)?;
+    let mut errors = Vec::new();
+    let mut regex_src = String::new();
+    let mut captures = Vec::new();
+    let mut item_finders = Vec::new();
+    for (index, segment) in segments.iter().enumerate() {
+        match segment {
+            Segment::Literal(text) => regex_src.push_str(&regex::escape(text)),
+            Segment::Gap => {
+                regex_src.push_str(SENTENCE_CHAR);
+                regex_src.push_str("*?");
+            }
+            Segment::Alternatives { options, optional } => {
+                let escaped: Vec<String> = options.iter().map(|o| regex::escape(o)).collect();
+                regex_src.push_str(&format!("(?:{})", escaped.join("|")));
+                if *optional {
+                    regex_src.push('?');
+                }
+            }
+            Segment::Capture {
+                name,
+                ty,
+                optional,
+                span,
+            } => {
+                let is_last = index + 1 == segments.len();
+                let fragment = match ty {
+                    CaptureType::Counts { unit } => {
+                        let followed_by_literal = matches!(
+                            segments.get(index + 1),
+                            Some(
+                                Segment::Literal(_)
+                                    | Segment::Alternatives {
+                                        optional: false,
+                                        ..
+                                    }
+                            )
+                        );
+                        if !is_last && !followed_by_literal {
+                            errors.push(
+                                PackError::new(
+                                    "a `counts` capture must end the pattern or be followed by literal text",
+                                    span.clone(),
+                                )
+                                .with_label("where should these counts stop?")
+                                .with_help("write the text that follows the list, e.g. `{parts:counts(人)}。`, or end the pattern here"),
+                            );
+                        }
+                        item_finders.push(Some(counts_item_regex(unit.as_deref())));
+                        if is_last {
+                            format!("{SENTENCE_CHAR}*")
+                        } else {
+                            format!("{SENTENCE_CHAR}*?")
+                        }
+                    }
+                    other => {
+                        item_finders.push(None);
+                        fragment(other)
+                    }
+                };
+                let group = format!("(?P<{name}>{fragment})");
+                if *optional {
+                    regex_src.push_str(&format!("(?:{group})?"));
+                } else {
+                    regex_src.push_str(&group);
+                }
+                captures.push(CaptureSpec {
+                    name: name.clone(),
+                    ty: ty.clone(),
+                    group: 0,
+                    span: span.clone(),
+                });
+            }
+        }
+    }
+    let whole = base..base + src.len();
+    let regex = match Regex::new(&regex_src) {
+        Ok(regex) => regex,
+        Err(err) => {
+            errors.push(
+                PackError::new(format!("this pattern does not compile: {err}"), whole)
+                    .with_label("pattern"),
+            );
+            return Err(errors);
+        }
+    };
+    if regex.is_match("") {
+        errors.push(
+            PackError::new("this pattern matches empty text", whole)
+                .with_label("everything here is optional")
+                .with_help("a pattern needs literal text or a capture that is not optional"),
+        );
+    }
+    for capture in &mut captures {
+        capture.group = regex
+            .capture_names()
+            .position(|n| n == Some(capture.name.as_str()))
+            .unwrap_or(0);
+    }
+    let item_finders = item_finders
+        .into_iter()
+        .map(|finder| finder.and_then(|src| Regex::new(&src).ok()))
+        .collect();
+    if errors.is_empty() {
+        Ok(CompiledPattern {
+            regex,
+            captures,
+            item_finders,
+        })
+    } else {
+        Err(errors)
+    }
+}
+
+impl CompiledPattern {
+    /// Every match in `text`, left to right, not overlapping.
+    pub fn find_iter<'p, 't>(&'p self, text: &'t str) -> PatternMatches<'p, 't> {
+        PatternMatches {
+            pattern: self,
+            text,
+            pos: 0,
+        }
+    }
+
+    /// Build a match from the regex's captures, or `None` when a number capture starts or
+    /// ends inside a longer number or a `counts` capture found no count.
+    fn accept(&self, caps: &regex::Captures<'_>, text: &str) -> Option<PatternMatch> {
+        let whole = caps.get(0)?;
+        let mut captures = Vec::with_capacity(self.captures.len());
+        for (spec, finder) in self.captures.iter().zip(&self.item_finders) {
+            let found = caps.get(spec.group);
+            let mut items = Vec::new();
+            if let Some(m) = found {
+                if spec.ty.has_number_edges() && cuts_a_number(text, m.range()) {
+                    return None;
+                }
+                if let Some(finder) = finder {
+                    items = find_counts(finder, text, m.range());
+                    if items.is_empty() {
+                        return None;
+                    }
+                }
+            }
+            captures.push(CaptureMatch {
+                name: spec.name.clone(),
+                ty: spec.ty.clone(),
+                text: found.map(|m| CapturedText {
+                    span: m.range(),
+                    raw: m.as_str().to_string(),
+                }),
+                items,
+            });
+        }
+        Some(PatternMatch {
+            span: whole.range(),
+            captures,
+        })
+    }
+}
+
+/// Iterator over the matches of a [`CompiledPattern`].
+pub struct PatternMatches<'p, 't> {
+    pattern: &'p CompiledPattern,
+    text: &'t str,
+    pos: usize,
+}
+
+impl Iterator for PatternMatches<'_, '_> {
+    type Item = PatternMatch;
+
+    fn next(&mut self) -> Option<PatternMatch> {
+        while self.pos <= self.text.len() {
+            let caps = self.pattern.regex.captures_at(self.text, self.pos)?;
+            let whole = caps.get(0)?;
+            match self.pattern.accept(&caps, self.text) {
+                Some(found) => {
+                    self.pos = if whole.is_empty() {
+                        next_char_boundary(self.text, whole.end())
+                    } else {
+                        whole.end()
+                    };
+                    return Some(found);
+                }
+                // The `regex` crate has no look-around, so a number cut in half is rejected
+                // here and the search resumes one character later.
+                None => self.pos = next_char_boundary(self.text, whole.start()),
+            }
+        }
+        None
+    }
+}
+
+fn next_char_boundary(text: &str, pos: usize) -> usize {
+    match text.get(pos..).and_then(|rest| rest.chars().next()) {
+        Some(c) => pos + c.len_utf8(),
+        None => text.len() + 1,
+    }
+}
+
+/// Each count (with the required unit after it) inside `region` of `text`.
+fn find_counts(finder: &Regex, text: &str, region: Range<usize>) -> Vec<CapturedText> {
+    let mut items = Vec::new();
+    let mut pos = region.start;
+    while pos < region.end {
+        let Some(caps) = finder.captures_at(&text[..region.end], pos) else {
+            break;
+        };
+        let (Some(whole), Some(count)) = (caps.get(0), caps.get(1)) else {
+            break;
+        };
+        if cuts_a_number(text, count.range()) {
+            pos = next_char_boundary(text, whole.start());
+            continue;
+        }
+        items.push(CapturedText {
+            span: count.range(),
+            raw: count.as_str().to_string(),
+        });
+        pos = whole.end().max(next_char_boundary(text, whole.start()));
+    }
+    items
+}
+
+// ---------------------------------------------------------------------------------------
+// Parsing the notation
+
+#[derive(Clone, Debug, PartialEq)]
+enum Segment {
+    Literal(String),
+    Gap,
+    Alternatives {
+        options: Vec<String>,
+        optional: bool,
+    },
+    Capture {
+        name: String,
+        ty: CaptureType,
+        optional: bool,
+        span: Span,
+    },
+}
+
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';' | '\n' | '\r')
+}
+
+fn parse(src: &str, base: usize) -> Result<Vec<Segment>, Vec<PackError>> {
+    let mut segments = Vec::new();
+    let mut errors = Vec::new();
+    let mut literal = String::new();
+    let mut names: Vec<String> = Vec::new();
+    let mut pos = 0;
+    while let Some(c) = src[pos..].chars().next() {
+        let rest = &src[pos..];
+        if rest.starts_with("{{") || rest.starts_with("}}") {
+            literal.push(c);
+            pos += 2;
+            continue;
+        }
+        match c {
+            '{' => {
+                let body_start = pos + 1;
+                let close = src[body_start..].find(['{', '}']).map(|i| body_start + i);
+                let Some(close) = close.filter(|&i| src[i..].starts_with('}')) else {
+                    errors.push(
+                        PackError::new("unclosed `{` in pattern", base + pos..base + pos + 1)
+                            .with_label("this `{` has no matching `}`")
+                            .with_help(
+                                "close the placeholder with `}`, or write `{{` for a literal `{`",
+                            ),
+                    );
+                    literal.push(c);
+                    pos += 1;
+                    continue;
+                };
+                let mut end = close + 1;
+                let optional = src[end..].starts_with('?');
+                if optional {
+                    end += 1;
+                }
+                let span = base + pos..base + end;
+                let body = &src[body_start..close];
+                match placeholder(body, base + body_start, span, optional, &mut names) {
+                    Ok(segment) => {
+                        if !literal.is_empty() {
+                            segments.push(Segment::Literal(std::mem::take(&mut literal)));
+                        }
+                        segments.push(segment);
+                    }
+                    Err(error) => errors.push(error),
+                }
+                pos = end;
+            }
+            '}' => {
+                errors.push(
+                    PackError::new("unmatched `}` in pattern", base + pos..base + pos + 1)
+                        .with_label("no `{` opens this")
+                        .with_help("write `}}` for a literal `}`"),
+                );
+                pos += 1;
+            }
+            _ => {
+                if is_sentence_end(c) && !src[pos + c.len_utf8()..].trim().is_empty() {
+                    errors.push(
+                        PackError::new(
+                            "a pattern stays inside one sentence",
+                            base + pos..base + pos + c.len_utf8(),
+                        )
+                        .with_label("sentence end in the middle of the pattern")
+                        .with_help("a sentence end may only be the last character of a pattern; write one rule per sentence"),
+                    );
+                }
+                literal.push(c);
+                pos += c.len_utf8();
+            }
+        }
+    }
+    if !literal.is_empty() {
+        segments.push(Segment::Literal(literal));
+    }
+    if errors.is_empty() {
+        Ok(segments)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Read one placeholder body (between `{` and `}`), at byte `body_at` of the pack source.
+fn placeholder(
+    body: &str,
+    body_at: usize,
+    span: Span,
+    optional: bool,
+    names: &mut Vec<String>,
+) -> Result<Segment, PackError> {
+    let trimmed = body.trim();
+    if trimmed.is_empty() {
+        return Err(PackError::new("empty placeholder in pattern", span)
+            .with_label("nothing between the braces")
+            .with_help(
+                "write `{…}` for a gap, `{name:type}` for a capture, `{a|b}` for alternatives",
+            ));
+    }
+    if matches!(trimmed, "…" | "..." | "……") {
+        return Ok(Segment::Gap);
+    }
+    if let Some(colon) = body.find(':') {
+        let name = body[..colon].trim();
+        let written_type = &body[colon + 1..];
+        if name.is_empty() {
+            return Err(PackError::new("capture without a name", span)
+                .with_label("name missing before `:`")
+                .with_help("name the capture, e.g. `{total:count}`, so assertions can use it"));
+        }
+        if !is_identifier(name) {
+            return Err(
+                PackError::new(format!("`{name}` is not a capture name"), span)
+                    .with_label("letters, digits and `_` only, not starting with a digit")
+                    .with_help("use a short ASCII name such as `total`, `ok`, `rate`"),
+            );
+        }
+        let Some(ty) = CaptureType::parse(written_type) else {
+            let type_at = body_at + colon + 1;
+            return Err(PackError::new(
+                format!("unknown capture type `{}`", written_type.trim()),
+                type_at..type_at + written_type.len(),
+            )
+            .with_label("not a capture type")
+            .with_help(format!("the capture types are: {}", CaptureType::NAMES)));
+        };
+        if names.iter().any(|n| n == name) {
+            return Err(
+                PackError::new(format!("capture `{name}` is defined twice"), span)
+                    .with_label("second capture with this name")
+                    .with_help("give each capture of a pattern its own name"),
+            );
+        }
+        names.push(name.to_string());
+        return Ok(Segment::Capture {
+            name: name.to_string(),
+            ty,
+            optional,
+            span,
+        });
+    }
+    if is_identifier(trimmed) && trimmed.is_ascii() {
+        return Err(PackError::new(format!("capture `{trimmed}` has no type"), span)
+            .with_label("type missing")
+            .with_help(format!(
+                "write `{{{trimmed}:count}}` (or another type: {}); for literal alternatives write `{{a|b}}`",
+                CaptureType::NAMES
+            )));
+    }
+    let options: Vec<String> = body.split('|').map(|o| o.trim().to_string()).collect();
+    if options.iter().any(String::is_empty) {
+        return Err(PackError::new("empty alternative in pattern", span)
+            .with_label("an alternative here is empty")
+            .with_help(
+                "to make the alternatives optional, write `?` after the braces: `{达|为}?`",
+            ));
+    }
+    if options.iter().any(|o| o.contains(is_sentence_end)) {
+        return Err(PackError::new("a pattern stays inside one sentence", span)
+            .with_label("an alternative contains a sentence end"));
+    }
+    Ok(Segment::Alternatives { options, optional })
+}
+
+fn is_identifier(name: &str) -> bool {
+    let mut chars = name.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+// ---------------------------------------------------------------------------------------
+// Regex fragments for capture types
+
+/// A character that stays inside the sentence.
+const SENTENCE_CHAR: &str = "[^。！？；!?;\\r\\n]";
+const DIGIT: &str = "[0-9０-９]";
+const CN_DIGIT: &str = "[〇零一二三四五六七八九]";
+/// Chinese numerals start with a digit or 十; 百/千/万/亿 only continue one.
+const CN_NUMBER: &str = "[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*";
+const SCALE: &str = "(?:万亿|千万|百万|万|亿)";
+const APPROX_BEFORE: &str = "(?:大约|将近|超过|约|近|超|逾)";
+const APPROX_AFTER: &str = "(?:余|多|以上|左右)";
+
+fn arabic_int() -> String {
+    format!("(?:{DIGIT}{{1,3}}(?:,{DIGIT}{{3}})+|{DIGIT}+)")
+}
+
+fn arabic_decimal() -> String {
+    format!("{}(?:\\.{DIGIT}+)?", arabic_int())
+}
+
+fn count_fragment() -> String {
+    format!(
+        "{APPROX_BEFORE}?(?:{dec}{SCALE}|{int}|{CN_NUMBER}){APPROX_AFTER}?",
+        dec = arabic_decimal(),
+        int = arabic_int()
+    )
+}
+
+fn fragment(ty: &CaptureType) -> String {
+    let dec = arabic_decimal();
+    match ty {
+        CaptureType::Count | CaptureType::Counts { .. } => count_fragment(),
+        CaptureType::Percent => format!(
+            "{APPROX_BEFORE}?(?:{dec} ?[%％]|百分之[零〇一二两三四五六七八九十百]+(?:点{CN_DIGIT}+)?){APPROX_AFTER}?"
+        ),
+        CaptureType::Amount => format!(
+            "{APPROX_BEFORE}?(?:{dec}{SCALE}?|{CN_NUMBER}){APPROX_AFTER}?元?"
+        ),
+        CaptureType::Number => format!(
+            "{APPROX_BEFORE}?(?:{dec}{SCALE}?|{CN_NUMBER}(?:点{CN_DIGIT}+)?){APPROX_AFTER}?"
+        ),
+        CaptureType::Year => format!("(?:{DIGIT}{{4}}|{CN_DIGIT}{{4}})年"),
+        CaptureType::Date => format!(
+            "(?:{d}{{4}}年{d}{{1,2}}月{d}{{1,2}}日|{d}{{4}}-{d}{{1,2}}-{d}{{1,2}}|{d}{{4}}\\.{d}{{1,2}}\\.{d}{{1,2}}|{d}{{4}}/{d}{{1,2}}/{d}{{1,2}}|{CN_DIGIT}{{4}}年[一二三四五六七八九十]{{1,2}}月[一二三四五六七八九十]{{1,3}}日)",
+            d = DIGIT
+        ),
+        CaptureType::Text => format!("{SENTENCE_CHAR}+?"),
+    }
+}
+
+/// The regex finding one item of a `counts` capture: group 1 is the count.
+fn counts_item_regex(unit: Option<&str>) -> String {
+    match unit {
+        Some(unit) => format!("({}){}", count_fragment(), regex::escape(unit)),
+        None => format!("({})", count_fragment()),
+    }
+}
+
+fn is_arabic_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+fn is_chinese_numeral(c: char) -> bool {
+    "零〇一二两三四五六七八九十百千万亿".contains(c)
+}
+
+/// Whether the captured `range` of `text` starts or ends inside a longer number.
+fn cuts_a_number(text: &str, range: Range<usize>) -> bool {
+    let (Some(before), Some(captured), Some(after)) = (
+        text.get(..range.start),
+        text.get(range.clone()),
+        text.get(range.end..),
+    ) else {
+        return false;
+    };
+    let mut preceding = before.chars().rev();
+    let mut following = after.chars();
+    let joins = |outside: Option<char>, beyond: Option<char>, edge: Option<char>| match edge {
+        Some(e) if is_arabic_digit(e) => match outside {
+            Some(o) if is_arabic_digit(o) => true,
+            Some('.' | ',') => beyond.is_some_and(is_arabic_digit),
+            _ => false,
+        },
+        Some(e) if is_chinese_numeral(e) => outside.is_some_and(is_chinese_numeral),
+        _ => false,
+    };
+    let first_outside = preceding.next();
+    let last_outside = following.next();
+    joins(first_outside, preceding.next(), captured.chars().next())
+        || joins(last_outside, following.next(), captured.chars().next_back())
+}
+
+// ---------------------------------------------------------------------------------------
+// Raw regexes
+
+/// A raw regex from a pack. Regexes with back-references (`\1`, `\k<name>`), which the
+/// `regex` crate does not support, run on `fancy_regex` instead.
+#[derive(Clone, Debug)]
+pub enum RegexMatcher {
+    Standard(Regex),
+    Backtracking(fancy_regex::Regex),
+}
+
+/// One match of a raw regex: its span and its named groups that took part.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RegexMatch {
+    pub span: Range<usize>,
+    pub named: Vec<(String, CapturedText)>,
+}
+
+impl RegexMatch {
+    /// A named group's value: a number when the text reads as one, else the text.
+    pub fn value(&self, name: &str) -> Option<Value> {
+        let (_, text) = self.named.iter().find(|(n, _)| n == name)?;
+        capture_value(&CaptureType::Number, &text.raw)
+            .or_else(|| Some(Value::Text(text.raw.clone())))
+    }
+}
+
+/// A backtracking regex gave up on a text (too much backtracking).
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[error("the regex gave up on this text: {0}")]
+pub struct RegexRunError(pub String);
+
+impl RegexMatcher {
+    /// Names of the regex's named groups.
+    pub fn group_names(&self) -> Vec<String> {
+        match self {
+            RegexMatcher::Standard(re) => re.capture_names().flatten().map(String::from).collect(),
+            RegexMatcher::Backtracking(re) => {
+                re.capture_names().flatten().map(String::from).collect()
+            }
+        }
+    }
+
+    /// Every match in `text`, left to right.
+    pub fn matches(&self, text: &str) -> Result<Vec<RegexMatch>, RegexRunError> {
+        let names = self.group_names();
+        let mut found = Vec::new();
+        match self {
+            RegexMatcher::Standard(re) => {
+                for caps in re.captures_iter(text) {
+                    let Some(whole) = caps.get(0) else { continue };
+                    let named = names
+                        .iter()
+                        .filter_map(|n| {
+                            caps.name(n).map(|m| {
+                                (
+                                    n.clone(),
+                                    CapturedText {
+                                        span: m.range(),
+                                        raw: m.as_str().to_string(),
+                                    },
+                                )
+                            })
+                        })
+                        .collect();
+                    found.push(RegexMatch {
+                        span: whole.range(),
+                        named,
+                    });
+                }
+            }
+            RegexMatcher::Backtracking(re) => {
+                for caps in re.captures_iter(text) {
+                    let caps = caps.map_err(|e| RegexRunError(e.to_string()))?;
+                    let Some(whole) = caps.get(0) else { continue };
+                    let named = names
+                        .iter()
+                        .filter_map(|n| {
+                            caps.name(n).map(|m| {
+                                (
+                                    n.clone(),
+                                    CapturedText {
+                                        span: m.start()..m.end(),
+                                        raw: m.as_str().to_string(),
+                                    },
+                                )
+                            })
+                        })
+                        .collect();
+                    found.push(RegexMatch {
+                        span: whole.start()..whole.end(),
+                        named,
+                    });
+                }
+            }
+        }
+        Ok(found)
+    }
+}
+
+/// Compile a raw regex written at byte `base` of the pack source. The error carries the
+/// regex crate's message and points at the offending part of the regex.
+pub fn compile_regex(src: &str, base: usize) -> Result<RegexMatcher, PackError> {
+    let standard_error = match Regex::new(src) {
+        Ok(re) => return Ok(RegexMatcher::Standard(re)),
+        Err(err) => err,
+    };
+    if uses_backreference(src) {
+        return fancy_regex::Regex::new(src)
+            .map(RegexMatcher::Backtracking)
+            .map_err(|err| {
+                PackError::new(format!("invalid regex: {err}"), base..base + src.len())
+                    .with_label("this regex")
+            });
+    }
+    let (message, range) = match regex_syntax::Parser::new().parse(src) {
+        Err(regex_syntax::Error::Parse(err)) => (
+            err.kind().to_string(),
+            err.span().start.offset..err.span().end.offset,
+        ),
+        Err(regex_syntax::Error::Translate(err)) => (
+            err.kind().to_string(),
+            err.span().start.offset..err.span().end.offset,
+        ),
+        _ => (standard_error.to_string(), 0..src.len()),
+    };
+    let end = if range.end > range.start {
+        range.end
+    } else {
+        next_char_boundary(src, range.start).min(src.len())
+    };
+    Err(PackError::new(
+        format!("invalid regex: {message}"),
+        base + range.start..base + end,
+    )
+    .with_label(message))
+}
+
+/// Whether the regex uses `\1`…`\9` or `\k<name>`.
+fn uses_backreference(src: &str) -> bool {
+    let mut chars = src.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('1'..='9' | 'k') => return true,
+                _ => continue,
+            }
+        }
+    }
+    false
+}
+
+// ---------------------------------------------------------------------------------------
+// From captured text to values
+
+/// The value of a capture's raw text, read according to its type. `None` when the text is
+/// not of that shape (the fragments above only capture readable shapes, so this happens
+/// only for text captured some other way, such as a regex group).
+///
+/// Approximation markers set `approx`; a figure with 万/亿 and a decimal fraction (`2.3万`)
+/// is approximate too, since it is rounded to its unit. A percentage is a ratio.
+pub fn capture_value(ty: &CaptureType, raw: &str) -> Option<Value> {
+    let raw = raw.trim();
+    match ty {
+        CaptureType::Text => Some(Value::Text(raw.to_string())),
+        CaptureType::Year => {
+            let digits = raw.strip_suffix('年').unwrap_or(raw);
+            let year = parse_digit_string(digits)?;
+            Some(Value::written(year, 0))
+        }
+        CaptureType::Date => parse_date(raw),
+        CaptureType::Percent => parse_percent(raw),
+        CaptureType::Count | CaptureType::Amount | CaptureType::Number => {
+            let raw = if *ty == CaptureType::Amount {
+                raw.strip_suffix('元').unwrap_or(raw)
+            } else {
+                raw
+            };
+            let (core, approx) = strip_approx(raw);
+            let number = parse_plain_number(core)?;
+            Some(Value::Number {
+                value: number.value,
+                approx: approx || number.rounded,
+                decimals: Some(number.decimals),
+                percent: false,
+            })
+        }
+        CaptureType::Counts { unit } => {
+            let finder = Regex::new(&counts_item_regex(unit.as_deref())).ok()?;
+            let items = find_counts(&finder, raw, 0..raw.len());
+            items
+                .iter()
+                .map(|item| capture_value(&CaptureType::Count, &item.raw))
+                .collect::<Option<Vec<Value>>>()
+                .map(Value::List)
+        }
+    }
+}
+
+fn strip_approx(raw: &str) -> (&str, bool) {
+    let mut core = raw;
+    let mut approx = false;
+    for marker in ["大约", "将近", "超过", "约", "近", "超", "逾"] {
+        if let Some(rest) = core.strip_prefix(marker) {
+            core = rest;
+            approx = true;
+            break;
+        }
+    }
+    for marker in ["余", "多", "以上", "左右"] {
+        if let Some(rest) = core.strip_suffix(marker) {
+            core = rest;
+            approx = true;
+            break;
+        }
+    }
+    (core, approx)
+}
+
+struct PlainNumber {
+    value: f64,
+    decimals: u8,
+    /// Written with a unit word and a fraction (`2.3万`): rounded to that unit.
+    rounded: bool,
+}
+
+fn parse_plain_number(text: &str) -> Option<PlainNumber> {
+    let normalized = normalize_digits(text);
+    let scales = [
+        ("万亿", 1e12),
+        ("千万", 1e7),
+        ("百万", 1e6),
+        ("万", 1e4),
+        ("亿", 1e8),
+    ];
+    if normalized.starts_with(|c: char| c.is_ascii_digit()) {
+        let (digits, scale) = scales
+            .iter()
+            .find_map(|(word, factor)| normalized.strip_suffix(word).map(|d| (d, *factor)))
+            .unwrap_or((normalized.as_str(), 1.0));
+        let digits = digits.replace(',', "");
+        if !digits.chars().all(|c| c.is_ascii_digit() || c == '.') {
+            return None;
+        }
+        let decimals = digits
+            .split_once('.')
+            .map_or(0, |(_, fraction)| fraction.len());
+        let value: f64 = digits.parse().ok()?;
+        let decimals = u8::try_from(decimals).ok()?;
+        return Some(PlainNumber {
+            value: value * scale,
+            decimals: if scale > 1.0 { 0 } else { decimals },
+            rounded: scale > 1.0 && decimals > 0,
+        });
+    }
+    let (whole, fraction) = match normalized.split_once('点') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (normalized.as_str(), None),
+    };
+    let mut value = parse_chinese_integer(whole)?;
+    let mut decimals = 0u8;
+    if let Some(fraction) = fraction {
+        let digits: Vec<u32> = fraction.chars().map(chinese_digit).collect::<Option<_>>()?;
+        decimals = u8::try_from(digits.len()).ok()?;
+        let mut unit = 0.1;
+        for d in digits {
+            value += f64::from(d) * unit;
+            unit /= 10.0;
+        }
+    }
+    Some(PlainNumber {
+        value,
+        decimals,
+        rounded: false,
+    })
+}
+
+fn normalize_digits(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '０'..='９' => {
+                char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')).unwrap_or(c)
+            }
+            _ => c,
+        })
+        .collect()
+}
+
+fn chinese_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '〇' | '零' => 0,
+        '一' => 1,
+        '二' | '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+/// `一百二十` → 120, `两万三千` → 23000, `十八` → 18, `二〇二四` → 2024.
+fn parse_chinese_integer(text: &str) -> Option<f64> {
+    if text.is_empty() {
+        return None;
+    }
+    if !text.contains(['十', '百', '千', '万', '亿']) {
+        return parse_digit_string(text);
+    }
+    let mut total = 0.0;
+    let mut section = 0.0;
+    let mut digit: Option<f64> = None;
+    for c in text.chars() {
+        if let Some(d) = chinese_digit(c) {
+            digit = Some(f64::from(d));
+            continue;
+        }
+        match c {
+            '十' | '百' | '千' => {
+                let unit = match c {
+                    '十' => 10.0,
+                    '百' => 100.0,
+                    _ => 1000.0,
+                };
+                // A bare 十 at the start means one ten (十八 = 18).
+                section += digit.take().unwrap_or(1.0) * unit;
+            }
+            '万' | '亿' => {
+                let unit = if c == '万' { 1e4 } else { 1e8 };
+                section += digit.take().unwrap_or(0.0);
+                if section == 0.0 {
+                    section = 1.0;
+                }
+                total = (total + section) * unit;
+                section = 0.0;
+            }
+            _ => return None,
+        }
+    }
+    Some(total + section + digit.unwrap_or(0.0))
+}
+
+/// A string of digits, Arabic or Chinese (`2024`, `二〇二四`).
+fn parse_digit_string(text: &str) -> Option<f64> {
+    let normalized = normalize_digits(text);
+    if normalized.is_empty() {
+        return None;
+    }
+    normalized.chars().try_fold(0.0, |acc, c| {
+        let d = c.to_digit(10).or_else(|| chinese_digit(c))?;
+        Some(acc * 10.0 + f64::from(d))
+    })
+}
+
+fn parse_percent(raw: &str) -> Option<Value> {
+    let (core, approx) = strip_approx(raw);
+    let (number, decimals) = if let Some(spoken) = core.strip_prefix("百分之") {
+        let n = parse_plain_number(spoken)?;
+        (n.value, n.decimals)
+    } else {
+        let digits = core.strip_suffix(['%', '％'])?.trim_end();
+        let n = parse_plain_number(digits)?;
+        (n.value, n.decimals)
+    };
+    Some(Value::Number {
+        value: number / 100.0,
+        approx,
+        decimals: Some(decimals),
+        percent: true,
+    })
+}
+
+fn parse_date(raw: &str) -> Option<Value> {
+    let normalized = normalize_digits(raw);
+    let parts: Vec<&str> = if normalized.contains('年') {
+        normalized
+            .split(['年', '月', '日'])
+            .filter(|p| !p.is_empty())
+            .collect()
+    } else {
+        normalized.split(['-', '.', '/']).collect()
+    };
+    let [year, month, day] = parts.as_slice() else {
+        return None;
+    };
+    let year = parse_digit_string(year)?;
+    let month = parse_chinese_or_arabic(month)?;
+    let day = parse_chinese_or_arabic(day)?;
+    let (year, month, day) = calendar_date(year, month, day)?;
+    Some(Value::Date { year, month, day })
+}
+
+fn parse_chinese_or_arabic(text: &str) -> Option<f64> {
+    if text.chars().all(|c| c.is_ascii_digit()) {
+        text.parse().ok()
+    } else {
+        parse_chinese_integer(text)
+    }
+}

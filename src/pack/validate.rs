@@ -1,1 +1,772 @@
-//! Checks every pack passes before evaluation: regexes compile, captures exist and have the right types, ids are unique.
+//! Checks every pack passes before evaluation: regexes and patterns compile, names used by
+//! assertions and messages exist and have the right types, rule ids are well formed and
+//! unique.
+//!
+//! A [`Pack`] built by either front end enters [`validate`]; what leaves is `Ok(())` or every
+//! problem found as a [`PackError`] with the span where it is written (all of them, not just
+//! the first). The evaluator compiles matchers with [`compile_matcher`], which cannot fail on a
+//! validated pack.
+//!
+//! # Names a rule may use
+//!
+//! - In `let`, `assert` and `when … if`: the captures of the rule's pattern (`{total:count}`
+//!   in a pattern, `(?P<total>…)` in a regex), and `let`s defined *earlier* in the same
+//!   rule. Facts are written with their dotted name and must be one of [`FACTS`].
+//! - In a message (`{name}` or `{name:spec}`): the same names and facts, plus the names the
+//!   evaluator provides for every finding, [`MESSAGE_NAMES`]: `match` (the matched text) and
+//!   `count` (how many times the rule matched, for rules reported once per file).
+//! - In a `forbid` suggestion: the captures of the forbidden pattern and `match`.
+//!
+//! # Types
+//!
+//! `count`, `percent`, `amount`, `number` and `year` captures and `report.year` are numbers;
+//! `date` captures and `document.date` are dates; `text` captures are texts; `counts`
+//! captures are lists. Named groups of a raw regex may hold anything, so they are not
+//! type-checked. `sum`/`min`/`max` take one list or several numbers, `count` one list,
+//! `year` a date, `date` three numbers, `exists` a name or a fact. An assertion must be a
+//! condition (a comparison, `~=`, `exists`, or `and`/`or`/`not` of those).
+
+use std::collections::{HashMap, HashSet};
+
+use super::error::PackError;
+use super::expr::{Expr, ExprKind, Func, FACTS};
+use super::model::{Check, Condition, Let, Matcher, Pack, Require, Rule, Scope, Span, Spanned};
+use super::pattern::{compile, compile_regex, CaptureType, CompiledPattern, RegexMatcher};
+use crate::eval::values::is_known_format_spec;
+
+/// Names the evaluator provides to every message, beside captures, `let`s and facts.
+pub const MESSAGE_NAMES: &[&str] = &["match", "count"];
+
+/// A matcher ready to search text.
+#[derive(Clone, Debug)]
+pub enum CompiledMatcher {
+    Text(String),
+    Regex(RegexMatcher),
+    Pattern(CompiledPattern),
+    Any(Vec<CompiledMatcher>),
+    All(Vec<CompiledMatcher>),
+    None(Vec<CompiledMatcher>),
+}
+
+/// Check a whole pack. Returns every error found.
+pub fn validate(pack: &Pack) -> Result<(), Vec<PackError>> {
+    let mut errors = Vec::new();
+    if pack.rules.is_empty() {
+        errors.push(
+            PackError::new(
+                format!("pack `{}` has no rules", pack.name.value),
+                pack.name.span.clone(),
+            )
+            .with_label("this pack checks nothing")
+            .with_help("add at least one rule, or remove the pack"),
+        );
+    }
+    let mut seen_ids = HashSet::new();
+    for rule in &pack.rules {
+        check_rule_id(rule, &mut seen_ids, &mut errors);
+        check_rule(rule, &mut errors);
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
+/// Compile a matcher (regexes, patterns, and their combinations).
+pub fn compile_matcher(matcher: &Matcher) -> Result<CompiledMatcher, Vec<PackError>> {
+    let mut errors = Vec::new();
+    let compiled = compile_into(matcher, &mut errors);
+    match compiled {
+        Some(compiled) if errors.is_empty() => Ok(compiled),
+        _ => Err(errors),
+    }
+}
+
+fn compile_into(matcher: &Matcher, errors: &mut Vec<PackError>) -> Option<CompiledMatcher> {
+    match matcher {
+        Matcher::Text(text) => {
+            if text.value.is_empty() {
+                errors.push(
+                    PackError::new("empty text to look for", text.span.clone())
+                        .with_label("empty text is found everywhere"),
+                );
+                return None;
+            }
+            Some(CompiledMatcher::Text(text.value.clone()))
+        }
+        Matcher::Regex(regex) => {
+            let at = written_at(regex);
+            match compile_regex(&regex.value, at.unwrap_or(0)) {
+                Ok(compiled) => Some(CompiledMatcher::Regex(compiled)),
+                Err(error) => {
+                    errors.push(relocate(error, at, &regex.span));
+                    None
+                }
+            }
+        }
+        Matcher::Pattern(pattern) => {
+            let at = written_at(pattern);
+            match compile(&pattern.value, at.unwrap_or(0)) {
+                Ok(compiled) => Some(CompiledMatcher::Pattern(compiled)),
+                Err(found) => {
+                    errors.extend(found.into_iter().map(|e| relocate(e, at, &pattern.span)));
+                    None
+                }
+            }
+        }
+        Matcher::Any(items) | Matcher::All(items) | Matcher::None(items) => {
+            if items.is_empty() {
+                // Combinators carry no span of their own; an empty one is reported by the
+                // front end, which knows where it is written.
+                return None;
+            }
+            let compiled: Vec<Option<CompiledMatcher>> = items
+                .iter()
+                .map(|item| compile_into(item, errors))
+                .collect();
+            let compiled: Vec<CompiledMatcher> = compiled.into_iter().collect::<Option<_>>()?;
+            Some(match matcher {
+                Matcher::Any(_) => CompiledMatcher::Any(compiled),
+                Matcher::All(_) => CompiledMatcher::All(compiled),
+                _ => CompiledMatcher::None(compiled),
+            })
+        }
+    }
+}
+
+/// The byte offset in the pack source where the characters of `written` begin, when it can
+/// be told: the span holds the value verbatim, or quoted without escapes.
+fn written_at(written: &Spanned<String>) -> Option<usize> {
+    let span_len = written.span.end.checked_sub(written.span.start)?;
+    let len = written.value.len();
+    if span_len == len && len > 0 {
+        Some(written.span.start)
+    } else if span_len == len + 2 {
+        Some(written.span.start + 1)
+    } else {
+        None
+    }
+}
+
+/// Errors found inside a value whose characters cannot be located (escapes changed their
+/// positions) are shown on the whole value.
+fn relocate(mut error: PackError, at: Option<usize>, whole: &Span) -> PackError {
+    if at.is_none() {
+        error.span = whole.clone();
+    }
+    error
+}
+
+fn check_rule_id<'a>(rule: &'a Rule, seen: &mut HashSet<&'a str>, errors: &mut Vec<PackError>) {
+    let id = rule.id.value.as_str();
+    let well_formed = id
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !well_formed {
+        errors.push(
+            PackError::new(format!("`{id}` is not a valid rule id"), rule.id.span.clone())
+                .with_label("invalid rule id")
+                .with_help("rule ids use lowercase letters, digits and `-`, starting with a letter or digit, e.g. `success-rate`"),
+        );
+    }
+    if !seen.insert(id) {
+        errors.push(
+            PackError::new(format!("duplicate rule id `{id}`"), rule.id.span.clone())
+                .with_label("already used by an earlier rule")
+                .with_help(
+                    "rule ids must be unique within a pack: findings are reported as `pack/id`",
+                ),
+        );
+    }
+}
+
+/// The static type of a value in an expression.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Ty {
+    Number,
+    List,
+    Date,
+    Text,
+    Bool,
+    /// A regex group: could be anything, checked when the rule runs.
+    Unknown,
+}
+
+impl Ty {
+    fn describe(self) -> &'static str {
+        match self {
+            Ty::Number => "a number",
+            Ty::List => "a list (a `counts` capture)",
+            Ty::Date => "a date",
+            Ty::Text => "a text",
+            Ty::Bool => "a condition",
+            Ty::Unknown => "a regex group",
+        }
+    }
+
+    fn of_capture(ty: &CaptureType) -> Ty {
+        match ty {
+            CaptureType::Date => Ty::Date,
+            CaptureType::Text => Ty::Text,
+            CaptureType::Counts { .. } => Ty::List,
+            _ => Ty::Number,
+        }
+    }
+
+    fn of_fact(name: &str) -> Option<Ty> {
+        match name {
+            "report.year" => Some(Ty::Number),
+            "document.date" => Some(Ty::Date),
+            _ => None,
+        }
+    }
+}
+
+/// Names visible to a rule's expressions, in the order they were introduced.
+#[derive(Default)]
+struct Names {
+    types: HashMap<String, Ty>,
+    /// Capture types, for `consistent … on`.
+    captures: HashMap<String, CaptureType>,
+    order: Vec<String>,
+}
+
+impl Names {
+    fn add(&mut self, name: &str, ty: Ty) {
+        if self.types.insert(name.to_string(), ty).is_none() {
+            self.order.push(name.to_string());
+        }
+    }
+
+    fn available(&self) -> String {
+        if self.order.is_empty() {
+            "this rule has no captures or `let`s".to_string()
+        } else {
+            format!("available here: {}", self.order.join(", "))
+        }
+    }
+}
+
+fn check_rule(rule: &Rule, errors: &mut Vec<PackError>) {
+    let mut message_names = Names::default();
+    match &rule.check {
+        Check::Require(require) => check_require(require, errors),
+        Check::Forbid(forbid) => {
+            let captures = captures_of(&forbid.what, errors);
+            check_scope(&forbid.scope, errors);
+            for exception in &forbid.unless {
+                compile_into(exception, errors);
+            }
+            let Some(captures) = captures else {
+                return;
+            };
+            for suggestion in &forbid.suggest {
+                check_template(suggestion, &captures, &["match"], errors);
+            }
+            message_names = captures;
+        }
+        Check::Match(check) => {
+            let names = captures_of(&check.pattern, errors);
+            check_scope(&check.scope, errors);
+            let Some(mut names) = names else {
+                return;
+            };
+            check_lets(&check.lets, &mut names, errors);
+            for assertion in &check.asserts {
+                expect_condition(assertion, &names, errors);
+            }
+            message_names = names;
+        }
+        Check::Consistent(consistent) => {
+            let Some(names) = captures_of(&consistent.pattern, errors) else {
+                return;
+            };
+            let on = &consistent.capture;
+            match names.captures.get(&on.value) {
+                Some(ty) if ty.is_numeric() => {}
+                Some(ty) => errors.push(
+                    PackError::new(
+                        format!("`{}` is a {} capture, not a number", on.value, ty.name()),
+                        on.span.clone(),
+                    )
+                    .with_label("consistency is checked on a numeric capture")
+                    .with_help("capture the quantity with `count`, `amount`, `number`, `percent` or `year`"),
+                ),
+                None if names.types.get(&on.value) == Some(&Ty::Unknown) => {}
+                None => errors.push(
+                    PackError::new(format!("`{}` is not a capture of this pattern", on.value), on.span.clone())
+                        .with_label("unknown capture")
+                        .with_help(names.available()),
+                ),
+            }
+            message_names = names;
+        }
+        Check::When(when) => {
+            match &when.condition {
+                Condition::Mentions { what, scope } => {
+                    compile_into(what, errors);
+                    check_scope(scope, errors);
+                }
+                Condition::Match { pattern, test } => {
+                    let names = captures_of(pattern, errors);
+                    check_require(&when.then, errors);
+                    let Some(names) = names else {
+                        return;
+                    };
+                    if let Some(test) = test {
+                        expect_condition(test, &names, errors);
+                    }
+                    message_names = names;
+                }
+            }
+            if let Condition::Mentions { .. } = when.condition {
+                check_require(&when.then, errors);
+            }
+        }
+        Check::Sections(sections) => {
+            for section in &sections.sections {
+                compile_into(&section.heading, errors);
+            }
+        }
+        Check::Headings(_) => {}
+        Check::Facts(facts) => {
+            let mut names = Names::default();
+            check_lets(&facts.lets, &mut names, errors);
+            for assertion in &facts.asserts {
+                expect_condition(assertion, &names, errors);
+            }
+            message_names = names;
+        }
+        Check::Paired(paired) => {
+            for pair in &paired.pairs {
+                if pair.value.chars().count() != 2 {
+                    errors.push(
+                        PackError::new(
+                            format!("`{}` is not a pair of two characters", pair.value),
+                            pair.span.clone(),
+                        )
+                        .with_label("write the opening and the closing character, e.g. `《》`"),
+                    );
+                }
+            }
+        }
+        Check::HalfWidth(halfwidth) => {
+            if halfwidth.chars.value.is_empty() {
+                errors.push(
+                    PackError::new(
+                        "no half-width characters listed",
+                        halfwidth.chars.span.clone(),
+                    )
+                    .with_label("list the characters to flag, e.g. `,.;:?!()`"),
+                );
+            }
+        }
+    }
+    check_template(&rule.message, &message_names, MESSAGE_NAMES, errors);
+}
+
+fn check_require(require: &Require, errors: &mut Vec<PackError>) {
+    compile_into(&require.what, errors);
+    check_scope(&require.scope, errors);
+    if let Some(min) = &require.min_count {
+        if min.value == 0 {
+            errors.push(
+                PackError::new("a minimum count of 0 is always met", min.span.clone())
+                    .with_label("at least 1"),
+            );
+        }
+    }
+}
+
+fn check_scope(scope: &Scope, errors: &mut Vec<PackError>) {
+    if let Scope::Section(heading) | Scope::Heading(heading) = scope {
+        compile_into(heading, errors);
+    }
+}
+
+/// Compile the matcher and collect the names it captures (union over combinators).
+/// `None` when it does not compile: the rule's names are then unknown, and checking its
+/// expressions would only repeat the pattern's error as unknown names.
+fn captures_of(matcher: &Matcher, errors: &mut Vec<PackError>) -> Option<Names> {
+    let before = errors.len();
+    let compiled = compile_into(matcher, errors);
+    if errors.len() > before {
+        return None;
+    }
+    let mut names = Names::default();
+    if let Some(compiled) = compiled {
+        collect_captures(&compiled, &mut names);
+    }
+    Some(names)
+}
+
+fn collect_captures(matcher: &CompiledMatcher, names: &mut Names) {
+    match matcher {
+        CompiledMatcher::Text(_) => {}
+        CompiledMatcher::Regex(regex) => {
+            for group in regex.group_names() {
+                names.add(&group, Ty::Unknown);
+            }
+        }
+        CompiledMatcher::Pattern(pattern) => {
+            for capture in &pattern.captures {
+                names.add(&capture.name, Ty::of_capture(&capture.ty));
+                names
+                    .captures
+                    .entry(capture.name.clone())
+                    .or_insert_with(|| capture.ty.clone());
+            }
+        }
+        CompiledMatcher::Any(items)
+        | CompiledMatcher::All(items)
+        | CompiledMatcher::None(items) => {
+            for item in items {
+                collect_captures(item, names);
+            }
+        }
+    }
+}
+
+fn check_lets(lets: &[Let], names: &mut Names, errors: &mut Vec<PackError>) {
+    for binding in lets {
+        let ty = type_of(&binding.value, names, errors);
+        if names.types.contains_key(&binding.name.value) {
+            errors.push(
+                PackError::new(
+                    format!("`{}` is already defined", binding.name.value),
+                    binding.name.span.clone(),
+                )
+                .with_label("a capture or an earlier `let` has this name")
+                .with_help("give the computed value its own name"),
+            );
+        } else {
+            names.add(&binding.name.value, ty);
+        }
+    }
+}
+
+fn expect_condition(expr: &Expr, names: &Names, errors: &mut Vec<PackError>) {
+    expect(expr, Ty::Bool, names, errors);
+}
+
+/// Check that `expr` has type `want`; returns whether it does (or cannot be known).
+fn expect(expr: &Expr, want: Ty, names: &Names, errors: &mut Vec<PackError>) -> bool {
+    let found = type_of(expr, names, errors);
+    if found == want || found == Ty::Unknown {
+        return true;
+    }
+    errors.push(
+        PackError::new(
+            format!("expected {}, found {}", want.describe(), found.describe()),
+            expr.span.clone(),
+        )
+        .with_label(format!("this is {}", found.describe())),
+    );
+    false
+}
+
+/// The static type of an expression; reports unknown names and type errors on the way.
+fn type_of(expr: &Expr, names: &Names, errors: &mut Vec<PackError>) -> Ty {
+    match &expr.kind {
+        ExprKind::Number { .. } | ExprKind::Percent { .. } => Ty::Number,
+        ExprKind::Text(_) => Ty::Text,
+        ExprKind::Name(name) => match names.types.get(name) {
+            Some(ty) => *ty,
+            None => {
+                let mut error = PackError::new(format!("unknown name `{name}`"), expr.span.clone())
+                    .with_label("not a capture of this rule's pattern or an earlier `let`");
+                error = if FACTS.iter().any(|f| f.ends_with(&format!(".{name}"))) {
+                    error.with_help(format!(
+                        "document facts are written in full: {}",
+                        FACTS.join(", ")
+                    ))
+                } else {
+                    error.with_help(names.available())
+                };
+                errors.push(error);
+                Ty::Unknown
+            }
+        },
+        ExprKind::Fact(name) => {
+            match Ty::of_fact(name).filter(|_| FACTS.contains(&name.as_str())) {
+                Some(ty) => ty,
+                None => {
+                    errors.push(
+                        PackError::new(
+                            format!("unknown document fact `{name}`"),
+                            expr.span.clone(),
+                        )
+                        .with_label("not a document fact")
+                        .with_help(format!("the document facts are: {}", FACTS.join(", "))),
+                    );
+                    Ty::Unknown
+                }
+            }
+        }
+        ExprKind::Unary { operand, .. } => {
+            expect(operand, Ty::Number, names, errors);
+            Ty::Number
+        }
+        ExprKind::Binary { left, right, .. } => {
+            expect(left, Ty::Number, names, errors);
+            expect(right, Ty::Number, names, errors);
+            Ty::Number
+        }
+        ExprKind::Approx { left, right, .. } => {
+            expect(left, Ty::Number, names, errors);
+            expect(right, Ty::Number, names, errors);
+            Ty::Bool
+        }
+        ExprKind::Compare { op, left, right } => {
+            let l = type_of(left, names, errors);
+            let r = type_of(right, names, errors);
+            let ordering = !matches!(op, super::expr::CmpOp::Eq | super::expr::CmpOp::Ne);
+            if l != Ty::Unknown && r != Ty::Unknown {
+                if l != r {
+                    errors.push(
+                        PackError::new(
+                            format!("cannot compare {} with {}", l.describe(), r.describe()),
+                            expr.span.clone(),
+                        )
+                        .with_label(format!(
+                            "{} on the left, {} on the right",
+                            l.describe(),
+                            r.describe()
+                        )),
+                    );
+                } else if matches!(l, Ty::List) || (ordering && matches!(l, Ty::Text | Ty::Bool)) {
+                    errors.push(
+                        PackError::new(
+                            format!("{} cannot be compared this way", l.describe()),
+                            expr.span.clone(),
+                        )
+                        .with_label(
+                            "only numbers and dates are ordered; texts compare with `==` / `!=`",
+                        )
+                        .with_help("compare `sum(x)` or `count(x)` to use a repeated capture"),
+                    );
+                }
+            }
+            Ty::Bool
+        }
+        ExprKind::And(left, right) | ExprKind::Or(left, right) => {
+            expect(left, Ty::Bool, names, errors);
+            expect(right, Ty::Bool, names, errors);
+            Ty::Bool
+        }
+        ExprKind::Not(operand) => {
+            expect(operand, Ty::Bool, names, errors);
+            Ty::Bool
+        }
+        ExprKind::Call { func, args } => type_of_call(*func, args, expr, names, errors),
+    }
+}
+
+fn type_of_call(
+    func: Func,
+    args: &[Expr],
+    call: &Expr,
+    names: &Names,
+    errors: &mut Vec<PackError>,
+) -> Ty {
+    let arity = |expected: &str, errors: &mut Vec<PackError>| {
+        errors.push(
+            PackError::new(
+                format!("{}() takes {expected}", func.name()),
+                call.span.clone(),
+            )
+            .with_label(format!("{} given", args.len())),
+        );
+    };
+    match func {
+        Func::Sum | Func::Min | Func::Max => {
+            match args {
+                [] => arity("a repeated capture or several numbers", errors),
+                [single] => {
+                    let ty = type_of(single, names, errors);
+                    if ty != Ty::List && ty != Ty::Unknown {
+                        errors.push(
+                            PackError::new(
+                                format!(
+                                    "{}() needs a repeated capture, found {}",
+                                    func.name(),
+                                    ty.describe()
+                                ),
+                                single.span.clone(),
+                            )
+                            .with_label(format!("this is {}", ty.describe()))
+                            .with_help(
+                                "capture the list with `{parts:counts}` or `{parts:counts(人)}`",
+                            ),
+                        );
+                    }
+                }
+                several => {
+                    for arg in several {
+                        expect(arg, Ty::Number, names, errors);
+                    }
+                }
+            }
+            Ty::Number
+        }
+        Func::Count => {
+            match args {
+                [single] => {
+                    let ty = type_of(single, names, errors);
+                    if ty != Ty::List && ty != Ty::Unknown {
+                        errors.push(
+                            PackError::new(
+                                format!(
+                                    "count() needs a repeated capture, found {}",
+                                    ty.describe()
+                                ),
+                                single.span.clone(),
+                            )
+                            .with_label(format!("this is {}", ty.describe())),
+                        );
+                    }
+                }
+                _ => arity("one repeated capture", errors),
+            }
+            Ty::Number
+        }
+        Func::Abs => {
+            match args {
+                [single] => {
+                    expect(single, Ty::Number, names, errors);
+                }
+                _ => arity("one number", errors),
+            }
+            Ty::Number
+        }
+        Func::Exists => {
+            match args {
+                [single] if matches!(single.kind, ExprKind::Name(_) | ExprKind::Fact(_)) => {
+                    type_of(single, names, errors);
+                }
+                [single] => errors.push(
+                    PackError::new("exists() takes a name or a fact", single.span.clone())
+                        .with_label("not a name"),
+                ),
+                _ => arity("one name or fact", errors),
+            }
+            Ty::Bool
+        }
+        Func::Date => {
+            match args {
+                [y, m, d] => {
+                    for part in [y, m, d] {
+                        expect(part, Ty::Number, names, errors);
+                    }
+                }
+                _ => arity("three numbers: year, month, day", errors),
+            }
+            Ty::Date
+        }
+        Func::Year => {
+            match args {
+                [single] => {
+                    let ty = type_of(single, names, errors);
+                    if ty != Ty::Date && ty != Ty::Unknown {
+                        errors.push(
+                            PackError::new(
+                                format!("year() needs a date, found {}", ty.describe()),
+                                single.span.clone(),
+                            )
+                            .with_label(format!("this is {}", ty.describe()))
+                            .with_help("a `year` capture is already a number; compare it directly"),
+                        );
+                    }
+                }
+                _ => arity("one date", errors),
+            }
+            Ty::Number
+        }
+    }
+}
+
+/// Check the `{name}` / `{name:spec}` placeholders of a message or suggestion template.
+fn check_template(
+    template: &Spanned<String>,
+    names: &Names,
+    provided: &[&str],
+    errors: &mut Vec<PackError>,
+) {
+    let at = written_at(template);
+    let span_of = |range: std::ops::Range<usize>| match at {
+        Some(start) => start + range.start..start + range.end,
+        None => template.span.clone(),
+    };
+    let text = template.value.as_str();
+    let mut pos = 0;
+    let mut reported = HashSet::new();
+    while let Some(offset) = text[pos..].find(['{', '}']) {
+        let open = pos + offset;
+        let rest = &text[open..];
+        if rest.starts_with("{{") || rest.starts_with("}}") {
+            pos = open + 2;
+            continue;
+        }
+        if rest.starts_with('}') {
+            errors.push(
+                PackError::new("unmatched `}` in message", span_of(open..open + 1))
+                    .with_label("no `{` opens this")
+                    .with_help("write `}}` for a literal `}`"),
+            );
+            pos = open + 1;
+            continue;
+        }
+        let Some(close) = text[open + 1..].find('}').map(|i| open + 1 + i) else {
+            errors.push(
+                PackError::new("unclosed `{` in message", span_of(open..open + 1))
+                    .with_label("this `{` has no matching `}`")
+                    .with_help("write `{{` for a literal `{`"),
+            );
+            break;
+        };
+        let body = &text[open + 1..close];
+        let (name, spec) = match body.split_once(':') {
+            Some((written_name, spec)) => (
+                written_name.trim(),
+                Some((spec, open + 1 + written_name.len() + 1)),
+            ),
+            None => (body.trim(), None),
+        };
+        let known =
+            names.types.contains_key(name) || provided.contains(&name) || FACTS.contains(&name);
+        if !known && reported.insert(name.to_string()) {
+            let mut also = provided.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+            also.extend(FACTS.iter().map(|f| f.to_string()));
+            errors.push(
+                PackError::new(
+                    format!("unknown name `{name}` in message"),
+                    span_of(open..close + 1),
+                )
+                .with_label("nothing by this name")
+                .with_help(format!(
+                    "{}; also {}",
+                    names.available(),
+                    also.join(", ")
+                )),
+            );
+        }
+        if let Some((spec, spec_at)) = spec {
+            if !is_known_format_spec(spec) {
+                errors.push(
+                    PackError::new(
+                        format!("unknown format `{spec}`"),
+                        span_of(spec_at..spec_at + spec.len()),
+                    )
+                    .with_label("not a format")
+                    .with_help("formats: `%` (percentage, 2 decimals), `.N` (N decimals), `.N%`"),
+                );
+            }
+        }
+        pos = close + 1;
+    }
+}
