@@ -1,12 +1,301 @@
 //! `reportlint inspect FILE`: print the document model.
+//!
+//! Reads a report through `source`, models it with `model::Document::parse`, and prints what
+//! rules will see: title, facts, metadata, the section tree with heading styles, numbers and
+//! positions, and every quantity. `--sentences` lists each sentence too. `--format json`
+//! prints the same view as JSON (positions resolved, text slices included) for tools.
+
+use crate::model::{Document, Position, QuantityKind, Span};
+use serde::Serialize;
+use std::fmt::Write as _;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum InspectFormat {
+    Text,
+    Json,
+}
 
 #[derive(Debug, clap::Args)]
 pub struct InspectArgs {
     /// Report file to model.
     pub file: std::path::PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: InspectFormat,
+    /// Also list every sentence with its position.
+    #[arg(long)]
+    pub sentences: bool,
 }
 
-pub fn run(_args: InspectArgs) -> i32 {
-    eprintln!("reportlint inspect: not implemented yet");
-    2
+pub fn run(args: InspectArgs) -> i32 {
+    let source = match crate::source::read(&args.file) {
+        Ok(source) => source,
+        Err(e) => {
+            eprintln!("reportlint inspect: {e}");
+            return 2;
+        }
+    };
+    let doc = Document::parse(source.text);
+    let output = match args.format {
+        InspectFormat::Text => render_text(&doc, args.sentences),
+        InspectFormat::Json => match serde_json::to_string_pretty(&view(&doc)) {
+            Ok(json) => json + "\n",
+            Err(e) => {
+                eprintln!("reportlint inspect: cannot write JSON: {e}");
+                return 2;
+            }
+        },
+    };
+    print!("{output}");
+    0
+}
+
+/// A located piece of text.
+#[derive(Debug, Serialize)]
+pub struct Located {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+}
+
+fn located(doc: &Document, span: &Span) -> Located {
+    let p = doc.position(span.start);
+    Located {
+        text: doc.slice(span).to_string(),
+        start: span.start,
+        end: span.end,
+        line: p.line,
+        column: p.column,
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct SectionView {
+    pub style: &'static str,
+    pub number: u32,
+    pub level: usize,
+    pub inline: bool,
+    pub marker: Located,
+    pub heading: Located,
+    pub children: Vec<SectionView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct QuantityView {
+    #[serde(flatten)]
+    pub at: Located,
+    pub kind: QuantityKind,
+    pub value: f64,
+    pub approx: bool,
+    pub decimals: u8,
+    pub unit: Option<String>,
+    pub section: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MetaView {
+    pub key: String,
+    pub value: String,
+    pub line: usize,
+}
+
+/// What `inspect --format json` prints.
+#[derive(Debug, Serialize)]
+pub struct InspectView {
+    pub title: Option<Located>,
+    pub report_year: Option<i32>,
+    pub document_date: Option<String>,
+    pub metadata: Vec<MetaView>,
+    pub sections: Vec<SectionView>,
+    pub paragraphs: usize,
+    pub sentences: Vec<Located>,
+    pub quantities: Vec<QuantityView>,
+}
+
+fn section_views(doc: &Document, section: usize) -> Vec<SectionView> {
+    let Some(s) = doc.sections.get(section) else {
+        return Vec::new();
+    };
+    s.children
+        .iter()
+        .filter_map(|&child| {
+            let h = doc.section_heading(child)?;
+            Some(SectionView {
+                style: h.style.name(),
+                number: h.number,
+                level: h.level,
+                inline: h.inline,
+                marker: located(doc, &h.marker_span),
+                heading: located(doc, &h.text_span),
+                children: section_views(doc, child),
+            })
+        })
+        .collect()
+}
+
+pub fn view(doc: &Document) -> InspectView {
+    InspectView {
+        title: doc.title.as_ref().map(|t| located(doc, &t.span)),
+        report_year: doc.facts.report_year.as_ref().map(|(y, _)| *y),
+        document_date: doc.facts.document_date.as_ref().map(|(d, _)| d.to_string()),
+        metadata: doc
+            .metadata
+            .iter()
+            .map(|m| MetaView {
+                key: m.key.clone(),
+                value: m.value.clone(),
+                line: doc.position(m.key_span.start).line,
+            })
+            .collect(),
+        sections: section_views(doc, 0),
+        paragraphs: doc.paragraphs.len(),
+        sentences: doc
+            .sentences
+            .iter()
+            .map(|s| located(doc, &s.span))
+            .collect(),
+        quantities: doc
+            .quantities
+            .iter()
+            .map(|q| QuantityView {
+                at: located(doc, &q.span),
+                kind: q.kind,
+                value: q.value,
+                approx: q.approx,
+                decimals: q.decimals,
+                unit: q.unit.clone(),
+                section: doc.section_of(q.span.start),
+            })
+            .collect(),
+    }
+}
+
+fn at(p: Position) -> String {
+    format!("{}:{}", p.line, p.column)
+}
+
+/// Shortens long text for one-line display.
+fn clip(s: &str, max_chars: usize) -> String {
+    if s.chars().count() <= max_chars {
+        s.to_string()
+    } else {
+        let mut out: String = s.chars().take(max_chars).collect();
+        out.push('…');
+        out
+    }
+}
+
+fn write_sections(out: &mut String, doc: &Document, section: usize) {
+    let Some(s) = doc.sections.get(section) else {
+        return;
+    };
+    for &child in &s.children {
+        let Some(h) = doc.section_heading(child) else {
+            continue;
+        };
+        let _ = writeln!(
+            out,
+            "{indent}{marker} {text}  [{style} {number}, level {level}{inline}, {pos}]",
+            indent = "  ".repeat(h.level),
+            marker = doc.slice(&h.marker_span),
+            text = clip(doc.slice(&h.text_span), 40),
+            style = h.style.name(),
+            number = h.number,
+            level = h.level,
+            inline = if h.inline { ", inline" } else { "" },
+            pos = at(doc.position(h.span.start)),
+        );
+        write_sections(out, doc, child);
+    }
+}
+
+/// The text view of a model, as `inspect` prints it.
+pub fn render_text(doc: &Document, with_sentences: bool) -> String {
+    let mut out = String::new();
+    match &doc.title {
+        Some(t) => {
+            let lines: Vec<&str> = t.lines.iter().map(|l| doc.slice(l)).collect();
+            let _ = writeln!(
+                out,
+                "title: {} ({})",
+                lines.join(" / "),
+                at(doc.position(t.span.start))
+            );
+        }
+        None => out.push_str("title: none\n"),
+    }
+    match &doc.facts.report_year {
+        Some((year, span)) => {
+            let _ = writeln!(
+                out,
+                "report year: {year} ({})",
+                at(doc.position(span.start))
+            );
+        }
+        None => out.push_str("report year: none\n"),
+    }
+    match &doc.facts.document_date {
+        Some((date, span)) => {
+            let _ = writeln!(
+                out,
+                "document date: {date} ({})",
+                at(doc.position(span.start))
+            );
+        }
+        None => out.push_str("document date: none\n"),
+    }
+    if !doc.metadata.is_empty() {
+        let _ = writeln!(out, "metadata: {} fields", doc.metadata.len());
+        for m in &doc.metadata {
+            let _ = writeln!(
+                out,
+                "  {} = {:?} ({})",
+                m.key,
+                m.value,
+                at(doc.position(m.key_span.start))
+            );
+        }
+    }
+    let _ = writeln!(out, "sections: {} headings", doc.headings.len());
+    write_sections(&mut out, doc, 0);
+    let _ = writeln!(
+        out,
+        "paragraphs: {}, sentences: {}",
+        doc.paragraphs.len(),
+        doc.sentences.len()
+    );
+    if with_sentences {
+        for s in &doc.sentences {
+            let _ = writeln!(
+                out,
+                "  {} {}",
+                at(doc.position(s.span.start)),
+                clip(doc.slice(&s.span), 50)
+            );
+        }
+    }
+    let _ = writeln!(out, "quantities: {}", doc.quantities.len());
+    for q in &doc.quantities {
+        let _ = writeln!(
+            out,
+            "  {:<8} {:<8} {:<12} = {}{}{}{}",
+            at(doc.position(q.span.start)),
+            q.kind.name(),
+            doc.slice(&q.span),
+            q.value,
+            q.unit
+                .as_deref()
+                .map(|u| format!(" {u}"))
+                .unwrap_or_default(),
+            if q.approx { " approx" } else { "" },
+            if q.decimals > 0 {
+                format!(" ({} decimals)", q.decimals)
+            } else {
+                String::new()
+            },
+        );
+    }
+    out
 }

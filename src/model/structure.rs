@@ -1,0 +1,368 @@
+//! Structure: metadata tables, the title, headings and the section tree.
+//!
+//! Input is the document text and its lines; output is filled into the [`Document`] fields
+//! `metadata`, `title`, `headings`, `sections` and the paragraph roles.
+//!
+//! * **Metadata** lines are tables copied from government sites: `[ 发布机构 ] | 含谷镇 |`,
+//!   several cells per line, possibly the same table twice (every field is kept, in order).
+//! * **Title**: the first non-metadata line if it is short and reads like a title (no `。`,
+//!   no comma, no closing `：`); a second such line joins it when it starts with `关于` or
+//!   carries 报告 / 总结 while the first does not (`中共…委员会 …人民政府` + `关于…的报告`).
+//! * **Headings** start a line with a numbering marker: `第一部分`, `一、`, `（一）` / `(一)`,
+//!   `1.` / `1．` / `1、`, `（1）` / `(1)`, with optional spaces after the marker. A line that
+//!   is one sentence is a heading line of its own; a longer paragraph opens with an inline
+//!   heading that runs to its first `。！？`. A leading `[bookmark: …]` (left over from word
+//!   processor exports) is skipped.
+//! * **Sections** nest as the document actually numbers them, not by the standard order: a
+//!   marker form already open on the stack closes everything below it and opens a sibling;
+//!   a new form opens a child. The marker form is the style plus, for Arabic numbers, the
+//!   delimiter, because reports use `1、` for top-level parts and `1.` three levels down. A
+//!   heading continuing the numbering of an open form with the other delimiter (`2、` after
+//!   `1.`) is taken as that form.
+
+use super::numbers::chinese_numeral_value;
+use super::text::{is_blank, sentences, trim_span};
+use super::{Document, Heading, HeadingStyle, MetaField, ParagraphRole, Section, Span, Title};
+
+/// A metadata row: `[ key ] | value |` repeated.
+pub fn metadata_fields(text: &str, line: Span) -> Option<Vec<MetaField>> {
+    let slice = text.get(line.clone())?;
+    let mut fields = Vec::new();
+    let mut i = 0;
+    let skip_blank = |i: &mut usize| {
+        while let Some(c) = slice.get(*i..).and_then(|s| s.chars().next()) {
+            if is_blank(c) {
+                *i += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+    };
+    loop {
+        skip_blank(&mut i);
+        if i >= slice.len() {
+            break;
+        }
+        if !slice.get(i..)?.starts_with('[') {
+            return None;
+        }
+        let key_close = i + slice.get(i..)?.find(']')?;
+        let key_span = trim_span(text, line.start + i + 1..line.start + key_close);
+        i = key_close + 1;
+        skip_blank(&mut i);
+        if !slice.get(i..)?.starts_with('|') {
+            return None;
+        }
+        let value_close = i + 1 + slice.get(i + 1..)?.find('|')?;
+        let value_span = trim_span(text, line.start + i + 1..line.start + value_close);
+        i = value_close + 1;
+        let key = text.get(key_span.clone())?.to_string();
+        if key.is_empty() {
+            return None;
+        }
+        fields.push(MetaField {
+            key,
+            value: text.get(value_span.clone())?.to_string(),
+            key_span,
+            value_span,
+        });
+    }
+    (!fields.is_empty()).then_some(fields)
+}
+
+/// Whether a paragraph reads like (part of) a title.
+fn title_like(text: &str) -> bool {
+    let chars = text.chars().count();
+    chars > 0
+        && chars <= 60
+        && !text.contains(['。', '，', ',', '；'])
+        && !text.ends_with(['：', ':'])
+}
+
+pub fn find_title(doc: &Document, candidates: &[usize]) -> Option<(Title, Vec<usize>)> {
+    let first = *candidates.first()?;
+    let first_span = doc.paragraphs.get(first)?.span.clone();
+    let first_text = doc.slice(&first_span);
+    if !title_like(first_text) || heading_marker(first_text).is_some() {
+        return None;
+    }
+    let mut used = vec![first];
+    let mut lines = vec![first_span.clone()];
+    if let Some(&second) = candidates.get(1) {
+        if let Some(p) = doc.paragraphs.get(second) {
+            let second_text = doc.slice(&p.span);
+            let names_report = |t: &str| t.contains("报告") || t.contains("总结");
+            if title_like(second_text)
+                && heading_marker(second_text).is_none()
+                && (second_text.starts_with("关于")
+                    || (!names_report(first_text) && names_report(second_text)))
+            {
+                used.push(second);
+                lines.push(p.span.clone());
+            }
+        }
+    }
+    let end = lines.last().map_or(first_span.end, |s| s.end);
+    Some((
+        Title {
+            span: first_span.start..end,
+            lines,
+        },
+        used,
+    ))
+}
+
+/// Distinguishes marker forms that share a style (`1、` vs `1.`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MarkerForm {
+    pub style: HeadingStyle,
+    pub delimiter: char,
+}
+
+/// A numbering marker at the start of a line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Marker {
+    /// Byte length of the marker including trailing spaces.
+    pub len: usize,
+    /// Byte length of the marker itself.
+    pub marker_len: usize,
+    pub form: MarkerForm,
+    pub number: u32,
+}
+
+fn take_while_len(s: &str, f: impl Fn(char) -> bool) -> usize {
+    s.chars().take_while(|c| f(*c)).map(char::len_utf8).sum()
+}
+
+fn is_chinese_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '〇' | '零'
+            | '一'
+            | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+    )
+}
+
+fn number_at(s: &str) -> Option<(u32, usize, bool)> {
+    let arabic = take_while_len(s, |c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    if arabic > 0 {
+        let digits: String = s
+            .get(..arabic)?
+            .chars()
+            .map(|c| {
+                if c.is_ascii_digit() {
+                    c
+                } else {
+                    char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or('0')
+                }
+            })
+            .collect();
+        if digits.len() > 3 {
+            return None;
+        }
+        return Some((digits.parse().ok()?, arabic, true));
+    }
+    let chinese = take_while_len(s, is_chinese_numeral);
+    if chinese == 0 {
+        return None;
+    }
+    let value = chinese_numeral_value(s.get(..chinese)?)?;
+    Some((u32::try_from(value).ok()?, chinese, false))
+}
+
+/// Recognises a heading marker at the start of `line` (already trimmed).
+pub fn heading_marker(line: &str) -> Option<Marker> {
+    let (form, number, marker_len) = if let Some(rest) = line.strip_prefix('第') {
+        let (number, len, _) = number_at(rest)?;
+        let after = rest.get(len..)?;
+        let part = ["部分", "篇"].into_iter().find(|w| after.starts_with(w))?;
+        let marker_len = '第'.len_utf8() + len + part.len();
+        let sep = take_while_len(line.get(marker_len..)?, |c| matches!(c, '、' | '：' | ':'));
+        (
+            MarkerForm {
+                style: HeadingStyle::Part,
+                delimiter: ' ',
+            },
+            number,
+            marker_len + sep,
+        )
+    } else if line.starts_with(['（', '(']) {
+        let open = line.chars().next()?.len_utf8();
+        let inner_start = open + take_while_len(line.get(open..)?, |c| c == ' ');
+        let (number, len, arabic) = number_at(line.get(inner_start..)?)?;
+        let close_at =
+            inner_start + len + take_while_len(line.get(inner_start + len..)?, |c| c == ' ');
+        let close = line.get(close_at..)?.chars().next()?;
+        if !matches!(close, '）' | ')') {
+            return None;
+        }
+        let mut marker_len = close_at + close.len_utf8();
+        // `（一）、` is a common slip; the 、 belongs to the marker.
+        marker_len += take_while_len(line.get(marker_len..)?, |c| matches!(c, '、' | '.' | '．'));
+        let style = if arabic {
+            HeadingStyle::ParenArabic
+        } else {
+            HeadingStyle::ParenChinese
+        };
+        (
+            MarkerForm {
+                style,
+                delimiter: ')',
+            },
+            number,
+            marker_len,
+        )
+    } else {
+        let (number, len, arabic) = number_at(line)?;
+        let delimiter = line.get(len..)?.chars().next()?;
+        let after = line.get(len + delimiter.len_utf8()..)?.chars().next();
+        let ok = match delimiter {
+            '、' => true,
+            '.' | '．' => !after.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)),
+            _ => false,
+        };
+        if !ok || (!arabic && delimiter != '、' && number > 99) {
+            return None;
+        }
+        let style = if arabic {
+            HeadingStyle::Arabic
+        } else {
+            HeadingStyle::Chinese
+        };
+        let delimiter = if delimiter == '．' { '.' } else { delimiter };
+        (
+            MarkerForm { style, delimiter },
+            number,
+            len + line.get(len..)?.chars().next()?.len_utf8(),
+        )
+    };
+    let spaces = take_while_len(line.get(marker_len..)?, |c| c == ' ' || c == '\u{3000}');
+    let len = marker_len + spaces;
+    if line.get(len..)?.trim_matches(is_blank).is_empty() {
+        return None;
+    }
+    Some(Marker {
+        len,
+        marker_len,
+        form,
+        number,
+    })
+}
+
+/// Where the heading of a paragraph starts: after a `[bookmark: …]` export artifact.
+fn content_start(text: &str, paragraph: &Span) -> usize {
+    let slice = text.get(paragraph.clone()).unwrap_or("");
+    if slice.starts_with("[bookmark:") {
+        if let Some(close) = slice.find(']') {
+            let rest = slice.get(close + 1..).unwrap_or("");
+            let blank = rest.len() - rest.trim_start_matches(is_blank).len();
+            return paragraph.start + close + 1 + blank;
+        }
+    }
+    paragraph.start
+}
+
+/// Finds the headings among body paragraphs and builds the section tree.
+pub fn build_headings_and_sections(doc: &mut Document) {
+    let text = doc.text.as_str();
+    let mut headings: Vec<(Heading, MarkerForm, usize)> = Vec::new();
+    for (index, paragraph) in doc.paragraphs.iter().enumerate() {
+        if paragraph.role != ParagraphRole::Body {
+            continue;
+        }
+        let start = content_start(text, &paragraph.span);
+        let Some(line) = text.get(start..paragraph.span.end) else {
+            continue;
+        };
+        let Some(marker) = heading_marker(line) else {
+            continue;
+        };
+        let body_start = start + marker.len;
+        let body = body_start..paragraph.span.end;
+        let units = sentences(text, body.clone());
+        let (span_end, text_span, inline) = match units.as_slice() {
+            [first, _, ..] => (first.end, first.clone(), true),
+            _ => (paragraph.span.end, body.clone(), false),
+        };
+        let text_span = trim_span(
+            text,
+            text_span.start
+                ..text_span.start
+                    + text
+                        .get(text_span.clone())
+                        .unwrap_or("")
+                        .trim_end_matches(['。', '！', '？', '!', '?', '；', ';', '.'])
+                        .len(),
+        );
+        headings.push((
+            Heading {
+                span: start..span_end,
+                marker_span: start..start + marker.marker_len,
+                text_span,
+                style: marker.form.style,
+                number: marker.number,
+                inline,
+                level: 0,
+            },
+            marker.form,
+            index,
+        ));
+    }
+
+    let mut sections = vec![Section {
+        heading: None,
+        span: 0..text.len(),
+        parent: None,
+        children: Vec::new(),
+    }];
+    // Open sections below the root: (marker form, number, section index).
+    let mut open: Vec<(MarkerForm, u32, usize)> = Vec::new();
+    let mut final_headings = Vec::with_capacity(headings.len());
+    for (heading_index, (mut heading, form, paragraph)) in headings.into_iter().enumerate() {
+        let same_form = open.iter().position(|(f, _, _)| *f == form);
+        let continued = || {
+            open.iter().position(|(f, n, _)| {
+                f.style == form.style && heading.number > 1 && *n + 1 == heading.number
+            })
+        };
+        if let Some(pos) = same_form.or_else(continued) {
+            for (_, _, closed) in open.drain(pos..) {
+                if let Some(s) = sections.get_mut(closed) {
+                    s.span.end = heading.span.start;
+                }
+            }
+        }
+        let parent = open.last().map_or(0, |(_, _, s)| *s);
+        let section_index = sections.len();
+        heading.level = open.len() + 1;
+        sections.push(Section {
+            heading: Some(heading_index),
+            span: heading.span.start..text.len(),
+            parent: Some(parent),
+            children: Vec::new(),
+        });
+        if let Some(p) = sections.get_mut(parent) {
+            p.children.push(section_index);
+        }
+        open.push((form, heading.number, section_index));
+        if let Some(p) = doc.paragraphs.get_mut(paragraph) {
+            p.heading = Some(heading_index);
+            if !heading.inline {
+                p.role = ParagraphRole::Heading;
+            }
+        }
+        final_headings.push(heading);
+    }
+    doc.headings = final_headings;
+    doc.sections = sections;
+}
