@@ -63,6 +63,9 @@ struct RuleLines {
     asserts: Vec<(Expr, Span)>,
     /// A line failed to build: the rule is left out, its errors are already recorded.
     broken: bool,
+    /// A `message` / `assert` line was written, even if it failed to build.
+    wrote_message: bool,
+    wrote_assert: bool,
 }
 
 impl<'s> Builder<'s> {
@@ -249,7 +252,7 @@ impl<'s> Builder<'s> {
             self.rule_item(item, &mut lines);
         }
         let id = id?;
-        if lines.message.is_none() {
+        if !lines.wrote_message {
             self.error(
                 PackError::new(
                     format!("rule `{}` has no message", id.value),
@@ -299,6 +302,8 @@ impl<'s> Builder<'s> {
     fn rule_item(&mut self, item: Pair<Rule>, lines: &mut RuleLines) {
         let span = self.span(&item);
         let rule = item.as_rule();
+        lines.wrote_message |= rule == Rule::message;
+        lines.wrote_assert |= rule == Rule::assertion;
         match rule {
             Rule::severity => {
                 let severity = item
@@ -410,6 +415,9 @@ impl<'s> Builder<'s> {
         match lines.check.take() {
             Some((Check::Match(mut check), span)) => {
                 if asserts.is_empty() {
+                    if lines.wrote_assert {
+                        return None;
+                    }
                     self.error(
                         PackError::new("a `match` rule needs an `assert`", span)
                             .with_label("nothing is checked for these matches")

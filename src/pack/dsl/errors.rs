@@ -10,6 +10,28 @@ use pest::error::{Error, ErrorVariant, InputLocation};
 use super::Rule;
 use crate::pack::error::PackError;
 
+/// Grammar rules that start a line inside `rule … { }`.
+const RULE_LINES: &[Rule] = &[
+    Rule::severity,
+    Rule::message,
+    Rule::help,
+    Rule::reference,
+    Rule::tags,
+    Rule::once_per_file,
+    Rule::example,
+    Rule::require,
+    Rule::forbid,
+    Rule::match_check,
+    Rule::let_binding,
+    Rule::assertion,
+    Rule::consistent,
+    Rule::when,
+    Rule::sections,
+    Rule::headings,
+    Rule::paired,
+    Rule::halfwidth,
+];
+
 /// Keywords that start a line inside `rule … { }`.
 const RULE_LINE_KEYWORDS: &[Rule] = &[
     Rule::kw_severity,
@@ -33,8 +55,15 @@ const RULE_LINE_KEYWORDS: &[Rule] = &[
     Rule::kw_halfwidth,
 ];
 
-/// Keywords that start a line of the pack outside rules.
+/// Grammar rules and keywords that start a line of the pack outside rules.
 const PACK_LINE_KEYWORDS: &[Rule] = &[
+    Rule::pack_name,
+    Rule::version,
+    Rule::description,
+    Rule::extends,
+    Rule::disable,
+    Rule::severity_override,
+    Rule::rule_def,
     Rule::kw_pack,
     Rule::kw_version,
     Rule::kw_description,
@@ -46,18 +75,63 @@ const PACK_LINE_KEYWORDS: &[Rule] = &[
 
 /// The pest error of parsing `src` (which starts at byte `base` of the pack file).
 pub fn syntax_error(error: &Error<Rule>, src: &str, base: usize) -> PackError {
-    let at = match error.location {
+    let mut at = match error.location {
         InputLocation::Pos(at) => at,
         InputLocation::Span((start, _)) => start,
     };
+    let original_at = at;
+    let mut tokens: Vec<String> = Vec::new();
+    let mut positives_at_max: Vec<Rule> = Vec::new();
+    // The detailed attempts also know literal tokens (`,` `)` `}`), which plain positives
+    // leave out; with them the error sits where the text actually went wrong.
+    if let Some(attempts) = error.parse_attempts() {
+        let literals: Vec<String> = attempts
+            .expected_tokens()
+            .into_iter()
+            .map(|token| token.to_string())
+            .filter(|token| is_literal(token) && !is_layout(token))
+            .collect();
+        if attempts.max_position > at {
+            // The text went wrong at a literal (`,` `)` `|`) that plain positives never name.
+            at = attempts.max_position;
+            tokens = literals;
+            if tokens.is_empty() {
+                positives_at_max = attempts
+                    .call_stacks()
+                    .into_iter()
+                    .filter_map(|stack| stack.deepest.get_rule().copied())
+                    .collect();
+            }
+        } else if attempts.max_position == at {
+            // Same place: the rules say it best; add the closing marks they cannot name.
+            tokens = literals
+                .into_iter()
+                .filter(|token| matches!(token.as_str(), "}" | ")" | ","))
+                .collect();
+        }
+    }
     let (found, found_len) = describe_found(src, at);
-    let span = base + at..base + at + found_len;
+    let span = if src.get(at..).is_some_and(|rest| rest.trim().is_empty()) {
+        // miette cannot show a label past the last line: point at the last written character.
+        let written = src.trim_end();
+        let last = written.chars().next_back().map_or(0, char::len_utf8);
+        base + written.len() - last..base + written.len()
+    } else {
+        base + at..base + at + found_len
+    };
     match &error.variant {
         ErrorVariant::ParsingError {
             positives,
             negatives,
         } => {
-            let (expected, keywords) = expected_phrases(positives);
+            let rules = if positives_at_max.is_empty() && !tokens.is_empty() && at > original_at {
+                Vec::new()
+            } else if positives_at_max.is_empty() {
+                positives.clone()
+            } else {
+                positives_at_max
+            };
+            let (expected, keywords) = expected_phrases(&rules, &tokens);
             let mut message = if !expected.is_empty() {
                 format!("expected {}, found {found}", join_or(&expected))
             } else if !negatives.is_empty() {
@@ -72,7 +146,7 @@ pub fn syntax_error(error: &Error<Rule>, src: &str, base: usize) -> PackError {
             if message.is_empty() {
                 message = "syntax error".to_string();
             }
-            let mut pack_error = PackError::new(message, span).with_label(label(&expected));
+            let mut pack_error = PackError::new(message, span).with_label(label(&expected, &found));
             if let Some(keyword) = closest_keyword(src, at, &keywords) {
                 pack_error = pack_error.with_help(format!("did you mean `{keyword}`?"));
             }
@@ -82,7 +156,23 @@ pub fn syntax_error(error: &Error<Rule>, src: &str, base: usize) -> PackError {
     }
 }
 
-fn label(expected: &[String]) -> String {
+/// Whether a displayed pest token is a literal of the grammar. pest does not export its token
+/// type, so character ranges (`0..9`) and built-in rules are recognised by their display.
+fn is_literal(token: &str) -> bool {
+    let chars: Vec<char> = token.chars().collect();
+    let is_range = chars.len() == 4 && chars.get(1..3) == Some(&['.', '.'][..]);
+    !is_range && token != "BUILTIN_RULE"
+}
+
+/// Tokens of the layout (spaces, comments) that are allowed everywhere, so never worth naming.
+fn is_layout(token: &str) -> bool {
+    matches!(token, " " | "\t" | "\r" | "\n" | "\u{FEFF}" | "//" | "#")
+}
+
+fn label(expected: &[String], found: &str) -> String {
+    if found == "the end of the file" {
+        return "the file ends after this".to_string();
+    }
     match expected {
         [only] => format!("expected {only} here"),
         _ => "unexpected here".to_string(),
@@ -90,13 +180,15 @@ fn label(expected: &[String]) -> String {
 }
 
 /// Readable phrases for the expected rules, and the keywords among them (for "did you mean").
-fn expected_phrases(positives: &[Rule]) -> (Vec<String>, Vec<&'static str>) {
+fn expected_phrases(positives: &[Rule], tokens: &[String]) -> (Vec<String>, Vec<String>) {
     let mut phrases: Vec<String> = Vec::new();
-    let mut keywords: Vec<&'static str> = Vec::new();
-    let rule_lines = positives
+    let mut keywords: Vec<String> = tokens
         .iter()
-        .filter(|r| RULE_LINE_KEYWORDS.contains(r))
-        .count();
+        .filter(|token| token.chars().all(|c| c.is_ascii_lowercase()))
+        .cloned()
+        .collect();
+    let is_rule_line = |r: &Rule| RULE_LINES.contains(r) || RULE_LINE_KEYWORDS.contains(r);
+    let rule_lines = positives.iter().filter(|r| is_rule_line(r)).count();
     let pack_lines = positives
         .iter()
         .filter(|r| PACK_LINE_KEYWORDS.contains(r))
@@ -111,14 +203,21 @@ fn expected_phrases(positives: &[Rule]) -> (Vec<String>, Vec<&'static str>) {
             continue;
         }
         if let Some(keyword) = keyword_text(rule) {
-            keywords.push(keyword);
+            keywords.push(keyword.to_string());
         }
-        if rule_lines > 2 && RULE_LINE_KEYWORDS.contains(&rule) {
+        if rule_lines > 2 && is_rule_line(&rule) {
             push("a rule line (`message`, `require`, `forbid`, …)".to_string());
         } else if pack_lines > 2 && PACK_LINE_KEYWORDS.contains(&rule) {
             push("`rule` or a pack line (`pack`, `version`, `extends`, …)".to_string());
         } else {
             push(rule_name(rule).to_string());
+        }
+    }
+    for token in tokens {
+        let is_keyword = token.chars().all(|c| c.is_ascii_lowercase());
+        let phrase = format!("`{token}`");
+        if !(is_keyword && (rule_lines > 2 || pack_lines > 2)) && !phrases.contains(&phrase) {
+            phrases.push(phrase);
         }
     }
     (phrases, keywords)
@@ -161,19 +260,20 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// The keyword the word at `at` was probably meant to be.
-fn closest_keyword(src: &str, at: usize, keywords: &[&'static str]) -> Option<&'static str> {
+fn closest_keyword(src: &str, at: usize, keywords: &[String]) -> Option<String> {
     let rest = src.get(at..)?;
     let word: String = rest.chars().take_while(|&c| is_word_char(c)).collect();
     if word.is_empty() || !word.is_ascii() {
         return None;
     }
-    let mut candidates: Vec<&'static str> = keywords.to_vec();
-    if keywords.iter().any(|k| *k == "message" || *k == "require") {
-        candidates.extend(RULE_LINE_KEYWORDS.iter().filter_map(|r| keyword_text(*r)));
+    let mut candidates: Vec<String> = keywords.to_vec();
+    if keywords.iter().any(|k| k == "message" || k == "require") {
+        let rule_lines = RULE_LINE_KEYWORDS.iter().filter_map(|r| keyword_text(*r));
+        candidates.extend(rule_lines.map(str::to_string));
     }
     candidates
         .into_iter()
-        .map(|keyword| (edit_distance(&word, keyword), keyword))
+        .map(|keyword| (edit_distance(&word, &keyword), keyword))
         .filter(|(distance, keyword)| {
             *distance > 0 && *distance <= 2 && *distance < keyword.len() / 2 + 1
         })

@@ -36,7 +36,14 @@ pub fn parse_pack(name: &str, src: &str) -> Result<Pack, PackErrors> {
     pack.map_err(|errors| PackErrors::new(name, src, errors))
 }
 
+/// Literal tokens (`,` `)` `}`) only show up in syntax errors with pest's detailed error
+/// tracking, which is a process-wide switch; packs are small, so its cost does not matter.
+fn track_error_detail() {
+    pest::set_error_detail(true);
+}
+
 fn parse_pack_errors(src: &str) -> Result<Pack, Vec<PackError>> {
+    track_error_detail();
     let mut pairs = PackParser::parse(Rule::pack, src)
         .map_err(|error| vec![errors::syntax_error(&error, src, 0)])?;
     let Some(pack) = pairs.next() else {
@@ -50,6 +57,7 @@ fn parse_pack_errors(src: &str) -> Result<Pack, Vec<PackError>> {
 /// Parses one expression (`let` value, `assert`, `when … if`). `src` is the expression text and
 /// `base` the byte offset where it starts in the pack file, so spans point into that file.
 pub fn parse_expr(src: &str, base: usize) -> Result<Expr, Vec<PackError>> {
+    track_error_detail();
     let mut pairs = PackParser::parse(Rule::expr_only, src)
         .map_err(|error| vec![errors::syntax_error(&error, src, base)])?;
     let expr = pairs

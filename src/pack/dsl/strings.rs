@@ -77,7 +77,7 @@ pub fn quote(s: &str) -> String {
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
-            c if c.is_control() || c == '\u{FEFF}' => {
+            c if c.is_control() || (c.is_whitespace() && c != ' ') || c == '\u{FEFF}' => {
                 out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
             }
             c => out.push(c),
