@@ -212,17 +212,22 @@ pub fn collect_inputs(paths: &[PathBuf], extensions: &[String]) -> (Vec<Input>, 
 }
 
 fn read_input(input: &Input) -> Result<String, String> {
-    let bytes = match input {
+    let (path, bytes) = match input {
         Input::Stdin => {
             let mut buf = Vec::new();
             io::stdin()
                 .read_to_end(&mut buf)
                 .map_err(|e| format!("cannot read standard input: {e}"))?;
-            buf
+            (Path::new("<stdin>"), buf)
         }
-        Input::File(p) => std::fs::read(p).map_err(|e| format!("cannot read file: {e}"))?,
+        Input::File(p) => (
+            p.as_path(),
+            std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?,
+        ),
     };
-    crate::source::decode(&bytes).map_err(|e| e.to_string())
+    crate::source::decode(path, bytes)
+        .map(|f| f.text)
+        .map_err(|e| e.to_string())
 }
 
 /// Check one input completely: read, model, evaluate, locate.

@@ -7,7 +7,7 @@
 //! paragraph, sentence), so no rule rescans the whole text.
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -15,7 +15,7 @@ use super::values::Value;
 use crate::model::Document;
 use crate::pack::error::PackError;
 use crate::pack::model::{Matcher, Scope};
-use crate::pack::pattern::{self, CompiledPattern, CompiledRegex};
+use crate::pack::pattern::{self, CompiledPattern, PatternMatch, RegexMatch, RegexMatcher};
 
 pub type Span = Range<usize>;
 pub type LeafId = usize;
@@ -24,7 +24,7 @@ pub type LeafId = usize;
 #[derive(Debug)]
 pub enum Leaf {
     Literal(String),
-    Regex(CompiledRegex),
+    Regex(RegexMatcher),
     Pattern(CompiledPattern),
 }
 
@@ -204,6 +204,8 @@ pub struct DocMatches<'a> {
     pub doc: &'a Document,
     leaves: &'a [Leaf],
     cache: Vec<OnceCell<Vec<LeafMatch>>>,
+    /// Leaves that could not be searched (a back-referencing regex that gave up).
+    failures: RefCell<Vec<(LeafId, String)>>,
 }
 
 impl<'a> DocMatches<'a> {
@@ -221,7 +223,12 @@ impl<'a> DocMatches<'a> {
                 let _ = cache[literals.leaf_of[i]].set(matches);
             }
         }
-        DocMatches { doc, leaves, cache }
+        DocMatches {
+            doc,
+            leaves,
+            cache,
+            failures: RefCell::new(Vec::new()),
+        }
     }
 
     /// All matches of a leaf in the document, sorted by start.
@@ -236,12 +243,27 @@ impl<'a> DocMatches<'a> {
                         captures: Vec::new(),
                     })
                     .collect(),
-                Leaf::Regex(r) => r.find_iter(text),
-                Leaf::Pattern(p) => p.find_iter(text),
+                Leaf::Regex(r) => match r.matches(text) {
+                    Ok(found) => found.into_iter().map(from_regex).collect(),
+                    Err(e) => {
+                        self.failures.borrow_mut().push((id, e.to_string()));
+                        Vec::new()
+                    }
+                },
+                Leaf::Pattern(p) => p.find_iter(text).map(from_pattern).collect(),
             };
             v.sort_by_key(|m| (m.span.start, m.span.end));
             v
         })
+    }
+
+    /// Why a leaf could not be searched in this document, if it could not.
+    pub fn failure(&self, id: LeafId) -> Option<String> {
+        self.failures
+            .borrow()
+            .iter()
+            .find(|(l, _)| *l == id)
+            .map(|(_, e)| e.clone())
     }
 
     /// Matches of several leaves inside `unit`, in document order.
@@ -356,5 +378,50 @@ impl<'a> DocMatches<'a> {
                 }
             }
         }
+    }
+}
+
+fn from_regex(m: RegexMatch) -> LeafMatch {
+    let captures = m
+        .named
+        .iter()
+        .map(|(name, text)| Capture {
+            name: name.clone(),
+            span: text.span.clone(),
+            value: m.value(name),
+            items: Vec::new(),
+        })
+        .collect();
+    LeafMatch {
+        span: m.span,
+        captures,
+    }
+}
+
+fn from_pattern(m: PatternMatch) -> LeafMatch {
+    let captures = m
+        .captures
+        .iter()
+        .filter_map(|c| {
+            let text = c.text.as_ref()?;
+            let items = c
+                .items
+                .iter()
+                .filter_map(|item| {
+                    pattern::capture_value(&pattern::CaptureType::Count, &item.raw)
+                        .map(|v| (item.span.clone(), v))
+                })
+                .collect();
+            Some(Capture {
+                name: c.name.clone(),
+                span: text.span.clone(),
+                value: c.value(),
+                items,
+            })
+        })
+        .collect();
+    LeafMatch {
+        span: m.span,
+        captures,
     }
 }

@@ -111,6 +111,15 @@ impl<'f> Bindings<'f> {
     }
 }
 
+impl values::Env for Bindings<'_> {
+    fn name(&self, name: &str) -> Option<Value> {
+        self.get(name)
+    }
+    fn fact(&self, name: &str) -> Option<Value> {
+        Bindings::fact(self, name)
+    }
+}
+
 impl Engine {
     /// Compile a rule set. Errors point into the pack sources they come from.
     pub fn new(set: &RuleSet) -> Result<Engine, PackErrors> {

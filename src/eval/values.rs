@@ -74,6 +74,11 @@ impl Value {
         }
     }
 
+    /// A whole count as written (no decimals), e.g. a number of findings.
+    pub fn count(value: f64) -> Value {
+        Value::written(value, 0)
+    }
+
     /// A computed number (no written precision).
     pub fn computed(value: f64) -> Value {
         Value::Number {

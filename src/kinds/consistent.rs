@@ -16,6 +16,10 @@ use crate::eval::values::{format_value, Value};
 use crate::pack::error::PackError;
 use crate::pack::model::Consistent;
 
+/// Names this kind gives its findings for message templates, beside captures, `let`s, facts,
+/// `match` and `count`.
+pub const MESSAGE_NAMES: &[&str] = &["first", "other"];
+
 #[derive(Debug, Clone)]
 pub struct Compiled {
     pub pattern: Vec<LeafId>,

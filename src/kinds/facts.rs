@@ -21,6 +21,10 @@ use crate::model::Document;
 use crate::pack::expr::{Expr, ExprKind};
 use crate::pack::model::{FactsCheck, Let};
 
+/// Names this kind gives its findings for message templates, beside captures, `let`s, facts,
+/// `match` and `count`.
+pub const MESSAGE_NAMES: &[&str] = &[];
+
 #[derive(Debug, Clone)]
 pub struct Compiled {
     pub lets: Vec<Let>,

@@ -17,6 +17,10 @@ use crate::eval::values::Value;
 use crate::pack::error::PackError;
 use crate::pack::model::Forbid;
 
+/// Names this kind gives its findings for message templates, beside captures, `let`s, facts,
+/// `match` and `count`.
+pub const MESSAGE_NAMES: &[&str] = &["suggestion", "0"];
+
 #[derive(Debug, Clone)]
 pub struct Compiled {
     pub what: CompiledMatcher,

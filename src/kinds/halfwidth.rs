@@ -15,6 +15,10 @@ use crate::eval::matching::DocMatches;
 use crate::eval::values::Value;
 use crate::pack::model::HalfWidth;
 
+/// Names this kind gives its findings for message templates, beside captures, `let`s, facts,
+/// `match` and `count`.
+pub const MESSAGE_NAMES: &[&str] = &["mark"];
+
 #[derive(Debug, Clone)]
 pub struct Compiled {
     pub chars: Vec<char>,

@@ -20,6 +20,10 @@ use crate::eval::values::Value;
 use crate::model::{Document, HeadingStyle};
 use crate::pack::model::{HeadingAspect, Headings};
 
+/// Names this kind gives its findings for message templates, beside captures, `let`s, facts,
+/// `match` and `count`.
+pub const MESSAGE_NAMES: &[&str] = &["expected", "found", "level"];
+
 #[derive(Debug, Clone)]
 pub struct Compiled {
     pub aspect: HeadingAspect,

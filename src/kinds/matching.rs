@@ -23,6 +23,10 @@ use crate::pack::error::PackError;
 use crate::pack::expr::{Expr, ExprKind};
 use crate::pack::model::{Let, MatchCheck};
 
+/// Names this kind gives its findings for message templates, beside captures, `let`s, facts,
+/// `match` and `count`.
+pub const MESSAGE_NAMES: &[&str] = &[];
+
 #[derive(Debug, Clone)]
 pub struct Compiled {
     pub pattern: Vec<LeafId>,
@@ -43,7 +47,11 @@ pub fn compile(mc: &MatchCheck, c: &mut Compiler) -> Result<Compiled, Vec<PackEr
 }
 
 /// Bindings of one match: its captures, then the `let`s. `Err` carries a rule-time error.
-pub fn bind(lm: &LeafMatch, lets: &[Let], facts: &crate::model::Facts) -> Result<Bindings, String> {
+pub fn bind<'f>(
+    lm: &LeafMatch,
+    lets: &[Let],
+    facts: &'f crate::model::Facts,
+) -> Result<Bindings<'f>, String> {
     let mut b = Bindings::new(facts);
     for c in &lm.captures {
         if let Some(v) = &c.value {

@@ -19,6 +19,10 @@ use crate::eval::values::Value;
 use crate::pack::error::PackError;
 use crate::pack::model::Require;
 
+/// Names this kind gives its findings for message templates, beside captures, `let`s, facts,
+/// `match` and `count`.
+pub const MESSAGE_NAMES: &[&str] = &["found", "min"];
+
 #[derive(Debug, Clone)]
 pub struct Compiled {
     pub what: CompiledMatcher,

@@ -17,6 +17,10 @@ use crate::eval::values::Value;
 use crate::pack::error::PackError;
 use crate::pack::model::Sections;
 
+/// Names this kind gives its findings for message templates, beside captures, `let`s, facts,
+/// `match` and `count`.
+pub const MESSAGE_NAMES: &[&str] = &["section", "after"];
+
 #[derive(Debug, Clone)]
 pub struct Compiled {
     pub ordered: bool,

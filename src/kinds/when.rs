@@ -18,6 +18,10 @@ use crate::pack::error::PackError;
 use crate::pack::expr::Expr;
 use crate::pack::model::{Condition, When};
 
+/// Names this kind gives its findings for message templates, beside captures, `let`s, facts,
+/// `match` and `count`.
+pub const MESSAGE_NAMES: &[&str] = &[];
+
 #[derive(Debug, Clone)]
 pub enum CompiledCondition {
     Mentions {

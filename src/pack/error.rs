@@ -4,7 +4,9 @@
 //! byte span, label, help); [`PackErrors`] bundles them with the named source so that one
 //! run reports all errors of a pack, each underlined where it is written.
 
-use miette::{Diagnostic, LabeledSpan, NamedSource, SourceCode};
+use miette::{
+    Diagnostic, LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents,
+};
 use std::fmt;
 
 use super::model::Span;
@@ -65,17 +67,67 @@ impl Diagnostic for PackError {
     }
 }
 
+/// A pack's text as miette reads it, with columns counted in characters.
+///
+/// miette's own sources report the column of a span in bytes, which is three times too
+/// far right after Chinese text; rule authors need the column their editor shows.
+#[derive(Debug, Clone)]
+pub struct PackSource {
+    name: String,
+    text: String,
+}
+
+impl PackSource {
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+}
+
+impl SourceCode for PackSource {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let inner = self
+            .text
+            .read_span(span, context_lines_before, context_lines_after)?;
+        let offset = span.offset().min(self.text.len());
+        let line_start = self.text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        let column = self
+            .text
+            .get(line_start..offset)
+            .map_or(inner.column(), |s| s.chars().count());
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            column,
+            inner.line_count(),
+        )))
+    }
+}
+
 /// All errors found in one pack file, with its source for rendering.
 #[derive(Debug)]
 pub struct PackErrors {
-    pub source: NamedSource<String>,
+    pub source: PackSource,
     pub errors: Vec<PackError>,
 }
 
 impl PackErrors {
     pub fn new(name: impl AsRef<str>, text: impl Into<String>, errors: Vec<PackError>) -> Self {
         PackErrors {
-            source: NamedSource::new(name, text.into()),
+            source: PackSource {
+                name: name.as_ref().to_string(),
+                text: text.into(),
+            },
             errors,
         }
     }

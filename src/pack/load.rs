@@ -20,7 +20,11 @@ pub struct BuiltinPack {
 }
 
 /// Every built-in pack. The first is on by default for `check`.
-pub const BUILTIN: &[BuiltinPack] = &[];
+pub const BUILTIN: &[BuiltinPack] = &[BuiltinPack {
+    name: "fazhi",
+    file: "rules/fazhi.rules",
+    source: include_str!("../../rules/fazhi.rules"),
+}];
 
 /// One rule ready for evaluation, with the pack it came from.
 #[derive(Clone, Debug)]

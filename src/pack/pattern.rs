@@ -730,7 +730,8 @@ pub enum RegexMatcher {
     Backtracking(fancy_regex::Regex),
 }
 
-/// One match of a raw regex: its span and its named groups that took part.
+/// One match of a raw regex: its span and its groups that took part (unnamed groups are
+/// named by their number).
 #[derive(Clone, Debug, PartialEq)]
 pub struct RegexMatch {
     pub span: Range<usize>,
@@ -754,17 +755,29 @@ pub struct RegexRunError(pub String);
 impl RegexMatcher {
     /// Names of the regex's named groups.
     pub fn group_names(&self) -> Vec<String> {
+        self.groups()
+            .into_iter()
+            .filter(|g| !g.starts_with(|c: char| c.is_ascii_digit()))
+            .collect()
+    }
+
+    /// A name for every group after the whole match: its name, or its number (`"1"`) when
+    /// it has none, so that suggestions can say `{1}`.
+    pub fn groups(&self) -> Vec<String> {
+        let name = |(i, n): (usize, Option<&str>)| n.map_or_else(|| i.to_string(), String::from);
         match self {
-            RegexMatcher::Standard(re) => re.capture_names().flatten().map(String::from).collect(),
+            RegexMatcher::Standard(re) => {
+                re.capture_names().enumerate().skip(1).map(name).collect()
+            }
             RegexMatcher::Backtracking(re) => {
-                re.capture_names().flatten().map(String::from).collect()
+                re.capture_names().enumerate().skip(1).map(name).collect()
             }
         }
     }
 
     /// Every match in `text`, left to right.
     pub fn matches(&self, text: &str) -> Result<Vec<RegexMatch>, RegexRunError> {
-        let names = self.group_names();
+        let names = self.groups();
         let mut found = Vec::new();
         match self {
             RegexMatcher::Standard(re) => {
@@ -772,8 +785,9 @@ impl RegexMatcher {
                     let Some(whole) = caps.get(0) else { continue };
                     let named = names
                         .iter()
-                        .filter_map(|n| {
-                            caps.name(n).map(|m| {
+                        .enumerate()
+                        .filter_map(|(i, n)| {
+                            caps.get(i + 1).map(|m| {
                                 (
                                     n.clone(),
                                     CapturedText {
@@ -796,8 +810,9 @@ impl RegexMatcher {
                     let Some(whole) = caps.get(0) else { continue };
                     let named = names
                         .iter()
-                        .filter_map(|n| {
-                            caps.name(n).map(|m| {
+                        .enumerate()
+                        .filter_map(|(i, n)| {
+                            caps.get(i + 1).map(|m| {
                                 (
                                     n.clone(),
                                     CapturedText {

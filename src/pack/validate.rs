@@ -367,7 +367,12 @@ fn check_rule(rule: &Rule, errors: &mut Vec<PackError>) {
             }
         }
     }
-    check_template(&rule.message, &message_names, MESSAGE_NAMES, errors);
+    let provided: Vec<&str> = MESSAGE_NAMES
+        .iter()
+        .chain(crate::kinds::message_names(&rule.check))
+        .copied()
+        .collect();
+    check_template(&rule.message, &message_names, &provided, errors);
 }
 
 fn check_require(require: &Require, errors: &mut Vec<PackError>) {
@@ -409,7 +414,7 @@ fn collect_captures(matcher: &CompiledMatcher, names: &mut Names) {
     match matcher {
         CompiledMatcher::Text(_) => {}
         CompiledMatcher::Regex(regex) => {
-            for group in regex.group_names() {
+            for group in regex.groups() {
                 names.add(&group, Ty::Unknown);
             }
         }

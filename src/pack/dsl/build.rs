@@ -824,6 +824,7 @@ impl<'s> Builder<'s> {
             Rule::scope_document => Some(Scope::Document),
             Rule::scope_paragraph => Some(Scope::Paragraph),
             Rule::scope_sentence => Some(Scope::Sentence),
+            Rule::scope_title => Some(Scope::Title),
             Rule::scope_section | Rule::scope_heading => {
                 let is_section = place.as_rule() == Rule::scope_section;
                 let matcher = place.into_inner().find(|p| p.as_rule() == Rule::matcher)?;

@@ -367,6 +367,7 @@ pub fn rule_name(rule: Rule) -> &'static str {
         Rule::scope_heading => "`heading`",
         Rule::scope_paragraph => "`paragraph`",
         Rule::scope_sentence => "`sentence`",
+        Rule::scope_title => "`title`",
         Rule::expr_only | Rule::expr => "an expression",
         Rule::op_not => "`not`",
         Rule::op_and => "`and`",
@@ -440,6 +441,7 @@ pub fn rule_name(rule: Rule) -> &'static str {
         Rule::kw_heading => "`heading`",
         Rule::kw_paragraph => "`paragraph`",
         Rule::kw_sentence => "`sentence`",
+        Rule::kw_title => "`title`",
         Rule::kw_within => "`within`",
         Rule::kw_relative => "`relative`",
     }

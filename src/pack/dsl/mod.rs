@@ -24,7 +24,7 @@ use super::error::{PackError, PackErrors};
 use super::expr::Expr;
 use super::model::Pack;
 
-pub use print::print_pack;
+pub use print::{print_pack, print_rule};
 
 #[derive(Parser)]
 #[grammar = "grammar/pack.pest"]

@@ -40,7 +40,7 @@ pub fn print_pack(pack: &Pack) -> String {
     }
     for rule in &pack.rules {
         out.push('\n');
-        print_rule(&mut out, rule);
+        write_rule(&mut out, rule);
     }
     out
 }
@@ -53,7 +53,14 @@ fn line(out: &mut String, depth: usize, text: &str) {
     out.push('\n');
 }
 
-fn print_rule(out: &mut String, rule: &Rule) {
+/// One rule in canonical DSL form (as `rules explain` shows it).
+pub fn print_rule(rule: &Rule) -> String {
+    let mut out = String::new();
+    write_rule(&mut out, rule);
+    out
+}
+
+fn write_rule(out: &mut String, rule: &Rule) {
     line(out, 0, &format!("rule {} {{", rule.id.value));
     line(out, 1, &format!("severity {}", rule.severity.value));
     line(out, 1, &format!("message {}", quote(&rule.message)));
@@ -189,5 +196,6 @@ fn scope_suffix(scope: &Scope) -> String {
         Scope::Heading(heading) => format!(" in heading {heading}"),
         Scope::Paragraph => " in paragraph".to_string(),
         Scope::Sentence => " in sentence".to_string(),
+        Scope::Title => " in title".to_string(),
     }
 }

@@ -705,10 +705,15 @@ impl<'a> Reader<'a> {
             "document" => Some(Scope::Document),
             "paragraph" => Some(Scope::Paragraph),
             "sentence" => Some(Scope::Sentence),
+            "title" => Some(Scope::Title),
             other => {
                 let error = PackError::new(format!("unknown scope `{other}`"), name.span.clone())
                     .with_label("not a scope");
-                let error = with_suggestion(error, other, &["document", "paragraph", "sentence"]);
+                let error = with_suggestion(
+                    error,
+                    other,
+                    &["document", "paragraph", "sentence", "title"],
+                );
                 let error = if error.help.is_none() {
                     error.with_help(HELP)
                 } else {

@@ -232,6 +232,7 @@ fn scope_yaml(scope: &Scope) -> Yaml {
         Scope::Document => text("document"),
         Scope::Paragraph => text("paragraph"),
         Scope::Sentence => text("sentence"),
+        Scope::Title => text("title"),
         Scope::Section(m) => map(vec![("section", matcher_yaml(m))]),
         Scope::Heading(m) => map(vec![("heading", matcher_yaml(m))]),
     }
