@@ -6,7 +6,7 @@
 //! and 法治政府建设. The document date is the metadata field 成文日期, else a paragraph near
 //! the end that is nothing but a date (the dated signature).
 
-use super::{Document, ParagraphRole, Span};
+use super::{Document, Span};
 use crate::model::numbers::chinese_numeral_value;
 use serde::Serialize;
 use std::fmt;
@@ -128,7 +128,7 @@ pub fn find_facts(doc: &Document) -> Facts {
         None => doc
             .paragraphs
             .iter()
-            .take_while(|p| p.role != ParagraphRole::Heading)
+            .take_while(|p| p.heading.is_none())
             .chain(
                 doc.paragraphs
                     .iter()

@@ -231,7 +231,8 @@ pub fn heading_marker(line: &str) -> Option<Marker> {
             '.' | '．' => !after.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)),
             _ => false,
         };
-        if !ok || (!arabic && delimiter != '、' && number > 99) {
+        // Chinese headings stop at 九十九; a larger numeral opens a sentence, not a heading.
+        if !ok || (!arabic && number > 99) {
             return None;
         }
         let style = if arabic {
