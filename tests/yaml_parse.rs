@@ -31,18 +31,6 @@ fn rule_of(id: &str, severity: Severity, message: &str, check: Check) -> Rule {
     }
 }
 
-fn examples(pass: &[&str], fail: &[&str]) -> Vec<Example> {
-    let pass = pass.iter().map(|t| Example {
-        kind: ExampleKind::Pass,
-        text: s(t),
-    });
-    let fail = fail.iter().map(|t| Example {
-        kind: ExampleKind::Fail,
-        text: s(t),
-    });
-    pass.chain(fail).collect()
-}
-
 fn parse(src: &str) -> Pack {
     parse_pack("test.yaml", src).unwrap_or_else(|e| panic!("{e:?}"))
 }
@@ -63,89 +51,25 @@ fn check_of(rule_yaml: &str) -> Check {
 }
 
 #[test]
-fn the_card_examples_pack_reads_as_the_three_card_rules() {
-    let src = include_str!("fixtures/packs/card-examples.yaml");
-    let three_systems = Rule {
-        help: Some(s(
-            "写明行政执法公示、执法全过程记录、重大执法决定法制审核制度的落实情况",
-        )),
-        reference: Some(s("国办发〔2018〕118号")),
-        tags: vec![s("执法"), s("必备内容")],
-        examples: examples(
-            &[
-                "我局全面推行行政执法三项制度，执法行为进一步规范。",
-                "严格执行执法公示、执法全过程记录和重大执法决定法制审核要求。",
-            ],
-            &[
-                "我局加强执法队伍建设，组织执法人员参加业务培训。",
-                "推行执法公示和全过程记录。",
-            ],
-        ),
-        ..rule_of(
+fn the_card_examples_pack_is_the_same_model_in_both_forms() {
+    let yaml = parse(include_str!("fixtures/packs/card-examples.yaml"));
+    let dsl = reportlint::pack::dsl::parse_pack(
+        "card-examples.rules",
+        include_str!("fixtures/packs/card-examples.rules"),
+    )
+    .expect("the DSL card pack parses");
+    let ids: Vec<&str> = yaml.rules.iter().map(|r| r.id.value.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
             "three-systems",
-            Severity::Warning,
-            "报告未提及行政执法三项制度",
-            Check::Require(Require {
-                what: Matcher::Any(vec![
-                    text("三项制度"),
-                    Matcher::All(vec![text("执法公示"), text("全过程记录"), text("法制审核")]),
-                ]),
-                min_count: None,
-                scope: Scope::Document,
-            }),
-        )
-    };
-    let first_responsible = Rule {
-        help: Some(s("说明党政主要负责人如何履行推进法治建设第一责任人职责")),
-        reference: Some(s("《党政主要负责人履行推进法治建设第一责任人职责规定》")),
-        tags: vec![s("必备内容")],
-        examples: examples(
-            &["主要负责人认真履行推进法治建设第一责任人职责，全年专题研究法治工作4次。"],
-            &["主要负责人高度重视法治建设工作。"],
-        ),
-        ..rule_of(
-            "first-responsible",
-            Severity::Warning,
-            "报告未写明主要负责人履行推进法治建设第一责任人职责",
-            Check::Require(Require {
-                what: text("第一责任人"),
-                min_count: None,
-                scope: Scope::Document,
-            }),
-        )
-    };
-    let mediation_rate = Rule {
-        help: Some(s("核对受理件数、调解成功件数和成功率")),
-        tags: vec![s("数据")],
-        examples: examples(
-            &["全年受理矛盾纠纷200件，调解成功190件，调解成功率达95%。"],
-            &["全年受理矛盾纠纷200件，调解成功150件，调解成功率达95%。"],
-        ),
-        ..rule_of(
-            "mediation-rate",
-            Severity::Error,
-            "调解成功率与件数不符：{ok}/{total} = {computed:%}，报告写 {rate}",
-            Check::Match(MatchCheck {
-                pattern: Matcher::Pattern(s(
-                    "受理{total:count}件{…}成功{ok:count}件{…}成功率{达|为}?{rate:percent}",
-                )),
-                scope: Scope::Document,
-                lets: vec![Let {
-                    name: s("computed"),
-                    value: expr("ok / total"),
-                }],
-                asserts: vec![expr("rate ~= computed within 1%")],
-            }),
-        )
-    };
-    let expected = Pack {
-        name: s("card-examples"),
-        version: Some(s("1.0")),
-        description: Some(s("三项制度、第一责任人、调解成功率")),
-        rules: vec![three_systems, first_responsible, mediation_rate],
-        ..Pack::default()
-    };
-    assert_eq!(parse(src), expected);
+            "first-responsible-person",
+            "mediation-rate"
+        ]
+    );
+    let kinds: Vec<&str> = yaml.rules.iter().map(|r| r.check.kind_name()).collect();
+    assert_eq!(kinds, ["require", "require", "match"]);
+    assert_eq!(yaml, dsl);
 }
 
 #[test]

@@ -54,7 +54,7 @@ impl Excerpt {
             let end = span.end.clamp(start, line_range.end);
             match by_line.iter_mut().find(|(l, _)| *l == line) {
                 Some((_, v)) => v.push(start..end),
-                None => by_line.push((line, vec![start..end])),
+                None => by_line.push((line, std::iter::once(start..end).collect())),
             }
         }
         by_line.sort_by_key(|(l, _)| *l);

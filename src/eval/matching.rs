@@ -339,7 +339,7 @@ impl<'a> DocMatches<'a> {
     pub fn units(&self, scope: &CompiledScope) -> Vec<Span> {
         let doc = self.doc;
         match scope {
-            CompiledScope::Document => vec![0..doc.text.len()],
+            CompiledScope::Document => std::iter::once(0..doc.text.len()).collect(),
             CompiledScope::Title => doc.title.iter().map(|t| t.span.clone()).collect(),
             CompiledScope::Paragraph => doc.paragraphs.iter().map(|p| p.span.clone()).collect(),
             CompiledScope::Sentence => doc.sentences.iter().map(|s| s.span.clone()).collect(),

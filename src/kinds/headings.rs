@@ -131,7 +131,9 @@ fn level_order(doc: &Document) -> Vec<Hit> {
     } else {
         1
     };
-    let mut groups: Vec<((usize, HeadingStyle), Vec<Label>, HeadingStyle)> = Vec::new();
+    // (depth, style) → labels, the expected style, the marker as first written.
+    type Group = ((usize, HeadingStyle), Vec<Label>, HeadingStyle, String);
+    let mut groups: Vec<Group> = Vec::new();
     for h in &doc.headings {
         let rank = base + (h.level as u8).saturating_sub(1);
         let Some(expected) = style_for_rank(rank) else {
@@ -148,17 +150,25 @@ fn level_order(doc: &Document) -> Vec<Hit> {
                 marker(expected, h.number.max(1))
             )),
         );
-        match groups.iter_mut().find(|(k, _, _)| *k == (h.level, h.style)) {
-            Some((_, labels, _)) => labels.push(label),
-            None => groups.push(((h.level, h.style), vec![label], expected)),
+        match groups
+            .iter_mut()
+            .find(|(k, _, _, _)| *k == (h.level, h.style))
+        {
+            Some((_, labels, _, _)) => labels.push(label),
+            None => groups.push((
+                (h.level, h.style),
+                vec![label],
+                expected,
+                doc.slice(&h.marker_span).to_string(),
+            )),
         }
     }
     groups
         .into_iter()
-        .map(|((level, style), labels, expected)| {
+        .map(|((level, _), labels, expected, written)| {
             Hit::at(labels)
                 .var("level", Value::count(level as f64))
-                .var("found", Value::Text(marker(style, 1)))
+                .var("found", Value::Text(written))
                 .var("expected", Value::Text(marker(expected, 1)))
         })
         .collect()

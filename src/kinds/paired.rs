@@ -51,8 +51,8 @@ pub fn evaluate(p: &Compiled, m: &DocMatches) -> Vec<Hit> {
                 let at = para.span.start + i;
                 if c == open {
                     stack.push(at);
-                } else if c == close {
-                    if stack.pop().is_none() {
+                } else if c == close && stack.pop().is_none() {
+                    {
                         hits.push(
                             Hit::at(vec![Label::new(
                                 at..at + c.len_utf8(),
