@@ -76,3 +76,35 @@ pub fn evaluate(cc: &Compiled, m: &DocMatches) -> Vec<Hit> {
         .var("first", first_value)
         .var("other", seen[differs].2.clone())]
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::kinds::testing::{findings, messages};
+
+    const STAFF: &str = r#"rule r { message "{first} 与 {other} 不一致" consistent pattern "{n:count}名干部取得行政执法证" on n }"#;
+
+    #[test]
+    fn different_values_are_one_finding_labelled_everywhere() {
+        let text = "16名干部取得行政执法证。后来又有18名干部取得行政执法证。";
+        let found = findings(STAFF, text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].message, "16 与 18 不一致");
+        assert_eq!(&text[found[0].labels[0].span.clone()], "18");
+        assert_eq!(found[0].labels.len(), 2);
+    }
+
+    #[test]
+    fn equal_values_and_single_mentions_pass() {
+        assert!(messages(
+            STAFF,
+            "16名干部取得行政执法证。目前16名干部取得行政执法证。"
+        )
+        .is_empty());
+        assert!(messages(STAFF, "16名干部取得行政执法证。").is_empty());
+    }
+
+    #[test]
+    fn approximate_values_are_left_out() {
+        assert!(messages(STAFF, "16名干部取得行政执法证。约20名干部取得行政执法证。").is_empty());
+    }
+}

@@ -107,3 +107,38 @@ pub fn evaluate(f: &Compiled, m: &DocMatches) -> Vec<Hit> {
     }
     Vec::new()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::kinds::testing::{flagged, messages};
+
+    const DATED: &str = r#"rule r { message "无成文日期" assert exists(document.date) }"#;
+    const DEADLINE: &str = r#"rule r { message "{document.date}晚于期限" assert document.date <= date(report.year + 1, 3, 31) }"#;
+
+    #[test]
+    fn a_missing_date_is_flagged_at_the_title() {
+        assert_eq!(
+            flagged(DATED, "某镇2024年法治政府建设年度报告\n特此报告。\n"),
+            ["某镇2024年法治政府建设年度报告"]
+        );
+        assert!(messages(
+            DATED,
+            "某镇2024年法治政府建设年度报告\n某镇人民政府\n2025年2月11日\n"
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_late_date_is_flagged_at_the_date() {
+        let text = "某镇2024年法治政府建设年度报告\n某镇人民政府\n2025年5月8日\n";
+        assert_eq!(flagged(DEADLINE, text), ["2025年5月8日"]);
+        assert_eq!(messages(DEADLINE, text), ["2025年5月8日晚于期限"]);
+        let on_time = "某镇2024年法治政府建设年度报告\n某镇人民政府\n2025年3月31日\n";
+        assert!(messages(DEADLINE, on_time).is_empty());
+    }
+
+    #[test]
+    fn a_missing_fact_makes_the_assertion_not_applicable() {
+        assert!(messages(DEADLINE, "某镇法治政府建设报告\n特此报告。\n").is_empty());
+    }
+}

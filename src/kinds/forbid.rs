@@ -160,3 +160,56 @@ pub fn evaluate(f: &Compiled, m: &DocMatches) -> Vec<Hit> {
     }
     hits
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::kinds::testing::{findings, flagged, messages};
+
+    #[test]
+    fn every_occurrence_is_a_finding_with_a_fix() {
+        let rule = r#"rule r { message "“{match}”应为“{suggestion}”" forbid "第一职责人" suggest "第一责任人" }"#;
+        let text = "履行第一职责人职责。提高第一职责人的能力。";
+        let found = findings(rule, text);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].message, "“第一职责人”应为“第一责任人”");
+        let fix = found[0].fix.as_ref().expect("a fix");
+        assert_eq!(&text[fix.offset..fix.offset + fix.length], "第一职责人");
+        assert_eq!(fix.replacements, ["第一责任人"]);
+    }
+
+    #[test]
+    fn nothing_when_absent() {
+        let rule = r#"rule r { message "m" forbid /法制(政府|思维)/ }"#;
+        assert!(messages(rule, "加快建设法治政府，推进执法制度建设，严格法制审核。").is_empty());
+    }
+
+    #[test]
+    fn exceptions_excuse_overlapping_matches_only() {
+        let rule = r#"rule r { message "m" forbid /(法|政)\1(治|制|府)/ unless "执法法", "行政政" suggest "{1}{2}" }"#;
+        assert_eq!(flagged(rule, "推进法法治政府建设。"), ["法法治"]);
+        assert!(messages(rule, "完善行政执法法制审核流程。行政政府两手抓。").is_empty());
+        let f = &findings(rule, "推进法法治政府建设。")[0];
+        assert_eq!(
+            f.fix.as_ref().map(|x| x.replacements.clone()),
+            Some(vec!["法治".to_string()])
+        );
+    }
+
+    #[test]
+    fn named_group_at_moves_the_finding() {
+        let rule = r#"rule r { message "m" forbid /(?s)\[索引号\].*?(?P<at>\[索引号\])/ }"#;
+        let text = "[索引号] | 1 |\n正文。\n[索引号] | 1 |\n";
+        assert_eq!(flagged(rule, text), ["[索引号]"]);
+        let f = &findings(rule, text)[0];
+        assert_eq!(f.labels[0].span.start, text.rfind('[').unwrap_or(0));
+    }
+
+    #[test]
+    fn all_in_sentence_scope_is_one_finding_per_sentence() {
+        let rule = r#"rule r { message "m" forbid all("同比", "成功率") in sentence }"#;
+        assert_eq!(
+            messages(rule, "成功率同比提高。同比下降。成功率99%。").len(),
+            1
+        );
+    }
+}

@@ -90,3 +90,35 @@ pub fn evaluate(h: &Compiled, m: &DocMatches) -> Vec<Hit> {
     }
     hits
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::kinds::testing::{findings, flagged};
+
+    const COMMAS: &str =
+        r#"rule r { message "{count}处半角标点" halfwidth ",;:()" once per file }"#;
+    const EACH: &str = r#"rule r { message "半角“{mark}”" halfwidth ",:()" }"#;
+
+    #[test]
+    fn flags_half_width_marks_next_to_chinese() {
+        assert_eq!(
+            flagged(EACH, "2024年,在县委领导下(一)坚持"),
+            [",", "(", ")"]
+        );
+    }
+
+    #[test]
+    fn leaves_numbers_and_latin_text_alone() {
+        assert!(flagged(EACH, "共1,234件，时间12:30，网址 http://example.org/a,b").is_empty());
+    }
+
+    #[test]
+    fn once_per_file_folds_all_occurrences_into_one_finding() {
+        let found = findings(COMMAS, "甲,乙,丙,丁,戊,己,庚。");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].message, "6处半角标点");
+        assert_eq!(found[0].labels.len(), 5);
+        assert_eq!(found[0].folded, 1);
+        assert!(found[0].fix.is_none());
+    }
+}

@@ -184,6 +184,69 @@ pub fn evaluate(h: &Compiled, m: &DocMatches) -> Vec<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::kinds::testing::{flagged, messages};
+
+    const CONTINUOUS: &str = r#"rule r { message "应为{expected}" headings continuous }"#;
+    const LEVELS: &str =
+        r#"rule r { message "第{level}级用了{found}，应为{expected}" headings level-order }"#;
+
+    #[test]
+    fn a_gap_in_numbering_is_flagged_once() {
+        let text = "一、甲
+二、乙
+四、丁
+五、戊
+";
+        assert_eq!(flagged(CONTINUOUS, text), ["四、"]);
+        assert_eq!(messages(CONTINUOUS, text), ["应为三、"]);
+    }
+
+    #[test]
+    fn numbering_restarts_under_each_parent() {
+        let text = "一、甲
+（一）子
+（二）子
+二、乙
+（一）子
+（二）子
+";
+        assert!(messages(CONTINUOUS, text).is_empty());
+    }
+
+    #[test]
+    fn the_standard_order_passes() {
+        let text = "一、甲
+（一）子
+1.孙
+（1）曾孙
+二、乙
+";
+        assert!(messages(LEVELS, text).is_empty());
+    }
+
+    #[test]
+    fn an_arabic_top_level_over_chinese_sub_levels_is_one_finding_per_level_and_style() {
+        let text = "1、 甲
+（一）子
+（二）子
+2、 乙
+（1）子
+";
+        let found = messages(LEVELS, text);
+        assert_eq!(
+            found,
+            ["第1级用了1、，应为一、", "第2级用了（1），应为（一）"]
+        );
+    }
+
+    #[test]
+    fn a_skipped_level_is_flagged() {
+        let text = "一、甲
+1.孙
+2.孙
+";
+        assert_eq!(messages(LEVELS, text), ["第2级用了1.，应为（一）"]);
+    }
 
     #[test]
     fn chinese_numerals_for_headings() {

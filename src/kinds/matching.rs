@@ -159,3 +159,75 @@ pub fn evaluate(mc: &Compiled, m: &DocMatches) -> Vec<Hit> {
     }
     hits
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::kinds::testing::{findings, messages};
+
+    const RATE: &str = r#"rule r {
+      message "成功 {part} / 共 {total} = {computed:%}，报告写 {rate}"
+      match pattern "{total:count}件{…}成功{part:count}件{…}成功率{达|为}?{rate:percent}"
+      let computed = part / total
+      assert rate ~= computed within 1%
+    }"#;
+
+    #[test]
+    fn a_wrong_rate_is_labelled_at_rate_part_and_total() {
+        let text = "共受理纠纷290件，调解成功288件，调解成功率达97%。";
+        let found = findings(RATE, text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].message, "成功 288 / 共 290 = 99.31%，报告写 97%");
+        let labels: Vec<(&str, String)> = found[0]
+            .labels
+            .iter()
+            .map(|l| (&text[l.span.clone()], l.text.clone().unwrap_or_default()))
+            .collect();
+        assert_eq!(labels[0], ("97%", "rate = 97%，计算得 99.31%".to_string()));
+        assert!(labels.contains(&("290", "total = 290".to_string())));
+        assert!(labels.contains(&("288", "part = 288".to_string())));
+    }
+
+    #[test]
+    fn a_rate_rounded_as_written_passes() {
+        assert!(messages(RATE, "共受理纠纷290件，调解成功288件，调解成功率达99%。").is_empty());
+        assert!(messages(RATE, "共办理73件，成功68件，成功率为93.15%。").is_empty());
+    }
+
+    #[test]
+    fn approximate_figures_never_give_an_arithmetic_finding() {
+        assert!(messages(RATE, "共调处纠纷120余件，调解成功100件，成功率达99%。").is_empty());
+    }
+
+    #[test]
+    fn numbers_that_do_not_fit_the_pattern_are_not_checked() {
+        assert!(messages(RATE, "共调解608件，排查138件，预防11件，调解成功率97.8%。").is_empty());
+    }
+
+    #[test]
+    fn division_by_zero_is_a_diagnostic_about_the_rule() {
+        let found = findings(RATE, "共受理纠纷0件，调解成功0件，调解成功率达100%。");
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0]
+                .message
+                .starts_with("rule could not be evaluated here"),
+            "{}",
+            found[0].message
+        );
+        assert!(found[0].message.contains("zero"), "{}", found[0].message);
+    }
+
+    #[test]
+    fn sums_over_repeated_captures() {
+        let rule = r#"rule r { message "{parts} > {total}" match pattern "共有{total:count}人，其中{parts:counts(人)}" assert sum(parts) <= total }"#;
+        assert!(messages(
+            rule,
+            "共有22人，其中公务员11人，事业编9人，其他2人，16名干部持证。"
+        )
+        .is_empty());
+        assert_eq!(
+            messages(rule, "共有22人，其中公务员15人，事业编9人。"),
+            ["15、9 > 22"]
+        );
+    }
+}

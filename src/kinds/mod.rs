@@ -101,3 +101,56 @@ pub fn message_names(check: &Check) -> &'static [&'static str] {
         Check::HalfWidth(_) => halfwidth::MESSAGE_NAMES,
     }
 }
+
+/// Running one rule written in the DSL over a text, for the kind modules' tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::diag::Finding;
+    use crate::eval::Engine;
+    use crate::model::Document;
+    use crate::pack::load::{self, Form, PackRule, RuleSet};
+
+    /// Findings of the rules in `rules` (DSL rule definitions) on `text`.
+    pub fn findings(rules: &str, text: &str) -> Vec<Finding> {
+        let src = format!("pack \"t\"\n{rules}\n");
+        let pack = match load::parse("test.rules", &src, Form::Dsl) {
+            Ok(p) => p,
+            Err(e) => panic!("test pack does not load: {:?}", e.errors),
+        };
+        let set = RuleSet {
+            rules: pack
+                .rules
+                .iter()
+                .map(|r| PackRule {
+                    pack: "t".to_string(),
+                    rule: r.clone(),
+                })
+                .collect(),
+            packs: vec![pack],
+        };
+        let engine = Engine::new(&set).expect("test pack compiles");
+        engine.check(&Document::parse(text.to_string()))
+    }
+
+    /// The text each finding's first label points at.
+    pub fn flagged(rules: &str, text: &str) -> Vec<String> {
+        findings(rules, text)
+            .iter()
+            .map(|f| {
+                f.labels
+                    .first()
+                    .and_then(|l| text.get(l.span.clone()))
+                    .unwrap_or_default()
+                    .to_string()
+            })
+            .collect()
+    }
+
+    /// Messages of the findings.
+    pub fn messages(rules: &str, text: &str) -> Vec<String> {
+        findings(rules, text)
+            .into_iter()
+            .map(|f| f.message)
+            .collect()
+    }
+}

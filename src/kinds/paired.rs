@@ -77,3 +77,30 @@ pub fn evaluate(p: &Compiled, m: &DocMatches) -> Vec<Hit> {
     hits.sort_by_key(|h| h.labels.first().map(|l| l.span.start));
     hits
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::kinds::testing::{flagged, messages};
+
+    const PAIRS: &str = r#"rule r { message "“{mark}”不配对" paired "《》", "（）" }"#;
+
+    #[test]
+    fn a_stray_closing_mark_is_flagged_at_itself() {
+        let text = "落实《纲要（2021—2025年）的通知》和《规定》的通知》。";
+        assert_eq!(flagged(PAIRS, text), ["》"]);
+        assert_eq!(messages(PAIRS, text), ["“》”不配对"]);
+    }
+
+    #[test]
+    fn an_unclosed_mark_is_flagged_per_paragraph() {
+        assert_eq!(
+            flagged(PAIRS, "学习《民法典。\n其后》无关。\n"),
+            ["《", "》"]
+        );
+    }
+
+    #[test]
+    fn balanced_text_passes() {
+        assert!(messages(PAIRS, "学习《中华人民共和国民法典》（2020年）。").is_empty());
+    }
+}

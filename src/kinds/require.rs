@@ -91,3 +91,72 @@ pub fn evaluate(r: &Compiled, m: &DocMatches) -> Vec<Hit> {
         .var("found", Value::count(found as f64))
         .var("min", Value::count(r.min_count as f64))]
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::kinds::testing::{findings, flagged, messages};
+
+    const THREE: &str = r#"rule r { message "缺少三项制度" require any("三项制度", all("执法公示", "全过程记录", "法制审核")) }"#;
+
+    #[test]
+    fn flags_missing_text_at_the_title() {
+        let text = "某镇2024年法治政府建设年度报告\n加强执法队伍建设。\n";
+        assert_eq!(flagged(THREE, text), ["某镇2024年法治政府建设年度报告"]);
+        let f = &findings(THREE, text)[0];
+        assert!(f.note.as_deref().unwrap_or_default().contains("title"));
+    }
+
+    #[test]
+    fn any_and_all_are_satisfied_by_synonyms_or_every_part() {
+        assert!(messages(THREE, "严格落实行政执法三项制度。").is_empty());
+        assert!(messages(
+            THREE,
+            "推行执法公示、执法全过程记录和重大执法决定法制审核。"
+        )
+        .is_empty());
+        assert_eq!(
+            messages(THREE, "推行执法公示和执法全过程记录。"),
+            ["缺少三项制度"]
+        );
+    }
+
+    #[test]
+    fn none_is_met_only_without_any_part() {
+        let rule = r#"rule r { message "m" require none("法制政府", "第一职责人") }"#;
+        assert!(messages(rule, "建设法治政府。").is_empty());
+        assert_eq!(messages(rule, "建设法制政府。").len(), 1);
+    }
+
+    #[test]
+    fn minimum_count() {
+        let rule = r#"rule r { message "只出现{found}次" require "法律顾问" at least 2 }"#;
+        assert_eq!(messages(rule, "聘请法律顾问。"), ["只出现1次"]);
+        assert!(messages(rule, "聘请法律顾问，法律顾问审查合同。").is_empty());
+    }
+
+    #[test]
+    fn section_scope_only_counts_text_in_that_section_and_points_at_its_heading() {
+        let rule = r#"rule r { message "不足部分未写原因" require "原因" in section /不足/ }"#;
+        let text = "一、主要举措和成效\n分析了原因。\n二、存在的不足\n执法力量薄弱。\n";
+        assert_eq!(flagged(rule, text), ["二、存在的不足"]);
+        let ok = "一、主要举措和成效\n开展工作。\n二、存在的不足和原因\n执法力量薄弱。\n";
+        assert!(messages(rule, ok).is_empty());
+    }
+
+    #[test]
+    fn sentence_scope_needs_every_part_in_one_sentence() {
+        let rule = r#"rule r { message "m" require all("规范性文件", "备案") in sentence }"#;
+        assert!(messages(rule, "规范性文件均已报送备案。").is_empty());
+        assert_eq!(messages(rule, "制定规范性文件。做好备案工作。").len(), 1);
+    }
+
+    #[test]
+    fn title_scope() {
+        let rule = r#"rule r { message "没有标题" require /报告|总结/ in title }"#;
+        assert!(messages(rule, "某镇2024年法治政府建设年度报告\n正文。\n").is_empty());
+        assert_eq!(
+            messages(rule, "2024年，我镇深入推进依法行政，取得了积极成效。\n").len(),
+            1
+        );
+    }
+}

@@ -96,3 +96,32 @@ pub fn evaluate(s: &Compiled, m: &DocMatches) -> Vec<Hit> {
     }
     hits
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::kinds::testing::{flagged, messages};
+
+    const SECTIONS: &str = r#"rule r { message "缺少或错位：{section}" sections ordered { "主要举措" = /举措|工作情况/, "不足" = /不足|问题/, "安排" = /下一|安排|思路/ } }"#;
+
+    #[test]
+    fn present_in_order_passes() {
+        let text = "某镇报告\n一、主要举措和成效\n二、存在的不足\n三、下一步工作思路\n";
+        assert!(messages(SECTIONS, text).is_empty());
+    }
+
+    #[test]
+    fn a_missing_section_is_shown_at_the_title() {
+        let text = "某镇报告\n一、主要举措和成效\n二、下一步工作思路\n";
+        assert_eq!(messages(SECTIONS, text), ["缺少或错位：不足"]);
+        assert_eq!(flagged(SECTIONS, text), ["某镇报告"]);
+    }
+
+    #[test]
+    fn a_section_out_of_order_is_shown_at_its_heading() {
+        // 安排 comes before 不足 although it is listed after it: the finding is at 安排,
+        // the section found too early, with the section it should follow labelled too.
+        let text = "某镇报告\n一、主要举措和成效\n二、下一步工作思路\n三、存在的不足\n";
+        assert_eq!(flagged(SECTIONS, text), ["二、下一步工作思路"]);
+        assert_eq!(messages(SECTIONS, text), ["缺少或错位：安排"]);
+    }
+}

@@ -102,3 +102,26 @@ pub fn evaluate(w: &Compiled, m: &DocMatches) -> Vec<Hit> {
         .collect();
     vec![Hit::at(labels).note("the finding is shown where the condition was found")]
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::kinds::testing::{flagged, messages};
+
+    #[test]
+    fn condition_met_and_requirement_missing_points_at_the_condition() {
+        let rule = r#"rule r { message "m" when /行政诉讼|行政应诉/ require "出庭" }"#;
+        assert_eq!(
+            flagged(rule, "某镇报告\n今年办理行政应诉案件2起。\n"),
+            ["行政应诉"]
+        );
+        assert!(messages(rule, "办理行政诉讼案件3件，负责人出庭应诉3件。").is_empty());
+        assert!(messages(rule, "开展普法宣传。").is_empty());
+    }
+
+    #[test]
+    fn a_match_condition_with_a_test() {
+        let rule = r#"rule r { message "m" when match pattern "行政诉讼案件{n:count}件" if n > 0 require "出庭应诉" }"#;
+        assert_eq!(messages(rule, "行政诉讼案件3件。").len(), 1);
+        assert!(messages(rule, "行政诉讼案件0件。").is_empty());
+    }
+}
