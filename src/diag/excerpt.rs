@@ -20,19 +20,26 @@ const CONTEXT_CHARS: usize = 16;
 const MAX_LINE_CHARS: usize = 60;
 const ELLIPSIS: &str = "…";
 
-/// The shown part of one source line.
+/// One run of document text shown in an excerpt line.
+#[derive(Debug, Clone)]
+struct Segment {
+    /// Byte range of the shown text inside `Excerpt::text` (no `…`).
+    range: Range<usize>,
+    /// Byte offset in the document of the first shown character.
+    doc_start: usize,
+    /// 0-based character column in the document of the first shown character.
+    column: usize,
+}
+
+/// The shown part of one source line: one or more windows, `…` where text was cut.
 #[derive(Debug, Clone)]
 struct ExcerptLine {
     /// 1-based line number in the document.
     line: usize,
     /// Byte range of this line inside `Excerpt::text` (without the separating newline).
     range: Range<usize>,
-    /// Byte offset in the document of the first shown character (after any leading `…`).
-    doc_start: usize,
-    /// Bytes of `…` put before the window (0 when the window starts at the line start).
-    prefix: usize,
-    /// 0-based character column in the document of the first shown character.
-    column: usize,
+    /// The windows of document text on this line, in order.
+    segments: Vec<Segment>,
 }
 
 /// The lines of one finding, windowed, with labels mapped into the excerpt.
@@ -43,6 +50,15 @@ pub struct Excerpt {
     lines: Vec<ExcerptLine>,
 }
 
+/// The largest char boundary of `s` at or before `i`.
+fn floor_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 impl Excerpt {
     /// Build the excerpt of `doc` for the given label spans (byte ranges into `doc`).
     pub fn new(name: &str, doc: &str, index: &LineIndex, spans: &[Span]) -> Excerpt {
@@ -50,11 +66,12 @@ impl Excerpt {
         for span in spans {
             let line = index.position(doc, span.start.min(doc.len())).line;
             let line_range = index.line_span(line);
-            let start = span.start.clamp(line_range.start, line_range.end);
-            let end = span.end.clamp(start, line_range.end);
+            let start = floor_boundary(doc, span.start.clamp(line_range.start, line_range.end));
+            let end = floor_boundary(doc, span.end.clamp(start, line_range.end));
+            let in_line = start - line_range.start..end - line_range.start;
             match by_line.iter_mut().find(|(l, _)| *l == line) {
-                Some((_, v)) => v.push(start..end),
-                None => by_line.push((line, std::iter::once(start..end).collect())),
+                Some((_, v)) => v.push(in_line),
+                None => by_line.push((line, std::iter::once(in_line).collect())),
             }
         }
         by_line.sort_by_key(|(l, _)| *l);
@@ -64,36 +81,31 @@ impl Excerpt {
         for (line, spans) in by_line {
             let line_range = index.line_span(line);
             let line_text = &doc[line_range.clone()];
-            let lo = spans
-                .iter()
-                .map(|s| s.start)
-                .min()
-                .unwrap_or(line_range.start);
-            let hi = spans
-                .iter()
-                .map(|s| s.end)
-                .max()
-                .unwrap_or(line_range.start);
-            let (win_start, win_end) =
-                window(line_text, lo - line_range.start, hi - line_range.start);
             if !text.is_empty() {
                 text.push('\n');
             }
             let begin = text.len();
-            let prefix = if win_start > 0 { ELLIPSIS.len() } else { 0 };
-            if win_start > 0 {
-                text.push_str(ELLIPSIS);
+            let mut segments = Vec::new();
+            let mut shown_upto = 0;
+            for (win_start, win_end) in windows(line_text, spans) {
+                if win_start > shown_upto {
+                    text.push_str(ELLIPSIS);
+                }
+                segments.push(Segment {
+                    range: text.len()..text.len() + (win_end - win_start),
+                    doc_start: line_range.start + win_start,
+                    column: line_text[..win_start].chars().count(),
+                });
+                text.push_str(&line_text[win_start..win_end]);
+                shown_upto = win_end;
             }
-            text.push_str(&line_text[win_start..win_end]);
-            if win_end < line_text.len() {
+            if shown_upto < line_text.len() {
                 text.push_str(ELLIPSIS);
             }
             lines.push(ExcerptLine {
                 line,
                 range: begin..text.len(),
-                doc_start: line_range.start + win_start,
-                prefix,
-                column: line_text[..win_start].chars().count(),
+                segments,
             });
         }
         Excerpt {
@@ -103,20 +115,22 @@ impl Excerpt {
         }
     }
 
-    /// Map a byte span of the document into this excerpt, if its line is shown.
+    /// Map a byte span of the document into this excerpt, if its start is shown.
     pub fn map(&self, span: &Span) -> Option<SourceSpan> {
-        self.lines.iter().find_map(|l| {
-            let shown = l.range.end - l.range.start - l.prefix;
-            let doc_end = l.doc_start + shown;
-            if span.start >= l.doc_start && span.start <= doc_end {
-                let start = l.range.start + l.prefix + (span.start - l.doc_start);
-                let end = l.range.start + l.prefix + (span.end.min(doc_end) - l.doc_start);
-                let end = end.min(l.range.end);
-                Some(SourceSpan::new(start.into(), end.saturating_sub(start)))
-            } else {
-                None
-            }
-        })
+        self.lines
+            .iter()
+            .flat_map(|l| l.segments.iter())
+            .find_map(|seg| {
+                let doc_end = seg.doc_start + (seg.range.end - seg.range.start);
+                if span.start >= seg.doc_start && span.start <= doc_end {
+                    let start = seg.range.start + (span.start - seg.doc_start);
+                    let end =
+                        seg.range.start + (span.end.clamp(span.start, doc_end) - seg.doc_start);
+                    Some(SourceSpan::new(start.into(), end - start))
+                } else {
+                    None
+                }
+            })
     }
 
     /// The excerpt text (for tests).
@@ -132,23 +146,44 @@ impl Excerpt {
 
     /// 0-based character column in the document of an excerpt offset.
     fn doc_column(&self, line: &ExcerptLine, offset: usize) -> usize {
-        let from = line.range.start + line.prefix;
-        if offset <= from {
-            return line.column;
-        }
-        let upto = offset.min(line.range.end);
-        line.column + self.text.get(from..upto).map_or(0, |s| s.chars().count())
+        // An offset inside a `…` counts as the start of the window after it.
+        let Some(seg) = line
+            .segments
+            .iter()
+            .find(|s| offset <= s.range.end)
+            .or(line.segments.last())
+        else {
+            return 0;
+        };
+        let upto = offset.clamp(seg.range.start, seg.range.end);
+        seg.column
+            + self
+                .text
+                .get(seg.range.start..upto)
+                .map_or(0, |s| s.chars().count())
     }
 }
 
-/// Choose the byte window `[start, end)` of `line` to show for labels covering `lo..hi`.
-fn window(line: &str, lo: usize, hi: usize) -> (usize, usize) {
+/// Choose the byte windows of `line` to show for labels at `spans` (byte ranges in the line):
+/// the whole line when it is short, else one window per cluster of nearby labels, so labels
+/// spread over a 600-character line do not pull the whole line in.
+fn windows(line: &str, mut spans: Vec<Span>) -> Vec<(usize, usize)> {
     if line.chars().count() <= MAX_LINE_CHARS {
-        return (0, line.len());
+        return vec![(0, line.len())];
     }
-    let start = back_chars(line, lo, CONTEXT_CHARS);
-    let end = forward_chars(line, hi, CONTEXT_CHARS);
-    (start, end)
+    spans.sort_by_key(|s| (s.start, s.end));
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for s in spans {
+        let start = back_chars(line, s.start, CONTEXT_CHARS);
+        let end = forward_chars(line, s.end, CONTEXT_CHARS);
+        match out.last_mut() {
+            // Windows that touch or nearly touch are shown as one: a `…` standing for a
+            // few characters would hide more than it saves.
+            Some(last) if start <= forward_chars(line, last.1, 2) => last.1 = last.1.max(end),
+            _ => out.push((start, end)),
+        }
+    }
+    out
 }
 
 fn back_chars(s: &str, from: usize, n: usize) -> usize {

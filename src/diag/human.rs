@@ -135,7 +135,8 @@ pub fn render(
         },
     };
     let theme = match (style.plain, style.color) {
-        (true, _) => GraphicalTheme::ascii(),
+        // CI logs show escape codes literally, so plain mode never colours.
+        (true, _) => GraphicalTheme::none(),
         (false, true) => GraphicalTheme::unicode(),
         (false, false) => GraphicalTheme::unicode_nocolor(),
     };

@@ -80,28 +80,48 @@ impl Printer for HtmlPrinter {
             bounds.sort_unstable();
             bounds.dedup();
             write!(out, "<div class=\"text\">")?;
+            // Each finding's anchor goes before the piece where its first label starts, once,
+            // so ids stay unique however many pieces or findings overlap.
+            let mut anchored = vec![false; report.findings.len()];
             for w in bounds.windows(2) {
                 let (a, b) = (w[0], w[1]);
+                for (i, f) in report.findings.iter().enumerate() {
+                    let starts_here = f
+                        .finding
+                        .labels
+                        .first()
+                        .is_none_or(|l| l.span.start.min(text.len()) < b || b == text.len());
+                    if !anchored[i] && starts_here {
+                        anchored[i] = true;
+                        write!(out, "<span id=\"f{file_id}-{}\"></span>", i + 1)?;
+                    }
+                }
                 let piece = escape(&text[a..b]);
-                let covering = report
+                let covering: Vec<_> = report
                     .findings
                     .iter()
-                    .enumerate()
-                    .filter(|(_, f)| {
+                    .filter(|f| {
                         f.finding
                             .labels
                             .iter()
                             .any(|l| l.span.start <= a && b <= l.span.end && a < b)
                     })
-                    .max_by_key(|(_, f)| f.finding.severity);
-                match covering {
-                    Some((i, f)) => write!(
-                        out,
-                        "<mark class=\"{}\" id=\"f{file_id}-{}\" title=\"{}\">{piece}</mark>",
-                        class(f.finding.severity),
-                        i + 1,
-                        escape(&format!("{}: {}", f.finding.rule, f.finding.message))
-                    )?,
+                    .collect();
+                // The most severe finding colours the piece; every covering finding is named
+                // in its tooltip, so overlapping labels are not lost.
+                match covering.iter().map(|f| f.finding.severity).max() {
+                    Some(severity) => {
+                        let title: Vec<String> = covering
+                            .iter()
+                            .map(|f| format!("{}: {}", f.finding.rule, f.finding.message))
+                            .collect();
+                        write!(
+                            out,
+                            "<mark class=\"{}\" title=\"{}\">{piece}</mark>",
+                            class(severity),
+                            escape(&title.join("\n"))
+                        )?
+                    }
                     None => out.write_all(piece.as_bytes())?,
                 }
             }

@@ -35,17 +35,22 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-/// A relative path as a SARIF URI reference (forward slashes, spaces and `%` escaped).
+/// A path as a SARIF URI reference: relative paths stay relative, absolute ones become
+/// `file://` URIs; every byte outside the characters a URI path may hold is percent-encoded
+/// (a report named `2024年 报告#1.txt` must not become a URI with a fragment).
 fn uri(path: &str) -> String {
+    let path = path.replace('\\', "/");
+    let path = path.trim_start_matches("./");
     let mut out = String::with_capacity(path.len());
-    for c in path.trim_start_matches("./").chars() {
-        match c {
-            '\\' => out.push('/'),
-            '%' => out.push_str("%25"),
-            ' ' => out.push_str("%20"),
-            '#' => out.push_str("%23"),
-            '?' => out.push_str("%3F"),
-            c => out.push(c),
+    if path.starts_with('/') {
+        out.push_str("file://");
+    }
+    for b in path.bytes() {
+        let keep = b.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=@".contains(&b);
+        if keep {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
         }
     }
     out
@@ -114,7 +119,13 @@ impl Printer for SarifPrinter {
             }
             match f.primary() {
                 Some(p) => {
-                    result["locations"] = json!([{"physicalLocation": {"artifactLocation": artifact, "region": region(p)}}]);
+                    let mut location = json!({"physicalLocation": {"artifactLocation": artifact, "region": region(p)}});
+                    // The primary label says what is wrong at the place (a stated rate with
+                    // the computed one); code-scanning viewers show it beside the line.
+                    if let Some(text) = &p.label.text {
+                        location["message"] = json!({"text": text});
+                    }
+                    result["locations"] = json!([location]);
                 }
                 None => {
                     result["locations"] =

@@ -1,0 +1,280 @@
+//! The machine formats of `reportlint check` are what their consumers accept: SARIF validates
+//! against the SARIF 2.1.0 schema, JUnit parses as XML with one test case per file × rule,
+//! JSON has the documented shape, and the HTML page renders in a real headless browser.
+//!
+//! The schema `tests/fixtures/check/sarif-schema-2.1.0.json` is the OASIS SARIF 2.1.0
+//! (errata 01) schema.
+
+mod check_support;
+
+use check_support::{check_fixtures, crate_root, run, scratch_dir, PACK, REPORTS};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const RULES_IN_PACK: usize = 10;
+const FIXTURE_FILES: usize = 4;
+
+fn sarif_schema() -> Value {
+    let text =
+        std::fs::read_to_string(crate_root().join("tests/fixtures/check/sarif-schema-2.1.0.json"))
+            .expect("the vendored SARIF schema is readable");
+    serde_json::from_str(&text).expect("the SARIF schema is JSON")
+}
+
+fn assert_valid_sarif(output: &str) {
+    let schema = sarif_schema();
+    let validator = jsonschema::draft4::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("the SARIF schema compiles");
+    let instance: Value = serde_json::from_str(output).expect("SARIF output is JSON");
+    let errors: Vec<String> = validator
+        .iter_errors(&instance)
+        .map(|e| format!("{} at {}", e, e.instance_path))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "SARIF schema violations:\n{}",
+        errors.join("\n")
+    );
+}
+
+#[test]
+fn sarif_output_validates_against_the_sarif_2_1_0_schema() {
+    let run = check_fixtures("sarif");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_valid_sarif(&run.stdout);
+    let sarif: Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let results = sarif["runs"][0]["results"].as_array().expect("results");
+    assert!(results.len() > 10);
+    let rules = sarif["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .expect("rule table");
+    assert_eq!(rules.len(), RULES_IN_PACK);
+    for result in results {
+        let index = result["ruleIndex"].as_u64().expect("ruleIndex") as usize;
+        assert_eq!(
+            rules[index]["id"], result["ruleId"],
+            "ruleIndex points at the rule"
+        );
+    }
+}
+
+#[test]
+fn sarif_with_unreadable_files_and_odd_paths_still_validates() {
+    let dir = scratch_dir("sarif_odd_paths");
+    let source = crate_root().join(REPORTS).join("b-structure.txt");
+    let odd = dir.join("年度 报告#1 [草稿] 100%.txt");
+    std::fs::copy(&source, &odd).expect("copy fixture");
+    let run = run(&[
+        "check",
+        "--no-builtin",
+        "--pack",
+        PACK,
+        "--format",
+        "sarif",
+        odd.to_str().expect("utf-8 path"),
+        "tests/fixtures/check/reports/no-such-report.txt",
+    ]);
+    assert_eq!(run.code, 2);
+    assert_valid_sarif(&run.stdout);
+    let sarif: Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let invocation = &sarif["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    assert_eq!(
+        invocation["toolExecutionNotifications"]
+            .as_array()
+            .map(Vec::len),
+        Some(1)
+    );
+}
+
+#[test]
+fn junit_output_is_xml_with_one_test_case_per_file_and_rule() {
+    let run = check_fixtures("junit");
+    let xml = roxmltree::Document::parse(&run.stdout).expect("JUnit output parses as XML");
+    let root = xml.root_element();
+    assert_eq!(root.tag_name().name(), "testsuites");
+    let suites: Vec<_> = root
+        .children()
+        .filter(|n| n.has_tag_name("testsuite"))
+        .collect();
+    assert_eq!(suites.len(), FIXTURE_FILES);
+    for suite in &suites {
+        let cases: Vec<_> = suite
+            .children()
+            .filter(|n| n.has_tag_name("testcase"))
+            .collect();
+        assert_eq!(cases.len(), RULES_IN_PACK, "one case per rule");
+        assert_eq!(
+            suite.attribute("tests"),
+            Some(RULES_IN_PACK.to_string().as_str())
+        );
+        let failed = cases
+            .iter()
+            .filter(|c| c.children().any(|n| n.has_tag_name("failure")))
+            .count();
+        assert_eq!(
+            suite.attribute("failures"),
+            Some(failed.to_string().as_str())
+        );
+        let mut names: Vec<_> = cases.iter().filter_map(|c| c.attribute("name")).collect();
+        names.dedup();
+        assert_eq!(names.len(), RULES_IN_PACK, "no rule twice");
+    }
+    let clean = suites
+        .iter()
+        .find(|s| s.attribute("name") == Some("tests/fixtures/check/reports/d-clean.txt"))
+        .expect("the clean report has a suite");
+    assert_eq!(clean.attribute("failures"), Some("0"));
+}
+
+#[test]
+fn junit_output_of_an_unreadable_file_is_an_errored_case() {
+    let run = run(&[
+        "check",
+        "--no-builtin",
+        "--pack",
+        PACK,
+        "--format",
+        "junit",
+        "tests/fixtures/check/reports/no-such <report>.txt",
+    ]);
+    assert_eq!(run.code, 2);
+    let xml = roxmltree::Document::parse(&run.stdout).expect("XML");
+    let errored = xml
+        .descendants()
+        .find(|n| n.has_tag_name("error"))
+        .expect("an error element");
+    assert!(errored
+        .attribute("message")
+        .is_some_and(|m| m.contains("no-such <report>.txt")));
+}
+
+#[test]
+fn json_output_has_the_documented_shape() {
+    let run = check_fixtures("json");
+    let doc: Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(doc["version"], 1);
+    let files = doc["files"].as_array().expect("files");
+    assert_eq!(files.len(), FIXTURE_FILES);
+    let long = files
+        .iter()
+        .find(|f| f["path"] == "tests/fixtures/check/reports/c-long-line.txt")
+        .expect("the long-line report");
+    let term = long["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .find(|d| d["rule"] == "check/first-duty-term")
+        .expect("the forbidden term");
+    // Columns count characters; offsets and lengths count bytes of the file.
+    assert_eq!(term["line"], 5);
+    assert_eq!(term["column"], 470);
+    assert_eq!(term["end_column"], 475);
+    assert_eq!(term["length"], "第一职责人".len());
+    let text = std::fs::read_to_string(crate_root().join(REPORTS).join("c-long-line.txt"))
+        .expect("fixture");
+    let offset = term["offset"].as_u64().expect("offset") as usize;
+    assert_eq!(&text[offset..offset + "第一职责人".len()], "第一职责人");
+    assert_eq!(term["fix"]["replacements"][0], "第一责任人");
+    assert_eq!(term["labels"][0]["text"], "建议改为“第一责任人”");
+    for key in ["files", "errors", "warnings", "infos"] {
+        assert!(doc["summary"][key].is_u64(), "summary.{key}");
+    }
+    for file in files {
+        assert!(file["error"].is_null());
+    }
+}
+
+// ------------------------------------------------------------------ HTML in a browser
+
+fn find_chromium() -> Option<PathBuf> {
+    ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .find_map(|name| {
+            let ok = Command::new(name)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success());
+            ok.then(|| PathBuf::from(name))
+        })
+}
+
+fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
+    let signature = b"\x89PNG\r\n\x1a\n";
+    if bytes.len() < 24 || &bytes[..8] != signature || &bytes[12..16] != b"IHDR" {
+        return None;
+    }
+    let be = |b: &[u8]| u32::from_be_bytes([b[0], b[1], b[2], b[3]]);
+    Some((be(&bytes[16..20]), be(&bytes[20..24])))
+}
+
+fn screenshot(browser: &Path, page: &Path, png: &Path) {
+    let profile = scratch_dir("chromium_profile");
+    let out = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--hide-scrollbars",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--screenshot={}", png.display()))
+        .arg("--window-size=1200,1600")
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect("the browser runs");
+    assert!(
+        out.status.success(),
+        "the browser failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn html_page_renders_in_a_headless_browser() {
+    let Some(browser) = find_chromium() else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "chromium is needed in CI to check the HTML page (apt-get install -y chromium)"
+        );
+        eprintln!("note: chromium is not installed; the HTML page was not checked in a browser");
+        return;
+    };
+    let artifacts = crate_root().join("target").join("test-artifacts");
+    std::fs::create_dir_all(&artifacts).expect("artifact directory");
+    let page = artifacts.join("check.html");
+    let png = artifacts.join("check.png");
+    let _ = std::fs::remove_file(&png);
+    let run = run(&[
+        "check",
+        "--no-builtin",
+        "--pack",
+        PACK,
+        "--format",
+        "html",
+        "--output",
+        page.to_str().expect("utf-8 path"),
+        REPORTS,
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    screenshot(&browser, &page, &png);
+    let bytes = std::fs::read(&png).expect("the browser wrote a screenshot");
+    assert_eq!(
+        png_size(&bytes),
+        Some((1200, 1600)),
+        "a PNG of the window size"
+    );
+    // A blank page compresses to a few kilobytes; text and highlights do not.
+    assert!(
+        bytes.len() > 40_000,
+        "the screenshot shows content ({} bytes)",
+        bytes.len()
+    );
+}
