@@ -68,7 +68,7 @@ pub fn stand_in(doc: &Document) -> (Label, String) {
     if let Some(t) = &doc.title {
         return (
             Label::new(t.span.clone(), Some("本文".to_string())),
-            "nothing to point at: the finding is shown at the title".to_string(),
+            "全文未找到相应内容，标注在标题处".to_string(),
         );
     }
     let span = doc
@@ -82,7 +82,7 @@ pub fn stand_in(doc: &Document) -> (Label, String) {
         .map_or(span.start, |c| span.start + c.len_utf8());
     (
         Label::new(span.start..first_char_end, Some("本文".to_string())),
-        "nothing to point at: the finding is shown at the start of the document".to_string(),
+        "全文未找到相应内容，标注在正文开头".to_string(),
     )
 }
 

@@ -76,10 +76,10 @@ pub fn evaluate(r: &Compiled, m: &DocMatches) -> Vec<Hit> {
             if headings.is_empty() {
                 let (label, _) = stand_in(doc);
                 Hit::at(vec![label]).note(
-                    "the section this text belongs in was not found either; shown at the title",
+                    "应写明此内容的部分也未找到，标注在标题处",
                 )
             } else {
-                Hit::at(headings).note("missing text has no place of its own: shown at the section where it was expected")
+                Hit::at(headings).note("缺少的内容无处可标，标注在应写明它的部分")
             }
         }
         _ => {
@@ -103,7 +103,7 @@ mod tests {
         let text = "某镇2024年法治政府建设年度报告\n加强执法队伍建设。\n";
         assert_eq!(flagged(THREE, text), ["某镇2024年法治政府建设年度报告"]);
         let f = &findings(THREE, text)[0];
-        assert!(f.note.as_deref().unwrap_or_default().contains("title"));
+        assert!(f.note.as_deref().unwrap_or_default().contains("标题"));
     }
 
     #[test]

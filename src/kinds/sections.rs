@@ -61,7 +61,7 @@ pub fn evaluate(s: &Compiled, m: &DocMatches) -> Vec<Hit> {
                 hits.push(
                     Hit::at(vec![label])
                         .note(format!(
-                            "no heading matches the section “{name}”: shown at the title"
+                            "没有与“{name}”相符的标题，标注在报告标题处"
                         ))
                         .var("section", Value::Text(name.clone())),
                 );

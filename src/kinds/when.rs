@@ -100,7 +100,7 @@ pub fn evaluate(w: &Compiled, m: &DocMatches) -> Vec<Hit> {
         .take(3)
         .map(|s| Label::new(s, Some("据此应有相应内容".to_string())))
         .collect();
-    vec![Hit::at(labels).note("the finding is shown where the condition was found")]
+    vec![Hit::at(labels).note("标注在引出此项要求的内容处")]
 }
 
 #[cfg(test)]
