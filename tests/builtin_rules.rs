@@ -223,3 +223,26 @@ fn summary_without_a_date_and_with_dated_terms() {
 fn report_whose_mediation_rate_does_not_match_its_counts() {
     snapshot("builtin_rate_error", "rate_error.txt");
 }
+
+#[test]
+fn a_wrong_plan_year_is_labelled_with_the_year_expected_not_a_percentage() {
+    let set = builtin();
+    let plan_year: Vec<PackRule> = set
+        .rules
+        .iter()
+        .filter(|r| r.rule.id.value == "plan-year")
+        .cloned()
+        .collect();
+    let engine = engine_for(&set, plan_year);
+    let doc = Document::parse(read(
+        &Path::new(FIXTURES)
+            .join("reports")
+            .join("metadata_no_title.txt"),
+    ));
+    let findings = engine.check(&doc);
+    let label = findings
+        .first()
+        .and_then(|f| f.labels.first())
+        .and_then(|l| l.text.clone());
+    assert_eq!(label.as_deref(), Some("y = 2023年，计算得 2024"));
+}
