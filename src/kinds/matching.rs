@@ -102,7 +102,13 @@ pub fn capture_labels(
         let mut label = format!("{} = {shown}", c.name);
         if Some(c.name.as_str()) == first {
             if let Some(v) = computed {
-                label.push_str(&format!("，计算得 {}", format_value(v, Some("%"))));
+                // A computed value is a ratio only when it is compared with a percentage;
+                // a year or a count compared with arithmetic stays a plain number.
+                let spec = match c.value {
+                    Some(Value::Number { percent: true, .. }) => Some("%"),
+                    _ => None,
+                };
+                label.push_str(&format!("，计算得 {}", format_value(v, spec)));
             }
         }
         labels.push(Label::new(c.span.clone(), Some(label)));
