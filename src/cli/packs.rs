@@ -1,5 +1,10 @@
 //! Commands on packs: `convert` (DSL ⇄ YAML), `fmt` (canonical DSL) and `test` (run every
 //! rule's inline examples).
+//!
+//! The rule model has no place for comments, so `fmt` finds them in the source itself and puts
+//! each back next to the pack line or rule it stood by: a comment on its own line goes above
+//! the item that follows it, a comment at the end of a line above the item it ends, and a
+//! comment inside a rule to the top of that rule. No comment is lost.
 
 use std::path::{Path, PathBuf};
 
@@ -99,7 +104,7 @@ pub fn fmt(args: FmtArgs) -> i32 {
                 continue;
             }
         };
-        let formatted = dsl::print_pack(&pack);
+        let formatted = format_dsl(&pack, &text);
         if formatted == text {
             continue;
         }
@@ -116,6 +121,218 @@ pub fn fmt(args: FmtArgs) -> i32 {
         }
     }
     code
+}
+
+/// A comment found in a DSL pack source.
+#[derive(Debug)]
+struct Comment {
+    /// Byte offset of the comment marker.
+    offset: usize,
+    /// The comment from its marker to the end of the line, trailing white space removed.
+    text: String,
+    /// Nesting of `{ }` around it: 0 between pack lines and rules, more inside a rule.
+    depth: usize,
+    /// Nothing but white space before it on its line.
+    own_line: bool,
+    /// The line after it is blank (kept, so that section separators stay apart).
+    blank_after: bool,
+}
+
+/// Every comment of a DSL source, skipping comment markers inside strings, long strings and
+/// regexes.
+fn comments_of(src: &str) -> Vec<Comment> {
+    let mut found = Vec::new();
+    let mut depth = 0usize;
+    let mut in_long_string = false;
+    let lines: Vec<(usize, &str)> = src
+        .split_inclusive('\n')
+        .scan(0usize, |start, line| {
+            let at = *start;
+            *start += line.len();
+            Some((at, line))
+        })
+        .collect();
+    for (index, (line_start, line)) in lines.iter().enumerate() {
+        let line = line.trim_end_matches(['\n', '\r']);
+        let mut pos = 0;
+        let mut code_before = false;
+        if in_long_string {
+            match line.find("\"\"\"") {
+                Some(end) => {
+                    pos = end + 3;
+                    in_long_string = false;
+                    code_before = true;
+                }
+                None => continue,
+            }
+        }
+        while let Some(c) = line.get(pos..).and_then(|rest| rest.chars().next()) {
+            let rest = line.get(pos..).unwrap_or_default();
+            if c.is_whitespace() || c == '\u{FEFF}' {
+                pos += c.len_utf8();
+                continue;
+            }
+            if rest.starts_with("\"\"\"") {
+                match rest.get(3..).and_then(|after| after.find("\"\"\"")) {
+                    Some(end) => pos += 3 + end + 3,
+                    None => {
+                        in_long_string = true;
+                        break;
+                    }
+                }
+            } else if c == '"' {
+                pos +=
+                    1 + closing(rest.get(1..).unwrap_or_default(), '"').unwrap_or(rest.len() - 1);
+            } else if rest.starts_with("//") || c == '#' {
+                let blank_after = lines
+                    .get(index + 1)
+                    .is_some_and(|(_, next)| next.trim().is_empty());
+                found.push(Comment {
+                    offset: line_start + pos,
+                    text: rest.trim_end().to_string(),
+                    depth,
+                    own_line: !code_before,
+                    blank_after,
+                });
+                break;
+            } else if c == '/' {
+                // A regex if it closes on this line; otherwise a division.
+                pos += 1 + closing(rest.get(1..).unwrap_or_default(), '/').unwrap_or(0);
+            } else {
+                if c == '{' {
+                    depth += 1;
+                } else if c == '}' {
+                    depth = depth.saturating_sub(1);
+                }
+                pos += c.len_utf8();
+            }
+            code_before = true;
+        }
+    }
+    found
+}
+
+/// Length up to and including the first unescaped `close` in `text`.
+fn closing(text: &str, close: char) -> Option<usize> {
+    let mut escaped = false;
+    for (i, c) in text.char_indices() {
+        if escaped {
+            escaped = false;
+        } else if c == '\\' {
+            escaped = true;
+        } else if c == close {
+            return Some(i + c.len_utf8());
+        }
+    }
+    None
+}
+
+fn push_comments(out: &mut String, comments: &[&Comment], indent: &str, keep_blank: bool) {
+    for comment in comments {
+        out.push_str(indent);
+        out.push_str(&comment.text);
+        out.push('\n');
+        if keep_blank && comment.blank_after {
+            out.push('\n');
+        }
+    }
+}
+
+/// The canonical DSL of `pack`, with the comments of its source `src` kept.
+pub fn format_dsl(pack: &crate::pack::model::Pack, src: &str) -> String {
+    let comments = comments_of(src);
+    let mut header_starts = vec![pack.name.span.start];
+    header_starts.extend(pack.version.iter().map(|v| v.span.start));
+    header_starts.extend(pack.description.iter().map(|d| d.span.start));
+    header_starts.extend(pack.extends.iter().map(|e| e.span.start));
+    header_starts.extend(pack.disable.iter().map(|d| d.span.start));
+    header_starts.extend(pack.overrides.iter().map(|o| o.rule.span.start));
+    let rule_starts: Vec<usize> = pack.rules.iter().map(|r| r.id.span.start).collect();
+    // Items in source order; a comment goes with one of them (or to the end of the file).
+    let mut items: Vec<(usize, Item)> = header_starts
+        .iter()
+        .enumerate()
+        .map(|(i, start)| (*start, Item::Header(i)))
+        .chain(
+            rule_starts
+                .iter()
+                .enumerate()
+                .map(|(i, start)| (*start, Item::Rule(i))),
+        )
+        .collect();
+    items.sort_by_key(|(start, _)| *start);
+    let mut before: Vec<Vec<&Comment>> = vec![Vec::new(); items.len()];
+    let mut inside: Vec<Vec<&Comment>> = vec![Vec::new(); pack.rules.len()];
+    let mut at_end: Vec<&Comment> = Vec::new();
+    for comment in &comments {
+        let next = items.iter().position(|(start, _)| *start > comment.offset);
+        let previous = next.map_or(items.len(), |n| n).checked_sub(1);
+        let in_rule = match previous.and_then(|p| items.get(p)) {
+            Some((_, Item::Rule(r))) if comment.depth > 0 => Some(*r),
+            _ => None,
+        };
+        let slot = match (in_rule, comment.own_line) {
+            (Some(rule), _) => inside.get_mut(rule),
+            (None, true) => next.and_then(|n| before.get_mut(n)),
+            (None, false) => previous.and_then(|p| before.get_mut(p)),
+        };
+        match slot {
+            Some(list) => list.push(comment),
+            None => at_end.push(comment),
+        }
+    }
+    let comments_before = |item: Item| -> Vec<&Comment> {
+        items
+            .iter()
+            .position(|(_, i)| *i == item)
+            .and_then(|p| before.get(p))
+            .cloned()
+            .unwrap_or_default()
+    };
+    let header_only = crate::pack::model::Pack {
+        rules: Vec::new(),
+        ..pack.clone()
+    };
+    let header = dsl::print_pack(&header_only);
+    let mut out = String::new();
+    if header.lines().count() == header_starts.len() {
+        for (i, line) in header.lines().enumerate() {
+            push_comments(&mut out, &comments_before(Item::Header(i)), "", true);
+            out.push_str(line);
+            out.push('\n');
+        }
+    } else {
+        for i in 0..header_starts.len() {
+            push_comments(&mut out, &comments_before(Item::Header(i)), "", true);
+        }
+        out.push_str(&header);
+    }
+    for (i, rule) in pack.rules.iter().enumerate() {
+        out.push('\n');
+        push_comments(&mut out, &comments_before(Item::Rule(i)), "", true);
+        let printed = dsl::print_rule(rule);
+        let (first, rest) = printed.split_once('\n').unwrap_or((&printed, ""));
+        out.push_str(first);
+        out.push('\n');
+        if let Some(own) = inside.get(i) {
+            push_comments(&mut out, own, "  ", false);
+        }
+        out.push_str(rest);
+    }
+    if !at_end.is_empty() {
+        out.push('\n');
+        for comment in at_end {
+            out.push_str(&comment.text);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Item {
+    Header(usize),
+    Rule(usize),
 }
 
 /// The outcome of one inline example.

@@ -4,6 +4,8 @@
 //! validated. Its `extends` entries are loaded first (paths relative to the pack's folder, or
 //! `builtin:NAME`), their rules minus `disable`d ones and with `override`n severities come
 //! before the pack's own. A cycle of `extends` is an error pointing at the entry that closes it.
+//! A rule reached twice (two packs extending one base) is kept once. A pack with no rules of
+//! its own must extend something, and the resolved set must keep at least one rule.
 
 use std::path::{Path, PathBuf};
 
@@ -102,10 +104,21 @@ enum Origin {
     Builtin(&'static str),
 }
 
+/// The chain of packs being loaded, to catch a cycle of `extends`.
+#[derive(Default)]
+struct Resolution {
+    /// Identities of the packs on the current `extends` chain, outermost first.
+    stack: Vec<Origin>,
+    /// The same chain as shown to users.
+    shown: Vec<String>,
+}
+
 /// Load a pack file and everything it extends.
 pub fn load_file(path: &Path) -> Result<RuleSet, LoadError> {
     let mut set = RuleSet::default();
-    load_into(&Origin::File(path.to_path_buf()), &mut Vec::new(), &mut set)?;
+    let origin = Origin::File(path.to_path_buf());
+    load_into(&origin, &mut Resolution::default(), &mut set)?;
+    check_not_empty(&origin, &set)?;
     Ok(set)
 }
 
@@ -119,7 +132,9 @@ pub fn load_builtin(name: &str) -> Result<RuleSet, LoadError> {
                 name: name.to_string(),
             })?;
     let mut set = RuleSet::default();
-    load_into(&Origin::Builtin(builtin.name), &mut Vec::new(), &mut set)?;
+    let origin = Origin::Builtin(builtin.name);
+    load_into(&origin, &mut Resolution::default(), &mut set)?;
+    check_not_empty(&origin, &set)?;
     Ok(set)
 }
 
@@ -162,10 +177,45 @@ fn resolve(from: &Origin, entry: &str) -> Origin {
     }
 }
 
-fn load_into(origin: &Origin, stack: &mut Vec<Origin>, set: &mut RuleSet) -> Result<(), LoadError> {
+/// What makes two origins the same pack: `a/../b.rules` and `b.rules` name one file, and
+/// comparing written paths would let a cycle through `..` recurse without end.
+fn identity(origin: &Origin) -> Origin {
+    match origin {
+        Origin::File(path) => Origin::File(std::fs::canonicalize(path).unwrap_or(path.clone())),
+        Origin::Builtin(name) => Origin::Builtin(name),
+    }
+}
+
+/// A pack whose `extends` and `disable` leave nothing to check is a mistake, not a pass.
+fn check_not_empty(origin: &Origin, set: &RuleSet) -> Result<(), LoadError> {
+    if !set.rules.is_empty() {
+        return Ok(());
+    }
+    let (shown, text, _) = read(origin)?;
+    let Some(pack) = set.packs.last() else {
+        return Ok(());
+    };
+    let error = PackError::new(
+        format!(
+            "pack `{}` has no rules once `disable` is applied",
+            pack.name.value
+        ),
+        pack.name.span.clone(),
+    )
+    .with_label("this pack checks nothing")
+    .with_help("keep at least one rule of the extended packs, or add a rule of its own");
+    Err(PackErrors::new(&shown, text, vec![error]).into())
+}
+
+fn load_into(
+    origin: &Origin,
+    resolution: &mut Resolution,
+    set: &mut RuleSet,
+) -> Result<(), LoadError> {
     let (shown, text, form) = read(origin)?;
     let pack = parse(&shown, &text, form)?;
-    stack.push(origin.clone());
+    resolution.stack.push(identity(origin));
+    resolution.shown.push(shown.clone());
     let mut errors = Vec::new();
     let mut inherited = RuleSet::default();
     for entry in &pack.extends {
@@ -179,18 +229,32 @@ fn load_into(origin: &Origin, stack: &mut Vec<Origin>, set: &mut RuleSet) -> Res
                     format!("unknown built-in pack `{}`", entry.value),
                     entry.span.clone(),
                 )
+                .with_label("no such built-in pack")
                 .with_help(builtin_help()),
             );
             continue;
         }
         let target = resolve(origin, &entry.value);
-        if stack.contains(&target) {
+        let target_identity = identity(&target);
+        if let Some(start) = resolution.stack.iter().position(|o| *o == target_identity) {
+            let mut chain: Vec<&str> = resolution
+                .shown
+                .get(start..)
+                .unwrap_or_default()
+                .iter()
+                .map(String::as_str)
+                .collect();
+            chain.extend(resolution.shown.get(start).map(String::as_str));
             errors.push(
                 PackError::new(
                     "`extends` cycle: this pack is already being loaded",
                     entry.span.clone(),
                 )
-                .with_label("closes the cycle"),
+                .with_label("closes the cycle")
+                .with_help(format!(
+                    "the packs extend each other: {}",
+                    chain.join(" → ")
+                )),
             );
             continue;
         }
@@ -206,13 +270,19 @@ fn load_into(origin: &Origin, stack: &mut Vec<Origin>, set: &mut RuleSet) -> Res
                 continue;
             }
         }
-        match load_into(&target, stack, &mut inherited) {
+        let mut extended = RuleSet::default();
+        match load_into(&target, resolution, &mut extended) {
             Ok(()) => {}
             Err(LoadError::Pack(inner)) => return Err(LoadError::Pack(inner)),
-            Err(other) => errors.push(PackError::new(other.to_string(), entry.span.clone())),
+            Err(other) => {
+                errors.push(PackError::new(other.to_string(), entry.span.clone()));
+                continue;
+            }
         }
+        merge_extended(extended, &mut inherited, entry, &mut errors);
     }
-    stack.pop();
+    resolution.stack.pop();
+    resolution.shown.pop();
     apply_disable(&pack.disable, &mut inherited.rules, &mut errors);
     for o in &pack.overrides {
         match inherited
@@ -227,10 +297,16 @@ fn load_into(origin: &Origin, stack: &mut Vec<Origin>, set: &mut RuleSet) -> Res
     for r in &pack.rules {
         let full = format!("{}/{}", pack.name.value, r.id.value);
         if inherited.rules.iter().any(|p| p.full_id() == full) {
-            errors.push(PackError::new(
-                format!("rule `{full}` is also defined by an extended pack"),
-                r.id.span.clone(),
-            ));
+            errors.push(
+                PackError::new(
+                    format!("rule `{full}` is also defined by an extended pack"),
+                    r.id.span.clone(),
+                )
+                .with_label("defined again here")
+                .with_help(format!(
+                    "give the rule another id, or `disable \"{full}\"` and define it here"
+                )),
+            );
         }
     }
     if !errors.is_empty() {
@@ -244,6 +320,45 @@ fn load_into(origin: &Origin, stack: &mut Vec<Origin>, set: &mut RuleSet) -> Res
     }));
     set.packs.push(pack);
     Ok(())
+}
+
+/// Add the rules of one extended pack. A rule reached along two `extends` paths (two packs
+/// building on one base) is kept once; two different rules under one id are an error.
+fn merge_extended(
+    extended: RuleSet,
+    inherited: &mut RuleSet,
+    entry: &Spanned<String>,
+    errors: &mut Vec<PackError>,
+) {
+    for rule in extended.rules {
+        match inherited
+            .rules
+            .iter()
+            .find(|r| r.full_id() == rule.full_id())
+        {
+            None => inherited.rules.push(rule),
+            Some(same) if same.rule == rule.rule => {}
+            Some(_) => errors.push(
+                PackError::new(
+                    format!(
+                        "rule `{}` comes from two extended packs and differs between them",
+                        rule.full_id()
+                    ),
+                    entry.span.clone(),
+                )
+                .with_label("second definition of the rule comes from here")
+                .with_help(
+                    "two packs share a name, or two extended packs disable or override \
+                     the same base differently",
+                ),
+            ),
+        }
+    }
+    for pack in extended.packs {
+        if !inherited.packs.contains(&pack) {
+            inherited.packs.push(pack);
+        }
+    }
 }
 
 fn apply_disable(

@@ -51,7 +51,7 @@ pub enum CompiledMatcher {
 /// Check a whole pack. Returns every error found.
 pub fn validate(pack: &Pack) -> Result<(), Vec<PackError>> {
     let mut errors = Vec::new();
-    if pack.rules.is_empty() {
+    if pack.rules.is_empty() && pack.extends.is_empty() {
         errors.push(
             PackError::new(
                 format!("pack `{}` has no rules", pack.name.value),

@@ -1,0 +1,149 @@
+//! The README documents the rule language with examples in both forms; this keeps it true.
+//! Every fenced ```rules block must be a pack that loads (parsed and validated), and must be
+//! followed by a ```yaml block that reads to the same pack. YAML blocks marked `# example`
+//! (CI recipes) are not packs.
+
+use reportlint::pack::load::{parse, Form};
+
+struct Block {
+    language: String,
+    /// 1-based line of the opening fence, for messages.
+    line: usize,
+    text: String,
+}
+
+fn fenced_blocks(markdown: &str) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut open: Option<Block> = None;
+    for (index, line) in markdown.lines().enumerate() {
+        match (&mut open, line.strip_prefix("```")) {
+            (None, Some(language)) => {
+                open = Some(Block {
+                    language: language.trim().to_string(),
+                    line: index + 1,
+                    text: String::new(),
+                })
+            }
+            (Some(_), Some("")) => blocks.extend(open.take()),
+            (Some(block), _) => {
+                block.text.push_str(line);
+                block.text.push('\n');
+            }
+            (None, None) => {}
+        }
+    }
+    assert!(open.is_none(), "README.md has an unclosed code block");
+    blocks
+}
+
+fn readme_blocks() -> Vec<Block> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+    let text = std::fs::read_to_string(path).expect("README.md is readable");
+    fenced_blocks(&text)
+}
+
+fn is_pack(block: &Block) -> bool {
+    match block.language.as_str() {
+        "rules" => true,
+        "yaml" => !block.text.starts_with("# example"),
+        _ => false,
+    }
+}
+
+#[test]
+fn every_rule_language_example_in_the_readme_loads() {
+    let packs: Vec<Block> = readme_blocks().into_iter().filter(is_pack).collect();
+    assert!(packs.len() >= 20, "only {} pack examples", packs.len());
+    for block in &packs {
+        let form = if block.language == "rules" {
+            Form::Dsl
+        } else {
+            Form::Yaml
+        };
+        let name = format!("README.md:{}", block.line);
+        if let Err(errors) = parse(&name, &block.text, form) {
+            panic!("{name}: {errors:?}\n{}", block.text);
+        }
+    }
+}
+
+#[test]
+fn every_dsl_example_has_an_equal_yaml_twin() {
+    let packs: Vec<Block> = readme_blocks().into_iter().filter(is_pack).collect();
+    let mut pairs = 0;
+    for (index, block) in packs.iter().enumerate() {
+        if block.language != "rules" {
+            continue;
+        }
+        let Some(twin) = packs.get(index + 1).filter(|b| b.language == "yaml") else {
+            panic!(
+                "README.md:{}: a `rules` block without a `yaml` twin",
+                block.line
+            );
+        };
+        let dsl = parse("dsl", &block.text, Form::Dsl).expect("checked above");
+        let yaml = parse("yaml", &twin.text, Form::Yaml).expect("checked above");
+        assert_eq!(
+            dsl, yaml,
+            "README.md:{} and :{} differ",
+            block.line, twin.line
+        );
+        pairs += 1;
+    }
+    assert!(pairs >= 11, "only {pairs} DSL/YAML pairs");
+}
+
+#[test]
+fn the_readme_shows_every_rule_kind_in_both_forms() {
+    let packs: Vec<Block> = readme_blocks().into_iter().filter(is_pack).collect();
+    let mut kinds = std::collections::BTreeSet::new();
+    for block in packs.iter().filter(|b| b.language == "rules") {
+        let pack = parse("dsl", &block.text, Form::Dsl).expect("loads");
+        kinds.extend(pack.rules.iter().map(|r| r.check.kind_name()));
+    }
+    let all = [
+        "require",
+        "forbid",
+        "match",
+        "consistent",
+        "when",
+        "sections",
+        "headings",
+        "assert",
+        "paired",
+        "halfwidth",
+    ];
+    let missing: Vec<&str> = all.into_iter().filter(|k| !kinds.contains(k)).collect();
+    assert!(
+        missing.is_empty(),
+        "kinds missing from the README: {missing:?}"
+    );
+}
+
+#[test]
+fn the_readme_example_report_exists_and_has_findings() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_reportlint"))
+        .args(["check", "examples/report.txt", "--format", "json"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("reportlint runs");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json = String::from_utf8_lossy(&out.stdout);
+    for rule in [
+        "fazhi/term-first-responsible",
+        "fazhi/rate-success",
+        "fazhi/heading-continuous",
+        "fazhi/consistent-certified-staff",
+        "fazhi/halfwidth-punctuation",
+    ] {
+        assert!(
+            json.contains(rule),
+            "no {rule} finding on the example report"
+        );
+    }
+}
