@@ -139,3 +139,9 @@ fn rules_explain_of_an_unknown_id_fails_and_says_so() {
     assert!(!ok);
     assert!(stderr.contains("no rule `no-such-rule`"), "{stderr}");
 }
+
+#[test]
+fn the_pack_is_canonically_formatted() {
+    let (ok, stdout, stderr) = reportlint(&["fmt", "--check", "rules/fazhi.rules"]);
+    assert!(ok, "run `reportlint fmt rules/fazhi.rules`: {stdout}{stderr}");
+}

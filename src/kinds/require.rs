@@ -75,9 +75,7 @@ pub fn evaluate(r: &Compiled, m: &DocMatches) -> Vec<Hit> {
                 .collect();
             if headings.is_empty() {
                 let (label, _) = stand_in(doc);
-                Hit::at(vec![label]).note(
-                    "应写明此内容的部分也未找到，标注在标题处",
-                )
+                Hit::at(vec![label]).note("应写明此内容的部分也未找到，标注在标题处")
             } else {
                 Hit::at(headings).note("缺少的内容无处可标，标注在应写明它的部分")
             }

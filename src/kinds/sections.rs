@@ -60,9 +60,7 @@ pub fn evaluate(s: &Compiled, m: &DocMatches) -> Vec<Hit> {
                 let (label, _) = stand_in(doc);
                 hits.push(
                     Hit::at(vec![label])
-                        .note(format!(
-                            "没有与“{name}”相符的标题，标注在报告标题处"
-                        ))
+                        .note(format!("没有与“{name}”相符的标题，标注在报告标题处"))
                         .var("section", Value::Text(name.clone())),
                 );
             }
