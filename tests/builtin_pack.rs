@@ -143,5 +143,8 @@ fn rules_explain_of_an_unknown_id_fails_and_says_so() {
 #[test]
 fn the_pack_is_canonically_formatted() {
     let (ok, stdout, stderr) = reportlint(&["fmt", "--check", "rules/fazhi.rules"]);
-    assert!(ok, "run `reportlint fmt rules/fazhi.rules`: {stdout}{stderr}");
+    assert!(
+        ok,
+        "run `reportlint fmt rules/fazhi.rules`: {stdout}{stderr}"
+    );
 }
