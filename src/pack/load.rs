@@ -86,15 +86,25 @@ pub enum LoadError {
 }
 
 /// Parse and validate one pack source without resolving `extends`.
+///
+/// Reading and validation errors come in one report: what the front end could read of a
+/// broken pack is validated too. Where both phases find a problem at the same place, the
+/// front end's error is kept.
 pub fn parse(name: &str, source: &str, form: Form) -> Result<Pack, PackErrors> {
-    let pack = match form {
-        Form::Dsl => dsl::parse_pack(name, source)?,
-        Form::Yaml => yaml::parse_pack(name, source)?,
+    let (pack, mut errors) = match form {
+        Form::Dsl => dsl::parse_pack_partial(source),
+        Form::Yaml => yaml::parse_pack_partial(source),
     };
-    if let Err(errors) = validate::validate(&pack) {
-        return Err(PackErrors::new(name, source, errors));
+    if let Some(pack) = &pack {
+        if let Err(found) = validate::validate(pack) {
+            let reported: Vec<_> = errors.iter().map(|e| e.span.clone()).collect();
+            errors.extend(found.into_iter().filter(|e| !reported.contains(&e.span)));
+        }
     }
-    Ok(pack)
+    match pack {
+        Some(pack) if errors.is_empty() => Ok(pack),
+        _ => Err(PackErrors::new(name, source, errors)),
+    }
 }
 
 /// Where a pack's text comes from.
@@ -406,4 +416,26 @@ fn builtin_help() -> String {
 /// Severity of a rule after overrides (helper for callers that only need the value).
 pub fn severity_of(rule: &PackRule) -> Severity {
     rule.rule.severity.value
+}
+
+#[cfg(test)]
+mod one_run_tests {
+    use super::{parse, Form};
+
+    /// A reading error (bad severity word) and a validation error (bad regex) in another rule
+    /// come in one report, in both forms.
+    #[test]
+    fn reading_and_validation_errors_come_together() {
+        let dsl = "pack \"t\"\nrule a {\n  severity fatal\n  message \"m\"\n  require \"x\"\n}\nrule b {\n  message \"m\"\n  forbid /(/\n}\n";
+        let yaml = "pack: t\nrules:\n  - id: a\n    severity: fatal\n    message: m\n    require: x\n  - id: b\n    message: m\n    forbid: {regex: '('}\n";
+        for (src, form) in [(dsl, Form::Dsl), (yaml, Form::Yaml)] {
+            let errors = match parse("t", src, form) {
+                Ok(_) => panic!("a broken pack loaded"),
+                Err(e) => e.errors,
+            };
+            let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
+            assert!(messages.iter().any(|m| m.contains("fatal")), "{messages:?}");
+            assert!(messages.iter().any(|m| m.contains("regex")), "{messages:?}");
+        }
+    }
 }

@@ -78,6 +78,11 @@ impl<'s> Builder<'s> {
     }
 
     /// The built value, or every error recorded while building it.
+    /// The value read so far, with every error found, even when there are errors.
+    pub fn finish_partial<T>(self, value: Option<T>) -> (Option<T>, Vec<PackError>) {
+        (value, self.errors)
+    }
+
     pub fn finish<T>(self, value: Option<T>) -> Result<T, Vec<PackError>> {
         match value {
             Some(value) if self.errors.is_empty() => Ok(value),
@@ -176,7 +181,10 @@ impl<'s> Builder<'s> {
         pack.name = name;
         pack.version = version;
         pack.description = description;
-        (!broken).then_some(pack)
+        // A broken line has been reported and left out; the rest of the pack is still
+        // returned so that validation can report its problems in the same run.
+        let _ = broken;
+        Some(pack)
     }
 
     fn duplicate_rule_ids(&mut self, rules: &[PackRule]) {

@@ -43,15 +43,30 @@ fn track_error_detail() {
 }
 
 fn parse_pack_errors(src: &str) -> Result<Pack, Vec<PackError>> {
+    match parse_pack_partial(src) {
+        (Some(pack), errors) if errors.is_empty() => Ok(pack),
+        (None, errors) if errors.is_empty() => {
+            Err(vec![PackError::new("the pack could not be read", 0..0)])
+        }
+        (_, errors) => Err(errors),
+    }
+}
+
+/// Reads as much of a pack as can be read: the pack without its broken lines (none after a
+/// syntax error, which stops the parser) and every error found. `pack::load` validates the
+/// partial pack too, so one run reports the errors of both phases.
+pub fn parse_pack_partial(src: &str) -> (Option<Pack>, Vec<PackError>) {
     track_error_detail();
-    let mut pairs = PackParser::parse(Rule::pack, src)
-        .map_err(|error| vec![errors::syntax_error(&error, src, 0)])?;
+    let mut pairs = match PackParser::parse(Rule::pack, src) {
+        Ok(pairs) => pairs,
+        Err(error) => return (None, vec![errors::syntax_error(&error, src, 0)]),
+    };
     let Some(pack) = pairs.next() else {
-        return Err(vec![PackError::new("empty parse of the pack", 0..0)]);
+        return (None, vec![PackError::new("empty parse of the pack", 0..0)]);
     };
     let mut builder = build::Builder::new(src, 0);
     let pack = builder.pack(pack);
-    builder.finish(pack)
+    builder.finish_partial(pack)
 }
 
 /// Parses one expression (`let` value, `assert`, `when … if`). `src` is the expression text and

@@ -36,7 +36,7 @@ mod node;
 mod read;
 mod write;
 
-use super::error::PackErrors;
+use super::error::{PackError, PackErrors};
 use super::model::Pack;
 
 pub use node::{MAX_ALIASES, MAX_DEPTH, MAX_NODES, MAX_PACK_BYTES, MAX_REPLAYED_EVENTS};
@@ -44,14 +44,25 @@ pub use write::print_pack;
 
 /// Read a YAML pack. `name` names the source in diagnostics (usually the file path).
 pub fn parse_pack(name: &str, src: &str) -> Result<Pack, PackErrors> {
+    match parse_pack_partial(src) {
+        (Some(pack), errors) if errors.is_empty() => Ok(pack),
+        (_, errors) => Err(PackErrors::new(name, src, errors)),
+    }
+}
+
+/// Reads as much of a pack as can be read: the pack without its broken rules (none when the
+/// YAML itself is malformed) and every error found, for `pack::load` to validate as well.
+pub fn parse_pack_partial(src: &str) -> (Option<Pack>, Vec<PackError>) {
     let tree = match node::parse_tree(src) {
         Ok(tree) => tree,
-        Err(error) => return Err(PackErrors::new(name, src, vec![error])),
+        Err(error) => return (None, vec![error]),
     };
     let mut reader = read::Reader::new(src);
     let pack = reader.pack(&tree);
-    match pack {
-        Some(pack) if reader.errors.is_empty() => Ok(pack),
-        _ => Err(PackErrors::new(name, src, reader.errors)),
+    if pack.is_none() && reader.errors.is_empty() {
+        reader
+            .errors
+            .push(PackError::new("the pack could not be read", 0..0));
     }
+    (pack, reader.errors)
 }
