@@ -3,9 +3,11 @@
 //! Data flows through the modules in this order:
 //! `source` (read a file, decode it) → `model` (lines, sections, sentences, quantities) →
 //! `pack` (rule model and its DSL / YAML front ends) → `eval` (compile a pack, run it over a
-//! document) → `diag` (findings as miette diagnostics and machine formats) → `cli`.
+//! document) → `diag` (findings as miette diagnostics and machine formats) → `cli`, which
+//! reads the project configuration through `config` (file selection, overrides, baseline).
 
 pub mod cli;
+pub mod config;
 pub mod diag;
 pub mod eval;
 pub mod kinds;

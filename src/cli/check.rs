@@ -1,8 +1,12 @@
-//! `reportlint check`: load packs, find report files, check them in parallel, print in order.
+//! `reportlint check`: load the project configuration and packs, find report files, check
+//! them in parallel, print in order.
 //!
-//! Arguments are resolved into a [`Plan`] (packs loaded and compiled, files listed) before
-//! any report is read. Workers check files in parallel; one printer writes the reports in
-//! path order, so the output is byte-identical for any `--jobs`.
+//! Arguments and the configuration (`config`) are resolved into packs, an engine, a file
+//! list and a per-file [`Gate`] (overrides, suppressions, baseline) before any report is
+//! read. Workers check files in parallel, and with `--fix`/`--diff` also fix them
+//! (`cli::fix`); one printer writes the reports in path order, so the output is
+//! byte-identical for any `--jobs`. `--write-baseline` records the findings instead of
+//! failing on them; `--since`/`--files-from` narrow the file list (`cli::changed`).
 
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Read, Write};
@@ -10,12 +14,20 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Instant;
 
+use super::fix;
+use super::progress::{Progress, Surroundings};
+use crate::config::baseline::{self, Baseline, Entry};
+use crate::config::gate::{FileKey, Gate, Gated};
+use crate::config::select::{self, ProjectPaths, Selection};
+use crate::config::{self, names_rule, Config};
 use crate::diag::{self, human::Style};
 use crate::eval::Engine;
 use crate::model::Document;
 use crate::output::{self, FileReport, Format, Source, Summary};
+use crate::pack::error::PackError;
 use crate::pack::load::{self, RuleSet};
-use crate::pack::model::Severity;
+
+pub use crate::config::FailOn;
 
 /// Default extensions of report files found when walking a directory.
 pub const DEFAULT_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
@@ -23,9 +35,16 @@ pub const DEFAULT_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
     /// Report files and directories to check (`-` reads standard input). Directories are
-    /// walked honouring .gitignore; a file named here is always checked.
+    /// walked honouring .gitignore and the configuration's include/exclude; a file named
+    /// here is always checked (unless --force-exclude).
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
+    /// Use this configuration file instead of looking for .reportlint.yaml.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Ignore any .reportlint.yaml.
+    #[arg(long)]
+    pub no_config: bool,
     /// A rule pack to use in addition to the built-in one (repeatable).
     #[arg(long = "pack", value_name = "PACK")]
     pub packs: Vec<PathBuf>,
@@ -38,9 +57,31 @@ pub struct CheckArgs {
     /// Do not run these rules (`pack/id` or `id`; repeatable).
     #[arg(long = "skip", value_name = "ID")]
     pub skip: Vec<String>,
-    /// Lowest severity that makes the run fail (exit code 1).
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    pub fail_on: FailOn,
+    /// Lowest severity that makes the run fail (exit code 1) [default: the configuration's
+    /// fail_on, else error].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+    /// Report only findings that are not in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record the current findings in this baseline file (JSON) and exit 0.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "since", "files_from", "fix", "diff"])]
+    pub write_baseline: Option<PathBuf>,
+    /// Apply the suggested fixes to .txt/.md files, then report what remains.
+    #[arg(long, conflicts_with = "diff")]
+    pub fix: bool,
+    /// Print the suggested fixes as a unified diff; change no file (exit 1 if there are any).
+    #[arg(long)]
+    pub diff: bool,
+    /// Check only files changed since this git revision (and untracked files).
+    #[arg(long, value_name = "REV", conflicts_with = "files_from")]
+    pub since: Option<String>,
+    /// Check only the files listed in FILE, one per line (`-`: standard input).
+    #[arg(long, value_name = "FILE")]
+    pub files_from: Option<PathBuf>,
+    /// Apply the configuration's include/exclude to files named on the command line too.
+    #[arg(long)]
+    pub force_exclude: bool,
     /// Number of files checked at once (default: number of cores).
     #[arg(long, short)]
     pub jobs: Option<usize>,
@@ -59,25 +100,6 @@ pub struct CheckArgs {
     /// File extensions to check when walking directories (comma-separated).
     #[arg(long, value_delimiter = ',', default_values_t = DEFAULT_EXTENSIONS.iter().map(|s| s.to_string()))]
     pub extensions: Vec<String>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum FailOn {
-    Error,
-    Warning,
-    Info,
-    Never,
-}
-
-impl FailOn {
-    fn fails(self, severity: Severity) -> bool {
-        match self {
-            FailOn::Never => false,
-            FailOn::Error => severity >= Severity::Error,
-            FailOn::Warning => severity >= Severity::Warning,
-            FailOn::Info => true,
-        }
-    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -165,12 +187,18 @@ pub fn load_packs(packs: &[PathBuf], builtin: bool, color: bool) -> (RuleSet, bo
 }
 
 fn keep_rule(full_id: &str, only: &[String], skip: &[String]) -> bool {
-    let matches = |sel: &String| sel == full_id || full_id.rsplit('/').next() == Some(sel.as_str());
+    let matches = |sel: &String| names_rule(sel, full_id);
     (only.is_empty() || only.iter().any(matches)) && !skip.iter().any(matches)
 }
 
 /// List the inputs: named files as given, directories walked (sorted, .gitignore honoured).
-pub fn collect_inputs(paths: &[PathBuf], extensions: &[String]) -> (Vec<Input>, Vec<FileReport>) {
+/// `keep(path, named)` decides on each file; `named` is true for a file named on the
+/// command line, false for one found by walking.
+pub fn collect_inputs(
+    paths: &[PathBuf],
+    extensions: &[String],
+    keep: &dyn Fn(&Path, bool) -> bool,
+) -> (Vec<Input>, Vec<FileReport>) {
     let mut inputs = Vec::new();
     let mut problems = Vec::new();
     for path in paths {
@@ -187,10 +215,8 @@ pub fn collect_inputs(paths: &[PathBuf], extensions: &[String]) -> (Vec<Input>, 
                     Ok(e) => {
                         let p = e.path();
                         let wanted = e.file_type().is_some_and(|t| t.is_file())
-                            && p.extension().and_then(|x| x.to_str()).is_some_and(|x| {
-                                extensions.iter().any(|w| w.eq_ignore_ascii_case(x))
-                            });
-                        if wanted {
+                            && has_extension(p, extensions);
+                        if wanted && keep(p, false) {
                             inputs.push(Input::File(p.to_path_buf()));
                         }
                     }
@@ -202,7 +228,7 @@ pub fn collect_inputs(paths: &[PathBuf], extensions: &[String]) -> (Vec<Input>, 
                     }),
                 }
             }
-        } else {
+        } else if keep(path, true) {
             inputs.push(Input::File(path.clone()));
         }
     }
@@ -211,6 +237,48 @@ pub fn collect_inputs(paths: &[PathBuf], extensions: &[String]) -> (Vec<Input>, 
     (inputs, problems)
 }
 
+fn has_extension(path: &Path, extensions: &[String]) -> bool {
+    path.extension()
+        .and_then(|x| x.to_str())
+        .is_some_and(|x| extensions.iter().any(|w| w.eq_ignore_ascii_case(x)))
+}
+
+/// The inputs among the files a change touched (`--since`, `--files-from`): those inside a
+/// path named on the command line, with a report extension, selected by the configuration.
+fn changed_inputs(
+    files: Vec<PathBuf>,
+    roots: &[PathBuf],
+    extensions: &[String],
+    cwd: &Path,
+    selected: &dyn Fn(&Path) -> bool,
+) -> Vec<Input> {
+    let roots: Vec<PathBuf> = roots.iter().map(|r| real_absolute(r, cwd)).collect();
+    let mut inputs: Vec<Input> = files
+        .into_iter()
+        .filter(|file| {
+            let full = real_absolute(file, cwd);
+            has_extension(file, extensions)
+                && roots.iter().any(|root| full.starts_with(root))
+                && selected(file)
+        })
+        .map(|file| {
+            let full = select::absolute(&file, cwd);
+            Input::File(
+                full.strip_prefix(cwd)
+                    .map(Path::to_path_buf)
+                    .unwrap_or(full),
+            )
+        })
+        .collect();
+    inputs.sort();
+    inputs.dedup();
+    inputs
+}
+
+fn real_absolute(path: &Path, cwd: &Path) -> PathBuf {
+    let full = select::absolute(path, cwd);
+    std::fs::canonicalize(&full).unwrap_or(full)
+}
 fn read_input(input: &Input) -> Result<String, String> {
     let (path, bytes) = match input {
         Input::Stdin => {
@@ -230,30 +298,126 @@ fn read_input(input: &Input) -> Result<String, String> {
         .map_err(|e| e.to_string())
 }
 
-/// Check one input completely: read, model, evaluate, locate.
-pub fn check_one(engine: &Engine, input: &Input, keep_source: bool) -> FileReport {
-    let path = input.display();
-    let text = match read_input(input) {
-        Ok(t) => t,
-        Err(error) => {
-            return FileReport {
+/// What `check` does with each file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mode {
+    Check,
+    /// Apply fixes and write the files back.
+    Fix,
+    /// Show the fixes as a diff, write nothing.
+    Diff,
+}
+
+/// Turns an input into the paths the configuration and the baseline match on.
+#[derive(Default)]
+struct Keys {
+    project: Option<ProjectPaths>,
+    baseline: Option<ProjectPaths>,
+}
+
+impl Keys {
+    fn of(&self, input: &Input) -> FileKey {
+        match input {
+            Input::Stdin => FileKey {
+                project: None,
+                baseline: input.display(),
+            },
+            Input::File(p) => FileKey {
+                project: self.project.as_ref().and_then(|pp| pp.relative(p)),
+                baseline: self
+                    .baseline
+                    .as_ref()
+                    .and_then(|b| b.relative(p))
+                    .unwrap_or_else(|| display_path(p)),
+            },
+        }
+    }
+}
+
+/// Everything a worker needs to check one file.
+struct Work<'a> {
+    engine: &'a Engine,
+    gate: &'a Gate,
+    keys: &'a Keys,
+    keep_source: bool,
+    mode: Mode,
+}
+
+/// One checked file, with what the gate and the fixer did to it.
+#[derive(Debug)]
+pub struct Outcome {
+    pub report: FileReport,
+    pub suppressed: usize,
+    pub baselined: usize,
+    /// Baseline entries of the file's findings (before the baseline was applied).
+    pub entries: Vec<Entry>,
+    /// Fixes applied (or, with `--diff`, that would be applied).
+    pub fixed: usize,
+    /// Fixes that overlapped another and were retried after it.
+    pub overlapping: usize,
+    /// With `--diff`: the change as a unified diff.
+    pub diff: String,
+    /// Findings offer fixes but the file's format cannot be written back.
+    pub not_fixable: bool,
+}
+
+impl Outcome {
+    fn failed(path: String, error: String) -> Outcome {
+        Outcome {
+            report: FileReport {
                 path,
                 error: Some(error),
                 findings: Vec::new(),
                 source: None,
-            }
+            },
+            ..Outcome::default()
         }
-    };
+    }
+}
+
+impl Default for Outcome {
+    fn default() -> Self {
+        Outcome {
+            report: FileReport {
+                path: String::new(),
+                error: None,
+                findings: Vec::new(),
+                source: None,
+            },
+            suppressed: 0,
+            baselined: 0,
+            entries: Vec::new(),
+            fixed: 0,
+            overlapping: 0,
+            diff: String::new(),
+            not_fixable: false,
+        }
+    }
+}
+
+/// Model a text, evaluate it, locate the findings and pass them through the gate.
+fn analyse(work: &Work, key: &FileKey, text: String) -> (Document, Gated) {
     let doc = Document::parse(text);
-    let mut findings: Vec<_> = engine
+    let mut findings: Vec<_> = work
+        .engine
         .check(&doc)
         .into_iter()
         .map(|f| diag::locate(f, &doc.text, &doc.lines))
         .collect();
     diag::sort_findings(&mut findings);
-    let source = keep_source.then(|| Source {
-        text: doc.text.clone(),
-        lines: doc.lines.clone(),
+    let gated = work.gate.apply(key, &doc.text, findings);
+    (doc, gated)
+}
+
+fn file_report(
+    path: String,
+    doc: Document,
+    findings: Vec<diag::LocatedFinding>,
+    keep_source: bool,
+) -> FileReport {
+    let source = keep_source.then_some(Source {
+        text: doc.text,
+        lines: doc.lines,
     });
     FileReport {
         path,
@@ -263,6 +427,155 @@ pub fn check_one(engine: &Engine, input: &Input, keep_source: bool) -> FileRepor
     }
 }
 
+/// Check one input completely: read, model, evaluate, locate, gate; fix when asked.
+fn check_one(work: &Work, input: &Input) -> Outcome {
+    let path = input.display();
+    let key = work.keys.of(input);
+    if work.mode != Mode::Check {
+        if let Input::File(file) = input {
+            if fix::can_write_back(file) {
+                return fix_one(work, file, path, &key);
+            }
+        }
+    }
+    let text = match read_input(input) {
+        Ok(t) => t,
+        Err(error) => return Outcome::failed(path, error),
+    };
+    let (doc, gated) = analyse(work, &key, text);
+    let not_fixable =
+        work.mode != Mode::Check && gated.findings.iter().any(|f| f.finding.fix.is_some());
+    Outcome {
+        report: file_report(path, doc, gated.findings, work.keep_source),
+        suppressed: gated.suppressed,
+        baselined: gated.baselined,
+        entries: gated.entries,
+        not_fixable,
+        ..Outcome::default()
+    }
+}
+
+/// Fix a plain-text report: apply fixes until none is left, then write it back atomically
+/// in its own encoding (or, with `--diff`, only describe the change).
+fn fix_one(work: &Work, file: &Path, path: String, key: &FileKey) -> Outcome {
+    let original = match crate::source::read(file) {
+        Ok(f) => f,
+        Err(e) => return Outcome::failed(path, e.to_string()),
+    };
+    let mut last = Gated::default();
+    let fixed = fix::fix_text(original.text.clone(), |text| {
+        let (_, gated) = analyse(work, key, text.to_string());
+        let findings = gated.findings.clone();
+        last = gated;
+        findings
+    });
+    if fixed.applied > 0 && work.mode == Mode::Fix {
+        let written = fix::encode_like(&original, &fixed.text)
+            .map_err(|e| format!("{}: {e}", file.display()))
+            .and_then(|bytes| {
+                crate::source::write_atomic(file, &bytes).map_err(|e| {
+                    format!(
+                        "cannot write the fixed report {}: {e}; the file was left unchanged",
+                        file.display()
+                    )
+                })
+            });
+        if let Err(error) = written {
+            let (doc, gated) = analyse(work, key, original.text);
+            let mut report = file_report(path, doc, gated.findings, work.keep_source);
+            report.error = Some(error);
+            return Outcome {
+                report,
+                suppressed: gated.suppressed,
+                baselined: gated.baselined,
+                entries: gated.entries,
+                ..Outcome::default()
+            };
+        }
+    }
+    let diff = if work.mode == Mode::Diff {
+        fix::unified_diff(&path, &original.text, &fixed.text)
+    } else {
+        String::new()
+    };
+    let doc = Document::parse(fixed.text);
+    Outcome {
+        report: file_report(path, doc, fixed.findings, work.keep_source),
+        suppressed: last.suppressed,
+        baselined: last.baselined,
+        entries: last.entries,
+        fixed: fixed.applied,
+        overlapping: fixed.overlapping,
+        diff,
+        not_fixable: false,
+    }
+}
+
+/// The configuration for this run: `--config`, else the nearest `.reportlint.yaml`, unless
+/// `--no-config`.
+fn find_config(args: &CheckArgs, cwd: &Path) -> Result<Option<Config>, config::ConfigError> {
+    if args.no_config {
+        return Ok(None);
+    }
+    match args.config.clone().or_else(|| config::discover(cwd)) {
+        Some(file) => config::load(&file).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// Every rule the configuration names must exist in the loaded packs.
+fn check_rule_names(config: &Config, set: &RuleSet) -> Result<(), config::ConfigErrors> {
+    let ids: Vec<String> = set.rules.iter().map(|r| r.full_id()).collect();
+    let errors: Vec<PackError> = config
+        .rule_references()
+        .into_iter()
+        .filter(|r| !ids.iter().any(|id| names_rule(&r.value, id)))
+        .map(|r| {
+            PackError::new(
+                format!("no loaded pack has a rule `{}`", r.value),
+                r.span.clone(),
+            )
+            .with_label("unknown rule")
+            .with_help("`reportlint rules list` shows the rule ids; write `pack/id` or just `id`")
+        })
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(config.error_at(errors))
+    }
+}
+
+/// Apply the configuration's `severity` and `disable` to the loaded rules.
+fn apply_rule_settings(config: &Config, set: &mut RuleSet) {
+    for rule in &mut set.rules {
+        let id = rule.full_id();
+        for (selector, severity) in &config.severity {
+            if names_rule(&selector.value, &id) {
+                rule.rule.severity.value = *severity;
+            }
+        }
+    }
+    set.rules.retain(|r| {
+        !config
+            .disable
+            .iter()
+            .any(|d| names_rule(&d.value, &r.full_id()))
+    });
+}
+
+/// Totals beyond the printers' [`Summary`].
+#[derive(Default)]
+struct Tally {
+    suppressed: usize,
+    baselined: usize,
+    fixed: usize,
+    fixed_files: usize,
+    overlapping: usize,
+    not_fixable: Vec<String>,
+    entries: Vec<Entry>,
+}
+
 pub fn run(args: CheckArgs) -> i32 {
     let started = Instant::now();
     let stderr_color = match args.color {
@@ -270,8 +583,35 @@ pub fn run(args: CheckArgs) -> i32 {
         ColorChoice::Never => false,
         ColorChoice::Auto => io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    let (mut set, pack_failed) =
-        load_packs(&args.packs, !args.no_builtin, stderr_color && !args.plain);
+    let diag_color = stderr_color && !args.plain;
+    let cwd = match std::env::current_dir() {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: cannot tell the current folder: {e}");
+            return exit::TROUBLE;
+        }
+    };
+    let config = match find_config(&args, &cwd) {
+        Ok(c) => c,
+        Err(e) => {
+            report_error(&e, diag_color);
+            return exit::TROUBLE;
+        }
+    };
+    let mut packs: Vec<PathBuf> = config.iter().flat_map(|c| c.packs.clone()).collect();
+    packs.extend(args.packs.iter().cloned());
+    let builtin = !args.no_builtin && config.as_ref().is_none_or(|c| c.builtin);
+    let (mut set, pack_failed) = load_packs(&packs, builtin, diag_color);
+    if let Some(config) = &config {
+        // With a pack missing, every rule of it would be reported as unknown too.
+        if !pack_failed && !args.no_builtin {
+            if let Err(e) = check_rule_names(config, &set) {
+                report_error(&e, diag_color);
+                return exit::TROUBLE;
+            }
+        }
+        apply_rule_settings(config, &mut set);
+    }
     set.rules
         .retain(|r| keep_rule(&r.full_id(), &args.only, &args.skip));
     if set.rules.is_empty() {
@@ -286,7 +626,87 @@ pub fn run(args: CheckArgs) -> i32 {
         }
     };
 
-    let (inputs, mut early) = collect_inputs(&args.paths, &args.extensions);
+    let default_extensions = args
+        .extensions
+        .iter()
+        .map(String::as_str)
+        .eq(DEFAULT_EXTENSIONS.iter().copied());
+    let extensions = match config.as_ref().and_then(|c| c.extensions.clone()) {
+        Some(configured) if default_extensions => configured,
+        _ => args.extensions.clone(),
+    };
+    let selection = config
+        .as_ref()
+        .map(|c| {
+            Selection::new(
+                c.include.iter().map(|g| g.value.as_str()),
+                c.exclude.iter().map(|g| g.value.as_str()),
+            )
+        })
+        .unwrap_or_default();
+    let project = config.as_ref().map(|c| ProjectPaths::new(&c.root, &cwd));
+    let selected =
+        |p: &Path| selection.selects(project.as_ref().and_then(|pp| pp.relative(p)).as_deref());
+    let changed = match (&args.since, &args.files_from) {
+        (Some(rev), _) => Some(super::changed::since(rev, &cwd)),
+        (None, Some(list)) => Some(super::changed::files_from(list)),
+        (None, None) => None,
+    };
+    let (inputs, mut early) = match changed {
+        Some(Ok(files)) => (
+            changed_inputs(files, &args.paths, &extensions, &cwd, &selected),
+            Vec::new(),
+        ),
+        Some(Err(e)) => {
+            eprintln!("error: {e}");
+            return exit::TROUBLE;
+        }
+        None => collect_inputs(&args.paths, &extensions, &|p, named| {
+            (named && !args.force_exclude) || selected(p)
+        }),
+    };
+
+    let baseline_path = match &args.write_baseline {
+        Some(_) => None,
+        None => args
+            .baseline
+            .clone()
+            .or_else(|| config.as_ref().and_then(|c| c.baseline.clone())),
+    };
+    let baseline = match &baseline_path {
+        Some(path) => match Baseline::read(path) {
+            Ok(b) => Some(b),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return exit::TROUBLE;
+            }
+        },
+        None => None,
+    };
+    let baseline_dir = args
+        .write_baseline
+        .as_deref()
+        .or(baseline_path.as_deref())
+        .map(|p| p.parent().unwrap_or(Path::new("")).to_path_buf());
+    let keys = Keys {
+        project,
+        baseline: baseline_dir.map(|d| ProjectPaths::new(&d, &cwd)),
+    };
+    let gate = Gate::new(config.as_ref(), baseline);
+    let mode = if args.diff {
+        Mode::Diff
+    } else if args.fix {
+        Mode::Fix
+    } else {
+        Mode::Check
+    };
+    let fail_on = args
+        .fail_on
+        .or(config.as_ref().and_then(|c| c.fail_on))
+        .unwrap_or(FailOn::Error);
+    // The findings report is printed unless the run writes a baseline or shows a diff.
+    let prints_report = args.write_baseline.is_none() && mode != Mode::Diff;
+
     let to_terminal = args.output.is_none() && io::stdout().is_terminal();
     let color = match args.color {
         ColorChoice::Always => true,
@@ -307,7 +727,7 @@ pub fn run(args: CheckArgs) -> i32 {
         }
     };
     let mut printer = output::printer(args.format, &engine.rule_infos(), style);
-    let keep_source = printer.needs_source();
+    let keep_source = prints_report && printer.needs_source();
 
     let mut sink: Box<dyn Write> = match &args.output {
         Some(path) => match std::fs::File::create(path) {
@@ -331,33 +751,72 @@ pub fn run(args: CheckArgs) -> i32 {
         }
     };
 
+    let mut progress = Progress::new(Surroundings::current(to_terminal), inputs.len());
     let mut summary = Summary::default();
+    let mut tally = Tally::default();
     let mut failing = false;
     let mut write_failed = None;
-    let mut emit =
-        |report: &FileReport, printer: &mut Box<dyn output::Printer>, sink: &mut Box<dyn Write>| {
-            summary.add(report);
-            failing |= report
-                .findings
-                .iter()
-                .any(|f| args.fail_on.fails(f.finding.severity));
-            if let Err(e) = printer.file(report, sink.as_mut()) {
-                write_failed.get_or_insert(e);
+    let recording = args.write_baseline.is_some();
+    let mut emit = |outcome: Outcome,
+                    printer: &mut Box<dyn output::Printer>,
+                    sink: &mut Box<dyn Write>,
+                    progress: &Progress| {
+        let report = &outcome.report;
+        summary.add(report);
+        failing |= report
+            .findings
+            .iter()
+            .any(|f| fail_on.fails(f.finding.severity));
+        tally.suppressed += outcome.suppressed;
+        tally.baselined += outcome.baselined;
+        tally.fixed += outcome.fixed;
+        tally.fixed_files += usize::from(outcome.fixed > 0);
+        tally.overlapping += outcome.overlapping;
+        if outcome.not_fixable {
+            tally.not_fixable.push(report.path.clone());
+        }
+        if recording {
+            tally.entries.extend(outcome.entries);
+        }
+        let written = progress.suspend(|| {
+            if mode == Mode::Diff {
+                sink.write_all(outcome.diff.as_bytes())
+            } else if prints_report {
+                printer.file(report, sink.as_mut())
+            } else {
+                Ok(())
             }
-        };
-    if let Err(e) = printer.begin(sink.as_mut()) {
-        eprintln!("error: cannot write output: {e}");
-        return exit::TROUBLE;
+        });
+        if let Err(e) = written {
+            write_failed.get_or_insert(e);
+        }
+    };
+    if prints_report {
+        if let Err(e) = printer.begin(sink.as_mut()) {
+            eprintln!("error: cannot write output: {e}");
+            return exit::TROUBLE;
+        }
     }
     early.sort_by(|a, b| a.path.cmp(&b.path));
-    for report in &early {
-        emit(report, &mut printer, &mut sink);
+    for report in early {
+        let outcome = Outcome {
+            report,
+            ..Outcome::default()
+        };
+        emit(outcome, &mut printer, &mut sink, &progress);
     }
 
-    // Workers send (index, report); the printer writes them strictly in index order.
-    let (tx, rx) = mpsc::channel::<(usize, FileReport)>();
+    let work = Work {
+        engine: &engine,
+        gate: &gate,
+        keys: &keys,
+        keep_source,
+        mode,
+    };
+    // Workers send (index, outcome); the printer writes them strictly in index order.
+    let (tx, rx) = mpsc::channel::<(usize, Outcome)>();
     std::thread::scope(|scope| {
-        let engine = &engine;
+        let work = &work;
         let inputs = &inputs;
         scope.spawn(move || {
             pool.install(|| {
@@ -366,34 +825,39 @@ pub fn run(args: CheckArgs) -> i32 {
                     .par_iter()
                     .enumerate()
                     .for_each_with(tx, |tx, (i, input)| {
-                        let _ = tx.send((i, check_one(engine, input, keep_source)));
+                        let _ = tx.send((i, check_one(work, input)));
                     });
             });
         });
         let mut pending = BTreeMap::new();
         let mut next = 0;
-        for (i, report) in rx {
-            pending.insert(i, report);
-            while let Some(report) = pending.remove(&next) {
-                emit(&report, &mut printer, &mut sink);
+        for (i, outcome) in rx {
+            progress.advance();
+            pending.insert(i, outcome);
+            while let Some(outcome) = pending.remove(&next) {
+                emit(outcome, &mut printer, &mut sink, &progress);
                 next += 1;
             }
         }
     });
+    progress.finish();
 
-    if let Err(e) = printer
-        .finish(&summary, sink.as_mut())
-        .and_then(|_| sink.flush())
-    {
+    let finished = if prints_report {
+        printer.finish(&summary, sink.as_mut())
+    } else {
+        Ok(())
+    };
+    if let Err(e) = finished.and_then(|_| sink.flush()) {
         write_failed.get_or_insert(e);
     }
     if let Some(e) = write_failed {
         eprintln!("error: cannot write output: {e}");
         return exit::TROUBLE;
     }
-    if args.format == Format::Human || args.output.is_some() {
+    print_fix_notes(mode, &tally);
+    if args.format == Format::Human || args.output.is_some() || !prints_report {
         eprintln!(
-            "checked {} file{}: {} error{}, {} warning{}, {} info{}{} in {:.2}s",
+            "checked {} file{}: {} error{}, {} warning{}, {} info{}{}{}{} in {:.2}s",
             summary.files,
             plural(summary.files),
             summary.errors,
@@ -411,15 +875,78 @@ pub fn run(args: CheckArgs) -> i32 {
             } else {
                 String::new()
             },
+            if tally.suppressed > 0 {
+                format!("; {} suppressed", tally.suppressed)
+            } else {
+                String::new()
+            },
+            if tally.baselined > 0 {
+                format!("; {} in the baseline", tally.baselined)
+            } else {
+                String::new()
+            },
             started.elapsed().as_secs_f64()
         );
     }
     if pack_failed || summary.failed_files > 0 {
-        exit::TROUBLE
-    } else if failing {
+        return exit::TROUBLE;
+    }
+    if let Some(file) = &args.write_baseline {
+        let count = tally.entries.len();
+        let text = baseline::render(std::mem::take(&mut tally.entries));
+        if let Err(e) = crate::source::write_atomic(file, text.as_bytes()) {
+            eprintln!("error: cannot write the baseline {}: {e}", file.display());
+            return exit::TROUBLE;
+        }
+        eprintln!(
+            "wrote {}: {count} finding{} accepted",
+            file.display(),
+            plural(count)
+        );
+        return exit::CLEAN;
+    }
+    let failed = match mode {
+        Mode::Diff => tally.fixed > 0,
+        Mode::Check | Mode::Fix => failing,
+    };
+    if failed {
         exit::FINDINGS
     } else {
         exit::CLEAN
+    }
+}
+
+/// What `--fix`/`--diff` did, on standard error.
+fn print_fix_notes(mode: Mode, tally: &Tally) {
+    if mode == Mode::Check {
+        return;
+    }
+    let verb = if mode == Mode::Fix {
+        "fixed"
+    } else {
+        "would fix"
+    };
+    eprintln!(
+        "{verb} {} problem{} in {} file{}",
+        tally.fixed,
+        plural(tally.fixed),
+        tally.fixed_files,
+        plural(tally.fixed_files)
+    );
+    if tally.overlapping > 0 {
+        eprintln!(
+            "{} fix{} overlapped another fix and {} checked again after it",
+            tally.overlapping,
+            if tally.overlapping == 1 { "" } else { "es" },
+            if tally.overlapping == 1 {
+                "was"
+            } else {
+                "were"
+            }
+        );
+    }
+    for path in &tally.not_fixable {
+        eprintln!("{path}: not fixable: only .txt and .md files are written back; the file was not changed");
     }
 }
 

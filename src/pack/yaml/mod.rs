@@ -32,7 +32,7 @@
 //! Expressions (`let`, `assert`, `if`) are strings in the expression language shared with
 //! the DSL.
 
-mod node;
+pub(crate) mod node;
 mod read;
 mod write;
 

@@ -1,0 +1,42 @@
+//! `reportlint completions SHELL` and `reportlint man`: generated from the clap definition
+//! ([`super::command`]), so they always list the options the binary accepts.
+
+use std::io::Write;
+
+use super::check::exit;
+
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell to write completions for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// Print the completion script for a shell on standard output.
+pub fn run(args: CompletionsArgs) -> i32 {
+    let mut command = super::command();
+    let mut out = Vec::new();
+    clap_complete::generate(args.shell, &mut command, "reportlint", &mut out);
+    print(&out)
+}
+
+/// Print the man page on standard output.
+pub fn man() -> i32 {
+    let mut out = Vec::new();
+    if let Err(e) = clap_mangen::Man::new(super::command()).render(&mut out) {
+        eprintln!("error: cannot render the man page: {e}");
+        return exit::TROUBLE;
+    }
+    print(&out)
+}
+
+fn print(bytes: &[u8]) -> i32 {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|_| stdout.flush()) {
+        Ok(()) => exit::CLEAN,
+        Err(e) => {
+            eprintln!("error: cannot write output: {e}");
+            exit::TROUBLE
+        }
+    }
+}

@@ -1,0 +1,95 @@
+//! `reportlint init`: write a commented starter `.reportlint.yaml` and an example pack
+//! `rules/local.rules` into the current folder, so a project starts from a working setup.
+//! Existing files are never overwritten: if either file exists, nothing is written.
+
+use std::path::{Path, PathBuf};
+
+use super::check::exit;
+use crate::config::FILE_NAME;
+
+/// The starter configuration, every setting explained.
+pub const STARTER_CONFIG: &str = include_str!("init/reportlint.yaml");
+/// The example pack the starter configuration names.
+pub const EXAMPLE_PACK: &str = include_str!("init/local.rules");
+/// Where the example pack goes, relative to the configuration.
+pub const EXAMPLE_PACK_PATH: &str = "rules/local.rules";
+
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// The folder to write into (default: the current folder).
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+}
+
+pub fn run(args: InitArgs) -> i32 {
+    match init(&args.dir) {
+        Ok(written) => {
+            for path in written {
+                eprintln!("wrote {}", path.display());
+            }
+            eprintln!("next: edit {FILE_NAME}, then run `reportlint check`");
+            exit::CLEAN
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            exit::TROUBLE
+        }
+    }
+}
+
+/// Write both files into `dir`; returns their paths.
+pub fn init(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let config = dir.join(FILE_NAME);
+    let pack = dir.join(EXAMPLE_PACK_PATH);
+    let existing: Vec<String> = [&config, &pack]
+        .iter()
+        .filter(|p| p.exists())
+        .map(|p| p.display().to_string())
+        .collect();
+    if !existing.is_empty() {
+        return Err(format!(
+            "{} already exist{}; nothing was written (remove or rename {} first)",
+            existing.join(" and "),
+            if existing.len() == 1 { "s" } else { "" },
+            if existing.len() == 1 { "it" } else { "them" }
+        ));
+    }
+    if let Some(folder) = pack.parent() {
+        std::fs::create_dir_all(folder)
+            .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+    }
+    for (path, text) in [(&config, STARTER_CONFIG), (&pack, EXAMPLE_PACK)] {
+        write_new(path, text)?;
+    }
+    Ok(vec![config, pack])
+}
+
+/// Create a file that must not exist yet (a file appearing meanwhile is not overwritten).
+fn write_new(path: &Path, text: &str) -> Result<(), String> {
+    use std::io::Write;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| format!("cannot create {}: {e}", path.display()))?;
+    file.write_all(text.as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pack::load::{self, Form};
+
+    #[test]
+    fn the_starter_configuration_is_valid() {
+        let config = crate::config::parse(Path::new(FILE_NAME), Path::new("."), STARTER_CONFIG);
+        assert!(config.is_ok(), "{:?}", config.err().map(|e| e.to_string()));
+    }
+
+    #[test]
+    fn the_example_pack_is_valid() {
+        let pack = load::parse(EXAMPLE_PACK_PATH, EXAMPLE_PACK, Form::Dsl);
+        assert!(pack.is_ok(), "{:?}", pack.err().map(|e| e.to_string()));
+    }
+}

@@ -1,0 +1,296 @@
+//! What happens to one file's findings between the evaluator and the report: per-path
+//! overrides (rules switched off or set to another severity for some folders), accepted
+//! findings (`suppress` entries with their reasons), and the baseline.
+//!
+//! A [`Gate`] is built once per run from the configuration and the `--baseline` file; the
+//! workers call [`Gate::apply`] on each file with its located findings and text (needed to
+//! match `text:` of a suppression and to identify baseline entries) and get back the
+//! findings to report, how many were suppressed or baselined, and the baseline entries of
+//! what remains (for `--write-baseline`).
+
+use globset::GlobMatcher;
+
+use super::baseline::{self, Baseline, Entry};
+use super::select::{self, glob_set};
+use super::{names_rule, Config};
+use crate::diag::LocatedFinding;
+use crate::pack::model::Severity;
+
+/// Where a checked file is, in the two forms the gate matches on.
+#[derive(Clone, Debug, Default)]
+pub struct FileKey {
+    /// Relative to the configuration folder (`None`: outside it, or no configuration).
+    pub project: Option<String>,
+    /// Relative to the baseline file's folder (the display path when there is no baseline).
+    pub baseline: String,
+}
+
+struct PathRules {
+    paths: globset::GlobSet,
+    disable: Vec<String>,
+    severity: Vec<(String, Severity)>,
+}
+
+struct Accepted {
+    rule: String,
+    path: Option<GlobMatcher>,
+    text: Option<String>,
+}
+
+/// The per-file filter of a run.
+#[derive(Default)]
+pub struct Gate {
+    overrides: Vec<PathRules>,
+    accepted: Vec<Accepted>,
+    baseline: Option<Baseline>,
+}
+
+/// One file's findings after the gate.
+#[derive(Clone, Debug, Default)]
+pub struct Gated {
+    pub findings: Vec<LocatedFinding>,
+    pub suppressed: usize,
+    pub baselined: usize,
+    /// Baseline entries of the findings that passed the overrides and suppressions.
+    pub entries: Vec<Entry>,
+}
+
+impl Gate {
+    pub fn new(config: Option<&Config>, baseline: Option<Baseline>) -> Gate {
+        let mut gate = Gate {
+            baseline,
+            ..Gate::default()
+        };
+        let Some(config) = config else {
+            return gate;
+        };
+        for o in &config.overrides {
+            if let Some(paths) = glob_set(o.paths.iter().map(|p| p.value.as_str())) {
+                gate.overrides.push(PathRules {
+                    paths,
+                    disable: o.disable.iter().map(|d| d.value.clone()).collect(),
+                    severity: o
+                        .severity
+                        .iter()
+                        .map(|(r, s)| (r.value.clone(), *s))
+                        .collect(),
+                });
+            }
+        }
+        gate.accepted = config
+            .suppress
+            .iter()
+            .map(|s| Accepted {
+                rule: s.rule.value.clone(),
+                path: select::matcher(&s.path.value),
+                text: s.text.clone(),
+            })
+            .collect();
+        gate
+    }
+
+    /// Filter one file's findings (in display order) over its `text`.
+    pub fn apply(&self, file: &FileKey, text: &str, findings: Vec<LocatedFinding>) -> Gated {
+        let project = file.project.as_deref();
+        let here: Vec<&PathRules> = match project {
+            Some(rel) => self
+                .overrides
+                .iter()
+                .filter(|o| o.paths.is_match(rel))
+                .collect(),
+            None => Vec::new(),
+        };
+        let mut gated = Gated::default();
+        let mut kept = Vec::with_capacity(findings.len());
+        for mut f in findings {
+            let rule = f.finding.rule.clone();
+            if here
+                .iter()
+                .any(|o| o.disable.iter().any(|d| names_rule(d, &rule)))
+            {
+                continue;
+            }
+            // Later overrides win, as later lines of the file do.
+            for o in &here {
+                for (selector, severity) in &o.severity {
+                    if names_rule(selector, &rule) {
+                        f.finding.severity = *severity;
+                    }
+                }
+            }
+            if self.accepted.iter().any(|a| a.accepts(project, text, &f)) {
+                gated.suppressed += 1;
+                continue;
+            }
+            kept.push(f);
+        }
+        let entries = baseline::entries(&file.baseline, text, &kept);
+        match &self.baseline {
+            Some(base) => {
+                for (f, entry) in kept.into_iter().zip(&entries) {
+                    if base.contains(entry) {
+                        gated.baselined += 1;
+                    } else {
+                        gated.findings.push(f);
+                    }
+                }
+            }
+            None => gated.findings = kept,
+        }
+        gated.entries = entries;
+        gated
+    }
+}
+
+impl Accepted {
+    fn accepts(&self, project: Option<&str>, text: &str, f: &LocatedFinding) -> bool {
+        let path_matches = match (&self.path, project) {
+            (Some(glob), Some(rel)) => glob.is_match(rel),
+            _ => false,
+        };
+        if !path_matches || !names_rule(&self.rule, &f.finding.rule) {
+            return false;
+        }
+        match &self.text {
+            None => true,
+            Some(wanted) => f
+                .finding
+                .labels
+                .first()
+                .is_some_and(|l| lines_around(text, &l.span).contains(wanted.as_str())),
+        }
+    }
+}
+
+/// The whole lines a span touches.
+fn lines_around<'t>(text: &'t str, span: &std::ops::Range<usize>) -> &'t str {
+    let start = text
+        .get(..span.start)
+        .and_then(|head| head.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let end = text
+        .get(span.end..)
+        .and_then(|tail| tail.find('\n'))
+        .map_or(text.len(), |i| span.end + i);
+    text.get(start..end).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::parse;
+    use crate::diag::{Finding, Label, LocatedLabel, Location};
+    use std::path::Path;
+
+    const TEXT: &str = "一、主要举措\n镇长履行第一负责人职责。\n引用《关于第一负责人的通知》。\n";
+
+    fn finding(rule: &str, needle: &str, nth: usize) -> LocatedFinding {
+        let start = TEXT.match_indices(needle).nth(nth).map_or(0, |(i, _)| i);
+        let label = Label::new(start..start + needle.len(), None);
+        let at = Location { line: 1, column: 1 };
+        LocatedFinding {
+            finding: Finding {
+                rule: rule.to_string(),
+                severity: Severity::Warning,
+                message: "m".to_string(),
+                help: None,
+                reference: None,
+                labels: vec![label.clone()],
+                note: None,
+                fix: None,
+                folded: 0,
+            },
+            labels: vec![LocatedLabel {
+                label,
+                start: at,
+                end: at,
+            }],
+        }
+    }
+
+    fn gate(config: &str, baseline: Option<Baseline>) -> Gate {
+        let config = parse(Path::new("c.yaml"), Path::new("."), config);
+        let Ok(config) = config else {
+            panic!("test configuration is valid");
+        };
+        Gate::new(Some(&config), baseline)
+    }
+
+    fn key(rel: &str) -> FileKey {
+        FileKey {
+            project: Some(rel.to_string()),
+            baseline: rel.to_string(),
+        }
+    }
+
+    #[test]
+    fn an_override_disables_and_reweights_rules_under_its_paths_only() {
+        let g = gate(
+            "overrides:\n  - paths: [部门/**]\n    disable: [duty-township]\n    severity: {p/term: info}\n",
+            None,
+        );
+        let found = || {
+            vec![
+                finding("p/duty-township", "一、主要举措", 0),
+                finding("p/term", "第一负责人", 0),
+            ]
+        };
+        let department = g.apply(&key("部门/司法局.txt"), TEXT, found());
+        assert_eq!(department.findings.len(), 1);
+        assert_eq!(department.findings[0].finding.severity, Severity::Info);
+        let township = g.apply(&key("乡镇/a镇.txt"), TEXT, found());
+        assert_eq!(township.findings.len(), 2);
+        assert_eq!(township.findings[1].finding.severity, Severity::Warning);
+    }
+
+    #[test]
+    fn a_suppression_with_text_accepts_only_the_finding_on_a_line_with_that_text() {
+        let g = gate(
+            "suppress:\n  - rule: term\n    path: '*.txt'\n    text: 《关于第一负责人的通知》\n    reason: 引用文件标题，不能改\n",
+            None,
+        );
+        let gated = g.apply(
+            &key("a.txt"),
+            TEXT,
+            vec![
+                finding("p/term", "第一负责人", 0),
+                finding("p/term", "第一负责人", 1),
+            ],
+        );
+        assert_eq!(gated.suppressed, 1);
+        assert_eq!(gated.findings.len(), 1);
+        assert_eq!(
+            gated.findings[0].finding.labels[0].span,
+            finding("p/term", "第一负责人", 0).finding.labels[0].span
+        );
+        let elsewhere = g.apply(
+            &key("sub/a.txt"),
+            TEXT,
+            vec![finding("p/term", "第一负责人", 1)],
+        );
+        assert_eq!(elsewhere.suppressed, 0);
+    }
+
+    #[test]
+    fn baselined_findings_are_counted_not_reported() {
+        let accepted = baseline::entries("a.txt", TEXT, &[finding("p/term", "第一负责人", 0)]);
+        let dir = std::env::temp_dir().join(format!("reportlint-gate-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).ok();
+        let file = dir.join("b.json");
+        std::fs::write(&file, baseline::render(accepted)).ok();
+        let base = Baseline::read(&file);
+        std::fs::remove_dir_all(&dir).ok();
+        let g = gate("{}", base.ok());
+        let gated = g.apply(
+            &key("a.txt"),
+            TEXT,
+            vec![
+                finding("p/term", "第一负责人", 0),
+                finding("p/term", "第一负责人", 1),
+            ],
+        );
+        assert_eq!(gated.baselined, 1);
+        assert_eq!(gated.findings.len(), 1);
+        assert_eq!(gated.entries.len(), 2);
+    }
+}
