@@ -4,7 +4,9 @@
 //! Markdown file it starts on. Parsing is pulldown-cmark's (CommonMark plus tables).
 //!
 //! * Headings (`# 一、主要举措`) become their text (`一、主要举措`); paragraphs and list
-//!   items one line each; emphasis, links and inline code keep their text.
+//!   items one line each; emphasis, links and inline code keep their text. An ordered list
+//!   item keeps its number (`1. 人民调解。`): in reports such items are numbered headings.
+//!   An inline `<br>` is a line break.
 //! * Code blocks, raw HTML, images and a YAML front-matter block give no text.
 //! * A soft line break inside a paragraph joins the lines: with nothing between two Chinese
 //!   characters, with a space otherwise. A hard break starts a new line.
@@ -26,6 +28,8 @@ struct Builder {
     current_line: usize,
     soft_break: bool,
     cells: Option<Vec<String>>,
+    /// The number of an ordered list item, put before its first text.
+    prefix: Option<String>,
 }
 
 fn wide(c: char) -> bool {
@@ -39,6 +43,12 @@ impl Builder {
     }
 
     fn push(&mut self, text: &str) {
+        if self.current.is_empty() {
+            if let Some(prefix) = self.prefix.take() {
+                self.current = prefix;
+                self.soft_break = false;
+            }
+        }
         if std::mem::take(&mut self.soft_break) {
             let joins_wide = self.current.chars().last().is_some_and(wide)
                 && text.chars().next().is_some_and(wide);
@@ -100,8 +110,11 @@ pub fn extract(markdown: &str) -> Vec<MarkdownLine> {
         current_line: 1,
         soft_break: false,
         cells: None,
+        prefix: None,
     };
     let mut hidden = 0usize;
+    // Next number of each open list; `None` for bullet lists.
+    let mut lists: Vec<Option<u64>> = Vec::new();
     for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
         let line = line_at(&starts, range.start);
         match event {
@@ -131,10 +144,31 @@ pub fn extract(markdown: &str) -> Vec<MarkdownLine> {
             Event::End(TagEnd::TableHead | TagEnd::TableRow) => b.end_row(),
             Event::Start(Tag::TableCell) => b.flush(),
             Event::End(TagEnd::TableCell) => b.flush(),
+            Event::Start(Tag::List(first)) => lists.push(first),
+            Event::End(TagEnd::List(_)) => {
+                lists.pop();
+            }
+            Event::Start(Tag::Item) => {
+                b.start(line);
+                if let Some(Some(n)) = lists.last_mut() {
+                    b.prefix = Some(format!("{n}. "));
+                    *n += 1;
+                }
+            }
+            Event::InlineHtml(html) => {
+                let tag: String = html
+                    .chars()
+                    .filter(|c| !c.is_whitespace() && *c != '/')
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                if tag == "<br>" {
+                    b.flush();
+                    b.current_line = line_at(&starts, range.end);
+                }
+            }
             Event::Start(
                 Tag::Heading { .. }
                 | Tag::Paragraph
-                | Tag::Item
                 | Tag::BlockQuote(_)
                 | Tag::DefinitionListTitle
                 | Tag::DefinitionListDefinition,
@@ -142,14 +176,18 @@ pub fn extract(markdown: &str) -> Vec<MarkdownLine> {
             Event::End(
                 TagEnd::Heading(_)
                 | TagEnd::Paragraph
-                | TagEnd::Item
                 | TagEnd::BlockQuote(_)
                 | TagEnd::DefinitionListTitle
                 | TagEnd::DefinitionListDefinition,
             ) => b.flush(),
+            Event::End(TagEnd::Item) => {
+                b.flush();
+                b.prefix = None;
+            }
             Event::Text(text) | Event::Code(text) => {
-                if b.current.is_empty() && !b.soft_break {
+                if b.current.is_empty() && (!b.soft_break || b.prefix.is_none()) {
                     b.current_line = line;
+                    b.soft_break = false;
                 }
                 b.push(&text);
             }
@@ -178,7 +216,7 @@ mod tests {
 
     #[test]
     fn headings_paragraphs_and_no_code() {
-        let md = "# 一、主要举措\n\n全年办理\n案件12件。\n\n```\nlet x = 1;\n```\n\n- 第一项\n- 第二项\n";
+        let md = "# 一、主要举措\n\n全年办理\n案件12件。\n\n```\nlet x = 1;\n```\n\n- 第一项\n- 第二项\n\n3. 第三项\n\n4. 第四项\n";
         assert_eq!(
             texts(md),
             [
@@ -186,6 +224,8 @@ mod tests {
                 ("全年办理案件12件。".to_string(), 3),
                 ("第一项".to_string(), 10),
                 ("第二项".to_string(), 11),
+                ("3. 第三项".to_string(), 13),
+                ("4. 第四项".to_string(), 15),
             ]
         );
     }
