@@ -178,7 +178,9 @@ fn markdown_findings_name_the_markdown_line() {
         .findings
         .iter()
         .find(|f| f.finding.rule == "fazhi/term-fazhi");
-    let note = term.and_then(|f| f.finding.note.clone()).unwrap_or_default();
+    let note = term
+        .and_then(|f| f.finding.note.clone())
+        .unwrap_or_default();
     let line = note
         .rsplit(' ')
         .next()
