@@ -5,7 +5,7 @@
 //! path order, so the output is byte-identical for any `--jobs`.
 
 use std::collections::BTreeMap;
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Instant;
@@ -18,7 +18,7 @@ use crate::pack::load::{self, RuleSet};
 use crate::pack::model::Severity;
 
 /// Default extensions of report files found when walking a directory.
-pub const DEFAULT_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+pub const DEFAULT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "docx", "html", "htm"];
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
@@ -59,6 +59,23 @@ pub struct CheckArgs {
     /// File extensions to check when walking directories (comma-separated).
     #[arg(long, value_delimiter = ',', default_values_t = DEFAULT_EXTENSIONS.iter().map(|s| s.to_string()))]
     pub extensions: Vec<String>,
+    /// Decode text files with this encoding instead of detecting UTF-8 / UTF-16 / GB18030.
+    #[arg(long, value_enum, value_name = "ENCODING")]
+    pub encoding: Option<crate::source::ForcedEncoding>,
+    /// Refuse report files larger than this (and .docx files expanding beyond it): bytes,
+    /// or with a unit such as 50MB.
+    #[arg(long, value_name = "SIZE", value_parser = crate::source::parse_size, default_value = "20MB")]
+    pub max_file_size: u64,
+}
+
+impl CheckArgs {
+    /// How report files are read.
+    pub fn read_options(&self) -> crate::source::ReadOptions {
+        crate::source::ReadOptions {
+            encoding: self.encoding,
+            max_file_size: self.max_file_size,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -179,7 +196,10 @@ pub fn collect_inputs(paths: &[PathBuf], extensions: &[String]) -> (Vec<Input>, 
             continue;
         }
         if path.is_dir() {
+            // Links are followed so linked report folders are checked; a link loop is then
+            // reported as a walk error and the rest of the walk goes on.
             let walker = ignore::WalkBuilder::new(path)
+                .follow_links(true)
                 .sort_by_file_name(|a, b| a.cmp(b))
                 .build();
             for entry in walker {
@@ -211,30 +231,42 @@ pub fn collect_inputs(paths: &[PathBuf], extensions: &[String]) -> (Vec<Input>, 
     (inputs, problems)
 }
 
-fn read_input(input: &Input) -> Result<String, String> {
-    let (path, bytes) = match input {
+fn read_input(
+    input: &Input,
+    options: &crate::source::ReadOptions,
+) -> Result<crate::source::SourceFile, String> {
+    let read = match input {
         Input::Stdin => {
-            let mut buf = Vec::new();
-            io::stdin()
-                .read_to_end(&mut buf)
-                .map_err(|e| format!("cannot read standard input: {e}"))?;
-            (Path::new("<stdin>"), buf)
+            let name = Path::new("<stdin>");
+            crate::source::read_limited(io::stdin().lock(), name, options)
+                .and_then(|bytes| crate::source::decode_with(name, bytes, options))
         }
-        Input::File(p) => (
-            p.as_path(),
-            std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?,
-        ),
+        Input::File(p) => crate::source::read_with(p, options),
     };
-    crate::source::decode(path, bytes)
-        .map(|f| f.text)
-        .map_err(|e| e.to_string())
+    read.map_err(|e| e.to_string())
 }
 
-/// Check one input completely: read, model, evaluate, locate.
+/// Check one input completely with default reading options: read, model, evaluate, locate.
 pub fn check_one(engine: &Engine, input: &Input, keep_source: bool) -> FileReport {
+    check_one_with(
+        engine,
+        input,
+        keep_source,
+        &crate::source::ReadOptions::default(),
+    )
+}
+
+/// Check one input completely: read, model, evaluate, locate. Findings in text extracted
+/// from another format (.docx, HTML, Markdown) get a note saying where they are there.
+pub fn check_one_with(
+    engine: &Engine,
+    input: &Input,
+    keep_source: bool,
+    options: &crate::source::ReadOptions,
+) -> FileReport {
     let path = input.display();
-    let text = match read_input(input) {
-        Ok(t) => t,
+    let source = match read_input(input, options) {
+        Ok(s) => s,
         Err(error) => {
             return FileReport {
                 path,
@@ -244,11 +276,21 @@ pub fn check_one(engine: &Engine, input: &Input, keep_source: bool) -> FileRepor
             }
         }
     };
-    let doc = Document::parse(text);
+    let doc = Document::parse(source.text.clone());
     let mut findings: Vec<_> = engine
         .check(&doc)
         .into_iter()
         .map(|f| diag::locate(f, &doc.text, &doc.lines))
+        .map(|mut f| {
+            let place = f.primary().and_then(|l| source.place(l.start.line));
+            if let Some(place) = place {
+                f.finding.note = Some(match f.finding.note.take() {
+                    Some(note) => format!("{note}; in the original: {place}"),
+                    None => format!("in the original: {place}"),
+                });
+            }
+            f
+        })
         .collect();
     diag::sort_findings(&mut findings);
     let source = keep_source.then(|| Source {
@@ -287,6 +329,7 @@ pub fn run(args: CheckArgs) -> i32 {
     };
 
     let (inputs, mut early) = collect_inputs(&args.paths, &args.extensions);
+    let read_options = args.read_options();
     let to_terminal = args.output.is_none() && io::stdout().is_terminal();
     let color = match args.color {
         ColorChoice::Always => true,
@@ -359,6 +402,7 @@ pub fn run(args: CheckArgs) -> i32 {
     std::thread::scope(|scope| {
         let engine = &engine;
         let inputs = &inputs;
+        let read_options = &read_options;
         scope.spawn(move || {
             pool.install(|| {
                 use rayon::prelude::*;
@@ -366,7 +410,8 @@ pub fn run(args: CheckArgs) -> i32 {
                     .par_iter()
                     .enumerate()
                     .for_each_with(tx, |tx, (i, input)| {
-                        let _ = tx.send((i, check_one(engine, input, keep_source)));
+                        let _ =
+                            tx.send((i, check_one_with(engine, input, keep_source, read_options)));
                     });
             });
         });
