@@ -107,7 +107,7 @@ fn docx_findings_name_the_paragraph_they_are_in() {
         let line = f.primary().map_or(0, |l| l.start.line);
         let note = f.finding.note.as_deref().unwrap_or("");
         assert!(
-            note.contains(&format!("paragraph {line} of the .docx body")),
+            note.contains(&format!("Word 正文第 {line} 段")),
             "{}: note {note:?} must name paragraph {line}",
             f.finding.rule
         );
@@ -118,7 +118,7 @@ fn docx_findings_name_the_paragraph_they_are_in() {
         .find(|f| f.finding.rule == "fazhi/term-fazhi");
     assert_eq!(
         term.and_then(|f| f.finding.note.as_deref()),
-        Some("in the original: paragraph 5 of the .docx body")
+        Some("原文位置：Word 正文第 5 段")
     );
 }
 
@@ -182,11 +182,11 @@ fn markdown_findings_name_the_markdown_line() {
         .and_then(|f| f.finding.note.clone())
         .unwrap_or_default();
     let line = note
-        .rsplit(' ')
+        .rsplit("原文第 ")
         .next()
-        .and_then(|n| n.parse::<usize>().ok())
+        .and_then(|n| n.trim_end_matches(" 行").parse::<usize>().ok())
         .unwrap_or(0);
-    assert!(note.contains("Markdown line"), "{note}");
+    assert!(note.contains("Markdown 原文第"), "{note}");
     assert!(
         source
             .lines()

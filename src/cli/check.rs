@@ -282,11 +282,20 @@ pub fn check_one_with(
         .into_iter()
         .map(|f| diag::locate(f, &doc.text, &doc.lines))
         .map(|mut f| {
+            for l in &mut f.labels {
+                l.file_span = match (
+                    source.file_offset(l.label.span.start),
+                    source.file_offset(l.label.span.end),
+                ) {
+                    (Some(a), Some(b)) => Some(a..b),
+                    _ => None,
+                };
+            }
             let place = f.primary().and_then(|l| source.place(l.start.line));
             if let Some(place) = place {
                 f.finding.note = Some(match f.finding.note.take() {
-                    Some(note) => format!("{note}; in the original: {place}"),
-                    None => format!("in the original: {place}"),
+                    Some(note) => format!("{note}；原文位置：{place}"),
+                    None => format!("原文位置：{place}"),
                 });
             }
             f

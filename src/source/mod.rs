@@ -125,7 +125,7 @@ impl SourceFile {
     }
 
     /// Where a 1-based line of `text` is in the original, in words, for formats whose text
-    /// is not the file: `paragraph 12 of the .docx body (in a table)`.
+    /// is not the file: `Word 正文第 12 段（表格内）`.
     pub fn place(&self, line: usize) -> Option<String> {
         let Origin::Extracted(lines) = &self.origin else {
             return None;
@@ -136,13 +136,11 @@ impl SourceFile {
                 paragraph,
                 in_table,
             } => format!(
-                "paragraph {paragraph} of the .docx body{}",
-                if *in_table { " (in a table)" } else { "" }
+                "Word 正文第 {paragraph} 段{}",
+                if *in_table { "（表格内）" } else { "" }
             ),
-            LineOrigin::FileLine { line: source } => format!("Markdown line {source}"),
-            LineOrigin::Extracted => {
-                format!("line {line} of the text extracted from the {} page", "HTML")
-            }
+            LineOrigin::FileLine { line: source } => format!("Markdown 原文第 {source} 行"),
+            LineOrigin::Extracted => format!("网页正文提取文本第 {line} 行"),
         })
     }
 }
