@@ -9,7 +9,7 @@
 //! failing on them; `--since`/`--files-from` narrow the file list (`cli::changed`).
 
 use std::collections::BTreeMap;
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Instant;
@@ -30,7 +30,7 @@ use crate::pack::load::{self, RuleSet};
 pub use crate::config::FailOn;
 
 /// Default extensions of report files found when walking a directory.
-pub const DEFAULT_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+pub const DEFAULT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "docx", "html", "htm"];
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
@@ -100,6 +100,23 @@ pub struct CheckArgs {
     /// File extensions to check when walking directories (comma-separated).
     #[arg(long, value_delimiter = ',', default_values_t = DEFAULT_EXTENSIONS.iter().map(|s| s.to_string()))]
     pub extensions: Vec<String>,
+    /// Decode text files with this encoding instead of detecting UTF-8 / UTF-16 / GB18030.
+    #[arg(long, value_enum, value_name = "ENCODING")]
+    pub encoding: Option<crate::source::ForcedEncoding>,
+    /// Refuse report files larger than this (and .docx files expanding beyond it): bytes,
+    /// or with a unit such as 50MB.
+    #[arg(long, value_name = "SIZE", value_parser = crate::source::parse_size, default_value = "20MB")]
+    pub max_file_size: u64,
+}
+
+impl CheckArgs {
+    /// How report files are read.
+    pub fn read_options(&self) -> crate::source::ReadOptions {
+        crate::source::ReadOptions {
+            encoding: self.encoding,
+            max_file_size: self.max_file_size,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -192,9 +209,13 @@ fn keep_rule(full_id: &str, only: &[String], skip: &[String]) -> bool {
 }
 
 /// List the inputs: named files as given, directories walked (sorted, .gitignore honoured).
-/// `keep(path, named)` decides on each file; `named` is true for a file named on the
-/// command line, false for one found by walking.
-pub fn collect_inputs(
+pub fn collect_inputs(paths: &[PathBuf], extensions: &[String]) -> (Vec<Input>, Vec<FileReport>) {
+    collect_inputs_where(paths, extensions, &|_, _| true)
+}
+
+/// [`collect_inputs`], where `keep(path, named)` decides on each file; `named` is true for
+/// a file named on the command line, false for one found by walking.
+pub fn collect_inputs_where(
     paths: &[PathBuf],
     extensions: &[String],
     keep: &dyn Fn(&Path, bool) -> bool,
@@ -207,7 +228,10 @@ pub fn collect_inputs(
             continue;
         }
         if path.is_dir() {
+            // Links are followed so linked report folders are checked; a link loop is then
+            // reported as a walk error and the rest of the walk goes on.
             let walker = ignore::WalkBuilder::new(path)
+                .follow_links(true)
                 .sort_by_file_name(|a, b| a.cmp(b))
                 .build();
             for entry in walker {
@@ -279,23 +303,19 @@ fn real_absolute(path: &Path, cwd: &Path) -> PathBuf {
     let full = select::absolute(path, cwd);
     std::fs::canonicalize(&full).unwrap_or(full)
 }
-fn read_input(input: &Input) -> Result<String, String> {
-    let (path, bytes) = match input {
+fn read_input(
+    input: &Input,
+    options: &crate::source::ReadOptions,
+) -> Result<crate::source::SourceFile, String> {
+    let read = match input {
         Input::Stdin => {
-            let mut buf = Vec::new();
-            io::stdin()
-                .read_to_end(&mut buf)
-                .map_err(|e| format!("cannot read standard input: {e}"))?;
-            (Path::new("<stdin>"), buf)
+            let name = Path::new("<stdin>");
+            crate::source::read_limited(io::stdin().lock(), name, options)
+                .and_then(|bytes| crate::source::decode_with(name, bytes, options))
         }
-        Input::File(p) => (
-            p.as_path(),
-            std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?,
-        ),
+        Input::File(p) => crate::source::read_with(p, options),
     };
-    crate::source::decode(path, bytes)
-        .map(|f| f.text)
-        .map_err(|e| e.to_string())
+    read.map_err(|e| e.to_string())
 }
 
 /// What `check` does with each file.
@@ -341,6 +361,7 @@ struct Work<'a> {
     keys: &'a Keys,
     keep_source: bool,
     mode: Mode,
+    read_options: &'a crate::source::ReadOptions,
 }
 
 /// One checked file, with what the gate and the fixer did to it.
@@ -395,14 +416,43 @@ impl Default for Outcome {
     }
 }
 
-/// Model a text, evaluate it, locate the findings and pass them through the gate.
-fn analyse(work: &Work, key: &FileKey, text: String) -> (Document, Gated) {
+/// Model a text, evaluate it, locate the findings and pass them through the gate. With the
+/// file the text was read from, labels get their place in the file too (file bytes for
+/// transcoded text, a note naming the paragraph or line for extracted formats).
+fn analyse(
+    work: &Work,
+    key: &FileKey,
+    text: String,
+    read: Option<&crate::source::SourceFile>,
+) -> (Document, Gated) {
     let doc = Document::parse(text);
     let mut findings: Vec<_> = work
         .engine
         .check(&doc)
         .into_iter()
         .map(|f| diag::locate(f, &doc.text, &doc.lines))
+        .map(|mut f| {
+            let Some(source) = read else {
+                return f;
+            };
+            for l in &mut f.labels {
+                l.file_span = match (
+                    source.file_offset(l.label.span.start),
+                    source.file_offset(l.label.span.end),
+                ) {
+                    (Some(a), Some(b)) => Some(a..b),
+                    _ => None,
+                };
+            }
+            let place = f.primary().and_then(|l| source.place(l.start.line));
+            if let Some(place) = place {
+                f.finding.note = Some(match f.finding.note.take() {
+                    Some(note) => format!("{note}；原文位置：{place}"),
+                    None => format!("原文位置：{place}"),
+                });
+            }
+            f
+        })
         .collect();
     diag::sort_findings(&mut findings);
     let gated = work.gate.apply(key, &doc.text, findings);
@@ -427,22 +477,52 @@ fn file_report(
     }
 }
 
+/// Check one input completely with default reading options: read, model, evaluate, locate.
+pub fn check_one(engine: &Engine, input: &Input, keep_source: bool) -> FileReport {
+    check_one_with(
+        engine,
+        input,
+        keep_source,
+        &crate::source::ReadOptions::default(),
+    )
+}
+
+/// Check one input completely, without a configuration: read, model, evaluate, locate.
+/// Findings in text extracted from another format (.docx, HTML, Markdown) get a note
+/// saying where they are there.
+pub fn check_one_with(
+    engine: &Engine,
+    input: &Input,
+    keep_source: bool,
+    options: &crate::source::ReadOptions,
+) -> FileReport {
+    let work = Work {
+        engine,
+        gate: &Gate::default(),
+        keys: &Keys::default(),
+        keep_source,
+        mode: Mode::Check,
+        read_options: options,
+    };
+    check_input(&work, input).report
+}
+
 /// Check one input completely: read, model, evaluate, locate, gate; fix when asked.
-fn check_one(work: &Work, input: &Input) -> Outcome {
+fn check_input(work: &Work, input: &Input) -> Outcome {
     let path = input.display();
     let key = work.keys.of(input);
+    let source = match read_input(input, work.read_options) {
+        Ok(s) => s,
+        Err(error) => return Outcome::failed(path, error),
+    };
     if work.mode != Mode::Check {
         if let Input::File(file) = input {
-            if fix::can_write_back(file) {
-                return fix_one(work, file, path, &key);
+            if let Some(outcome) = fix_file(work, file, &path, &key, &source) {
+                return outcome;
             }
         }
     }
-    let text = match read_input(input) {
-        Ok(t) => t,
-        Err(error) => return Outcome::failed(path, error),
-    };
-    let (doc, gated) = analyse(work, &key, text);
+    let (doc, gated) = analyse(work, &key, source.text.clone(), Some(&source));
     let not_fixable =
         work.mode != Mode::Check && gated.findings.iter().any(|f| f.finding.fix.is_some());
     Outcome {
@@ -455,59 +535,124 @@ fn check_one(work: &Work, input: &Input) -> Outcome {
     }
 }
 
-/// Fix a plain-text report: apply fixes until none is left, then write it back atomically
-/// in its own encoding (or, with `--diff`, only describe the change).
-fn fix_one(work: &Work, file: &Path, path: String, key: &FileKey) -> Outcome {
-    let original = match crate::source::read(file) {
-        Ok(f) => f,
-        Err(e) => return Outcome::failed(path, e.to_string()),
+/// Fix a plain-text or Markdown report: apply fixes to the file's text until none is
+/// left, then write it back atomically in its own encoding and check it again (or, with
+/// `--diff`, only describe the change). `None` when the format cannot be written back or
+/// there is nothing to fix, so the file is reported as read.
+fn fix_file(
+    work: &Work,
+    file: &Path,
+    path: &str,
+    key: &FileKey,
+    source: &crate::source::SourceFile,
+) -> Option<Outcome> {
+    let file_text = match source.format {
+        crate::source::Format::Text => source.text.clone(),
+        crate::source::Format::Markdown => {
+            let bytes = std::fs::read(file).ok()?;
+            crate::source::encoding::decode_text(file, &bytes, work.read_options.encoding)
+                .ok()?
+                .0
+        }
+        crate::source::Format::Html | crate::source::Format::Docx => return None,
     };
     let mut last = Gated::default();
-    let fixed = fix::fix_text(original.text.clone(), |text| {
-        let (_, gated) = analyse(work, key, text.to_string());
-        let findings = gated.findings.clone();
+    let mut unplaced = false;
+    let fixed = fix::fix_text(file_text.clone(), |text| {
+        let Some((modelled, layout)) = fix::modelled(text, source.format) else {
+            return Vec::new();
+        };
+        let (doc, gated) = analyse(work, key, modelled, None);
+        let findings = gated
+            .findings
+            .iter()
+            .cloned()
+            .map(|mut f| {
+                if let Some(fx) = f.finding.fix.take() {
+                    f.finding.fix = fix::to_file(&layout, text, &doc.text, &fx);
+                    unplaced |= f.finding.fix.is_none();
+                }
+                f
+            })
+            .collect();
         last = gated;
         findings
     });
-    if fixed.applied > 0 && work.mode == Mode::Fix {
-        let written = fix::encode_like(&original, &fixed.text)
-            .map_err(|e| format!("{}: {e}", file.display()))
-            .and_then(|bytes| {
-                crate::source::write_atomic(file, &bytes).map_err(|e| {
-                    format!(
-                        "cannot write the fixed report {}: {e}; the file was left unchanged",
-                        file.display()
-                    )
-                })
-            });
-        if let Err(error) = written {
-            let (doc, gated) = analyse(work, key, original.text);
-            let mut report = file_report(path, doc, gated.findings, work.keep_source);
-            report.error = Some(error);
-            return Outcome {
-                report,
-                suppressed: gated.suppressed,
-                baselined: gated.baselined,
-                entries: gated.entries,
-                ..Outcome::default()
-            };
-        }
+    if fixed.applied == 0 {
+        return None;
     }
-    let diff = if work.mode == Mode::Diff {
-        fix::unified_diff(&path, &original.text, &fixed.text)
-    } else {
-        String::new()
-    };
-    let doc = Document::parse(fixed.text);
-    Outcome {
-        report: file_report(path, doc, fixed.findings, work.keep_source),
+    let mut outcome = Outcome {
         suppressed: last.suppressed,
         baselined: last.baselined,
-        entries: last.entries,
+        entries: std::mem::take(&mut last.entries),
         fixed: fixed.applied,
         overlapping: fixed.overlapping,
-        diff,
-        not_fixable: false,
+        not_fixable: unplaced,
+        ..Outcome::default()
+    };
+    if work.mode == Mode::Diff {
+        outcome.diff = fix::unified_diff(path, &file_text, &fixed.text);
+        outcome.report = FileReport {
+            path: path.to_string(),
+            error: None,
+            findings: last.findings,
+            source: None,
+        };
+        return Some(outcome);
+    }
+    let as_read = crate::source::SourceFile {
+        line_ending: line_ending(&file_text),
+        text: file_text,
+        ..source.clone()
+    };
+    let written = fix::encode_like(&as_read, &fixed.text)
+        .map_err(|e| format!("{}: {e}", file.display()))
+        .and_then(|bytes| {
+            crate::source::write_atomic(file, &bytes).map_err(|e| {
+                format!(
+                    "cannot write the fixed report {}: {e}; the file was left unchanged",
+                    file.display()
+                )
+            })
+        });
+    if let Err(error) = written {
+        let (doc, gated) = analyse(work, key, source.text.clone(), Some(source));
+        let mut report = file_report(path.to_string(), doc, gated.findings, work.keep_source);
+        report.error = Some(error);
+        return Some(Outcome {
+            report,
+            suppressed: gated.suppressed,
+            baselined: gated.baselined,
+            entries: gated.entries,
+            ..Outcome::default()
+        });
+    }
+    // The report shows the file as written, read again like any other.
+    let reread = match read_input(&Input::File(file.to_path_buf()), work.read_options) {
+        Ok(s) => s,
+        Err(error) => {
+            outcome.report = Outcome::failed(path.to_string(), error).report;
+            return Some(outcome);
+        }
+    };
+    let (doc, gated) = analyse(work, key, reread.text.clone(), Some(&reread));
+    outcome.report = file_report(path.to_string(), doc, gated.findings, work.keep_source);
+    outcome.suppressed = gated.suppressed;
+    outcome.baselined = gated.baselined;
+    outcome.entries = gated.entries;
+    Some(outcome)
+}
+
+/// The line ends a text uses throughout, which a fixed text written back keeps.
+fn line_ending(text: &str) -> crate::source::LineEnding {
+    use crate::source::LineEnding;
+    let lf = text.matches('\n').count();
+    let crlf = text.matches("\r\n").count();
+    match (lf, crlf) {
+        (0, _) => LineEnding::None,
+        (n, m) if n == m => LineEnding::CrLf,
+        (_, 0) => LineEnding::Lf,
+        _ => LineEnding::Mixed,
     }
 }
 
@@ -661,7 +806,7 @@ pub fn run(args: CheckArgs) -> i32 {
             eprintln!("error: {e}");
             return exit::TROUBLE;
         }
-        None => collect_inputs(&args.paths, &extensions, &|p, named| {
+        None => collect_inputs_where(&args.paths, &extensions, &|p, named| {
             (named && !args.force_exclude) || selected(p)
         }),
     };
@@ -706,6 +851,7 @@ pub fn run(args: CheckArgs) -> i32 {
         .unwrap_or(FailOn::Error);
     // The findings report is printed unless the run writes a baseline or shows a diff.
     let prints_report = args.write_baseline.is_none() && mode != Mode::Diff;
+    let read_options = args.read_options();
 
     let to_terminal = args.output.is_none() && io::stdout().is_terminal();
     let color = match args.color {
@@ -812,6 +958,7 @@ pub fn run(args: CheckArgs) -> i32 {
         keys: &keys,
         keep_source,
         mode,
+        read_options: &read_options,
     };
     // Workers send (index, outcome); the printer writes them strictly in index order.
     let (tx, rx) = mpsc::channel::<(usize, Outcome)>();
@@ -825,7 +972,7 @@ pub fn run(args: CheckArgs) -> i32 {
                     .par_iter()
                     .enumerate()
                     .for_each_with(tx, |tx, (i, input)| {
-                        let _ = tx.send((i, check_one(work, input)));
+                        let _ = tx.send((i, check_input(work, input)));
                     });
             });
         });

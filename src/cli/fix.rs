@@ -1,39 +1,112 @@
 //! `check --fix` and `check --diff`: apply the suggested replacements of findings to a
 //! report and write it back (or show the change as a unified diff).
 //!
-//! A file's text goes through [`fix_text`] with a function that checks a text and returns
-//! the findings to report; the first replacement of every finding with a fix is applied,
-//! left to right, and a fix that overlaps one already applied in the same pass is skipped
-//! and counted. The text is checked again and fixed again until no fix is left (a few
-//! passes at most), so a second `--fix` finds nothing to do. [`encode_like`] turns the new
-//! text into bytes in the file's own encoding, byte-order mark and line ends; the file is
-//! replaced atomically (`source::write_atomic`). Only plain-text formats can be written
-//! back ([`can_write_back`]); for the others, fixes are reported as not applicable.
+//! Fixes are applied to the file's own text (decoded, BOM and CR kept): for plain text that
+//! is the text rules see; for Markdown, [`modelled`] extracts the text rules see and
+//! [`to_file`] moves each fix back to the Markdown line it came from, or drops it when its
+//! place is not certain. [`fix_text`] applies the first replacement of every fix, left to
+//! right; a fix that overlaps one already applied in the same pass is skipped and counted,
+//! and the text is checked and fixed again until no fix is left (a few passes at most), so
+//! a second `--fix` finds nothing to do. [`encode_like`] turns the new text into bytes in
+//! the file's encoding, byte-order mark and line ends; `cli::check` replaces the file
+//! atomically (`source::write_atomic`). .docx and HTML are never written back.
 
-use std::path::Path;
-
-use crate::diag::LocatedFinding;
-use crate::source::{Encoding, LineEnding, SourceFile};
+use crate::diag::{Fix, LocatedFinding};
+use crate::source::{Encoding, Format, LineEnding, SourceFile};
 
 /// Passes of fix-and-recheck before giving up on reaching a text without fixes.
 const MAX_PASSES: usize = 5;
 
-/// Extensions of files that are text as stored, so a fixed text can be written back.
-pub const WRITABLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+/// How a report's modelled text (what rules see) lies in the text of its file, which is what
+/// fixes are applied to and written back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// Plain text: the modelled text is the file's text.
+    Same,
+    /// Markdown: text line N starts on line `starts[N-1]` (1-based) of the file.
+    Markdown { starts: Vec<usize> },
+}
 
-/// Whether a report file can be written back after fixing (its format is its text).
-pub fn can_write_back(path: &Path) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-        WRITABLE_EXTENSIONS
-            .iter()
-            .any(|w| w.eq_ignore_ascii_case(e))
+/// The modelled text of a file's text, for the formats that can be written back (plain text
+/// and Markdown); `None` for the others (.docx, HTML), which are never touched.
+pub fn modelled(file_text: &str, format: Format) -> Option<(String, Layout)> {
+    match format {
+        Format::Text => Some((file_text.to_string(), Layout::Same)),
+        Format::Markdown => {
+            let lines = crate::source::markdown::extract(file_text);
+            let starts = lines.iter().map(|l| l.source_line).collect();
+            let mut text = String::new();
+            for line in lines {
+                text.push_str(&line.text);
+                text.push('\n');
+            }
+            Some((text, Layout::Markdown { starts }))
+        }
+        Format::Html | Format::Docx => None,
+    }
+}
+
+/// A fix in modelled-text offsets moved to the file's text, or `None` when its place there
+/// is not certain. In Markdown the replaced text must occur exactly once on its text line
+/// and exactly once in the file lines that line was taken from; otherwise the fix is left
+/// for a person (markup inside the words, or the same words twice on the line).
+pub fn to_file(layout: &Layout, file_text: &str, modelled: &str, fix: &Fix) -> Option<Fix> {
+    let starts = match layout {
+        Layout::Same => return Some(fix.clone()),
+        Layout::Markdown { starts } => starts,
+    };
+    let end = fix.offset.checked_add(fix.length)?;
+    let old = modelled.get(fix.offset..end)?;
+    if old.is_empty() {
+        return None;
+    }
+    let line_start = modelled.get(..fix.offset)?.rfind('\n').map_or(0, |i| i + 1);
+    let line_end = modelled
+        .get(fix.offset..)?
+        .find('\n')
+        .map_or(modelled.len(), |i| fix.offset + i);
+    let text_line = modelled.get(line_start..line_end)?;
+    if text_line.matches(old).count() != 1 {
+        return None;
+    }
+    let index = modelled.get(..line_start)?.matches('\n').count();
+    let first = *starts.get(index)?;
+    let last = starts
+        .get(index + 1..)
+        .and_then(|rest| rest.iter().find(|&&s| s > first))
+        .map_or(usize::MAX, |&next| next - 1);
+    let mut offset = 0;
+    let mut block: Option<(usize, usize)> = None;
+    for (n, line) in file_text.split_inclusive('\n').enumerate() {
+        let number = n + 1;
+        if number >= first && number <= last {
+            block = Some(match block {
+                Some((start, _)) => (start, offset + line.len()),
+                None => (offset, offset + line.len()),
+            });
+        }
+        offset += line.len();
+    }
+    let (block_start, block_end) = block?;
+    let source = file_text.get(block_start..block_end)?;
+    let mut found = source.match_indices(old);
+    let (at, _) = found.next()?;
+    if found.next().is_some() {
+        return None;
+    }
+    Some(Fix {
+        offset: block_start + at,
+        length: old.len(),
+        replacements: fix.replacements.clone(),
     })
 }
 
 /// Why a fixed text cannot be written in a file's encoding.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("cannot write this encoding yet ({0}); the file was left unchanged")]
-pub struct EncodeError(pub String);
+pub enum EncodeError {
+    #[error("the fixed text has characters that {0} cannot hold; the file was left unchanged")]
+    Unrepresentable(&'static str),
+}
 
 /// The bytes of `new_text` written the way `original` was: the same encoding, a byte-order
 /// mark if it had one, CRLF line ends if it used them throughout.
@@ -42,10 +115,8 @@ pub fn encode_like(original: &SourceFile, new_text: &str) -> Result<Vec<u8>, Enc
         LineEnding::CrLf => crlf(new_text),
         LineEnding::Lf | LineEnding::Mixed | LineEnding::None => new_text.to_string(),
     };
-    // The decoded text keeps the byte-order mark, so spans point into the file as stored;
-    // it is written back with the text. The match lists what can be written; encodings
-    // added to `source` fall to the last arm until they can be encoded too.
-    #[allow(unreachable_patterns)]
+    // The decoded text keeps a byte-order mark as U+FEFF, so spans point into the file as
+    // stored; it is encoded back with the text.
     match original.encoding {
         Encoding::Utf8 => Ok(text.into_bytes()),
         Encoding::Utf8WithBom => {
@@ -55,7 +126,19 @@ pub fn encode_like(original: &SourceFile, new_text: &str) -> Result<Vec<u8>, Enc
                 Ok(format!("\u{feff}{text}").into_bytes())
             }
         }
-        other => Err(EncodeError(format!("{other:?}"))),
+        Encoding::Utf16Le => Ok(text.encode_utf16().flat_map(u16::to_le_bytes).collect()),
+        Encoding::Utf16Be => Ok(text.encode_utf16().flat_map(u16::to_be_bytes).collect()),
+        Encoding::Gb18030 => legacy(&text, encoding_rs::GB18030),
+        Encoding::Gbk => legacy(&text, encoding_rs::GBK),
+    }
+}
+
+fn legacy(text: &str, encoding: &'static encoding_rs::Encoding) -> Result<Vec<u8>, EncodeError> {
+    let (bytes, _, unmappable) = encoding.encode(text);
+    if unmappable {
+        Err(EncodeError::Unrepresentable(encoding.name()))
+    } else {
+        Ok(bytes.into_owned())
     }
 }
 
@@ -174,7 +257,7 @@ pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diag::{Finding, Fix, Label, LocatedLabel, Location};
+    use crate::diag::{Finding, Label, LocatedLabel, Location};
     use crate::pack::model::Severity;
     use std::path::PathBuf;
 
@@ -201,6 +284,7 @@ mod tests {
                 label,
                 start: at,
                 end: at,
+                file_span: None,
             }],
         }
     }
@@ -208,9 +292,12 @@ mod tests {
     fn source(text: &str, encoding: Encoding, line_ending: LineEnding) -> SourceFile {
         SourceFile {
             path: PathBuf::from("r.txt"),
-            text: text.to_string(),
+            format: Format::Text,
             encoding,
             line_ending,
+            text: text.to_string(),
+            origin: crate::source::Origin::File,
+            furniture: Vec::new(),
         }
     }
 
@@ -266,11 +353,57 @@ mod tests {
     }
 
     #[test]
-    fn only_text_formats_are_written_back() {
-        assert!(can_write_back(Path::new("a/2024.txt")));
-        assert!(can_write_back(Path::new("a/2024.MD")));
-        assert!(!can_write_back(Path::new("a/2024.docx")));
-        assert!(!can_write_back(Path::new("a/2024.html")));
+    fn only_text_and_markdown_have_a_file_text_to_fix() {
+        assert!(modelled("一\n", Format::Text).is_some());
+        assert!(modelled("# 一\n", Format::Markdown).is_some());
+        assert!(modelled("x", Format::Docx).is_none());
+        assert!(modelled("x", Format::Html).is_none());
+    }
+
+    #[test]
+    fn a_markdown_fix_moves_to_its_source_line_when_its_place_is_certain() {
+        let file = "# 2024年工作报告\n\n镇长履行**第一负责人**职责，\n抓好法制政府建设。\n\n第一负责人第一负责人\n";
+        let Some((text, layout)) = modelled(file, Format::Markdown) else {
+            panic!("Markdown has a modelled text");
+        };
+        let fix_of = |old: &str, new: &str, nth: usize| {
+            let offset = text.match_indices(old).nth(nth).map_or(0, |(i, _)| i);
+            Fix {
+                offset,
+                length: old.len(),
+                replacements: vec![new.to_string()],
+            }
+        };
+        let moved = to_file(&layout, file, &text, &fix_of("法制政府", "法治政府", 0));
+        let at = file.find("法制政府").unwrap_or_default();
+        assert_eq!(
+            moved.map(|f| (f.offset, f.length)),
+            Some((at, "法制政府".len()))
+        );
+        // The same words twice on one line: which one is meant is not certain.
+        assert_eq!(
+            to_file(&layout, file, &text, &fix_of("第一负责人", "第一责任人", 1)),
+            None
+        );
+    }
+
+    #[test]
+    fn legacy_and_utf16_encodings_are_written_back_in_kind() {
+        let gbk = source("一\r\n", Encoding::Gb18030, LineEnding::CrLf);
+        assert_eq!(
+            encode_like(&gbk, "法治\n").ok(),
+            Some(vec![0xB7, 0xA8, 0xD6, 0xCE, b'\r', b'\n'])
+        );
+        let utf16 = source("\u{feff}一", Encoding::Utf16Le, LineEnding::None);
+        assert_eq!(
+            encode_like(&utf16, "\u{feff}二").ok(),
+            Some(vec![0xFF, 0xFE, 0x8C, 0x4E])
+        );
+        let forced_gbk = source("一", Encoding::Gbk, LineEnding::None);
+        assert_eq!(
+            encode_like(&forced_gbk, "😀"),
+            Err(EncodeError::Unrepresentable("GBK"))
+        );
     }
 
     #[test]

@@ -4,6 +4,10 @@
 //! rules will see: title, facts, metadata, the section tree with heading styles, numbers and
 //! positions, and every quantity. `--sentences` lists each sentence too. `--format json`
 //! prints the same view as JSON (positions resolved, text slices included) for tools.
+//!
+//! First it says what was read: format and encoding, headers and footers of a `.docx`, and
+//! with `--extracted` every line of the modelled text with its place in the original (the
+//! `.docx` paragraph, the Markdown line).
 
 use crate::model::{Document, Position, QuantityKind, Span};
 use serde::Serialize;
@@ -25,20 +29,38 @@ pub struct InspectArgs {
     /// Also list every sentence with its position.
     #[arg(long)]
     pub sentences: bool,
+    /// Also list the extracted text line by line with where each line is in the original.
+    #[arg(long)]
+    pub extracted: bool,
+    /// Decode text files with this encoding instead of detecting it.
+    #[arg(long, value_enum, value_name = "ENCODING")]
+    pub encoding: Option<crate::source::ForcedEncoding>,
+    /// Refuse files larger than this (bytes, or e.g. 50MB).
+    #[arg(long, value_name = "SIZE", value_parser = crate::source::parse_size, default_value = "20MB")]
+    pub max_file_size: u64,
 }
 
 pub fn run(args: InspectArgs) -> i32 {
-    let source = match crate::source::read(&args.file) {
+    let options = crate::source::ReadOptions {
+        encoding: args.encoding,
+        max_file_size: args.max_file_size,
+    };
+    let source = match crate::source::read_with(&args.file, &options) {
         Ok(source) => source,
         Err(e) => {
             eprintln!("reportlint inspect: {e}");
             return 2;
         }
     };
-    let doc = Document::parse(source.text);
+    let doc = Document::parse(source.text.clone());
     let output = match args.format {
-        InspectFormat::Text => render_text(&doc, args.sentences),
-        InspectFormat::Json => match serde_json::to_string_pretty(&view(&doc)) {
+        InspectFormat::Text => {
+            render_source(&source, args.extracted) + &render_text(&doc, args.sentences)
+        }
+        InspectFormat::Json => match serde_json::to_string_pretty(&SourcedView {
+            source: source_view(&source),
+            model: view(&doc),
+        }) {
             Ok(json) => json + "\n",
             Err(e) => {
                 eprintln!("reportlint inspect: cannot write JSON: {e}");
@@ -48,6 +70,68 @@ pub fn run(args: InspectArgs) -> i32 {
     };
     print!("{output}");
     0
+}
+
+/// What was read, for `inspect --format json`.
+#[derive(Debug, Serialize)]
+pub struct SourceView {
+    pub format: crate::source::Format,
+    pub encoding: crate::source::Encoding,
+    pub furniture: Vec<crate::source::Furniture>,
+    /// For extracted formats, where each text line is in the original (index = line − 1).
+    pub lines: Option<Vec<crate::source::LineOrigin>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SourcedView {
+    pub source: SourceView,
+    #[serde(flatten)]
+    pub model: InspectView,
+}
+
+pub fn source_view(source: &crate::source::SourceFile) -> SourceView {
+    SourceView {
+        format: source.format,
+        encoding: source.encoding,
+        furniture: source.furniture.clone(),
+        lines: match &source.origin {
+            crate::source::Origin::Extracted(lines) => Some(lines.clone()),
+            _ => None,
+        },
+    }
+}
+
+/// The text view of what was read: format, encoding, furniture, and with `extracted` each
+/// modelled line with its place in the original.
+pub fn render_source(source: &crate::source::SourceFile, extracted: bool) -> String {
+    let mut out = String::new();
+    let lines = source.text.lines().count();
+    let _ = writeln!(
+        out,
+        "source: {} ({}), {} line{} of text",
+        source.format.name(),
+        source.encoding.name(),
+        lines,
+        if lines == 1 { "" } else { "s" }
+    );
+    for part in &source.furniture {
+        let _ = writeln!(
+            out,
+            "  {} (not checked): {}",
+            part.part,
+            clip(&part.paragraphs.join(" / "), 50)
+        );
+    }
+    if extracted {
+        for (i, line) in source.text.lines().enumerate() {
+            let place = source
+                .place(i + 1)
+                .map(|p| format!("  <- {p}"))
+                .unwrap_or_default();
+            let _ = writeln!(out, "  {:>4} {}{place}", i + 1, clip(line, 40));
+        }
+    }
+    out
 }
 
 /// A located piece of text.

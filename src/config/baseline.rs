@@ -208,6 +208,7 @@ mod tests {
                 label,
                 start: at,
                 end: at,
+                file_span: None,
             }],
         }
     }

@@ -204,6 +204,7 @@ mod tests {
                 label,
                 start: at,
                 end: at,
+                file_span: None,
             }],
         }
     }

@@ -291,9 +291,13 @@ impl Reader {
     }
 
     fn unknown_key(&mut self, key: &Node, name: &str, known: &[&str]) {
+        let written = name.to_lowercase().replace('-', "_");
         let close = known
             .iter()
-            .find(|k| k.replace('_', "") == name.replace(['_', '-'], "").to_lowercase());
+            .map(|k| (edit_distance(&written, k), *k))
+            .filter(|(distance, _)| *distance <= 2)
+            .min_by_key(|(distance, _)| *distance)
+            .map(|(_, k)| k);
         let mut error = PackError::new(format!("unknown setting `{name}`"), key.span.clone())
             .with_label("not a setting here");
         error = match close {
@@ -541,6 +545,26 @@ impl Reader {
         }
         out
     }
+}
+
+/// Levenshtein distance in characters, for "did you mean" on a mistyped setting.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut current = Vec::with_capacity(b.len() + 1);
+        current.push(i + 1);
+        for (j, cb) in b.iter().enumerate() {
+            let substitute = previous
+                .get(j)
+                .map_or(usize::MAX, |p| p + usize::from(ca != *cb));
+            let insert = current.get(j).map_or(usize::MAX, |c| c + 1);
+            let delete = previous.get(j + 1).map_or(usize::MAX, |p| p + 1);
+            current.push(substitute.min(insert).min(delete));
+        }
+        previous = current;
+    }
+    previous.last().copied().unwrap_or(0)
 }
 
 /// All problems found in one configuration file, rendered with underlines into it.

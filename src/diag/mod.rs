@@ -68,6 +68,10 @@ pub struct Location {
 #[derive(Clone, Debug, PartialEq)]
 pub struct LocatedLabel {
     pub label: Label,
+    /// The label's byte range in the original file, when the checked text was transcoded
+    /// from it (GBK, UTF-16) or is the file itself; `None` for text extracted from .docx,
+    /// HTML or Markdown, where no byte range of the file holds it.
+    pub file_span: Option<Span>,
     pub start: Location,
     pub end: Location,
 }
@@ -96,6 +100,7 @@ pub fn locate(finding: Finding, text: &str, lines: &LineIndex) -> LocatedFinding
             let end = lines.position(text, label.span.end);
             LocatedLabel {
                 label: label.clone(),
+                file_span: Some(label.span.clone()),
                 start: Location {
                     line: start.line,
                     column: start.column,

@@ -1,7 +1,10 @@
 //! `--format json`: one JSON document, written file by file so memory stays flat.
 //!
 //! Shape: `{"version":1,"files":[{"path","error","diagnostics":[…]}],"summary":{…}}`; lines
-//! and columns are 1-based, columns in characters, offsets and lengths in bytes of the file.
+//! and columns are 1-based, columns in characters (of the checked text). Offsets and lengths
+//! are in bytes of the original file (for GBK and UTF-16 files too, mapped back from the
+//! decoded text); for text extracted from .docx, HTML or Markdown no bytes of the file hold
+//! it, and they are in bytes of the extracted UTF-8 text, which `"offsets": "extracted"` says.
 
 use serde::Serialize;
 use std::io::{self, Write};
@@ -43,6 +46,8 @@ struct JsonDiagnostic<'a> {
     fix: Option<&'a Fix>,
     /// Further occurrences folded into this diagnostic.
     more: usize,
+    /// What `offset`/`length` count: `file` bytes, or bytes of the `extracted` text.
+    offsets: &'static str,
 }
 
 #[derive(Serialize)]
@@ -61,8 +66,11 @@ fn diagnostic(f: &LocatedFinding) -> JsonDiagnostic<'_> {
             column: l.start.column,
             end_line: l.end.line,
             end_column: l.end.column,
-            offset: l.label.span.start,
-            length: l.label.span.end - l.label.span.start,
+            offset: l.file_span.as_ref().unwrap_or(&l.label.span).start,
+            length: {
+                let s = l.file_span.as_ref().unwrap_or(&l.label.span);
+                s.end - s.start
+            },
             text: l.label.text.as_deref(),
         })
         .collect();
@@ -96,6 +104,11 @@ fn diagnostic(f: &LocatedFinding) -> JsonDiagnostic<'_> {
         labels,
         fix: d.fix.as_ref(),
         more: d.folded,
+        offsets: if f.labels.iter().all(|l| l.file_span.is_some()) {
+            "file"
+        } else {
+            "extracted"
+        },
     }
 }
 

@@ -99,14 +99,19 @@ impl Printer for SarifPrinter {
         }
         for f in &report.findings {
             let region = |l: &crate::diag::LocatedLabel| {
-                json!({
+                let mut region = json!({
                     "startLine": l.start.line,
                     "startColumn": l.start.column,
                     "endLine": l.end.line,
                     "endColumn": l.end.column,
-                    "byteOffset": l.label.span.start,
-                    "byteLength": l.label.span.end - l.label.span.start,
-                })
+                });
+                // Byte offsets only where they are offsets into the file itself (not into
+                // text extracted from a .docx or a web page).
+                if let Some(span) = &l.file_span {
+                    region["byteOffset"] = json!(span.start);
+                    region["byteLength"] = json!(span.end - span.start);
+                }
+                region
             };
             let artifact = json!({"uri": uri(&report.path)});
             let mut result = json!({

@@ -10,7 +10,7 @@
 use std::path::{Path, PathBuf};
 
 use super::error::{PackError, PackErrors};
-use super::model::{Pack, Rule, Severity, Spanned};
+use super::model::{Pack, Rule, Spanned};
 use super::{dsl, validate, yaml};
 
 /// A pack shipped inside the binary.
@@ -411,11 +411,6 @@ fn builtin_help() -> String {
     } else {
         format!("built-in packs: {}", names.join(", "))
     }
-}
-
-/// Severity of a rule after overrides (helper for callers that only need the value).
-pub fn severity_of(rule: &PackRule) -> Severity {
-    rule.rule.severity.value
 }
 
 #[cfg(test)]

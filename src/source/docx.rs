@@ -1,0 +1,747 @@
+//! Word `.docx` files: the paragraphs a reader sees, in order, as text lines.
+//!
+//! The file bytes enter [`extract`]; the body paragraphs (including those inside tables) and
+//! the headers and footers, kept apart, leave as a [`DocxText`]. A `.docx` is a zip archive
+//! of XML parts; `word/document.xml` holds the body, `word/numbering.xml` and
+//! `word/styles.xml` say how Word numbers paragraphs automatically.
+//!
+//! * **Automatic numbering** (`w:numPr` on the paragraph or its style) is resolved into the
+//!   paragraph text the way Word draws it: the level's `w:lvlText` (`%1、`, `（%1）`, `%1.`)
+//!   with each `%n` formatted in its level's `w:numFmt` (decimal, chineseCounting 一二三,
+//!   ideographTraditional 甲乙丙, letters, roman numerals, circled digits). Counters run per
+//!   abstract list (a `w:startOverride` gives the instance counters of its own) and a level
+//!   restarts when a higher level advances. Bullets add nothing: they are no numbering.
+//!   Word separates the marker from the text by a tab by default; it becomes a space, or
+//!   nothing after full-width punctuation (`一、主要举措`, as such reports are typed).
+//! * **Field codes** (`w:instrText`) are dropped, the field result stays (it is what shows).
+//!   **Bookmarks**, deleted text, the old formatting of tracked changes and the fallback copy
+//!   of text boxes (`mc:Fallback`, a duplicate) give no text.
+//! * `w:tab` becomes a tab, `w:br`/`w:cr` a new line (page breaks nothing).
+//!
+//! Decompression is bounded: the parts read share one budget of uncompressed bytes, so a zip
+//! bomb stops at the budget instead of filling memory.
+
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::Reader;
+use std::collections::HashMap;
+use std::io::Read;
+
+/// A body paragraph.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocxParagraph {
+    /// The text with automatic numbering resolved; may contain `\n` from line breaks.
+    pub text: String,
+    pub in_table: bool,
+}
+
+/// A header or footer part.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocxPart {
+    /// The part name without folder and extension: `header1`, `footer2`.
+    pub name: String,
+    pub paragraphs: Vec<String>,
+}
+
+/// What a `.docx` says, split the way Word shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocxText {
+    pub body: Vec<DocxParagraph>,
+    /// Headers and footers, in part-name order.
+    pub furniture: Vec<DocxPart>,
+}
+
+/// Extracts body paragraphs, headers and footers; `budget` bounds the uncompressed bytes read.
+/// Errors are the reason in words; the caller adds the file name.
+pub fn extract(bytes: &[u8], budget: u64) -> Result<DocxText, String> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|e| format!("corrupt or truncated zip archive ({e})"))?;
+    let mut budget = budget;
+    let document = read_part(&mut archive, "word/document.xml", &mut budget)?
+        .ok_or("no word/document.xml in the archive (is it a Word document?)")?;
+    let numbering = match read_part(&mut archive, "word/numbering.xml", &mut budget)? {
+        Some(xml) => parse_numbering(&xml)?,
+        None => Numbering::default(),
+    };
+    let styles = match read_part(&mut archive, "word/styles.xml", &mut budget)? {
+        Some(xml) => parse_styles(&xml)?,
+        None => HashMap::new(),
+    };
+    let lists = Lists {
+        numbering: &numbering,
+        styles: &styles,
+    };
+    let body = paragraphs(&document, &lists)?;
+    let mut part_names: Vec<String> = archive
+        .file_names()
+        .filter(|n| {
+            n.strip_prefix("word/").is_some_and(|rest| {
+                (rest.starts_with("header") || rest.starts_with("footer"))
+                    && rest.ends_with(".xml")
+                    && !rest.contains('/')
+            })
+        })
+        .map(str::to_string)
+        .collect();
+    part_names.sort();
+    let mut furniture = Vec::new();
+    for part in part_names {
+        if let Some(xml) = read_part(&mut archive, &part, &mut budget)? {
+            let name = part
+                .trim_start_matches("word/")
+                .trim_end_matches(".xml")
+                .to_string();
+            let paragraphs = paragraphs(&xml, &lists)?
+                .into_iter()
+                .map(|p| p.text)
+                .filter(|t| !t.trim().is_empty())
+                .collect();
+            furniture.push(DocxPart { name, paragraphs });
+        }
+    }
+    Ok(DocxText { body, furniture })
+}
+
+fn read_part(
+    archive: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
+    name: &str,
+    budget: &mut u64,
+) -> Result<Option<String>, String> {
+    let file = match archive.by_name(name) {
+        Ok(f) => f,
+        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+        Err(e) => return Err(format!("cannot open {name} in the archive ({e})")),
+    };
+    if file.encrypted() {
+        return Err(format!("{name} is encrypted"));
+    }
+    let too_big = |budget: u64| {
+        format!(
+            "the document's parts decompress to more than {budget} bytes (a zip bomb or a very large document; raise the limit with --max-file-size)"
+        )
+    };
+    if file.size() > *budget {
+        return Err(too_big(*budget));
+    }
+    let mut xml = Vec::new();
+    file.take(budget.saturating_add(1))
+        .read_to_end(&mut xml)
+        .map_err(|e| format!("corrupt or truncated zip archive: cannot inflate {name} ({e})"))?;
+    let read = xml.len() as u64;
+    if read > *budget {
+        return Err(too_big(*budget));
+    }
+    *budget -= read;
+    String::from_utf8(xml).map(Some).map_err(|e| {
+        format!(
+            "{name} is not UTF-8 XML (byte {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+fn xml_error(part: &str, reader: &Reader<&[u8]>, e: impl std::fmt::Display) -> String {
+    format!(
+        "malformed XML in {part} at byte {}: {e}",
+        reader.buffer_position()
+    )
+}
+
+fn attr(e: &BytesStart, local: &[u8]) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == local)
+        .map(|a| String::from_utf8_lossy(&a.value).into_owned())
+}
+
+/// One level of an abstract list.
+#[derive(Debug, Clone, Default)]
+struct Level {
+    start: u32,
+    format: String,
+    text: String,
+    suffix: String,
+    legal: bool,
+    style: Option<String>,
+}
+
+#[derive(Debug, Default)]
+struct Numbering {
+    /// abstractNumId → levels by ilvl.
+    abstracts: HashMap<String, HashMap<u8, Level>>,
+    /// numId → (abstractNumId, start overrides by ilvl).
+    instances: HashMap<String, (String, HashMap<u8, u32>)>,
+}
+
+fn parse_numbering(xml: &str) -> Result<Numbering, String> {
+    let mut reader = Reader::from_str(xml);
+    let mut numbering = Numbering::default();
+    let mut abstract_id: Option<String> = None;
+    let mut level: Option<(u8, Level)> = None;
+    let mut instance: Option<(String, String, HashMap<u8, u32>)> = None;
+    let mut override_level: Option<u8> = None;
+    loop {
+        let event = reader
+            .read_event()
+            .map_err(|e| xml_error("word/numbering.xml", &reader, e))?;
+        match event {
+            Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                b"abstractNum" => abstract_id = attr(&e, b"abstractNumId"),
+                b"lvl" if abstract_id.is_some() => {
+                    let ilvl = attr(&e, b"ilvl").and_then(|v| v.parse().ok()).unwrap_or(0);
+                    level = Some((
+                        ilvl,
+                        Level {
+                            start: 1,
+                            format: "decimal".into(),
+                            suffix: "tab".into(),
+                            ..Level::default()
+                        },
+                    ));
+                }
+                b"start" => {
+                    if let (Some((_, l)), Some(v)) = (level.as_mut(), attr(&e, b"val")) {
+                        l.start = v.parse().unwrap_or(1);
+                    }
+                }
+                b"numFmt" => {
+                    if let (Some((_, l)), Some(v)) = (level.as_mut(), attr(&e, b"val")) {
+                        l.format = v;
+                    }
+                }
+                b"lvlText" => {
+                    if let (Some((_, l)), Some(v)) = (level.as_mut(), attr(&e, b"val")) {
+                        l.text = v;
+                    }
+                }
+                b"suff" => {
+                    if let (Some((_, l)), Some(v)) = (level.as_mut(), attr(&e, b"val")) {
+                        l.suffix = v;
+                    }
+                }
+                b"isLgl" => {
+                    if let Some((_, l)) = level.as_mut() {
+                        l.legal = attr(&e, b"val").is_none_or(|v| v != "0" && v != "false");
+                    }
+                }
+                b"pStyle" => {
+                    if let Some((_, l)) = level.as_mut() {
+                        l.style = attr(&e, b"val");
+                    }
+                }
+                b"num" => {
+                    if let Some(id) = attr(&e, b"numId") {
+                        instance = Some((id, String::new(), HashMap::new()));
+                    }
+                }
+                b"abstractNumId" => {
+                    if let (Some(i), Some(v)) = (instance.as_mut(), attr(&e, b"val")) {
+                        i.1 = v;
+                    }
+                }
+                b"lvlOverride" => {
+                    override_level = attr(&e, b"ilvl").and_then(|v| v.parse().ok());
+                }
+                b"startOverride" => {
+                    if let (Some(i), Some(l), Some(v)) = (
+                        instance.as_mut(),
+                        override_level,
+                        attr(&e, b"val").and_then(|v| v.parse().ok()),
+                    ) {
+                        i.2.insert(l, v);
+                    }
+                }
+                _ => {}
+            },
+            Event::End(e) => match e.local_name().as_ref() {
+                b"lvl" => {
+                    if let (Some(id), Some((ilvl, l))) = (abstract_id.as_ref(), level.take()) {
+                        numbering
+                            .abstracts
+                            .entry(id.clone())
+                            .or_default()
+                            .insert(ilvl, l);
+                    }
+                }
+                b"abstractNum" => abstract_id = None,
+                b"num" => {
+                    if let Some((id, abs, overrides)) = instance.take() {
+                        numbering.instances.insert(id, (abs, overrides));
+                    }
+                }
+                _ => {}
+            },
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(numbering)
+}
+
+/// What a paragraph style says about numbering.
+#[derive(Debug, Clone, Default)]
+struct Style {
+    based_on: Option<String>,
+    num_id: Option<String>,
+    ilvl: Option<u8>,
+}
+
+fn parse_styles(xml: &str) -> Result<HashMap<String, Style>, String> {
+    let mut reader = Reader::from_str(xml);
+    let mut styles = HashMap::new();
+    let mut current: Option<(String, Style)> = None;
+    loop {
+        let event = reader
+            .read_event()
+            .map_err(|e| xml_error("word/styles.xml", &reader, e))?;
+        match event {
+            Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                b"style" => current = attr(&e, b"styleId").map(|id| (id, Style::default())),
+                b"basedOn" => {
+                    if let Some((_, s)) = current.as_mut() {
+                        s.based_on = attr(&e, b"val");
+                    }
+                }
+                b"numId" => {
+                    if let Some((_, s)) = current.as_mut() {
+                        s.num_id = attr(&e, b"val");
+                    }
+                }
+                b"ilvl" => {
+                    if let Some((_, s)) = current.as_mut() {
+                        s.ilvl = attr(&e, b"val").and_then(|v| v.parse().ok());
+                    }
+                }
+                _ => {}
+            },
+            Event::End(e) if e.local_name().as_ref() == b"style" => {
+                if let Some((id, s)) = current.take() {
+                    styles.insert(id, s);
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(styles)
+}
+
+/// Numbering definitions plus the styles that refer to them.
+struct Lists<'a> {
+    numbering: &'a Numbering,
+    styles: &'a HashMap<String, Style>,
+}
+
+impl Lists<'_> {
+    /// The (numId, ilvl) a style gives, following `basedOn` (bounded against cycles).
+    fn style_numbering(&self, style: &str) -> (Option<String>, Option<u8>) {
+        let mut id = Some(style.to_string());
+        let (mut num, mut ilvl) = (None, None);
+        for _ in 0..16 {
+            let Some(s) = id.as_ref().and_then(|i| self.styles.get(i)) else {
+                break;
+            };
+            num = num.or_else(|| s.num_id.clone());
+            ilvl = ilvl.or(s.ilvl);
+            id = s.based_on.clone();
+        }
+        (num, ilvl)
+    }
+}
+
+/// Running counters, keyed by abstract list (or by instance when it overrides a start).
+#[derive(Default)]
+struct Counters {
+    values: HashMap<String, [Option<u32>; 9]>,
+}
+
+impl Counters {
+    /// Advances the counter of a numbered paragraph and renders its marker with separator.
+    fn marker(
+        &mut self,
+        lists: &Lists,
+        num_id: &str,
+        ilvl: Option<u8>,
+        style: Option<&str>,
+    ) -> String {
+        let Some((abstract_id, overrides)) = lists.numbering.instances.get(num_id) else {
+            return String::new();
+        };
+        let Some(levels) = lists.numbering.abstracts.get(abstract_id) else {
+            return String::new();
+        };
+        let ilvl = ilvl
+            .or_else(|| {
+                style.and_then(|s| {
+                    levels
+                        .iter()
+                        .find(|(_, l)| l.style.as_deref() == Some(s))
+                        .map(|(i, _)| *i)
+                })
+            })
+            .unwrap_or(0)
+            .min(8);
+        let Some(level) = levels.get(&ilvl) else {
+            return String::new();
+        };
+        if level.format == "bullet" {
+            return String::new();
+        }
+        let start_of = |i: u8| {
+            overrides
+                .get(&i)
+                .copied()
+                .or_else(|| levels.get(&i).map(|l| l.start))
+                .unwrap_or(1)
+        };
+        let key = if overrides.is_empty() {
+            format!("a{abstract_id}")
+        } else {
+            format!("n{num_id}")
+        };
+        let counters = self.values.entry(key).or_insert([None; 9]);
+        let index = usize::from(ilvl);
+        if let Some(slot) = counters.get_mut(index) {
+            *slot = Some(slot.map_or(start_of(ilvl), |v| v.saturating_add(1)));
+        }
+        for deeper in counters.iter_mut().skip(index + 1) {
+            *deeper = None;
+        }
+        let mut marker = String::new();
+        let mut chars = level.text.chars().peekable();
+        while let Some(c) = chars.next() {
+            let referenced = (c == '%')
+                .then(|| chars.peek().and_then(|d| d.to_digit(10)))
+                .flatten()
+                .filter(|d| (1..=9).contains(d));
+            match referenced {
+                Some(d) => {
+                    chars.next();
+                    let at = (d - 1) as u8;
+                    let value = counters
+                        .get(usize::from(at))
+                        .copied()
+                        .flatten()
+                        .unwrap_or_else(|| start_of(at));
+                    let format = if level.legal {
+                        "decimal"
+                    } else {
+                        levels.get(&at).map_or("decimal", |l| l.format.as_str())
+                    };
+                    marker.push_str(&format_number(value, format));
+                }
+                None => marker.push(c),
+            }
+        }
+        let ends_full_width = marker
+            .chars()
+            .last()
+            .is_some_and(|c| matches!(c, '、' | '．' | '）' | '】' | '〕' | '：' | '　'));
+        match level.suffix.as_str() {
+            "nothing" => {}
+            "space" => marker.push(' '),
+            _ if marker.is_empty() || ends_full_width => {}
+            _ => marker.push(' '),
+        }
+        marker
+    }
+}
+
+const CHINESE_DIGITS: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+
+/// 1 → 一, 10 → 十, 15 → 十五, 23 → 二十三, 105 → 一百零五 (Word's chineseCounting).
+fn chinese_counting(n: u32) -> String {
+    let digit = |d: u32| CHINESE_DIGITS.get(d as usize).copied().unwrap_or("");
+    if n == 0 {
+        return digit(0).to_string();
+    }
+    if n >= 10_000 {
+        return n.to_string();
+    }
+    let places = [(1000, "千"), (100, "百"), (10, "十"), (1, "")];
+    let mut out = String::new();
+    let mut pending_zero = false;
+    for (unit, name) in places {
+        let d = (n / unit) % 10;
+        if d == 0 {
+            pending_zero = !out.is_empty();
+            continue;
+        }
+        if pending_zero {
+            out.push('零');
+            pending_zero = false;
+        }
+        if !(unit == 10 && d == 1 && out.is_empty()) {
+            out.push_str(digit(d));
+        }
+        out.push_str(name);
+    }
+    out
+}
+
+fn letters(n: u32, base: u8) -> String {
+    // Word repeats the letter: 27 → AA, 28 → BB.
+    let n = n.max(1) - 1;
+    let letter = char::from(base + (n % 26) as u8);
+    std::iter::repeat_n(letter, (n / 26 + 1) as usize).collect()
+}
+
+fn roman(mut n: u32) -> String {
+    const TABLE: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (value, numeral) in TABLE {
+        while n >= value {
+            out.push_str(numeral);
+            n -= value;
+        }
+    }
+    out
+}
+
+fn format_number(n: u32, format: &str) -> String {
+    match format {
+        "chineseCounting"
+        | "chineseCountingThousand"
+        | "japaneseCounting"
+        | "taiwaneseCounting" => chinese_counting(n),
+        "ideographTraditional" => ["甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"]
+            .get((n.max(1) - 1) as usize)
+            .map_or_else(|| n.to_string(), |s| s.to_string()),
+        "ideographDigital" => n
+            .to_string()
+            .chars()
+            .filter_map(|c| c.to_digit(10))
+            .filter_map(|d| CHINESE_DIGITS.get(d as usize).copied())
+            .collect(),
+        "upperLetter" => letters(n, b'A'),
+        "lowerLetter" => letters(n, b'a'),
+        "upperRoman" => roman(n),
+        "lowerRoman" => roman(n).to_lowercase(),
+        "decimalZero" => format!("{n:02}"),
+        "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" if (1..=20).contains(&n) => {
+            char::from_u32(0x2460 + n - 1).map_or_else(|| n.to_string(), String::from)
+        }
+        "decimalEnclosedParen" if (1..=20).contains(&n) => {
+            char::from_u32(0x2474 + n - 1).map_or_else(|| n.to_string(), String::from)
+        }
+        "decimalFullWidth" | "decimalFullWidth2" => n
+            .to_string()
+            .chars()
+            .filter_map(|c| c.to_digit(10))
+            .filter_map(|d| char::from_u32(0xFF10 + d))
+            .collect(),
+        "none" => String::new(),
+        _ => n.to_string(),
+    }
+}
+
+/// A paragraph being read.
+struct OpenParagraph {
+    text: String,
+    in_table: bool,
+    style: Option<String>,
+    num_id: Option<String>,
+    ilvl: Option<u8>,
+}
+
+/// Elements whose whole content is not shown text.
+fn skipped(local: &[u8]) -> bool {
+    matches!(
+        local,
+        b"Fallback" | b"pPrChange" | b"rPrChange" | b"delText" | b"instrText" | b"del"
+    )
+}
+
+/// The paragraphs of a document, header or footer part, in document order.
+fn paragraphs(xml: &str, lists: &Lists) -> Result<Vec<DocxParagraph>, String> {
+    let mut reader = Reader::from_str(xml);
+    let mut out = Vec::new();
+    let mut open: Vec<OpenParagraph> = Vec::new();
+    let mut counters = Counters::default();
+    let mut skip_depth = 0usize;
+    let mut tables = 0usize;
+    let mut runs = 0usize;
+    let mut in_text = false;
+    let mut in_properties = 0usize;
+    let finish = |p: OpenParagraph, counters: &mut Counters, out: &mut Vec<DocxParagraph>| {
+        let (style_num, style_ilvl) = p
+            .style
+            .as_deref()
+            .map_or((None, None), |s| lists.style_numbering(s));
+        let num_id = p.num_id.or(style_num);
+        let marker = match num_id.as_deref() {
+            Some("0") | None => String::new(),
+            Some(id) => counters.marker(lists, id, p.ilvl.or(style_ilvl), p.style.as_deref()),
+        };
+        out.push(DocxParagraph {
+            text: marker + &p.text,
+            in_table: p.in_table,
+        });
+    };
+    loop {
+        let event = reader
+            .read_event()
+            .map_err(|e| xml_error("the document XML", &reader, e))?;
+        match event {
+            Event::Start(e) => {
+                let local = e.local_name();
+                let local = local.as_ref();
+                if skip_depth > 0 || skipped(local) {
+                    skip_depth += 1;
+                    continue;
+                }
+                match local {
+                    b"p" => open.push(OpenParagraph {
+                        text: String::new(),
+                        in_table: tables > 0,
+                        style: None,
+                        num_id: None,
+                        ilvl: None,
+                    }),
+                    b"tbl" => tables += 1,
+                    b"r" => runs += 1,
+                    b"t" if runs > 0 => in_text = true,
+                    b"pPr" => in_properties += 1,
+                    _ => {}
+                }
+            }
+            Event::Empty(e) => {
+                let local = e.local_name();
+                let local = local.as_ref();
+                if skip_depth > 0 {
+                    continue;
+                }
+                match local {
+                    b"p" => out.push(DocxParagraph {
+                        text: String::new(),
+                        in_table: tables > 0,
+                    }),
+                    b"pStyle" if in_properties > 0 => {
+                        if let Some(p) = open.last_mut() {
+                            p.style = attr(&e, b"val");
+                        }
+                    }
+                    b"numId" if in_properties > 0 => {
+                        if let Some(p) = open.last_mut() {
+                            p.num_id = attr(&e, b"val");
+                        }
+                    }
+                    b"ilvl" if in_properties > 0 => {
+                        if let Some(p) = open.last_mut() {
+                            p.ilvl = attr(&e, b"val").and_then(|v| v.parse().ok());
+                        }
+                    }
+                    b"tab" if runs > 0 && in_properties == 0 => push_text(&mut open, "\t"),
+                    b"br" if runs > 0 && attr(&e, b"type").is_none_or(|t| t == "textWrapping") => {
+                        push_text(&mut open, "\n")
+                    }
+                    b"cr" if runs > 0 => push_text(&mut open, "\n"),
+                    b"noBreakHyphen" if runs > 0 => push_text(&mut open, "-"),
+                    _ => {}
+                }
+            }
+            Event::End(e) => {
+                if skip_depth > 0 {
+                    skip_depth -= 1;
+                    continue;
+                }
+                match e.local_name().as_ref() {
+                    b"p" => {
+                        if let Some(p) = open.pop() {
+                            finish(p, &mut counters, &mut out);
+                        }
+                    }
+                    b"tbl" => tables = tables.saturating_sub(1),
+                    b"r" => runs = runs.saturating_sub(1),
+                    b"t" => in_text = false,
+                    b"pPr" => in_properties = in_properties.saturating_sub(1),
+                    _ => {}
+                }
+            }
+            Event::Text(t) if in_text && skip_depth == 0 => {
+                let text = t
+                    .xml10_content()
+                    .map_err(|e| xml_error("the document XML", &reader, e))?;
+                push_text(&mut open, &text);
+            }
+            Event::CData(t) if in_text && skip_depth == 0 => {
+                push_text(&mut open, &String::from_utf8_lossy(&t));
+            }
+            Event::GeneralRef(r) if in_text && skip_depth == 0 => {
+                let resolved = match r.resolve_char_ref() {
+                    Ok(Some(c)) => c.to_string(),
+                    _ => {
+                        let name = r
+                            .decode()
+                            .map_err(|e| xml_error("the document XML", &reader, e))?;
+                        quick_xml::escape::resolve_predefined_entity(&name)
+                            .unwrap_or("")
+                            .to_string()
+                    }
+                };
+                push_text(&mut open, &resolved);
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    // A part cut off inside a paragraph: keep what was read rather than lose it.
+    while let Some(p) = open.pop() {
+        finish(p, &mut counters, &mut out);
+    }
+    Ok(out)
+}
+
+fn push_text(open: &mut [OpenParagraph], text: &str) {
+    if let Some(p) = open.last_mut() {
+        p.text.push_str(text);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_counting_follows_word() {
+        let rendered: Vec<String> = [1, 10, 11, 20, 23, 100, 105, 110]
+            .into_iter()
+            .map(chinese_counting)
+            .collect();
+        assert_eq!(
+            rendered,
+            [
+                "一",
+                "十",
+                "十一",
+                "二十",
+                "二十三",
+                "一百",
+                "一百零五",
+                "一百一十"
+            ]
+        );
+    }
+
+    #[test]
+    fn other_formats() {
+        assert_eq!(format_number(3, "ideographTraditional"), "丙");
+        assert_eq!(format_number(28, "upperLetter"), "BB");
+        assert_eq!(format_number(14, "lowerRoman"), "xiv");
+        assert_eq!(format_number(2, "decimalEnclosedCircle"), "②");
+        assert_eq!(format_number(12, "decimalFullWidth"), "１２");
+    }
+}
