@@ -134,12 +134,19 @@ pub fn names_rule(selector: &str, full_id: &str) -> bool {
 }
 
 /// The configuration file for `start`: `start/.reportlint.yaml` or the nearest one in a
-/// folder above it, up to the filesystem root.
+/// folder above it, up to the filesystem root. The path is relative to `start`
+/// (`.reportlint.yaml`, `../../.reportlint.yaml`), so messages and the packs it names show
+/// short paths when `start` is the current folder.
 pub fn discover(start: &Path) -> Option<PathBuf> {
     start
         .ancestors()
-        .map(|dir| dir.join(FILE_NAME))
-        .find(|candidate| candidate.is_file())
+        .enumerate()
+        .find(|(_, dir)| dir.join(FILE_NAME).is_file())
+        .map(|(up, _)| {
+            let mut path: PathBuf = std::iter::repeat_n("..", up).collect();
+            path.push(FILE_NAME);
+            path
+        })
 }
 
 /// Why a configuration file could not be used.
@@ -739,9 +746,14 @@ mod tests {
         let deep = base.join("a").join("b");
         std::fs::create_dir_all(&deep).ok();
         std::fs::write(base.join(FILE_NAME), "").ok();
-        assert_eq!(discover(&deep), Some(base.join(FILE_NAME)));
+        assert_eq!(
+            discover(&deep),
+            Some(PathBuf::from("../../.reportlint.yaml"))
+        );
         std::fs::write(base.join("a").join(FILE_NAME), "").ok();
-        assert_eq!(discover(&deep), Some(base.join("a").join(FILE_NAME)));
+        assert_eq!(discover(&deep), Some(PathBuf::from("../.reportlint.yaml")));
+        std::fs::write(deep.join(FILE_NAME), "").ok();
+        assert_eq!(discover(&deep), Some(PathBuf::from(FILE_NAME)));
         std::fs::remove_dir_all(&base).ok();
     }
 

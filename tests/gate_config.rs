@@ -1,0 +1,208 @@
+//! The project configuration end to end, in a scratch git repository of reports: found from
+//! a subdirectory, per-path overrides, file selection, suppressions that need a reason,
+//! mistakes in the file pointed at, `init`, and the exit codes.
+
+mod gate_support;
+
+use gate_support::{checked_files, findings, pairs, Repo, CONFIG};
+
+fn json(repo: &Repo, dir: &str, extra: &[&str]) -> gate_support::Run {
+    let mut args = vec!["check", "--format", "json"];
+    args.extend_from_slice(extra);
+    repo.run_in(dir, &args)
+}
+
+#[test]
+fn the_configuration_is_found_from_a_subdirectory() {
+    let repo = Repo::with_reports("discovery");
+    repo.write(".reportlint.yaml", CONFIG);
+    let run = json(&repo, "乡镇", &[]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    // Only the configured pack ran (no built-in rules), on the subdirectory's reports.
+    assert_eq!(
+        findings(&run.stdout),
+        pairs(&[
+            ("河口镇.txt", "gate/first-duty"),
+            ("河口镇.txt", "gate/fazhi-term")
+        ])
+    );
+    // --no-config ignores it: the built-in pack runs and the test pack does not.
+    let bare = json(&repo, "乡镇", &["--no-config"]);
+    assert!(findings(&bare.stdout)
+        .iter()
+        .all(|(_, rule)| !rule.starts_with("gate/")));
+}
+
+#[test]
+fn fail_on_comes_from_the_configuration_unless_given() {
+    let repo = Repo::with_reports("fail-on");
+    repo.write(".reportlint.yaml", CONFIG);
+    // 司法局 has only a warning (no 矛盾纠纷): fails at `fail_on: warning` …
+    assert_eq!(repo.run(&["check", "部门"]).code, Some(1));
+    // … and passes when the command line says errors only.
+    assert_eq!(
+        repo.run(&["check", "--fail-on", "error", "部门"]).code,
+        Some(0)
+    );
+}
+
+#[test]
+fn overrides_switch_rules_off_and_change_severity_under_their_paths() {
+    let repo = Repo::with_reports("overrides");
+    repo.write(
+        ".reportlint.yaml",
+        format!(
+            "{CONFIG}severity:\n  fazhi-term: info\noverrides:\n  - paths: [部门/**]\n    disable: [township-disputes]\n  - paths: [乡镇/河口镇.txt]\n    severity: {{gate/first-duty: warning}}\n"
+        ),
+    );
+    let run = json(&repo, ".", &[]);
+    assert_eq!(
+        findings(&run.stdout),
+        pairs(&[
+            ("乡镇/河口镇.txt", "gate/first-duty"),
+            ("乡镇/河口镇.txt", "gate/fazhi-term")
+        ])
+    );
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap_or_default();
+    let severities: Vec<&str> = report["files"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|f| f["diagnostics"].as_array().into_iter().flatten())
+        .filter_map(|d| d["severity"].as_str())
+        .collect();
+    assert_eq!(severities, ["warning", "info"]);
+    // The department report is clean once the township-only rule is off there.
+    assert_eq!(repo.run(&["check", "部门"]).code, Some(0));
+}
+
+#[test]
+fn include_and_exclude_select_the_files_walked() {
+    let repo = Repo::with_reports("selection");
+    repo.write("草稿/未完成.txt", "草稿\n");
+    repo.write("说明.md", "# 说明\n\n本仓库保存各单位年度报告。\n");
+    repo.write(
+        ".reportlint.yaml",
+        format!("{CONFIG}exclude: [草稿/**]\nextensions: [txt]\n"),
+    );
+    let run = json(&repo, ".", &[]);
+    assert_eq!(
+        checked_files(&run.stdout),
+        ["乡镇/城关镇.txt", "乡镇/河口镇.txt", "部门/司法局.txt"]
+    );
+    // A file named on the command line is checked even if excluded, unless --force-exclude.
+    let named = json(&repo, ".", &["草稿/未完成.txt"]);
+    assert_eq!(checked_files(&named.stdout), ["草稿/未完成.txt"]);
+    let forced = json(&repo, ".", &["--force-exclude", "草稿/未完成.txt"]);
+    assert_eq!(checked_files(&forced.stdout), Vec::<String>::new());
+}
+
+#[test]
+fn a_suppression_with_a_reason_accepts_one_finding() {
+    let repo = Repo::with_reports("suppress");
+    repo.write(
+        ".reportlint.yaml",
+        format!("{CONFIG}suppress:\n  - rule: first-duty\n    path: 乡镇/河口镇.txt\n    text: 带头讲法治课\n    reason: 引用镇长讲话原文，不作改动\n  - rule: fazhi-term\n    path: 乡镇/*.txt\n    reason: 待下一版统一修改\n"),
+    );
+    let run = repo.run(&["check", "--color", "never", "乡镇"]);
+    assert_eq!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr
+            .starts_with("checked 2 files: 0 errors, 0 warnings, 0 infos; 2 suppressed in "),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_suppression_without_a_reason_is_an_error_pointing_at_it() {
+    let repo = Repo::with_reports("suppress-no-reason");
+    repo.write(
+        ".reportlint.yaml",
+        format!("{CONFIG}suppress:\n  - rule: first-duty\n    path: 乡镇/河口镇.txt\n"),
+    );
+    let run = repo.run(&["check", "--color", "never"]);
+    assert_eq!(run.code, Some(2));
+    assert_eq!(run.stdout, "");
+    insta::with_settings!({snapshot_path => "../snapshots", prepend_module_to_snapshot => false}, {
+        insta::assert_snapshot!("gate_suppression_without_reason", run.stderr);
+    });
+}
+
+#[test]
+fn unknown_settings_wrong_types_and_unknown_rules_point_into_the_file() {
+    let repo = Repo::with_reports("bad-config");
+    repo.write(
+        ".reportlint.yaml",
+        "packs: [rules/gate.rules]\nbuiltin: no\nfail-on: warning\nexclude: drafts/**\n",
+    );
+    let run = repo.run(&["check", "--color", "never"]);
+    assert_eq!(run.code, Some(2));
+    repo.write(
+        ".reportlint.yaml",
+        format!("{CONFIG}disable: [first-duty, no-such-rule]\n"),
+    );
+    let unknown_rule = repo.run(&["check", "--color", "never"]);
+    assert_eq!(unknown_rule.code, Some(2));
+    insta::with_settings!({snapshot_path => "../snapshots", prepend_module_to_snapshot => false}, {
+        insta::assert_snapshot!("gate_config_errors", format!("{}\n{}", run.stderr, unknown_rule.stderr));
+    });
+}
+
+#[test]
+fn config_names_a_configuration_file_explicitly() {
+    let repo = Repo::with_reports("explicit-config");
+    repo.write(
+        "ci/strict.yaml",
+        "packs: [../rules/gate.rules]\nbuiltin: false\nfail_on: info\n",
+    );
+    let run = repo.run(&[
+        "check",
+        "--config",
+        "ci/strict.yaml",
+        "--format",
+        "json",
+        "部门",
+    ]);
+    assert_eq!(
+        findings(&run.stdout),
+        pairs(&[("部门/司法局.txt", "gate/township-disputes")])
+    );
+    assert_eq!(run.code, Some(1));
+    let missing = repo.run(&["check", "--config", "ci/none.yaml"]);
+    assert_eq!(missing.code, Some(2));
+    assert!(missing
+        .stderr
+        .contains("cannot read configuration ci/none.yaml"));
+}
+
+#[test]
+fn init_writes_a_working_setup_and_never_overwrites() {
+    let repo = Repo::new("init");
+    repo.write(
+        "2024/城关镇.txt",
+        gate_support::fixture("township-clean.txt"),
+    );
+    let first = repo.run(&["init"]);
+    assert_eq!(first.code, Some(0), "{}", first.stderr);
+    assert!(repo.path(".reportlint.yaml").is_file());
+    assert!(repo.path("rules/local.rules").is_file());
+    // The starter configuration and pack load and check a report.
+    let check = repo.run(&["check", "--format", "json"]);
+    assert!(
+        check.code == Some(0) || check.code == Some(1),
+        "{}",
+        check.stderr
+    );
+    assert!(findings(&check.stdout)
+        .iter()
+        .all(|(path, _)| path == "2024/城关镇.txt"));
+    // Its examples pass.
+    assert_eq!(repo.run(&["test", "rules/local.rules"]).code, Some(0));
+    // A second init refuses and leaves the files as they are.
+    repo.write(".reportlint.yaml", "builtin: true\n");
+    let second = repo.run(&["init"]);
+    assert_eq!(second.code, Some(2));
+    assert!(second.stderr.contains("already exist"), "{}", second.stderr);
+    assert_eq!(repo.read(".reportlint.yaml"), b"builtin: true\n");
+}
