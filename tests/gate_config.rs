@@ -206,3 +206,22 @@ fn init_writes_a_working_setup_and_never_overwrites() {
     assert!(second.stderr.contains("already exist"), "{}", second.stderr);
     assert_eq!(repo.read(".reportlint.yaml"), b"builtin: true\n");
 }
+
+#[test]
+fn the_configuration_example_in_the_readme_is_valid() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md is readable");
+    let marker = "```yaml\n# example: .reportlint.yaml\n";
+    let start = readme
+        .find(marker)
+        .expect("the README shows a configuration")
+        + "```yaml\n".len();
+    let end = start + readme[start..].find("```").expect("the block is closed");
+    let example = &readme[start..end];
+    let parsed = reportlint::config::parse(
+        std::path::Path::new(".reportlint.yaml"),
+        std::path::Path::new("."),
+        example,
+    );
+    assert!(parsed.is_ok(), "{:?}", parsed.err().map(|e| e.to_string()));
+}
