@@ -51,7 +51,7 @@ pub fn chinese(n: u32) -> String {
         20..=99 => format!(
             "{}十{}",
             DIGITS[(n / 10) as usize],
-            if n % 10 > 0 {
+            if !n.is_multiple_of(10) {
                 DIGITS[(n % 10) as usize]
             } else {
                 ""

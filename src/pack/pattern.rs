@@ -233,7 +233,7 @@ pub struct CompiledPattern {
     /// For each entry of `captures`: the regex finding one item of a `counts` capture.
     item_finders: Vec<Option<Regex>>,
     /// The longest literal text every match contains, to skip text without it.
-    anchor: Option<Anchor>,
+    anchor: Option<Box<Anchor>>,
     /// Where the pattern is written in the pack source (capture spans include it).
     base: usize,
 }
@@ -447,7 +447,7 @@ fn compile_uncached(src: &str, base: usize) -> Result<CompiledPattern, Vec<PackE
 }
 
 /// The anchor of a pattern: its longest literal segment, if it has one.
-fn anchor_of(segments: &[Segment]) -> Option<Anchor> {
+fn anchor_of(segments: &[Segment]) -> Option<Box<Anchor>> {
     let longest = segments
         .iter()
         .filter_map(|s| match s {
@@ -465,10 +465,10 @@ fn anchor_of(segments: &[Segment]) -> Option<Anchor> {
         },
         _ => true,
     });
-    Some(Anchor {
+    Some(Box::new(Anchor {
         finder: memchr::memmem::Finder::new(longest.as_bytes()).into_owned(),
         stretches,
-    })
+    }))
 }
 
 /// The stretches of `text` that may hold a match: each runs from just after a sentence end
@@ -480,7 +480,10 @@ fn stretches_with(anchor: &Anchor, text: &str) -> Vec<Range<usize>> {
             continue;
         }
         if !anchor.stretches {
-            return vec![0..text.len()];
+            return vec![Range {
+                start: 0,
+                end: text.len(),
+            }];
         }
         let start = text
             .get(..at)
@@ -502,7 +505,10 @@ impl CompiledPattern {
     pub fn find_iter<'p, 't>(&'p self, text: &'t str) -> PatternMatches<'p, 't> {
         let stretches = match &self.anchor {
             Some(anchor) => stretches_with(anchor, text),
-            None => vec![0..text.len()],
+            None => vec![Range {
+                start: 0,
+                end: text.len(),
+            }],
         };
         PatternMatches {
             pattern: self,
