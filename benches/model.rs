@@ -1,8 +1,13 @@
-//! Cost of modelling a report: a 10 KB report in the style of the fixtures, parsed whole.
+//! Costs of the hot paths on one 10 KB report in the style of the fixtures: modelling it
+//! (lines, sections, sentences, quantities), recognising its numbers alone, and checking it
+//! with the built-in pack (the document already modelled; pack compiled once).
 //!
-//! Run with `cargo bench --bench model`; the target is well under a millisecond per report.
+//! Run with `cargo bench --bench model`; the target is well under a millisecond per report
+//! for the model, and a few milliseconds for the whole check.
 
 use criterion::{criterion_group, criterion_main, Criterion};
+use reportlint::eval::Engine;
+use reportlint::model::numbers::recognise;
 use reportlint::model::Document;
 use std::hint::black_box;
 
@@ -27,5 +32,26 @@ fn model(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, model);
+fn numbers(c: &mut Criterion) {
+    let text = report_10kb();
+    c.bench_function("recognise numbers in 10 KB report", |b| {
+        b.iter(|| recognise(black_box(&text)))
+    });
+}
+
+fn builtin_pack(c: &mut Criterion) {
+    let doc = Document::parse(report_10kb());
+    let engine = reportlint::pack::load::load_builtin("fazhi")
+        .ok()
+        .and_then(|set| Engine::new(&set).ok());
+    let Some(engine) = engine else {
+        eprintln!("the built-in pack does not load; skipping its benchmark");
+        return;
+    };
+    c.bench_function("check 10 KB report with built-in pack", |b| {
+        b.iter(|| engine.check(black_box(&doc)))
+    });
+}
+
+criterion_group!(benches, model, numbers, builtin_pack);
 criterion_main!(benches);

@@ -3,7 +3,10 @@
 //! Every element of the model carries a byte span into the document text. Diagnostics and the
 //! `inspect` command need the 1-based line, the 1-based column counted in characters, and the
 //! column a terminal shows (CJK characters take two cells). [`LineIndex`] is built once per
-//! document from the line starts; a lookup is a binary search plus a scan of one line.
+//! document from the line starts; a lookup is a binary search plus a scan of one line. Long
+//! lines (a report converted without line breaks can be one line of megabytes) also get a
+//! checkpoint every few kilobytes, so a lookup scans at most that far and many findings on one
+//! line do not cost the square of its length.
 //!
 //! Lines end at `\n`; a `\r` before it belongs to the line end, so CRLF files get the same
 //! lines and columns as LF files. A UTF-8 byte-order mark is not part of line 1: the first
@@ -22,6 +25,20 @@ pub struct LineIndex {
     starts: Vec<usize>,
     /// Byte offset just past each line's content, before `\r\n` / `\n`.
     ends: Vec<usize>,
+    /// Known positions inside long lines, in text order.
+    #[serde(skip)]
+    checkpoints: Vec<Checkpoint>,
+}
+
+/// Lines longer than this many bytes get checkpoints, this far apart.
+const CHECKPOINT_EVERY: usize = 4096;
+
+/// The columns at a character boundary inside a long line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Checkpoint {
+    offset: usize,
+    column: usize,
+    display_column: usize,
 }
 
 /// A human-readable position: all fields 1-based.
@@ -61,7 +78,12 @@ impl LineIndex {
             last_end -= 1;
         }
         ends.push(last_end.max(last_start));
-        LineIndex { starts, ends }
+        let checkpoints = checkpoints(text, &starts, &ends);
+        LineIndex {
+            starts,
+            ends,
+            checkpoints,
+        }
     }
 
     pub fn line_count(&self) -> usize {
@@ -96,10 +118,14 @@ impl LineIndex {
             offset -= 1;
         }
         let line = self.line_of(offset);
-        let start = self.starts.get(line - 1).copied().unwrap_or(0);
+        let line_start = self.starts.get(line - 1).copied().unwrap_or(0);
+        let nearest = self.checkpoints.partition_point(|c| c.offset <= offset);
+        let (start, mut column, mut display_column) =
+            match nearest.checked_sub(1).and_then(|i| self.checkpoints.get(i)) {
+                Some(c) if c.offset >= line_start => (c.offset, c.column, c.display_column),
+                _ => (line_start, 1, 1),
+            };
         let before = text.get(start.min(offset)..offset).unwrap_or("");
-        let mut column = 1;
-        let mut display_column = 1;
         for c in before.chars() {
             column += 1;
             display_column += c.width().unwrap_or(0);
@@ -110,6 +136,33 @@ impl LineIndex {
             display_column,
         }
     }
+}
+
+/// Checkpoints every [`CHECKPOINT_EVERY`] bytes inside the lines longer than that.
+fn checkpoints(text: &str, starts: &[usize], ends: &[usize]) -> Vec<Checkpoint> {
+    let mut found = Vec::new();
+    for (&start, &end) in starts.iter().zip(ends) {
+        if end.saturating_sub(start) <= CHECKPOINT_EVERY {
+            continue;
+        }
+        let Some(line) = text.get(start..end) else {
+            continue;
+        };
+        let mut display_column = 1;
+        let mut next = CHECKPOINT_EVERY;
+        for (column, (i, c)) in (1..).zip(line.char_indices()) {
+            if i >= next {
+                found.push(Checkpoint {
+                    offset: start + i,
+                    column,
+                    display_column,
+                });
+                next = i + CHECKPOINT_EVERY;
+            }
+            display_column += c.width().unwrap_or(0);
+        }
+    }
+    found
 }
 
 #[cfg(test)]
@@ -151,6 +204,31 @@ mod tests {
         assert_eq!(index.position(text, offset).column, 1);
         assert_eq!(index.position(text, 3).column, 1);
         assert_eq!(index.position(text, 0).column, 1);
+    }
+
+    #[test]
+    fn positions_in_a_long_line_match_a_scan_from_its_start() {
+        let text = format!("标题\n{}\n尾", "法治a，".repeat(5000));
+        let index = LineIndex::new(&text);
+        assert!(!index.checkpoints.is_empty());
+        for offset in (0..text.len()).step_by(997) {
+            let line = index.line_of(offset);
+            let start = index.starts[line - 1];
+            let mut at = offset;
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            let before = &text[start..at];
+            let expected = Position {
+                line,
+                column: 1 + before.chars().count(),
+                display_column: 1 + before
+                    .chars()
+                    .map(|c| c.width().unwrap_or(0))
+                    .sum::<usize>(),
+            };
+            assert_eq!(index.position(&text, offset), expected, "offset {offset}");
+        }
     }
 
     #[test]

@@ -6,6 +6,11 @@
 //! before the pack's own. A cycle of `extends` is an error pointing at the entry that closes it.
 //! A rule reached twice (two packs extending one base) is kept once. A pack with no rules of
 //! its own must extend something, and the resolved set must keep at least one rule.
+//!
+//! A pack is untrusted input: `extends` may only reach files inside the repository of the
+//! pack named on the command line (the git work tree holding it, or its folder when it is in
+//! none), unless the caller allows [`Reach::Anywhere`]. Packs cannot run commands or reach the
+//! network: the rule language has no construct for either, and loading only reads files.
 
 use std::path::{Path, PathBuf};
 
@@ -114,20 +119,56 @@ enum Origin {
     Builtin(&'static str),
 }
 
+/// How far `extends` entries of a pack file may reach.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Reach {
+    /// Only files inside the repository of the top pack: the git work tree that holds it,
+    /// or the top pack's folder when it is in none.
+    #[default]
+    Repository,
+    /// Any readable file.
+    Anywhere,
+}
+
+/// The folder `extends` may not leave: the nearest ancestor of the pack's folder that holds
+/// `.git`, or the pack's own folder.
+fn repository_of(pack: &Path) -> Option<PathBuf> {
+    let folder = std::fs::canonicalize(pack).ok()?.parent()?.to_path_buf();
+    let root = folder
+        .ancestors()
+        .find(|a| a.join(".git").exists())
+        .map(Path::to_path_buf);
+    Some(root.unwrap_or(folder))
+}
+
 /// The chain of packs being loaded, to catch a cycle of `extends`.
 #[derive(Default)]
 struct Resolution {
+    /// The folder `extends` must stay inside, if confined.
+    boundary: Option<PathBuf>,
     /// Identities of the packs on the current `extends` chain, outermost first.
     stack: Vec<Origin>,
     /// The same chain as shown to users.
     shown: Vec<String>,
 }
 
-/// Load a pack file and everything it extends.
+/// Load a pack file and everything it extends, inside its repository.
 pub fn load_file(path: &Path) -> Result<RuleSet, LoadError> {
+    load_file_with(path, Reach::Repository)
+}
+
+/// Load a pack file and everything it extends, as far as `reach` allows.
+pub fn load_file_with(path: &Path, reach: Reach) -> Result<RuleSet, LoadError> {
     let mut set = RuleSet::default();
     let origin = Origin::File(path.to_path_buf());
-    load_into(&origin, &mut Resolution::default(), &mut set)?;
+    let mut resolution = Resolution {
+        boundary: match reach {
+            Reach::Repository => repository_of(path),
+            Reach::Anywhere => None,
+        },
+        ..Resolution::default()
+    };
+    load_into(&origin, &mut resolution, &mut set)?;
     check_not_empty(&origin, &set)?;
     Ok(set)
 }
@@ -278,6 +319,25 @@ fn load_into(
                     .with_label("no such file"),
                 );
                 continue;
+            }
+            if let (Some(boundary), Origin::File(real)) = (&resolution.boundary, &target_identity) {
+                if !real.starts_with(boundary) {
+                    errors.push(
+                        PackError::new(
+                            format!(
+                                "`extends` reaches outside the repository: {}",
+                                p.display()
+                            ),
+                            entry.span.clone(),
+                        )
+                        .with_label("outside the repository")
+                        .with_help(format!(
+                            "a pack may only extend files inside {} (the git work tree of the pack being checked, or its folder); copy the pack you need into it",
+                            boundary.display()
+                        )),
+                    );
+                    continue;
+                }
             }
         }
         let mut extended = RuleSet::default();

@@ -53,6 +53,88 @@ use super::error::PackError;
 use super::model::Span;
 use crate::eval::values::{calendar_date, Value};
 
+/// Most memory one compiled regex (a raw regex or a pattern) may take. A pack is untrusted
+/// input on a CI machine: `a{1000}{1000}` must be a pack error, not an exhausted machine.
+/// The built-in pack's largest regex needs well under a tenth of this.
+pub const REGEX_SIZE_LIMIT: usize = 4 << 20;
+
+/// Most memory the lazy DFA of one regex may use while searching a document; past it the
+/// search falls back to slower engines instead of growing.
+const REGEX_DFA_SIZE_LIMIT: usize = 4 << 20;
+
+/// Most backtracking steps a regex with back-references may take on one document before it
+/// gives up (the rule then reports that it could not be evaluated there).
+pub const BACKTRACK_LIMIT: usize = 1_000_000;
+
+fn build_regex(src: &str) -> Result<Regex, regex::Error> {
+    regex::RegexBuilder::new(src)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .dfa_size_limit(REGEX_DFA_SIZE_LIMIT)
+        .build()
+}
+
+/// The error for a regex that compiles too big, pointing at the whole regex or pattern.
+fn too_big(what: &str, span: Span) -> PackError {
+    PackError::new(
+        format!(
+            "this {what} is too big: compiled, it would take more than {} MB",
+            REGEX_SIZE_LIMIT >> 20
+        ),
+        span,
+    )
+    .with_label(format!("{what} too big"))
+    .with_help("large counted repetitions (`{1000}`) multiply its size; write a shorter one or split it into several rules")
+}
+
+/// Compiled patterns and regexes by source text. A pack is compiled twice when it is loaded
+/// (validation reads capture names, the engine then compiles it for running); compiling a
+/// regex is the larger part of the start-up time, so the second compilation is a lookup.
+/// Bounded, so a process that loads many packs does not grow without end.
+mod cache {
+    use super::{CompiledPattern, RegexMatcher};
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+
+    const MOST_ENTRIES: usize = 1024;
+
+    #[derive(Default)]
+    struct Entries {
+        patterns: HashMap<String, CompiledPattern>,
+        regexes: HashMap<String, RegexMatcher>,
+    }
+
+    fn entries() -> &'static Mutex<Entries> {
+        static ENTRIES: OnceLock<Mutex<Entries>> = OnceLock::new();
+        ENTRIES.get_or_init(Mutex::default)
+    }
+
+    pub fn pattern(src: &str) -> Option<CompiledPattern> {
+        entries().lock().ok()?.patterns.get(src).cloned()
+    }
+
+    pub fn regex(src: &str) -> Option<RegexMatcher> {
+        entries().lock().ok()?.regexes.get(src).cloned()
+    }
+
+    pub fn keep_pattern(src: &str, compiled: &CompiledPattern) {
+        if let Ok(mut e) = entries().lock() {
+            if e.patterns.len() >= MOST_ENTRIES {
+                e.patterns.clear();
+            }
+            e.patterns.insert(src.to_string(), compiled.clone());
+        }
+    }
+
+    pub fn keep_regex(src: &str, compiled: &RegexMatcher) {
+        if let Ok(mut e) = entries().lock() {
+            if e.regexes.len() >= MOST_ENTRIES {
+                e.regexes.clear();
+            }
+            e.regexes.insert(src.to_string(), compiled.clone());
+        }
+    }
+}
+
 /// The type of a capture, as written after the colon.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CaptureType {
@@ -150,6 +232,22 @@ pub struct CompiledPattern {
     pub captures: Vec<CaptureSpec>,
     /// For each entry of `captures`: the regex finding one item of a `counts` capture.
     item_finders: Vec<Option<Regex>>,
+    /// The longest literal text every match contains, to skip text without it.
+    anchor: Option<Box<Anchor>>,
+    /// Where the pattern is written in the pack source (capture spans include it).
+    base: usize,
+}
+
+/// A literal every match of a pattern contains. A pattern cannot cross a sentence end (its
+/// gaps and captures exclude them), so when its literals hold no sentence end either, every
+/// match lies inside one sentence-end-delimited stretch of text that holds the anchor: only
+/// those stretches are searched.
+#[derive(Clone, Debug)]
+struct Anchor {
+    finder: memchr::memmem::Finder<'static>,
+    /// No literal of the pattern contains a sentence end except as the pattern's very last
+    /// character, so searching stretch by stretch finds exactly what a whole-text search does.
+    stretches: bool,
 }
 
 /// Text captured from the searched document.
@@ -212,6 +310,22 @@ impl PatternMatch {
 /// Compile a pattern. `base` is the byte offset of `src` in the pack source, so that errors
 /// point into the rule file. All errors found are returned, not just the first.
 pub fn compile(src: &str, base: usize) -> Result<CompiledPattern, Vec<PackError>> {
+    if let Some(mut known) = cache::pattern(src) {
+        // Only the placeholders' spans depend on where the pattern is written.
+        let cached_base = known.base;
+        for capture in &mut known.captures {
+            let span = &capture.span;
+            capture.span = span.start - cached_base + base..span.end - cached_base + base;
+        }
+        known.base = base;
+        return Ok(known);
+    }
+    let compiled = compile_uncached(src, base)?;
+    cache::keep_pattern(src, &compiled);
+    Ok(compiled)
+}
+
+fn compile_uncached(src: &str, base: usize) -> Result<CompiledPattern, Vec<PackError>> {
     let segments = parse(src, base)?;
     let mut errors = Vec::new();
     let mut regex_src = String::new();
@@ -288,8 +402,12 @@ pub fn compile(src: &str, base: usize) -> Result<CompiledPattern, Vec<PackError>
         }
     }
     let whole = base..base + src.len();
-    let regex = match Regex::new(&regex_src) {
+    let regex = match build_regex(&regex_src) {
         Ok(regex) => regex,
+        Err(regex::Error::CompiledTooBig(_)) => {
+            errors.push(too_big("pattern", whole));
+            return Err(errors);
+        }
         Err(err) => {
             errors.push(
                 PackError::new(format!("this pattern does not compile: {err}"), whole)
@@ -320,19 +438,84 @@ pub fn compile(src: &str, base: usize) -> Result<CompiledPattern, Vec<PackError>
             regex,
             captures,
             item_finders,
+            anchor: anchor_of(&segments),
+            base,
         })
     } else {
         Err(errors)
     }
 }
 
+/// The anchor of a pattern: its longest literal segment, if it has one.
+fn anchor_of(segments: &[Segment]) -> Option<Box<Anchor>> {
+    let longest = segments
+        .iter()
+        .filter_map(|s| match s {
+            Segment::Literal(text) => Some(text),
+            _ => None,
+        })
+        .max_by_key(|text| text.len())?;
+    let last = segments.len().saturating_sub(1);
+    let stretches = segments.iter().enumerate().all(|(i, s)| match s {
+        Segment::Literal(text) => match text.find(is_sentence_end) {
+            None => true,
+            Some(at) => {
+                i == last && at + text[at..].chars().next().map_or(0, char::len_utf8) == text.len()
+            }
+        },
+        _ => true,
+    });
+    Some(Box::new(Anchor {
+        finder: memchr::memmem::Finder::new(longest.as_bytes()).into_owned(),
+        stretches,
+    }))
+}
+
+/// The stretches of `text` that may hold a match: each runs from just after a sentence end
+/// to its next sentence end (inclusive) and contains the anchor. In text order.
+fn stretches_with(anchor: &Anchor, text: &str) -> Vec<Range<usize>> {
+    let mut found: Vec<Range<usize>> = Vec::new();
+    for at in anchor.finder.find_iter(text.as_bytes()) {
+        if found.last().is_some_and(|r| at < r.end) {
+            continue;
+        }
+        if !anchor.stretches {
+            return vec![Range {
+                start: 0,
+                end: text.len(),
+            }];
+        }
+        let start = text
+            .get(..at)
+            .and_then(|before| before.rfind(is_sentence_end))
+            .map_or(0, |i| next_char_boundary(text, i));
+        let end = text
+            .get(at + anchor.finder.needle().len()..)
+            .and_then(|after| after.find(is_sentence_end))
+            .map_or(text.len(), |i| {
+                next_char_boundary(text, at + anchor.finder.needle().len() + i)
+            });
+        found.push(start..end);
+    }
+    found
+}
+
 impl CompiledPattern {
     /// Every match in `text`, left to right, not overlapping.
     pub fn find_iter<'p, 't>(&'p self, text: &'t str) -> PatternMatches<'p, 't> {
+        let stretches = match &self.anchor {
+            Some(anchor) => stretches_with(anchor, text),
+            None => vec![Range {
+                start: 0,
+                end: text.len(),
+            }],
+        };
         PatternMatches {
             pattern: self,
             text,
-            pos: 0,
+            pos: stretches.first().map_or(0, |r| r.start),
+            stretches,
+            current: 0,
         }
     }
 
@@ -377,14 +560,34 @@ pub struct PatternMatches<'p, 't> {
     pattern: &'p CompiledPattern,
     text: &'t str,
     pos: usize,
+    /// The stretches of text searched, in order, and the one being searched.
+    stretches: Vec<Range<usize>>,
+    current: usize,
 }
 
 impl Iterator for PatternMatches<'_, '_> {
     type Item = PatternMatch;
 
     fn next(&mut self) -> Option<PatternMatch> {
-        while self.pos <= self.text.len() {
-            let caps = self.pattern.regex.captures_at(self.text, self.pos)?;
+        loop {
+            let stretch = self.stretches.get(self.current)?.clone();
+            if let Some(found) = self.next_in(&stretch) {
+                return Some(found);
+            }
+            self.current += 1;
+            if let Some(next) = self.stretches.get(self.current) {
+                self.pos = self.pos.max(next.start);
+            }
+        }
+    }
+}
+
+impl PatternMatches<'_, '_> {
+    /// The next match inside `stretch`, searching from `pos`.
+    fn next_in(&mut self, stretch: &Range<usize>) -> Option<PatternMatch> {
+        let haystack = self.text.get(..stretch.end)?;
+        while self.pos <= stretch.end {
+            let caps = self.pattern.regex.captures_at(haystack, self.pos)?;
             let whole = caps.get(0)?;
             match self.pattern.accept(&caps, self.text) {
                 Some(found) => {
@@ -837,16 +1040,36 @@ impl RegexMatcher {
 /// Compile a raw regex written at byte `base` of the pack source. The error carries the
 /// regex crate's message and points at the offending part of the regex.
 pub fn compile_regex(src: &str, base: usize) -> Result<RegexMatcher, PackError> {
-    let standard_error = match Regex::new(src) {
+    if let Some(known) = cache::regex(src) {
+        return Ok(known);
+    }
+    let compiled = compile_regex_uncached(src, base)?;
+    cache::keep_regex(src, &compiled);
+    Ok(compiled)
+}
+
+fn compile_regex_uncached(src: &str, base: usize) -> Result<RegexMatcher, PackError> {
+    let whole = base..base + src.len();
+    let standard_error = match build_regex(src) {
         Ok(re) => return Ok(RegexMatcher::Standard(re)),
+        Err(regex::Error::CompiledTooBig(_)) => return Err(too_big("regex", whole)),
         Err(err) => err,
     };
     if uses_backreference(src) {
-        return fancy_regex::Regex::new(src)
+        return fancy_regex::RegexBuilder::new(src)
+            .backtrack_limit(BACKTRACK_LIMIT)
+            .delegate_size_limit(REGEX_SIZE_LIMIT)
+            .delegate_dfa_size_limit(REGEX_DFA_SIZE_LIMIT)
+            .build()
             .map(RegexMatcher::Backtracking)
-            .map_err(|err| {
-                PackError::new(format!("invalid regex: {err}"), base..base + src.len())
-                    .with_label("this regex")
+            .map_err(|err| match &err {
+                fancy_regex::Error::CompileError(inner)
+                    if matches!(&**inner, fancy_regex::CompileError::InnerError(e) if e.size_limit().is_some()) =>
+                {
+                    too_big("regex", whole.clone())
+                }
+                _ => PackError::new(format!("invalid regex: {err}"), whole.clone())
+                    .with_label("this regex"),
             });
     }
     let (message, range) = match regex_syntax::Parser::new().parse(src) {

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Benchmark `reportlint check` (built-in pack, JSON to a file) against ripgrep searching the
+# pack's literal terms (bench/terms.txt) on the same generated corpus, in one run.
+#
+#   bench/run.sh [N ...]        corpus sizes, default: 2000 20000
+#
+# Needs: a release build (built here), ripgrep (`rg`), GNU time (/usr/bin/time) and, for the
+# one-file start-up time, hyperfine. Corpora go to ${BENCH_DIR:-/tmp/reportlint-bench} and are
+# deleted afterwards (200 000 files take about 2.2 GB).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=("${@:-2000 20000}")
+read -r -a sizes <<<"${sizes[*]}"
+work=${BENCH_DIR:-/tmp/reportlint-bench}
+cargo build --release --quiet --bin reportlint --example gen_corpus
+bin=$PWD/target/release/reportlint
+gen=$PWD/target/release/examples/gen_corpus
+terms=$PWD/bench/terms.txt
+mkdir -p "$work"
+
+# Wall seconds and peak RSS (KB) of a command, from GNU time.
+measure() {
+  /usr/bin/time -f '%e %M' -o "$work/time.txt" "$@" >/dev/null 2>&1 || true
+  cat "$work/time.txt"
+}
+
+printf '%-8s %-10s %9s %9s %10s %10s %9s\n' files tool wall_s MB/s files/s peak_MB ratio
+for n in "${sizes[@]}"; do
+  corpus="$work/corpus-$n"
+  rm -rf "$corpus"
+  "$gen" "$corpus" "$n" >/dev/null
+  mb=$(du -sm --apparent-size "$corpus" | cut -f1)
+  # Warm the page cache so both tools read from memory.
+  cat "$corpus"/*/*.txt >/dev/null
+  read -r rg_s rg_kb < <(measure rg -c -F -f "$terms" "$corpus")
+  read -r rl_s rl_kb < <(measure "$bin" check "$corpus" --format json --output "$work/out.json")
+  ratio=$(awk -v a="$rl_s" -v b="$rg_s" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')
+  for row in "rg $rg_s $rg_kb" "reportlint $rl_s $rl_kb"; do
+    read -r tool s kb <<<"$row"
+    awk -v n="$n" -v t="$tool" -v s="$s" -v kb="$kb" -v mb="$mb" -v r="$ratio" 'BEGIN {
+      s2 = (s > 0 ? s : 0.001)
+      printf "%-8s %-10s %9.2f %9.1f %10.0f %10.1f %9s\n", n, t, s, mb / s2, n / s2, kb / 1024, (t == "rg" ? "" : r)
+    }'
+  done
+  rm -rf "$corpus"
+done
+
+# The pre-commit case: one report of about 10 KB, whole process.
+one="$work/one"
+rm -rf "$one"
+"$gen" "$one" 2 >/dev/null
+file=$(ls "$one"/000/*.txt | head -1)
+if command -v hyperfine >/dev/null; then
+  hyperfine -N -i --warmup 5 --runs 50 "$bin check $file --format json --output $work/one.json"
+else
+  echo "hyperfine not found; one file:"; measure "$bin" check "$file" --format json --output "$work/one.json"
+fi
+rm -rf "$one"
