@@ -21,7 +21,7 @@ mkdir -p "$work"
 # Wall seconds and peak RSS (KB) of a command, from GNU time.
 measure() {
   /usr/bin/time -f '%e %M' -o "$work/time.txt" "$@" >/dev/null 2>&1 || true
-  cat "$work/time.txt"
+  tail -n 1 "$work/time.txt"
 }
 
 printf '%-8s %-10s %9s %9s %10s %10s %9s\n' files tool wall_s MB/s files/s peak_MB ratio
