@@ -109,6 +109,20 @@ fn an_unreadable_file_exits_2_and_the_other_files_are_still_reported() {
 }
 
 #[test]
+fn a_directory_without_reports_exits_2_because_nothing_was_checked() {
+    let dir = scratch_dir("no-reports");
+    std::fs::write(dir.join("notes.csv"), "a,b\n").expect("write");
+    let dir = dir.display().to_string();
+    let run = check(&[&dir]);
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr.contains("no report files found"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn bad_arguments_exit_2() {
     assert_eq!(run(&["check", "--fail-on", "sometimes"]).code, 2);
     assert_eq!(run(&["check", "--format", "pdf"]).code, 2);

@@ -296,3 +296,48 @@ fn a_broken_pack_stops_test_with_exit_code_2_and_every_error() {
     assert_eq!(out.status.code(), Some(2));
     assert_every_error_reported(&text(&out.stderr));
 }
+
+#[test]
+fn extends_may_leave_the_pack_folder_only_when_allowed() {
+    // Outside any git work tree, a pack's repository is its own folder.
+    let dir = std::env::temp_dir().join(format!("reportlint-reach-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(dir.join("inner")).expect("folder");
+    fs::write(
+        dir.join("base.rules"),
+        "pack \"base\"\nrule advisers {\n  message \"未提及法律顾问\"\n  require \"法律顾问\"\n}\n",
+    )
+    .expect("base pack");
+    let pack = dir.join("inner").join("local.rules");
+    fs::write(&pack, "pack \"local\"\nextends \"../base.rules\"\n").expect("pack");
+    let report = dir.join("report.txt");
+    fs::write(&report, "某镇2024年法治政府建设年度报告\n开展普法宣传。\n").expect("report");
+    let args = |extra: &[&str]| {
+        let mut v = vec![
+            "check".to_string(),
+            "--no-builtin".to_string(),
+            "--no-config".to_string(),
+            "--pack".to_string(),
+            path_arg(&pack),
+        ];
+        v.extend(extra.iter().map(|s| s.to_string()));
+        v.push(path_arg(&report));
+        v
+    };
+    let confined = reportlint(&args(&[]).iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(
+        confined.status.code(),
+        Some(2),
+        "{}",
+        text(&confined.stderr)
+    );
+    let allowed = reportlint(
+        &args(&["--allow-pack-outside"])
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+    );
+    assert_eq!(allowed.status.code(), Some(0), "{}", text(&allowed.stderr));
+    assert!(text(&allowed.stdout).contains("base/advisers"));
+    let _ = fs::remove_dir_all(&dir);
+}

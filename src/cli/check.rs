@@ -51,6 +51,9 @@ pub struct CheckArgs {
     /// Do not use the built-in pack.
     #[arg(long)]
     pub no_builtin: bool,
+    /// Let packs `extends` files outside the repository (git work tree) of the pack given.
+    #[arg(long)]
+    pub allow_pack_outside: bool,
     /// Only run these rules (`pack/id` or `id`; repeatable).
     #[arg(long = "rule", value_name = "ID")]
     pub only: Vec<String>,
@@ -180,6 +183,16 @@ pub fn report_error(err: &dyn miette::Diagnostic, color: bool) {
 /// Load the built-in pack (unless switched off) and every `--pack`; report broken packs.
 /// Returns the usable rules and whether any pack failed.
 pub fn load_packs(packs: &[PathBuf], builtin: bool, color: bool) -> (RuleSet, bool) {
+    load_packs_reaching(packs, builtin, color, load::Reach::Repository)
+}
+
+/// [`load_packs`], choosing how far a pack's `extends` may reach.
+pub fn load_packs_reaching(
+    packs: &[PathBuf],
+    builtin: bool,
+    color: bool,
+    reach: load::Reach,
+) -> (RuleSet, bool) {
     let mut set = RuleSet::default();
     let mut failed = false;
     let mut add = |result: Result<RuleSet, load::LoadError>| match result {
@@ -198,7 +211,7 @@ pub fn load_packs(packs: &[PathBuf], builtin: bool, color: bool) -> (RuleSet, bo
         }
     }
     for p in packs {
-        add(load::load_file(p));
+        add(load::load_file_with(p, reach));
     }
     (set, failed)
 }
@@ -746,7 +759,12 @@ pub fn run(args: CheckArgs) -> i32 {
     let mut packs: Vec<PathBuf> = config.iter().flat_map(|c| c.packs.clone()).collect();
     packs.extend(args.packs.iter().cloned());
     let builtin = !args.no_builtin && config.as_ref().is_none_or(|c| c.builtin);
-    let (mut set, pack_failed) = load_packs(&packs, builtin, diag_color);
+    let reach = if args.allow_pack_outside {
+        load::Reach::Anywhere
+    } else {
+        load::Reach::Repository
+    };
+    let (mut set, pack_failed) = load_packs_reaching(&packs, builtin, diag_color, reach);
     if let Some(config) = &config {
         // With a pack missing, every rule of it would be reported as unknown too.
         if !pack_failed && !args.no_builtin {
@@ -810,6 +828,26 @@ pub fn run(args: CheckArgs) -> i32 {
             (named && !args.force_exclude) || selected(p)
         }),
     };
+    // A gate that finds nothing to check must not pass. A change that touched no report
+    // (`--since`, `--files-from`) is different: there is nothing to check, rightly.
+    // Files left out on purpose by the configuration's `exclude` are not "nothing found".
+    let narrowed = args.since.is_some() || args.files_from.is_some();
+    if inputs.is_empty()
+        && early.is_empty()
+        && !narrowed
+        && collect_inputs(&args.paths, &extensions).0.is_empty()
+    {
+        eprintln!(
+            "error: no report files found in {} (extensions: {}); nothing was checked",
+            args.paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+            extensions.join(", ")
+        );
+        return exit::TROUBLE;
+    }
 
     let baseline_path = match &args.write_baseline {
         Some(_) => None,
@@ -961,20 +999,24 @@ pub fn run(args: CheckArgs) -> i32 {
         read_options: &read_options,
     };
     // Workers send (index, outcome); the printer writes them strictly in index order.
-    let (tx, rx) = mpsc::channel::<(usize, Outcome)>();
+    // Workers take inputs strictly in order and hand reports over through a bounded channel,
+    // so the reports waiting for an earlier one are at most one per worker plus the channel's
+    // capacity: memory stays flat whatever the number of files.
+    let (tx, rx) = mpsc::sync_channel::<(usize, Outcome)>(4 * pool.current_num_threads());
+    let next_input = std::sync::atomic::AtomicUsize::new(0);
     std::thread::scope(|scope| {
         let work = &work;
         let inputs = &inputs;
+        let next_input = &next_input;
         scope.spawn(move || {
-            pool.install(|| {
-                use rayon::prelude::*;
-                inputs
-                    .par_iter()
-                    .enumerate()
-                    .for_each_with(tx, |tx, (i, input)| {
-                        let _ = tx.send((i, check_input(work, input)));
-                    });
+            pool.broadcast(|_| loop {
+                let i = next_input.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(input) = inputs.get(i) else { break };
+                if tx.send((i, check_input(work, input))).is_err() {
+                    break;
+                }
             });
+            drop(tx);
         });
         let mut pending = BTreeMap::new();
         let mut next = 0;
