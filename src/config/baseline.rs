@@ -151,20 +151,25 @@ fn identity(text: &str, finding: &LocatedFinding) -> (String, String, String) {
         .chars()
         .take(TEXT_CHARS)
         .collect();
+    // Only the few characters next to the span are read, never the whole line: a report
+    // can be one very long line with thousands of findings.
+    let line_end = |c: &char| *c != '\n' && *c != '\r';
     let before: String = {
         let head = text.get(..span.start).unwrap_or_default();
-        let line = head.rsplit(['\n', '\r']).next().unwrap_or_default();
-        let mut chars: Vec<char> = line.chars().rev().take(CONTEXT_CHARS).collect();
+        let mut chars: Vec<char> = head
+            .chars()
+            .rev()
+            .take_while(line_end)
+            .take(CONTEXT_CHARS)
+            .collect();
         chars.reverse();
         chars.into_iter().collect()
     };
     let after: String = text
         .get(span.end..)
         .unwrap_or_default()
-        .split(['\n', '\r'])
-        .next()
-        .unwrap_or_default()
         .chars()
+        .take_while(line_end)
         .take(CONTEXT_CHARS)
         .collect();
     (offending, before, after)
