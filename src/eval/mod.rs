@@ -174,10 +174,6 @@ impl Engine {
         })
     }
 
-    pub fn rules(&self) -> &[CompiledRule] {
-        &self.rules
-    }
-
     /// Rule metadata for printers that list rules up front.
     pub fn rule_infos(&self) -> Vec<RuleInfo> {
         self.rules

@@ -622,18 +622,15 @@ fn type_of_call(
         Func::Count => {
             match args {
                 [single] => {
-                    let ty = type_of(single, names, errors);
-                    if ty != Ty::List && ty != Ty::Unknown {
-                        errors.push(
-                            PackError::new(
-                                format!(
-                                    "count() needs a repeated capture, found {}",
-                                    ty.describe()
-                                ),
-                                single.span.clone(),
-                            )
-                            .with_label(format!("this is {}", ty.describe())),
-                        );
+                    if let Some(e) = one_argument_of(
+                        single,
+                        Ty::List,
+                        "count",
+                        "a repeated capture",
+                        names,
+                        errors,
+                    ) {
+                        errors.push(e);
                     }
                 }
                 _ => arity("one repeated capture", errors),
@@ -676,16 +673,12 @@ fn type_of_call(
         Func::Year => {
             match args {
                 [single] => {
-                    let ty = type_of(single, names, errors);
-                    if ty != Ty::Date && ty != Ty::Unknown {
-                        errors.push(
-                            PackError::new(
-                                format!("year() needs a date, found {}", ty.describe()),
-                                single.span.clone(),
-                            )
-                            .with_label(format!("this is {}", ty.describe()))
-                            .with_help("a `year` capture is already a number; compare it directly"),
-                        );
+                    if let Some(e) =
+                        one_argument_of(single, Ty::Date, "year", "a date", names, errors)
+                    {
+                        errors.push(e.with_help(
+                            "a `year` capture is already a number; compare it directly",
+                        ));
                     }
                 }
                 _ => arity("one date", errors),
@@ -774,4 +767,23 @@ fn check_template(
         }
         pos = close + 1;
     }
+}
+
+/// The error for a function's single argument of the wrong type, if it is one.
+fn one_argument_of(
+    arg: &Expr,
+    want: Ty,
+    func: &str,
+    needs: &str,
+    names: &Names,
+    errors: &mut Vec<PackError>,
+) -> Option<PackError> {
+    let ty = type_of(arg, names, errors);
+    (ty != want && ty != Ty::Unknown).then(|| {
+        PackError::new(
+            format!("{func}() needs {needs}, found {}", ty.describe()),
+            arg.span.clone(),
+        )
+        .with_label(format!("this is {}", ty.describe()))
+    })
 }
