@@ -2,6 +2,7 @@
 //! `yaml`), the typed-capture pattern notation (`pattern`) and the checks every pack passes
 //! before it is evaluated (`validate`).
 
+pub mod backtrack;
 pub mod dsl;
 pub mod error;
 pub mod expr;

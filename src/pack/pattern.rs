@@ -49,6 +49,7 @@ use std::ops::Range;
 
 use regex::Regex;
 
+use super::backtrack::BacktrackingRegex;
 use super::error::PackError;
 use super::model::Span;
 use crate::eval::values::{calendar_date, Value};
@@ -930,7 +931,7 @@ fn cuts_a_number(text: &str, range: Range<usize>) -> bool {
 #[derive(Clone, Debug)]
 pub enum RegexMatcher {
     Standard(Regex),
-    Backtracking(fancy_regex::Regex),
+    Backtracking(BacktrackingRegex),
 }
 
 /// One match of a raw regex: its span and its groups that took part (unnamed groups are
@@ -972,9 +973,13 @@ impl RegexMatcher {
             RegexMatcher::Standard(re) => {
                 re.capture_names().enumerate().skip(1).map(name).collect()
             }
-            RegexMatcher::Backtracking(re) => {
-                re.capture_names().enumerate().skip(1).map(name).collect()
-            }
+            RegexMatcher::Backtracking(re) => re
+                .regex()
+                .capture_names()
+                .enumerate()
+                .skip(1)
+                .map(name)
+                .collect(),
         }
     }
 
@@ -1008,26 +1013,24 @@ impl RegexMatcher {
                 }
             }
             RegexMatcher::Backtracking(re) => {
-                for caps in re.captures_iter(text) {
-                    let caps = caps.map_err(|e| RegexRunError(e.to_string()))?;
-                    let Some(whole) = caps.get(0) else { continue };
+                let all = re
+                    .captures(text)
+                    .map_err(|e| RegexRunError(e.to_string()))?;
+                for groups in all {
+                    let Some(Some(whole)) = groups.first() else {
+                        continue;
+                    };
                     let named = names
                         .iter()
-                        .enumerate()
-                        .filter_map(|(i, n)| {
-                            caps.get(i + 1).map(|m| {
-                                (
-                                    n.clone(),
-                                    CapturedText {
-                                        span: m.start()..m.end(),
-                                        raw: m.as_str().to_string(),
-                                    },
-                                )
-                            })
+                        .zip(groups.iter().skip(1))
+                        .filter_map(|(n, span)| {
+                            let span = span.clone()?;
+                            let raw = text.get(span.clone())?.to_string();
+                            Some((n.clone(), CapturedText { span, raw }))
                         })
                         .collect();
                     found.push(RegexMatch {
-                        span: whole.start()..whole.end(),
+                        span: whole.clone(),
                         named,
                     });
                 }
@@ -1061,7 +1064,7 @@ fn compile_regex_uncached(src: &str, base: usize) -> Result<RegexMatcher, PackEr
             .delegate_size_limit(REGEX_SIZE_LIMIT)
             .delegate_dfa_size_limit(REGEX_DFA_SIZE_LIMIT)
             .build()
-            .map(RegexMatcher::Backtracking)
+            .map(|re| RegexMatcher::Backtracking(BacktrackingRegex::new(re, build_regex)))
             .map_err(|err| match &err {
                 fancy_regex::Error::CompileError(inner)
                     if matches!(&**inner, fancy_regex::CompileError::InnerError(e) if e.size_limit().is_some()) =>
