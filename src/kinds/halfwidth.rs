@@ -61,34 +61,52 @@ pub fn full_width(c: char) -> Option<char> {
 pub fn evaluate(h: &Compiled, m: &DocMatches) -> Vec<Hit> {
     let text = m.doc.text.as_str();
     let mut hits = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
-        if h.chars.contains(&c) {
-            // `)` after `(一` counts as Chinese context too: look through one ASCII space.
-            let before = prev.is_some_and(is_chinese);
-            let after = next.is_some_and(is_chinese)
-                || (next == Some(' ') && text[i + 1..].chars().nth(1).is_some_and(is_chinese));
-            if before || after {
-                let mut hit = Hit::at(vec![Label::new(
-                    i..i + c.len_utf8(),
-                    full_width(c).map(|f| format!("应为全角“{f}”")),
-                )])
-                .var("mark", Value::Text(c.to_string()));
-                if let Some(f) = full_width(c) {
-                    hit.fix = Some(Fix {
-                        offset: i,
-                        length: c.len_utf8(),
-                        replacements: vec![f.to_string()],
-                    });
-                }
-                hits.push(hit);
+    for (i, c) in marks_in(h, text) {
+        let prev = text.get(..i).and_then(|before| before.chars().next_back());
+        let rest = text.get(i + c.len_utf8()..).unwrap_or_default();
+        let mut following = rest.chars();
+        let next = following.next();
+        // `)` after `(一` counts as Chinese context too: look through one ASCII space.
+        let before = prev.is_some_and(is_chinese);
+        let after = next.is_some_and(is_chinese)
+            || (next == Some(' ') && following.next().is_some_and(is_chinese));
+        if before || after {
+            let mut hit = Hit::at(vec![Label::new(
+                i..i + c.len_utf8(),
+                full_width(c).map(|f| format!("应为全角“{f}”")),
+            )])
+            .var("mark", Value::Text(c.to_string()));
+            if let Some(f) = full_width(c) {
+                hit.fix = Some(Fix {
+                    offset: i,
+                    length: c.len_utf8(),
+                    replacements: vec![f.to_string()],
+                });
             }
+            hits.push(hit);
         }
-        prev = Some(c);
     }
     hits
+}
+
+/// Where the listed marks stand in `text`, in order. Half-width marks are ASCII, so the
+/// text is scanned byte by byte (no ASCII byte occurs inside a multi-byte character);
+/// any other listed character needs the slower scan by character.
+fn marks_in<'t>(h: &'t Compiled, text: &'t str) -> Box<dyn Iterator<Item = (usize, char)> + 't> {
+    if h.chars.iter().all(char::is_ascii) {
+        let mut listed = [false; 128];
+        for c in &h.chars {
+            listed[*c as usize] = true;
+        }
+        Box::new(
+            text.bytes()
+                .enumerate()
+                .filter(move |(_, b)| b.is_ascii() && listed[*b as usize])
+                .map(|(i, b)| (i, b as char)),
+        )
+    } else {
+        Box::new(text.char_indices().filter(|(_, c)| h.chars.contains(c)))
+    }
 }
 
 #[cfg(test)]

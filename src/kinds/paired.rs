@@ -42,25 +42,40 @@ pub fn compile(p: &Paired) -> Compiled {
 
 pub fn evaluate(p: &Compiled, m: &DocMatches) -> Vec<Hit> {
     let doc = m.doc;
+    let text = doc.text.as_str();
     let mut hits = Vec::new();
-    for para in &doc.paragraphs {
-        let text = doc.slice(&para.span);
-        for &(open, close) in &p.pairs {
+    for &(open, close) in &p.pairs {
+        // Each mark of the pair in text order (`true` for an opening one), found by a
+        // byte search rather than by walking every character.
+        let (mut open_buf, mut close_buf) = ([0u8; 4], [0u8; 4]);
+        let find = |mark: char, buf: &mut [u8; 4]| -> Vec<usize> {
+            let needle = mark.encode_utf8(buf).as_bytes();
+            memchr::memmem::find_iter(text.as_bytes(), needle).collect()
+        };
+        let mut marks: Vec<(usize, bool)> = find(open, &mut open_buf)
+            .into_iter()
+            .map(|i| (i, true))
+            .chain(find(close, &mut close_buf).into_iter().map(|i| (i, false)))
+            .collect();
+        if marks.is_empty() {
+            continue;
+        }
+        marks.sort_unstable();
+        for para in &doc.paragraphs {
+            let from = marks.partition_point(|&(at, _)| at < para.span.start);
+            let to = marks.partition_point(|&(at, _)| at < para.span.end);
             let mut stack: Vec<usize> = Vec::new();
-            for (i, c) in text.char_indices() {
-                let at = para.span.start + i;
-                if c == open {
+            for &(at, opening) in marks.get(from..to).unwrap_or_default() {
+                if opening {
                     stack.push(at);
-                } else if c == close && stack.pop().is_none() {
-                    {
-                        hits.push(
-                            Hit::at(vec![Label::new(
-                                at..at + c.len_utf8(),
-                                Some(format!("多余的“{close}”，前面没有对应的“{open}”")),
-                            )])
-                            .var("mark", Value::Text(close.to_string())),
-                        );
-                    }
+                } else if stack.pop().is_none() {
+                    hits.push(
+                        Hit::at(vec![Label::new(
+                            at..at + close.len_utf8(),
+                            Some(format!("多余的“{close}”，前面没有对应的“{open}”")),
+                        )])
+                        .var("mark", Value::Text(close.to_string())),
+                    );
                 }
             }
             for at in stack {
