@@ -1,6 +1,6 @@
 //! Bad rule packs and bad reports end in a clear diagnostic and exit code 2: never a panic
-//! (exit 101) and never a silent pass. Each safety limit (regex size, YAML aliases and
-//! nesting, `extends` leaving the repository) is hit here and named in the error.
+//! (exit 101) and never a silent pass. Each safety limit (regex size, backtracking, YAML
+//! aliases and nesting, `extends` leaving the repository) is hit here and named in the error.
 
 mod check_support;
 
@@ -227,6 +227,33 @@ fn an_empty_report_is_not_a_silent_pass() {
     std::fs::write(&path, "").expect("written");
     let run = run(&["check", "--color", "never", &path.display().to_string()]);
     assert_clear_failure(&run, "is empty");
+}
+
+#[test]
+fn a_back_referencing_regex_that_backtracks_too_much_is_reported_not_passed() {
+    // Alternatives of one or two characters repeated, then a back-reference that cannot
+    // match: the backtracking engine tries every way to split the run until its limit.
+    let path = scratch("backtracking").join("report.txt");
+    std::fs::write(&path, format!("关于报告\n{}依!\n", "法治".repeat(30))).expect("written");
+    let run = run(&[
+        "check",
+        "--no-builtin",
+        "--pack",
+        &format!("{DIR}/backtracking.rules"),
+        "--color",
+        "never",
+        "--fail-on",
+        "warning",
+        &path.display().to_string(),
+    ]);
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("rule could not be evaluated here")
+            && run.stdout.contains("backtracking"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]

@@ -206,6 +206,8 @@ pub struct DocMatches<'a> {
     cache: Vec<OnceCell<Vec<LeafMatch>>>,
     /// Leaves that could not be searched (a back-referencing regex that gave up).
     failures: RefCell<Vec<(LeafId, String)>>,
+    /// Why leaves asked for since [`DocMatches::take_gave_up`] could not be searched.
+    gave_up: RefCell<Vec<String>>,
 }
 
 impl<'a> DocMatches<'a> {
@@ -228,11 +230,31 @@ impl<'a> DocMatches<'a> {
             leaves,
             cache,
             failures: RefCell::new(Vec::new()),
+            gave_up: RefCell::new(Vec::new()),
         }
     }
 
-    /// All matches of a leaf in the document, sorted by start.
+    /// All matches of a leaf in the document, sorted by start. A leaf that could not be
+    /// searched has none; the rule asking is told by [`DocMatches::take_gave_up`].
     pub fn leaf(&self, id: LeafId) -> &[LeafMatch] {
+        let found = self.computed(id);
+        if !self.failures.borrow().is_empty() {
+            if let Some(why) = self.failure(id) {
+                self.gave_up.borrow_mut().push(why);
+            }
+        }
+        found
+    }
+
+    /// Why the leaves asked for since the last call could not be searched (each reason
+    /// once), so that the rule that asked reports it instead of passing silently.
+    pub fn take_gave_up(&self) -> Vec<String> {
+        let mut reasons = std::mem::take(&mut *self.gave_up.borrow_mut());
+        reasons.dedup();
+        reasons
+    }
+
+    fn computed(&self, id: LeafId) -> &[LeafMatch] {
         self.cache[id].get_or_init(|| {
             let text = self.doc.text.as_str();
             let mut v: Vec<LeafMatch> = match &self.leaves[id] {

@@ -193,7 +193,14 @@ impl Engine {
         let matches = DocMatches::new(doc, &self.leaves, &self.literals);
         let mut findings = Vec::new();
         for rule in &self.rules {
-            let hits = evaluate(&rule.check, &matches);
+            let mut hits = evaluate(&rule.check, &matches);
+            for why in matches.take_gave_up() {
+                hits.push(Hit {
+                    labels: vec![Label::new(first_line(doc), Some("本文".to_string()))],
+                    rule_error: Some(why),
+                    ..Hit::default()
+                });
+            }
             findings.extend(to_findings(rule, hits));
         }
         findings
@@ -213,6 +220,16 @@ fn evaluate(check: &CompiledCheck, m: &DocMatches) -> Vec<Hit> {
         CompiledCheck::Paired(x) => kinds::paired::evaluate(x, m),
         CompiledCheck::HalfWidth(x) => kinds::halfwidth::evaluate(x, m),
     }
+}
+
+/// The span of the document's first line, where problems of a whole-document search are
+/// shown.
+fn first_line(doc: &Document) -> std::ops::Range<usize> {
+    let text = doc.text.as_str();
+    let end = text.find('\n').unwrap_or(text.len());
+    0..text
+        .get(..end)
+        .map_or(0, |l| l.trim_end_matches('\r').len())
 }
 
 /// The first line of a message template without placeholders, as a rule summary.
