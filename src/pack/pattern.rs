@@ -49,8 +49,9 @@ use std::ops::Range;
 
 use regex::Regex;
 
-use super::backtrack::BacktrackingRegex;
+use super::backtrack::{BacktrackingRegex, GroupSpans};
 use super::error::PackError;
+use super::line_start::LineStartRegex;
 use super::model::Span;
 use crate::eval::values::{calendar_date, Value};
 
@@ -931,6 +932,8 @@ fn cuts_a_number(text: &str, range: Range<usize>) -> bool {
 #[derive(Clone, Debug)]
 pub enum RegexMatcher {
     Standard(Regex),
+    /// A regex all of whose matches begin at a line start, tried only there.
+    LineStart(LineStartRegex),
     Backtracking(BacktrackingRegex),
 }
 
@@ -973,6 +976,13 @@ impl RegexMatcher {
             RegexMatcher::Standard(re) => {
                 re.capture_names().enumerate().skip(1).map(name).collect()
             }
+            RegexMatcher::LineStart(re) => re
+                .regex()
+                .capture_names()
+                .enumerate()
+                .skip(1)
+                .map(name)
+                .collect(),
             RegexMatcher::Backtracking(re) => re
                 .regex()
                 .capture_names()
@@ -1012,32 +1022,35 @@ impl RegexMatcher {
                     });
                 }
             }
+            RegexMatcher::LineStart(re) => {
+                let all = re.captures(text);
+                found.extend(all.iter().filter_map(|g| from_group_spans(&names, text, g)));
+            }
             RegexMatcher::Backtracking(re) => {
                 let all = re
                     .captures(text)
                     .map_err(|e| RegexRunError(e.to_string()))?;
-                for groups in all {
-                    let Some(Some(whole)) = groups.first() else {
-                        continue;
-                    };
-                    let named = names
-                        .iter()
-                        .zip(groups.iter().skip(1))
-                        .filter_map(|(n, span)| {
-                            let span = span.clone()?;
-                            let raw = text.get(span.clone())?.to_string();
-                            Some((n.clone(), CapturedText { span, raw }))
-                        })
-                        .collect();
-                    found.push(RegexMatch {
-                        span: whole.clone(),
-                        named,
-                    });
-                }
+                found.extend(all.iter().filter_map(|g| from_group_spans(&names, text, g)));
             }
         }
         Ok(found)
     }
+}
+
+/// A match given as the spans of its groups (index 0 the whole match), with the groups
+/// that took part named by `names`.
+fn from_group_spans(names: &[String], text: &str, groups: &GroupSpans) -> Option<RegexMatch> {
+    let whole = groups.first()?.clone()?;
+    let named = names
+        .iter()
+        .zip(groups.iter().skip(1))
+        .filter_map(|(n, span)| {
+            let span = span.clone()?;
+            let raw = text.get(span.clone())?.to_string();
+            Some((n.clone(), CapturedText { span, raw }))
+        })
+        .collect();
+    Some(RegexMatch { span: whole, named })
 }
 
 /// Compile a raw regex written at byte `base` of the pack source. The error carries the
@@ -1054,7 +1067,12 @@ pub fn compile_regex(src: &str, base: usize) -> Result<RegexMatcher, PackError> 
 fn compile_regex_uncached(src: &str, base: usize) -> Result<RegexMatcher, PackError> {
     let whole = base..base + src.len();
     let standard_error = match build_regex(src) {
-        Ok(re) => return Ok(RegexMatcher::Standard(re)),
+        Ok(re) => {
+            return Ok(match LineStartRegex::new(src, re, build_regex) {
+                Ok(line_start) => RegexMatcher::LineStart(line_start),
+                Err(re) => RegexMatcher::Standard(re),
+            })
+        }
         Err(regex::Error::CompiledTooBig(_)) => return Err(too_big("regex", whole)),
         Err(err) => err,
     };
