@@ -69,18 +69,20 @@ fn number_value(part: &str) -> Option<u64> {
 /// `2024.3.28`, `二〇二五年二月十一日`.
 pub fn parse_date(s: &str) -> Option<Date> {
     let s = s.trim();
-    let parts: Vec<&str> = if let Some(rest) = s.strip_suffix('日').or_else(|| s.strip_suffix('号'))
-    {
-        let (year, rest) = rest.split_once('年')?;
-        let (month, day) = rest.split_once('月')?;
-        vec![year, month, day]
-    } else {
-        let sep = ['-', '/', '.', '－'].into_iter().find(|c| s.contains(*c))?;
-        s.split(sep).collect()
-    };
-    let [year, month, day] = parts.as_slice() else {
-        return None;
-    };
+    let (year, month, day) =
+        if let Some(rest) = s.strip_suffix('日').or_else(|| s.strip_suffix('号')) {
+            let (year, rest) = rest.split_once('年')?;
+            let (month, day) = rest.split_once('月')?;
+            (year, month, day)
+        } else {
+            let sep = ['-', '/', '.', '－'].into_iter().find(|c| s.contains(*c))?;
+            // Exactly three parts; a long paragraph is turned away at its fourth.
+            let mut parts = s.split(sep);
+            match (parts.next(), parts.next(), parts.next(), parts.next()) {
+                (Some(year), Some(month), Some(day), None) => (year, month, day),
+                _ => return None,
+            }
+        };
     let year = number_value(year.trim())?;
     if !(1900..=2200).contains(&year) {
         return None;

@@ -195,17 +195,13 @@ impl Document {
             }
             doc.title = Some(title);
         }
-        structure::build_headings_and_sections(&mut doc);
-        doc.sentences = doc
-            .paragraphs
-            .iter()
-            .enumerate()
-            .flat_map(|(i, p)| {
-                text::sentences(&doc.text, p.span.clone())
-                    .into_iter()
-                    .map(move |span| Sentence { span, paragraph: i })
-            })
-            .collect();
+        let mut splitter = text::Splitter::sentences_of(&doc.text);
+        structure::build_headings_and_sections(&mut doc, &mut splitter);
+        for (paragraph, p) in doc.paragraphs.iter().enumerate() {
+            splitter.sentences(&doc.text, p.span.clone(), |span| {
+                doc.sentences.push(Sentence { span, paragraph })
+            });
+        }
         doc.quantities = recognise_outside_markers(&doc);
         doc.facts = facts::find_facts(&doc);
         doc
@@ -268,11 +264,12 @@ fn recognise_outside_markers(doc: &Document) -> Vec<Quantity> {
         let Some(slice) = doc.text.get(from..paragraph.span.end) else {
             continue;
         };
-        quantities.extend(numbers::recognise(slice).into_iter().map(|mut q| {
+        let mut found = numbers::recognise(slice);
+        for q in &mut found {
             q.span = q.span.start + from..q.span.end + from;
-            q.unit_span = q.unit_span.map(|s| s.start + from..s.end + from);
-            q
-        }));
+            q.unit_span = q.unit_span.take().map(|s| s.start + from..s.end + from);
+        }
+        quantities.append(&mut found);
     }
     quantities
 }

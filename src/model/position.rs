@@ -60,19 +60,19 @@ impl LineIndex {
         };
         let mut starts = vec![first];
         let mut ends = Vec::new();
-        for (i, b) in text.bytes().enumerate() {
-            if b == b'\n' {
-                let end = if i > 0 && text.as_bytes().get(i - 1) == Some(&b'\r') {
-                    i - 1
-                } else {
-                    i
-                };
-                // A CR right after the BOM-stripped start cannot precede the start.
-                ends.push(end.max(starts.last().copied().unwrap_or(0)));
-                starts.push(i + 1);
-            }
+        let mut line_start = first;
+        for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
+            let end = if i > 0 && text.as_bytes().get(i - 1) == Some(&b'\r') {
+                i - 1
+            } else {
+                i
+            };
+            // A CR right after the BOM-stripped start cannot precede the start.
+            ends.push(end.max(line_start));
+            line_start = i + 1;
+            starts.push(line_start);
         }
-        let last_start = starts.last().copied().unwrap_or(0);
+        let last_start = line_start;
         let mut last_end = text.len();
         if text.ends_with('\r') && last_end > last_start {
             last_end -= 1;

@@ -21,7 +21,7 @@
 //!   `1.`) is taken as that form.
 
 use super::numbers::chinese_numeral_value;
-use super::text::{is_blank, sentences, trim_span};
+use super::text::{is_blank, trim_span, Splitter};
 use super::{Document, Heading, HeadingStyle, MetaField, ParagraphRole, Section, Span, Title};
 
 /// A metadata row: `[ key ] | value |` repeated.
@@ -156,21 +156,20 @@ fn is_chinese_numeral(c: char) -> bool {
 fn number_at(s: &str) -> Option<(u32, usize, bool)> {
     let arabic = take_while_len(s, |c| c.is_ascii_digit() || ('０'..='９').contains(&c));
     if arabic > 0 {
-        let digits: String = s
-            .get(..arabic)?
-            .chars()
-            .map(|c| {
-                if c.is_ascii_digit() {
-                    c
-                } else {
-                    char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or('0')
-                }
-            })
-            .collect();
-        if digits.len() > 3 {
+        let digits = s.get(..arabic)?;
+        // Heading numbers have at most three digits; longer runs are years and amounts.
+        if digits.chars().count() > 3 {
             return None;
         }
-        return Some((digits.parse().ok()?, arabic, true));
+        let value = digits.chars().fold(0, |value, c| {
+            let digit = if c.is_ascii_digit() {
+                c as u32 - '0' as u32
+            } else {
+                c as u32 - '０' as u32
+            };
+            value * 10 + digit
+        });
+        return Some((value, arabic, true));
     }
     let chinese = take_while_len(s, is_chinese_numeral);
     if chinese == 0 {
@@ -274,9 +273,11 @@ fn content_start(text: &str, paragraph: &Span) -> usize {
 }
 
 /// Finds the headings among body paragraphs and builds the section tree.
-pub fn build_headings_and_sections(doc: &mut Document) {
+/// `splitter` is made for the sentences of the document text.
+pub fn build_headings_and_sections(doc: &mut Document, splitter: &mut Splitter) {
     let text = doc.text.as_str();
     let mut headings: Vec<(Heading, MarkerForm, usize)> = Vec::new();
+    let mut units = Vec::new();
     for (index, paragraph) in doc.paragraphs.iter().enumerate() {
         if paragraph.role != ParagraphRole::Body {
             continue;
@@ -290,7 +291,9 @@ pub fn build_headings_and_sections(doc: &mut Document) {
         };
         let body_start = start + marker.len;
         let body = body_start..paragraph.span.end;
-        let units = sentences(text, body.clone());
+        units.clear();
+        // Two sentences tell a heading line from an inline heading; more are not needed.
+        splitter.first_sentences(text, body.clone(), 2, |s| units.push(s));
         let (span_end, text_span, inline) = match units.as_slice() {
             [first, _, ..] => (first.end, first.clone(), true),
             _ => (paragraph.span.end, body.clone(), false),

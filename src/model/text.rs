@@ -9,8 +9,14 @@
 //! after the quote. Clauses split a sentence on `，、：,:` with
 //! the same protection. Unmatched openers protect nothing, so one stray `“` cannot swallow a
 //! paragraph.
+//!
+//! A [`Splitter`] first finds the marks (brackets, quotes, terminators) of the whole text in
+//! one pass that tests blocks of bytes at once, then splits any span of it using only the marks
+//! inside: the document's paragraphs and the headings opening them share one splitter, so the
+//! text is scanned once. [`sentences`] and [`clauses`] split a single span.
 
 use super::Span;
+use std::ops::Range;
 
 /// Characters trimmed from the ends of paragraphs, sentences and clauses.
 pub fn is_blank(c: char) -> bool {
@@ -22,10 +28,9 @@ pub fn trim_span(text: &str, span: Span) -> Span {
     let Some(slice) = text.get(span.clone()) else {
         return span.start..span.start;
     };
-    let leading = slice.len() - slice.trim_start_matches(is_blank).len();
-    let trimmed = slice.trim_matches(is_blank);
-    let start = span.start + leading;
-    start..start + trimmed.len()
+    let rest = slice.trim_start_matches(is_blank);
+    let start = span.start + (slice.len() - rest.len());
+    start..start + rest.trim_end_matches(is_blank).len()
 }
 
 fn closer_of(c: char) -> Option<char> {
@@ -45,34 +50,6 @@ fn is_closer(c: char) -> bool {
     matches!(c, '）' | ')' | '》' | '”' | '’' | '」' | '】')
 }
 
-/// Byte ranges (relative to `unit`) of outermost matched bracket and quote pairs, sorted.
-fn protected_ranges(unit: &str) -> Vec<Span> {
-    let mut stack: Vec<(char, usize)> = Vec::new();
-    let mut ranges: Vec<Span> = Vec::new();
-    for (i, c) in unit.char_indices() {
-        if let Some(close) = closer_of(c) {
-            stack.push((close, i));
-        } else if is_closer(c) {
-            if let Some(pos) = stack.iter().rposition(|(close, _)| *close == c) {
-                let start = stack.get(pos).map_or(i, |(_, s)| *s);
-                stack.truncate(pos);
-                ranges.push(start..i + c.len_utf8());
-            }
-        }
-    }
-    // Every matched pair counts, even inside an unmatched opener; nested pairs fold into the
-    // outermost one.
-    ranges.sort_by_key(|r| r.start);
-    let mut outer: Vec<Span> = Vec::new();
-    for r in ranges {
-        match outer.last() {
-            Some(last) if r.start < last.end => {}
-            _ => outer.push(r),
-        }
-    }
-    outer
-}
-
 fn is_terminator(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';')
 }
@@ -81,68 +58,335 @@ fn is_clause_mark(c: char) -> bool {
     matches!(c, '，' | '、' | '：' | ',' | ':')
 }
 
-/// Splits `span` of `text` at characters for which `splits` holds, outside protected pairs.
-/// With `keep_mark` the mark stays at the end of the piece (sentences); without it the mark is
-/// dropped (clauses).
-fn split_units(
-    text: &str,
-    span: Span,
-    splits: impl Fn(&str, usize, char) -> bool,
-    keep_mark: bool,
-) -> Vec<Span> {
-    let Some(unit) = text.get(span.clone()) else {
-        return Vec::new();
-    };
-    let protected = protected_ranges(unit);
-    let mut pieces = Vec::new();
-    let mut piece_start = 0;
-    let mut chars = unit.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if !splits(unit, i, c) {
-            continue;
+// Tests on the first three bytes of a character, for finding marks without decoding every
+// character. Brackets, quotes, terminators and clause marks are ASCII or three-byte characters
+// starting `E2 80` (general punctuation), `E3 80` (CJK punctuation) or `EF BC` (full-width
+// forms). Non-short-circuit `|` and `&` keep the tests free of branches, so a block of bytes is
+// tested with vector instructions.
+
+/// `()`, `‘’“”`, `《》「」【】`, `（）`.
+fn may_be_bracket(first: u8, second: u8, third: u8) -> bool {
+    (first == b'(')
+        | (first == b')')
+        | ((first == 0xE2)
+            & (second == 0x80)
+            & ((third == 0x98) | (third == 0x99) | (third == 0x9C) | (third == 0x9D)))
+        | ((first == 0xE3)
+            & (second == 0x80)
+            & ((third == 0x8A)
+                | (third == 0x8B)
+                | (third == 0x8C)
+                | (third == 0x8D)
+                | (third == 0x90)
+                | (third == 0x91)))
+        | ((first == 0xEF) & (second == 0xBC) & ((third == 0x88) | (third == 0x89)))
+}
+
+/// `!?;.`, `。`, `！；？`.
+fn may_be_terminator(first: u8, second: u8, third: u8) -> bool {
+    (first == b'!')
+        | (first == b'?')
+        | (first == b';')
+        | (first == b'.')
+        | ((first == 0xE3) & (second == 0x80) & (third == 0x82))
+        | ((first == 0xEF)
+            & (second == 0xBC)
+            & ((third == 0x81) | (third == 0x9B) | (third == 0x9F)))
+}
+
+/// `,:`, `、`, `，：`.
+fn may_be_clause_mark(first: u8, second: u8, third: u8) -> bool {
+    (first == b',')
+        | (first == b':')
+        | ((first == 0xE3) & (second == 0x80) & (third == 0x81))
+        | ((first == 0xEF) & (second == 0xBC) & ((third == 0x8C) | (third == 0x9A)))
+}
+
+/// Bytes tested together when looking for marks: as many as one vector register holds.
+const BLOCK: usize = 16;
+
+/// How a unit is split.
+#[derive(Debug, Clone, Copy)]
+enum Split {
+    /// At sentence terminators, keeping them with the sentence.
+    Sentences,
+    /// At clause marks, dropping them.
+    Clauses,
+}
+
+impl Split {
+    /// Whether a character can split a unit of this kind (its neighbours decide the rest).
+    fn is_candidate(self, c: char) -> bool {
+        match self {
+            Split::Sentences => is_terminator(c) || c == '.',
+            Split::Clauses => is_clause_mark(c),
         }
-        let inside = protected.iter().find(|r| r.start < i && i < r.end);
-        let end = match inside {
-            // A terminator right before the closing quote ends the sentence after the quote.
-            Some(r)
-                if keep_mark
-                    && i + c.len_utf8() + closing_len(unit, i + c.len_utf8()) == r.end
-                    && introduces_speech(unit, r.start) =>
-            {
-                while chars.peek().is_some_and(|(j, _)| *j < r.end) {
-                    chars.next();
-                }
-                r.end
+    }
+
+    fn splits_at(self, unit: &str, i: usize, c: char) -> bool {
+        match self {
+            Split::Sentences => ends_sentence(unit, i, c),
+            Split::Clauses => ends_clause(unit, i, c),
+        }
+    }
+
+    fn keeps_mark(self) -> bool {
+        matches!(self, Split::Sentences)
+    }
+}
+
+/// Splits units of one text. The marks (brackets, quotes and split candidates) are found once
+/// for the whole scope the splitter is made for, so a paragraph and the heading inside it are
+/// not scanned twice; any span within that scope can then be split.
+#[derive(Debug)]
+pub struct Splitter {
+    split: Split,
+    /// Marks in text order, with their byte offsets into the text.
+    marks: Vec<(usize, char)>,
+    /// Where the marks of the unit split last start in `marks`.
+    first_mark_of_last_unit: usize,
+    /// Open brackets awaiting their closer: (closer, offset of the opener in the unit).
+    open: Vec<(char, usize)>,
+    /// Every matched pair of the unit being split, in the order they close.
+    pairs: Vec<Span>,
+    /// Outermost matched pairs of the unit being split, sorted and disjoint.
+    protected: Vec<Span>,
+}
+
+impl Splitter {
+    /// A splitter for the sentences of any span of `text`; pass the same `text` to its
+    /// methods.
+    pub fn sentences_of(text: &str) -> Splitter {
+        Splitter::new(text, 0..text.len(), Split::Sentences)
+    }
+
+    fn new(text: &str, scope: Span, split: Split) -> Splitter {
+        let mut splitter = Splitter {
+            split,
+            marks: Vec::new(),
+            first_mark_of_last_unit: 0,
+            open: Vec::new(),
+            pairs: Vec::new(),
+            protected: Vec::new(),
+        };
+        splitter.find_marks(text, scope);
+        splitter
+    }
+
+    /// Sentences of `paragraph`, a span of the text the splitter was made for, in order.
+    pub fn sentences(&mut self, text: &str, paragraph: Span, found: impl FnMut(Span)) {
+        self.split(text, paragraph, usize::MAX, found);
+    }
+
+    /// The first `count` sentences of `paragraph` (fewer if it has fewer): all a heading needs
+    /// to know of the long paragraph it may open.
+    pub fn first_sentences(
+        &mut self,
+        text: &str,
+        paragraph: Span,
+        count: usize,
+        found: impl FnMut(Span),
+    ) {
+        self.split(text, paragraph, count, found);
+    }
+
+    /// Collects the marks of `text[scope]`.
+    fn find_marks(&mut self, text: &str, scope: Span) {
+        match self.split {
+            Split::Sentences => self.scan(text, scope, |a, b, c| {
+                may_be_bracket(a, b, c) | may_be_terminator(a, b, c)
+            }),
+            Split::Clauses => self.scan(text, scope, |a, b, c| {
+                may_be_bracket(a, b, c) | may_be_clause_mark(a, b, c)
+            }),
+        }
+    }
+
+    /// Records the characters of `text[scope]` whose first three bytes pass `may_be_mark` and
+    /// that are marks. Blocks of bytes are tested at once and only characters that pass are
+    /// decoded.
+    fn scan(&mut self, text: &str, scope: Span, may_be_mark: impl Fn(u8, u8, u8) -> bool) {
+        let bytes = text.as_bytes();
+        let end = scope.end.min(bytes.len());
+        let mut block_start = scope.start;
+        while let Some(window) = bytes.get(block_start..(block_start + BLOCK + 2).min(end)) {
+            // The two bytes after the block are only read for the tests of its last bytes.
+            let Ok(window) = <&[u8; BLOCK + 2]>::try_from(window) else {
+                break;
+            };
+            let mut candidates = [0u8; BLOCK];
+            for (k, candidate) in candidates.iter_mut().enumerate() {
+                let byte = |at: usize| window.get(at).copied().unwrap_or(0);
+                *candidate = u8::from(may_be_mark(byte(k), byte(k + 1), byte(k + 2)));
             }
-            Some(_) => continue,
-            None => {
-                let mut end = i + c.len_utf8();
-                if keep_mark {
-                    // Repeated marks (？！) stay with their sentence.
-                    while let Some(&(j, next)) = chars.peek() {
-                        if is_terminator(next) {
-                            end = j + next.len_utf8();
-                            chars.next();
-                        } else {
-                            break;
+            // Each candidate byte is 1, so the set bits of the block read as one integer are
+            // at eight times the candidates' offsets.
+            let mut set = u128::from_le_bytes(candidates);
+            while set != 0 {
+                let k = set.trailing_zeros() as usize / 8;
+                set &= set - 1;
+                self.mark_at(text, block_start + k);
+            }
+            block_start += BLOCK;
+        }
+        for i in block_start..end {
+            let byte = |at: usize| bytes.get(at).copied().unwrap_or(0);
+            if may_be_mark(byte(i), byte(i + 1), byte(i + 2)) {
+                self.mark_at(text, i);
+            }
+        }
+    }
+
+    /// Records the character at byte `i` of `text` if it is a mark.
+    fn mark_at(&mut self, text: &str, i: usize) {
+        // A byte that may start a mark is ASCII or a lead byte, so `i` is a boundary.
+        if let Some(c) = text.get(i..).and_then(|s| s.chars().next()) {
+            if closer_of(c).is_some() || is_closer(c) || self.split.is_candidate(c) {
+                self.marks.push((i, c));
+            }
+        }
+    }
+
+    /// Fills `protected` with the outermost matched bracket and quote pairs among `marks`,
+    /// relative to `unit_start`.
+    fn find_protected(&mut self, marks: &[(usize, char)], unit_start: usize) {
+        self.open.clear();
+        self.pairs.clear();
+        self.protected.clear();
+        for &(at, c) in marks {
+            let i = at - unit_start;
+            if let Some(close) = closer_of(c) {
+                self.open.push((close, i));
+            } else if is_closer(c) {
+                if let Some(pos) = self.open.iter().rposition(|(close, _)| *close == c) {
+                    let start = self.open.get(pos).map_or(i, |(_, s)| *s);
+                    self.open.truncate(pos);
+                    self.pairs.push(start..i + c.len_utf8());
+                }
+            }
+        }
+        // Every matched pair counts, even inside an unmatched opener; nested pairs fold into
+        // the outermost one. Pairs never partly overlap: closing a pair drops the openers
+        // above it.
+        self.pairs.sort_by_key(|r| r.start);
+        for r in self.pairs.drain(..) {
+            match self.protected.last() {
+                Some(last) if r.start < last.end => {}
+                _ => self.protected.push(r),
+            }
+        }
+    }
+
+    /// The index range of the marks inside `span`.
+    fn marks_within(&mut self, span: &Span) -> Range<usize> {
+        let before_span = |mark: &(usize, char)| mark.0 < span.start;
+        // Units mostly come in text order: then every mark before the previous unit's first one
+        // is before this unit too, and stepping on from there beats a binary search.
+        let in_order = self
+            .first_mark_of_last_unit
+            .checked_sub(1)
+            .and_then(|i| self.marks.get(i))
+            .is_none_or(before_span);
+        let mut first = if in_order {
+            self.first_mark_of_last_unit
+        } else {
+            self.marks.partition_point(before_span)
+        };
+        while self.marks.get(first).is_some_and(before_span) {
+            first += 1;
+        }
+        let mut end = first;
+        while self.marks.get(end).is_some_and(|(at, _)| *at < span.end) {
+            end += 1;
+        }
+        self.first_mark_of_last_unit = first;
+        first..end
+    }
+
+    /// Splits `span` of `text` at marks where the splitter's rule applies, outside protected
+    /// pairs, and passes each non-empty trimmed piece to `found`, stopping after `at_most`.
+    fn split(&mut self, text: &str, span: Span, at_most: usize, mut found: impl FnMut(Span)) {
+        let Some(unit) = text.get(span.clone()) else {
+            return;
+        };
+        if at_most == 0 {
+            return;
+        }
+        let within = self.marks_within(&span);
+        let marks = std::mem::take(&mut self.marks);
+        let unit_marks = marks.get(within).unwrap_or(&[]);
+        self.find_protected(unit_marks, span.start);
+        let split = self.split;
+        let keep_mark = split.keeps_mark();
+        let mut piece_start = 0;
+        let mut pieces = 0;
+        // Marks come in text order, so the protected pair that may hold the next mark only
+        // moves forward.
+        let mut pair = 0;
+        let mut next = 0;
+        while let Some(&(at, c)) = unit_marks.get(next) {
+            next += 1;
+            let i = at - span.start;
+            if !split.splits_at(unit, i, c) {
+                continue;
+            }
+            while self.protected.get(pair).is_some_and(|r| r.end <= i) {
+                pair += 1;
+            }
+            let inside = self.protected.get(pair).filter(|r| r.start < i);
+            let end = match inside {
+                // A terminator right before the closing quote ends the sentence after the
+                // quote.
+                Some(r)
+                    if keep_mark
+                        && i + c.len_utf8() + closing_len(unit, i + c.len_utf8()) == r.end
+                        && introduces_speech(unit, r.start) =>
+                {
+                    while unit_marks
+                        .get(next)
+                        .is_some_and(|(j, _)| j - span.start < r.end)
+                    {
+                        next += 1;
+                    }
+                    r.end
+                }
+                Some(_) => continue,
+                None => {
+                    let mut end = i + c.len_utf8();
+                    if keep_mark {
+                        // Repeated marks (？！) stay with their sentence.
+                        while let Some(&(j, following)) = unit_marks.get(next) {
+                            if j - span.start == end && is_terminator(following) {
+                                end += following.len_utf8();
+                                next += 1;
+                            } else {
+                                break;
+                            }
                         }
                     }
+                    end
                 }
-                end
+            };
+            let piece_end = if keep_mark { end } else { i };
+            let piece = trim_span(text, span.start + piece_start..span.start + piece_end);
+            if !piece.is_empty() {
+                found(piece);
+                pieces += 1;
+                if pieces == at_most {
+                    break;
+                }
             }
-        };
-        let piece_end = if keep_mark { end } else { i };
-        let piece = trim_span(text, span.start + piece_start..span.start + piece_end);
-        if !piece.is_empty() {
-            pieces.push(piece);
+            piece_start = end;
         }
-        piece_start = end;
+        self.marks = marks;
+        if pieces == at_most {
+            return;
+        }
+        let rest = trim_span(text, span.start + piece_start..span.end);
+        if !rest.is_empty() {
+            found(rest);
+        }
     }
-    let rest = trim_span(text, span.start + piece_start..span.end);
-    if !rest.is_empty() {
-        pieces.push(rest);
-    }
-    pieces
 }
 
 /// A quotation after `：` is direct speech: its closing mark can end the sentence. Elsewhere a
@@ -172,29 +416,32 @@ fn ends_sentence(unit: &str, i: usize, c: char) -> bool {
     before.is_some_and(|b| !b.is_ascii()) && after.is_none_or(|a| !a.is_ascii())
 }
 
+fn ends_clause(unit: &str, i: usize, c: char) -> bool {
+    if !is_clause_mark(c) {
+        return false;
+    }
+    // 1,234 and 10:30 are not clause breaks.
+    let before = unit.get(..i).and_then(|s| s.chars().next_back());
+    let after = unit.get(i + 1..).and_then(|s| s.chars().next());
+    !(matches!(c, ',' | ':')
+        && before.is_some_and(|b| b.is_ascii_digit())
+        && after.is_some_and(|a| a.is_ascii_digit()))
+}
+
 /// Sentences of one paragraph span.
 pub fn sentences(text: &str, paragraph: Span) -> Vec<Span> {
-    split_units(text, paragraph, ends_sentence, true)
+    let mut found = Vec::new();
+    let mut splitter = Splitter::new(text, paragraph.clone(), Split::Sentences);
+    splitter.split(text, paragraph, usize::MAX, |s| found.push(s));
+    found
 }
 
 /// Clauses of one sentence span.
 pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
-    split_units(
-        text,
-        sentence,
-        |unit, i, c| {
-            if !is_clause_mark(c) {
-                return false;
-            }
-            // 1,234 and 10:30 are not clause breaks.
-            let before = unit.get(..i).and_then(|s| s.chars().next_back());
-            let after = unit.get(i + 1..).and_then(|s| s.chars().next());
-            !(matches!(c, ',' | ':')
-                && before.is_some_and(|b| b.is_ascii_digit())
-                && after.is_some_and(|a| a.is_ascii_digit()))
-        },
-        false,
-    )
+    let mut found = Vec::new();
+    let mut splitter = Splitter::new(text, sentence.clone(), Split::Clauses);
+    splitter.split(text, sentence, usize::MAX, |s| found.push(s));
+    found
 }
 
 #[cfg(test)]
@@ -203,6 +450,28 @@ mod tests {
 
     fn pieces(text: &str, spans: Vec<Span>) -> Vec<&str> {
         spans.into_iter().map(|s| &text[s]).collect()
+    }
+
+    #[test]
+    fn the_byte_tests_pass_every_character_that_can_split_or_protect() {
+        let first_three = |c: char| {
+            let mut utf8 = [0; 4];
+            let bytes = c.encode_utf8(&mut utf8).as_bytes();
+            let byte = |at: usize| bytes.get(at).copied().unwrap_or(0);
+            (byte(0), byte(1), byte(2))
+        };
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let (a, b, d) = first_three(c);
+            if closer_of(c).is_some() || is_closer(c) {
+                assert!(may_be_bracket(a, b, d), "{c:?} is skipped");
+            }
+            if Split::Sentences.is_candidate(c) {
+                assert!(may_be_terminator(a, b, d), "{c:?} is skipped");
+            }
+            if Split::Clauses.is_candidate(c) {
+                assert!(may_be_clause_mark(a, b, d), "{c:?} is skipped");
+            }
+        }
     }
 
     #[test]
@@ -234,6 +503,34 @@ mod tests {
             pieces(text, sentences(text, 0..text.len())),
             vec!["开展“宪法宣传。", "然后结束。"]
         );
+    }
+
+    #[test]
+    fn a_splitter_for_the_whole_text_splits_each_span_as_if_alone() {
+        let text = "（一）开展“宪法宣传。\n法律进社区。”活动，效果好。他说：“好。”然后离开！？\n\
+                    办结率97.67%。群众满意;成效明显.下一步（继续。）";
+        let line_spans: Vec<Span> = text
+            .split('\n')
+            .scan(0, |start, line| {
+                let span = *start..*start + line.len();
+                *start = span.end + 1;
+                Some(span)
+            })
+            .collect();
+        // Spans in text order, then out of order, then spans inside lines.
+        let mut spans = line_spans.clone();
+        spans.extend(line_spans.iter().rev().cloned());
+        spans.extend(line_spans.iter().map(|s| s.start + 3..s.end));
+        let mut splitter = Splitter::sentences_of(text);
+        for span in spans {
+            let alone = sentences(text, span.clone());
+            let mut shared = Vec::new();
+            splitter.sentences(text, span.clone(), |s| shared.push(s));
+            assert_eq!(shared, alone, "{:?}", &text[span.clone()]);
+            let mut first_two = Vec::new();
+            splitter.first_sentences(text, span.clone(), 2, |s| first_two.push(s));
+            assert_eq!(first_two, alone.iter().take(2).cloned().collect::<Vec<_>>());
+        }
     }
 
     #[test]
