@@ -126,7 +126,7 @@ pub fn decode_text(
     if let Some(encoding) = utf16 {
         return decode_utf16(path, bytes, encoding);
     }
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+    if let Some(offset) = memchr::memchr(0, bytes) {
         return Err(SourceError::Binary {
             path: path.to_path_buf(),
             offset,

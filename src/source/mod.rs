@@ -473,8 +473,13 @@ pub fn metadata_line(cells: &[String]) -> Option<String> {
 }
 
 fn line_ending(text: &str) -> LineEnding {
-    let lf = text.matches('\n').count();
-    let crlf = text.matches("\r\n").count();
+    let bytes = text.as_bytes();
+    let lf = memchr::memchr_iter(b'\n', bytes).count();
+    let crlf = if memchr::memchr(b'\r', bytes).is_some() {
+        memchr::memmem::find_iter(bytes, b"\r\n").count()
+    } else {
+        0
+    };
     match (lf, crlf) {
         (0, _) => LineEnding::None,
         (n, m) if n == m => LineEnding::CrLf,
