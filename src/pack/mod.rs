@@ -10,5 +10,6 @@ pub mod line_start;
 pub mod load;
 pub mod model;
 pub mod pattern;
+pub mod prefilter;
 pub mod validate;
 pub mod yaml;

@@ -53,6 +53,7 @@ use super::backtrack::{BacktrackingRegex, GroupSpans};
 use super::error::PackError;
 use super::line_start::LineStartRegex;
 use super::model::Span;
+use super::prefilter::{Plan, RequiredLiterals};
 use crate::eval::values::{calendar_date, Value};
 
 /// Most memory one compiled regex (a raw regex or a pattern) may take. A pack is untrusted
@@ -932,6 +933,8 @@ fn cuts_a_number(text: &str, range: Range<usize>) -> bool {
 #[derive(Clone, Debug)]
 pub enum RegexMatcher {
     Standard(Regex),
+    /// A regex searched only where the literals every match contains occur.
+    Prefiltered(Regex, Box<RequiredLiterals>),
     /// A regex all of whose matches begin at a line start, tried only there.
     LineStart(LineStartRegex),
     Backtracking(BacktrackingRegex),
@@ -973,7 +976,7 @@ impl RegexMatcher {
     pub fn groups(&self) -> Vec<String> {
         let name = |(i, n): (usize, Option<&str>)| n.map_or_else(|| i.to_string(), String::from);
         match self {
-            RegexMatcher::Standard(re) => {
+            RegexMatcher::Standard(re) | RegexMatcher::Prefiltered(re, _) => {
                 re.capture_names().enumerate().skip(1).map(name).collect()
             }
             RegexMatcher::LineStart(re) => re
@@ -999,27 +1002,25 @@ impl RegexMatcher {
         let mut found = Vec::new();
         match self {
             RegexMatcher::Standard(re) => {
-                for caps in re.captures_iter(text) {
-                    let Some(whole) = caps.get(0) else { continue };
-                    let named = names
-                        .iter()
-                        .enumerate()
-                        .filter_map(|(i, n)| {
-                            caps.get(i + 1).map(|m| {
-                                (
-                                    n.clone(),
-                                    CapturedText {
-                                        span: m.range(),
-                                        raw: m.as_str().to_string(),
-                                    },
-                                )
-                            })
-                        })
-                        .collect();
-                    found.push(RegexMatch {
-                        span: whole.range(),
-                        named,
-                    });
+                found.extend(
+                    re.captures_iter(text)
+                        .filter_map(|c| from_captures(&names, &c, 0)),
+                );
+            }
+            RegexMatcher::Prefiltered(re, required) => {
+                let pieces = match required.plan(text) {
+                    Plan::Nothing => Vec::new(),
+                    Plan::Whole => std::iter::once(0..text.len()).collect(),
+                    Plan::Lines(lines) => lines,
+                };
+                for piece in pieces {
+                    let Some(haystack) = text.get(piece.clone()) else {
+                        continue;
+                    };
+                    found.extend(
+                        re.captures_iter(haystack)
+                            .filter_map(|c| from_captures(&names, &c, piece.start)),
+                    );
                 }
             }
             RegexMatcher::LineStart(re) => {
@@ -1035,6 +1036,32 @@ impl RegexMatcher {
         }
         Ok(found)
     }
+}
+
+/// A match of the `regex` crate in text that starts at byte `offset` of the document.
+fn from_captures(
+    names: &[String],
+    caps: &regex::Captures<'_>,
+    offset: usize,
+) -> Option<RegexMatch> {
+    let at = |m: regex::Match<'_>| offset + m.start()..offset + m.end();
+    let whole = caps.get(0)?;
+    let named = names
+        .iter()
+        .enumerate()
+        .filter_map(|(i, n)| {
+            let m = caps.get(i + 1)?;
+            let text = CapturedText {
+                span: at(m),
+                raw: m.as_str().to_string(),
+            };
+            Some((n.clone(), text))
+        })
+        .collect();
+    Some(RegexMatch {
+        span: at(whole),
+        named,
+    })
 }
 
 /// A match given as the spans of its groups (index 0 the whole match), with the groups
@@ -1070,7 +1097,10 @@ fn compile_regex_uncached(src: &str, base: usize) -> Result<RegexMatcher, PackEr
         Ok(re) => {
             return Ok(match LineStartRegex::new(src, re, build_regex) {
                 Ok(line_start) => RegexMatcher::LineStart(line_start),
-                Err(re) => RegexMatcher::Standard(re),
+                Err(re) => match RequiredLiterals::of(src) {
+                    Some(required) => RegexMatcher::Prefiltered(re, Box::new(required)),
+                    None => RegexMatcher::Standard(re),
+                },
             })
         }
         Err(regex::Error::CompiledTooBig(_)) => return Err(too_big("regex", whole)),
