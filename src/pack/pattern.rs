@@ -53,7 +53,7 @@ use super::backtrack::{BacktrackingRegex, GroupSpans};
 use super::error::PackError;
 use super::line_start::LineStartRegex;
 use super::model::Span;
-use super::prefilter::{Plan, RequiredLiterals};
+use super::prefilter::RequiredLiterals;
 use crate::eval::values::{calendar_date, Value};
 
 /// Most memory one compiled regex (a raw regex or a pattern) may take. A pack is untrusted
@@ -933,7 +933,7 @@ fn cuts_a_number(text: &str, range: Range<usize>) -> bool {
 #[derive(Clone, Debug)]
 pub enum RegexMatcher {
     Standard(Regex),
-    /// A regex searched only where the literals every match contains occur.
+    /// A regex searched only in reports holding one of the literals every match contains.
     Prefiltered(Regex, Box<RequiredLiterals>),
     /// A regex all of whose matches begin at a line start, tried only there.
     LineStart(LineStartRegex),
@@ -1008,18 +1008,10 @@ impl RegexMatcher {
                 );
             }
             RegexMatcher::Prefiltered(re, required) => {
-                let pieces = match required.plan(text) {
-                    Plan::Nothing => Vec::new(),
-                    Plan::Whole => std::iter::once(0..text.len()).collect(),
-                    Plan::Lines(lines) => lines,
-                };
-                for piece in pieces {
-                    let Some(haystack) = text.get(piece.clone()) else {
-                        continue;
-                    };
+                if required.may_match(text) {
                     found.extend(
-                        re.captures_iter(haystack)
-                            .filter_map(|c| from_captures(&names, &c, piece.start)),
+                        re.captures_iter(text)
+                            .filter_map(|c| from_captures(&names, &c, 0)),
                     );
                 }
             }
