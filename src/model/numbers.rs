@@ -512,32 +512,37 @@ fn starts_with_any<'a>(text: &str, at: usize, options: &[&'a str]) -> Option<&'a
 fn read_arabic_core(text: &str, i: usize) -> Option<Core> {
     let digits = read_arabic_digits(text, i)?;
     let mut j = digits.end;
+    // The character at `j`, read again only when `j` moves past a suffix, multiplier or sign.
+    let mut next = char_at(text, j);
     let mut approx = false;
     let mut exponent = -(digits.fraction_digits as i32);
     let mut multiplied = false;
-    let suffix = |j: &mut usize, approx: &mut bool| {
-        if let Some(c) = char_at(text, *j).filter(|c| APPROX_SUFFIXES.contains(c) && *c != '几') {
+    let suffix = |j: &mut usize, next: &mut Option<char>, approx: &mut bool| {
+        if let Some(c) = next.filter(|c| APPROX_SUFFIXES.contains(c) && *c != '几') {
             *approx = true;
             *j += c.len_utf8();
+            *next = char_at(text, *j);
         }
     };
-    suffix(&mut j, &mut approx);
+    suffix(&mut j, &mut next, &mut approx);
     if let Some(m) = MULTIPLIERS
         .iter()
         .find(|(w, _)| text.get(j..).is_some_and(|r| starts_with_word(r, w)))
     {
         exponent += m.1;
         j += m.0.len();
+        next = char_at(text, j);
         multiplied = true;
         if !approx {
-            suffix(&mut j, &mut approx);
+            suffix(&mut j, &mut next, &mut approx);
         }
     }
     let mut percent = false;
-    if let Some(sign @ ('%' | '％')) = char_at(text, j) {
+    if let Some(sign @ ('%' | '％')) = next {
         percent = true;
         exponent -= 2;
         j += sign.len_utf8();
+        next = char_at(text, j);
     }
     let fraction_digits = digits.fraction_digits;
     Some(Core {
@@ -559,7 +564,7 @@ fn read_arabic_core(text: &str, i: usize) -> Option<Core> {
         fraction_digits,
         fraction: digits.fraction,
         before: char_before(text, i),
-        after: char_at(text, j),
+        after: next,
     })
 }
 
@@ -819,15 +824,22 @@ fn next_scan_stop(text: &str, from: usize) -> Option<(usize, char)> {
     let bytes = text.as_bytes();
     let mut i = from;
     loop {
-        let (code, len) = match *bytes.get(i..)? {
-            [] => return None,
-            // Two Chinese characters in a row, the common case, passed over together.
-            [l1 @ 0xE0..=0xEF, s1, t1, l2 @ 0xE0..=0xEF, s2, t2, ..]
-                if !is_stop(three_bytes(l1, s1, t1)) && !is_stop(three_bytes(l2, s2, t2)) =>
+        let rest = bytes.get(i..)?;
+        // Two Chinese characters in a row, the common case, passed over together; eight bytes
+        // are read at once because loading bytes one by one was the cost of this loop.
+        if let Some(chunk) = rest.first_chunk::<8>() {
+            let [l1, s1, t1, l2, s2, t2, _, _] = *chunk;
+            if l1 & 0xF0 == 0xE0
+                && l2 & 0xF0 == 0xE0
+                && !is_stop(three_bytes(l1, s1, t1))
+                && !is_stop(three_bytes(l2, s2, t2))
             {
                 i += 6;
                 continue;
             }
+        }
+        let (code, len) = match *rest {
+            [] => return None,
             [ascii @ 0x00..=0x7F, ..] => (u32::from(ascii), 1),
             [lead @ 0xE0..=0xEF, second, third, ..] => (three_bytes(lead, second, third), 3),
             [lead @ 0xC0..=0xDF, second, ..] => {
@@ -1114,19 +1126,25 @@ fn chinese_number(text: &str, i: usize, in_book_title: bool, found: &mut Vec<Qua
         .map(char::len_utf8)
         .sum();
     let run = text.get(i..i + run_len).unwrap_or("");
-    // The commonest case in report prose (一个, 进一步) is settled before reading the numeral.
-    // Scanning continues right after the run: an approximation suffix after it is no scan
-    // stop, so skipping it or not finds the same numbers.
+    // The commonest cases in report prose are settled before the numeral is read: a lone 一
+    // (一个, 进一步), and a numeral without a measure word after it and its approximation
+    // suffix (二、, 三是). Scanning may continue before such a suffix: it is no scan stop, so
+    // that finds the same numbers.
+    let run_end = i + run_len.max(1);
     if in_book_title || run == "一" || run.chars().all(is_zero) {
-        return i + run_len.max(1);
+        return run_end;
+    }
+    let suffix_len = char_at(text, run_end)
+        .filter(|c| APPROX_SUFFIXES.contains(c))
+        .map_or(0, char::len_utf8);
+    if unit_at(text, run_end + suffix_len).is_none() {
+        return run_end;
     }
     let Some(core) = read_chinese_core(text, i) else {
-        return i + run_len.max(1);
+        return run_end;
     };
     let end = core.end;
-    // Every test below rules the numeral out; the measure word comes first because most
-    // numerals in prose have none (二、, 三是).
-    if core.digit_by_digit || unit_at(text, end).is_none() {
+    if core.digit_by_digit {
         return end;
     }
     let before = core.before;
