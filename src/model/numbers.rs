@@ -963,7 +963,6 @@ fn finish(text: &str, cand: Candidate, shared_unit: Option<(Unit, Span)>) -> Qua
 /// What comes right after a number: used to rule out years, dates and identifiers.
 fn is_date_or_identifier(text: &str, core: &Core) -> bool {
     let (before, after) = (core.before, core.after);
-    let mut following = text.get(core.end..).unwrap_or("").chars().skip(1);
     if before == Some('第') {
         return true;
     }
@@ -975,12 +974,7 @@ fn is_date_or_identifier(text: &str, core: &Core) -> bool {
         Some('月' | '日' | '号') => return true,
         _ => {}
     }
-    // 热线 within the next four characters.
-    let next_four = [after, following.next(), following.next(), following.next()];
-    let hotline = next_four
-        .windows(2)
-        .any(|pair| pair == [Some('热'), Some('线')]);
-    if hotline
+    if hotline_ahead(text.get(core.end..).unwrap_or(""))
         || text
             .get(..core.start)
             .is_some_and(|b| ends_with_word(b, "电话") || ends_with_word(b, "热线"))
@@ -991,6 +985,29 @@ fn is_date_or_identifier(text: &str, core: &Core) -> bool {
         && matches!(after, Some('〕' | ']' | '］' | '】'))
     {
         return true;
+    }
+    false
+}
+
+/// Whether 热线 (a hotline) is within the next four characters, that is, starts at one of the
+/// first three. Steps over characters by the length their first byte gives instead of decoding
+/// them: this runs for nearly every number.
+fn hotline_ahead(rest: &str) -> bool {
+    let mut at = 0;
+    for _ in 0..3 {
+        let Some(tail) = rest.get(at..) else {
+            return false;
+        };
+        if tail.starts_with("热线") {
+            return true;
+        }
+        at += match tail.as_bytes().first() {
+            None => return false,
+            Some(0x00..=0x7F) => 1,
+            Some(0xC0..=0xDF) => 2,
+            Some(0xE0..=0xEF) => 3,
+            Some(_) => 4,
+        };
     }
     false
 }
