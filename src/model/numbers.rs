@@ -112,8 +112,18 @@ const APPROX_PREFIXES: &[&str] = &[
 const APPROX_SUFFIXES: &[char] = &['余', '多', '几'];
 const APPROX_AFTER_UNIT: &[&str] = &["以上", "以下", "以内", "左右", "上下"];
 
-/// Multipliers written after Arabic digits, longest first.
-const MULTIPLIERS: &[(&str, i32)] = &[("万亿", 12), ("千万", 7), ("百万", 6), ("亿", 8), ("万", 4)];
+/// The multiplier written at the start of `rest` after Arabic digits, its first character
+/// `first` already read, and its power of ten: `万`, `亿`, `千万`, `百万`, `万亿`.
+fn multiplier_at(rest: &str, first: Option<char>) -> Option<(&'static str, i32)> {
+    let written = |word: &'static str, power| rest.starts_with(word).then_some((word, power));
+    match first? {
+        '万' => written("万亿", 12).or(Some(("万", 4))),
+        '亿' => Some(("亿", 8)),
+        '千' => written("千万", 7),
+        '百' => written("百万", 6),
+        _ => None,
+    }
+}
 
 /// Measure words that make a number a count, longest first where one is a prefix of another.
 const COUNT_UNITS: &[&str] = &[
@@ -452,6 +462,7 @@ fn read_arabic_digits(text: &str, i: usize) -> Option<ArabicDigits> {
 
 /// The value of the written digits times `10^exponent`, rounded to the nearest `f64` exactly as
 /// Rust reads the decimal `{digits}e{exponent}`.
+#[inline]
 fn scaled_value(text: &str, digits: &ArabicDigits, exponent: i32) -> f64 {
     /// Powers of ten that are exact doubles.
     const EXACT_POWERS_OF_TEN: [f64; 23] = [
@@ -470,6 +481,12 @@ fn scaled_value(text: &str, digits: &ArabicDigits, exponent: i32) -> f64 {
             None => {}
         }
     }
+    parsed_value(text, digits, exponent)
+}
+
+/// [`scaled_value`] for long or far-scaled numbers: the digits are written out and parsed.
+#[cold]
+fn parsed_value(text: &str, digits: &ArabicDigits, exponent: i32) -> f64 {
     let mut decimal: String = text
         .get(digits.start..digits.end)
         .unwrap_or("")
@@ -482,28 +499,29 @@ fn scaled_value(text: &str, digits: &ArabicDigits, exponent: i32) -> f64 {
     decimal.parse().unwrap_or(f64::NAN)
 }
 
-/// Whether `rest` starts with `word`. The word lists below are tried after every number and
-/// rarely match, so the last byte of the word is compared first: it is the most varied byte of a
-/// Chinese character in UTF-8, and most mismatches end there without a full comparison.
-fn starts_with_word(rest: &str, word: &str) -> bool {
+/// Whether the text bytes `rest` start with `word`. The word lists below are tried after
+/// every number and rarely match, so the last byte of the word is compared first: it is the most
+/// varied byte of a Chinese character in UTF-8, and most mismatches end there without a full
+/// comparison. Bytes rather than `str`: the text positions compared at are character boundaries
+/// already, and checking that again was a measurable part of the cost.
+fn starts_with_word(rest: &[u8], word: &str) -> bool {
+    let word = word.as_bytes();
     let last_matches = match word.len().checked_sub(1) {
-        Some(last) => rest.as_bytes().get(last) == word.as_bytes().get(last),
+        Some(last) => rest.get(last) == word.get(last),
         None => true,
     };
     last_matches && rest.starts_with(word)
 }
 
-/// Whether `before` ends with `word`, comparing the last bytes first (see [`starts_with_word`]).
-fn ends_with_word(before: &str, word: &str) -> bool {
-    let last_matches = word
-        .as_bytes()
-        .last()
-        .is_none_or(|last| before.as_bytes().last() == Some(last));
+/// Whether the text bytes `before` end with `word` (see [`starts_with_word`]).
+fn ends_with_word(before: &[u8], word: &str) -> bool {
+    let word = word.as_bytes();
+    let last_matches = word.last().is_none_or(|last| before.last() == Some(last));
     last_matches && before.ends_with(word)
 }
 
 fn starts_with_any<'a>(text: &str, at: usize, options: &[&'a str]) -> Option<&'a str> {
-    let rest = text.get(at..)?;
+    let rest = text.as_bytes().get(at..)?;
     options.iter().copied().find(|o| starts_with_word(rest, o))
 }
 
@@ -525,12 +543,9 @@ fn read_arabic_core(text: &str, i: usize) -> Option<Core> {
         }
     };
     suffix(&mut j, &mut next, &mut approx);
-    if let Some(m) = MULTIPLIERS
-        .iter()
-        .find(|(w, _)| text.get(j..).is_some_and(|r| starts_with_word(r, w)))
-    {
-        exponent += m.1;
-        j += m.0.len();
+    if let Some((word, power)) = multiplier_at(text.get(j..).unwrap_or(""), next) {
+        exponent += power;
+        j += word.len();
         next = char_at(text, j);
         multiplied = true;
         if !approx {
@@ -672,7 +687,7 @@ fn read_percent_words(text: &str, i: usize) -> Option<Core> {
 
 fn is_approx_prefix_start(text: &str, i: usize) -> Option<usize> {
     // Longest prefix ending exactly at i.
-    let before = text.get(..i)?;
+    let before = text.as_bytes().get(..i)?;
     APPROX_PREFIXES
         .iter()
         .find(|p| ends_with_word(before, p))
@@ -715,20 +730,11 @@ pub fn parse_number(text: &str) -> Option<ParsedNumber> {
     })
 }
 
-/// How the text right after a number classifies it.
+/// A unit written after a number, and the kind of quantity it makes of it.
 #[derive(Debug, Clone, Copy)]
-enum Unit {
-    Count(&'static str),
-    Money(&'static str),
-    Measure(&'static str),
-}
-
-impl Unit {
-    fn text(&self) -> &'static str {
-        match self {
-            Unit::Count(u) | Unit::Money(u) | Unit::Measure(u) => u,
-        }
-    }
+struct Unit {
+    text: &'static str,
+    kind: QuantityKind,
 }
 
 /// The units grouped by their first character (its code modulo 64), each group in the order
@@ -739,13 +745,14 @@ fn units_by_first_char() -> &'static [Vec<(char, Unit)>; 64] {
     static GROUPS: OnceLock<[Vec<(char, Unit)>; 64]> = OnceLock::new();
     GROUPS.get_or_init(|| {
         let mut groups: [Vec<(char, Unit)>; 64] = std::array::from_fn(|_| Vec::new());
+        let of_kind = |kind| move |text: &&'static str| Unit { text, kind };
         let in_order = OTHER_UNITS
             .iter()
-            .map(|u| Unit::Measure(u))
-            .chain(MONEY_UNITS.iter().map(|u| Unit::Money(u)))
-            .chain(COUNT_UNITS.iter().map(|u| Unit::Count(u)));
+            .map(of_kind(QuantityKind::Other))
+            .chain(MONEY_UNITS.iter().map(of_kind(QuantityKind::Amount)))
+            .chain(COUNT_UNITS.iter().map(of_kind(QuantityKind::Count)));
         for unit in in_order {
-            let Some(first) = unit.text().chars().next() else {
+            let Some(first) = unit.text.chars().next() else {
                 continue;
             };
             if let Some(group) = groups.get_mut(first as usize % 64) {
@@ -765,7 +772,8 @@ fn unit_at(text: &str, at: usize) -> Option<Unit> {
         .find(|(unit_first, unit)| {
             // Most units are one character, which has matched once the first character has.
             *unit_first == first
-                && (unit.text().len() == first.len_utf8() || starts_with_word(rest, unit.text()))
+                && (unit.text.len() == first.len_utf8()
+                    || starts_with_word(rest.as_bytes(), unit.text))
         })
         .map(|(_, unit)| *unit)
 }
@@ -776,13 +784,6 @@ fn is_latin(c: char) -> bool {
 
 const RANGE_JOINERS: &[char] = &['-', '－', '—', '–', '~', '～', '至', '到'];
 const IDENTIFIER_JOINERS: &[char] = &['/', ':', '·', '・', '.', '．'];
-
-/// A number found in the text before the decision whether it is a quantity.
-struct Candidate {
-    core: Core,
-    prefix_start: usize,
-    prefix_approx: bool,
-}
 
 /// Whether the scan has to look at `c`: it may start a number (an Arabic or Chinese digit, 十,
 /// the 百 of 百分之), or it opens or closes a book title, or ends a line.
@@ -876,8 +877,7 @@ pub fn recognise(text: &str) -> Vec<Quantity> {
             if let Some(core) = read_percent_words(text, i) {
                 let end = core.end;
                 if in_book_title == 0 {
-                    let cand = candidate(text, core);
-                    found.push(finish(text, cand, None));
+                    found.push(quantity(text, &core, None));
                 }
                 i = end;
                 continue;
@@ -892,28 +892,12 @@ pub fn recognise(text: &str) -> Vec<Quantity> {
     found
 }
 
+/// Builds the quantity: approximation before the number, unit after it (or the shared unit
+/// of a range), approximation after the unit.
 #[inline(always)]
-fn candidate(text: &str, core: Core) -> Candidate {
-    match is_approx_prefix_start(text, core.start) {
-        Some(start) => Candidate {
-            prefix_start: start,
-            prefix_approx: true,
-            core,
-        },
-        None => Candidate {
-            prefix_start: core.start,
-            prefix_approx: false,
-            core,
-        },
-    }
-}
-
-/// Builds the quantity: unit after the number (or the shared unit of a range), approximation
-/// after the unit.
-#[inline(always)]
-fn finish(text: &str, cand: Candidate, shared_unit: Option<(Unit, Span)>) -> Quantity {
-    let core = cand.core;
-    let mut approx = core.approx || cand.prefix_approx;
+fn quantity(text: &str, core: &Core, shared_unit: Option<(Unit, Span)>) -> Quantity {
+    let prefix_start = is_approx_prefix_start(text, core.start);
+    let mut approx = core.approx || prefix_start.is_some();
     let mut end = core.end;
     let (unit, unit_span) = if core.percent {
         (None, None)
@@ -927,7 +911,7 @@ fn finish(text: &str, cand: Candidate, shared_unit: Option<(Unit, Span)>) -> Qua
         };
         match unit_at(text, unit_start) {
             Some(u) => {
-                let span = unit_start..unit_start + u.text().len();
+                let span = unit_start..unit_start + u.text.len();
                 (Some(u), Some(span))
             }
             None => (None, None),
@@ -943,19 +927,15 @@ fn finish(text: &str, cand: Candidate, shared_unit: Option<(Unit, Span)>) -> Qua
     let kind = if core.percent {
         QuantityKind::Percent
     } else {
-        match unit {
-            Some(Unit::Count(_)) => QuantityKind::Count,
-            Some(Unit::Money(_)) => QuantityKind::Amount,
-            Some(Unit::Measure(_)) | None => QuantityKind::Other,
-        }
+        unit.map_or(QuantityKind::Other, |u| u.kind)
     };
     Quantity {
-        span: cand.prefix_start..end,
+        span: prefix_start.unwrap_or(core.start)..end,
         value: core.value,
         kind,
         approx,
         decimals: core.decimals,
-        unit: unit.map(|u| u.text().to_string()),
+        unit: unit.map(|u| u.text.to_string()),
         unit_span,
     }
 }
@@ -976,6 +956,7 @@ fn is_date_or_identifier(text: &str, core: &Core) -> bool {
     }
     if hotline_ahead(text.get(core.end..).unwrap_or(""))
         || text
+            .as_bytes()
             .get(..core.start)
             .is_some_and(|b| ends_with_word(b, "电话") || ends_with_word(b, "热线"))
     {
@@ -993,15 +974,16 @@ fn is_date_or_identifier(text: &str, core: &Core) -> bool {
 /// first three. Steps over characters by the length their first byte gives instead of decoding
 /// them: this runs for nearly every number.
 fn hotline_ahead(rest: &str) -> bool {
+    let bytes = rest.as_bytes();
     let mut at = 0;
     for _ in 0..3 {
-        let Some(tail) = rest.get(at..) else {
+        let Some(tail) = bytes.get(at..) else {
             return false;
         };
-        if tail.starts_with("热线") {
+        if tail.starts_with("热线".as_bytes()) {
             return true;
         }
-        at += match tail.as_bytes().first() {
+        at += match tail.first() {
             None => return false,
             Some(0x00..=0x7F) => 1,
             Some(0xC0..=0xDF) => 2,
@@ -1093,15 +1075,13 @@ fn arabic_group(text: &str, i: usize, in_book_title: bool, found: &mut Vec<Quant
     }
     match second {
         None => {
-            let core = first;
-            if is_enumerator(text, &core)
-                || is_festival_date(text, &core)
-                || is_date_or_identifier(text, &core)
+            if is_enumerator(text, &first)
+                || is_festival_date(text, &first)
+                || is_date_or_identifier(text, &first)
             {
                 return end;
             }
-            let cand = candidate(text, core);
-            found.push(finish(text, cand, None));
+            found.push(quantity(text, &first, None));
             end
         }
         Some(high) => {
@@ -1113,7 +1093,7 @@ fn arabic_group(text: &str, i: usize, in_book_title: bool, found: &mut Vec<Quant
             if padded || is_date_or_identifier(text, &high) || is_date_or_identifier(text, &low) {
                 return end;
             }
-            let high_q = finish(text, candidate(text, high), None);
+            let high_q = quantity(text, &high, None);
             let mut low_core = low;
             if high_q.kind == QuantityKind::Percent && !low_core.percent {
                 low_core.percent = true;
@@ -1121,11 +1101,11 @@ fn arabic_group(text: &str, i: usize, in_book_title: bool, found: &mut Vec<Quant
             }
             let shared = match (&high_q.unit, &high_q.unit_span) {
                 (Some(u), Some(span)) => unit_at(text, span.start)
-                    .filter(|x| x.text() == u)
+                    .filter(|x| x.text == u)
                     .map(|x| (x, span.clone())),
                 _ => None,
             };
-            let low_q = finish(text, candidate(text, low_core), shared);
+            let low_q = quantity(text, &low_core, shared);
             found.push(low_q);
             found.push(high_q);
             end
@@ -1167,6 +1147,7 @@ fn chinese_number(text: &str, i: usize, in_book_title: bool, found: &mut Vec<Qua
     let before = core.before;
     if matches!(before, Some('第' | '初' | '周' | '期'))
         || text
+            .as_bytes()
             .get(..i)
             .is_some_and(|b| ends_with_word(b, "星期") || ends_with_word(b, "礼拜"))
     {
@@ -1191,8 +1172,7 @@ fn chinese_number(text: &str, i: usize, in_book_title: bool, found: &mut Vec<Qua
     }
     // 届 (session) is not in the unit list, so 二十届 stays out; 年 after a digit-by-digit
     // numeral was handled above.
-    let cand = candidate(text, core);
-    let q = finish(text, cand, None);
+    let q = quantity(text, &core, None);
     let next = q.span.end.max(end);
     found.push(q);
     next
