@@ -401,11 +401,9 @@ struct ArabicDigits {
 fn read_arabic_digits(text: &str, i: usize) -> Option<ArabicDigits> {
     let bytes = text.as_bytes();
     let mut j = i;
-    let mut integer = Some(0u64);
     let mut significand = Some(0u64);
     let mut integer_digits = 0;
     while let Some((d, len)) = arabic_digit_at(bytes, j) {
-        integer = push_digit(integer, d);
         significand = push_digit(significand, d);
         integer_digits += 1;
         j += len;
@@ -424,13 +422,14 @@ fn read_arabic_digits(text: &str, i: usize) -> Option<ArabicDigits> {
             break;
         }
         for d in group {
-            integer = push_digit(integer, d - b'0');
             significand = push_digit(significand, d - b'0');
         }
         integer_digits += 3;
         separated = true;
         j += 4;
     }
+    // The digits so far are the integer part.
+    let integer = significand;
     let mut fraction = None;
     let mut fraction_digits = 0;
     let point_len = match bytes.get(j..) {
