@@ -43,6 +43,7 @@
 
 use super::Span;
 use serde::Serialize;
+use std::sync::OnceLock;
 
 /// What a quantity measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -111,8 +112,18 @@ const APPROX_PREFIXES: &[&str] = &[
 const APPROX_SUFFIXES: &[char] = &['余', '多', '几'];
 const APPROX_AFTER_UNIT: &[&str] = &["以上", "以下", "以内", "左右", "上下"];
 
-/// Multipliers written after Arabic digits, longest first.
-const MULTIPLIERS: &[(&str, i32)] = &[("万亿", 12), ("千万", 7), ("百万", 6), ("亿", 8), ("万", 4)];
+/// The multiplier written at the start of `rest` after Arabic digits, its first character
+/// `first` already read, and its power of ten: `万`, `亿`, `千万`, `百万`, `万亿`.
+fn multiplier_at(rest: &str, first: Option<char>) -> Option<(&'static str, i32)> {
+    let written = |word: &'static str, power| rest.starts_with(word).then_some((word, power));
+    match first? {
+        '万' => written("万亿", 12).or(Some(("万", 4))),
+        '亿' => Some(("亿", 8)),
+        '千' => written("千万", 7),
+        '百' => written("百万", 6),
+        _ => None,
+    }
+}
 
 /// Measure words that make a number a count, longest first where one is a prefix of another.
 const COUNT_UNITS: &[&str] = &[
@@ -161,7 +172,7 @@ const FIXED_EXPRESSIONS: &[&str] = &[
     "四处",
 ];
 
-fn arabic_digit(c: char) -> Option<u8> {
+const fn arabic_digit(c: char) -> Option<u8> {
     match c {
         '0'..='9' => Some(c as u8 - b'0'),
         '０'..='９' => Some((c as u32 - '０' as u32) as u8),
@@ -169,7 +180,7 @@ fn arabic_digit(c: char) -> Option<u8> {
     }
 }
 
-fn chinese_digit(c: char) -> Option<u64> {
+const fn chinese_digit(c: char) -> Option<u64> {
     Some(match c {
         '〇' | '零' | '○' => 0,
         '一' | '壹' => 1,
@@ -209,13 +220,14 @@ pub fn chinese_numeral_value(s: &str) -> Option<u64> {
     if s.is_empty() {
         return None;
     }
-    let digits: Option<Vec<u64>> = s.chars().map(chinese_digit).collect();
-    if let Some(digits) = digits {
-        return match digits.as_slice() {
-            [single] => Some(*single),
-            _ if digits.len() >= 3 || s.chars().any(is_zero) => digits
-                .iter()
-                .try_fold(0u64, |acc, d| acc.checked_mul(10)?.checked_add(*d)),
+    if s.chars().all(|c| chinese_digit(c).is_some()) {
+        let mut digits = s.chars().filter_map(chinese_digit);
+        return match (digits.next(), digits.next()) {
+            (Some(single), None) => Some(single),
+            _ if s.chars().count() >= 3 || s.chars().any(is_zero) => s
+                .chars()
+                .filter_map(chinese_digit)
+                .try_fold(0u64, |acc, d| acc.checked_mul(10)?.checked_add(d)),
             _ => None,
         };
     }
@@ -319,7 +331,7 @@ fn below_wan(s: &str) -> Option<u64> {
 }
 
 /// The core of a number as scanned from the text.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 struct Core {
     start: usize,
     end: usize,
@@ -337,6 +349,10 @@ struct Core {
     integer: Option<u64>,
     fraction_digits: usize,
     fraction: Option<u64>,
+    /// The characters right before `start` and at `end`: most tests that rule a number out
+    /// look at them, so they are read once.
+    before: Option<char>,
+    after: Option<char>,
 }
 
 fn char_at(text: &str, i: usize) -> Option<char> {
@@ -347,126 +363,227 @@ fn char_before(text: &str, i: usize) -> Option<char> {
     text.get(..i).and_then(|s| s.chars().next_back())
 }
 
+/// The Arabic digit at byte `j` and its length in bytes: ASCII `0`–`9` or full-width `０`–`９`
+/// (U+FF10–U+FF19, bytes EF BC 90–99). Reads bytes directly because digit runs are read for
+/// every number in a report.
+fn arabic_digit_at(bytes: &[u8], j: usize) -> Option<(u8, usize)> {
+    match bytes.get(j..)? {
+        [d @ b'0'..=b'9', ..] => Some((d - b'0', 1)),
+        [0xEF, 0xBC, d @ 0x90..=0x99, ..] => Some((d - 0x90, 3)),
+        _ => None,
+    }
+}
+
+/// Appends a decimal digit; `None` once the number no longer fits in a `u64`.
+fn push_digit(number: Option<u64>, digit: u8) -> Option<u64> {
+    number?.checked_mul(10)?.checked_add(u64::from(digit))
+}
+
+/// Arabic digits as written at one place: an integer part with thousands groups, then an
+/// optional decimal part.
+struct ArabicDigits {
+    start: usize,
+    end: usize,
+    integer_digits: usize,
+    fraction_digits: usize,
+    /// The integer part; `None` if it does not fit in a `u64`.
+    integer: Option<u64>,
+    /// The decimal part read as an integer (`6.26` → 26); `None` without one or if too long.
+    fraction: Option<u64>,
+    /// Every digit, integer then decimal part, as one integer (`97.67` → 9767); `None` if it
+    /// does not fit in a `u64`.
+    significand: Option<u64>,
+    separated: bool,
+}
+
 /// Reads Arabic digits with thousands groups and a decimal part at `i`.
-/// Returns (end, mantissa digits, digits after the point, integer digit count, had separator).
-fn read_arabic_atom(text: &str, i: usize) -> Option<(usize, String, usize, usize, bool)> {
+#[inline(always)]
+fn read_arabic_digits(text: &str, i: usize) -> Option<ArabicDigits> {
+    let bytes = text.as_bytes();
     let mut j = i;
-    let mut mantissa = String::new();
+    let mut significand = Some(0u64);
     let mut integer_digits = 0;
-    while let Some(d) = char_at(text, j).and_then(arabic_digit) {
-        mantissa.push(char::from(b'0' + d));
+    while let Some((d, len)) = arabic_digit_at(bytes, j) {
+        significand = push_digit(significand, d);
         integer_digits += 1;
-        j += char_at(text, j).map_or(1, char::len_utf8);
+        j += len;
     }
     if integer_digits == 0 {
         return None;
     }
     let mut separated = false;
-    // Thousands groups: a comma followed by exactly three digits.
-    while char_at(text, j) == Some(',') {
-        let group: Vec<u8> = text
-            .get(j + 1..)
-            .unwrap_or("")
-            .chars()
-            .take(4)
-            .map_while(arabic_digit)
-            .collect();
-        let ascii_group = text
-            .get(j + 1..j + 4)
-            .is_some_and(|g| g.bytes().all(|b| b.is_ascii_digit()));
-        if group.len() == 3 && ascii_group && (separated || integer_digits <= 3) {
-            for d in group {
-                mantissa.push(char::from(b'0' + d));
-            }
-            integer_digits += 3;
-            separated = true;
-            j += 4;
-        } else {
+    // Thousands groups: a comma followed by exactly three ASCII digits and no fourth digit.
+    while bytes.get(j) == Some(&b',') && (separated || integer_digits <= 3) {
+        let group = match bytes.get(j + 1..j + 4) {
+            Some(&[a, b, c]) if [a, b, c].iter().all(u8::is_ascii_digit) => [a, b, c],
+            _ => break,
+        };
+        if arabic_digit_at(bytes, j + 4).is_some() {
             break;
         }
+        for d in group {
+            significand = push_digit(significand, d - b'0');
+        }
+        integer_digits += 3;
+        separated = true;
+        j += 4;
     }
+    // The digits so far are the integer part.
+    let integer = significand;
+    let mut fraction = None;
     let mut fraction_digits = 0;
-    if matches!(char_at(text, j), Some('.') | Some('．')) {
-        let point_len = char_at(text, j).map_or(1, char::len_utf8);
-        if char_at(text, j + point_len)
-            .and_then(arabic_digit)
-            .is_some()
-        {
-            j += point_len;
-            while let Some(d) = char_at(text, j).and_then(arabic_digit) {
-                mantissa.push(char::from(b'0' + d));
-                fraction_digits += 1;
-                j += char_at(text, j).map_or(1, char::len_utf8);
-            }
+    let point_len = match bytes.get(j..) {
+        Some([b'.', ..]) => 1,
+        Some(rest) if rest.starts_with("．".as_bytes()) => "．".len(),
+        _ => 0,
+    };
+    if point_len > 0 && arabic_digit_at(bytes, j + point_len).is_some() {
+        j += point_len;
+        fraction = Some(0u64);
+        while let Some((d, len)) = arabic_digit_at(bytes, j) {
+            fraction = push_digit(fraction, d);
+            significand = push_digit(significand, d);
+            fraction_digits += 1;
+            j += len;
         }
     }
-    Some((j, mantissa, fraction_digits, integer_digits, separated))
+    Some(ArabicDigits {
+        start: i,
+        end: j,
+        integer_digits,
+        fraction_digits,
+        integer,
+        fraction,
+        significand,
+        separated,
+    })
 }
 
-fn scaled_value(mantissa: &str, exponent: i32) -> f64 {
-    format!("{mantissa}e{exponent}").parse().unwrap_or(f64::NAN)
+/// The value of the written digits times `10^exponent`, rounded to the nearest `f64` exactly as
+/// Rust reads the decimal `{digits}e{exponent}`.
+#[inline]
+fn scaled_value(text: &str, digits: &ArabicDigits, exponent: i32) -> f64 {
+    /// Powers of ten that are exact doubles.
+    const EXACT_POWERS_OF_TEN: [f64; 23] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+        1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
+    // With an exact significand and an exact power of ten, one IEEE multiplication or division
+    // is the correctly rounded result, as the decimal parser's is: the common case needs no text.
+    if let Some(significand) = digits.significand.filter(|s| *s <= 1 << 53) {
+        let power = usize::try_from(exponent.unsigned_abs())
+            .ok()
+            .and_then(|e| EXACT_POWERS_OF_TEN.get(e));
+        match power {
+            Some(power) if exponent >= 0 => return significand as f64 * power,
+            Some(power) => return significand as f64 / power,
+            None => {}
+        }
+    }
+    parsed_value(text, digits, exponent)
+}
+
+/// [`scaled_value`] for long or far-scaled numbers: the digits are written out and parsed.
+#[cold]
+fn parsed_value(text: &str, digits: &ArabicDigits, exponent: i32) -> f64 {
+    let mut decimal: String = text
+        .get(digits.start..digits.end)
+        .unwrap_or("")
+        .chars()
+        .filter_map(arabic_digit)
+        .map(|d| char::from(b'0' + d))
+        .collect();
+    decimal.push('e');
+    decimal.push_str(&exponent.to_string());
+    decimal.parse().unwrap_or(f64::NAN)
+}
+
+/// Whether the text bytes `rest` start with `word`. The word lists below are tried after
+/// every number and rarely match, so the last byte of the word is compared first: it is the most
+/// varied byte of a Chinese character in UTF-8, and most mismatches end there without a full
+/// comparison. Bytes rather than `str`: the text positions compared at are character boundaries
+/// already, and checking that again was a measurable part of the cost.
+fn starts_with_word(rest: &[u8], word: &str) -> bool {
+    let word = word.as_bytes();
+    let last_matches = match word.len().checked_sub(1) {
+        Some(last) => rest.get(last) == word.get(last),
+        None => true,
+    };
+    last_matches && rest.starts_with(word)
+}
+
+/// Whether the text bytes `before` end with `word` (see [`starts_with_word`]).
+fn ends_with_word(before: &[u8], word: &str) -> bool {
+    let word = word.as_bytes();
+    let last_matches = word.last().is_none_or(|last| before.last() == Some(last));
+    last_matches && before.ends_with(word)
 }
 
 fn starts_with_any<'a>(text: &str, at: usize, options: &[&'a str]) -> Option<&'a str> {
-    let rest = text.get(at..)?;
-    options.iter().copied().find(|o| rest.starts_with(o))
+    let rest = text.as_bytes().get(at..)?;
+    options.iter().copied().find(|o| starts_with_word(rest, o))
 }
 
 /// Reads an Arabic number with optional approximation suffix, multiplier and percent sign.
+#[inline(always)]
 fn read_arabic_core(text: &str, i: usize) -> Option<Core> {
-    let (mut j, mantissa, fraction_digits, integer_digits, separated) = read_arabic_atom(text, i)?;
+    let digits = read_arabic_digits(text, i)?;
+    let mut j = digits.end;
+    // The character at `j`, read again only when `j` moves past a suffix, multiplier or sign.
+    let mut next = char_at(text, j);
     let mut approx = false;
-    let mut exponent = -(fraction_digits as i32);
+    let mut exponent = -(digits.fraction_digits as i32);
     let mut multiplied = false;
-    let suffix = |j: &mut usize, approx: &mut bool| {
-        if let Some(c) = char_at(text, *j).filter(|c| APPROX_SUFFIXES.contains(c) && *c != '几') {
+    let suffix = |j: &mut usize, next: &mut Option<char>, approx: &mut bool| {
+        if let Some(c) = next.filter(|c| APPROX_SUFFIXES.contains(c) && *c != '几') {
             *approx = true;
             *j += c.len_utf8();
+            *next = char_at(text, *j);
         }
     };
-    suffix(&mut j, &mut approx);
-    if let Some(m) = MULTIPLIERS
-        .iter()
-        .find(|(w, _)| text.get(j..).is_some_and(|r| r.starts_with(w)))
-    {
-        exponent += m.1;
-        j += m.0.len();
+    suffix(&mut j, &mut next, &mut approx);
+    if let Some((word, power)) = multiplier_at(text.get(j..).unwrap_or(""), next) {
+        exponent += power;
+        j += word.len();
+        next = char_at(text, j);
         multiplied = true;
         if !approx {
-            suffix(&mut j, &mut approx);
+            suffix(&mut j, &mut next, &mut approx);
         }
     }
     let mut percent = false;
-    if matches!(char_at(text, j), Some('%') | Some('％')) {
+    if let Some(sign @ ('%' | '％')) = next {
         percent = true;
         exponent -= 2;
-        j += char_at(text, j).map_or(1, char::len_utf8);
+        j += sign.len_utf8();
+        next = char_at(text, j);
     }
-    let integer_text = mantissa.get(..integer_digits).unwrap_or("");
-    let fraction_text = mantissa.get(integer_digits..).unwrap_or("");
+    let fraction_digits = digits.fraction_digits;
     Some(Core {
         start: i,
         end: j,
-        value: scaled_value(&mantissa, exponent),
+        value: scaled_value(text, &digits, exponent),
         decimals: fraction_digits.min(u8::MAX as usize) as u8,
         approx,
         percent,
         chinese: false,
-        plain_digits: if separated || multiplied || fraction_digits > 0 {
+        plain_digits: if digits.separated || multiplied || fraction_digits > 0 {
             0
         } else {
-            integer_digits
+            digits.integer_digits
         },
         digit_by_digit: false,
         has_point: fraction_digits > 0,
-        integer: integer_text.parse().ok(),
+        integer: digits.integer,
         fraction_digits,
-        fraction: fraction_text.parse().ok(),
+        fraction: digits.fraction,
+        before: char_before(text, i),
+        after: next,
     })
 }
 
 /// Reads a run of Chinese numeral characters with an approximation suffix.
-fn read_chinese_core(text: &str, i: usize) -> Option<(Core, usize)> {
+fn read_chinese_core(text: &str, i: usize) -> Option<Core> {
     let rest = text.get(i..)?;
     let run_len: usize = rest
         .chars()
@@ -482,11 +599,13 @@ fn read_chinese_core(text: &str, i: usize) -> Option<(Core, usize)> {
         Some(v) => v,
         None => {
             // 三四个: two neighbouring digits approximate the smaller one.
-            let digits: Vec<u64> = run.chars().filter_map(chinese_digit).collect();
-            match digits.as_slice() {
-                [a, b] if run.chars().count() == 2 && *a > 0 && b == &(a + 1) => {
+            let mut chars = run.chars();
+            let first = chars.next().and_then(chinese_digit);
+            let second = chars.next().and_then(chinese_digit);
+            match (first, second, chars.next()) {
+                (Some(a), Some(b), None) if a > 0 && b == a + 1 => {
                     approx = true;
-                    *a
+                    a
                 }
                 _ => return None,
             }
@@ -499,24 +618,23 @@ fn read_chinese_core(text: &str, i: usize) -> Option<(Core, usize)> {
     }
     let digit_by_digit =
         run.chars().count() >= 2 && run.chars().all(|c| chinese_digit(c).is_some());
-    Some((
-        Core {
-            start: i,
-            end: j,
-            value: value as f64,
-            decimals: 0,
-            approx,
-            percent: false,
-            chinese: true,
-            plain_digits: 0,
-            digit_by_digit: digit_by_digit && !approx,
-            has_point: false,
-            integer: Some(value),
-            fraction_digits: 0,
-            fraction: None,
-        },
-        run_len,
-    ))
+    Some(Core {
+        start: i,
+        end: j,
+        value: value as f64,
+        decimals: 0,
+        approx,
+        percent: false,
+        chinese: true,
+        plain_digits: 0,
+        digit_by_digit: digit_by_digit && !approx,
+        has_point: false,
+        integer: Some(value),
+        fraction_digits: 0,
+        fraction: None,
+        before: char_before(text, i),
+        after: char_at(text, j),
+    })
 }
 
 /// Reads `百分之` followed by a Chinese or Arabic number.
@@ -531,7 +649,8 @@ fn read_percent_words(text: &str, i: usize) -> Option<Core> {
     } else if text.get(at..)?.starts_with('百') {
         // 百分之百: a bare 百 is not a numeral anywhere else.
         let end = at + '百'.len_utf8();
-        if char_at(text, end).is_some_and(is_chinese_numeral_char) {
+        let after = char_at(text, end);
+        if after.is_some_and(is_chinese_numeral_char) {
             return None;
         }
         Core {
@@ -548,14 +667,17 @@ fn read_percent_words(text: &str, i: usize) -> Option<Core> {
             integer: Some(100),
             fraction_digits: 0,
             fraction: None,
+            before: char_before(text, at),
+            after,
         }
     } else {
-        read_chinese_core(text, at)?.0
+        read_chinese_core(text, at)?
     };
     if core.percent {
         return None;
     }
     core.start = i;
+    core.before = char_before(text, i);
     core.percent = true;
     core.value /= 100.0;
     core.digit_by_digit = false;
@@ -564,10 +686,10 @@ fn read_percent_words(text: &str, i: usize) -> Option<Core> {
 
 fn is_approx_prefix_start(text: &str, i: usize) -> Option<usize> {
     // Longest prefix ending exactly at i.
-    let before = text.get(..i)?;
+    let before = text.as_bytes().get(..i)?;
     APPROX_PREFIXES
         .iter()
-        .find(|p| before.ends_with(*p))
+        .find(|p| ends_with_word(before, p))
         .map(|p| i - p.len())
 }
 
@@ -588,7 +710,7 @@ pub fn parse_number(text: &str) -> Option<ParsedNumber> {
     } else if let Some(core) = read_percent_words(trimmed, at) {
         core
     } else {
-        read_chinese_core(trimmed, at)?.0
+        read_chinese_core(trimmed, at)?
     };
     let mut end = core.end;
     approx |= core.approx;
@@ -607,33 +729,52 @@ pub fn parse_number(text: &str) -> Option<ParsedNumber> {
     })
 }
 
-/// How the text right after a number classifies it.
-enum Unit {
-    Count(&'static str),
-    Money(&'static str),
-    Measure(&'static str),
+/// A unit written after a number, and the kind of quantity it makes of it.
+#[derive(Debug, Clone, Copy)]
+struct Unit {
+    text: &'static str,
+    kind: QuantityKind,
 }
 
-impl Unit {
-    fn text(&self) -> &'static str {
-        match self {
-            Unit::Count(u) | Unit::Money(u) | Unit::Measure(u) => u,
+/// The units grouped by their first character (its code modulo 64), each group in the order
+/// the units are tried: units of measure, money, then measure words, each in list order. Built
+/// once; a unit is looked up after every number, and comparing the text with every unit in
+/// turn was most of the cost of recognising a number.
+fn units_by_first_char() -> &'static [Vec<(char, Unit)>; 64] {
+    static GROUPS: OnceLock<[Vec<(char, Unit)>; 64]> = OnceLock::new();
+    GROUPS.get_or_init(|| {
+        let mut groups: [Vec<(char, Unit)>; 64] = std::array::from_fn(|_| Vec::new());
+        let of_kind = |kind| move |text: &&'static str| Unit { text, kind };
+        let in_order = OTHER_UNITS
+            .iter()
+            .map(of_kind(QuantityKind::Other))
+            .chain(MONEY_UNITS.iter().map(of_kind(QuantityKind::Amount)))
+            .chain(COUNT_UNITS.iter().map(of_kind(QuantityKind::Count)));
+        for unit in in_order {
+            let Some(first) = unit.text.chars().next() else {
+                continue;
+            };
+            if let Some(group) = groups.get_mut(first as usize % 64) {
+                group.push((first, unit));
+            }
         }
-    }
+        groups
+    })
 }
 
 fn unit_at(text: &str, at: usize) -> Option<Unit> {
     let rest = text.get(at..)?;
-    if let Some(u) = OTHER_UNITS.iter().find(|u| rest.starts_with(*u)) {
-        return Some(Unit::Measure(u));
-    }
-    if let Some(u) = MONEY_UNITS.iter().find(|u| rest.starts_with(*u)) {
-        return Some(Unit::Money(u));
-    }
-    COUNT_UNITS
+    let first = rest.chars().next()?;
+    units_by_first_char()
+        .get(first as usize % 64)?
         .iter()
-        .find(|u| rest.starts_with(*u))
-        .map(|u| Unit::Count(u))
+        .find(|(unit_first, unit)| {
+            // Most units are one character, which has matched once the first character has.
+            *unit_first == first
+                && (unit.text.len() == first.len_utf8()
+                    || starts_with_word(rest.as_bytes(), unit.text))
+        })
+        .map(|(_, unit)| *unit)
 }
 
 fn is_latin(c: char) -> bool {
@@ -643,11 +784,75 @@ fn is_latin(c: char) -> bool {
 const RANGE_JOINERS: &[char] = &['-', '－', '—', '–', '~', '～', '至', '到'];
 const IDENTIFIER_JOINERS: &[char] = &['/', ':', '·', '・', '.', '．'];
 
-/// A number found in the text before the decision whether it is a quantity.
-struct Candidate {
-    core: Core,
-    prefix_start: usize,
-    prefix_approx: bool,
+/// Whether the scan has to look at `c`: it may start a number (an Arabic or Chinese digit, 十,
+/// the 百 of 百分之), or it opens or closes a book title, or ends a line.
+const fn is_scan_stop(c: char) -> bool {
+    arabic_digit(c).is_some()
+        || chinese_digit(c).is_some()
+        || matches!(c, '十' | '拾' | '百' | '《' | '》' | '\n')
+}
+
+/// [`is_scan_stop`] for every character below U+10000 (all of them are there), one bit each,
+/// computed at compile time. Most of a report is not a scan stop, and one table lookup per
+/// character is the cheapest way to pass over it.
+static SCAN_STOPS: [u64; 1024] = {
+    let mut table = [0u64; 1024];
+    let mut code = 0u32;
+    while code < 0x1_0000 {
+        if let Some(c) = char::from_u32(code) {
+            if is_scan_stop(c) {
+                table[(code >> 6) as usize] |= 1 << (code & 63);
+            }
+        }
+        code += 1;
+    }
+    table
+};
+
+/// The next scan stop at or after byte `from`, with its byte offset. Decodes UTF-8 by hand:
+/// this loop runs over every character of a report, and `str::char_indices` spends more per
+/// character than the table lookup itself.
+fn next_scan_stop(text: &str, from: usize) -> Option<(usize, char)> {
+    let is_stop = |code: u32| {
+        SCAN_STOPS
+            .get(code as usize >> 6)
+            .is_some_and(|bits| bits >> (code & 63) & 1 == 1)
+    };
+    let three_bytes = |lead: u8, second: u8, third: u8| {
+        u32::from(lead & 0x0F) << 12 | u32::from(second & 0x3F) << 6 | u32::from(third & 0x3F)
+    };
+    let bytes = text.as_bytes();
+    let mut i = from;
+    loop {
+        let rest = bytes.get(i..)?;
+        // Two Chinese characters in a row, the common case, passed over together; eight bytes
+        // are read at once because loading bytes one by one was the cost of this loop.
+        if let Some(chunk) = rest.first_chunk::<8>() {
+            let [l1, s1, t1, l2, s2, t2, _, _] = *chunk;
+            if l1 & 0xF0 == 0xE0
+                && l2 & 0xF0 == 0xE0
+                && !is_stop(three_bytes(l1, s1, t1))
+                && !is_stop(three_bytes(l2, s2, t2))
+            {
+                i += 6;
+                continue;
+            }
+        }
+        let (code, len) = match *rest {
+            [] => return None,
+            [ascii @ 0x00..=0x7F, ..] => (u32::from(ascii), 1),
+            [lead @ 0xE0..=0xEF, second, third, ..] => (three_bytes(lead, second, third), 3),
+            [lead @ 0xC0..=0xDF, second, ..] => {
+                (u32::from(lead & 0x1F) << 6 | u32::from(second & 0x3F), 2)
+            }
+            // Four-byte characters are above U+FFFF, where no character is a scan stop.
+            _ => (0x1_0000, 4),
+        };
+        if is_stop(code) {
+            return char::from_u32(code).map(|c| (i, c));
+        }
+        i += len;
+    }
 }
 
 /// Scans the text for quantities.
@@ -655,7 +860,8 @@ pub fn recognise(text: &str) -> Vec<Quantity> {
     let mut found = Vec::new();
     let mut in_book_title = 0usize;
     let mut i = 0;
-    while let Some(c) = char_at(text, i) {
+    while let Some((stop, c)) = next_scan_stop(text, i) {
+        i = stop;
         match c {
             '《' => in_book_title += 1,
             '》' => in_book_title = in_book_title.saturating_sub(1),
@@ -666,60 +872,45 @@ pub fn recognise(text: &str) -> Vec<Quantity> {
             i = arabic_group(text, i, in_book_title > 0, &mut found);
             continue;
         }
-        if is_chinese_numeral_char(c) {
+        if c == '百' {
             if let Some(core) = read_percent_words(text, i) {
                 let end = core.end;
                 if in_book_title == 0 {
-                    let cand = candidate(text, core);
-                    found.push(finish(text, cand, None));
+                    found.push(quantity(text, &core, None));
                 }
                 i = end;
                 continue;
             }
-            if chinese_digit(c).is_some() || chinese_small_unit(c) == Some(10) {
-                i = chinese_number(text, i, in_book_title > 0, &mut found);
-                continue;
-            }
+        }
+        if chinese_digit(c).is_some() || chinese_small_unit(c) == Some(10) {
+            i = chinese_number(text, i, in_book_title > 0, &mut found);
+            continue;
         }
         i += c.len_utf8();
     }
     found
 }
 
-fn candidate(text: &str, core: Core) -> Candidate {
-    match is_approx_prefix_start(text, core.start) {
-        Some(start) => Candidate {
-            prefix_start: start,
-            prefix_approx: true,
-            core,
-        },
-        None => Candidate {
-            prefix_start: core.start,
-            prefix_approx: false,
-            core,
-        },
-    }
-}
-
-/// Builds the quantity: unit after the number (or the shared unit of a range), approximation
-/// after the unit.
-fn finish(text: &str, cand: Candidate, shared_unit: Option<(Unit, Span)>) -> Quantity {
-    let core = cand.core;
-    let mut approx = core.approx || cand.prefix_approx;
+/// Builds the quantity: approximation before the number, unit after it (or the shared unit
+/// of a range), approximation after the unit.
+#[inline(always)]
+fn quantity(text: &str, core: &Core, shared_unit: Option<(Unit, Span)>) -> Quantity {
+    let prefix_start = is_approx_prefix_start(text, core.start);
+    let mut approx = core.approx || prefix_start.is_some();
     let mut end = core.end;
     let (unit, unit_span) = if core.percent {
         (None, None)
     } else if let Some((u, span)) = shared_unit {
         (Some(u), Some(span))
     } else {
-        let unit_start = if char_at(text, end) == Some(' ') {
+        let unit_start = if core.after == Some(' ') {
             end + 1
         } else {
             end
         };
         match unit_at(text, unit_start) {
             Some(u) => {
-                let span = unit_start..unit_start + u.text().len();
+                let span = unit_start..unit_start + u.text.len();
                 (Some(u), Some(span))
             }
             None => (None, None),
@@ -735,45 +926,38 @@ fn finish(text: &str, cand: Candidate, shared_unit: Option<(Unit, Span)>) -> Qua
     let kind = if core.percent {
         QuantityKind::Percent
     } else {
-        match unit {
-            Some(Unit::Count(_)) => QuantityKind::Count,
-            Some(Unit::Money(_)) => QuantityKind::Amount,
-            Some(Unit::Measure(_)) | None => QuantityKind::Other,
-        }
+        unit.map_or(QuantityKind::Other, |u| u.kind)
     };
     Quantity {
-        span: cand.prefix_start..end,
+        span: prefix_start.unwrap_or(core.start)..end,
         value: core.value,
         kind,
         approx,
         decimals: core.decimals,
-        unit: unit.map(|u| u.text().to_string()),
+        unit: unit.map(|u| u.text.to_string()),
         unit_span,
     }
 }
 
 /// What comes right after a number: used to rule out years, dates and identifiers.
 fn is_date_or_identifier(text: &str, core: &Core) -> bool {
-    let before = char_before(text, core.start);
-    let after = char_at(text, core.end);
-    let rest = text.get(core.end..).unwrap_or("");
+    let (before, after) = (core.before, core.after);
     if before == Some('第') {
         return true;
     }
     if before.is_some_and(is_latin) || after.is_some_and(is_latin) {
         return true;
     }
-    if rest.starts_with('年') {
-        return core.plain_digits == 4 || core.digit_by_digit;
+    match after {
+        Some('年') => return core.plain_digits == 4 || core.digit_by_digit,
+        Some('月' | '日' | '号') => return true,
+        _ => {}
     }
-    if rest.starts_with('月') || rest.starts_with('日') || rest.starts_with('号') {
-        return true;
-    }
-    let hotline = rest.chars().take(4).collect::<String>().contains("热线");
-    if hotline
+    if hotline_ahead(text.get(core.end..).unwrap_or(""))
         || text
+            .as_bytes()
             .get(..core.start)
-            .is_some_and(|b| b.ends_with("电话") || b.ends_with("热线"))
+            .is_some_and(|b| ends_with_word(b, "电话") || ends_with_word(b, "热线"))
     {
         return true;
     }
@@ -785,13 +969,36 @@ fn is_date_or_identifier(text: &str, core: &Core) -> bool {
     false
 }
 
+/// Whether 热线 (a hotline) is within the next four characters, that is, starts at one of the
+/// first three. Steps over characters by the length their first byte gives instead of decoding
+/// them: this runs for nearly every number.
+fn hotline_ahead(rest: &str) -> bool {
+    let bytes = rest.as_bytes();
+    let mut at = 0;
+    for _ in 0..3 {
+        let Some(tail) = bytes.get(at..) else {
+            return false;
+        };
+        if tail.starts_with("热线".as_bytes()) {
+            return true;
+        }
+        at += match tail.first() {
+            None => return false,
+            Some(0x00..=0x7F) => 1,
+            Some(0xC0..=0xDF) => 2,
+            Some(0xE0..=0xEF) => 3,
+            Some(_) => 4,
+        };
+    }
+    false
+}
+
 /// Integer enumerators: `1、`, `2.` (not a decimal), `（1）`.
 fn is_enumerator(text: &str, core: &Core) -> bool {
     if core.has_point || core.percent || core.approx || core.chinese {
         return false;
     }
-    let after = char_at(text, core.end);
-    let before = char_before(text, core.start);
+    let (before, after) = (core.before, core.after);
     match after {
         Some('、') => true,
         Some('.') | Some('．') => {
@@ -812,13 +1019,15 @@ fn is_festival_date(text: &str, core: &Core) -> bool {
     if !(month_ok && day_ok) || unit_at(text, core.end).is_some() {
         return false;
     }
-    let tail: String = text
-        .get(core.end..)
-        .unwrap_or("")
+    // Up to ten characters after the number, within its clause.
+    let rest = text.get(core.end..).unwrap_or("");
+    let tail_len: usize = rest
         .chars()
         .take(10)
         .take_while(|c| !matches!(c, '，' | '。' | '、' | ',' | '；' | '\n'))
-        .collect();
+        .map(char::len_utf8)
+        .sum();
+    let tail = rest.get(..tail_len).unwrap_or("");
     tail.contains('日') || tail.contains('节') || tail.starts_with('”') || tail.starts_with('"')
 }
 
@@ -828,56 +1037,54 @@ fn arabic_group(text: &str, i: usize, in_book_title: bool, found: &mut Vec<Quant
     let Some(first) = read_arabic_core(text, i) else {
         return i + char_at(text, i).map_or(1, char::len_utf8);
     };
-    let mut cores = vec![first];
-    let mut joiners = Vec::new();
-    while let Some(last) = cores.last() {
-        let Some(j) = char_at(text, last.end) else {
-            break;
-        };
+    // A range has two numbers; with more, the group is an identifier, but it is read to its
+    // end all the same so that scanning continues after it.
+    let mut second: Option<Core> = None;
+    let mut numbers = 1;
+    let mut identifier_joiner = false;
+    let mut end = first.end;
+    let mut after = first.after;
+    while let Some(j) = after {
         if !(RANGE_JOINERS.contains(&j) || IDENTIFIER_JOINERS.contains(&j)) {
             break;
         }
-        let next_start = last.end + j.len_utf8();
-        if char_at(text, next_start).and_then(arabic_digit).is_none() {
+        let next_start = end + j.len_utf8();
+        if arabic_digit_at(text.as_bytes(), next_start).is_none() {
             break;
         }
-        match read_arabic_core(text, next_start) {
-            Some(next) => {
-                joiners.push(j);
-                cores.push(next);
-            }
-            None => break,
-        }
+        let Some(next) = read_arabic_core(text, next_start) else {
+            break;
+        };
+        identifier_joiner |= IDENTIFIER_JOINERS.contains(&j);
+        numbers += 1;
+        end = next.end;
+        after = next.after;
+        second.get_or_insert(next);
     }
-    let end = cores.last().map_or(i + 1, |c| c.end);
     if in_book_title {
         return end;
     }
-    let before = char_before(text, i);
-    let identifier = joiners.iter().any(|j| IDENTIFIER_JOINERS.contains(j))
-        || cores.len() > 2
+    let before = first.before;
+    let identifier = identifier_joiner
+        || numbers > 2
         || matches!(before, Some('/' | '-' | '_' | '#'))
         || before.is_some_and(|c| c.is_ascii_alphanumeric());
     if identifier {
         return end;
     }
-    match cores.len() {
-        1 => {
-            let core = cores.remove(0);
-            if is_date_or_identifier(text, &core)
-                || is_enumerator(text, &core)
-                || is_festival_date(text, &core)
+    match second {
+        None => {
+            if is_enumerator(text, &first)
+                || is_festival_date(text, &first)
+                || is_date_or_identifier(text, &first)
             {
                 return end;
             }
-            let cand = candidate(text, core);
-            found.push(finish(text, cand, None));
+            found.push(quantity(text, &first, None));
             end
         }
-        _ => {
-            let (Some(low), Some(high)) = (cores.first().cloned(), cores.get(1).cloned()) else {
-                return end;
-            };
+        Some(high) => {
+            let low = first;
             // 2024-00009: a zero-padded second part is a serial number, not a range end.
             let padded = text
                 .get(high.start..high.end)
@@ -885,7 +1092,7 @@ fn arabic_group(text: &str, i: usize, in_book_title: bool, found: &mut Vec<Quant
             if padded || is_date_or_identifier(text, &high) || is_date_or_identifier(text, &low) {
                 return end;
             }
-            let high_q = finish(text, candidate(text, high), None);
+            let high_q = quantity(text, &high, None);
             let mut low_core = low;
             if high_q.kind == QuantityKind::Percent && !low_core.percent {
                 low_core.percent = true;
@@ -893,11 +1100,11 @@ fn arabic_group(text: &str, i: usize, in_book_title: bool, found: &mut Vec<Quant
             }
             let shared = match (&high_q.unit, &high_q.unit_span) {
                 (Some(u), Some(span)) => unit_at(text, span.start)
-                    .filter(|x| x.text() == u)
+                    .filter(|x| x.text == u)
                     .map(|x| (x, span.clone())),
                 _ => None,
             };
-            let low_q = finish(text, candidate(text, low_core), shared);
+            let low_q = quantity(text, &low_core, shared);
             found.push(low_q);
             found.push(high_q);
             end
@@ -907,33 +1114,45 @@ fn arabic_group(text: &str, i: usize, in_book_title: bool, found: &mut Vec<Quant
 
 /// Reads a run of Chinese numerals at `i` and pushes it if it is a count.
 fn chinese_number(text: &str, i: usize, in_book_title: bool, found: &mut Vec<Quantity>) -> usize {
-    let Some((core, run_len)) = read_chinese_core(text, i) else {
-        let run_len: usize = text
-            .get(i..)
-            .unwrap_or("")
-            .chars()
-            .take_while(|c| is_chinese_numeral_char(*c))
-            .map(char::len_utf8)
-            .sum();
-        return i + run_len.max(1);
+    let run_len: usize = text
+        .get(i..)
+        .unwrap_or("")
+        .chars()
+        .take_while(|c| is_chinese_numeral_char(*c))
+        .map(char::len_utf8)
+        .sum();
+    let run = text.get(i..i + run_len).unwrap_or("");
+    // The commonest cases in report prose are settled before the numeral is read: a lone 一
+    // (一个, 进一步), and a numeral without a measure word after it and its approximation
+    // suffix (二、, 三是). Scanning may continue before such a suffix: it is no scan stop, so
+    // that finds the same numbers.
+    let run_end = i + run_len.max(1);
+    if in_book_title || run == "一" || run.chars().all(is_zero) {
+        return run_end;
+    }
+    let suffix_len = char_at(text, run_end)
+        .filter(|c| APPROX_SUFFIXES.contains(c))
+        .map_or(0, char::len_utf8);
+    if unit_at(text, run_end + suffix_len).is_none() {
+        return run_end;
+    }
+    let Some(core) = read_chinese_core(text, i) else {
+        return run_end;
     };
     let end = core.end;
-    let run = text.get(i..i + run_len).unwrap_or("");
-    if in_book_title || core.digit_by_digit || run == "一" || run.chars().all(is_zero) {
+    if core.digit_by_digit {
         return end;
     }
-    let before = char_before(text, i);
+    let before = core.before;
     if matches!(before, Some('第' | '初' | '周' | '期'))
         || text
+            .as_bytes()
             .get(..i)
-            .is_some_and(|b| b.ends_with("星期") || b.ends_with("礼拜"))
+            .is_some_and(|b| ends_with_word(b, "星期") || ends_with_word(b, "礼拜"))
     {
         return end;
     }
-    if FIXED_EXPRESSIONS
-        .iter()
-        .any(|f| text.get(i..).is_some_and(|r| r.starts_with(f)))
-    {
+    if starts_with_any(text, i, FIXED_EXPRESSIONS).is_some() {
         return end;
     }
     if matches!(before, Some('“' | '"' | '‘' | '「')) {
@@ -947,13 +1166,12 @@ fn chinese_number(text: &str, i: usize, in_book_title: bool, found: &mut Vec<Qua
             return end;
         }
     }
-    if unit_at(text, end).is_none() || is_date_or_identifier(text, &core) {
+    if is_date_or_identifier(text, &core) {
         return end;
     }
     // 届 (session) is not in the unit list, so 二十届 stays out; 年 after a digit-by-digit
     // numeral was handled above.
-    let cand = candidate(text, core);
-    let q = finish(text, cand, None);
+    let q = quantity(text, &core, None);
     let next = q.span.end.max(end);
     found.push(q);
     next
