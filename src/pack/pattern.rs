@@ -65,8 +65,9 @@ pub const REGEX_SIZE_LIMIT: usize = 4 << 20;
 /// search falls back to slower engines instead of growing.
 const REGEX_DFA_SIZE_LIMIT: usize = 4 << 20;
 
-/// Most backtracking steps a regex with back-references may take on one document before it
-/// gives up (the rule then reports that it could not be evaluated there).
+/// Most backtracking steps a regex with back-references may take in one search (from one
+/// candidate start, see [`BacktrackingRegex`]) before it gives up; the rule then reports
+/// that it could not be evaluated on that report.
 pub const BACKTRACK_LIMIT: usize = 1_000_000;
 
 fn build_regex(src: &str) -> Result<Regex, regex::Error> {
