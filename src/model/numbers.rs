@@ -360,7 +360,15 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 }
 
 fn char_before(text: &str, i: usize) -> Option<char> {
-    text.get(..i).and_then(|s| s.chars().next_back())
+    let before = text.get(..i)?;
+    // A Chinese character, the commonest case, is decoded directly: in a `str` a three-byte
+    // lead followed by two bytes to the end is the whole last character.
+    if let Some(&[lead @ 0xE0..=0xEF, second, third]) = before.as_bytes().last_chunk::<3>() {
+        let code =
+            u32::from(lead & 0x0F) << 12 | u32::from(second & 0x3F) << 6 | u32::from(third & 0x3F);
+        return char::from_u32(code);
+    }
+    before.chars().next_back()
 }
 
 /// The Arabic digit at byte `j` and its length in bytes: ASCII `0`–`9` or full-width `０`–`９`
@@ -762,6 +770,7 @@ fn units_by_first_char() -> &'static [Vec<(char, Unit)>; 64] {
     })
 }
 
+#[inline(always)]
 fn unit_at(text: &str, at: usize) -> Option<Unit> {
     let rest = text.get(at..)?;
     let first = rest.chars().next()?;
@@ -781,8 +790,15 @@ fn is_latin(c: char) -> bool {
     c.is_ascii_alphabetic()
 }
 
-const RANGE_JOINERS: &[char] = &['-', '－', '—', '–', '~', '～', '至', '到'];
-const IDENTIFIER_JOINERS: &[char] = &['/', ':', '·', '・', '.', '．'];
+/// Joins two numbers into a range: `3-5次`, `3至5人`.
+fn is_range_joiner(c: char) -> bool {
+    matches!(c, '-' | '－' | '—' | '–' | '~' | '～' | '至' | '到')
+}
+
+/// Joins numbers into a date or an identifier: `2024/3/28`, `12·4`, `1.2.3`.
+fn is_identifier_joiner(c: char) -> bool {
+    matches!(c, '/' | ':' | '·' | '・' | '.' | '．')
+}
 
 /// Whether the scan has to look at `c`: it may start a number (an Arabic or Chinese digit, 十,
 /// the 百 of 百分之), or it opens or closes a book title, or ends a line.
@@ -1045,7 +1061,7 @@ fn arabic_group(text: &str, i: usize, in_book_title: bool, found: &mut Vec<Quant
     let mut end = first.end;
     let mut after = first.after;
     while let Some(j) = after {
-        if !(RANGE_JOINERS.contains(&j) || IDENTIFIER_JOINERS.contains(&j)) {
+        if !(is_range_joiner(j) || is_identifier_joiner(j)) {
             break;
         }
         let next_start = end + j.len_utf8();
@@ -1055,7 +1071,7 @@ fn arabic_group(text: &str, i: usize, in_book_title: bool, found: &mut Vec<Quant
         let Some(next) = read_arabic_core(text, next_start) else {
             break;
         };
-        identifier_joiner |= IDENTIFIER_JOINERS.contains(&j);
+        identifier_joiner |= is_identifier_joiner(j);
         numbers += 1;
         end = next.end;
         after = next.after;
