@@ -31,7 +31,7 @@ for n in "${sizes[@]}"; do
   "$gen" "$corpus" "$n" >/dev/null
   mb=$(du -sm --apparent-size "$corpus" | cut -f1)
   # Warm the page cache so both tools read from memory.
-  cat "$corpus"/*/*.txt >/dev/null
+  find "$corpus" -name "*.txt" -exec cat {} + >/dev/null
   read -r rg_s rg_kb < <(measure rg -c -F -f "$terms" "$corpus")
   read -r rl_s rl_kb < <(measure "$bin" check "$corpus" --format json --output "$work/out.json")
   ratio=$(awk -v a="$rl_s" -v b="$rg_s" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')
