@@ -18,36 +18,34 @@ use regex_syntax::hir::{Hir, HirKind, Look};
 
 use super::backtrack::GroupSpans;
 
-/// A regex whose matches all begin at a line start, with its anchored twin.
+/// A regex whose matches all begin at a line start, compiled anchored.
 #[derive(Clone, Debug)]
 pub struct LineStartRegex {
-    regex: Regex,
-    /// `\A(?:…)`: matches only at the start of the searched text.
+    /// `\A(?:…)`: matches only at the start of the searched text. Wrapping adds no group,
+    /// so its groups are numbered and named as in the pack's regex.
     anchored: Regex,
 }
 
 impl LineStartRegex {
     /// `Some` when every match of `src` begins at a line start (`(?m)^` first in every
-    /// alternative); `build` applies the size limits of every pack regex.
+    /// alternative) and the anchored form compiles with `build`, which applies the size
+    /// limits of every pack regex. Otherwise the regex is compiled as usual (and its errors
+    /// reported as written).
     pub fn new(
         src: &str,
-        regex: Regex,
         build: impl Fn(&str) -> Result<Regex, regex::Error>,
-    ) -> Result<LineStartRegex, Regex> {
-        let at_line_start = regex_syntax::Parser::new()
-            .parse(src)
-            .is_ok_and(|hir| starts_at_line_start(&hir));
-        if !at_line_start {
-            return Err(regex);
+    ) -> Option<LineStartRegex> {
+        let hir = regex_syntax::Parser::new().parse(src).ok()?;
+        if !starts_at_line_start(&hir) {
+            return None;
         }
-        match build(&format!(r"\A(?:{src})")) {
-            Ok(anchored) => Ok(LineStartRegex { regex, anchored }),
-            Err(_) => Err(regex),
-        }
+        let anchored = build(&format!(r"\A(?:{src})")).ok()?;
+        Some(LineStartRegex { anchored })
     }
 
+    /// The compiled regex, for its group names.
     pub fn regex(&self) -> &Regex {
-        &self.regex
+        &self.anchored
     }
 
     /// Every match in `text`, left to right, as group spans (index 0 is the whole match).
@@ -116,7 +114,7 @@ mod tests {
     }
 
     fn line_start(src: &str) -> Option<LineStartRegex> {
-        LineStartRegex::new(src, Regex::new(src).ok()?, Regex::new).ok()
+        LineStartRegex::new(src, Regex::new)
     }
 
     #[test]

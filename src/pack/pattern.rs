@@ -976,17 +976,10 @@ impl RegexMatcher {
     /// it has none, so that suggestions can say `{1}`.
     pub fn groups(&self) -> Vec<String> {
         let name = |(i, n): (usize, Option<&str>)| n.map_or_else(|| i.to_string(), String::from);
+        let standard = |re: &Regex| re.capture_names().enumerate().skip(1).map(name).collect();
         match self {
-            RegexMatcher::Standard(re) | RegexMatcher::Prefiltered(re, _) => {
-                re.capture_names().enumerate().skip(1).map(name).collect()
-            }
-            RegexMatcher::LineStart(re) => re
-                .regex()
-                .capture_names()
-                .enumerate()
-                .skip(1)
-                .map(name)
-                .collect(),
+            RegexMatcher::Standard(re) | RegexMatcher::Prefiltered(re, _) => standard(re),
+            RegexMatcher::LineStart(re) => standard(re.regex()),
             RegexMatcher::Backtracking(re) => re
                 .regex()
                 .capture_names()
@@ -1086,14 +1079,14 @@ pub fn compile_regex(src: &str, base: usize) -> Result<RegexMatcher, PackError> 
 
 fn compile_regex_uncached(src: &str, base: usize) -> Result<RegexMatcher, PackError> {
     let whole = base..base + src.len();
+    if let Some(line_start) = LineStartRegex::new(src, build_regex) {
+        return Ok(RegexMatcher::LineStart(line_start));
+    }
     let standard_error = match build_regex(src) {
         Ok(re) => {
-            return Ok(match LineStartRegex::new(src, re, build_regex) {
-                Ok(line_start) => RegexMatcher::LineStart(line_start),
-                Err(re) => match RequiredLiterals::of(src) {
-                    Some(required) => RegexMatcher::Prefiltered(re, Box::new(required)),
-                    None => RegexMatcher::Standard(re),
-                },
+            return Ok(match RequiredLiterals::of(src) {
+                Some(required) => RegexMatcher::Prefiltered(re, Box::new(required)),
+                None => RegexMatcher::Standard(re),
             })
         }
         Err(regex::Error::CompiledTooBig(_)) => return Err(too_big("regex", whole)),
