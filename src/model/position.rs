@@ -128,13 +128,23 @@ impl LineIndex {
         let before = text.get(start.min(offset)..offset).unwrap_or("");
         for c in before.chars() {
             column += 1;
-            display_column += c.width().unwrap_or(0);
+            display_column += display_width(c);
         }
         Position {
             line,
             column,
             display_column,
         }
+    }
+}
+
+/// Columns a character takes in a terminal (as `unicode-width` says), with the two kinds
+/// that make up most of a report answered without a table lookup.
+fn display_width(c: char) -> usize {
+    match c {
+        ' '..='~' => 1,
+        '\u{4E00}'..='\u{9FFF}' => 2,
+        _ => c.width().unwrap_or(0),
     }
 }
 
@@ -159,7 +169,7 @@ fn checkpoints(text: &str, starts: &[usize], ends: &[usize]) -> Vec<Checkpoint> 
                 });
                 next = i + CHECKPOINT_EVERY;
             }
-            display_column += c.width().unwrap_or(0);
+            display_column += display_width(c);
         }
     }
     found
@@ -228,6 +238,13 @@ mod tests {
                     .sum::<usize>(),
             };
             assert_eq!(index.position(&text, offset), expected, "offset {offset}");
+        }
+    }
+
+    #[test]
+    fn the_quick_widths_agree_with_unicode_width() {
+        for c in (' '..='~').chain('\u{4E00}'..='\u{9FFF}') {
+            assert_eq!(super::display_width(c), c.width().unwrap_or(0), "{c:?}");
         }
     }
 
