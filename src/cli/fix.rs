@@ -257,36 +257,17 @@ pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diag::{Finding, Label, LocatedLabel, Location};
     use crate::pack::model::Severity;
     use std::path::PathBuf;
 
     fn with_fix(offset: usize, length: usize, replacement: &str) -> LocatedFinding {
-        let label = Label::new(offset..offset + length, None);
-        let at = Location { line: 1, column: 1 };
-        LocatedFinding {
-            finding: Finding {
-                rule: "p/r".to_string(),
-                severity: Severity::Error,
-                message: "m".to_string(),
-                help: None,
-                reference: None,
-                labels: vec![label.clone()],
-                note: None,
-                fix: Some(Fix {
-                    offset,
-                    length,
-                    replacements: vec![replacement.to_string()],
-                }),
-                folded: 0,
-            },
-            labels: vec![LocatedLabel {
-                label,
-                start: at,
-                end: at,
-                file_span: None,
-            }],
-        }
+        let mut found = LocatedFinding::for_test("p/r", Severity::Error, offset..offset + length);
+        found.finding.fix = Some(Fix {
+            offset,
+            length,
+            replacements: vec![replacement.to_string()],
+        });
+        found
     }
 
     fn source(text: &str, encoding: Encoding, line_ending: LineEnding) -> SourceFile {

@@ -191,31 +191,10 @@ pub fn render(mut entries: Vec<Entry>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diag::{Finding, Label, LocatedLabel, Location};
     use crate::pack::model::Severity;
 
     fn finding(rule: &str, span: std::ops::Range<usize>) -> LocatedFinding {
-        let at = Location { line: 1, column: 1 };
-        let label = Label::new(span, None);
-        LocatedFinding {
-            finding: Finding {
-                rule: rule.to_string(),
-                severity: Severity::Error,
-                message: "用语不规范".to_string(),
-                help: None,
-                reference: None,
-                labels: vec![label.clone()],
-                note: None,
-                fix: None,
-                folded: 0,
-            },
-            labels: vec![LocatedLabel {
-                label,
-                start: at,
-                end: at,
-                file_span: None,
-            }],
-        }
+        LocatedFinding::for_test(rule, Severity::Error, span)
     }
 
     fn span_of(text: &str, needle: &str, nth: usize) -> std::ops::Range<usize> {

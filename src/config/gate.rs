@@ -179,34 +179,13 @@ fn lines_around<'t>(text: &'t str, span: &std::ops::Range<usize>) -> &'t str {
 mod tests {
     use super::*;
     use crate::config::parse;
-    use crate::diag::{Finding, Label, LocatedLabel, Location};
     use std::path::Path;
 
     const TEXT: &str = "一、主要举措\n镇长履行第一负责人职责。\n引用《关于第一负责人的通知》。\n";
 
     fn finding(rule: &str, needle: &str, nth: usize) -> LocatedFinding {
         let start = TEXT.match_indices(needle).nth(nth).map_or(0, |(i, _)| i);
-        let label = Label::new(start..start + needle.len(), None);
-        let at = Location { line: 1, column: 1 };
-        LocatedFinding {
-            finding: Finding {
-                rule: rule.to_string(),
-                severity: Severity::Warning,
-                message: "m".to_string(),
-                help: None,
-                reference: None,
-                labels: vec![label.clone()],
-                note: None,
-                fix: None,
-                folded: 0,
-            },
-            labels: vec![LocatedLabel {
-                label,
-                start: at,
-                end: at,
-                file_span: None,
-            }],
-        }
+        LocatedFinding::for_test(rule, Severity::Warning, start..start + needle.len())
     }
 
     fn gate(config: &str, baseline: Option<Baseline>) -> Gate {

@@ -88,6 +88,33 @@ impl LocatedFinding {
     pub fn primary(&self) -> Option<&LocatedLabel> {
         self.labels.first()
     }
+
+    /// A finding of `rule` with message `m` and one unlabelled span, placed at 1:1: what unit
+    /// tests of gating, baselines and fixes need.
+    #[cfg(test)]
+    pub fn for_test(rule: &str, severity: Severity, span: Span) -> LocatedFinding {
+        let label = Label::new(span, None);
+        let at = Location { line: 1, column: 1 };
+        LocatedFinding {
+            finding: Finding {
+                rule: rule.to_string(),
+                severity,
+                message: "m".to_string(),
+                help: None,
+                reference: None,
+                labels: vec![label.clone()],
+                note: None,
+                fix: None,
+                folded: 0,
+            },
+            labels: vec![LocatedLabel {
+                label,
+                start: at,
+                end: at,
+                file_span: None,
+            }],
+        }
+    }
 }
 
 /// Resolve a finding's labels to positions in `text`.
