@@ -4,7 +4,9 @@
 
 #![allow(dead_code)]
 
-use std::io::Write;
+#[path = "../check_support/mod.rs"]
+mod check_support;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -98,30 +100,18 @@ impl Repo {
     }
 }
 
-/// Run `reportlint ARGS` in `dir`, feeding `stdin`.
+/// Run `reportlint ARGS` in `dir`, feeding `stdin` (the `check_*` tests' runner).
 pub fn run_in(dir: &Path, args: &[&str], stdin: Option<&str>) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_reportlint"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the reportlint binary starts");
-    if let Some(input) = stdin {
-        let mut pipe = child.stdin.take().expect("stdin is piped");
-        pipe.write_all(input.as_bytes())
-            .expect("stdin accepts the input");
+    let run = check_support::run_in(dir, args, stdin);
+    Run {
+        code: Some(run.code),
+        stdout: run.stdout,
+        stderr: run.stderr,
     }
-    finish(child)
 }
 
+/// What a child started by a test (under resource limits, say) left behind; `code` is
+/// `None` when a signal ended it.
 pub fn finish(child: std::process::Child) -> Run {
     let out = child.wait_with_output().expect("reportlint finishes");
     Run {
