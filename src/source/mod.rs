@@ -218,7 +218,9 @@ pub fn read_with(path: &Path, options: &ReadOptions) -> Result<SourceFile, Sourc
             limit: options.max_file_size,
         });
     }
-    let bytes = read_limited(file, path, options)?;
+    // Room for the whole file and the end-of-file probe: two reads instead of a dozen.
+    let capacity = usize::try_from(size).unwrap_or(0).saturating_add(1);
+    let bytes = read_into(Vec::with_capacity(capacity), file, path, options)?;
     decode_with(path, bytes, options)
 }
 
@@ -228,7 +230,15 @@ pub fn read_limited(
     path: &Path,
     options: &ReadOptions,
 ) -> Result<Vec<u8>, SourceError> {
-    let mut bytes = Vec::new();
+    read_into(Vec::new(), reader, path, options)
+}
+
+fn read_into(
+    mut bytes: Vec<u8>,
+    reader: impl Read,
+    path: &Path,
+    options: &ReadOptions,
+) -> Result<Vec<u8>, SourceError> {
     reader
         .take(options.max_file_size.saturating_add(1))
         .read_to_end(&mut bytes)
