@@ -53,13 +53,18 @@ impl LineStartRegex {
         let mut out: Vec<GroupSpans> = Vec::new();
         let mut last_end: Option<usize> = None;
         let mut line = Some(0);
+        // One set of capture slots for all tries: most lines do not match.
+        let mut locations = self.anchored.capture_locations();
         while let Some(start) = line {
             let rest = text.get(start..).unwrap_or_default();
-            let found = self.anchored.captures(rest).map(|caps| -> GroupSpans {
-                caps.iter()
-                    .map(|m| m.map(|m| start + m.start()..start + m.end()))
-                    .collect()
-            });
+            let found = self
+                .anchored
+                .captures_read(&mut locations, rest)
+                .map(|_| -> GroupSpans {
+                    (0..locations.len())
+                        .map(|i| locations.get(i).map(|(s, e)| start + s..start + e))
+                        .collect()
+                });
             let end = found
                 .as_ref()
                 .and_then(|spans| spans.first().cloned().flatten())
