@@ -235,25 +235,28 @@ fn a_back_referencing_regex_that_backtracks_too_much_is_reported_not_passed() {
     // match: the backtracking engine tries every way to split the run until its limit.
     let path = scratch("backtracking").join("report.txt");
     std::fs::write(&path, format!("关于报告\n{}依!\n", "法治".repeat(30))).expect("written");
-    let run = run(&[
-        "check",
-        "--no-builtin",
-        "--pack",
-        &format!("{DIR}/backtracking.rules"),
-        "--color",
-        "never",
-        "--fail-on",
-        "warning",
-        &path.display().to_string(),
-    ]);
-    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
-    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
-    assert!(
-        run.stdout.contains("rule could not be evaluated here")
-            && run.stdout.contains("backtracking"),
-        "{}",
-        run.stdout
-    );
+    // Once where every match is reported (forbid), once where the first would do (require).
+    for pack in ["backtracking.rules", "backtracking-require.rules"] {
+        let run = run(&[
+            "check",
+            "--no-builtin",
+            "--pack",
+            &format!("{DIR}/{pack}"),
+            "--color",
+            "never",
+            "--fail-on",
+            "warning",
+            &path.display().to_string(),
+        ]);
+        assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+        assert_eq!(run.code, 1, "{pack}: {}{}", run.stdout, run.stderr);
+        assert!(
+            run.stdout.contains("rule could not be evaluated here")
+                && run.stdout.contains("backtracking"),
+            "{pack}: {}",
+            run.stdout
+        );
+    }
 }
 
 #[test]

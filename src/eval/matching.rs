@@ -204,6 +204,8 @@ pub struct DocMatches<'a> {
     pub doc: &'a Document,
     leaves: &'a [Leaf],
     cache: Vec<OnceCell<Vec<LeafMatch>>>,
+    /// Whether each leaf matches anywhere, for leaves whose full match list was not needed.
+    found_any: Vec<OnceCell<bool>>,
     /// Leaves that could not be searched (a back-referencing regex that gave up).
     failures: RefCell<Vec<(LeafId, String)>>,
     /// Why leaves asked for since [`DocMatches::take_gave_up`] could not be searched.
@@ -228,6 +230,7 @@ impl<'a> DocMatches<'a> {
         DocMatches {
             doc,
             leaves,
+            found_any: leaves.iter().map(|_| OnceCell::new()).collect(),
             cache,
             failures: RefCell::new(Vec::new()),
             gave_up: RefCell::new(Vec::new()),
@@ -277,6 +280,50 @@ impl<'a> DocMatches<'a> {
             v.sort_by_key(|m| (m.span.start, m.span.end));
             v
         })
+    }
+
+    /// Whether a leaf matches anywhere in the document. Unless its full match list is
+    /// already known, the search stops at the first match (a `require` of text that is
+    /// there reads no further than where it is found).
+    fn found_anywhere(&self, id: LeafId) -> bool {
+        if self.cache[id].get().is_some() {
+            // Through `leaf`, so that a regex that gave up is reported to this rule too.
+            return !self.leaf(id).is_empty();
+        }
+        *self.found_any[id].get_or_init(|| {
+            let text = self.doc.text.as_str();
+            let quick = match &self.leaves[id] {
+                Leaf::Literal(_) => None,
+                Leaf::Regex(r) => r.is_match(text),
+                Leaf::Pattern(p) => Some(p.find_iter(text).next().is_some()),
+            };
+            // Literals are found with all others when the document is opened; a regex that
+            // may give up is searched in full so that its failure is recorded and reported.
+            quick.unwrap_or_else(|| !self.leaf(id).is_empty())
+        })
+    }
+
+    /// Whether `m` is satisfied at least `min` times in `unit`: exactly
+    /// `self.count(m, unit).0 >= min`, but for the whole document and `min` of one, leaves
+    /// are searched only up to their first match.
+    pub fn satisfied(&self, m: &CompiledMatcher, unit: &Span, min: usize) -> bool {
+        if min == 0 {
+            return true;
+        }
+        let whole = unit.start == 0 && unit.end >= self.doc.text.len();
+        if min > 1 || !whole {
+            return self.count(m, unit).0 >= min;
+        }
+        match m {
+            CompiledMatcher::Leaf(id) => self.found_anywhere(*id),
+            // The sum of the parts' counts is at least one when one part's is.
+            CompiledMatcher::Any(children) => children.iter().any(|c| self.satisfied(c, unit, 1)),
+            // The fewest of the parts' counts is at least one when every part's is.
+            CompiledMatcher::All(children) => {
+                !children.is_empty() && children.iter().all(|c| self.satisfied(c, unit, 1))
+            }
+            CompiledMatcher::None(_) => self.count(m, unit).0 >= 1,
+        }
     }
 
     /// Why a leaf could not be searched in this document, if it could not.
@@ -445,5 +492,73 @@ fn from_pattern(m: PatternMatch) -> LeafMatch {
     LeafMatch {
         span: m.span,
         captures,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pack::model::Spanned;
+    use proptest::prelude::*;
+
+    /// One leaf of each way of searching: literal, plain regex, prefiltered regex,
+    /// line-start regex, back-referencing regex, pattern.
+    fn leaves() -> Vec<Matcher> {
+        let s = |v: &str| Spanned::new(v.to_string(), 0..0);
+        vec![
+            Matcher::Text(s("三项制度")),
+            Matcher::Regex(s("执法(公示|记录)")),
+            Matcher::Regex(s(r"\d+件(调解|受理)")),
+            Matcher::Regex(s("(?m)^一、")),
+            Matcher::Regex(s(r"(法|依)\1")),
+            Matcher::Pattern(s("{n:count}件")),
+        ]
+    }
+
+    fn matcher() -> impl Strategy<Value = Matcher> {
+        let leaf = (0..leaves().len()).prop_map(|i| leaves().swap_remove(i));
+        leaf.prop_recursive(3, 12, 3, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..3).prop_map(Matcher::Any),
+                prop::collection::vec(inner.clone(), 0..3).prop_map(Matcher::All),
+                prop::collection::vec(inner, 0..3).prop_map(Matcher::None),
+            ]
+        })
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        const PARTS: [&str; 12] = [
+            "三项制度",
+            "执法公示",
+            "执法记录",
+            "一、",
+            "\n",
+            "288件",
+            "12件受理",
+            "法法",
+            "依",
+            "。",
+            "件",
+            "x",
+        ];
+        prop::collection::vec(prop::sample::select(&PARTS[..]), 0..12).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        /// `satisfied` answers exactly what counting does, whichever is asked first.
+        #[test]
+        fn satisfied_agrees_with_count(m in matcher(), text in text(), min in 0usize..3) {
+            let mut compiler = Compiler::default();
+            let compiled = compiler.matcher(&m).expect("compiles");
+            let literals = Literals::new(&compiler.leaves);
+            let doc = Document::parse(text.clone());
+            let whole = 0..doc.text.len();
+            let first = DocMatches::new(&doc, &compiler.leaves, &literals);
+            let quick = first.satisfied(&compiled, &whole, min);
+            let counted = first.count(&compiled, &whole).0 >= min;
+            prop_assert_eq!(quick, counted);
+            let second = DocMatches::new(&doc, &compiler.leaves, &literals);
+            prop_assert_eq!(second.count(&compiled, &whole).0 >= min, second.satisfied(&compiled, &whole, min));
+        }
     }
 }

@@ -51,6 +51,13 @@ pub fn compile(r: &Require, c: &mut Compiler) -> Result<Compiled, Vec<PackError>
 pub fn holds(r: &Compiled, m: &DocMatches) -> Result<(), usize> {
     let mut best = 0;
     for unit in m.units(&r.scope) {
+        if r.min_count <= 1 {
+            // Fewer than one is none: no count is needed, only whether the text is there.
+            if m.satisfied(&r.what, &unit, r.min_count) {
+                return Ok(());
+            }
+            continue;
+        }
         let (n, _) = m.count(&r.what, &unit);
         if n >= r.min_count {
             return Ok(());

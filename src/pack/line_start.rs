@@ -48,6 +48,23 @@ impl LineStartRegex {
         &self.anchored
     }
 
+    /// Whether the regex matches anywhere in `text`: some line start where the anchored
+    /// form matches (the first such line start is where a whole-text search finds its
+    /// first match).
+    pub fn is_match(&self, text: &str) -> bool {
+        let mut line = Some(0);
+        while let Some(start) = line {
+            if self
+                .anchored
+                .is_match(text.get(start..).unwrap_or_default())
+            {
+                return true;
+            }
+            line = next_line(text, start);
+        }
+        false
+    }
+
     /// Every match in `text`, left to right, as group spans (index 0 is the whole match).
     pub fn captures(&self, text: &str) -> Vec<GroupSpans> {
         let mut out: Vec<GroupSpans> = Vec::new();
@@ -161,6 +178,7 @@ mod tests {
             proptest::prop_assert!(fast.is_some(), "{} not taken as anchored at line starts", src);
             if let (Ok(re), Some(fast)) = (re, fast) {
                 proptest::prop_assert_eq!(fast.captures(&text), plain(&re, &text), "regex {:?}", src);
+                proptest::prop_assert_eq!(fast.is_match(&text), re.is_match(&text), "regex {:?}", src);
             }
         }
     }

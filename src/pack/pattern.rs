@@ -990,6 +990,19 @@ impl RegexMatcher {
         }
     }
 
+    /// Whether the regex matches anywhere in `text`, stopping at the first match; `None`
+    /// for back-referencing regexes, whose search may give up (use [`Self::matches`]).
+    pub fn is_match(&self, text: &str) -> Option<bool> {
+        match self {
+            RegexMatcher::Standard(re) => Some(re.is_match(text)),
+            RegexMatcher::Prefiltered(re, required) => {
+                Some(required.may_match(text) && re.is_match(text))
+            }
+            RegexMatcher::LineStart(re) => Some(re.is_match(text)),
+            RegexMatcher::Backtracking(_) => None,
+        }
+    }
+
     /// Every match in `text`, left to right.
     pub fn matches(&self, text: &str) -> Result<Vec<RegexMatch>, RegexRunError> {
         let names = self.groups();
