@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark `reportlint check` (built-in pack, JSON to a file) against ripgrep searching the
-# pack's literal terms (bench/terms.txt) on the same generated corpus, in one run.
+# pack's literal terms (bench/terms.txt) on the same generated corpus, in one run. A third row,
+# `floor`, is reportlint with a one-rule pack (bench/one-rule.rules): reading, decoding,
+# modelling and printing every report without the built-in pack's rules.
 #
 #   bench/run.sh [N ...]        corpus sizes, default: 2000 20000
 #
@@ -16,6 +18,7 @@ cargo build --release --quiet --bin reportlint --example gen_corpus
 bin=$PWD/target/release/reportlint
 gen=$PWD/target/release/examples/gen_corpus
 terms=$PWD/bench/terms.txt
+floor_pack=$PWD/bench/one-rule.rules
 mkdir -p "$work"
 
 # Wall seconds and peak RSS (KB) of a command, from GNU time.
@@ -34,12 +37,14 @@ for n in "${sizes[@]}"; do
   find "$corpus" -name "*.txt" -exec cat {} + >/dev/null
   read -r rg_s rg_kb < <(measure rg -c -F -f "$terms" "$corpus")
   read -r rl_s rl_kb < <(measure "$bin" check "$corpus" --format json --output "$work/out.json")
-  ratio=$(awk -v a="$rl_s" -v b="$rg_s" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')
-  for row in "rg $rg_s $rg_kb" "reportlint $rl_s $rl_kb"; do
+  read -r fl_s fl_kb < <(measure "$bin" check "$corpus" --no-builtin --pack "$floor_pack" \
+    --format json --output "$work/floor.json")
+  for row in "rg $rg_s $rg_kb" "reportlint $rl_s $rl_kb" "floor $fl_s $fl_kb"; do
     read -r tool s kb <<<"$row"
-    awk -v n="$n" -v t="$tool" -v s="$s" -v kb="$kb" -v mb="$mb" -v r="$ratio" 'BEGIN {
+    awk -v n="$n" -v t="$tool" -v s="$s" -v kb="$kb" -v mb="$mb" -v rg="$rg_s" 'BEGIN {
       s2 = (s > 0 ? s : 0.001)
-      printf "%-8s %-10s %9.2f %9.1f %10.0f %10.1f %9s\n", n, t, s, mb / s2, n / s2, kb / 1024, (t == "rg" ? "" : r)
+      r = (t == "rg" || rg <= 0 ? "" : sprintf("%.1f", s / rg))
+      printf "%-8s %-10s %9.2f %9.1f %10.0f %10.1f %9s\n", n, t, s, mb / s2, n / s2, kb / 1024, r
     }'
   done
   rm -rf "$corpus"
