@@ -194,7 +194,13 @@ impl Engine {
         let mut findings = Vec::new();
         for rule in &self.rules {
             let mut hits = evaluate(&rule.check, &matches);
-            for why in matches.take_gave_up() {
+            let gave_up = matches.take_gave_up();
+            if !gave_up.is_empty() {
+                // The rule saw an incomplete search: what it would say (text missing, or
+                // present) has no ground on this report, so it only says that.
+                hits.clear();
+            }
+            for why in gave_up {
                 hits.push(Hit {
                     labels: vec![Label::new(first_line(doc), Some("本文".to_string()))],
                     rule_error: Some(why),
