@@ -115,6 +115,43 @@ fn a_suppression_with_a_reason_accepts_one_finding() {
 }
 
 #[test]
+fn a_suppression_that_accepts_nothing_is_reported_without_failing_the_run() {
+    let repo = Repo::with_reports("suppress-stale");
+    // CONFIG is three lines; the entries start on lines 5, 9, 13 and 16.
+    repo.write(
+        ".reportlint.yaml",
+        format!("{CONFIG}suppress:\n  - rule: first-duty\n    path: 乡镇/河口镇.txt\n    text: 带头讲法治课\n    reason: 引用原文\n  - rule: gate/first-duty\n    path: 乡镇/城关镇.txt\n    text: 不存在的句子\n    reason: 已改正\n  - rule: township-disputes\n    path: 部门/**\n    reason: 部门不涉及\n  - rule: fazhi-term\n    path: 乡镇/*.txt\n    reason: 待统一修改\n"),
+    );
+    let run = repo.run(&["check", "--color", "never", "乡镇"]);
+    // Every finding is accepted; the stale entry is a warning, not a failure.
+    assert_eq!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
+    let warnings: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("warning:"))
+        .collect();
+    // The 城关镇 entry had its file checked and its rule run, and accepted nothing. The
+    // 部门 entry is not judged: no file under its path was checked.
+    assert_eq!(
+        warnings,
+        ["warning: .reportlint.yaml:9:5: the suppression of gate/first-duty for 乡镇/城关镇.txt accepted no finding in the files checked; remove it if the finding is gone"],
+        "{}",
+        run.stderr
+    );
+    // A rule left out of the run cannot use its suppressions: no warning then.
+    let skipped = repo.run(&["check", "--color", "never", "--skip", "first-duty", "乡镇"]);
+    assert!(!skipped.stderr.contains("warning:"), "{}", skipped.stderr);
+    // Under 部门 the entry accepts the department's missing 矛盾纠纷: used, no warning.
+    let departments = repo.run(&["check", "--color", "never", "部门"]);
+    assert_eq!(departments.code, Some(0), "{}", departments.stderr);
+    assert!(
+        !departments.stderr.contains("warning:") && departments.stderr.contains("1 suppressed"),
+        "{}",
+        departments.stderr
+    );
+}
+
+#[test]
 fn a_suppression_without_a_reason_is_an_error_pointing_at_it() {
     let repo = Repo::with_reports("suppress-no-reason");
     repo.write(

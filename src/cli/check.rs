@@ -656,6 +656,32 @@ fn fix_file(
     Some(outcome)
 }
 
+/// Warn about `suppress` entries that accepted nothing although their rule ran on files
+/// under their path: stale entries hide the next real finding of that rule there. Only a
+/// warning: the exit code does not change.
+fn print_unused_suppressions(config: &crate::config::Config, gate: &Gate) {
+    for i in gate.unused_suppressions() {
+        let Some(s) = config.suppress.get(i) else {
+            continue;
+        };
+        let before = config.text.get(..s.span.start).unwrap_or_default();
+        let line = before.matches('\n').count() + 1;
+        let column = before
+            .rsplit('\n')
+            .next()
+            .unwrap_or_default()
+            .chars()
+            .count()
+            + 1;
+        eprintln!(
+            "warning: {}:{line}:{column}: the suppression of {} for {} accepted no finding in the files checked; remove it if the finding is gone",
+            config.file.display(),
+            s.rule.value,
+            s.path.value
+        );
+    }
+}
+
 /// The line ends a text uses throughout, which a fixed text written back keeps.
 fn line_ending(text: &str) -> crate::source::LineEnding {
     use crate::source::LineEnding;
@@ -875,7 +901,9 @@ pub fn run(args: CheckArgs) -> i32 {
         project,
         baseline: baseline_dir.map(|d| ProjectPaths::new(&d, &cwd)),
     };
-    let gate = Gate::new(config.as_ref(), baseline);
+    let running = engine.rule_infos();
+    let running: Vec<&str> = running.iter().map(|r| r.id.as_str()).collect();
+    let gate = Gate::new(config.as_ref(), baseline).with_running_rules(&running);
     let mode = if args.diff {
         Mode::Diff
     } else if args.fix {
@@ -1053,6 +1081,9 @@ pub fn run(args: CheckArgs) -> i32 {
         return exit::TROUBLE;
     }
     print_fix_notes(mode, &tally);
+    if let Some(config) = &config {
+        print_unused_suppressions(config, &gate);
+    }
     if args.format == Format::Human || args.output.is_some() || !prints_report {
         eprintln!(
             "checked {} file{}: {} error{}, {} warning{}, {} info{}{}{}{} in {:.2}s",

@@ -9,6 +9,7 @@
 //! what remains (for `--write-baseline`).
 
 use globset::GlobMatcher;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::baseline::{self, Baseline, Entry};
 use super::select::{self, glob_set};
@@ -35,6 +36,13 @@ struct Accepted {
     rule: String,
     path: Option<GlobMatcher>,
     text: Option<String>,
+    /// The rule runs in this run (not left out by `--rule`, `--skip` or `disable`).
+    runs: bool,
+    /// Some checked file lay under `path` with the rule running on it. Set by the workers;
+    /// flags only ever go from false to true, so the result does not depend on their order.
+    in_scope: AtomicBool,
+    /// The entry accepted a finding.
+    used: AtomicBool,
 }
 
 /// The per-file filter of a run.
@@ -84,9 +92,33 @@ impl Gate {
                 rule: s.rule.value.clone(),
                 path: select::matcher(&s.path.value),
                 text: s.text.clone(),
+                runs: true,
+                in_scope: AtomicBool::new(false),
+                used: AtomicBool::new(false),
             })
             .collect();
         gate
+    }
+
+    /// Tell the gate which rules run (full ids), so that a suppression of a rule left out
+    /// of this run is not taken for a stale one.
+    pub fn with_running_rules(mut self, ids: &[&str]) -> Gate {
+        for a in &mut self.accepted {
+            a.runs = ids.iter().any(|id| names_rule(&a.rule, id));
+        }
+        self
+    }
+
+    /// The `suppress` entries (by position in the configuration) that had a checked file
+    /// under their path with their rule running on it, yet accepted no finding: the report
+    /// was corrected, or the entry never matched what it was written for.
+    pub fn unused_suppressions(&self) -> Vec<usize> {
+        self.accepted
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.in_scope.load(Ordering::Relaxed) && !a.used.load(Ordering::Relaxed))
+            .map(|(i, _)| i)
+            .collect()
     }
 
     /// Filter one file's findings (in display order) over its `text`.
@@ -100,6 +132,20 @@ impl Gate {
                 .collect(),
             None => Vec::new(),
         };
+        for a in &self.accepted {
+            let under = match (&a.path, project) {
+                (Some(glob), Some(rel)) => glob.is_match(rel),
+                _ => false,
+            };
+            let disabled_here = here.iter().any(|o| {
+                o.disable
+                    .iter()
+                    .any(|d| names_rule(d, &a.rule) || names_rule(&a.rule, d))
+            });
+            if a.runs && under && !disabled_here {
+                a.in_scope.store(true, Ordering::Relaxed);
+            }
+        }
         let mut gated = Gated::default();
         let mut kept = Vec::with_capacity(findings.len());
         for mut f in findings {
@@ -118,7 +164,15 @@ impl Gate {
                     }
                 }
             }
-            if self.accepted.iter().any(|a| a.accepts(project, text, &f)) {
+            // Every entry that accepts the finding counts as used, not only the first.
+            let mut accepted = false;
+            for a in &self.accepted {
+                if a.accepts(project, text, &f) {
+                    a.used.store(true, Ordering::Relaxed);
+                    accepted = true;
+                }
+            }
+            if accepted {
                 gated.suppressed += 1;
                 continue;
             }
@@ -221,6 +275,31 @@ mod tests {
         let township = g.apply(&key("乡镇/a镇.txt"), TEXT, found());
         assert_eq!(township.findings.len(), 2);
         assert_eq!(township.findings[1].finding.severity, Severity::Warning);
+    }
+
+    #[test]
+    fn unused_suppressions_are_those_in_scope_that_accepted_nothing() {
+        let g = gate(
+            "overrides:\n  - paths: [部门/**]\n    disable: [duty]\nsuppress:\n  - rule: term\n    path: '**'\n    reason: 一\n  - rule: p/term\n    path: a.txt\n    reason: 二\n  - rule: duty\n    path: 部门/**\n    reason: 三\n  - rule: other\n    path: a.txt\n    reason: 四\n  - rule: left-out\n    path: a.txt\n    reason: 五\n",
+            None,
+        )
+        .with_running_rules(&["p/term", "p/duty", "p/other"]);
+        assert_eq!(
+            g.unused_suppressions(),
+            Vec::<usize>::new(),
+            "nothing checked yet"
+        );
+        let gated = g.apply(
+            &key("a.txt"),
+            TEXT,
+            vec![finding("p/term", "第一负责人", 0)],
+        );
+        assert_eq!(gated.suppressed, 1);
+        // Both term entries accepted the finding; `duty` is switched off under 部门, so
+        // its entry is not judged; `left-out` does not run; `other` ran on a.txt and
+        // accepted nothing.
+        g.apply(&key("部门/b.txt"), TEXT, Vec::new());
+        assert_eq!(g.unused_suppressions(), [3]);
     }
 
     #[test]
