@@ -90,6 +90,75 @@ fn sarif_with_unreadable_files_and_odd_paths_still_validates() {
     );
 }
 
+/// `check` of one fixture report with the test pack and a pack that does not load.
+fn with_broken_pack(format: &str) -> check_support::Run {
+    run(&[
+        "check",
+        "--no-builtin",
+        "--pack",
+        PACK,
+        "--pack",
+        "tests/fixtures/robust/bad-regex.rules",
+        "--format",
+        format,
+        "tests/fixtures/check/reports/b-structure.txt",
+    ])
+}
+
+#[test]
+fn a_pack_that_did_not_load_makes_every_machine_format_say_the_run_was_incomplete() {
+    let broken = "bad-regex.rules";
+    // SARIF: the run is not successful and a notification names the pack.
+    let sarif_run = with_broken_pack("sarif");
+    assert_eq!(sarif_run.code, 2, "{}", sarif_run.stderr);
+    assert_valid_sarif(&sarif_run.stdout);
+    let sarif: Value = serde_json::from_str(&sarif_run.stdout).expect("JSON");
+    let invocation = &sarif["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    let note = invocation["toolExecutionNotifications"][0]["message"]["text"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(
+        note.contains("rule pack not loaded") && note.contains(broken),
+        "{note}"
+    );
+    // The loaded pack's findings are still there.
+    assert!(!sarif["runs"][0]["results"]
+        .as_array()
+        .expect("results")
+        .is_empty());
+    // JSON: the summary lists the pack (and has no such key when all packs loaded).
+    let json: Value = serde_json::from_str(&with_broken_pack("json").stdout).expect("JSON");
+    let errors = json["summary"]["pack_errors"]
+        .as_array()
+        .expect("pack_errors");
+    assert!(errors.len() == 1 && errors[0].as_str().unwrap_or_default().contains(broken));
+    let clean: Value = serde_json::from_str(&check_fixtures("json").stdout).expect("JSON");
+    assert!(clean["summary"].get("pack_errors").is_none());
+    // JUnit: a suite in error for the packs.
+    let junit = with_broken_pack("junit").stdout;
+    let xml = roxmltree::Document::parse(&junit).expect("XML");
+    let packs = xml
+        .descendants()
+        .find(|n| n.has_tag_name("testsuite") && n.attribute("name") == Some("rule packs"))
+        .expect("a suite for the rule packs");
+    assert_eq!(packs.attribute("errors"), Some("1"));
+    // GitHub: an error annotation; HTML: a line in the summary, inside the page.
+    let github = with_broken_pack("github").stdout;
+    assert!(
+        github.lines().any(
+            |l| l.starts_with("::error title=reportlint%3A rule pack not loaded::")
+                && l.contains(broken)
+        ),
+        "{github}"
+    );
+    let html = with_broken_pack("html").stdout;
+    let at = html
+        .find("规则包未能加载")
+        .expect("the page names the pack");
+    assert!(at < html.find("</body>").unwrap_or(0), "inside the body");
+}
+
 #[test]
 fn junit_output_is_xml_with_one_test_case_per_file_and_rule() {
     let run = check_fixtures("junit");

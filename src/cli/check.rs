@@ -183,7 +183,8 @@ pub fn report_error(err: &dyn miette::Diagnostic, color: bool) {
 /// Load the built-in pack (unless switched off) and every `--pack`; report broken packs.
 /// Returns the usable rules and whether any pack failed.
 pub fn load_packs(packs: &[PathBuf], builtin: bool, color: bool) -> (RuleSet, bool) {
-    load_packs_reaching(packs, builtin, color, load::Reach::Repository)
+    let (set, failed) = load_packs_reaching(packs, builtin, color, load::Reach::Repository);
+    (set, !failed.is_empty())
 }
 
 /// [`load_packs`], choosing how far a pack's `extends` may reach.
@@ -192,9 +193,9 @@ pub fn load_packs_reaching(
     builtin: bool,
     color: bool,
     reach: load::Reach,
-) -> (RuleSet, bool) {
+) -> (RuleSet, Vec<String>) {
     let mut set = RuleSet::default();
-    let mut failed = false;
+    let mut failed = Vec::new();
     let mut add = |result: Result<RuleSet, load::LoadError>| match result {
         Ok(mut s) => {
             set.packs.append(&mut s.packs);
@@ -202,7 +203,7 @@ pub fn load_packs_reaching(
         }
         Err(e) => {
             report_error(&e, color);
-            failed = true;
+            failed.push(e.to_string());
         }
     };
     if builtin {
@@ -790,7 +791,8 @@ pub fn run(args: CheckArgs) -> i32 {
     } else {
         load::Reach::Repository
     };
-    let (mut set, pack_failed) = load_packs_reaching(&packs, builtin, diag_color, reach);
+    let (mut set, pack_errors) = load_packs_reaching(&packs, builtin, diag_color, reach);
+    let pack_failed = !pack_errors.is_empty();
     if let Some(config) = &config {
         // With a pack missing, every rule of it would be reported as unknown too.
         if !pack_failed && !args.no_builtin {
@@ -964,7 +966,10 @@ pub fn run(args: CheckArgs) -> i32 {
     };
 
     let mut progress = Progress::new(Surroundings::current(to_terminal), inputs.len());
-    let mut summary = Summary::default();
+    let mut summary = Summary {
+        pack_errors,
+        ..Summary::default()
+    };
     let mut tally = Tally::default();
     let mut failing = false;
     let mut write_failed = None;

@@ -66,7 +66,15 @@ impl Printer for GithubPrinter {
         Ok(())
     }
 
-    fn finish(&mut self, _summary: &Summary, _out: &mut dyn Write) -> io::Result<()> {
+    fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        for e in &summary.pack_errors {
+            writeln!(
+                out,
+                "::error title={}::{}",
+                property("reportlint: rule pack not loaded"),
+                data(e)
+            )?;
+        }
         Ok(())
     }
 }

@@ -161,7 +161,7 @@ impl Printer for HtmlPrinter {
     fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
         writeln!(
             out,
-            "<p class=\"summary\">共检查 {} 个文件：错误 {} 个，警告 {} 个，提示 {} 个{}。</p>\n</body>\n</html>",
+            "<p class=\"summary\">共检查 {} 个文件：错误 {} 个，警告 {} 个，提示 {} 个{}。</p>",
             summary.files,
             summary.errors,
             summary.warnings,
@@ -170,8 +170,16 @@ impl Printer for HtmlPrinter {
                 format!("，{} 个文件未能检查", summary.failed_files)
             } else {
                 String::new()
-            }
-        )
+            },
+        )?;
+        for e in &summary.pack_errors {
+            writeln!(
+                out,
+                "<p class=\"summary\">规则包未能加载，其规则未运行：{}</p>",
+                escape(e)
+            )?;
+        }
+        writeln!(out, "</body>\n</html>")
     }
 
     fn needs_source(&self) -> bool {

@@ -132,9 +132,18 @@ impl Printer for JsonPrinter {
     }
 
     fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        // `pack_errors` appears only when a pack could not be loaded.
+        let packs = if summary.pack_errors.is_empty() {
+            String::new()
+        } else {
+            format!(
+                ",\"pack_errors\":{}",
+                serde_json::to_string(&summary.pack_errors).map_err(io::Error::other)?
+            )
+        };
         writeln!(
             out,
-            "],\"summary\":{{\"files\":{},\"errors\":{},\"warnings\":{},\"infos\":{},\"failed_files\":{}}}}}",
+            "],\"summary\":{{\"files\":{},\"errors\":{},\"warnings\":{},\"infos\":{},\"failed_files\":{}{packs}}}}}",
             summary.files, summary.errors, summary.warnings, summary.infos, summary.failed_files
         )
     }

@@ -99,7 +99,23 @@ impl Printer for JunitPrinter {
         writeln!(out, "  </testsuite>")
     }
 
-    fn finish(&mut self, _summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+    /// A pack that could not be loaded is one more suite, in error: its rules did not run.
+    fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        if !summary.pack_errors.is_empty() {
+            let n = summary.pack_errors.len();
+            writeln!(
+                out,
+                "  <testsuite name=\"rule packs\" tests=\"{n}\" failures=\"0\" errors=\"{n}\">"
+            )?;
+            for e in &summary.pack_errors {
+                writeln!(
+                    out,
+                    "    <testcase classname=\"rule packs\" name=\"load\">\n      <error message=\"{}\"/>\n    </testcase>",
+                    escape(e)
+                )?;
+            }
+            writeln!(out, "  </testsuite>")?;
+        }
         writeln!(out, "</testsuites>")
     }
 }

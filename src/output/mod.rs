@@ -46,7 +46,7 @@ pub struct RuleInfo {
 }
 
 /// Totals of a run.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Summary {
     pub files: usize,
     pub errors: usize,
@@ -54,6 +54,9 @@ pub struct Summary {
     pub infos: usize,
     /// Files that could not be read or checked.
     pub failed_files: usize,
+    /// Rule packs that could not be loaded (one line each); the run used the others, so
+    /// it was incomplete and machine output must say so.
+    pub pack_errors: Vec<String>,
 }
 
 impl Summary {

@@ -180,8 +180,14 @@ impl Printer for SarifPrinter {
     }
 
     fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        for e in &summary.pack_errors {
+            self.notifications.push(json!({
+                "level": "error",
+                "message": {"text": format!("rule pack not loaded, its rules did not run: {e}")},
+            }));
+        }
         let invocation = json!([{
-            "executionSuccessful": summary.failed_files == 0,
+            "executionSuccessful": summary.failed_files == 0 && summary.pack_errors.is_empty(),
             "toolExecutionNotifications": self.notifications,
         }]);
         writeln!(out, "],\"invocations\":{invocation}}}]}}")
