@@ -2,7 +2,7 @@
 //! mistakes in a pattern are reported.
 
 use reportlint::eval::values::Value;
-use reportlint::pack::pattern::{capture_value, compile, compile_regex, CaptureType, RegexMatcher};
+use reportlint::pack::pattern::{capture_value, compile, compile_regex, CaptureType, RegexSearch};
 
 fn captures(pattern: &str, text: &str) -> Vec<Vec<(String, String)>> {
     let compiled = compile(pattern, 0).expect("pattern compiles");
@@ -293,7 +293,7 @@ fn raw_regexes_report_the_regex_crates_message_on_the_bad_part() {
 #[test]
 fn raw_regexes_with_back_references_run_on_the_backtracking_engine() {
     let doubled = compile_regex(r"(\p{Han})\1", 0).expect("back-reference is allowed");
-    assert!(matches!(doubled, RegexMatcher::Backtracking(_)));
+    assert!(matches!(doubled.search(), RegexSearch::Backtracking(_)));
     let found = doubled.matches("推进法法治建设").expect("runs");
     assert_eq!(found.len(), 1);
     assert_eq!(&"推进法法治建设"[found[0].span.clone()], "法法");

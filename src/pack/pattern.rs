@@ -929,13 +929,22 @@ fn cuts_a_number(text: &str, range: Range<usize>) -> bool {
 // ---------------------------------------------------------------------------------------
 // Raw regexes
 
-/// A raw regex from a pack. Regexes with back-references (`\1`, `\k<name>`), which the
+/// A raw regex from a pack, with the way it is searched and the names of its groups (read
+/// once when it is compiled, not on every search).
+#[derive(Clone, Debug)]
+pub struct RegexMatcher {
+    search: RegexSearch,
+    /// A name for every group after the whole match: its name, or its number (`"1"`).
+    groups: Vec<String>,
+}
+
+/// How a raw regex is searched. Regexes with back-references (`\1`, `\k<name>`), which the
 /// `regex` crate does not support, run on `fancy_regex` instead.
 #[derive(Clone, Debug)]
-pub enum RegexMatcher {
-    Standard(Regex),
-    /// A regex searched only in reports holding one of the literals every match contains.
-    Prefiltered(Regex, Box<RequiredLiterals>),
+pub enum RegexSearch {
+    /// The `regex` crate over the whole text; with required literals, only in reports
+    /// holding one of the literals every match contains.
+    Plain(Regex, Option<Box<RequiredLiterals>>),
     /// A regex all of whose matches begin at a line start, tried only there.
     LineStart(LineStartRegex),
     Backtracking(BacktrackingRegex),
@@ -964,103 +973,76 @@ impl RegexMatch {
 pub struct RegexRunError(pub String);
 
 impl RegexMatcher {
-    /// Names of the regex's named groups.
-    pub fn group_names(&self) -> Vec<String> {
-        self.groups()
-            .into_iter()
-            .filter(|g| !g.starts_with(|c: char| c.is_ascii_digit()))
-            .collect()
-    }
-
-    /// A name for every group after the whole match: its name, or its number (`"1"`) when
-    /// it has none, so that suggestions can say `{1}`.
-    pub fn groups(&self) -> Vec<String> {
+    fn new(search: RegexSearch) -> RegexMatcher {
         let name = |(i, n): (usize, Option<&str>)| n.map_or_else(|| i.to_string(), String::from);
         let standard = |re: &Regex| re.capture_names().enumerate().skip(1).map(name).collect();
-        match self {
-            RegexMatcher::Standard(re) | RegexMatcher::Prefiltered(re, _) => standard(re),
-            RegexMatcher::LineStart(re) => standard(re.regex()),
-            RegexMatcher::Backtracking(re) => re
+        let groups = match &search {
+            RegexSearch::Plain(re, _) => standard(re),
+            RegexSearch::LineStart(re) => standard(re.regex()),
+            RegexSearch::Backtracking(re) => re
                 .regex()
                 .capture_names()
                 .enumerate()
                 .skip(1)
                 .map(name)
                 .collect(),
-        }
+        };
+        RegexMatcher { search, groups }
+    }
+
+    /// How the regex is searched.
+    pub fn search(&self) -> &RegexSearch {
+        &self.search
+    }
+
+    /// Names of the regex's named groups.
+    pub fn group_names(&self) -> Vec<String> {
+        self.groups
+            .iter()
+            .filter(|g| !g.starts_with(|c: char| c.is_ascii_digit()))
+            .cloned()
+            .collect()
+    }
+
+    /// A name for every group after the whole match: its name, or its number (`"1"`) when
+    /// it has none, so that suggestions can say `{1}`.
+    pub fn groups(&self) -> &[String] {
+        &self.groups
     }
 
     /// Whether the regex matches anywhere in `text`, stopping at the first match; `None`
     /// for back-referencing regexes, whose search may give up (use [`Self::matches`]).
     pub fn is_match(&self, text: &str) -> Option<bool> {
-        match self {
-            RegexMatcher::Standard(re) => Some(re.is_match(text)),
-            RegexMatcher::Prefiltered(re, required) => {
-                Some(required.may_match(text) && re.is_match(text))
-            }
-            RegexMatcher::LineStart(re) => Some(re.is_match(text)),
-            RegexMatcher::Backtracking(_) => None,
+        match &self.search {
+            RegexSearch::Plain(re, required) => Some(may_hold(required, text) && re.is_match(text)),
+            RegexSearch::LineStart(re) => Some(re.is_match(text)),
+            RegexSearch::Backtracking(_) => None,
         }
     }
 
     /// Every match in `text`, left to right.
     pub fn matches(&self, text: &str) -> Result<Vec<RegexMatch>, RegexRunError> {
-        let names = self.groups();
-        let mut found = Vec::new();
-        match self {
-            RegexMatcher::Standard(re) => {
-                found.extend(
-                    re.captures_iter(text)
-                        .filter_map(|c| from_captures(&names, &c, 0)),
-                );
-            }
-            RegexMatcher::Prefiltered(re, required) => {
-                if required.may_match(text) {
-                    found.extend(
-                        re.captures_iter(text)
-                            .filter_map(|c| from_captures(&names, &c, 0)),
-                    );
-                }
-            }
-            RegexMatcher::LineStart(re) => {
-                let all = re.captures(text);
-                found.extend(all.iter().filter_map(|g| from_group_spans(&names, text, g)));
-            }
-            RegexMatcher::Backtracking(re) => {
-                let all = re
-                    .captures(text)
-                    .map_err(|e| RegexRunError(e.to_string()))?;
-                found.extend(all.iter().filter_map(|g| from_group_spans(&names, text, g)));
-            }
-        }
-        Ok(found)
+        let spans: Vec<GroupSpans> = match &self.search {
+            RegexSearch::Plain(re, required) if may_hold(required, text) => re
+                .captures_iter(text)
+                .map(|caps| caps.iter().map(|m| m.map(|m| m.range())).collect())
+                .collect(),
+            RegexSearch::Plain(..) => Vec::new(),
+            RegexSearch::LineStart(re) => re.captures(text),
+            RegexSearch::Backtracking(re) => re
+                .captures(text)
+                .map_err(|e| RegexRunError(e.to_string()))?,
+        };
+        Ok(spans
+            .iter()
+            .filter_map(|g| from_group_spans(&self.groups, text, g))
+            .collect())
     }
 }
 
-/// A match of the `regex` crate in text that starts at byte `offset` of the document.
-fn from_captures(
-    names: &[String],
-    caps: &regex::Captures<'_>,
-    offset: usize,
-) -> Option<RegexMatch> {
-    let at = |m: regex::Match<'_>| offset + m.start()..offset + m.end();
-    let whole = caps.get(0)?;
-    let named = names
-        .iter()
-        .enumerate()
-        .filter_map(|(i, n)| {
-            let m = caps.get(i + 1)?;
-            let text = CapturedText {
-                span: at(m),
-                raw: m.as_str().to_string(),
-            };
-            Some((n.clone(), text))
-        })
-        .collect();
-    Some(RegexMatch {
-        span: at(whole),
-        named,
-    })
+/// Whether `text` may hold a match: it holds one of the required literals, if any.
+fn may_hold(required: &Option<Box<RequiredLiterals>>, text: &str) -> bool {
+    required.as_ref().is_none_or(|r| r.may_match(text))
 }
 
 /// A match given as the spans of its groups (index 0 the whole match), with the groups
@@ -1093,14 +1075,12 @@ pub fn compile_regex(src: &str, base: usize) -> Result<RegexMatcher, PackError> 
 fn compile_regex_uncached(src: &str, base: usize) -> Result<RegexMatcher, PackError> {
     let whole = base..base + src.len();
     if let Some(line_start) = LineStartRegex::new(src, build_regex) {
-        return Ok(RegexMatcher::LineStart(line_start));
+        return Ok(RegexMatcher::new(RegexSearch::LineStart(line_start)));
     }
     let standard_error = match build_regex(src) {
         Ok(re) => {
-            return Ok(match RequiredLiterals::of(src) {
-                Some(required) => RegexMatcher::Prefiltered(re, Box::new(required)),
-                None => RegexMatcher::Standard(re),
-            })
+            let required = RequiredLiterals::of(src).map(Box::new);
+            return Ok(RegexMatcher::new(RegexSearch::Plain(re, required)));
         }
         Err(regex::Error::CompiledTooBig(_)) => return Err(too_big("regex", whole)),
         Err(err) => err,
@@ -1111,7 +1091,12 @@ fn compile_regex_uncached(src: &str, base: usize) -> Result<RegexMatcher, PackEr
             .delegate_size_limit(REGEX_SIZE_LIMIT)
             .delegate_dfa_size_limit(REGEX_DFA_SIZE_LIMIT)
             .build()
-            .map(|re| RegexMatcher::Backtracking(BacktrackingRegex::new(re, build_regex)))
+            .map(|re| {
+                RegexMatcher::new(RegexSearch::Backtracking(BacktrackingRegex::new(
+                    re,
+                    build_regex,
+                )))
+            })
             .map_err(|err| match &err {
                 fancy_regex::Error::CompileError(inner)
                     if matches!(&**inner, fancy_regex::CompileError::InnerError(e) if e.size_limit().is_some()) =>

@@ -415,7 +415,7 @@ fn collect_captures(matcher: &CompiledMatcher, names: &mut Names) {
         CompiledMatcher::Text(_) => {}
         CompiledMatcher::Regex(regex) => {
             for group in regex.groups() {
-                names.add(&group, Ty::Unknown);
+                names.add(group, Ty::Unknown);
             }
         }
         CompiledMatcher::Pattern(pattern) => {
