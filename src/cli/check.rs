@@ -661,22 +661,18 @@ fn fix_file(
 /// under their path: stale entries hide the next real finding of that rule there. Only a
 /// warning: the exit code does not change.
 fn print_unused_suppressions(config: &crate::config::Config, gate: &Gate) {
-    for i in gate.unused_suppressions() {
-        let Some(s) = config.suppress.get(i) else {
-            continue;
-        };
-        let before = config.text.get(..s.span.start).unwrap_or_default();
-        let line = before.matches('\n').count() + 1;
-        let column = before
-            .rsplit('\n')
-            .next()
-            .unwrap_or_default()
-            .chars()
-            .count()
-            + 1;
+    let unused = gate.unused_suppressions();
+    if unused.is_empty() {
+        return;
+    }
+    let lines = crate::model::LineIndex::new(&config.text);
+    for s in unused.iter().filter_map(|&i| config.suppress.get(i)) {
+        let at = lines.position(&config.text, s.span.start);
         eprintln!(
-            "warning: {}:{line}:{column}: the suppression of {} for {} accepted no finding in the files checked; remove it if the finding is gone",
+            "warning: {}:{}:{}: the suppression of {} for {} accepted no finding in the files checked; remove it if the finding is gone",
             config.file.display(),
+            at.line,
+            at.column,
             s.rule.value,
             s.path.value
         );

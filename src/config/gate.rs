@@ -133,16 +133,12 @@ impl Gate {
             None => Vec::new(),
         };
         for a in &self.accepted {
-            let under = match (&a.path, project) {
-                (Some(glob), Some(rel)) => glob.is_match(rel),
-                _ => false,
-            };
             let disabled_here = here.iter().any(|o| {
                 o.disable
                     .iter()
                     .any(|d| names_rule(d, &a.rule) || names_rule(&a.rule, d))
             });
-            if a.runs && under && !disabled_here {
+            if a.runs && a.covers(project) && !disabled_here {
                 a.in_scope.store(true, Ordering::Relaxed);
             }
         }
@@ -197,12 +193,16 @@ impl Gate {
 }
 
 impl Accepted {
-    fn accepts(&self, project: Option<&str>, text: &str, f: &LocatedFinding) -> bool {
-        let path_matches = match (&self.path, project) {
+    /// Whether the file (relative to the configuration folder) lies under the entry's path.
+    fn covers(&self, project: Option<&str>) -> bool {
+        match (&self.path, project) {
             (Some(glob), Some(rel)) => glob.is_match(rel),
             _ => false,
-        };
-        if !path_matches || !names_rule(&self.rule, &f.finding.rule) {
+        }
+    }
+
+    fn accepts(&self, project: Option<&str>, text: &str, f: &LocatedFinding) -> bool {
+        if !self.covers(project) || !names_rule(&self.rule, &f.finding.rule) {
             return false;
         }
         match &self.text {
