@@ -327,7 +327,7 @@ impl<'a> DocMatches<'a> {
     }
 
     /// Why a leaf could not be searched in this document, if it could not.
-    pub fn failure(&self, id: LeafId) -> Option<String> {
+    fn failure(&self, id: LeafId) -> Option<String> {
         self.failures
             .borrow()
             .iter()
@@ -513,6 +513,39 @@ mod tests {
             Matcher::Regex(s(r"(法|依)\1")),
             Matcher::Pattern(s("{n:count}件")),
         ]
+    }
+
+    #[test]
+    fn the_leaves_cover_every_way_of_searching() {
+        use crate::pack::pattern::RegexSearch;
+        let mut compiler = Compiler::default();
+        let kinds: Vec<&str> = leaves()
+            .iter()
+            .map(|m| match compiler.matcher(m) {
+                Ok(CompiledMatcher::Leaf(id)) => match &compiler.leaves[id] {
+                    Leaf::Literal(_) => "literal",
+                    Leaf::Regex(r) => match r.search() {
+                        RegexSearch::Plain(_, None) => "plain",
+                        RegexSearch::Plain(_, Some(_)) => "prefiltered",
+                        RegexSearch::LineStart(_) => "line start",
+                        RegexSearch::Backtracking(_) => "backtracking",
+                    },
+                    Leaf::Pattern(_) => "pattern",
+                },
+                _ => "not a leaf",
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                "literal",
+                "plain",
+                "prefiltered",
+                "line start",
+                "backtracking",
+                "pattern"
+            ]
+        );
     }
 
     fn matcher() -> impl Strategy<Value = Matcher> {
