@@ -552,7 +552,8 @@ fn check_input(work: &Work, input: &Input) -> Outcome {
 /// Fix a plain-text or Markdown report: apply fixes to the file's text until none is
 /// left, then write it back atomically in its own encoding and check it again (or, with
 /// `--diff`, only describe the change). `None` when the format cannot be written back or
-/// there is nothing to fix, so the file is reported as read.
+/// there is nothing to fix, so the file is reported as read. Fixes that do not settle
+/// leave it unchanged, with an error.
 fn fix_file(
     work: &Work,
     file: &Path,
@@ -592,6 +593,13 @@ fn fix_file(
         last = gated;
         findings
     });
+    let fixed = match fixed {
+        Ok(fixed) => fixed,
+        Err(e) => {
+            let error = format!("cannot fix {}: {e}", file.display());
+            return Some(left_unchanged(work, path, key, source, error));
+        }
+    };
     if fixed.applied == 0 {
         return None;
     }
@@ -630,16 +638,7 @@ fn fix_file(
             })
         });
     if let Err(error) = written {
-        let (doc, gated) = analyse(work, key, source.text.clone(), Some(source));
-        let mut report = file_report(path.to_string(), doc, gated.findings, work.keep_source);
-        report.error = Some(error);
-        return Some(Outcome {
-            report,
-            suppressed: gated.suppressed,
-            baselined: gated.baselined,
-            entries: gated.entries,
-            ..Outcome::default()
-        });
+        return Some(left_unchanged(work, path, key, source, error));
     }
     // The report shows the file as written, read again like any other.
     let reread = match read_input(&Input::File(file.to_path_buf()), work.read_options) {
@@ -655,6 +654,26 @@ fn fix_file(
     outcome.baselined = gated.baselined;
     outcome.entries = gated.entries;
     Some(outcome)
+}
+
+/// The report of a file `--fix` did not change, as read, with why.
+fn left_unchanged(
+    work: &Work,
+    path: &str,
+    key: &FileKey,
+    source: &crate::source::SourceFile,
+    error: String,
+) -> Outcome {
+    let (doc, gated) = analyse(work, key, source.text.clone(), Some(source));
+    let mut report = file_report(path.to_string(), doc, gated.findings, work.keep_source);
+    report.error = Some(error);
+    Outcome {
+        report,
+        suppressed: gated.suppressed,
+        baselined: gated.baselined,
+        entries: gated.entries,
+        ..Outcome::default()
+    }
 }
 
 /// Warn about `suppress` entries that accepted nothing although their rule ran on files

@@ -4,12 +4,16 @@
 //! Fixes are applied to the file's own text (decoded, BOM and CR kept): for plain text that
 //! is the text rules see; for Markdown, [`modelled`] extracts the text rules see and
 //! [`to_file`] moves each fix back to the Markdown line it came from, or drops it when its
-//! place is not certain. [`fix_text`] applies the first replacement of every fix, left to
-//! right; a fix that overlaps one already applied in the same pass is skipped and counted,
-//! and the text is checked and fixed again until no fix is left (a few passes at most), so
-//! a second `--fix` finds nothing to do. [`encode_like`] turns the new text into bytes in
-//! the file's encoding, byte-order mark and line ends; `cli::check` replaces the file
-//! atomically (`source::write_atomic`). .docx and HTML are never written back.
+//! place is not certain. [`fix_text`] applies the first replacement of every fix once, left
+//! to right; a fix that overlaps one already applied in the same pass is skipped and
+//! counted, and the text is checked and fixed again until no fix is left. Fixes that are
+//! still to be made after a few passes do not settle ([`Unsettled`]: a suggestion holding
+//! what its rule forbids), and the file is left unchanged; so a text written has nothing
+//! left to fix, and a second `--fix` finds nothing to do. [`encode_like`] turns the new
+//! text into bytes in the file's encoding, byte-order mark and line ends; `cli::check` replaces the file atomically
+//! (`source::write_atomic`). .docx and HTML are never written back.
+
+use std::ops::Range;
 
 use crate::diag::{Fix, LocatedFinding};
 use crate::source::{Encoding, Format, LineEnding, SourceFile};
@@ -156,6 +160,15 @@ fn crlf(text: &str) -> String {
     out
 }
 
+/// One fix applied in a pass: the span it replaced in the pass's text, the span of its
+/// replacement in the new text, and the rule it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub old: Range<usize>,
+    pub new: Range<usize>,
+    pub rule: String,
+}
+
 /// The result of one pass over a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pass {
@@ -163,30 +176,33 @@ pub struct Pass {
     pub applied: usize,
     /// Fixes skipped because they overlap a fix applied before them.
     pub overlapping: usize,
+    /// The fixes applied, in text order.
+    pub edits: Vec<Edit>,
 }
 
 /// Apply the preferred replacement of every finding with a fix, in text order; a fix that
 /// overlaps an applied one, or whose span is not in the text, is skipped.
 pub fn apply_once(text: &str, findings: &[LocatedFinding]) -> Pass {
-    let mut fixes: Vec<(usize, usize, &str)> = findings
+    let mut fixes: Vec<(usize, usize, &str, &str)> = findings
         .iter()
-        .filter_map(|f| f.finding.fix.as_ref())
-        .filter_map(|fix| {
+        .filter_map(|f| {
+            let fix = f.finding.fix.as_ref()?;
             let replacement = fix.replacements.first()?;
             Some((
                 fix.offset,
                 fix.offset.saturating_add(fix.length),
                 replacement.as_str(),
+                f.finding.rule.as_str(),
             ))
         })
         .collect();
-    fixes.sort_by_key(|&(start, end, _)| (start, end));
-    fixes.dedup();
+    fixes.sort_by_key(|&(start, end, _, _)| (start, end));
+    fixes.dedup_by(|b, a| (a.0, a.1, a.2) == (b.0, b.1, b.2));
     let mut out = String::with_capacity(text.len());
     let mut copied = 0;
-    let mut applied = 0;
     let mut overlapping = 0;
-    for (start, end, replacement) in fixes {
+    let mut edits = Vec::new();
+    for (start, end, replacement, rule) in fixes {
         let in_text =
             text.is_char_boundary(start) && text.is_char_boundary(end) && end <= text.len();
         if start < copied || !in_text {
@@ -194,15 +210,21 @@ pub fn apply_once(text: &str, findings: &[LocatedFinding]) -> Pass {
             continue;
         }
         out.push_str(text.get(copied..start).unwrap_or_default());
+        let at = out.len();
         out.push_str(replacement);
+        edits.push(Edit {
+            old: start..end,
+            new: at..out.len(),
+            rule: rule.to_string(),
+        });
         copied = end;
-        applied += 1;
     }
     out.push_str(text.get(copied..).unwrap_or_default());
     Pass {
         text: out,
-        applied,
+        applied: edits.len(),
         overlapping,
+        edits,
     }
 }
 
@@ -216,29 +238,186 @@ pub struct Fixed {
     pub findings: Vec<LocatedFinding>,
 }
 
-/// Fix `text` until no finding offers a fix. `check` returns the findings to report for a
-/// text (the same filtering as a plain check, so accepted findings are not "fixed").
-pub fn fix_text(text: String, mut check: impl FnMut(&str) -> Vec<LocatedFinding>) -> Fixed {
+/// Why the fixes of a text were not applied: they do not settle on a text with nothing
+/// left to fix, so writing them would leave work for the next `--fix` (and a suggestion
+/// holding what its rule forbids would grow the text on every run).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Unsettled {
+    #[error("the fix of {rule} on line {line} (“{old}” → “{new}”) gives text that {again} fixes again, still after {passes} passes, so fixing would never settle; the file was left unchanged (correct the rule's suggestion)")]
+    Refixed {
+        rule: String,
+        line: usize,
+        old: String,
+        new: String,
+        /// "the same rule" or "rule ID".
+        again: String,
+        passes: usize,
+    },
+    #[error("the fixes on line {line} ({rule}) still leave something to fix after {passes} passes; the file was left unchanged")]
+    TooManyPasses {
+        rule: String,
+        line: usize,
+        passes: usize,
+    },
+}
+
+/// Text fixes put into the text being fixed: where it is now, and the first fix there (the
+/// one to name when fixing there does not settle).
+#[derive(Debug, Clone)]
+struct Made {
+    span: Range<usize>,
+    rule: String,
+    line: usize,
+    old: String,
+    new: String,
+}
+
+impl Made {
+    /// Whether a fix of `span` changes text made here (an insertion only when it falls
+    /// strictly inside; an empty `Made` is where a fix deleted text).
+    fn touched_by(&self, span: &Range<usize>) -> bool {
+        if span.is_empty() {
+            self.span.start < span.start && span.start < self.span.end
+        } else if self.span.is_empty() {
+            span.start < self.span.start && self.span.start < span.end
+        } else {
+            span.start < self.span.end && self.span.start < span.end
+        }
+    }
+}
+
+/// Where `at`, a position of a text before `edits` were applied and outside every edited
+/// span, is after them. `end` chooses, for an insertion at `at`, to stay before it.
+fn moved(at: usize, edits: &[Edit], end: bool) -> usize {
+    let mut grown = 0isize;
+    for e in edits {
+        let before = if end {
+            e.old.end <= at && e.old.start < at
+        } else {
+            e.old.end <= at
+        };
+        if !before {
+            break;
+        }
+        grown += e.new.len() as isize - e.old.len() as isize;
+    }
+    at.saturating_add_signed(grown)
+}
+
+/// The places fixes made after one more pass: those the pass did not touch moved, and one
+/// per edit, named after the first fix at its place.
+fn remade(made: Vec<Made>, step: &Pass, before: &str) -> Vec<Made> {
+    let (touched, kept): (Vec<Made>, Vec<Made>) = made
+        .into_iter()
+        .partition(|m| step.edits.iter().any(|e| m.touched_by(&e.old)));
+    let mut out: Vec<Made> = kept
+        .into_iter()
+        .map(|mut m| {
+            let start = moved(m.span.start, &step.edits, false);
+            let end = moved(m.span.end, &step.edits, true).max(start);
+            m.span = start..end;
+            m
+        })
+        .collect();
+    for e in &step.edits {
+        let first = touched.iter().find(|m| m.touched_by(&e.old));
+        out.push(match first {
+            Some(m) => Made {
+                span: e.new.clone(),
+                ..m.clone()
+            },
+            None => Made {
+                span: e.new.clone(),
+                rule: e.rule.clone(),
+                line: line_at(before, e.old.start),
+                old: before.get(e.old.clone()).unwrap_or_default().to_string(),
+                new: step.text.get(e.new.clone()).unwrap_or_default().to_string(),
+            },
+        });
+    }
+    out
+}
+
+fn line_at(text: &str, offset: usize) -> usize {
+    1 + text.get(..offset).map_or(0, |t| t.matches('\n').count())
+}
+
+/// Fix `text`. `check` returns the findings to report for a text (the same filtering as a
+/// plain check, so accepted findings are not "fixed").
+///
+/// A pass applies every fix once, to the text its finding was found in, left to right; a
+/// fix that overlaps one applied before it waits for the next pass, which checks the fixed
+/// text again. When fixes are still to be made after [`MAX_PASSES`] passes, they do not
+/// settle (a suggestion holding what its rule forbids adds it again on every pass) and
+/// [`Unsettled`] names the first fix made where they remain. A text returned has no fix
+/// left to apply, so a second `--fix` changes nothing.
+pub fn fix_text(
+    text: String,
+    mut check: impl FnMut(&str) -> Vec<LocatedFinding>,
+) -> Result<Fixed, Unsettled> {
     let mut current = text;
     let mut applied = 0;
     let mut overlapping = 0;
+    let mut made: Vec<Made> = Vec::new();
     let mut findings = check(&current);
-    for _ in 0..MAX_PASSES {
-        let pass = apply_once(&current, &findings);
-        if pass.applied == 0 {
+    for pass in 0..=MAX_PASSES {
+        let fixes: Vec<(&LocatedFinding, Range<usize>)> = findings
+            .iter()
+            .filter_map(|f| {
+                let fix = f
+                    .finding
+                    .fix
+                    .as_ref()
+                    .filter(|x| !x.replacements.is_empty())?;
+                Some((f, fix.offset..fix.offset.saturating_add(fix.length)))
+            })
+            .collect();
+        let Some((first, span)) = fixes.first() else {
+            break;
+        };
+        if pass == MAX_PASSES {
+            // Name a fix made where fixing goes on, if there is one.
+            let remade = fixes.iter().find_map(|(f, span)| {
+                let m = made.iter().find(|m| m.touched_by(span))?;
+                Some((f.finding.rule.clone(), m))
+            });
+            let rule = first.finding.rule.clone();
+            return Err(match remade {
+                Some((rule, m)) => Unsettled::Refixed {
+                    again: if m.rule == rule {
+                        "the same rule".to_string()
+                    } else {
+                        format!("rule {rule}")
+                    },
+                    rule: m.rule.clone(),
+                    line: m.line,
+                    old: m.old.clone(),
+                    new: m.new.clone(),
+                    passes: MAX_PASSES,
+                },
+                None => Unsettled::TooManyPasses {
+                    rule,
+                    line: line_at(&current, span.start),
+                    passes: MAX_PASSES,
+                },
+            });
+        }
+        let step = apply_once(&current, &findings);
+        if step.applied == 0 {
             break;
         }
-        applied += pass.applied;
-        overlapping += pass.overlapping;
-        current = pass.text;
+        made = remade(made, &step, &current);
+        applied += step.applied;
+        overlapping += step.overlapping;
+        current = step.text;
         findings = check(&current);
     }
-    Fixed {
+    Ok(Fixed {
         text: current,
         applied,
         overlapping,
         findings,
-    }
+    })
 }
 
 /// A unified diff of a file's old and new text (`--- a/PATH`, `+++ b/PATH`), empty when
@@ -308,10 +487,95 @@ mod tests {
                 None => Vec::new(),
             }
         });
+        let Ok(fixed) = fixed else {
+            panic!("the fix settles: {fixed:?}");
+        };
         assert_eq!(fixed.text, "法治政府");
         assert_eq!(fixed.applied, 1);
         assert!(fixed.findings.is_empty());
         assert_eq!(checks, 2);
+    }
+
+    /// Findings of `forbid WORD suggest REPLACEMENT` (rule `rule`) in a text.
+    fn forbid(text: &str, rule: &str, word: &str, replacement: &str) -> Vec<LocatedFinding> {
+        text.match_indices(word)
+            .map(|(at, _)| {
+                let mut found = with_fix(at, word.len(), replacement);
+                found.finding.rule = rule.to_string();
+                found
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_suggestion_its_rule_flags_again_stops_fixing_and_names_the_first_fix() {
+        let mut checks = 0;
+        let fixed = fix_text("推进法治政府建设\n依法治国".to_string(), |t| {
+            checks += 1;
+            forbid(t, "p/r", "法治", "法治（依法）")
+        });
+        assert_eq!(
+            fixed.map(|f| f.text),
+            Err(Unsettled::Refixed {
+                rule: "p/r".to_string(),
+                line: 1,
+                old: "法治".to_string(),
+                new: "法治（依法）".to_string(),
+                again: "the same rule".to_string(),
+                passes: MAX_PASSES,
+            })
+        );
+        assert_eq!(checks, MAX_PASSES + 1);
+        // Two rules undoing each other: the first fix is named, and the other rule.
+        let undone = fix_text("甲".to_string(), |t| {
+            let mut found = forbid(t, "p/a", "甲", "乙");
+            found.extend(forbid(t, "p/b", "乙", "甲"));
+            found
+        });
+        assert!(
+            matches!(&undone, Err(Unsettled::Refixed { rule, again, .. }) if rule == "p/a" && again == "rule p/b"),
+            "{undone:?}"
+        );
+    }
+
+    #[test]
+    fn a_new_match_a_fix_makes_is_fixed_in_the_next_pass() {
+        // 法法法治: the fix of 法法治 leaves 法法治 again, which the next pass fixes.
+        let fixed = fix_text("法法法治".to_string(), |t| {
+            forbid(t, "p/r", "法法治", "法治")
+        });
+        assert_eq!(
+            fixed.map(|f| (f.text, f.applied)),
+            Ok(("法治".to_string(), 2))
+        );
+    }
+
+    #[test]
+    fn an_overlapping_fix_is_skipped_and_the_text_checked_again() {
+        let fixed = fix_text("第一负责人，负责人".to_string(), |t| {
+            let mut found = forbid(t, "p/a", "第一负责", "第一责任");
+            found.extend(forbid(t, "p/b", "负责人", "责任人"));
+            found.sort_by_key(|f| f.finding.fix.as_ref().map(|x| x.offset));
+            found
+        });
+        assert_eq!(
+            fixed.map(|f| (f.text, f.applied, f.overlapping)),
+            Ok(("第一责任人，责任人".to_string(), 2, 1))
+        );
+    }
+
+    #[test]
+    fn fixes_that_never_run_out_stop_after_the_last_pass() {
+        // A fix that always wants one more character at the start, away from what it made.
+        let fixed = fix_text("文".to_string(), |_| vec![with_fix(0, 0, "x")]);
+        assert_eq!(
+            fixed.map(|f| f.text),
+            Err(Unsettled::TooManyPasses {
+                rule: "p/r".to_string(),
+                line: 1,
+                passes: MAX_PASSES
+            })
+        );
     }
 
     #[test]
