@@ -552,8 +552,9 @@ fn check_input(work: &Work, input: &Input) -> Outcome {
 /// Fix a plain-text or Markdown report: apply fixes to the file's text until none is
 /// left, then write it back atomically in its own encoding and check it again (or, with
 /// `--diff`, only describe the change). `None` when the format cannot be written back or
-/// there is nothing to fix, so the file is reported as read. Fixes that do not settle
-/// leave it unchanged, with an error.
+/// there is nothing to fix, so the file is reported as read. Fixes that do not settle, or
+/// a file that cannot be written safely (`fix::write_fixed`), leave it unchanged, with an
+/// error.
 fn fix_file(
     work: &Work,
     file: &Path,
@@ -571,6 +572,9 @@ fn fix_file(
         }
         crate::source::Format::Html | crate::source::Format::Docx => return None,
     };
+    if work.mode == Mode::Fix {
+        fix::remove_stale_temporaries(file);
+    }
     let mut last = Gated::default();
     let mut unplaced = false;
     let fixed = fix::fix_text(file_text.clone(), |text| {
@@ -630,12 +634,8 @@ fn fix_file(
     let written = fix::encode_like(&as_read, &fixed.text)
         .map_err(|e| format!("{}: {e}", file.display()))
         .and_then(|bytes| {
-            crate::source::write_atomic(file, &bytes).map_err(|e| {
-                format!(
-                    "cannot write the fixed report {}: {e}; the file was left unchanged",
-                    file.display()
-                )
-            })
+            fix::write_fixed(file, &bytes)
+                .map_err(|e| format!("cannot write the fixed report {}: {e}", file.display()))
         });
     if let Err(error) = written {
         return Some(left_unchanged(work, path, key, source, error));

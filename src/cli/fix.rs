@@ -10,10 +10,12 @@
 //! still to be made after a few passes do not settle ([`Unsettled`]: a suggestion holding
 //! what its rule forbids), and the file is left unchanged; so a text written has nothing
 //! left to fix, and a second `--fix` finds nothing to do. [`encode_like`] turns the new
-//! text into bytes in the file's encoding, byte-order mark and line ends; `cli::check` replaces the file atomically
-//! (`source::write_atomic`). .docx and HTML are never written back.
+//! text into bytes in the file's encoding, byte-order mark and line ends; [`write_fixed`] replaces the file atomically,
+//! keeping its link, owner and permissions, and refusing read-only and hard-linked files.
+//! .docx and HTML are never written back.
 
 use std::ops::Range;
+use std::path::{Path, PathBuf};
 
 use crate::diag::{Fix, LocatedFinding};
 use crate::source::{Encoding, Format, LineEnding, SourceFile};
@@ -420,6 +422,196 @@ pub fn fix_text(
     })
 }
 
+/// Why a fixed report was not written. The file is left as it was in every case.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error("it is read-only (no write permission); the file was left unchanged (make it writable to fix it)")]
+    ReadOnly,
+    #[error("it has {0} hard links, and writing the fix (a new file put in its place) would split it from its other names; the file was left unchanged (fix it by hand, or break the links first)")]
+    HardLinks(u64),
+    #[error("it is not a regular file; the file was left unchanged")]
+    NotAFile,
+    #[error("cannot give the fixed file the owner and group of the original ({uid}:{gid}): {source}; the file was left unchanged")]
+    Owner {
+        uid: u32,
+        gid: u32,
+        source: std::io::Error,
+    },
+    #[error("{0}; the file was left unchanged")]
+    Io(#[from] std::io::Error),
+}
+
+/// Write a fixed report in place of the old one, atomically: into a temporary file in the
+/// same folder, then renamed over it, so an interrupted write never leaves a half-written
+/// report.
+///
+/// The file keeps what made it the file it was: a symbolic link is followed and its target
+/// written (the link stays a link); the new file gets the old one's permission bits, owner
+/// and group (when the owner cannot be kept, nothing is written). A file that is read-only
+/// (no write permission for its owner, or none for this process) is refused, and so is a
+/// file with several hard links, whose replacement would split it from its other names.
+///
+/// The temporary file is `.rl-PID-N.tmp` (short, so any report name that fits in its folder
+/// can be fixed); one left by a killed run is removed by the next `--fix` there
+/// ([`remove_stale_temporaries`]).
+pub fn write_fixed(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    let target = std::fs::canonicalize(path)?;
+    let meta = std::fs::metadata(&target)?;
+    if !meta.is_file() {
+        return Err(WriteError::NotAFile);
+    }
+    refuse_read_only(&target, &meta)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if meta.nlink() > 1 {
+            return Err(WriteError::HardLinks(meta.nlink()));
+        }
+    }
+    let dir = target.parent().unwrap_or_else(|| Path::new("."));
+    let (tmp, mut file) = create_temporary(dir)?;
+    let result = (|| {
+        use std::io::Write;
+        keep_owner(&file, &meta)?;
+        file.set_permissions(meta.permissions())?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        drop(file);
+        std::fs::rename(&tmp, &target)?;
+        // The rename is durable once the folder is; a failure here changes nothing written.
+        if let Ok(folder) = std::fs::File::open(dir) {
+            let _ = folder.sync_all();
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Refuse a file its owner may not write, or this process may not open for writing (what
+/// `access(W_OK)` asks; opening without truncating changes nothing).
+fn refuse_read_only(target: &Path, meta: &std::fs::Metadata) -> Result<(), WriteError> {
+    #[cfg(unix)]
+    let owner_may_not_write = {
+        use std::os::unix::fs::PermissionsExt;
+        meta.permissions().mode() & 0o200 == 0
+    };
+    #[cfg(not(unix))]
+    let owner_may_not_write = meta.permissions().readonly();
+    if owner_may_not_write {
+        return Err(WriteError::ReadOnly);
+    }
+    match std::fs::OpenOptions::new().write(true).open(target) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => Err(WriteError::ReadOnly),
+        Err(e) => Err(WriteError::Io(e)),
+    }
+}
+
+#[cfg(unix)]
+fn keep_owner(file: &std::fs::File, original: &std::fs::Metadata) -> Result<(), WriteError> {
+    use std::os::unix::fs::MetadataExt;
+    let (uid, gid) = (original.uid(), original.gid());
+    let made = file.metadata()?;
+    if (made.uid(), made.gid()) == (uid, gid) {
+        return Ok(());
+    }
+    std::os::unix::fs::fchown(file, Some(uid), Some(gid)).map_err(|source| WriteError::Owner {
+        uid,
+        gid,
+        source,
+    })
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_: &std::fs::File, _: &std::fs::Metadata) -> Result<(), WriteError> {
+    Ok(())
+}
+
+/// Temporary files made by this process so far, numbering the next one.
+static TEMPORARIES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// A new temporary file `.rl-PID-N.tmp` in `dir`, readable by its owner only until it
+/// takes the report's permissions.
+fn create_temporary(dir: &Path) -> std::io::Result<(PathBuf, std::fs::File)> {
+    let pid = std::process::id();
+    let mut tries = 0;
+    loop {
+        let n = TEMPORARIES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let path = dir.join(format!(".rl-{pid}-{n}.tmp"));
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        match options.open(&path) {
+            Ok(file) => return Ok((path, file)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && tries < 100 => {
+                tries += 1;
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// Folders already cleaned of stale temporary files in this run.
+static CLEANED: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// Remove, once per run and folder, the temporary files that a `--fix` killed while
+/// writing (`kill -9`, a power cut) left in the folder of `report` (after links): names of
+/// exactly the form `.rl-PID-N.tmp` (or `.NAME.reportlint-PID.tmp`, from earlier versions)
+/// whose process is no longer running. Whether it runs is read from `/proc`; where there is
+/// none, nothing is removed. Returns how many were removed.
+pub fn remove_stale_temporaries(report: &Path) -> usize {
+    let Some(dir) = std::fs::canonicalize(report)
+        .ok()
+        .and_then(|p| p.parent().map(Path::to_path_buf))
+    else {
+        return 0;
+    };
+    {
+        let Ok(mut cleaned) = CLEANED.lock() else {
+            return 0;
+        };
+        if cleaned.contains(&dir) {
+            return 0;
+        }
+        cleaned.push(dir.clone());
+    }
+    if !Path::new("/proc/self").exists() {
+        return 0;
+    }
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name.to_str().and_then(temporary_of) else {
+            continue;
+        };
+        let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+        let running = Path::new("/proc").join(pid.to_string()).exists();
+        if is_file && !running && std::fs::remove_file(entry.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+/// The process id in the name of one of our temporary files, `None` for any other name.
+fn temporary_of(name: &str) -> Option<u32> {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let rest = name.strip_suffix(".tmp")?;
+    if let Some(numbers) = rest.strip_prefix(".rl-") {
+        let (pid, n) = numbers.split_once('-')?;
+        return (digits(pid) && digits(n)).then(|| pid.parse().ok())?;
+    }
+    let (stem, pid) = rest.strip_prefix('.')?.rsplit_once(".reportlint-")?;
+    (!stem.is_empty() && digits(pid)).then(|| pid.parse().ok())?
+}
+
 /// A unified diff of a file's old and new text (`--- a/PATH`, `+++ b/PATH`), empty when
 /// they are equal.
 pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
@@ -649,6 +841,25 @@ mod tests {
             encode_like(&forced_gbk, "😀"),
             Err(EncodeError::Unrepresentable("GBK"))
         );
+    }
+
+    #[test]
+    fn only_names_of_our_temporary_files_are_taken_for_them() {
+        assert_eq!(temporary_of(".rl-4242-0.tmp"), Some(4242));
+        assert_eq!(temporary_of(".河口镇.txt.reportlint-17.tmp"), Some(17));
+        for other in [
+            "rl-1-0.tmp",
+            ".rl-1.tmp",
+            ".rl-1-x.tmp",
+            ".rl--0.tmp",
+            ".rl-1-0.tmp.bak",
+            ".reportlint-17.tmp",
+            ".a.reportlint-.tmp",
+            ".a.reportlint-1a.tmp",
+            "a.reportlint-17.tmp",
+        ] {
+            assert_eq!(temporary_of(other), None, "{other}");
+        }
     }
 
     #[test]
