@@ -1,6 +1,7 @@
 //! `check --fix` keeps reports safe: fixes that would not settle change nothing, a written
 //! report keeps its identity (link, owner, permissions), read-only and hard-linked reports
-//! are refused, temporary files never outlive a killed run for long, and long names work.
+//! are refused, temporary files never outlive a killed run for long, long names work, and
+//! a GBK report never gets characters GBK cannot hold.
 
 mod gate_support;
 
@@ -250,4 +251,35 @@ fn a_report_with_a_name_of_the_longest_length_is_fixed() {
     assert_eq!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
     assert_eq!(repo.read(&name), fixed_slips().as_bytes());
     assert_eq!(temporaries(&repo, "乡镇"), Vec::<String>::new());
+}
+
+const BEYOND_GBK: &str =
+    "rule ji {\n  severity error\n  message \"m\"\n  forbid \"吉田\" suggest \"𠮷田\"\n}";
+
+#[test]
+fn a_gbk_report_never_gets_a_character_gbk_cannot_hold() {
+    let repo = with_pack("fix-gbk-beyond", BEYOND_GBK);
+    let text = "河口镇2024年法治政府建设年度报告\n镇司法所吉田同志带头讲法治课。\n";
+    let (gbk, _, unmappable) = encoding_rs::GBK.encode(text);
+    assert!(!unmappable);
+    repo.write(SLIPS, gbk.as_ref());
+    let run = repo.run(&["check", "--fix", SLIPS]);
+    assert_eq!(run.code, Some(2), "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout
+            .contains("the fixes bring in characters that GBK cannot hold (“𠮷” U+20BB7)"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(repo.read(SLIPS), gbk.as_ref());
+
+    // A report that already holds GB18030-only characters is GB18030, and takes more.
+    let gb18030_text = format!("{text}𠮷田同志主持会议。\n");
+    let (bytes, _, _) = encoding_rs::GB18030.encode(&gb18030_text);
+    repo.write(SLIPS, bytes.as_ref());
+    let run = repo.run(&["check", "--fix", SLIPS]);
+    assert_eq!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
+    let fixed_text = gb18030_text.replace("吉田", "𠮷田");
+    let (fixed, _, _) = encoding_rs::GB18030.encode(&fixed_text);
+    assert_eq!(repo.read(SLIPS), fixed.as_ref());
 }

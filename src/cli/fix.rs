@@ -10,7 +10,8 @@
 //! still to be made after a few passes do not settle ([`Unsettled`]: a suggestion holding
 //! what its rule forbids), and the file is left unchanged; so a text written has nothing
 //! left to fix, and a second `--fix` finds nothing to do. [`encode_like`] turns the new
-//! text into bytes in the file's encoding, byte-order mark and line ends; [`write_fixed`] replaces the file atomically,
+//! text into bytes in the file's encoding, byte-order mark and line ends (never giving a
+//! GBK file characters GBK cannot hold); [`write_fixed`] replaces the file atomically,
 //! keeping its link, owner and permissions, and refusing read-only and hard-linked files.
 //! .docx and HTML are never written back.
 
@@ -110,12 +111,23 @@ pub fn to_file(layout: &Layout, file_text: &str, modelled: &str, fix: &Fix) -> O
 /// Why a fixed text cannot be written in a file's encoding.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EncodeError {
-    #[error("the fixed text has characters that {0} cannot hold; the file was left unchanged")]
-    Unrepresentable(&'static str),
+    #[error("the fixed text has characters that {encoding} cannot hold ({chars}); the file was left unchanged")]
+    Unrepresentable {
+        encoding: &'static str,
+        chars: String,
+    },
+    #[error("the fixes bring in characters that GBK cannot hold ({chars}); the file is GBK (it has no character beyond GBK), and writing them as GB18030 four-byte sequences would make it unreadable as GBK; the file was left unchanged (write them by hand, or save the file as GB18030 or UTF-8 first)")]
+    BeyondGbk { chars: String },
 }
 
 /// The bytes of `new_text` written the way `original` was: the same encoding, a byte-order
 /// mark if it had one, CRLF line ends if it used them throughout.
+///
+/// Detection cannot tell GBK from GB18030 (GB18030 is its superset; both read the same
+/// bytes alike), so a file read as GB18030 whose text GBK can hold in full is taken to be
+/// GBK: most legacy Chinese reports are, and GBK programs cannot read the four-byte
+/// sequences GB18030 adds. A fix that would bring such characters into it is refused
+/// ([`EncodeError::BeyondGbk`]); a file that already has some is GB18030 and takes more.
 pub fn encode_like(original: &SourceFile, new_text: &str) -> Result<Vec<u8>, EncodeError> {
     let text = match original.line_ending {
         LineEnding::CrLf => crlf(new_text),
@@ -134,7 +146,15 @@ pub fn encode_like(original: &SourceFile, new_text: &str) -> Result<Vec<u8>, Enc
         }
         Encoding::Utf16Le => Ok(text.encode_utf16().flat_map(u16::to_le_bytes).collect()),
         Encoding::Utf16Be => Ok(text.encode_utf16().flat_map(u16::to_be_bytes).collect()),
-        Encoding::Gb18030 => legacy(&text, encoding_rs::GB18030),
+        Encoding::Gb18030 => {
+            if !beyond(&original.text, encoding_rs::GBK).is_empty() {
+                return legacy(&text, encoding_rs::GB18030);
+            }
+            match beyond(&text, encoding_rs::GBK) {
+                chars if chars.is_empty() => legacy(&text, encoding_rs::GB18030),
+                chars => Err(EncodeError::BeyondGbk { chars }),
+            }
+        }
         Encoding::Gbk => legacy(&text, encoding_rs::GBK),
     }
 }
@@ -142,10 +162,36 @@ pub fn encode_like(original: &SourceFile, new_text: &str) -> Result<Vec<u8>, Enc
 fn legacy(text: &str, encoding: &'static encoding_rs::Encoding) -> Result<Vec<u8>, EncodeError> {
     let (bytes, _, unmappable) = encoding.encode(text);
     if unmappable {
-        Err(EncodeError::Unrepresentable(encoding.name()))
+        Err(EncodeError::Unrepresentable {
+            encoding: encoding.name(),
+            chars: beyond(text, encoding),
+        })
     } else {
         Ok(bytes.into_owned())
     }
+}
+
+/// The characters of `text` that `encoding` cannot hold, each once, in order (at most
+/// ten), quoted for a message; empty when it holds them all.
+fn beyond(text: &str, encoding: &'static encoding_rs::Encoding) -> String {
+    if !encoding.encode(text).2 {
+        return String::new();
+    }
+    let mut found: Vec<char> = Vec::new();
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        let mut buf = [0; 4];
+        if !found.contains(&c) && encoding.encode(c.encode_utf8(&mut buf)).2 {
+            found.push(c);
+            if found.len() == 10 {
+                break;
+            }
+        }
+    }
+    found
+        .iter()
+        .map(|c| format!("“{c}” U+{:04X}", u32::from(*c)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Every line end as CRLF: a line break inside a replacement follows the file.
@@ -839,7 +885,33 @@ mod tests {
         let forced_gbk = source("一", Encoding::Gbk, LineEnding::None);
         assert_eq!(
             encode_like(&forced_gbk, "😀"),
-            Err(EncodeError::Unrepresentable("GBK"))
+            Err(EncodeError::Unrepresentable {
+                encoding: "GBK",
+                chars: "“😀” U+1F600".to_string()
+            })
+        );
+    }
+
+    #[test]
+    fn a_gbk_file_read_as_gb18030_takes_no_character_beyond_gbk() {
+        // 𠮷 (U+20BB7) is GB18030 only, as a four-byte sequence.
+        assert!(encoding_rs::GBK.encode("𠮷").2);
+        let gbk = source("刘某\n", Encoding::Gb18030, LineEnding::Lf);
+        assert_eq!(
+            encode_like(&gbk, "刘𠮷\n"),
+            Err(EncodeError::BeyondGbk {
+                chars: "“𠮷” U+20BB7".to_string()
+            })
+        );
+        assert_eq!(
+            encode_like(&gbk, "刘某某\n").ok(),
+            Some(encoding_rs::GB18030.encode("刘某某\n").0.into_owned())
+        );
+        // A file that already has GB18030-only characters is GB18030.
+        let gb18030 = source("刘𠮷\n", Encoding::Gb18030, LineEnding::Lf);
+        assert_eq!(
+            encode_like(&gb18030, "刘𠮷与刘𠮷\n").ok(),
+            Some(encoding_rs::GB18030.encode("刘𠮷与刘𠮷\n").0.into_owned())
         );
     }
 
