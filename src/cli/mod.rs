@@ -68,3 +68,64 @@ pub fn run(cli: Cli) -> i32 {
         Commands::Man => completions::man(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn parse(args: &[&str]) -> Cli {
+        let argv = std::iter::once("reportlint").chain(args.iter().copied());
+        match Cli::try_parse_from(argv) {
+            Ok(cli) => cli,
+            Err(e) => panic!("{args:?} does not parse: {e}"),
+        }
+    }
+
+    /// After `--`, every argument is a path (or rule id), however much it looks like an
+    /// option: pre-commit and scripts pass file names there.
+    #[test]
+    fn every_subcommand_taking_paths_accepts_double_dash() {
+        let paths = |v: &[&str]| v.iter().map(PathBuf::from).collect::<Vec<_>>();
+        match parse(&["check", "--format", "json", "--", "--output=x.txt", "-", "a.txt"]).command {
+            Commands::Check(a) => {
+                assert_eq!(a.paths, paths(&["--output=x.txt", "-", "a.txt"]));
+                assert!(a.output.is_none());
+            }
+            other => panic!("{other:?}"),
+        }
+        match parse(&["inspect", "--", "--sentences"]).command {
+            Commands::Inspect(a) => {
+                assert_eq!(a.file, PathBuf::from("--sentences"));
+                assert!(!a.sentences);
+            }
+            other => panic!("{other:?}"),
+        }
+        match parse(&["test", "--", "--a.rules", "b.rules"]).command {
+            Commands::Test(a) => assert_eq!(a.packs, paths(&["--a.rules", "b.rules"])),
+            other => panic!("{other:?}"),
+        }
+        match parse(&["convert", "--to", "yaml", "--", "--p.rules"]).command {
+            Commands::Convert(a) => assert_eq!(a.pack, PathBuf::from("--p.rules")),
+            other => panic!("{other:?}"),
+        }
+        match parse(&["fmt", "--check", "--", "--check"]).command {
+            Commands::Fmt(a) => {
+                assert_eq!(a.packs, paths(&["--check"]));
+                assert!(a.check);
+            }
+            other => panic!("{other:?}"),
+        }
+        match parse(&["rules", "explain", "--", "--no-builtin"]).command {
+            Commands::Rules(rules::RulesCommand::Explain { id, packs }) => {
+                assert_eq!(id, "--no-builtin");
+                assert!(!packs.no_builtin);
+            }
+            other => panic!("{other:?}"),
+        }
+        match parse(&["init", "--", "--force"]).command {
+            Commands::Init(a) => assert_eq!(a.dir, PathBuf::from("--force")),
+            other => panic!("{other:?}"),
+        }
+    }
+}
