@@ -227,8 +227,42 @@ pub fn collect_inputs(paths: &[PathBuf], extensions: &[String]) -> (Vec<Input>, 
     collect_inputs_where(paths, extensions, &|_, _| true)
 }
 
+/// What makes two paths one file: device and inode on Unix, so `r.txt`, `./r.txt`, a
+/// symbolic link to it and a hard link of it are the same file; elsewhere the canonical path.
+#[cfg(unix)]
+type FileId = (u64, u64);
+#[cfg(not(unix))]
+type FileId = PathBuf;
+
+/// The identity of the file at `path` (links followed); `None` when it cannot be read.
+fn file_id(path: &Path) -> Option<FileId> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        std::fs::canonicalize(path).ok()
+    }
+}
+
+/// Inputs in order with every file named twice (`a.txt ./a.txt`, a link and its target)
+/// kept once, under its first spelling, so that it is checked, fixed and reported once.
+fn dedup_files(inputs: Vec<Input>) -> Vec<Input> {
+    let mut seen = std::collections::HashSet::new();
+    inputs
+        .into_iter()
+        .filter(|input| match input {
+            Input::File(p) => file_id(p).is_none_or(|id| seen.insert(id)),
+            Input::Stdin => true,
+        })
+        .collect()
+}
+
 /// [`collect_inputs`], where `keep(path, named)` decides on each file; `named` is true for
-/// a file named on the command line, false for one found by walking.
+/// a file named on the command line, false for one found by walking. A file reached twice
+/// (named twice, or through a link) is listed once, under the first path it was reached by.
 pub fn collect_inputs_where(
     paths: &[PathBuf],
     extensions: &[String],
@@ -270,6 +304,7 @@ pub fn collect_inputs_where(
             inputs.push(Input::File(path.clone()));
         }
     }
+    let mut inputs = dedup_files(inputs);
     inputs.sort();
     inputs.dedup();
     (inputs, problems)
@@ -308,6 +343,7 @@ fn changed_inputs(
             )
         })
         .collect();
+    inputs = dedup_files(inputs);
     inputs.sort();
     inputs.dedup();
     inputs
