@@ -159,7 +159,12 @@ fn since_takes_a_revision_never_a_git_option() {
         "乡镇/新桥镇.txt",
         gate_support::fixture("township-slips.txt"),
     );
-    for rev in ["--output=victim.log", "--output=victim.log^{commit}", "", "-p"] {
+    for rev in [
+        "--output=victim.log",
+        "--output=victim.log^{commit}",
+        "",
+        "-p",
+    ] {
         let run = repo.run(&["check", &format!("--since={rev}"), "--format", "json"]);
         assert_eq!(run.code, Some(2), "--since={rev}: {}", run.stderr);
         assert!(

@@ -75,7 +75,13 @@ fn resolve(rev: &str, toplevel: &Path) -> Result<String, String> {
     }
     let out = git(
         toplevel,
-        &["rev-parse", "--verify", "--quiet", "--end-of-options", &spec],
+        &[
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            "--end-of-options",
+            &spec,
+        ],
     )
     .map_err(|e| {
         // With --quiet git says nothing about an unknown revision; only a failure to run

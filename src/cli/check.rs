@@ -975,15 +975,23 @@ pub fn run(args: CheckArgs) -> i32 {
     let mut printer = output::printer(args.format, &engine.rule_infos(), style);
     let keep_source = prints_report && printer.needs_source();
 
-    let mut sink: Box<dyn Write> = match &args.output {
-        Some(path) => match std::fs::File::create(path) {
-            Ok(f) => Box::new(io::BufWriter::new(f)),
+    let written = [
+        ("--output", args.output.as_deref()),
+        ("--write-baseline", args.write_baseline.as_deref()),
+    ];
+    if let Err(e) = refuse_overwriting_inputs(&written, &inputs, &cwd) {
+        eprintln!("error: {e}");
+        return exit::TROUBLE;
+    }
+    let mut sink = match &args.output {
+        Some(path) => match output::file::OutputFile::create(path) {
+            Ok(f) => Sink::File(f),
             Err(e) => {
                 eprintln!("error: cannot write {}: {e}", path.display());
                 return exit::TROUBLE;
             }
         },
-        None => Box::new(io::BufWriter::new(io::stdout().lock())),
+        None => Sink::Stdout(io::BufWriter::new(io::stdout().lock())),
     };
 
     let pool = match rayon::ThreadPoolBuilder::new()
@@ -1004,12 +1012,13 @@ pub fn run(args: CheckArgs) -> i32 {
     };
     let mut tally = Tally::default();
     let mut failing = false;
-    let mut write_failed = None;
+    let mut write_failed: Option<io::Error> = None;
     let recording = args.write_baseline.is_some();
     let mut emit = |outcome: Outcome,
                     printer: &mut Box<dyn output::Printer>,
-                    sink: &mut Box<dyn Write>,
-                    progress: &Progress| {
+                    sink: &mut Sink,
+                    progress: &Progress|
+     -> io::Result<()> {
         let report = &outcome.report;
         summary.add(report);
         failing |= report
@@ -1027,23 +1036,19 @@ pub fn run(args: CheckArgs) -> i32 {
         if recording {
             tally.entries.extend(outcome.entries);
         }
-        let written = progress.suspend(|| {
+        progress.suspend(|| {
             if mode == Mode::Diff {
                 sink.write_all(outcome.diff.as_bytes())
             } else if prints_report {
-                printer.file(report, sink.as_mut())
+                printer.file(report, sink)
             } else {
                 Ok(())
             }
-        });
-        if let Err(e) = written {
-            write_failed.get_or_insert(e);
-        }
+        })
     };
     if prints_report {
-        if let Err(e) = printer.begin(sink.as_mut()) {
-            eprintln!("error: cannot write output: {e}");
-            return exit::TROUBLE;
+        if let Err(e) = printer.begin(&mut sink) {
+            return super::write_failed(&e);
         }
     }
     early.sort_by(|a, b| a.path.cmp(&b.path));
@@ -1052,7 +1057,9 @@ pub fn run(args: CheckArgs) -> i32 {
             report,
             ..Outcome::default()
         };
-        emit(outcome, &mut printer, &mut sink, &progress);
+        if let Err(e) = emit(outcome, &mut printer, &mut sink, &progress) {
+            return super::write_failed(&e);
+        }
     }
 
     let work = Work {
@@ -1090,32 +1097,36 @@ pub fn run(args: CheckArgs) -> i32 {
             });
             drop(tx);
         });
+        // When the output cannot be written (the reader went away, the disk is full), the
+        // loop ends: dropping the receiver stops the workers after the chunk they are on.
         let mut pending = BTreeMap::new();
         let mut next = 0;
-        for (c, outcomes) in rx {
+        'receive: for (c, outcomes) in rx {
             pending.insert(c, outcomes);
             while let Some(outcomes) = pending.remove(&next) {
                 for outcome in outcomes {
                     progress.advance();
-                    emit(outcome, &mut printer, &mut sink, &progress);
+                    if let Err(e) = emit(outcome, &mut printer, &mut sink, &progress) {
+                        write_failed = Some(e);
+                        break 'receive;
+                    }
                 }
                 next += 1;
             }
         }
     });
     progress.finish();
+    if let Some(e) = write_failed {
+        return super::write_failed(&e);
+    }
 
     let finished = if prints_report {
-        printer.finish(&summary, sink.as_mut())
+        printer.finish(&summary, &mut sink)
     } else {
         Ok(())
     };
-    if let Err(e) = finished.and_then(|_| sink.flush()) {
-        write_failed.get_or_insert(e);
-    }
-    if let Some(e) = write_failed {
-        eprintln!("error: cannot write output: {e}");
-        return exit::TROUBLE;
+    if let Err(e) = finished.and_then(|()| sink.finish()) {
+        return super::write_failed(&e);
     }
     print_fix_notes(mode, &tally);
     if let Some(config) = &config {
@@ -1180,6 +1191,91 @@ pub fn run(args: CheckArgs) -> i32 {
     } else {
         exit::CLEAN
     }
+}
+
+/// Where the report goes: standard output, or the `--output` file, which is put in place
+/// only when the whole report was written.
+enum Sink<'a> {
+    Stdout(io::BufWriter<io::StdoutLock<'a>>),
+    File(output::file::OutputFile),
+}
+
+impl Sink<'_> {
+    /// Flush everything; an output file is put in place.
+    fn finish(self) -> io::Result<()> {
+        match self {
+            Sink::Stdout(mut out) => out.flush(),
+            Sink::File(file) => file.commit(),
+        }
+    }
+}
+
+impl Write for Sink<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Sink::Stdout(out) => out.write(buf),
+            Sink::File(file) => file.write(buf),
+        }
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        match self {
+            Sink::Stdout(out) => out.write_all(buf),
+            Sink::File(file) => file.write_all(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Sink::Stdout(out) => out.flush(),
+            Sink::File(file) => file.flush(),
+        }
+    }
+}
+
+/// Refuse to run when a file the run writes (`--output`, `--write-baseline`) is one of the
+/// reports it checks, however it is spelled (`./r.txt`, a link, a hard link): the report
+/// would be destroyed. Checked before anything is written. Also refuses the two options
+/// naming one file.
+fn refuse_overwriting_inputs(
+    written: &[(&str, Option<&Path>)],
+    inputs: &[Input],
+    cwd: &Path,
+) -> Result<(), String> {
+    let written: Vec<(&str, &Path)> = written
+        .iter()
+        .filter_map(|(option, path)| path.map(|p| (*option, p)))
+        .collect();
+    for (option, path) in &written {
+        let Some(id) = file_id(path) else {
+            continue;
+        };
+        let input = inputs.iter().find_map(|input| match input {
+            Input::File(p) if file_id(p).as_ref() == Some(&id) => Some(p),
+            _ => None,
+        });
+        if let Some(input) = input {
+            let same_as = if select::absolute(input, cwd) == select::absolute(path, cwd) {
+                String::new()
+            } else {
+                format!(" (the same file as {})", display_path(input))
+            };
+            return Err(format!(
+                "{option} {}{same_as} is one of the reports to check and would be overwritten; write to another file, or leave it out of the paths to check",
+                path.display()
+            ));
+        }
+    }
+    if let [(a, pa), (b, pb)] = written.as_slice() {
+        let same = match (file_id(pa), file_id(pb)) {
+            (Some(x), Some(y)) => x == y,
+            _ => select::absolute(pa, cwd) == select::absolute(pb, cwd),
+        };
+        if same {
+            return Err(format!("{a} and {b} name the same file, {}", pa.display()));
+        }
+    }
+    Ok(())
 }
 
 /// What `--fix`/`--diff` did, on standard error.

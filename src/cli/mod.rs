@@ -49,6 +49,27 @@ pub enum Commands {
     Man,
 }
 
+/// Write `text` to standard output, as the subcommands that print a result do. A reader
+/// that went away (`reportlint rules list | head -1`) is not an error: like ripgrep, the
+/// command stops at once, quietly, and exits 0. `Err` holds the exit code to return.
+pub fn print(text: impl AsRef<[u8]>) -> Result<(), i32> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_ref())
+        .and_then(|()| out.flush())
+        .map_err(|e| write_failed(&e))
+}
+
+/// The exit code for output that could not be written, after saying why, unless the reader
+/// merely went away (a closed pipe): then nothing is said and the exit code is 0.
+pub fn write_failed(e: &std::io::Error) -> i32 {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        return check::exit::CLEAN;
+    }
+    eprintln!("error: cannot write output: {e}");
+    check::exit::TROUBLE
+}
+
 /// The clap definition of the whole command line.
 pub fn command() -> clap::Command {
     Cli::command()
@@ -87,7 +108,17 @@ mod tests {
     #[test]
     fn every_subcommand_taking_paths_accepts_double_dash() {
         let paths = |v: &[&str]| v.iter().map(PathBuf::from).collect::<Vec<_>>();
-        match parse(&["check", "--format", "json", "--", "--output=x.txt", "-", "a.txt"]).command {
+        match parse(&[
+            "check",
+            "--format",
+            "json",
+            "--",
+            "--output=x.txt",
+            "-",
+            "a.txt",
+        ])
+        .command
+        {
             Commands::Check(a) => {
                 assert_eq!(a.paths, paths(&["--output=x.txt", "-", "a.txt"]));
                 assert!(a.output.is_none());
