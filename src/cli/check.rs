@@ -1006,8 +1006,10 @@ pub fn run(args: CheckArgs) -> i32 {
     };
 
     let mut progress = Progress::new(Surroundings::current(to_terminal), inputs.len());
+    let configuration = config.as_ref().map(|c| display_path(&c.file));
     let mut summary = Summary {
         pack_errors,
+        configuration: configuration.clone(),
         ..Summary::default()
     };
     let mut tally = Tally::default();
@@ -1134,7 +1136,7 @@ pub fn run(args: CheckArgs) -> i32 {
     }
     if args.format == Format::Human || args.output.is_some() || !prints_report {
         eprintln!(
-            "checked {} file{}: {} error{}, {} warning{}, {} info{}{}{}{} in {:.2}s",
+            "checked {} file{}: {} error{}, {} warning{}, {} info{}{}{}{} in {:.2}s{}",
             summary.files,
             plural(summary.files),
             summary.errors,
@@ -1162,7 +1164,11 @@ pub fn run(args: CheckArgs) -> i32 {
             } else {
                 String::new()
             },
-            started.elapsed().as_secs_f64()
+            started.elapsed().as_secs_f64(),
+            match &configuration {
+                Some(path) => format!(" (configuration: {path})"),
+                None => String::new(),
+            }
         );
     }
     if pack_failed || summary.failed_files > 0 {

@@ -141,9 +141,17 @@ impl Printer for JsonPrinter {
                 serde_json::to_string(&summary.pack_errors).map_err(io::Error::other)?
             )
         };
+        // `configuration` appears only when a configuration file was used.
+        let configuration = match &summary.configuration {
+            Some(path) => format!(
+                ",\"configuration\":{}",
+                serde_json::to_string(path).map_err(io::Error::other)?
+            ),
+            None => String::new(),
+        };
         writeln!(
             out,
-            "],\"summary\":{{\"files\":{},\"errors\":{},\"warnings\":{},\"infos\":{},\"failed_files\":{}{packs}}}}}",
+            "],\"summary\":{{\"files\":{},\"errors\":{},\"warnings\":{},\"infos\":{},\"failed_files\":{}{packs}{configuration}}}}}",
             summary.files, summary.errors, summary.warnings, summary.infos, summary.failed_files
         )
     }

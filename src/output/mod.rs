@@ -58,6 +58,9 @@ pub struct Summary {
     /// Rule packs that could not be loaded (one line each); the run used the others, so
     /// it was incomplete and machine output must say so.
     pub pack_errors: Vec<String>,
+    /// The configuration file the run used (`.reportlint.yaml` found or `--config`), as a
+    /// path relative to the current folder or as given; `None` when none was used.
+    pub configuration: Option<String>,
 }
 
 impl Summary {

@@ -186,10 +186,15 @@ impl Printer for SarifPrinter {
                 "message": {"text": format!("rule pack not loaded, its rules did not run: {e}")},
             }));
         }
-        let invocation = json!([{
+        let mut invocation = json!({
             "executionSuccessful": summary.failed_files == 0 && summary.pack_errors.is_empty(),
             "toolExecutionNotifications": self.notifications,
-        }]);
+        });
+        // Which configuration decided what was checked and how (only when one was used).
+        if let Some(path) = &summary.configuration {
+            invocation["properties"] = json!({"configuration": path});
+        }
+        let invocation = json!([invocation]);
         writeln!(out, "],\"invocations\":{invocation}}}]}}")
     }
 }
