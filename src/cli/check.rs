@@ -155,6 +155,25 @@ impl Input {
     }
 }
 
+/// The bytes of a file name that is not UTF-8 (its [`display_path`] is then lossy), as
+/// shown: without a leading `./`. `None` for UTF-8 names, and on systems whose file names
+/// are not bytes.
+fn path_bytes(p: &Path) -> Option<Vec<u8>> {
+    if p.to_str().is_some() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let bytes = p.as_os_str().as_bytes();
+        Some(bytes.strip_prefix(b"./").unwrap_or(bytes).to_vec())
+    }
+    #[cfg(not(unix))]
+    {
+        None
+    }
+}
+
 fn display_path(p: &Path) -> String {
     let s = p.display().to_string();
     let s = s.strip_prefix("./").unwrap_or(&s).to_string();
@@ -294,6 +313,7 @@ pub fn collect_inputs_where(
                     }
                     Err(err) => problems.push(FileReport {
                         path: display_path(path),
+                        path_bytes: path_bytes(path),
                         error: Some(format!("cannot walk directory: {err}")),
                         findings: Vec::new(),
                         source: None,
@@ -437,6 +457,7 @@ impl Outcome {
         Outcome {
             report: FileReport {
                 path,
+                path_bytes: None,
                 error: Some(error),
                 findings: Vec::new(),
                 source: None,
@@ -451,6 +472,7 @@ impl Default for Outcome {
         Outcome {
             report: FileReport {
                 path: String::new(),
+                path_bytes: None,
                 error: None,
                 findings: Vec::new(),
                 source: None,
@@ -521,6 +543,7 @@ fn file_report(
     });
     FileReport {
         path,
+        path_bytes: None,
         error: None,
         findings,
         source,
@@ -557,8 +580,17 @@ pub fn check_one_with(
     check_input(&work, input).report
 }
 
-/// Check one input completely: read, model, evaluate, locate, gate; fix when asked.
+/// Check one input completely: read, model, evaluate, locate, gate; fix when asked. The
+/// report carries the file name's bytes when they are not UTF-8.
 fn check_input(work: &Work, input: &Input) -> Outcome {
+    let mut outcome = check_input_read(work, input);
+    if let Input::File(p) = input {
+        outcome.report.path_bytes = path_bytes(p);
+    }
+    outcome
+}
+
+fn check_input_read(work: &Work, input: &Input) -> Outcome {
     let path = input.display();
     let key = work.keys.of(input);
     let source = match read_input(input, work.read_options) {
@@ -644,6 +676,7 @@ fn fix_file(
         outcome.diff = fix::unified_diff(path, &file_text, &fixed.text);
         outcome.report = FileReport {
             path: path.to_string(),
+            path_bytes: None,
             error: None,
             findings: last.findings,
             source: None,
@@ -1006,7 +1039,9 @@ pub fn run(args: CheckArgs) -> i32 {
     };
 
     let mut progress = Progress::new(Surroundings::current(to_terminal), inputs.len());
-    let configuration = config.as_ref().map(|c| display_path(&c.file));
+    let configuration = config
+        .as_ref()
+        .map(|c| output::escape_controls(&display_path(&c.file)));
     let mut summary = Summary {
         pack_errors,
         configuration: configuration.clone(),
@@ -1314,6 +1349,7 @@ fn print_fix_notes(mode: Mode, tally: &Tally) {
         );
     }
     for path in &tally.not_fixable {
+        let path = output::escape_controls(path);
         eprintln!("{path}: not fixable: only .txt and .md files are written back; the file was not changed");
     }
 }
