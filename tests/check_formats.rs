@@ -347,3 +347,113 @@ fn html_page_renders_in_a_headless_browser() {
         bytes.len()
     );
 }
+
+/// A folder holding one report under names that no format may pass on raw: a backslash
+/// (a name character on Unix, not a separator), terminal control characters, and (on Unix)
+/// bytes that are not UTF-8.
+fn reports_with_odd_names() -> PathBuf {
+    let dir = scratch_dir("odd_names");
+    let source = crate_root().join(REPORTS).join("b-structure.txt");
+    let mut names: Vec<std::ffi::OsString> = vec!["bell\u{7}esc\u{1b}[31mred.txt".into()];
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStringExt;
+        names.push("back\\slash.txt".into());
+        names.push(std::ffi::OsString::from_vec(
+            b"gbk-\xb1\xa8\xb8\xe6.txt".to_vec(),
+        ));
+    }
+    for name in names {
+        std::fs::copy(&source, dir.join(name)).expect("copy fixture");
+    }
+    dir
+}
+
+/// `check .` in `dir` with the test pack, in `format`; stdout and stderr as bytes.
+fn check_in(dir: &Path, format: &str) -> (Vec<u8>, Vec<u8>) {
+    let out = Command::new(env!("CARGO_BIN_EXE_reportlint"))
+        .args(["check", "--no-builtin", "--pack"])
+        .arg(crate_root().join(PACK))
+        .args(["--color", "never", "--format", format, "."])
+        .current_dir(dir)
+        .output()
+        .expect("reportlint runs");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.stdout, out.stderr)
+}
+
+#[test]
+fn file_names_reach_every_format_escaped_never_raw() {
+    let dir = reports_with_odd_names();
+    for format in ["human", "github", "junit", "html", "json", "sarif"] {
+        let (stdout, stderr) = check_in(&dir, format);
+        for (stream, bytes) in [("stdout", &stdout), ("stderr", &stderr)] {
+            let raw = bytes
+                .iter()
+                .find(|&&b| (b < 0x20 && b != b'\n' && b != b'\t' && b != b'\r') || b == 0x7f);
+            assert_eq!(
+                raw,
+                None,
+                "{format} {stream}: {}",
+                String::from_utf8_lossy(bytes)
+            );
+            assert!(
+                std::str::from_utf8(bytes).is_ok(),
+                "{format} {stream} is UTF-8"
+            );
+        }
+        let text = String::from_utf8_lossy(&stdout);
+        if ["human", "github", "junit", "html"].contains(&format) {
+            assert!(
+                text.contains("bell\\x07esc\\x1b[31mred.txt"),
+                "{format}: {text}"
+            );
+            #[cfg(unix)]
+            assert!(
+                text.contains("gbk-\\xb1\\xa8\\xb8\\xe6.txt"),
+                "{format}: {text}"
+            );
+        }
+    }
+    // SARIF: percent-encoded URIs, one per file, the backslash kept as %5C; still valid.
+    let (sarif, _) = check_in(&dir, "sarif");
+    let sarif = String::from_utf8(sarif).expect("UTF-8");
+    assert_valid_sarif(&sarif);
+    let value: Value = serde_json::from_str(&sarif).expect("JSON");
+    let mut uris: Vec<String> = value["runs"][0]["results"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|r| r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].as_str())
+        .map(str::to_string)
+        .collect();
+    uris.sort();
+    uris.dedup();
+    let mut expected = vec!["bell%07esc%1B%5B31mred.txt"];
+    #[cfg(unix)]
+    expected.extend(["back%5Cslash.txt", "gbk-%B1%A8%B8%E6.txt"]);
+    expected.sort();
+    assert_eq!(uris, expected);
+    // JSON: the exact bytes beside a name that is not UTF-8, nothing extra for the others.
+    let (json, _) = check_in(&dir, "json");
+    let value: Value = serde_json::from_slice(&json).expect("JSON");
+    for file in value["files"].as_array().into_iter().flatten() {
+        let path = file["path"].as_str().unwrap_or_default();
+        if path.starts_with("gbk-") {
+            let bytes: Vec<u64> = file["path_bytes"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_u64)
+                .collect();
+            assert_eq!(bytes, b"gbk-\xb1\xa8\xb8\xe6.txt".map(u64::from));
+        } else {
+            assert!(file.get("path_bytes").is_none(), "{file}");
+        }
+    }
+}

@@ -147,3 +147,39 @@ fn files_from_standard_input_checks_the_listed_reports() {
     assert_eq!(checked_files(&run.stdout), ["乡镇/河口镇.txt"]);
     assert_eq!(run.code, Some(1));
 }
+
+#[test]
+fn since_takes_a_revision_never_a_git_option() {
+    let repo = Repo::with_reports("since-option");
+    repo.write(".reportlint.yaml", CONFIG);
+    repo.commit_all("2024年度报告初稿");
+    repo.write("victim.log", "keep me");
+    // Uncommitted failing report: a gate that lists no changed file would pass.
+    repo.write(
+        "乡镇/新桥镇.txt",
+        gate_support::fixture("township-slips.txt"),
+    );
+    for rev in [
+        "--output=victim.log",
+        "--output=victim.log^{commit}",
+        "",
+        "-p",
+    ] {
+        let run = repo.run(&["check", &format!("--since={rev}"), "--format", "json"]);
+        assert_eq!(run.code, Some(2), "--since={rev}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("names no commit of the repository"),
+            "--since={rev}: {}",
+            run.stderr
+        );
+        assert_eq!(run.stdout, "", "--since={rev}");
+        assert_eq!(repo.read("victim.log"), b"keep me", "--since={rev}");
+    }
+    // A revision that is not a commit (a tree) is refused too.
+    let tree = repo.run(&["check", "--since=HEAD^{tree}"]);
+    assert_eq!(tree.code, Some(2), "{}", tree.stderr);
+    // A real revision still works, however it is spelled.
+    let ok = repo.run(&["check", "--since=HEAD~0", "--format", "json"]);
+    assert_eq!(checked_files(&ok.stdout), ["乡镇/新桥镇.txt"]);
+    assert_eq!(ok.code, Some(1));
+}

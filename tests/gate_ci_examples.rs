@@ -133,3 +133,26 @@ fn the_pre_commit_hook_entry_checks_the_files_it_is_given() {
     // The configuration's exclude list holds for the names pre-commit passes.
     assert_eq!(shell(&repo, &format!("{entry} 乡镇/河口镇.txt")), Some(0));
 }
+
+#[test]
+fn the_pre_commit_hook_takes_file_names_that_look_like_options_as_files() {
+    let manifest = read_yaml(".pre-commit-hooks.yaml");
+    let entry = manifest[0]["entry"].as_str().unwrap_or_default();
+    let repo = repo_with_committed_reports("ci-pre-commit-options");
+    let slips = gate_support::fixture("township-slips.txt");
+    repo.write("victim.txt", "keep me");
+    repo.write("--output=victim.txt", &slips);
+    repo.write("--write-baseline=accepted.txt", &slips);
+    // The committed files are checked (they have defects), not read as options: nothing is
+    // overwritten and no baseline is written.
+    assert_eq!(
+        shell(&repo, &format!("{entry} '--output=victim.txt'")),
+        Some(1)
+    );
+    assert_eq!(repo.read("victim.txt"), b"keep me");
+    assert_eq!(
+        shell(&repo, &format!("{entry} '--write-baseline=accepted.txt'")),
+        Some(1)
+    );
+    assert!(!repo.path("accepted.txt").exists());
+}

@@ -34,6 +34,91 @@ fn the_configuration_is_found_from_a_subdirectory() {
 }
 
 #[test]
+fn a_configuration_above_the_repository_root_is_not_used() {
+    let outer = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("target/test-scratch/gate-outer-configuration");
+    let _ = std::fs::remove_dir_all(&outer);
+    std::fs::create_dir_all(&outer).expect("scratch folder");
+    std::fs::write(outer.join(".reportlint.yaml"), "fail_on: never\n").expect("outer config");
+    let repo = Repo {
+        dir: outer.join("repo"),
+    };
+    std::fs::create_dir_all(&repo.dir).expect("repository folder");
+    repo.git(&["init", "-q", "-b", "main"]);
+    repo.write("rules/gate.rules", gate_support::fixture("gate.rules"));
+    repo.write(
+        "乡镇/河口镇.txt",
+        gate_support::fixture("township-slips.txt"),
+    );
+    let args = [
+        "check",
+        "--no-builtin",
+        "--pack",
+        "rules/gate.rules",
+        "--format",
+        "json",
+        "乡镇/河口镇.txt",
+    ];
+    // The outer `fail_on: never` would turn this failing gate green.
+    let run = repo.run(&args);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert!(
+        json["summary"].get("configuration").is_none(),
+        "{}",
+        run.stdout
+    );
+    // The repository's own configuration is used, from a subdirectory too, and named.
+    repo.write(".reportlint.yaml", "fail_on: warning\n");
+    let run = repo.run_in(
+        "乡镇",
+        &[
+            "check",
+            "--no-builtin",
+            "--pack",
+            "../rules/gate.rules",
+            "--format",
+            "json",
+            "河口镇.txt",
+        ],
+    );
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(json["summary"]["configuration"], "../.reportlint.yaml");
+    let sarif = repo.run(&["check", "--format", "sarif", "乡镇"]);
+    let sarif: serde_json::Value = serde_json::from_str(&sarif.stdout).expect("SARIF");
+    assert_eq!(
+        sarif["runs"][0]["invocations"][0]["properties"]["configuration"],
+        ".reportlint.yaml"
+    );
+    let human = repo.run(&["check", "--color", "never", "乡镇"]);
+    let last = human.stderr.lines().last().unwrap_or_default();
+    assert!(
+        last.starts_with("checked 1 file: ")
+            && last.ends_with("s (configuration: .reportlint.yaml)"),
+        "{}",
+        human.stderr
+    );
+    // A worktree or submodule marks its root with a `.git` file: the search stops there too.
+    std::fs::remove_file(repo.path(".reportlint.yaml")).expect("config removed");
+    let worktree = Repo {
+        dir: outer.join("worktree"),
+    };
+    worktree.write(".git", "gitdir: ../repo/.git\n");
+    worktree.write("河口镇.txt", gate_support::fixture("township-slips.txt"));
+    worktree.write("gate.rules", gate_support::fixture("gate.rules"));
+    let run = worktree.run(&[
+        "check",
+        "--no-builtin",
+        "--pack",
+        "gate.rules",
+        "河口镇.txt",
+    ]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(!run.stderr.contains("configuration"), "{}", run.stderr);
+}
+
+#[test]
 fn fail_on_comes_from_the_configuration_unless_given() {
     let repo = Repo::with_reports("fail-on");
     repo.write(".reportlint.yaml", CONFIG);

@@ -63,5 +63,20 @@ if ! git commit -q -m "河口镇报告" >"$work/good.log" 2>&1; then
   echo "FAIL: the hook stopped a clean report" >&2
   exit 1
 fi
-echo "pre-commit hook: a report with defects is stopped, a clean one is committed"
-echo "pre-commit: 2 passed, 0 failed"
+
+# A staged report whose name looks like an option is checked as a file, not obeyed: the
+# untracked victim.txt beside it must survive the commit.
+printf 'keep me\n' > victim.txt
+cp "$root/tests/fixtures/gate/township-clean.txt" -- "--output=victim.txt"
+git add -- "--output=victim.txt"
+if ! git commit -q -m "城关镇报告" >"$work/option.log" 2>&1; then
+  cat "$work/option.log"
+  echo "FAIL: the hook stopped a clean report named like an option" >&2
+  exit 1
+fi
+if [ "$(cat victim.txt)" != "keep me" ]; then
+  echo "FAIL: a file name passed by pre-commit was taken as --output" >&2
+  exit 1
+fi
+echo "pre-commit hook: a report with defects is stopped, a clean one is committed, a file named like an option is checked as a file"
+echo "pre-commit: 3 passed, 0 failed"

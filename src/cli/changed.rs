@@ -5,6 +5,11 @@
 //! candidate paths; `cli::check` keeps those inside the paths named on the command line and
 //! selected by extension and configuration, so a CI job on a large repository checks only
 //! what the change touched.
+//!
+//! The revision is resolved to a commit (`git rev-parse --verify`) before anything else, and
+//! every git call that takes an argument from the command line passes it after
+//! `--end-of-options`, so a "revision" such as `--output=FILE` is an unknown revision (an
+//! error), never a git option.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -19,14 +24,29 @@ pub fn since(rev: &str, cwd: &Path) -> Result<Vec<PathBuf>, String> {
         )
     })?;
     let toplevel = PathBuf::from(toplevel.trim_end_matches(['\n', '\r']));
+    let commit = resolve(rev, &toplevel)?;
     let changed = git(
         &toplevel,
-        &["diff", "--name-only", "--diff-filter=ACMR", "-z", rev, "--"],
+        &[
+            "diff",
+            "--name-only",
+            "--diff-filter=ACMR",
+            "-z",
+            "--end-of-options",
+            &commit,
+            "--",
+        ],
     )
     .map_err(|e| format!("cannot list the files changed since {rev}: {e}"))?;
     let untracked = git(
         &toplevel,
-        &["ls-files", "--others", "--exclude-standard", "-z"],
+        &[
+            "ls-files",
+            "--others",
+            "--exclude-standard",
+            "-z",
+            "--end-of-options",
+        ],
     )
     .map_err(|e| format!("cannot list untracked files: {e}"))?;
     let mut files: Vec<PathBuf> = changed
@@ -38,6 +58,45 @@ pub fn since(rev: &str, cwd: &Path) -> Result<Vec<PathBuf>, String> {
     files.sort();
     files.dedup();
     Ok(files)
+}
+
+/// The commit `rev` names, as a full object name; an error when it names none (a typo, a
+/// branch that was not fetched, or something that is not a revision at all).
+fn resolve(rev: &str, toplevel: &Path) -> Result<String, String> {
+    let spec = format!("{rev}^{{commit}}");
+    let unknown = |detail: String| {
+        format!(
+            "cannot list the files changed since {rev}: it names no commit of the repository at {}{detail}",
+            toplevel.display()
+        )
+    };
+    if rev.is_empty() {
+        return Err(unknown(String::new()));
+    }
+    let out = git(
+        toplevel,
+        &[
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            "--end-of-options",
+            &spec,
+        ],
+    )
+    .map_err(|e| {
+        // With --quiet git says nothing about an unknown revision; only a failure to run
+        // git at all has something to add.
+        unknown(if e.starts_with("cannot run git") {
+            format!(" ({e})")
+        } else {
+            String::new()
+        })
+    })?;
+    let commit = out.trim();
+    if commit.is_empty() || !commit.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(unknown(String::new()));
+    }
+    Ok(commit.to_string())
 }
 
 fn git(dir: &Path, args: &[&str]) -> Result<String, String> {

@@ -155,6 +155,25 @@ impl Input {
     }
 }
 
+/// The bytes of a file name that is not UTF-8 (its [`display_path`] is then lossy), as
+/// shown: without a leading `./`. `None` for UTF-8 names, and on systems whose file names
+/// are not bytes.
+fn path_bytes(p: &Path) -> Option<Vec<u8>> {
+    if p.to_str().is_some() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let bytes = p.as_os_str().as_bytes();
+        Some(bytes.strip_prefix(b"./").unwrap_or(bytes).to_vec())
+    }
+    #[cfg(not(unix))]
+    {
+        None
+    }
+}
+
 fn display_path(p: &Path) -> String {
     let s = p.display().to_string();
     let s = s.strip_prefix("./").unwrap_or(&s).to_string();
@@ -227,8 +246,42 @@ pub fn collect_inputs(paths: &[PathBuf], extensions: &[String]) -> (Vec<Input>, 
     collect_inputs_where(paths, extensions, &|_, _| true)
 }
 
+/// What makes two paths one file: device and inode on Unix, so `r.txt`, `./r.txt`, a
+/// symbolic link to it and a hard link of it are the same file; elsewhere the canonical path.
+#[cfg(unix)]
+type FileId = (u64, u64);
+#[cfg(not(unix))]
+type FileId = PathBuf;
+
+/// The identity of the file at `path` (links followed); `None` when it cannot be read.
+fn file_id(path: &Path) -> Option<FileId> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        std::fs::canonicalize(path).ok()
+    }
+}
+
+/// Inputs in order with every file named twice (`a.txt ./a.txt`, a link and its target)
+/// kept once, under its first spelling, so that it is checked, fixed and reported once.
+fn dedup_files(inputs: Vec<Input>) -> Vec<Input> {
+    let mut seen = std::collections::HashSet::new();
+    inputs
+        .into_iter()
+        .filter(|input| match input {
+            Input::File(p) => file_id(p).is_none_or(|id| seen.insert(id)),
+            Input::Stdin => true,
+        })
+        .collect()
+}
+
 /// [`collect_inputs`], where `keep(path, named)` decides on each file; `named` is true for
-/// a file named on the command line, false for one found by walking.
+/// a file named on the command line, false for one found by walking. A file reached twice
+/// (named twice, or through a link) is listed once, under the first path it was reached by.
 pub fn collect_inputs_where(
     paths: &[PathBuf],
     extensions: &[String],
@@ -260,6 +313,7 @@ pub fn collect_inputs_where(
                     }
                     Err(err) => problems.push(FileReport {
                         path: display_path(path),
+                        path_bytes: path_bytes(path),
                         error: Some(format!("cannot walk directory: {err}")),
                         findings: Vec::new(),
                         source: None,
@@ -270,6 +324,7 @@ pub fn collect_inputs_where(
             inputs.push(Input::File(path.clone()));
         }
     }
+    let mut inputs = dedup_files(inputs);
     inputs.sort();
     inputs.dedup();
     (inputs, problems)
@@ -308,6 +363,7 @@ fn changed_inputs(
             )
         })
         .collect();
+    inputs = dedup_files(inputs);
     inputs.sort();
     inputs.dedup();
     inputs
@@ -401,6 +457,7 @@ impl Outcome {
         Outcome {
             report: FileReport {
                 path,
+                path_bytes: None,
                 error: Some(error),
                 findings: Vec::new(),
                 source: None,
@@ -415,6 +472,7 @@ impl Default for Outcome {
         Outcome {
             report: FileReport {
                 path: String::new(),
+                path_bytes: None,
                 error: None,
                 findings: Vec::new(),
                 source: None,
@@ -485,6 +543,7 @@ fn file_report(
     });
     FileReport {
         path,
+        path_bytes: None,
         error: None,
         findings,
         source,
@@ -521,8 +580,17 @@ pub fn check_one_with(
     check_input(&work, input).report
 }
 
-/// Check one input completely: read, model, evaluate, locate, gate; fix when asked.
+/// Check one input completely: read, model, evaluate, locate, gate; fix when asked. The
+/// report carries the file name's bytes when they are not UTF-8.
 fn check_input(work: &Work, input: &Input) -> Outcome {
+    let mut outcome = check_input_read(work, input);
+    if let Input::File(p) = input {
+        outcome.report.path_bytes = path_bytes(p);
+    }
+    outcome
+}
+
+fn check_input_read(work: &Work, input: &Input) -> Outcome {
     let path = input.display();
     let key = work.keys.of(input);
     let source = match read_input(input, work.read_options) {
@@ -620,6 +688,7 @@ fn fix_file(
         outcome.diff = fix::unified_diff(path, &file_text, &fixed.text);
         outcome.report = FileReport {
             path: path.to_string(),
+            path_bytes: None,
             error: None,
             findings: last.findings,
             source: None,
@@ -958,15 +1027,23 @@ pub fn run(args: CheckArgs) -> i32 {
     let mut printer = output::printer(args.format, &engine.rule_infos(), style);
     let keep_source = prints_report && printer.needs_source();
 
-    let mut sink: Box<dyn Write> = match &args.output {
-        Some(path) => match std::fs::File::create(path) {
-            Ok(f) => Box::new(io::BufWriter::new(f)),
+    let written = [
+        ("--output", args.output.as_deref()),
+        ("--write-baseline", args.write_baseline.as_deref()),
+    ];
+    if let Err(e) = refuse_overwriting_inputs(&written, &inputs, &cwd) {
+        eprintln!("error: {e}");
+        return exit::TROUBLE;
+    }
+    let mut sink = match &args.output {
+        Some(path) => match output::file::OutputFile::create(path) {
+            Ok(f) => Sink::File(f),
             Err(e) => {
                 eprintln!("error: cannot write {}: {e}", path.display());
                 return exit::TROUBLE;
             }
         },
-        None => Box::new(io::BufWriter::new(io::stdout().lock())),
+        None => Sink::Stdout(io::BufWriter::new(io::stdout().lock())),
     };
 
     let pool = match rayon::ThreadPoolBuilder::new()
@@ -981,18 +1058,23 @@ pub fn run(args: CheckArgs) -> i32 {
     };
 
     let mut progress = Progress::new(Surroundings::current(to_terminal), inputs.len());
+    let configuration = config
+        .as_ref()
+        .map(|c| output::escape_controls(&display_path(&c.file)));
     let mut summary = Summary {
         pack_errors,
+        configuration: configuration.clone(),
         ..Summary::default()
     };
     let mut tally = Tally::default();
     let mut failing = false;
-    let mut write_failed = None;
+    let mut write_failed: Option<io::Error> = None;
     let recording = args.write_baseline.is_some();
     let mut emit = |outcome: Outcome,
                     printer: &mut Box<dyn output::Printer>,
-                    sink: &mut Box<dyn Write>,
-                    progress: &Progress| {
+                    sink: &mut Sink,
+                    progress: &Progress|
+     -> io::Result<()> {
         let report = &outcome.report;
         summary.add(report);
         failing |= report
@@ -1010,23 +1092,19 @@ pub fn run(args: CheckArgs) -> i32 {
         if recording {
             tally.entries.extend(outcome.entries);
         }
-        let written = progress.suspend(|| {
+        progress.suspend(|| {
             if mode == Mode::Diff {
                 sink.write_all(outcome.diff.as_bytes())
             } else if prints_report {
-                printer.file(report, sink.as_mut())
+                printer.file(report, sink)
             } else {
                 Ok(())
             }
-        });
-        if let Err(e) = written {
-            write_failed.get_or_insert(e);
-        }
+        })
     };
     if prints_report {
-        if let Err(e) = printer.begin(sink.as_mut()) {
-            eprintln!("error: cannot write output: {e}");
-            return exit::TROUBLE;
+        if let Err(e) = printer.begin(&mut sink) {
+            return super::write_failed(&e);
         }
     }
     early.sort_by(|a, b| a.path.cmp(&b.path));
@@ -1035,7 +1113,9 @@ pub fn run(args: CheckArgs) -> i32 {
             report,
             ..Outcome::default()
         };
-        emit(outcome, &mut printer, &mut sink, &progress);
+        if let Err(e) = emit(outcome, &mut printer, &mut sink, &progress) {
+            return super::write_failed(&e);
+        }
     }
 
     let work = Work {
@@ -1073,32 +1153,36 @@ pub fn run(args: CheckArgs) -> i32 {
             });
             drop(tx);
         });
+        // When the output cannot be written (the reader went away, the disk is full), the
+        // loop ends: dropping the receiver stops the workers after the chunk they are on.
         let mut pending = BTreeMap::new();
         let mut next = 0;
-        for (c, outcomes) in rx {
+        'receive: for (c, outcomes) in rx {
             pending.insert(c, outcomes);
             while let Some(outcomes) = pending.remove(&next) {
                 for outcome in outcomes {
                     progress.advance();
-                    emit(outcome, &mut printer, &mut sink, &progress);
+                    if let Err(e) = emit(outcome, &mut printer, &mut sink, &progress) {
+                        write_failed = Some(e);
+                        break 'receive;
+                    }
                 }
                 next += 1;
             }
         }
     });
     progress.finish();
+    if let Some(e) = write_failed {
+        return super::write_failed(&e);
+    }
 
     let finished = if prints_report {
-        printer.finish(&summary, sink.as_mut())
+        printer.finish(&summary, &mut sink)
     } else {
         Ok(())
     };
-    if let Err(e) = finished.and_then(|_| sink.flush()) {
-        write_failed.get_or_insert(e);
-    }
-    if let Some(e) = write_failed {
-        eprintln!("error: cannot write output: {e}");
-        return exit::TROUBLE;
+    if let Err(e) = finished.and_then(|()| sink.finish()) {
+        return super::write_failed(&e);
     }
     print_fix_notes(mode, &tally);
     if let Some(config) = &config {
@@ -1106,7 +1190,7 @@ pub fn run(args: CheckArgs) -> i32 {
     }
     if args.format == Format::Human || args.output.is_some() || !prints_report {
         eprintln!(
-            "checked {} file{}: {} error{}, {} warning{}, {} info{}{}{}{} in {:.2}s",
+            "checked {} file{}: {} error{}, {} warning{}, {} info{}{}{}{} in {:.2}s{}",
             summary.files,
             plural(summary.files),
             summary.errors,
@@ -1134,7 +1218,11 @@ pub fn run(args: CheckArgs) -> i32 {
             } else {
                 String::new()
             },
-            started.elapsed().as_secs_f64()
+            started.elapsed().as_secs_f64(),
+            match &configuration {
+                Some(path) => format!(" (configuration: {path})"),
+                None => String::new(),
+            }
         );
     }
     if pack_failed || summary.failed_files > 0 {
@@ -1163,6 +1251,91 @@ pub fn run(args: CheckArgs) -> i32 {
     } else {
         exit::CLEAN
     }
+}
+
+/// Where the report goes: standard output, or the `--output` file, which is put in place
+/// only when the whole report was written.
+enum Sink<'a> {
+    Stdout(io::BufWriter<io::StdoutLock<'a>>),
+    File(output::file::OutputFile),
+}
+
+impl Sink<'_> {
+    /// Flush everything; an output file is put in place.
+    fn finish(self) -> io::Result<()> {
+        match self {
+            Sink::Stdout(mut out) => out.flush(),
+            Sink::File(file) => file.commit(),
+        }
+    }
+}
+
+impl Write for Sink<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Sink::Stdout(out) => out.write(buf),
+            Sink::File(file) => file.write(buf),
+        }
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        match self {
+            Sink::Stdout(out) => out.write_all(buf),
+            Sink::File(file) => file.write_all(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Sink::Stdout(out) => out.flush(),
+            Sink::File(file) => file.flush(),
+        }
+    }
+}
+
+/// Refuse to run when a file the run writes (`--output`, `--write-baseline`) is one of the
+/// reports it checks, however it is spelled (`./r.txt`, a link, a hard link): the report
+/// would be destroyed. Checked before anything is written. Also refuses the two options
+/// naming one file.
+fn refuse_overwriting_inputs(
+    written: &[(&str, Option<&Path>)],
+    inputs: &[Input],
+    cwd: &Path,
+) -> Result<(), String> {
+    let written: Vec<(&str, &Path)> = written
+        .iter()
+        .filter_map(|(option, path)| path.map(|p| (*option, p)))
+        .collect();
+    for (option, path) in &written {
+        let Some(id) = file_id(path) else {
+            continue;
+        };
+        let input = inputs.iter().find_map(|input| match input {
+            Input::File(p) if file_id(p).as_ref() == Some(&id) => Some(p),
+            _ => None,
+        });
+        if let Some(input) = input {
+            let same_as = if select::absolute(input, cwd) == select::absolute(path, cwd) {
+                String::new()
+            } else {
+                format!(" (the same file as {})", display_path(input))
+            };
+            return Err(format!(
+                "{option} {}{same_as} is one of the reports to check and would be overwritten; write to another file, or leave it out of the paths to check",
+                path.display()
+            ));
+        }
+    }
+    if let [(a, pa), (b, pb)] = written.as_slice() {
+        let same = match (file_id(pa), file_id(pb)) {
+            (Some(x), Some(y)) => x == y,
+            _ => select::absolute(pa, cwd) == select::absolute(pb, cwd),
+        };
+        if same {
+            return Err(format!("{a} and {b} name the same file, {}", pa.display()));
+        }
+    }
+    Ok(())
 }
 
 /// What `--fix`/`--diff` did, on standard error.
@@ -1195,6 +1368,7 @@ fn print_fix_notes(mode: Mode, tally: &Tally) {
         );
     }
     for path in &tally.not_fixable {
+        let path = output::escape_controls(path);
         eprintln!("{path}: not fixable: only .txt and .md files are written back; the file was not changed");
     }
 }

@@ -1,8 +1,6 @@
 //! `reportlint completions SHELL` and `reportlint man`: generated from the clap definition
 //! ([`super::command`]), so they always list the options the binary accepts.
 
-use std::io::Write;
-
 use super::check::exit;
 
 #[derive(Debug, clap::Args)]
@@ -31,12 +29,8 @@ pub fn man() -> i32 {
 }
 
 fn print(bytes: &[u8]) -> i32 {
-    let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(bytes).and_then(|_| stdout.flush()) {
+    match super::print(bytes) {
         Ok(()) => exit::CLEAN,
-        Err(e) => {
-            eprintln!("error: cannot write output: {e}");
-            exit::TROUBLE
-        }
+        Err(code) => code,
     }
 }

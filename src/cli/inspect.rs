@@ -68,8 +68,10 @@ pub fn run(args: InspectArgs) -> i32 {
             }
         },
     };
-    print!("{output}");
-    0
+    match super::print(output) {
+        Ok(()) => 0,
+        Err(code) => code,
+    }
 }
 
 /// What was read, for `inspect --format json`.

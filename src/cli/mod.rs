@@ -49,6 +49,27 @@ pub enum Commands {
     Man,
 }
 
+/// Write `text` to standard output, as the subcommands that print a result do. A reader
+/// that went away (`reportlint rules list | head -1`) is not an error: like ripgrep, the
+/// command stops at once, quietly, and exits 0. `Err` holds the exit code to return.
+pub fn print(text: impl AsRef<[u8]>) -> Result<(), i32> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_ref())
+        .and_then(|()| out.flush())
+        .map_err(|e| write_failed(&e))
+}
+
+/// The exit code for output that could not be written, after saying why, unless the reader
+/// merely went away (a closed pipe): then nothing is said and the exit code is 0.
+pub fn write_failed(e: &std::io::Error) -> i32 {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        return check::exit::CLEAN;
+    }
+    eprintln!("error: cannot write output: {e}");
+    check::exit::TROUBLE
+}
+
 /// The clap definition of the whole command line.
 pub fn command() -> clap::Command {
     Cli::command()
@@ -66,5 +87,76 @@ pub fn run(cli: Cli) -> i32 {
         Commands::Init(args) => init::run(args),
         Commands::Completions(args) => completions::run(args),
         Commands::Man => completions::man(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn parse(args: &[&str]) -> Cli {
+        let argv = std::iter::once("reportlint").chain(args.iter().copied());
+        match Cli::try_parse_from(argv) {
+            Ok(cli) => cli,
+            Err(e) => panic!("{args:?} does not parse: {e}"),
+        }
+    }
+
+    /// After `--`, every argument is a path (or rule id), however much it looks like an
+    /// option: pre-commit and scripts pass file names there.
+    #[test]
+    fn every_subcommand_taking_paths_accepts_double_dash() {
+        let paths = |v: &[&str]| v.iter().map(PathBuf::from).collect::<Vec<_>>();
+        match parse(&[
+            "check",
+            "--format",
+            "json",
+            "--",
+            "--output=x.txt",
+            "-",
+            "a.txt",
+        ])
+        .command
+        {
+            Commands::Check(a) => {
+                assert_eq!(a.paths, paths(&["--output=x.txt", "-", "a.txt"]));
+                assert!(a.output.is_none());
+            }
+            other => panic!("{other:?}"),
+        }
+        match parse(&["inspect", "--", "--sentences"]).command {
+            Commands::Inspect(a) => {
+                assert_eq!(a.file, PathBuf::from("--sentences"));
+                assert!(!a.sentences);
+            }
+            other => panic!("{other:?}"),
+        }
+        match parse(&["test", "--", "--a.rules", "b.rules"]).command {
+            Commands::Test(a) => assert_eq!(a.packs, paths(&["--a.rules", "b.rules"])),
+            other => panic!("{other:?}"),
+        }
+        match parse(&["convert", "--to", "yaml", "--", "--p.rules"]).command {
+            Commands::Convert(a) => assert_eq!(a.pack, PathBuf::from("--p.rules")),
+            other => panic!("{other:?}"),
+        }
+        match parse(&["fmt", "--check", "--", "--check"]).command {
+            Commands::Fmt(a) => {
+                assert_eq!(a.packs, paths(&["--check"]));
+                assert!(a.check);
+            }
+            other => panic!("{other:?}"),
+        }
+        match parse(&["rules", "explain", "--", "--no-builtin"]).command {
+            Commands::Rules(rules::RulesCommand::Explain { id, packs }) => {
+                assert_eq!(id, "--no-builtin");
+                assert!(!packs.no_builtin);
+            }
+            other => panic!("{other:?}"),
+        }
+        match parse(&["init", "--", "--force"]).command {
+            Commands::Init(a) => assert_eq!(a.dir, PathBuf::from("--force")),
+            other => panic!("{other:?}"),
+        }
     }
 }

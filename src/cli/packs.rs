@@ -77,8 +77,10 @@ pub fn convert(args: ConvertArgs) -> i32 {
         TargetForm::Yaml => yaml::print_pack(&pack),
         TargetForm::Dsl => dsl::print_pack(&pack),
     };
-    print!("{out}");
-    exit::CLEAN
+    match super::print(out) {
+        Ok(()) => exit::CLEAN,
+        Err(code) => code,
+    }
 }
 
 pub fn fmt(args: FmtArgs) -> i32 {
@@ -109,7 +111,9 @@ pub fn fmt(args: FmtArgs) -> i32 {
             continue;
         }
         if args.check {
-            println!("{shown}: not formatted");
+            if let Err(c) = super::print(format!("{shown}: not formatted\n")) {
+                return c;
+            }
             if code == exit::CLEAN {
                 code = exit::FINDINGS;
             }
@@ -117,7 +121,9 @@ pub fn fmt(args: FmtArgs) -> i32 {
             eprintln!("error: cannot write {shown}: {e}");
             code = exit::TROUBLE;
         } else {
-            println!("{shown}: formatted");
+            if let Err(c) = super::print(format!("{shown}: formatted\n")) {
+                return c;
+            }
         }
     }
     code
@@ -418,13 +424,20 @@ pub fn test(args: TestArgs) -> i32 {
             .cloned()
             .collect();
         let examples: usize = rules.iter().map(|r| r.rule.examples.len()).sum();
-        println!("{shown}: {} rules, {examples} examples", rules.len());
+        if let Err(c) = super::print(format!(
+            "{shown}: {} rules, {examples} examples\n",
+            rules.len()
+        )) {
+            return c;
+        }
         let without: Vec<&PackRule> = rules
             .iter()
             .filter(|r| r.rule.examples.is_empty())
             .collect();
         for r in &without {
-            println!("  warning: {} has no examples", r.full_id());
+            if let Err(c) = super::print(format!("  warning: {} has no examples\n", r.full_id())) {
+                return c;
+            }
         }
         for result in run_examples(&rules, &set.packs) {
             if result.passed() {
@@ -436,13 +449,17 @@ pub fn test(args: TestArgs) -> i32 {
                 ExampleKind::Pass => format!("should pass but got: {}", result.findings.join("；")),
                 ExampleKind::Fail => "should fail but the rule found nothing".to_string(),
             };
-            println!(
-                "  FAILED {}: {what}\n    example: {}",
+            if let Err(c) = super::print(format!(
+                "  FAILED {}: {what}\n    example: {}\n",
                 result.rule, result.text
-            );
+            )) {
+                return c;
+            }
         }
     }
-    println!("{passed} passed, {failed} failed");
+    if let Err(c) = super::print(format!("{passed} passed, {failed} failed\n")) {
+        return c;
+    }
     if failed > 0 && code == exit::CLEAN {
         code = exit::FINDINGS;
     }

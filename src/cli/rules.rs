@@ -50,12 +50,15 @@ pub fn run(cmd: RulesCommand) -> i32 {
                 .max()
                 .unwrap_or(0);
             for r in &set.rules {
-                println!(
-                    "{:width$}  {:7}  {}",
+                let line = format!(
+                    "{:width$}  {:7}  {}\n",
                     r.full_id(),
                     r.rule.severity.value.as_str(),
                     summary(r)
                 );
+                if let Err(code) = super::print(line) {
+                    return code;
+                }
             }
             if failed {
                 exit::TROUBLE
@@ -72,7 +75,9 @@ pub fn run(cmd: RulesCommand) -> i32 {
                 .collect();
             match found.as_slice() {
                 [r] => {
-                    print!("{}", explain(r));
+                    if let Err(code) = super::print(explain(r)) {
+                        return code;
+                    }
                     if failed {
                         exit::TROUBLE
                     } else {

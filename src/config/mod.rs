@@ -1,7 +1,7 @@
 //! The project configuration `.reportlint.yaml`: which packs, which files, which rules at
 //! which severity, per-path overrides, the fail level, accepted findings.
 //!
-//! [`discover`] looks for the file from a folder upwards; [`load`] reads it with the pack
+//! [`discover`] looks for the file from a folder upwards, within the git repository; [`load`] reads it with the pack
 //! YAML reader (`pack::yaml::node`), which keeps the byte span of every value, so an unknown
 //! key or a value of the wrong type is reported with an underline in the file
 //! ([`ConfigErrors`], a miette diagnostic). Paths in the file (packs, the baseline, globs)
@@ -134,19 +134,24 @@ pub fn names_rule(selector: &str, full_id: &str) -> bool {
 }
 
 /// The configuration file for `start`: `start/.reportlint.yaml` or the nearest one in a
-/// folder above it, up to the filesystem root. The path is relative to `start`
-/// (`.reportlint.yaml`, `../../.reportlint.yaml`), so messages and the packs it names show
-/// short paths when `start` is the current folder.
+/// folder above it, up to the root of the git repository holding `start` (the folder with a
+/// `.git` folder or file, as in a worktree or a submodule): a configuration outside the
+/// repository is never used, so a file in a parent folder cannot change a project's gate.
+/// Outside any repository the search goes up to the filesystem root. The path is relative
+/// to `start` (`.reportlint.yaml`, `../../.reportlint.yaml`), so messages and the packs it
+/// names show short paths when `start` is the current folder.
 pub fn discover(start: &Path) -> Option<PathBuf> {
-    start
-        .ancestors()
-        .enumerate()
-        .find(|(_, dir)| dir.join(FILE_NAME).is_file())
-        .map(|(up, _)| {
+    for (up, dir) in start.ancestors().enumerate() {
+        if dir.join(FILE_NAME).is_file() {
             let mut path: PathBuf = std::iter::repeat_n("..", up).collect();
             path.push(FILE_NAME);
-            path
-        })
+            return Some(path);
+        }
+        if std::fs::symlink_metadata(dir.join(".git")).is_ok() {
+            return None;
+        }
+    }
+    None
 }
 
 /// Why a configuration file could not be used.
@@ -754,6 +759,29 @@ mod tests {
         assert_eq!(discover(&deep), Some(PathBuf::from("../.reportlint.yaml")));
         std::fs::write(deep.join(FILE_NAME), "").ok();
         assert_eq!(discover(&deep), Some(PathBuf::from(FILE_NAME)));
+        std::fs::remove_dir_all(&base).ok();
+    }
+
+    #[test]
+    fn discovery_stops_at_the_repository_root() {
+        let base =
+            std::env::temp_dir().join(format!("reportlint-discover-repo-{}", std::process::id()));
+        let repo = base.join("repo");
+        let deep = repo.join("a");
+        std::fs::create_dir_all(&deep).ok();
+        // A configuration above the repository is not the repository's.
+        std::fs::write(base.join(FILE_NAME), "fail_on: never\n").ok();
+        std::fs::create_dir_all(repo.join(".git")).ok();
+        assert_eq!(discover(&deep), None);
+        assert_eq!(discover(&repo), None);
+        // A worktree or submodule has a `.git` file; it is a root too.
+        std::fs::remove_dir_all(repo.join(".git")).ok();
+        std::fs::write(repo.join(".git"), "gitdir: ../elsewhere\n").ok();
+        assert_eq!(discover(&deep), None);
+        // The repository root's own configuration is found.
+        std::fs::write(repo.join(FILE_NAME), "").ok();
+        assert_eq!(discover(&deep), Some(PathBuf::from("../.reportlint.yaml")));
+        assert_eq!(discover(&repo), Some(PathBuf::from(FILE_NAME)));
         std::fs::remove_dir_all(&base).ok();
     }
 

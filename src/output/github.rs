@@ -8,9 +8,10 @@ use crate::pack::model::Severity;
 
 pub struct GithubPrinter;
 
-/// Escape a message (workflow command data).
+/// Escape a message (workflow command data); other control characters are shown as `\xNN`.
 fn data(s: &str) -> String {
-    s.replace('%', "%25")
+    super::escape_controls(s)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
@@ -22,11 +23,12 @@ fn property(s: &str) -> String {
 
 impl Printer for GithubPrinter {
     fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+        let path = report.shown_path();
         if let Some(err) = &report.error {
             writeln!(
                 out,
                 "::error file={},title={}::{}",
-                property(&report.path),
+                property(&path),
                 property("reportlint: file not checked"),
                 data(err)
             )?;
@@ -46,7 +48,7 @@ impl Printer for GithubPrinter {
                 Some(p) => writeln!(
                     out,
                     "::{level} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-                    property(&report.path),
+                    property(&path),
                     p.start.line,
                     p.start.column,
                     p.end.line,
@@ -57,7 +59,7 @@ impl Printer for GithubPrinter {
                 None => writeln!(
                     out,
                     "::{level} file={},title={}::{}",
-                    property(&report.path),
+                    property(&path),
                     property(&f.finding.rule),
                     data(&message)
                 )?,

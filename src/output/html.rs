@@ -59,10 +59,14 @@ impl Printer for HtmlPrinter {
         writeln!(
             out,
             "<section class=\"file\">\n<h2>{}</h2>",
-            escape(&report.path)
+            escape(&report.shown_path())
         )?;
         if let Some(err) = &report.error {
-            writeln!(out, "<p class=\"failed\">未能检查：{}</p>", escape(err))?;
+            writeln!(
+                out,
+                "<p class=\"failed\">未能检查：{}</p>",
+                escape(&super::escape_controls(err))
+            )?;
         }
         if let Some(source) = &report.source {
             // Cut the text at every label boundary; each piece is marked with the most

@@ -25,8 +25,9 @@ impl HumanPrinter {
 
 impl Printer for HumanPrinter {
     fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
+        let path = report.shown_path();
         if let Some(err) = &report.error {
-            writeln!(out, "{}: error: {err}\n", report.path)?;
+            writeln!(out, "{path}: error: {}\n", super::escape_controls(err))?;
         }
         let Some(source) = &report.source else {
             return Ok(());
@@ -45,13 +46,7 @@ impl Printer for HumanPrinter {
                 }
             };
             if n <= self.max_per_rule {
-                let text = render(
-                    &f.finding,
-                    &report.path,
-                    &source.text,
-                    &source.lines,
-                    self.style,
-                );
+                let text = render(&f.finding, &path, &source.text, &source.lines, self.style);
                 out.write_all(text.as_bytes())?;
                 writeln!(out)?;
             }
@@ -60,8 +55,7 @@ impl Printer for HumanPrinter {
             if n > self.max_per_rule {
                 writeln!(
                     out,
-                    "{}: {rule}: {} more findings not shown (see --format json for all)\n",
-                    report.path,
+                    "{path}: {rule}: {} more findings not shown (see --format json for all)\n",
                     n - self.max_per_rule
                 )?;
             }

@@ -1,6 +1,8 @@
 //! `--format json`: one JSON document, written file by file so memory stays flat.
 //!
-//! Shape: `{"version":1,"files":[{"path","error","diagnostics":[…]}],"summary":{…}}`; lines
+//! Shape: `{"version":1,"files":[{"path","error","diagnostics":[…]}],"summary":{…}}`. A file
+//! name that is not UTF-8 has `path` with U+FFFD for the bytes it cannot show and, beside it,
+//! `path_bytes`: the name's bytes as an array of numbers (absent for every UTF-8 name); lines
 //! and columns are 1-based, columns in characters (of the checked text). Offsets and lengths
 //! are in bytes of the original file (for GBK and UTF-16 files too, mapped back from the
 //! decoded text); for text extracted from .docx, HTML or Markdown no bytes of the file hold
@@ -53,6 +55,9 @@ struct JsonDiagnostic<'a> {
 #[derive(Serialize)]
 struct JsonFile<'a> {
     path: &'a str,
+    /// The name's bytes, only when it is not UTF-8 (`path` is then lossy).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path_bytes: Option<&'a [u8]>,
     error: Option<&'a str>,
     diagnostics: Vec<JsonDiagnostic<'a>>,
 }
@@ -125,6 +130,7 @@ impl Printer for JsonPrinter {
         self.first = false;
         let file = JsonFile {
             path: &report.path,
+            path_bytes: report.path_bytes.as_deref(),
             error: report.error.as_deref(),
             diagnostics: report.findings.iter().map(diagnostic).collect(),
         };
@@ -141,9 +147,17 @@ impl Printer for JsonPrinter {
                 serde_json::to_string(&summary.pack_errors).map_err(io::Error::other)?
             )
         };
+        // `configuration` appears only when a configuration file was used.
+        let configuration = match &summary.configuration {
+            Some(path) => format!(
+                ",\"configuration\":{}",
+                serde_json::to_string(path).map_err(io::Error::other)?
+            ),
+            None => String::new(),
+        };
         writeln!(
             out,
-            "],\"summary\":{{\"files\":{},\"errors\":{},\"warnings\":{},\"infos\":{},\"failed_files\":{}{packs}}}}}",
+            "],\"summary\":{{\"files\":{},\"errors\":{},\"warnings\":{},\"infos\":{},\"failed_files\":{}{packs}{configuration}}}}}",
             summary.files, summary.errors, summary.warnings, summary.infos, summary.failed_files
         )
     }

@@ -42,7 +42,8 @@ impl Printer for JunitPrinter {
 
     /// One test suite per file (so the XML streams), one test case per rule.
     fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
-        let path = escape(&report.path);
+        let shown = report.shown_path();
+        let path = escape(&shown);
         if let Some(err) = &report.error {
             writeln!(
                 out,
@@ -51,7 +52,7 @@ impl Printer for JunitPrinter {
             writeln!(
                 out,
                 "    <testcase classname=\"{path}\" name=\"read\">\n      <error message=\"{}\"/>\n    </testcase>",
-                escape(err)
+                escape(&super::escape_controls(err))
             )?;
             return writeln!(out, "  </testsuite>");
         }
@@ -75,8 +76,8 @@ impl Printer for JunitPrinter {
             for f in &found {
                 let at = f
                     .primary()
-                    .map(|p| format!("{}:{}:{}", report.path, p.start.line, p.start.column))
-                    .unwrap_or_else(|| report.path.clone());
+                    .map(|p| format!("{shown}:{}:{}", p.start.line, p.start.column))
+                    .unwrap_or_else(|| shown.clone());
                 body.push_str(&format!(
                     "{at}: {}: {}\n",
                     f.finding.severity, f.finding.message

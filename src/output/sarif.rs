@@ -7,7 +7,7 @@
 use serde_json::{json, Value};
 use std::io::{self, Write};
 
-use super::{FileReport, Printer, RuleInfo, Summary};
+use super::{uri, FileReport, Printer, RuleInfo, Summary};
 use crate::pack::model::Severity;
 
 pub struct SarifPrinter {
@@ -33,27 +33,6 @@ fn level(s: Severity) -> &'static str {
         Severity::Warning => "warning",
         Severity::Info => "note",
     }
-}
-
-/// A path as a SARIF URI reference: relative paths stay relative, absolute ones become
-/// `file://` URIs; every byte outside the characters a URI path may hold is percent-encoded
-/// (a report named `2024年 报告#1.txt` must not become a URI with a fragment).
-fn uri(path: &str) -> String {
-    let path = path.replace('\\', "/");
-    let path = path.trim_start_matches("./");
-    let mut out = String::with_capacity(path.len());
-    if path.starts_with('/') {
-        out.push_str("file://");
-    }
-    for b in path.bytes() {
-        let keep = b.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=@".contains(&b);
-        if keep {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 impl Printer for SarifPrinter {
@@ -94,7 +73,7 @@ impl Printer for SarifPrinter {
             self.notifications.push(json!({
                 "level": "error",
                 "message": {"text": format!("{}: {err}", report.path)},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(&report.path)}}}],
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(report.name_bytes())}}}],
             }));
         }
         for f in &report.findings {
@@ -113,7 +92,7 @@ impl Printer for SarifPrinter {
                 }
                 region
             };
-            let artifact = json!({"uri": uri(&report.path)});
+            let artifact = json!({"uri": uri(report.name_bytes())});
             let mut result = json!({
                 "ruleId": f.finding.rule,
                 "level": level(f.finding.severity),
@@ -145,7 +124,7 @@ impl Printer for SarifPrinter {
                 .map(|(i, l)| {
                     let mut loc = json!({
                         "id": i,
-                        "physicalLocation": {"artifactLocation": {"uri": uri(&report.path)}, "region": region(l)},
+                        "physicalLocation": {"artifactLocation": {"uri": uri(report.name_bytes())}, "region": region(l)},
                     });
                     if let Some(text) = &l.label.text {
                         loc["message"] = json!({"text": text});
@@ -161,7 +140,7 @@ impl Printer for SarifPrinter {
                     result["fixes"] = json!([{
                         "description": {"text": format!("改为“{text}”")},
                         "artifactChanges": [{
-                            "artifactLocation": {"uri": uri(&report.path)},
+                            "artifactLocation": {"uri": uri(report.name_bytes())},
                             "replacements": [{
                                 "deletedRegion": region(p),
                                 "insertedContent": {"text": text},
@@ -186,10 +165,15 @@ impl Printer for SarifPrinter {
                 "message": {"text": format!("rule pack not loaded, its rules did not run: {e}")},
             }));
         }
-        let invocation = json!([{
+        let mut invocation = json!({
             "executionSuccessful": summary.failed_files == 0 && summary.pack_errors.is_empty(),
             "toolExecutionNotifications": self.notifications,
-        }]);
+        });
+        // Which configuration decided what was checked and how (only when one was used).
+        if let Some(path) = &summary.configuration {
+            invocation["properties"] = json!({"configuration": path});
+        }
+        let invocation = json!([invocation]);
         writeln!(out, "],\"invocations\":{invocation}}}]}}")
     }
 }
