@@ -101,3 +101,22 @@ fn a_figure_in_wan_with_a_fraction_is_checked_with_its_precision() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn a_figure_in_wan_agrees_with_what_it_rounds() {
+    assert_eq!(
+        findings(
+            "consistent-certified-staff",
+            "全县1.2万名干部取得行政执法证。目前已有12030名干部取得行政执法证。"
+        ),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        findings(
+            "consistent-certified-staff",
+            "全县1.2万名干部取得行政执法证。目前已有13000名干部取得行政执法证。"
+        )
+        .len(),
+        1
+    );
+}
