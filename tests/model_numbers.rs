@@ -110,7 +110,7 @@ proptest! {
 
 #[test]
 fn whole_tokens_parse_as_written() {
-    let cases: &[(&str, f64, bool, u8, bool)] = &[
+    let cases: &[(&str, f64, bool, i16, bool)] = &[
         ("288", 288.0, false, 0, false),
         ("1,234", 1234.0, false, 0, false),
         ("12,345,678", 12_345_678.0, false, 0, false),
@@ -124,7 +124,7 @@ fn whole_tokens_parse_as_written() {
         ("两", 2.0, false, 0, false),
         ("2万余", 20_000.0, true, 0, false),
         ("20余万", 200_000.0, true, 0, false),
-        ("1.5亿", 150_000_000.0, false, 1, false),
+        ("1.5亿", 150_000_000.0, false, -7, false),
         ("约120", 120.0, true, 0, false),
         ("13000多", 13_000.0, true, 0, false),
         ("超13000多", 13_000.0, true, 0, false),
@@ -220,15 +220,15 @@ fn approximation_markers_before_and_after() {
 }
 
 #[test]
-fn ranges_share_the_unit_of_their_end() {
+fn ranges_share_the_unit_of_their_end_and_are_approximate() {
     use QuantityKind::*;
     assert_eq!(
         quantities("每次3-5人，占比15%～30%"),
         vec![
-            q("3", 3.0, Count, false, Some("人")),
-            q("5", 5.0, Count, false, Some("人")),
-            q("15%", 0.15, Percent, false, None),
-            q("30%", 0.3, Percent, false, None),
+            q("3", 3.0, Count, true, Some("人")),
+            q("5", 5.0, Count, true, Some("人")),
+            q("15%", 0.15, Percent, true, None),
+            q("30%", 0.3, Percent, true, None),
         ]
     );
 }
@@ -298,4 +298,256 @@ fn spans_point_at_the_number_and_the_unit() {
     assert_eq!(&text[first.span.clone()], "22");
     assert_eq!(first.unit_span.clone().map(|s| &text[s]), Some("人"));
     assert_eq!(first.decimals, 0);
+}
+
+// ---------------------------------------------------------------------------------------
+// One number reader: every form, and pattern captures reading what the model reads
+
+use reportlint::eval::values::Value;
+use reportlint::pack::pattern::compile;
+
+/// The one quantity recognised in `text` whose written number is `figure`.
+fn model_figure(text: &str, figure: &str) -> (f64, bool, i64, bool) {
+    model_figure_if_any(text, figure).unwrap_or_else(|| {
+        panic!(
+            "{text}: expected one quantity for {figure}: {:?}",
+            recognise(text)
+        )
+    })
+}
+
+fn model_figure_if_any(text: &str, figure: &str) -> Option<(f64, bool, i64, bool)> {
+    let found: Vec<_> = recognise(text)
+        .into_iter()
+        .filter(|q| text[q.span.clone()].contains(figure) || figure.contains(&text[q.span.clone()]))
+        .collect();
+    let [q] = found.as_slice() else {
+        return None;
+    };
+    Some((
+        q.value,
+        q.approx,
+        i64::from(q.decimals),
+        q.kind == QuantityKind::Percent,
+    ))
+}
+
+/// What a pattern capture reads for the figure matched by `pattern` in `text`; `None` when
+/// the pattern does not match or the capture has no number.
+fn captured_figure(text: &str, pattern: &str) -> Option<(f64, bool, i64, bool)> {
+    let compiled = compile(pattern, 0).unwrap_or_else(|e| panic!("{pattern}: {e:?}"));
+    match compiled.find_iter(text).next()?.value("n") {
+        Some(Value::Number {
+            value,
+            approx,
+            decimals,
+            percent,
+        }) => Some((value, approx, decimals.map_or(-99, i64::from), percent)),
+        _ => None,
+    }
+}
+
+#[test]
+fn each_form_reads_with_its_value_approximation_and_precision() {
+    // (sentence, figure as recognised, value, approx, precision, percent)
+    let cases: &[(&str, &str, f64, bool, i64, bool)] = &[
+        // Approximation words before and after.
+        (
+            "共排查矛盾纠纷不少于120件。",
+            "不少于120",
+            120.0,
+            true,
+            0,
+            false,
+        ),
+        (
+            "参训人员不低于300人次。",
+            "不低于300",
+            300.0,
+            true,
+            0,
+            false,
+        ),
+        ("开展普法活动约45场。", "约45", 45.0, true, 0, false),
+        (
+            "覆盖群众超过1.2万人。",
+            "超过1.2万",
+            12_000.0,
+            true,
+            -3,
+            false,
+        ),
+        ("发放资料近8000份。", "近8000", 8000.0, true, 0, false),
+        ("接待来访群众逾600人次。", "逾600", 600.0, true, 0, false),
+        ("培训将近200人。", "将近200", 200.0, true, 0, false),
+        ("化解纠纷接近90件。", "接近90", 90.0, true, 0, false),
+        ("受益群众大约3000人。", "大约3000", 3000.0, true, 0, false),
+        ("办理案件120余件。", "120余", 120.0, true, 0, false),
+        ("开展宣传300多场。", "300多", 300.0, true, 0, false),
+        ("参与群众500人左右。", "500", 500.0, true, 0, false),
+        ("每场参加50人以上。", "50", 50.0, true, 0, false),
+        ("每期学员40人上下。", "40", 40.0, true, 0, false),
+        // Ranges, Arabic and Chinese.
+        ("每村配备3-5个调解员。", "3", 3.0, true, 0, false),
+        ("每村配备三至五个调解员。", "五", 5.0, true, 0, false),
+        // Neighbouring numerals, 十几, 二十多, 几十.
+        ("走访三四个村。", "三四", 3.0, true, 0, false),
+        ("组建十几个调解小组。", "十几", 10.0, true, 0, false),
+        ("选派二十多名律师。", "二十多", 20.0, true, 0, false),
+        ("联系几十个部门。", "几十", 10.0, true, 0, false),
+        ("发动两三千人参与。", "两三千", 2000.0, true, 0, false),
+        // 万 / 亿 with a fraction: exact, rounded to its last digit.
+        ("全年办理2.3万件。", "2.3万", 23_000.0, false, -3, false),
+        (
+            "投入经费1.25亿元。",
+            "1.25亿",
+            125_000_000.0,
+            false,
+            -6,
+            false,
+        ),
+        ("发放手册2万份。", "2万", 20_000.0, false, 0, false),
+        // Chinese numerals with 〇 and 两.
+        ("聘请两千名志愿者。", "两千", 2000.0, false, 0, false),
+        ("培训一千〇五十人。", "一千〇五十", 1050.0, false, 0, false),
+        ("举办两场讲座。", "两", 2.0, false, 0, false),
+        // 百分之, full-width digits.
+        ("知晓率达百分之九十。", "百分之九十", 0.9, false, 0, true),
+        (
+            "满意率为百分之九十五点五。",
+            "百分之九十五点五",
+            0.955,
+            false,
+            1,
+            true,
+        ),
+        ("受理１２３件。", "１２３", 123.0, false, 0, false),
+        ("办结率９８．５％。", "９８．５％", 0.985, false, 1, true),
+    ];
+    for &(text, figure, value, approx, precision, percent) in cases {
+        let (v, a, p, pc) = model_figure(text, figure);
+        assert!((v - value).abs() < 1e-9, "{text}: value {v}");
+        assert_eq!((a, p, pc), (approx, precision, percent), "{text}");
+    }
+}
+
+#[test]
+fn non_quantities_stay_non_quantities() {
+    for text in [
+        "2024年全面推进依法行政。",
+        "开通12345热线。",
+        "开展6.26国际禁毒日宣传。",
+        "印发〔2023〕15号文件。",
+        "1-12月份累计受理。",
+        "入选第四批示范乡镇。",
+        "二〇二四年工作安排。",
+        "落实“八五”普法规划。",
+    ] {
+        assert_eq!(recognise(text), vec![], "{text}");
+    }
+}
+
+/// Sixty figures in sentences in the style of township reports; the pattern that captures
+/// the figure as `n` follows each.
+const FIGURES: &[(&str, &str, &str)] = &[
+    (
+        "全年共受理行政复议案件不少于120件，均依法办结。",
+        "{n:count}件",
+        "不少于120",
+    ),
+    ("走访三四个村了解群众诉求。", "{n:count}个", "三四"),
+    ("全年办理各类政务服务事项2.3万件。", "{n:count}件", "2.3万"),
+    (
+        "共调解矛盾纠纷290件，调解成功288件。",
+        "{n:count}件，",
+        "290",
+    ),
+    ("开展法治宣传活动120余场次。", "{n:count}场次", "120余"),
+    ("发放宣传资料13000多份。", "{n:count}份", "13000多"),
+    ("惠及群众超13000人次。", "{n:count}人次", "超13000"),
+    ("组织执法人员培训约45场。", "{n:count}场", "约45"),
+    ("接待来访群众近600人次。", "{n:count}人次", "近600"),
+    ("全镇18个村委会均建立法律服务站。", "{n:count}个", "18"),
+    ("聘请法律顾问两名。", "{n:count}名", "两"),
+    ("组建调解小组十几个。", "{n:count}个", "十几"),
+    ("选派二十多名律师参与接访。", "{n:count}名", "二十多"),
+    ("联系几十个部门开展联合执法。", "{n:count}个", "几十"),
+    ("每村配备3-5个调解员。", "{n:count}个", "5"),
+    ("每村配备三至五个调解员。", "{n:count}个", "五"),
+    ("审查规范性文件不低于30件。", "{n:count}件", "不低于30"),
+    ("每场参加群众50人以上。", "{n:count}人", "50"),
+    ("参与群众500人左右。", "{n:count}人", "500"),
+    ("每期培训学员40人上下。", "{n:count}人", "40"),
+    ("聘请两千名志愿者参与普法。", "{n:count}名", "两千"),
+    (
+        "培训执法人员一千〇五十人次。",
+        "{n:count}人次",
+        "一千〇五十",
+    ),
+    ("受理行政许可１２３件。", "{n:count}件", "１２３"),
+    (
+        "全年共受理二〇二四号以外案件二十件。",
+        "{n:count}件",
+        "二十",
+    ),
+    ("办结信访事项1,234件。", "{n:count}件", "1,234"),
+    ("累计培训2万人次。", "{n:count}人次", "2万"),
+    ("全年受理20余万件。", "{n:count}件", "20余万"),
+    ("排查矛盾隐患九十四件。", "{n:count}件", "九十四"),
+    ("开展专项检查二十次。", "{n:count}次", "二十"),
+    ("发动两三千人参与。", "{n:count}人", "两三千"),
+    ("开展送法下乡七八十场。", "{n:count}场", "七八十"),
+    (
+        "办理法律援助案件逾百件，其中刑事案件逾60件。",
+        "{n:count}件。",
+        "逾60",
+    ),
+    ("受理案件将近200件。", "{n:count}件", "将近200"),
+    ("化解纠纷接近90件。", "{n:count}件", "接近90"),
+    ("受益群众大约3000人。", "{n:count}人", "大约3000"),
+    ("举办讲座超过15场。", "{n:count}场", "超过15"),
+    ("调解成功率达99%。", "{n:percent}", "99%"),
+    ("办结率为97.67%。", "{n:percent}", "97.67%"),
+    ("知晓率达到百分之九十。", "{n:percent}", "百分之九十"),
+    (
+        "满意率为百分之九十五点五。",
+        "{n:percent}",
+        "百分之九十五点五",
+    ),
+    ("群众满意度达９８．５％。", "{n:percent}", "９８．５％"),
+    ("覆盖率约95%。", "{n:percent}", "约95%"),
+    ("知晓率超过90%。", "{n:percent}", "超过90%"),
+    ("出庭应诉率100%。", "{n:percent}", "100%"),
+    ("复议纠错率为17.20%。", "{n:percent}", "17.20%"),
+    ("占比15%～30%。", "{n:percent}。", "30%"),
+    ("投入法治建设经费38.6万元。", "{n:amount}", "38.6万"),
+    ("落实经费505万余元。", "{n:amount}", "505万余"),
+    ("罚没款1.25亿元。", "{n:amount}", "1.25亿"),
+    ("发放补助300元。", "{n:amount}", "300"),
+    ("投入经费约12万元。", "{n:amount}", "约12万"),
+    ("新建法治文化阵地68处。", "{n:count}处", "68"),
+    ("完成合法性审查1085件。", "{n:count}件", "1085"),
+    ("开展行政执法检查三百二十次。", "{n:count}次", "三百二十"),
+    ("办理行政处罚案件不足10件。", "{n:count}件", "不足10"),
+    ("至少培训5批次。", "{n:count}批次", "至少5"),
+    ("组织旁听庭审2场次。", "{n:count}场次", "2"),
+    ("共有工作人员22人。", "{n:count}人", "22"),
+    ("面积达到3.5平方公里。", "{n:number}平方公里", "3.5"),
+    ("同比增长12.5个百分点。", "{n:number}个百分点", "12.5"),
+];
+
+#[test]
+fn pattern_captures_read_each_figure_as_the_model_does() {
+    assert!(FIGURES.len() >= 60, "{} figures", FIGURES.len());
+    let mut disagreements = Vec::new();
+    for &(text, pattern, figure) in FIGURES {
+        let model = model_figure_if_any(text, figure);
+        let captured = captured_figure(text, pattern);
+        if model.is_none() || model != captured {
+            disagreements.push(format!(
+                "{text}\n    model   {model:?}\n    capture {captured:?}"
+            ));
+        }
+    }
+    assert!(disagreements.is_empty(), "\n{}", disagreements.join("\n"));
 }

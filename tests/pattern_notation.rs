@@ -27,7 +27,7 @@ fn number(value: f64, decimals: u8) -> Value {
     Value::written(value, decimals)
 }
 
-fn approx(value: f64, decimals: u8) -> Value {
+fn approx(value: f64, decimals: i16) -> Value {
     Value::Number {
         value,
         approx: true,
@@ -36,7 +36,7 @@ fn approx(value: f64, decimals: u8) -> Value {
     }
 }
 
-fn percent(value: f64, decimals: u8) -> Value {
+fn percent(value: f64, decimals: i16) -> Value {
     Value::Number {
         value,
         approx: false,
@@ -209,7 +209,16 @@ fn capture_values_read_numbers_as_written() {
     assert_eq!(capture_value(&count, "288"), Some(number(288.0, 0)));
     assert_eq!(capture_value(&count, "1,234"), Some(number(1234.0, 0)));
     assert_eq!(capture_value(&count, "2万"), Some(number(20000.0, 0)));
-    assert_eq!(capture_value(&count, "2.3万"), Some(approx(23000.0, 0)));
+    // Rounded to 0.1万: exact, with precision -3 (±500), not approximate.
+    assert_eq!(
+        capture_value(&count, "2.3万"),
+        Some(Value::Number {
+            value: 23000.0,
+            approx: false,
+            decimals: Some(-3),
+            percent: false
+        })
+    );
     assert_eq!(capture_value(&count, "五"), Some(number(5.0, 0)));
     assert_eq!(capture_value(&count, "十八"), Some(number(18.0, 0)));
     assert_eq!(capture_value(&count, "一百二十"), Some(number(120.0, 0)));
@@ -230,7 +239,12 @@ fn capture_values_read_numbers_as_written() {
     );
     assert_eq!(
         capture_value(&CaptureType::Amount, "12.5万元"),
-        Some(approx(125000.0, 0))
+        Some(Value::Number {
+            value: 125000.0,
+            approx: false,
+            decimals: Some(-3),
+            percent: false
+        })
     );
     assert_eq!(
         capture_value(&CaptureType::Number, "3.25"),

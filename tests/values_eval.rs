@@ -88,7 +88,7 @@ fn about(v: f64) -> Value {
         percent: false,
     }
 }
-fn pct(ratio: f64, decimals: u8) -> Value {
+fn pct(ratio: f64, decimals: i16) -> Value {
     Value::Number {
         value: ratio,
         approx: false,

@@ -175,7 +175,7 @@ pub struct QuantityView {
     pub kind: QuantityKind,
     pub value: f64,
     pub approx: bool,
-    pub decimals: u8,
+    pub decimals: i16,
     pub unit: Option<String>,
     pub section: usize,
 }

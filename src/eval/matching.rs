@@ -473,14 +473,7 @@ fn from_pattern(m: PatternMatch) -> LeafMatch {
         .iter()
         .filter_map(|c| {
             let text = c.text.as_ref()?;
-            let items = c
-                .items
-                .iter()
-                .filter_map(|item| {
-                    pattern::capture_value(&pattern::CaptureType::Count, &item.raw)
-                        .map(|v| (item.span.clone(), v))
-                })
-                .collect();
+            let items = c.item_values();
             Some(Capture {
                 name: c.name.clone(),
                 span: text.span.clone(),

@@ -37,6 +37,7 @@
 
 use std::cmp::Ordering;
 
+use crate::model::ParsedNumber;
 use crate::pack::expr::{BinOp, CmpOp, Expr, ExprKind, Func, Tolerance, UnOp};
 use crate::pack::model::Span;
 
@@ -47,8 +48,10 @@ pub enum Value {
         value: f64,
         /// Written with an approximation marker (约, 余, 多 …), or computed from such a figure.
         approx: bool,
-        /// Digits after the point as written; `None` for a computed number.
-        decimals: Option<u8>,
+        /// Written precision: digits after the point as written; negative for a figure
+        /// rounded to tens or more (`2.3万` is -3: rounded to 1000); `None` for a computed
+        /// number.
+        decimals: Option<i16>,
         /// A percentage; `value` is the ratio (97% is 0.97).
         percent: bool,
     },
@@ -69,8 +72,19 @@ impl Value {
         Value::Number {
             value,
             approx: false,
-            decimals: Some(decimals),
+            decimals: Some(i16::from(decimals)),
             percent: false,
+        }
+    }
+
+    /// A figure as the report states it, read by [`crate::model::numbers`]: its value,
+    /// whether it is approximate, its written precision, whether it is a percentage.
+    pub fn stated(figure: &ParsedNumber) -> Value {
+        Value::Number {
+            value: figure.value,
+            approx: figure.approx,
+            decimals: Some(figure.decimals),
+            percent: figure.percent,
         }
     }
 
@@ -232,7 +246,7 @@ pub fn format_value(value: &Value, spec: Option<&str>) -> String {
             _ => {
                 let shown = if *percent { value * 100.0 } else { *value };
                 let digits = match decimals {
-                    Some(d) => fixed_decimals(shown, *d),
+                    Some(d) => fixed_decimals(shown, u8::try_from(*d).unwrap_or(0)),
                     None => trimmed_decimals(shown, 2),
                 };
                 if *percent {
@@ -318,7 +332,7 @@ impl Evaluator<'_> {
             ExprKind::Percent { value, decimals } => Value::Number {
                 value: *value,
                 approx: false,
-                decimals: Some(*decimals),
+                decimals: Some(i16::from(*decimals)),
                 percent: true,
             },
             ExprKind::Text(text) => Value::Text(text.clone()),
@@ -412,7 +426,9 @@ impl Evaluator<'_> {
         let percent = matches!(op, BinOp::Add | BinOp::Sub) && l.percent && r.percent;
         Ok(Value::Number {
             value,
-            approx: l.approx || r.approx,
+            // A figure rounded to tens or more (2.3万) has an error no computed number
+            // tracks: what is computed from it is approximate.
+            approx: l.approx || r.approx || l.is_coarse() || r.is_coarse(),
             decimals: None,
             percent,
         })
@@ -517,7 +533,7 @@ impl Evaluator<'_> {
 struct Number {
     value: f64,
     approx: bool,
-    decimals: Option<u8>,
+    decimals: Option<i16>,
     percent: bool,
 }
 
@@ -537,6 +553,11 @@ impl Number {
             }),
             _ => None,
         }
+    }
+
+    /// Rounded to tens or more as written (`2.3万`).
+    fn is_coarse(&self) -> bool {
+        self.decimals.is_some_and(|d| d < 0)
     }
 
     /// Half a unit of the last written decimal; 0 for a computed number.
@@ -595,7 +616,7 @@ impl Aggregate {
         Ok(Value::Number {
             value,
             // How many figures there are is exact even when the figures are not.
-            approx: !counted && items.iter().any(|n| n.approx),
+            approx: !counted && items.iter().any(|n| n.approx || n.is_coarse()),
             decimals: None,
             percent,
         })
@@ -617,7 +638,9 @@ fn approx_equal(stated: &Number, other: &Number, tolerance: &Tolerance) -> bool 
 fn compare(op: CmpOp, left: &Value, right: &Value, whole: &Expr) -> Result<bool, EvalError> {
     let ordering = match (left, right) {
         (Value::Number { value: l, .. }, Value::Number { value: r, .. }) => {
-            let noise = ROUNDING * l.abs().max(r.abs()).max(1.0);
+            // A figure rounded to tens or more (2.3万) equals what lies within its rounding.
+            let noise = ROUNDING * l.abs().max(r.abs()).max(1.0)
+                + coarse_slack(left).max(coarse_slack(right));
             if (l - r).abs() <= noise {
                 Ordering::Equal
             } else if l < r {
@@ -659,6 +682,15 @@ fn compare(op: CmpOp, left: &Value, right: &Value, whole: &Expr) -> Result<bool,
         CmpOp::Eq => ordering == Ordering::Equal,
         CmpOp::Ne => ordering != Ordering::Equal,
     })
+}
+
+/// Half the rounding unit of a figure written rounded to tens or more (500 for `2.3万`);
+/// 0 for every other value, whose comparisons allow only float noise.
+pub fn coarse_slack(value: &Value) -> f64 {
+    match Number::from_value(value) {
+        Some(n) if n.is_coarse() => n.rounding_slack(),
+        _ => 0.0,
+    }
 }
 
 fn finite(value: f64, whole: &Expr) -> Result<(), EvalError> {

@@ -12,7 +12,7 @@
 use super::Hit;
 use crate::diag::Label;
 use crate::eval::matching::{Compiler, DocMatches, LeafId};
-use crate::eval::values::{format_value, Value};
+use crate::eval::values::{coarse_slack, format_value, Value};
 use crate::pack::error::PackError;
 use crate::pack::model::Consistent;
 
@@ -54,10 +54,11 @@ pub fn evaluate(cc: &Compiled, m: &DocMatches) -> Vec<Hit> {
     let Some((_, first, first_value)) = seen.first().cloned() else {
         return Vec::new();
     };
-    let Some(differs) = seen
-        .iter()
-        .position(|(_, v, _)| (v - first).abs() > f64::EPSILON)
-    else {
+    let Some(differs) = seen.iter().position(|(_, v, value)| {
+        // A figure rounded to tens or more (2.3万) agrees with what lies within its rounding.
+        let slack = coarse_slack(&first_value).max(coarse_slack(value));
+        (v - first).abs() > f64::EPSILON.max(slack)
+    }) else {
         return Vec::new();
     };
     let mut labels = vec![Label::new(

@@ -2,7 +2,9 @@
 //!
 //! Text enters as a `&str`; [`recognise`] returns [`Quantity`] values whose spans are byte
 //! ranges into that text, in text order. [`parse_number`] reads one number token as written,
-//! and [`chinese_numeral_value`] reads a Chinese numeral; both are used by rule patterns too.
+//! and [`chinese_numeral_value`] reads a Chinese numeral. [`FigureReader`] reads the figure at
+//! a place of a text with its context: rule pattern captures get their values there, so a rule
+//! and `reportlint inspect` always read a figure the same way.
 //!
 //! # What is a quantity
 //!
@@ -24,9 +26,15 @@
 //! * **Approximation** markers keep the value and set `approx`: before the number `约 大约
 //!   近 将近 接近 超 超过 逾 不少于 不低于 不足 不到 至少`, after it `余 多 几` (also between
 //!   the digits and `万`: `20余万`), and after the number or its unit `以上 以下 以内 左右
-//!   上下`. Two neighbouring Chinese digits (`三四个`) are an approximation of the smaller.
-//! * **Ranges** `3-5次`, `15%～30%`, `3至5人` give two quantities that share the unit written
-//!   after the second number.
+//!   上下` (bounds such as `以上` are "at least": not exact). Two neighbouring Chinese digits
+//!   are an approximation of the smaller (`三四个` = 3, `两三千` = 2000, `七八十` = 70);
+//!   `十几` is 10 and `几十` / `几百` are 10 / 100, approximately.
+//! * **Ranges** `3-5次`, `15%～30%`, `3至5人`, `三至五个`, `两到三次` give two approximate
+//!   quantities that share the unit written after the second number.
+//! * **Precision** (`decimals`): the digits written after the point (`97.67%` → 2, in
+//!   percentage points; `百分之九十五点五` → 1). A figure with 万/亿 and a fraction is rounded
+//!   to its last digit: `2.3万` is 23 000 with precision -3 (rounded to 1000), exact but
+//!   checked ±500; a whole number of 万 (`2万`) is 20 000 with precision 0, as written.
 //!
 //! # What is not a quantity
 //!
@@ -80,8 +88,10 @@ pub struct Quantity {
     pub value: f64,
     pub kind: QuantityKind,
     pub approx: bool,
-    /// Digits written after the decimal point.
-    pub decimals: u8,
+    /// Written precision of `value`: the digits after the point (`97.67%` → 2, counted in
+    /// percentage points, `290` → 0), negative when a multiplier makes the last written digit
+    /// coarser than one (`2.3万` → -3: the figure is rounded to 1000). See [`precision`].
+    pub decimals: i16,
     /// Measure word or unit as written (`件`, `人次`, `元` for `万元`).
     pub unit: Option<String>,
     pub unit_span: Option<Span>,
@@ -92,11 +102,13 @@ pub struct Quantity {
 pub struct ParsedNumber {
     pub value: f64,
     pub approx: bool,
-    pub decimals: u8,
+    /// Written precision, as [`Quantity::decimals`].
+    pub decimals: i16,
     pub percent: bool,
 }
 
-const APPROX_PREFIXES: &[&str] = &[
+/// Approximation words written right before a number, longest first.
+pub const APPROX_PREFIXES: &[&str] = &[
     "不少于",
     "不低于",
     "大约",
@@ -111,8 +123,10 @@ const APPROX_PREFIXES: &[&str] = &[
     "超",
     "逾",
 ];
-const APPROX_SUFFIXES: &[char] = &['余', '多', '几'];
-const APPROX_AFTER_UNIT: &[&str] = &["以上", "以下", "以内", "左右", "上下"];
+/// Approximation characters written right after the digits (`50余`, `二十多`, `十几`).
+pub const APPROX_SUFFIXES: &[char] = &['余', '多', '几'];
+/// Approximation words written after a number or its unit (`30人以上`, `50左右`).
+pub const APPROX_AFTER_UNIT: &[&str] = &["以上", "以下", "以内", "左右", "上下"];
 
 /// The multiplier written at the start of `rest` after Arabic digits, its first character
 /// `first` already read, and its power of ten: `万`, `亿`, `千万`, `百万`, `万亿`.
@@ -338,7 +352,8 @@ struct Core {
     start: usize,
     end: usize,
     value: f64,
-    decimals: u8,
+    /// Written precision, as [`Quantity::decimals`].
+    decimals: i16,
     approx: bool,
     percent: bool,
     chinese: bool,
@@ -544,6 +559,7 @@ fn read_arabic_core(text: &str, i: usize) -> Option<Core> {
     let mut approx = false;
     let mut exponent = -(digits.fraction_digits as i32);
     let mut multiplied = false;
+    let mut power = 0;
     let suffix = |j: &mut usize, next: &mut Option<char>, approx: &mut bool| {
         if let Some(c) = next.filter(|c| APPROX_SUFFIXES.contains(c) && *c != '几') {
             *approx = true;
@@ -552,7 +568,8 @@ fn read_arabic_core(text: &str, i: usize) -> Option<Core> {
         }
     };
     suffix(&mut j, &mut next, &mut approx);
-    if let Some((word, power)) = multiplier_at(text.get(j..).unwrap_or(""), next) {
+    if let Some((word, written_power)) = multiplier_at(text.get(j..).unwrap_or(""), next) {
+        power = written_power;
         exponent += power;
         j += word.len();
         next = char_at(text, j);
@@ -573,7 +590,7 @@ fn read_arabic_core(text: &str, i: usize) -> Option<Core> {
         start: i,
         end: j,
         value: scaled_value(text, &digits, exponent),
-        decimals: fraction_digits.min(u8::MAX as usize) as u8,
+        decimals: precision(fraction_digits, power),
         approx,
         percent,
         chinese: false,
@@ -592,59 +609,132 @@ fn read_arabic_core(text: &str, i: usize) -> Option<Core> {
     })
 }
 
+/// The written precision of a number with `fraction_digits` digits after the point and a
+/// multiplier of `10^power` (万 is 4): the digits after the point of its value.
+///
+/// A figure with a multiplier and a fraction is as precise as its last written digit:
+/// `2.3万` is 23 000 rounded to 0.1万 = 1000, precision -3, so an exact check allows ±500
+/// instead of reading it as 23 000 exactly. A whole number of 万 (`2万`) keeps precision 0:
+/// it is read as the whole number it writes, as before. The figure stays exact (not
+/// approximate): no approximation word is written, and checks use the precision instead.
+pub fn precision(fraction_digits: usize, power: i32) -> i16 {
+    let fraction = i16::try_from(fraction_digits).unwrap_or(i16::MAX);
+    if fraction > 0 && power > 0 {
+        fraction - i16::try_from(power).unwrap_or(0)
+    } else {
+        fraction
+    }
+}
+
 /// Reads a run of Chinese numeral characters with an approximation suffix.
 fn read_chinese_core(text: &str, i: usize) -> Option<Core> {
     let rest = text.get(i..)?;
-    let run_len: usize = rest
-        .chars()
-        .take_while(|c| is_chinese_numeral_char(*c))
-        .map(char::len_utf8)
-        .sum();
+    // 几十个, 几百人: "some tens", approximately the unit itself.
+    let several = rest.starts_with('几');
+    let lead = if several { '几'.len_utf8() } else { 0 };
+    let run_len = numeral_run_len(rest.get(lead..)?);
     if run_len == 0 {
         return None;
     }
-    let run = &rest[..run_len];
-    let mut approx = false;
-    let value = match chinese_numeral_value(run) {
-        Some(v) => v,
-        None => {
-            // 三四个: two neighbouring digits approximate the smaller one.
-            let mut chars = run.chars();
-            let first = chars.next().and_then(chinese_digit);
-            let second = chars.next().and_then(chinese_digit);
-            match (first, second, chars.next()) {
-                (Some(a), Some(b), None) if a > 0 && b == a + 1 => {
-                    approx = true;
-                    a
+    let run = &rest[lead..lead + run_len];
+    let mut approx = several;
+    let value = if several {
+        if !run.starts_with(['十', '拾', '百', '佰', '千', '仟', '万']) {
+            return None;
+        }
+        chinese_numeral_value(&format!("一{run}"))?
+    } else {
+        match chinese_numeral_value(run) {
+            Some(v) => v,
+            None => {
+                // 三四个, 两三千, 七八十: two neighbouring digits approximate the smaller one.
+                let mut chars = run.chars();
+                let first = chars.next().and_then(chinese_digit);
+                let second = chars.next().and_then(chinese_digit);
+                let tail = chars.as_str();
+                match (first, second) {
+                    (Some(a), Some(b)) if a > 0 && b == a + 1 => {
+                        approx = true;
+                        if tail.is_empty() {
+                            a
+                        } else {
+                            let lower: String = run.chars().take(1).collect();
+                            chinese_numeral_value(&format!("{lower}{tail}"))?
+                        }
+                    }
+                    _ => return None,
                 }
-                _ => return None,
             }
         }
     };
-    let mut j = i + run_len;
+    let mut value = value as f64;
+    let mut j = i + lead + run_len;
+    // 三点五, 九十五点五: digits after 点 are decimals; 九点三十分 is a time, not 9.3.
+    let mut decimals = 0i16;
+    let mut fraction_digits = 0usize;
+    let mut power = 0;
+    if !approx && text.get(j..).is_some_and(|r| r.starts_with('点')) {
+        let after_point = j + '点'.len_utf8();
+        let digits: Vec<u64> = text
+            .get(after_point..)
+            .unwrap_or("")
+            .chars()
+            .map_while(chinese_digit)
+            .collect();
+        let digits_len = digits.len() * '一'.len_utf8();
+        let next = char_at(text, after_point + digits_len);
+        if !digits.is_empty() && next.is_none_or(|c| chinese_small_unit(c).is_none()) {
+            let mut unit = 0.1;
+            for d in &digits {
+                value += *d as f64 * unit;
+                unit /= 10.0;
+            }
+            // Rounded to the digits written: 五点五 is 5.5, not 5.499….
+            let scale = 10f64.powi(digits.len() as i32);
+            value = (value * scale).round() / scale;
+            fraction_digits = digits.len();
+            j = after_point + digits_len;
+            if let Some((word, written_power)) =
+                multiplier_at(text.get(j..).unwrap_or(""), char_at(text, j))
+            {
+                power = written_power;
+                value *= 10f64.powi(power);
+                j += word.len();
+            }
+            decimals = precision(fraction_digits, power);
+        }
+    }
     if let Some(c) = char_at(text, j).filter(|c| APPROX_SUFFIXES.contains(c)) {
         approx = true;
         j += c.len_utf8();
     }
     let digit_by_digit =
-        run.chars().count() >= 2 && run.chars().all(|c| chinese_digit(c).is_some());
+        !several && run.chars().count() >= 2 && run.chars().all(|c| chinese_digit(c).is_some());
     Some(Core {
         start: i,
         end: j,
-        value: value as f64,
-        decimals: 0,
+        value,
+        decimals,
         approx,
         percent: false,
         chinese: true,
         plain_digits: 0,
         digit_by_digit: digit_by_digit && !approx,
-        has_point: false,
-        integer: Some(value),
-        fraction_digits: 0,
+        has_point: fraction_digits > 0,
+        integer: Some(value as u64),
+        fraction_digits,
         fraction: None,
         before: char_before(text, i),
         after: char_at(text, j),
     })
+}
+
+/// The length in bytes of the run of Chinese numeral characters opening `rest`.
+fn numeral_run_len(rest: &str) -> usize {
+    rest.chars()
+        .take_while(|c| is_chinese_numeral_char(*c))
+        .map(char::len_utf8)
+        .sum()
 }
 
 /// Reads `百分之` followed by a Chinese or Arabic number.
@@ -739,6 +829,76 @@ pub fn parse_number(text: &str) -> Option<ParsedNumber> {
     })
 }
 
+impl From<&Quantity> for ParsedNumber {
+    fn from(q: &Quantity) -> ParsedNumber {
+        ParsedNumber {
+            value: q.value,
+            approx: q.approx,
+            decimals: q.decimals,
+            percent: q.kind == QuantityKind::Percent,
+        }
+    }
+}
+
+/// Reads the figure written at a place of a text, the one way reportlint reads figures: rule
+/// captures and `inspect` both get their values here.
+///
+/// The figure at a place is the quantity [`recognise`] finds there, with what surrounds it:
+/// an approximation word before the number (`不少于120件`), after its unit (`120件以上`), a
+/// range it belongs to (`3-5个`). Where [`recognise`] sees no quantity (an ordinal, a year, a
+/// Chinese numeral without measure word), it is the number as written there, read by
+/// [`parse_number`]. Each line is recognised once however many places are read in it.
+#[derive(Debug)]
+pub struct FigureReader<'t> {
+    text: &'t str,
+    /// The line last recognised, and the quantities in it (spans into `text`).
+    line: Option<std::ops::Range<usize>>,
+    found: Vec<Quantity>,
+}
+
+impl<'t> FigureReader<'t> {
+    pub fn new(text: &'t str) -> FigureReader<'t> {
+        FigureReader {
+            text,
+            line: None,
+            found: Vec::new(),
+        }
+    }
+
+    /// The figure whose number is written in `span` of the text; `None` when the text there
+    /// is no number.
+    pub fn at(&mut self, span: std::ops::Range<usize>) -> Option<ParsedNumber> {
+        self.quantity_at(span.clone())
+            .map(ParsedNumber::from)
+            .or_else(|| parse_number(self.text.get(span)?))
+    }
+
+    /// The quantity [`recognise`] finds overlapping `span`, if any.
+    pub fn quantity_at(&mut self, span: std::ops::Range<usize>) -> Option<&Quantity> {
+        let text = self.text;
+        text.get(span.clone())?;
+        let in_line = self
+            .line
+            .as_ref()
+            .is_some_and(|line| line.start <= span.start && span.end <= line.end);
+        if !in_line {
+            let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+            let end = text[span.end..]
+                .find('\n')
+                .map_or(text.len(), |i| span.end + i);
+            self.found = recognise(&text[start..end]);
+            for q in &mut self.found {
+                q.span = q.span.start + start..q.span.end + start;
+                q.unit_span = q.unit_span.take().map(|s| s.start + start..s.end + start);
+            }
+            self.line = Some(start..end);
+        }
+        self.found
+            .iter()
+            .find(|q| q.span.start < span.end && span.start < q.span.end)
+    }
+}
+
 /// A unit written after a number, and the kind of quantity it makes of it.
 #[derive(Debug, Clone, Copy)]
 struct Unit {
@@ -807,7 +967,7 @@ fn is_identifier_joiner(c: char) -> bool {
 const fn is_scan_stop(c: char) -> bool {
     arabic_digit(c).is_some()
         || chinese_digit(c).is_some()
-        || matches!(c, '十' | '拾' | '百' | '《' | '》' | '\n')
+        || matches!(c, '十' | '拾' | '百' | '几' | '《' | '》' | '\n')
 }
 
 /// [`is_scan_stop`] for every character below U+10000, one bit each, computed at compile time
@@ -900,7 +1060,7 @@ pub fn recognise(text: &str) -> Vec<Quantity> {
                 continue;
             }
         }
-        if chinese_digit(c).is_some() || chinese_small_unit(c) == Some(10) {
+        if chinese_digit(c).is_some() || chinese_small_unit(c) == Some(10) || c == '几' {
             i = chinese_number(text, i, in_book_title > 0, &mut found);
             continue;
         }
@@ -1122,7 +1282,11 @@ fn arabic_group(text: &str, i: usize, in_book_title: bool, found: &mut Vec<Quant
                     .map(|x| (x, span.clone())),
                 _ => None,
             };
-            let low_q = quantity(text, &low_core, shared);
+            let mut low_q = quantity(text, &low_core, shared);
+            let mut high_q = high_q;
+            // A range states neither end as the figure: both are approximate.
+            low_q.approx = true;
+            high_q.approx = true;
             found.push(low_q);
             found.push(high_q);
             end
@@ -1132,35 +1296,59 @@ fn arabic_group(text: &str, i: usize, in_book_title: bool, found: &mut Vec<Quant
 
 /// Reads a run of Chinese numerals at `i` and pushes it if it is a count.
 fn chinese_number(text: &str, i: usize, in_book_title: bool, found: &mut Vec<Quantity>) -> usize {
-    let run_len: usize = text
-        .get(i..)
-        .unwrap_or("")
-        .chars()
-        .take_while(|c| is_chinese_numeral_char(*c))
-        .map(char::len_utf8)
-        .sum();
-    let run = text.get(i..i + run_len).unwrap_or("");
+    // 几十个: 几 opens the numeral.
+    let lead = if text.get(i..).is_some_and(|r| r.starts_with('几')) {
+        '几'.len_utf8()
+    } else {
+        0
+    };
+    let run_len = numeral_run_len(text.get(i + lead..).unwrap_or(""));
+    let run = text.get(i + lead..i + lead + run_len).unwrap_or("");
+    let run_end = (i + lead + run_len).max(i + 1);
+    if in_book_title || run_len == 0 {
+        return run_end;
+    }
+    let next = char_at(text, run_end);
+    // 三至五个: a range of Chinese numerals sharing the unit after the second.
+    if lead == 0 && next.is_some_and(is_range_joiner) {
+        if let Some(end) = chinese_range(text, i, found) {
+            return end;
+        }
+    }
     // The commonest cases in report prose are settled before the numeral is read: a lone 一
     // (一个, 进一步), and a numeral without a measure word after it and its approximation
     // suffix (二、, 三是). Scanning may continue before such a suffix: it is no scan stop, so
     // that finds the same numbers.
-    let run_end = i + run_len.max(1);
-    if in_book_title || run == "一" || run.chars().all(is_zero) {
+    if lead == 0 && (run == "一" || run.chars().all(is_zero)) {
         return run_end;
     }
-    let suffix_len = char_at(text, run_end)
-        .filter(|c| APPROX_SUFFIXES.contains(c))
-        .map_or(0, char::len_utf8);
-    if unit_at(text, run_end + suffix_len).is_none() {
-        return run_end;
+    if next != Some('点') {
+        let suffix_len = next
+            .filter(|c| APPROX_SUFFIXES.contains(c))
+            .map_or(0, char::len_utf8);
+        if unit_at(text, run_end + suffix_len).is_none() {
+            return run_end;
+        }
     }
     let Some(core) = read_chinese_core(text, i) else {
         return run_end;
     };
     let end = core.end;
-    if core.digit_by_digit {
+    if core.digit_by_digit || unit_at(text, end).is_none() || chinese_excluded(text, &core) {
         return end;
     }
+    // 届 (session) is not in the unit list, so 二十届 stays out; 年 after a digit-by-digit
+    // numeral was handled above.
+    let q = quantity(text, &core, None);
+    let next = q.span.end.max(end);
+    found.push(q);
+    next
+}
+
+/// Whether a Chinese numeral followed by a measure word is still no quantity: an ordinal
+/// (第四批, 初三, 周五), a fixed expression (三项制度), a short quotation (“五个一”), a date.
+fn chinese_excluded(text: &str, core: &Core) -> bool {
+    let i = core.start;
     let before = core.before;
     if matches!(before, Some('第' | '初' | '周' | '期'))
         || text
@@ -1168,10 +1356,10 @@ fn chinese_number(text: &str, i: usize, in_book_title: bool, found: &mut Vec<Qua
             .get(..i)
             .is_some_and(|b| ends_with_word(b, "星期") || ends_with_word(b, "礼拜"))
     {
-        return end;
+        return true;
     }
     if starts_with_any(text, i, FIXED_EXPRESSIONS).is_some() {
-        return end;
+        return true;
     }
     if matches!(before, Some('“' | '"' | '‘' | '「')) {
         let closes_soon = text
@@ -1181,18 +1369,40 @@ fn chinese_number(text: &str, i: usize, in_book_title: bool, found: &mut Vec<Qua
             .take(7)
             .any(|c| matches!(c, '”' | '"' | '’' | '」'));
         if closes_soon {
-            return end;
+            return true;
         }
     }
-    if is_date_or_identifier(text, &core) {
-        return end;
+    is_date_or_identifier(text, core)
+}
+
+/// Reads a range of two Chinese numerals at `i` (`三至五个`, `两到三次`) whose second has a
+/// measure word, pushes both ends as approximate quantities sharing that unit, and returns
+/// where scanning continues; `None` when the text there is no such range.
+fn chinese_range(text: &str, i: usize, found: &mut Vec<Quantity>) -> Option<usize> {
+    let low = read_chinese_core(text, i)?;
+    let joiner = low.after.filter(|c| is_range_joiner(*c))?;
+    let high_start = low.end + joiner.len_utf8();
+    if !char_at(text, high_start).is_some_and(|c| chinese_digit(c).is_some() || c == '十') {
+        return None;
     }
-    // 届 (session) is not in the unit list, so 二十届 stays out; 年 after a digit-by-digit
-    // numeral was handled above.
-    let q = quantity(text, &core, None);
-    let next = q.span.end.max(end);
-    found.push(q);
-    next
+    let high = read_chinese_core(text, high_start)?;
+    let unit = unit_at(text, high.end)?;
+    if low.digit_by_digit
+        || high.digit_by_digit
+        || chinese_excluded(text, &low)
+        || chinese_excluded(text, &high)
+    {
+        return Some(high.end);
+    }
+    let unit_span = high.end..high.end + unit.text.len();
+    let mut low_q = quantity(text, &low, Some((unit, unit_span)));
+    let mut high_q = quantity(text, &high, None);
+    low_q.approx = true;
+    high_q.approx = true;
+    let next = high_q.span.end.max(high.end);
+    found.push(low_q);
+    found.push(high_q);
+    Some(next)
 }
 
 #[cfg(test)]
@@ -1246,5 +1456,130 @@ mod tests {
                 ("超13000多".to_string(), 13000.0, true),
             ]
         );
+    }
+
+    fn read(text: &str) -> Vec<(String, f64, bool, i16, QuantityKind)> {
+        recognise(text)
+            .into_iter()
+            .map(|q| {
+                let written = text[q.span.clone()].to_string();
+                (written, q.value, q.approx, q.decimals, q.kind)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn precision_of_multiplied_figures() {
+        assert_eq!(precision(0, 0), 0);
+        assert_eq!(precision(2, 0), 2);
+        assert_eq!(precision(0, 4), 0);
+        assert_eq!(precision(1, 4), -3);
+        assert_eq!(precision(2, 8), -6);
+        use QuantityKind::*;
+        assert_eq!(
+            read("办理2.3万件，经费1.25亿元，培训2万人次"),
+            vec![
+                ("2.3万".into(), 23_000.0, false, -3, Count),
+                ("1.25亿".into(), 125_000_000.0, false, -6, Amount),
+                ("2万".into(), 20_000.0, false, 0, Count),
+            ]
+        );
+    }
+
+    #[test]
+    fn approximate_chinese_forms() {
+        use QuantityKind::*;
+        assert_eq!(
+            read("三四个，十几个，二十多名，几十个，几百人，两三千人，七八十场"),
+            vec![
+                ("三四".into(), 3.0, true, 0, Count),
+                ("十几".into(), 10.0, true, 0, Count),
+                ("二十多".into(), 20.0, true, 0, Count),
+                ("几十".into(), 10.0, true, 0, Count),
+                ("几百".into(), 100.0, true, 0, Count),
+                ("两三千".into(), 2000.0, true, 0, Count),
+                ("七八十".into(), 70.0, true, 0, Count),
+            ]
+        );
+        // 几 alone, 几乎, 几年来: no number.
+        assert_eq!(read("几个部门几乎每周开展，几年来"), vec![]);
+    }
+
+    #[test]
+    fn ranges_are_approximate() {
+        use QuantityKind::*;
+        assert_eq!(
+            read("每村3-5个，每组三至五人，两到三次"),
+            vec![
+                ("3".into(), 3.0, true, 0, Count),
+                ("5".into(), 5.0, true, 0, Count),
+                ("三".into(), 3.0, true, 0, Count),
+                ("五".into(), 5.0, true, 0, Count),
+                ("两".into(), 2.0, true, 0, Count),
+                ("三".into(), 3.0, true, 0, Count),
+            ]
+        );
+        // Ordinals and months stay out.
+        assert_eq!(read("第三至五批，一至三月"), vec![]);
+    }
+
+    #[test]
+    fn chinese_decimals_after_dian() {
+        use QuantityKind::*;
+        assert_eq!(
+            read("百分之九十五点五，三点五倍，下午三点开会，九点三十分"),
+            vec![
+                ("百分之九十五点五".into(), 0.955, false, 1, Percent),
+                ("三点五".into(), 3.5, false, 1, Other),
+            ]
+        );
+    }
+
+    #[test]
+    fn approximation_words_before_and_after() {
+        for text in [
+            "不少于120件",
+            "不低于120件",
+            "约120件",
+            "大约120件",
+            "近120件",
+            "将近120件",
+            "接近120件",
+            "超120件",
+            "超过120件",
+            "逾120件",
+            "120余件",
+            "120多件",
+            "120件以上",
+            "120件左右",
+            "120件上下",
+        ] {
+            let found = recognise(text);
+            assert_eq!(found.len(), 1, "{text}");
+            assert!(found[0].approx && found[0].value == 120.0, "{text}");
+        }
+    }
+
+    #[test]
+    fn figure_reader_reads_a_place_with_its_context() {
+        let text = "第一行。\n共受理不少于120件，每村3-5个，二〇二四年，第1名。";
+        let mut figures = FigureReader::new(text);
+        let at = |needle: &str| {
+            let start = text.find(needle).unwrap_or(0);
+            start..start + needle.len()
+        };
+        let n = figures.at(at("120")).map(|f| (f.value, f.approx));
+        assert_eq!(n, Some((120.0, true)));
+        let n = figures.at(at("5")).map(|f| (f.value, f.approx));
+        assert_eq!(n, Some((5.0, true)));
+        // Not quantities for the model: read as written.
+        let n = figures.at(at("二〇二四")).map(|f| (f.value, f.approx));
+        assert_eq!(n, Some((2024.0, false)));
+        // 第1名 is an ordinal: no quantity, the number as written.
+        let ordinal = at("第1名").start + "第".len();
+        assert!(figures.quantity_at(ordinal..ordinal + 1).is_none());
+        let n = figures.at(ordinal..ordinal + 1).map(|f| f.value);
+        assert_eq!(n, Some(1.0));
+        assert_eq!(figures.at(at("第1名")), None);
     }
 }

@@ -22,7 +22,7 @@
 //!
 //! | Type | Matches |
 //! |---|---|
-//! | `count` | a whole number: `288`, `1,234`, `2万`, `五`, `十八`, `一百二十`, `两`; approximation markers 约/近/超/超过/逾 before or 余/多/以上/左右 after belong to the capture (`约120`, `120余`) |
+//! | `count` | a whole number: `288`, `1,234`, `2万`, `五`, `十八`, `一百二十`, `两`, `三四`, `几十`; approximation markers (约/近/超/超过/逾/不少于/不低于 … before, 余/多/几/以上/左右 … after) belong to the capture (`约120`, `120余`) |
 //! | `percent` | `99%`, `97.67%`, `99％`, `百分之九十九`; its value is a ratio (0.99) |
 //! | `amount` | a number with an optional 万/亿 and an optional 元: `12.5万元`, `300元` |
 //! | `number` | any number, decimals included: `3.5`, `1.2亿`, `三点五` |
@@ -44,6 +44,11 @@
 //! last character. A number capture never starts or ends inside a longer number: `5件` is
 //! not found inside `12.5件`, `十` not inside `二十`. Capture names are ASCII identifiers
 //! (`total`, `ok_count`), the names that assertions use.
+//!
+//! A number capture's value is read by the document model where it was found
+//! ([`crate::model::numbers::FigureReader`]), as `reportlint inspect` reads it: an
+//! approximation word before it or after its unit (`不少于120件`, `120件以上`) or a range
+//! (`3-5个`) makes it approximate, and `2.3万` is exact with precision ±500.
 
 use std::ops::Range;
 
@@ -55,6 +60,7 @@ use super::line_start::LineStartRegex;
 use super::model::Span;
 use super::prefilter::RequiredLiterals;
 use crate::eval::values::{calendar_date, Value};
+use crate::model::numbers::{self, FigureReader};
 
 /// Most memory one compiled regex (a raw regex or a pattern) may take. A pack is untrusted
 /// input on a CI machine: `a{1000}{1000}` must be a pack error, not an exhausted machine.
@@ -272,23 +278,28 @@ pub struct CaptureMatch {
     pub text: Option<CapturedText>,
     /// For `counts`: each count found, in order (without its unit). Empty otherwise.
     pub items: Vec<CapturedText>,
+    /// The value of the capture, read where it was found (see [`figure_value`]).
+    value: Option<Value>,
+    /// For `counts`: the value of each item.
+    item_values: Vec<Option<Value>>,
 }
 
 impl CaptureMatch {
-    /// The capture's value: a number, date, text, or for `counts` a list of numbers.
+    /// The capture's value: a number, date, text, or for `counts` a list of numbers. A number
+    /// is read where it was found, by the document model's number reader: an approximation
+    /// word before it or after its unit, or a range it belongs to, makes it approximate.
     pub fn value(&self) -> Option<Value> {
-        match &self.ty {
-            CaptureType::Counts { .. } => {
-                self.text.as_ref()?;
-                let items = self
-                    .items
-                    .iter()
-                    .map(|item| capture_value(&CaptureType::Count, &item.raw))
-                    .collect::<Option<Vec<Value>>>()?;
-                Some(Value::List(items))
-            }
-            ty => capture_value(ty, &self.text.as_ref()?.raw),
-        }
+        self.value.clone()
+    }
+
+    /// For `counts`: each item's span and value (items whose value cannot be read are left
+    /// out).
+    pub fn item_values(&self) -> Vec<(Range<usize>, Value)> {
+        self.items
+            .iter()
+            .zip(&self.item_values)
+            .filter_map(|(item, value)| Some((item.span.clone(), value.clone()?)))
+            .collect()
     }
 }
 
@@ -517,6 +528,7 @@ impl CompiledPattern {
         PatternMatches {
             pattern: self,
             text,
+            figures: FigureReader::new(text),
             pos: stretches.first().map_or(0, |r| r.start),
             stretches,
             current: 0,
@@ -525,7 +537,12 @@ impl CompiledPattern {
 
     /// Build a match from the regex's captures, or `None` when a number capture starts or
     /// ends inside a longer number or a `counts` capture found no count.
-    fn accept(&self, caps: &regex::Captures<'_>, text: &str) -> Option<PatternMatch> {
+    fn accept(
+        &self,
+        caps: &regex::Captures<'_>,
+        text: &str,
+        figures: &mut FigureReader<'_>,
+    ) -> Option<PatternMatch> {
         let whole = caps.get(0)?;
         let mut captures = Vec::with_capacity(self.captures.len());
         for (spec, finder) in self.captures.iter().zip(&self.item_finders) {
@@ -542,14 +559,30 @@ impl CompiledPattern {
                     }
                 }
             }
+            let item_values: Vec<Option<Value>> = items
+                .iter()
+                .map(|item| figure_value(&CaptureType::Count, figures, item))
+                .collect();
+            let text = found.map(|m| CapturedText {
+                span: m.range(),
+                raw: m.as_str().to_string(),
+            });
+            let value = match (&spec.ty, &text) {
+                (_, None) => None,
+                (CaptureType::Counts { .. }, Some(_)) => item_values
+                    .iter()
+                    .cloned()
+                    .collect::<Option<Vec<Value>>>()
+                    .map(Value::List),
+                (ty, Some(captured)) => figure_value(ty, figures, captured),
+            };
             captures.push(CaptureMatch {
                 name: spec.name.clone(),
                 ty: spec.ty.clone(),
-                text: found.map(|m| CapturedText {
-                    span: m.range(),
-                    raw: m.as_str().to_string(),
-                }),
+                text,
                 items,
+                value,
+                item_values,
             });
         }
         Some(PatternMatch {
@@ -563,6 +596,8 @@ impl CompiledPattern {
 pub struct PatternMatches<'p, 't> {
     pattern: &'p CompiledPattern,
     text: &'t str,
+    /// Reads the values of number captures in `text`.
+    figures: FigureReader<'t>,
     pos: usize,
     /// The stretches of text searched, in order, and the one being searched.
     stretches: Vec<Range<usize>>,
@@ -593,7 +628,7 @@ impl PatternMatches<'_, '_> {
         while self.pos <= stretch.end {
             let caps = self.pattern.regex.captures_at(haystack, self.pos)?;
             let whole = caps.get(0)?;
-            match self.pattern.accept(&caps, self.text) {
+            match self.pattern.accept(&caps, self.text, &mut self.figures) {
                 Some(found) => {
                     self.pos = if whole.is_empty() {
                         next_char_boundary(self.text, whole.end())
@@ -840,23 +875,45 @@ fn is_identifier(name: &str) -> bool {
 const SENTENCE_CHAR: &str = "[^。！？；!?;\\r\\n]";
 const DIGIT: &str = "[0-9０-９]";
 const CN_DIGIT: &str = "[〇零一二三四五六七八九]";
-/// Chinese numerals start with a digit or 十; 百/千/万/亿 only continue one.
-const CN_NUMBER: &str = "[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*";
+/// Chinese numerals start with a digit or 十 (or 几 before 十/百/千/万: 几十); 百/千/万/亿
+/// only continue one.
+const CN_NUMBER: &str =
+    "(?:几[十百千万]|[零〇一二两三四五六七八九十])[零〇一二两三四五六七八九十百千万亿]*";
 const SCALE: &str = "(?:万亿|千万|百万|万|亿)";
-const APPROX_BEFORE: &str = "(?:大约|将近|超过|约|近|超|逾)";
-const APPROX_AFTER: &str = "(?:余|多|以上|左右)";
+
+/// The approximation words before a number that belong to a capture: the document model's
+/// (`numbers::APPROX_PREFIXES`), so that a capture and `inspect` read the same figure.
+fn approx_before() -> String {
+    let words: Vec<String> = numbers::APPROX_PREFIXES
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect();
+    format!("(?:{})", words.join("|"))
+}
+
+/// The approximation words after a number that belong to a capture (the model's).
+fn approx_after() -> String {
+    let words: Vec<String> = numbers::APPROX_AFTER_UNIT
+        .iter()
+        .map(|w| regex::escape(w))
+        .chain(numbers::APPROX_SUFFIXES.iter().map(|c| c.to_string()))
+        .collect();
+    format!("(?:{})", words.join("|"))
+}
 
 fn arabic_int() -> String {
     format!("(?:{DIGIT}{{1,3}}(?:,{DIGIT}{{3}})+|{DIGIT}+)")
 }
 
 fn arabic_decimal() -> String {
-    format!("{}(?:\\.{DIGIT}+)?", arabic_int())
+    format!("{}(?:[.．]{DIGIT}+)?", arabic_int())
 }
 
 fn count_fragment() -> String {
     format!(
-        "{APPROX_BEFORE}?(?:{dec}{SCALE}|{int}|{CN_NUMBER}){APPROX_AFTER}?",
+        "{before}?(?:{dec}(?:余|多)?{SCALE}|{int}|{CN_NUMBER}){after}?",
+        before = approx_before(),
+        after = approx_after(),
         dec = arabic_decimal(),
         int = arabic_int()
     )
@@ -864,16 +921,17 @@ fn count_fragment() -> String {
 
 fn fragment(ty: &CaptureType) -> String {
     let dec = arabic_decimal();
+    let (before, after) = (approx_before(), approx_after());
     match ty {
         CaptureType::Count | CaptureType::Counts { .. } => count_fragment(),
         CaptureType::Percent => format!(
-            "{APPROX_BEFORE}?(?:{dec} ?[%％]|百分之[零〇一二两三四五六七八九十百]+(?:点{CN_DIGIT}+)?){APPROX_AFTER}?"
+            "{before}?(?:{dec} ?[%％]|百分之[零〇一二两三四五六七八九十百]+(?:点{CN_DIGIT}+)?){after}?"
         ),
         CaptureType::Amount => format!(
-            "{APPROX_BEFORE}?(?:{dec}{SCALE}?|{CN_NUMBER}){APPROX_AFTER}?元?"
+            "{before}?(?:{dec}(?:余|多)?{SCALE}?|{CN_NUMBER}){after}?元?"
         ),
         CaptureType::Number => format!(
-            "{APPROX_BEFORE}?(?:{dec}{SCALE}?|{CN_NUMBER}(?:点{CN_DIGIT}+)?){APPROX_AFTER}?"
+            "{before}?(?:{dec}(?:余|多)?{SCALE}?|{CN_NUMBER}(?:点{CN_DIGIT}+)?){after}?"
         ),
         CaptureType::Year => format!("(?:{DIGIT}{{4}}|{CN_DIGIT}{{4}})年"),
         CaptureType::Date => format!(
@@ -914,7 +972,7 @@ fn cuts_a_number(text: &str, range: Range<usize>) -> bool {
     let joins = |outside: Option<char>, beyond: Option<char>, edge: Option<char>| match edge {
         Some(e) if is_arabic_digit(e) => match outside {
             Some(o) if is_arabic_digit(o) => true,
-            Some('.' | ',') => beyond.is_some_and(is_arabic_digit),
+            Some('.' | ',' | '．') => beyond.is_some_and(is_arabic_digit),
             _ => false,
         },
         Some(e) if is_chinese_numeral(e) => outside.is_some_and(is_chinese_numeral),
@@ -1147,12 +1205,38 @@ fn uses_backreference(src: &str) -> bool {
 // ---------------------------------------------------------------------------------------
 // From captured text to values
 
-/// The value of a capture's raw text, read according to its type. `None` when the text is
-/// not of that shape (the fragments above only capture readable shapes, so this happens
-/// only for text captured some other way, such as a regex group).
+/// The value of a capture found in a document: numbers are read by the document model where
+/// they were found ([`FigureReader::at`]), with the approximation words and ranges around
+/// them, exactly as `reportlint inspect` reads them; other types as [`capture_value`] reads
+/// them. A figure the model reads as a percentage where the capture is not one (or the other
+/// way round) is read from the captured text alone.
+fn figure_value(
+    ty: &CaptureType,
+    figures: &mut FigureReader<'_>,
+    captured: &CapturedText,
+) -> Option<Value> {
+    if !matches!(
+        ty,
+        CaptureType::Count | CaptureType::Amount | CaptureType::Number | CaptureType::Percent
+    ) {
+        return capture_value(ty, &captured.raw);
+    }
+    match figures.at(captured.span.clone()) {
+        Some(figure) if figure.percent == (*ty == CaptureType::Percent) => {
+            Some(Value::stated(&figure))
+        }
+        _ => capture_value(ty, &captured.raw),
+    }
+}
+
+/// The value of a capture's raw text alone, read according to its type. `None` when the text
+/// is not of that shape. Numbers are read by the document model's [`numbers::parse_number`]
+/// (within a document, [`CompiledPattern::find_iter`] reads them with their context instead).
 ///
-/// Approximation markers set `approx`; a figure with 万/亿 and a decimal fraction (`2.3万`)
-/// is approximate too, since it is rounded to its unit. A percentage is a ratio.
+/// Approximation words set `approx` (约/近/超/超过/逾/不少于/不低于/将近/接近/大约 … before,
+/// 余/多/几/以上/左右/上下 … after), as do two neighbouring numerals (`三四`, 3 approximately),
+/// and `几十`. A figure with 万/亿 and a decimal fraction (`2.3万`) is exact but rounded: its
+/// precision (`decimals`) is -3, so checks allow it ±500. A percentage is a ratio.
 pub fn capture_value(ty: &CaptureType, raw: &str) -> Option<Value> {
     let raw = raw.trim();
     match ty {
@@ -1163,21 +1247,16 @@ pub fn capture_value(ty: &CaptureType, raw: &str) -> Option<Value> {
             Some(Value::written(year, 0))
         }
         CaptureType::Date => parse_date(raw),
-        CaptureType::Percent => parse_percent(raw),
-        CaptureType::Count | CaptureType::Amount | CaptureType::Number => {
+        CaptureType::Count | CaptureType::Amount | CaptureType::Number | CaptureType::Percent => {
             let raw = if *ty == CaptureType::Amount {
                 raw.strip_suffix('元').unwrap_or(raw)
             } else {
                 raw
             };
-            let (core, approx) = strip_approx(raw);
-            let number = parse_plain_number(core)?;
-            Some(Value::Number {
-                value: number.value,
-                approx: approx || number.rounded,
-                decimals: Some(number.decimals),
-                percent: false,
-            })
+            // `99 %`: the space the percent fragment allows.
+            let raw = raw.replace([' '], "");
+            let figure = numbers::parse_number(&raw)?;
+            (figure.percent == (*ty == CaptureType::Percent)).then(|| Value::stated(&figure))
         }
         CaptureType::Counts { unit } => {
             let finder = Regex::new(&counts_item_regex(unit.as_deref())).ok()?;
@@ -1191,84 +1270,6 @@ pub fn capture_value(ty: &CaptureType, raw: &str) -> Option<Value> {
     }
 }
 
-fn strip_approx(raw: &str) -> (&str, bool) {
-    let mut core = raw;
-    let mut approx = false;
-    for marker in ["大约", "将近", "超过", "约", "近", "超", "逾"] {
-        if let Some(rest) = core.strip_prefix(marker) {
-            core = rest;
-            approx = true;
-            break;
-        }
-    }
-    for marker in ["余", "多", "以上", "左右"] {
-        if let Some(rest) = core.strip_suffix(marker) {
-            core = rest;
-            approx = true;
-            break;
-        }
-    }
-    (core, approx)
-}
-
-struct PlainNumber {
-    value: f64,
-    decimals: u8,
-    /// Written with a unit word and a fraction (`2.3万`): rounded to that unit.
-    rounded: bool,
-}
-
-fn parse_plain_number(text: &str) -> Option<PlainNumber> {
-    let normalized = normalize_digits(text);
-    let scales = [
-        ("万亿", 1e12),
-        ("千万", 1e7),
-        ("百万", 1e6),
-        ("万", 1e4),
-        ("亿", 1e8),
-    ];
-    if normalized.starts_with(|c: char| c.is_ascii_digit()) {
-        let (digits, scale) = scales
-            .iter()
-            .find_map(|(word, factor)| normalized.strip_suffix(word).map(|d| (d, *factor)))
-            .unwrap_or((normalized.as_str(), 1.0));
-        let digits = digits.replace(',', "");
-        if !digits.chars().all(|c| c.is_ascii_digit() || c == '.') {
-            return None;
-        }
-        let decimals = digits
-            .split_once('.')
-            .map_or(0, |(_, fraction)| fraction.len());
-        let value: f64 = digits.parse().ok()?;
-        let decimals = u8::try_from(decimals).ok()?;
-        return Some(PlainNumber {
-            value: value * scale,
-            decimals: if scale > 1.0 { 0 } else { decimals },
-            rounded: scale > 1.0 && decimals > 0,
-        });
-    }
-    let (whole, fraction) = match normalized.split_once('点') {
-        Some((whole, fraction)) => (whole, Some(fraction)),
-        None => (normalized.as_str(), None),
-    };
-    let mut value = parse_chinese_integer(whole)?;
-    let mut decimals = 0u8;
-    if let Some(fraction) = fraction {
-        let digits: Vec<u32> = fraction.chars().map(chinese_digit).collect::<Option<_>>()?;
-        decimals = u8::try_from(digits.len()).ok()?;
-        let mut unit = 0.1;
-        for d in digits {
-            value += f64::from(d) * unit;
-            unit /= 10.0;
-        }
-    }
-    Some(PlainNumber {
-        value,
-        decimals,
-        rounded: false,
-    })
-}
-
 fn normalize_digits(text: &str) -> String {
     text.chars()
         .map(|c| match c {
@@ -1280,91 +1281,19 @@ fn normalize_digits(text: &str) -> String {
         .collect()
 }
 
-fn chinese_digit(c: char) -> Option<u32> {
-    Some(match c {
-        '〇' | '零' => 0,
-        '一' => 1,
-        '二' | '两' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => return None,
-    })
-}
-
-/// `一百二十` → 120, `两万三千` → 23000, `十八` → 18, `二〇二四` → 2024.
-fn parse_chinese_integer(text: &str) -> Option<f64> {
-    if text.is_empty() {
-        return None;
-    }
-    if !text.contains(['十', '百', '千', '万', '亿']) {
-        return parse_digit_string(text);
-    }
-    let mut total = 0.0;
-    let mut section = 0.0;
-    let mut digit: Option<f64> = None;
-    for c in text.chars() {
-        if let Some(d) = chinese_digit(c) {
-            digit = Some(f64::from(d));
-            continue;
-        }
-        match c {
-            '十' | '百' | '千' => {
-                let unit = match c {
-                    '十' => 10.0,
-                    '百' => 100.0,
-                    _ => 1000.0,
-                };
-                // A bare 十 at the start means one ten (十八 = 18).
-                section += digit.take().unwrap_or(1.0) * unit;
-            }
-            '万' | '亿' => {
-                let unit = if c == '万' { 1e4 } else { 1e8 };
-                section += digit.take().unwrap_or(0.0);
-                if section == 0.0 {
-                    section = 1.0;
-                }
-                total = (total + section) * unit;
-                section = 0.0;
-            }
-            _ => return None,
-        }
-    }
-    Some(total + section + digit.unwrap_or(0.0))
-}
-
 /// A string of digits, Arabic or Chinese (`2024`, `二〇二四`).
 fn parse_digit_string(text: &str) -> Option<f64> {
     let normalized = normalize_digits(text);
     if normalized.is_empty() {
         return None;
     }
-    normalized.chars().try_fold(0.0, |acc, c| {
-        let d = c.to_digit(10).or_else(|| chinese_digit(c))?;
-        Some(acc * 10.0 + f64::from(d))
-    })
-}
-
-fn parse_percent(raw: &str) -> Option<Value> {
-    let (core, approx) = strip_approx(raw);
-    let (number, decimals) = if let Some(spoken) = core.strip_prefix("百分之") {
-        let n = parse_plain_number(spoken)?;
-        (n.value, n.decimals)
-    } else {
-        let digits = core.strip_suffix(['%', '％'])?.trim_end();
-        let n = parse_plain_number(digits)?;
-        (n.value, n.decimals)
-    };
-    Some(Value::Number {
-        value: number / 100.0,
-        approx,
-        decimals: Some(decimals),
-        percent: true,
-    })
+    if normalized.chars().all(|c| c.is_ascii_digit()) {
+        return normalized.parse().ok();
+    }
+    if normalized.chars().count() == 1 || normalized.contains(['十', '百', '千', '万', '亿']) {
+        return None;
+    }
+    numbers::chinese_numeral_value(&normalized).map(|v| v as f64)
 }
 
 fn parse_date(raw: &str) -> Option<Value> {
@@ -1391,6 +1320,6 @@ fn parse_chinese_or_arabic(text: &str) -> Option<f64> {
     if text.chars().all(|c| c.is_ascii_digit()) {
         text.parse().ok()
     } else {
-        parse_chinese_integer(text)
+        numbers::chinese_numeral_value(text).map(|v| v as f64)
     }
 }
