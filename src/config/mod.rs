@@ -19,7 +19,7 @@ use miette::{Diagnostic, LabeledSpan, SourceCode};
 
 use crate::pack::error::{PackError, PackErrors, PackSource};
 use crate::pack::model::{Severity, Span};
-use crate::pack::yaml::node::{parse_tree, Node, Value};
+use crate::pack::yaml::node::{parse_document, Document, Node, Value};
 
 /// The name of the configuration file, looked for from the current folder upwards.
 pub const FILE_NAME: &str = ".reportlint.yaml";
@@ -160,9 +160,10 @@ pub enum ConfigError {
     Invalid(#[from] ConfigErrors),
 }
 
-/// Read and check a configuration file.
+/// Read and check a configuration file: a regular file of at most 4 MiB of UTF-8 text
+/// ([`crate::pack::file`]); a binary or oversized file is refused without quoting it.
 pub fn load(file: &Path) -> Result<Config, ConfigError> {
-    let text = std::fs::read_to_string(file).map_err(|e| ConfigError::Read {
+    let text = crate::pack::file::read_text(file).map_err(|e| ConfigError::Read {
         path: file.display().to_string(),
         message: e.to_string(),
     })?;
@@ -192,7 +193,7 @@ pub fn parse(file: &Path, root: &Path, text: &str) -> Result<Config, ConfigError
         suppress: Vec::new(),
         baseline: None,
     };
-    let tree = match parse_tree(text) {
+    let tree = match parse_document(text, Document::Configuration) {
         Ok(tree) => tree,
         Err(e) => return Err(ConfigErrors::new(file, text, vec![e])),
     };
