@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use miette::{Diagnostic, LabeledSpan, SourceCode};
 
-use crate::pack::error::{PackError, PackErrors, PackSource};
+use crate::pack::error::{PackError, PackErrors, PackSource, MAX_SHOWN_ERRORS};
 use crate::pack::model::{Severity, Span};
 use crate::pack::yaml::node::{parse_document, Document, Node, Value};
 
@@ -316,16 +316,12 @@ impl Reader {
     }
 
     fn unique_keys(&mut self, entries: &[(Node, Node)]) {
-        for (i, (key, _)) in entries.iter().enumerate() {
+        let mut seen = std::collections::HashSet::new();
+        for (key, _) in entries {
             let Some(name) = key.value.as_str() else {
                 continue;
             };
-            let earlier = entries
-                .get(..i)
-                .unwrap_or_default()
-                .iter()
-                .any(|(k, _)| k.value.as_str() == Some(name));
-            if earlier {
+            if !seen.insert(name) {
                 self.error(key, format!("`{name}` is set twice"));
             }
         }
@@ -601,6 +597,12 @@ impl fmt::Display for ConfigErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.pack.errors.as_slice() {
             [only] => write!(f, "{}: {}", self.source().name(), only.message),
+            all if all.len() > MAX_SHOWN_ERRORS => write!(
+                f,
+                "{}: {} errors in the configuration (the first {MAX_SHOWN_ERRORS} are shown)",
+                self.source().name(),
+                all.len()
+            ),
             all => write!(
                 f,
                 "{}: {} errors in the configuration",

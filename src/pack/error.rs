@@ -72,6 +72,8 @@ impl Diagnostic for PackError {
 pub const EXCERPT_LINE_MAX_BYTES: usize = 200;
 /// The longest underline on a long line, in bytes.
 pub const LABEL_MAX_BYTES: usize = 80;
+/// At most this many errors of one file are shown; the count says how many there are.
+pub const MAX_SHOWN_ERRORS: usize = 50;
 /// How much of a long line is shown before the place, and after the underline, in bytes.
 const WINDOW_BEFORE_BYTES: usize = 60;
 const WINDOW_AFTER_BYTES: usize = 60;
@@ -162,16 +164,14 @@ pub struct PackErrors {
 impl PackErrors {
     /// The errors of the text `text` named `name`. An underline that starts on or next to a
     /// long line is clipped to the start of its line and [`LABEL_MAX_BYTES`], to match the
-    /// window shown of such a line.
+    /// window shown of such a line (in the errors that are shown: the first
+    /// [`MAX_SHOWN_ERRORS`]).
     pub fn new(name: impl AsRef<str>, text: impl Into<String>, errors: Vec<PackError>) -> Self {
         let text = text.into();
-        let errors = errors
-            .into_iter()
-            .map(|mut e| {
-                e.span = clip_span(&text, e.span);
-                e
-            })
-            .collect();
+        let mut errors = errors;
+        for e in errors.iter_mut().take(MAX_SHOWN_ERRORS) {
+            e.span = clip_span(&text, e.span.clone());
+        }
         PackErrors {
             source: PackSource {
                 name: name.as_ref().to_string(),
@@ -230,6 +230,11 @@ impl fmt::Display for PackErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.errors.len() {
             1 => write!(f, "{}: {}", self.source.name(), self.errors[0].message),
+            n if n > MAX_SHOWN_ERRORS => write!(
+                f,
+                "{}: {n} errors in rule pack (the first {MAX_SHOWN_ERRORS} are shown)",
+                self.source.name()
+            ),
             n => write!(f, "{}: {} errors in rule pack", self.source.name(), n),
         }
     }
@@ -265,7 +270,12 @@ impl Diagnostic for PackErrors {
 
     fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn Diagnostic> + 'a>> {
         if self.errors.len() > 1 {
-            Some(Box::new(self.errors.iter().map(|e| e as &dyn Diagnostic)))
+            Some(Box::new(
+                self.errors
+                    .iter()
+                    .take(MAX_SHOWN_ERRORS)
+                    .map(|e| e as &dyn Diagnostic),
+            ))
         } else {
             None
         }
