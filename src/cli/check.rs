@@ -51,7 +51,8 @@ pub struct CheckArgs {
     /// Do not use the built-in pack.
     #[arg(long)]
     pub no_builtin: bool,
-    /// Let packs `extends` files outside the repository (git work tree) of the pack given.
+    /// Let the configuration name packs outside its repository (git work tree), and packs
+    /// `extends` files outside the repository of the pack given.
     #[arg(long)]
     pub allow_pack_outside: bool,
     /// Only run these rules (`pack/id` or `id`; repeatable).
@@ -213,6 +214,20 @@ pub fn load_packs_reaching(
     color: bool,
     reach: load::Reach,
 ) -> (RuleSet, Vec<String>) {
+    load_project_packs(None, packs, builtin, color, reach)
+}
+
+/// The built-in pack (unless switched off), the packs named by the configuration, then
+/// `packs` (from `--pack`). A configuration's packs must be inside its repository unless
+/// `reach` is [`load::Reach::Anywhere`]; packs named on the command line may be anywhere,
+/// and what any pack extends stays inside its repository under the same `reach`.
+pub fn load_project_packs(
+    config: Option<&Config>,
+    packs: &[PathBuf],
+    builtin: bool,
+    color: bool,
+    reach: load::Reach,
+) -> (RuleSet, Vec<String>) {
     let mut set = RuleSet::default();
     let mut failed = Vec::new();
     let mut add = |result: Result<RuleSet, load::LoadError>| match result {
@@ -228,6 +243,11 @@ pub fn load_packs_reaching(
     if builtin {
         if let Some(b) = load::BUILTIN.first() {
             add(load::load_builtin(b.name));
+        }
+    }
+    if let Some(config) = config {
+        for p in &config.packs {
+            add(load::load_configured_file(p, &config.file, reach));
         }
     }
     for p in packs {
@@ -867,15 +887,14 @@ pub fn run(args: CheckArgs) -> i32 {
             return exit::TROUBLE;
         }
     };
-    let mut packs: Vec<PathBuf> = config.iter().flat_map(|c| c.packs.clone()).collect();
-    packs.extend(args.packs.iter().cloned());
     let builtin = !args.no_builtin && config.as_ref().is_none_or(|c| c.builtin);
     let reach = if args.allow_pack_outside {
         load::Reach::Anywhere
     } else {
         load::Reach::Repository
     };
-    let (mut set, pack_errors) = load_packs_reaching(&packs, builtin, diag_color, reach);
+    let (mut set, pack_errors) =
+        load_project_packs(config.as_ref(), &args.packs, builtin, diag_color, reach);
     let pack_failed = !pack_errors.is_empty();
     if let Some(config) = &config {
         // With a pack missing, every rule of it would be reported as unknown too.

@@ -47,18 +47,10 @@ pub struct TestArgs {
 }
 
 fn read_pack(path: &Path) -> Result<(String, String, Form), i32> {
-    let shown = path.display().to_string();
-    let Some(form) = Form::of_path(path) else {
-        eprintln!("error: {shown}: unknown rule pack form (use .rules for the DSL, .yaml or .yml for YAML)");
-        return Err(exit::TROUBLE);
-    };
-    match std::fs::read_to_string(path) {
-        Ok(text) => Ok((shown, text, form)),
-        Err(e) => {
-            eprintln!("error: cannot read rule pack {shown}: {e}");
-            Err(exit::TROUBLE)
-        }
-    }
+    load::read_file(path).map_err(|e| {
+        report_error(&e, false);
+        exit::TROUBLE
+    })
 }
 
 pub fn convert(args: ConvertArgs) -> i32 {
@@ -66,7 +58,7 @@ pub fn convert(args: ConvertArgs) -> i32 {
         Ok(x) => x,
         Err(code) => return code,
     };
-    let pack = match load::parse(&shown, &text, form) {
+    let pack = match load::parse_file(&shown, &text, form) {
         Ok(p) => p,
         Err(e) => {
             report_error(&e, false);
@@ -100,6 +92,11 @@ pub fn fmt(args: FmtArgs) -> i32 {
         }
         let pack = match dsl::parse_pack(&shown, &text) {
             Ok(p) => p,
+            Err(_) if !load::looks_like_pack(&text, form) => {
+                report_error(&load::LoadError::NotAPack { path: shown }, false);
+                code = exit::TROUBLE;
+                continue;
+            }
             Err(e) => {
                 report_error(&e, false);
                 code = exit::TROUBLE;

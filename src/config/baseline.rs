@@ -74,7 +74,8 @@ pub struct Baseline {
 impl Baseline {
     /// Read a baseline file.
     pub fn read(path: &Path) -> Result<Baseline, String> {
-        let text = std::fs::read_to_string(path)
+        // Only a regular file: a FIFO would wait forever. Its size is not capped.
+        let text = crate::pack::file::read_text_at_most(path, u64::MAX)
             .map_err(|e| format!("cannot read baseline {}: {e}", path.display()))?;
         let file: BaselineFile = serde_json::from_str(&text).map_err(|e| {
             format!(

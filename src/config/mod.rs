@@ -17,9 +17,9 @@ use std::path::{Path, PathBuf};
 
 use miette::{Diagnostic, LabeledSpan, SourceCode};
 
-use crate::pack::error::{PackError, PackErrors, PackSource};
+use crate::pack::error::{PackError, PackErrors, PackSource, MAX_SHOWN_ERRORS};
 use crate::pack::model::{Severity, Span};
-use crate::pack::yaml::node::{parse_tree, Node, Value};
+use crate::pack::yaml::node::{parse_document, Document, Node, Value};
 
 /// The name of the configuration file, looked for from the current folder upwards.
 pub const FILE_NAME: &str = ".reportlint.yaml";
@@ -165,9 +165,10 @@ pub enum ConfigError {
     Invalid(#[from] ConfigErrors),
 }
 
-/// Read and check a configuration file.
+/// Read and check a configuration file: a regular file of at most 4 MiB of UTF-8 text
+/// ([`crate::pack::file`]); a binary or oversized file is refused without quoting it.
 pub fn load(file: &Path) -> Result<Config, ConfigError> {
-    let text = std::fs::read_to_string(file).map_err(|e| ConfigError::Read {
+    let text = crate::pack::file::read_text(file).map_err(|e| ConfigError::Read {
         path: file.display().to_string(),
         message: e.to_string(),
     })?;
@@ -197,7 +198,7 @@ pub fn parse(file: &Path, root: &Path, text: &str) -> Result<Config, ConfigError
         suppress: Vec::new(),
         baseline: None,
     };
-    let tree = match parse_tree(text) {
+    let tree = match parse_document(text, Document::Configuration) {
         Ok(tree) => tree,
         Err(e) => return Err(ConfigErrors::new(file, text, vec![e])),
     };
@@ -320,16 +321,12 @@ impl Reader {
     }
 
     fn unique_keys(&mut self, entries: &[(Node, Node)]) {
-        for (i, (key, _)) in entries.iter().enumerate() {
+        let mut seen = std::collections::HashSet::new();
+        for (key, _) in entries {
             let Some(name) = key.value.as_str() else {
                 continue;
             };
-            let earlier = entries
-                .get(..i)
-                .unwrap_or_default()
-                .iter()
-                .any(|(k, _)| k.value.as_str() == Some(name));
-            if earlier {
+            if !seen.insert(name) {
                 self.error(key, format!("`{name}` is set twice"));
             }
         }
@@ -605,6 +602,12 @@ impl fmt::Display for ConfigErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.pack.errors.as_slice() {
             [only] => write!(f, "{}: {}", self.source().name(), only.message),
+            all if all.len() > MAX_SHOWN_ERRORS => write!(
+                f,
+                "{}: {} errors in the configuration (the first {MAX_SHOWN_ERRORS} are shown)",
+                self.source().name(),
+                all.len()
+            ),
             all => write!(
                 f,
                 "{}: {} errors in the configuration",

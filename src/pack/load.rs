@@ -9,14 +9,23 @@
 //!
 //! A pack is untrusted input: `extends` may only reach files inside the repository of the
 //! pack named on the command line (the git work tree holding it, or its folder when it is in
-//! none), unless the caller allows [`Reach::Anywhere`]. Packs cannot run commands or reach the
-//! network: the rule language has no construct for either, and loading only reads files.
+//! none), and packs named by a configuration file only files inside the configuration's
+//! repository, unless the caller allows [`Reach::Anywhere`]. Whether a path is inside is
+//! decided on the path with links resolved as far as it exists, before looking whether it
+//! exists, so an error never tells whether a file outside is there. Packs cannot run commands
+//! or reach the network: the rule language has no construct for either, and loading only
+//! reads regular files of at most 4 MiB ([`file`](super::file)).
+//!
+//! A file that is not a pack is never quoted in an error: when a file fails to load and does
+//! not start like a pack ([`looks_like_pack`]), or is binary or too large, the error names the
+//! file and says what is wrong without showing its content, so that a pack path pointing at
+//! a secret cannot print it into a CI log.
 
 use std::path::{Path, PathBuf};
 
 use super::error::{PackError, PackErrors};
 use super::model::{Pack, Rule, Spanned};
-use super::{dsl, validate, yaml};
+use super::{dsl, file, validate, yaml};
 
 /// A pack shipped inside the binary.
 pub struct BuiltinPack {
@@ -85,6 +94,20 @@ pub enum LoadError {
     #[error("unknown built-in pack `{name}`")]
     #[diagnostic(code(reportlint::pack::builtin))]
     UnknownBuiltin { name: String },
+    #[error(
+        "{path} does not look like a rule pack, and it does not load; its content is not shown"
+    )]
+    #[diagnostic(
+        code(reportlint::pack::not_a_pack),
+        help("a `.rules` pack starts with a line such as `pack \"name\"`, `rule` or `extends` (after blank lines and comments), a YAML pack with a key such as `pack:` or `rules:`; check that the path names a rule pack")
+    )]
+    NotAPack { path: String },
+    #[error("rule pack {path} is outside the repository {boundary}")]
+    #[diagnostic(
+        code(reportlint::pack::outside),
+        help("packs named by the configuration must be inside its repository (the git work tree holding it, or its folder); copy the pack into it, or pass --allow-pack-outside if you trust it")
+    )]
+    Outside { path: String, boundary: String },
     #[error(transparent)]
     #[diagnostic(transparent)]
     Pack(#[from] PackErrors),
@@ -109,6 +132,92 @@ pub fn parse(name: &str, source: &str, form: Form) -> Result<Pack, PackErrors> {
     match pack {
         Some(pack) if errors.is_empty() => Ok(pack),
         _ => Err(PackErrors::new(name, source, errors)),
+    }
+}
+
+/// [`parse`], for a file's text: the errors of a file that does not look like a pack are
+/// not given with its text, so its content is never quoted.
+fn parse_quoting_packs_only(shown: &str, text: &str, form: Form) -> Result<Pack, LoadError> {
+    match parse(shown, text, form) {
+        Ok(pack) => Ok(pack),
+        Err(_) if !looks_like_pack(text, form) => Err(LoadError::NotAPack {
+            path: shown.to_string(),
+        }),
+        Err(errors) => Err(errors.into()),
+    }
+}
+
+/// Read and parse one pack file without resolving `extends` (`convert`, `fmt`, `test`):
+/// the same file checks as loading (a regular file, at most 4 MiB, UTF-8 text) and the same
+/// rule of never quoting a file that does not look like a pack.
+pub fn read_file(path: &Path) -> Result<(String, String, Form), LoadError> {
+    read(&Origin::File(path.to_path_buf()))
+}
+
+/// [`parse`] for the text of a file read with [`read_file`].
+pub fn parse_file(shown: &str, text: &str, form: Form) -> Result<Pack, LoadError> {
+    parse_quoting_packs_only(shown, text, form)
+}
+
+/// Whether a file's text starts like a pack of its form, so that quoting it in an error
+/// shows the author their own pack and not some other file named by mistake (or on
+/// purpose: a link to a credentials file). After an optional byte order mark, blank lines
+/// and comments (`//` or `#` lines in the DSL; `#` lines, `---` and `%` directives in
+/// YAML), the first word must be a pack-level keyword of the DSL (`pack`, `rule`,
+/// `extends`, …), or in YAML a top-level pack key (`pack:`, `rules:`, …, possibly quoted or
+/// inside `{`). An empty file counts as a pack (there is nothing to quote); a file of
+/// comments only does not.
+pub fn looks_like_pack(text: &str, form: Form) -> bool {
+    const DSL_WORDS: &[&str] = &[
+        "pack",
+        "version",
+        "description",
+        "extends",
+        "disable",
+        "override",
+        "rule",
+    ];
+    const YAML_KEYS: &[&str] = &[
+        "pack",
+        "version",
+        "description",
+        "extends",
+        "disable",
+        "overrides",
+        "rules",
+    ];
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let first = text.lines().map(str::trim).find(|line| {
+        !(line.is_empty()
+            || line.starts_with('#')
+            || (form == Form::Dsl && line.starts_with("//"))
+            || (form == Form::Yaml && (line.starts_with("---") || line.starts_with('%'))))
+    });
+    let Some(first) = first else {
+        // Nothing but comments is not a pack; nothing at all has nothing to quote.
+        return text.trim().is_empty();
+    };
+    let is_word = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
+    match form {
+        Form::Dsl => {
+            let word_end = first.find(|c: char| !is_word(c)).unwrap_or(first.len());
+            DSL_WORDS.contains(&first.get(..word_end).unwrap_or_default())
+        }
+        Form::Yaml => {
+            let rest = first.strip_prefix('{').unwrap_or(first).trim_start();
+            let (rest, quote) = match rest.chars().next() {
+                Some(q @ ('"' | '\'')) => (rest.get(1..).unwrap_or_default(), Some(q)),
+                _ => (rest, None),
+            };
+            let key_end = rest.find(|c: char| !is_word(c)).unwrap_or(rest.len());
+            let key = rest.get(..key_end).unwrap_or_default();
+            let after = rest.get(key_end..).unwrap_or_default();
+            let after = match quote {
+                Some(q) => after.strip_prefix(q),
+                None => Some(after),
+            };
+            YAML_KEYS.contains(&key) && after.is_some_and(|a| a.trim_start().starts_with(':'))
+        }
     }
 }
 
@@ -139,6 +248,38 @@ fn repository_of(pack: &Path) -> Option<PathBuf> {
         .find(|a| a.join(".git").exists())
         .map(Path::to_path_buf);
     Some(root.unwrap_or(folder))
+}
+
+/// `path` made absolute, with links resolved as far as the path exists and the `.` and `..`
+/// of the rest applied to the text, to tell whether a path is inside a folder without asking
+/// whether it exists.
+fn resolved(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let absolute = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map(|cwd| cwd.join(path))
+            .unwrap_or_else(|_| path.to_path_buf())
+    };
+    let components: Vec<Component> = absolute.components().collect();
+    for existing in (1..=components.len()).rev() {
+        let prefix: PathBuf = components.iter().take(existing).collect();
+        let Ok(mut real) = std::fs::canonicalize(&prefix) else {
+            continue;
+        };
+        for component in components.iter().skip(existing) {
+            match component {
+                Component::ParentDir => {
+                    real.pop();
+                }
+                Component::Normal(name) => real.push(name),
+                Component::CurDir | Component::RootDir | Component::Prefix(_) => {}
+            }
+        }
+        return real;
+    }
+    absolute
 }
 
 /// The chain of packs being loaded, to catch a cycle of `extends`.
@@ -173,6 +314,37 @@ pub fn load_file_with(path: &Path, reach: Reach) -> Result<RuleSet, LoadError> {
     Ok(set)
 }
 
+/// Load a pack file named by the configuration file `config`, and everything it extends.
+/// With [`Reach::Repository`] the pack and what it extends must be inside the
+/// configuration's repository: the git work tree holding the configuration, or its folder.
+pub fn load_configured_file(
+    path: &Path,
+    config: &Path,
+    reach: Reach,
+) -> Result<RuleSet, LoadError> {
+    let boundary = match reach {
+        Reach::Repository => repository_of(config),
+        Reach::Anywhere => None,
+    };
+    if let Some(boundary) = &boundary {
+        if !resolved(path).starts_with(boundary) {
+            return Err(LoadError::Outside {
+                path: path.display().to_string(),
+                boundary: boundary.display().to_string(),
+            });
+        }
+    }
+    let mut set = RuleSet::default();
+    let origin = Origin::File(path.to_path_buf());
+    let mut resolution = Resolution {
+        boundary,
+        ..Resolution::default()
+    };
+    load_into(&origin, &mut resolution, &mut set)?;
+    check_not_empty(&origin, &set)?;
+    Ok(set)
+}
+
 /// Load a built-in pack by name.
 pub fn load_builtin(name: &str) -> Result<RuleSet, LoadError> {
     let builtin =
@@ -196,7 +368,7 @@ fn read(origin: &Origin) -> Result<(String, String, Form), LoadError> {
             let form = Form::of_path(path).ok_or_else(|| LoadError::Form {
                 path: shown.clone(),
             })?;
-            let text = std::fs::read_to_string(path).map_err(|e| LoadError::Read {
+            let text = file::read_text(path).map_err(|e| LoadError::Read {
                 path: shown.clone(),
                 message: e.to_string(),
             })?;
@@ -264,7 +436,7 @@ fn load_into(
     set: &mut RuleSet,
 ) -> Result<(), LoadError> {
     let (shown, text, form) = read(origin)?;
-    let pack = parse(&shown, &text, form)?;
+    let pack = parse_quoting_packs_only(&shown, &text, form)?;
     resolution.stack.push(identity(origin));
     resolution.shown.push(shown.clone());
     let mut errors = Vec::new();
@@ -310,18 +482,10 @@ fn load_into(
             continue;
         }
         if let Origin::File(p) = &target {
-            if !p.exists() {
-                errors.push(
-                    PackError::new(
-                        format!("extended pack not found: {}", p.display()),
-                        entry.span.clone(),
-                    )
-                    .with_label("no such file"),
-                );
-                continue;
-            }
-            if let (Some(boundary), Origin::File(real)) = (&resolution.boundary, &target_identity) {
-                if !real.starts_with(boundary) {
+            // Inside or not is decided first, so that the answer for a path outside is the
+            // same whether or not something is there.
+            if let Some(boundary) = &resolution.boundary {
+                if !resolved(p).starts_with(boundary) {
                     errors.push(
                         PackError::new(
                             format!(
@@ -338,6 +502,16 @@ fn load_into(
                     );
                     continue;
                 }
+            }
+            if !p.exists() {
+                errors.push(
+                    PackError::new(
+                        format!("extended pack not found: {}", p.display()),
+                        entry.span.clone(),
+                    )
+                    .with_label("no such file"),
+                );
+                continue;
             }
         }
         let mut extended = RuleSet::default();

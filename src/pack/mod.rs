@@ -6,6 +6,7 @@ pub mod backtrack;
 pub mod dsl;
 pub mod error;
 pub mod expr;
+pub mod file;
 pub mod line_start;
 pub mod load;
 pub mod model;

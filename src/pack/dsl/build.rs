@@ -4,12 +4,14 @@
 //! Semantic problems (duplicate ids, a missing message, an unknown function …) are pushed to
 //! `errors` and building goes on with the rest of the file, so one run reports all of them.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use pest::iterators::{Pair, Pairs};
 use pest::pratt_parser::{Assoc, Op, PrattParser};
 
+use super::depth::{self, MAX_EXPR_DEPTH, MAX_NESTING};
 use super::strings;
 use super::Rule;
 use crate::pack::error::PackError;
@@ -45,7 +47,12 @@ pub struct Builder<'s> {
     /// Where the parsed text starts in the pack file.
     base: usize,
     errors: Vec<PackError>,
+    /// Brackets open around what is being built (see [`depth`]).
+    nesting: usize,
 }
+
+/// An expression and the depth of its tree (a number or a name is 1).
+type Deep = (Expr, usize);
 
 /// The lines of one rule as they are read, before they are checked to fit together.
 #[derive(Default)]
@@ -74,6 +81,7 @@ impl<'s> Builder<'s> {
             src,
             base,
             errors: Vec::new(),
+            nesting: 0,
         }
     }
 
@@ -796,11 +804,65 @@ impl<'s> Builder<'s> {
                 self.not_empty(&text, "pattern")?;
                 Some(Matcher::Pattern(text))
             }
-            Rule::any_of => Some(Matcher::Any(self.matcher_list(pair.into_inner())?)),
-            Rule::all_of => Some(Matcher::All(self.matcher_list(pair.into_inner())?)),
-            Rule::none_of => Some(Matcher::None(self.matcher_list(pair.into_inner())?)),
+            Rule::any_of | Rule::all_of | Rule::none_of => {
+                let kind = pair.as_rule();
+                let list = self.nested(&pair, |b| b.matcher_list(pair.clone().into_inner()))?;
+                Some(match kind {
+                    Rule::any_of => Matcher::Any(list),
+                    Rule::all_of => Matcher::All(list),
+                    _ => Matcher::None(list),
+                })
+            }
             _ => None,
         }
+    }
+
+    /// Builds what is inside one more bracket, unless that is one too many. pest stops at
+    /// the same depth when the pack is measured before parsing ([`depth::too_deep`]); this
+    /// keeps the builder's recursion bounded on its own.
+    fn nested<T>(
+        &mut self,
+        pair: &Pair<Rule>,
+        build: impl FnOnce(&mut Self) -> Option<T>,
+    ) -> Option<T> {
+        if self.nesting >= MAX_NESTING {
+            let at = self.span(pair).start;
+            self.error(depth::error(at));
+            return None;
+        }
+        self.nesting += 1;
+        let built = build(self);
+        self.nesting -= 1;
+        built
+    }
+
+    /// The error for a run of more than [`MAX_EXPR_DEPTH`] prefix operators (`not not …`,
+    /// `- - …`) among the parts of an expression, which the precedence parser would follow
+    /// one recursion per operator.
+    fn prefix_run_too_long(&mut self, pair: &Pair<Rule>, prefix: Rule) -> bool {
+        let mut run = 0;
+        for part in pair.clone().into_inner() {
+            if part.as_rule() != prefix {
+                run = 0;
+                continue;
+            }
+            run += 1;
+            if run > MAX_EXPR_DEPTH {
+                let span = self.span(&part);
+                self.error(depth::expr_error(span));
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Checks the depth of an expression being built over `span`.
+    fn within_depth(&mut self, depth: usize, span: &Span) -> Option<()> {
+        if depth > MAX_EXPR_DEPTH {
+            self.error(depth::expr_error(span.clone()));
+            return None;
+        }
+        Some(())
     }
 
     fn not_empty(&mut self, text: &Spanned<String>, what: &str) -> Option<()> {
@@ -883,39 +945,64 @@ impl<'s> Builder<'s> {
     // ------------------------------------------------------------------ expressions
 
     pub fn expr(&mut self, pair: Pair<Rule>) -> Option<Expr> {
+        self.deep_expr(pair).map(|(expr, _)| expr)
+    }
+
+    fn deep_expr(&mut self, pair: Pair<Rule>) -> Option<Deep> {
         let span = self.span(&pair);
         let base = self.base;
-        LOGIC
+        if self.prefix_run_too_long(&pair, Rule::op_not) {
+            return None;
+        }
+        let too_deep: Cell<Option<Span>> = Cell::new(None);
+        let built = LOGIC
             .map_primary(|comparison| self.comparison(comparison))
-            .map_prefix(move |op, operand: Option<Expr>| {
-                let operand = operand?;
-                Some(Expr {
-                    span: base + op.as_span().start()..operand.span.end,
-                    kind: ExprKind::Not(Box::new(operand)),
-                })
+            .map_prefix(|op, operand: Option<Deep>| {
+                let (operand, depth) = operand?;
+                let op_span = base + op.as_span().start()..base + op.as_span().end();
+                if depth + 1 > MAX_EXPR_DEPTH {
+                    too_deep.set(too_deep.take().or(Some(op_span)));
+                    return None;
+                }
+                Some((
+                    Expr {
+                        span: op_span.start..operand.span.end,
+                        kind: ExprKind::Not(Box::new(operand)),
+                    },
+                    depth + 1,
+                ))
             })
-            .map_infix(|left: Option<Expr>, op: Pair<Rule>, right: Option<Expr>| {
-                let (left, right) = (left?, right?);
+            .map_infix(|left: Option<Deep>, op: Pair<Rule>, right: Option<Deep>| {
+                let ((left, left_depth), (right, right_depth)) = (left?, right?);
+                let depth = 1 + left_depth.max(right_depth);
+                if depth > MAX_EXPR_DEPTH {
+                    let op_span = base + op.as_span().start()..base + op.as_span().end();
+                    too_deep.set(too_deep.take().or(Some(op_span)));
+                    return None;
+                }
                 let span = left.span.start..right.span.end;
                 let kind = if op.as_rule() == Rule::op_and {
                     ExprKind::And(Box::new(left), Box::new(right))
                 } else {
                     ExprKind::Or(Box::new(left), Box::new(right))
                 };
-                Some(Expr { kind, span })
+                Some((Expr { kind, span }, depth))
             })
-            .parse(pair.into_inner())
-            .map(|expr| Expr { span, ..expr })
+            .parse(pair.into_inner());
+        if let Some(at) = too_deep.take() {
+            self.error(depth::expr_error(at));
+        }
+        built.map(|(expr, depth)| (Expr { span, ..expr }, depth))
     }
 
-    fn comparison(&mut self, pair: Pair<Rule>) -> Option<Expr> {
+    fn comparison(&mut self, pair: Pair<Rule>) -> Option<Deep> {
         let span = self.span(&pair);
         let mut parts = pair.into_inner();
         let left = self.arith(parts.next()?);
         let Some(tail) = parts.next() else {
             return left;
         };
-        let kind = match tail.as_rule() {
+        let (kind, depth) = match tail.as_rule() {
             Rule::compare_tail => {
                 let mut tail = tail.into_inner();
                 let op = match tail.next()?.as_str() {
@@ -927,11 +1014,13 @@ impl<'s> Builder<'s> {
                     _ => CmpOp::Ne,
                 };
                 let right = self.arith(tail.next()?);
-                ExprKind::Compare {
+                let ((left, left_depth), (right, right_depth)) = (left?, right?);
+                let kind = ExprKind::Compare {
                     op,
-                    left: Box::new(left?),
-                    right: Box::new(right?),
-                }
+                    left: Box::new(left),
+                    right: Box::new(right),
+                };
+                (kind, 1 + left_depth.max(right_depth))
             }
             _ => {
                 let mut right = None;
@@ -943,14 +1032,17 @@ impl<'s> Builder<'s> {
                         _ => {}
                     }
                 }
-                ExprKind::Approx {
-                    left: Box::new(left?),
-                    right: Box::new(right?),
+                let ((left, left_depth), (right, right_depth)) = (left?, right?);
+                let kind = ExprKind::Approx {
+                    left: Box::new(left),
+                    right: Box::new(right),
                     tolerance: tolerance?,
-                }
+                };
+                (kind, 1 + left_depth.max(right_depth))
             }
         };
-        Some(Expr { kind, span })
+        self.within_depth(depth, &span)?;
+        Some((Expr { kind, span }, depth))
     }
 
     fn tolerance(&mut self, pair: Pair<Rule>) -> Option<Tolerance> {
@@ -976,44 +1068,69 @@ impl<'s> Builder<'s> {
         })
     }
 
-    fn arith(&mut self, pair: Pair<Rule>) -> Option<Expr> {
+    fn arith(&mut self, pair: Pair<Rule>) -> Option<Deep> {
         let base = self.base;
-        ARITH
+        if self.prefix_run_too_long(&pair, Rule::op_neg) {
+            return None;
+        }
+        let too_deep: Cell<Option<Span>> = Cell::new(None);
+        let built = ARITH
             .map_primary(|operand| self.operand(operand))
-            .map_prefix(move |op, operand: Option<Expr>| {
-                let operand = operand?;
-                Some(Expr {
-                    span: base + op.as_span().start()..operand.span.end,
-                    kind: ExprKind::Unary {
-                        op: UnOp::Neg,
-                        operand: Box::new(operand),
+            .map_prefix(|op, operand: Option<Deep>| {
+                let (operand, depth) = operand?;
+                let op_span = base + op.as_span().start()..base + op.as_span().end();
+                if depth + 1 > MAX_EXPR_DEPTH {
+                    too_deep.set(too_deep.take().or(Some(op_span)));
+                    return None;
+                }
+                Some((
+                    Expr {
+                        span: op_span.start..operand.span.end,
+                        kind: ExprKind::Unary {
+                            op: UnOp::Neg,
+                            operand: Box::new(operand),
+                        },
                     },
-                })
+                    depth + 1,
+                ))
             })
-            .map_infix(|left: Option<Expr>, op: Pair<Rule>, right: Option<Expr>| {
-                let (left, right) = (left?, right?);
+            .map_infix(|left: Option<Deep>, op: Pair<Rule>, right: Option<Deep>| {
+                let ((left, left_depth), (right, right_depth)) = (left?, right?);
+                let depth = 1 + left_depth.max(right_depth);
+                if depth > MAX_EXPR_DEPTH {
+                    let op_span = base + op.as_span().start()..base + op.as_span().end();
+                    too_deep.set(too_deep.take().or(Some(op_span)));
+                    return None;
+                }
                 let op = match op.as_rule() {
                     Rule::op_add => BinOp::Add,
                     Rule::op_sub => BinOp::Sub,
                     Rule::op_mul => BinOp::Mul,
                     _ => BinOp::Div,
                 };
-                Some(Expr {
-                    span: left.span.start..right.span.end,
-                    kind: ExprKind::Binary {
-                        op,
-                        left: Box::new(left),
-                        right: Box::new(right),
+                Some((
+                    Expr {
+                        span: left.span.start..right.span.end,
+                        kind: ExprKind::Binary {
+                            op,
+                            left: Box::new(left),
+                            right: Box::new(right),
+                        },
                     },
-                })
+                    depth,
+                ))
             })
-            .parse(pair.into_inner())
+            .parse(pair.into_inner());
+        if let Some(at) = too_deep.take() {
+            self.error(depth::expr_error(at));
+        }
+        built
     }
 
-    fn operand(&mut self, pair: Pair<Rule>) -> Option<Expr> {
+    fn operand(&mut self, pair: Pair<Rule>) -> Option<Deep> {
         let span = self.span(&pair);
         let kind = match pair.as_rule() {
-            Rule::number | Rule::percent => return self.number_like(pair),
+            Rule::number | Rule::percent => return self.number_like(pair).map(|e| (e, 1)),
             Rule::string => ExprKind::Text(self.string(pair)?.value),
             Rule::fact => {
                 let fact = pair.as_str();
@@ -1027,12 +1144,12 @@ impl<'s> Builder<'s> {
                 }
                 ExprKind::Fact(fact.to_string())
             }
-            Rule::call => return self.call(pair),
+            Rule::call => return self.nested(&pair, |b| b.call(pair.clone())),
             Rule::name => ExprKind::Name(pair.as_str().to_string()),
-            Rule::expr => return self.expr(pair),
+            Rule::expr => return self.nested(&pair, |b| b.deep_expr(pair.clone())),
             _ => return None,
         };
-        Some(Expr { kind, span })
+        Some((Expr { kind, span }, 1))
     }
 
     /// A `number` or `percent` pair as `ExprKind::Number` / `ExprKind::Percent`.
@@ -1063,14 +1180,14 @@ impl<'s> Builder<'s> {
         Some(Expr { kind, span })
     }
 
-    fn call(&mut self, pair: Pair<Rule>) -> Option<Expr> {
+    fn call(&mut self, pair: Pair<Rule>) -> Option<Deep> {
         let span = self.span(&pair);
         let mut parts = pair.into_inner();
         let name = parts.next()?;
         let name_span = self.span(&name);
-        let args: Vec<Option<Expr>> = parts
+        let args: Vec<Option<Deep>> = parts
             .filter(|p| p.as_rule() == Rule::expr)
-            .map(|arg| self.expr(arg))
+            .map(|arg| self.deep_expr(arg))
             .collect();
         let Some(func) = Func::from_name(name.as_str()) else {
             let known: Vec<&str> = Func::ALL.iter().map(|f| f.name()).collect();
@@ -1081,7 +1198,9 @@ impl<'s> Builder<'s> {
             );
             return None;
         };
-        let args: Vec<Expr> = args.into_iter().collect::<Option<_>>()?;
+        let args: Vec<Deep> = args.into_iter().collect::<Option<_>>()?;
+        let depth = 1 + args.iter().map(|(_, depth)| *depth).max().unwrap_or(0);
+        let args: Vec<Expr> = args.into_iter().map(|(arg, _)| arg).collect();
         let (wanted, ok) = match func {
             Func::Date => ("3 arguments (year, month, day)", args.len() == 3),
             Func::Min | Func::Max => ("at least 1 argument", !args.is_empty()),
@@ -1097,9 +1216,13 @@ impl<'s> Builder<'s> {
             );
             return None;
         }
-        Some(Expr {
-            kind: ExprKind::Call { func, args },
-            span,
-        })
+        self.within_depth(depth, &span)?;
+        Some((
+            Expr {
+                kind: ExprKind::Call { func, args },
+                span,
+            },
+            depth,
+        ))
     }
 }

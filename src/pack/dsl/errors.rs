@@ -152,6 +152,13 @@ pub fn syntax_error(error: &Error<Rule>, src: &str, base: usize) -> PackError {
             }
             pack_error
         }
+        // pest stops before the stack runs out; brackets are measured before pest runs, so
+        // this is only reached by text nested in a way that measure does not see.
+        ErrorVariant::CustomError { message } if message.contains("limit reached") => {
+            PackError::new("the pack is nested too deeply to be read", span)
+                .with_label("nested too deeply here")
+                .with_help("flatten the nesting: fewer brackets inside brackets")
+        }
         ErrorVariant::CustomError { message } => PackError::new(message.clone(), span),
     }
 }

@@ -12,6 +12,7 @@
 //! position inside a pattern or regex maps to the file by adding it to `span.start`.
 
 mod build;
+pub mod depth;
 mod display;
 mod errors;
 mod print;
@@ -57,6 +58,17 @@ fn parse_pack_errors(src: &str) -> Result<Pack, Vec<PackError>> {
 /// partial pack too, so one run reports the errors of both phases.
 pub fn parse_pack_partial(src: &str) -> (Option<Pack>, Vec<PackError>) {
     track_error_detail();
+    let limit = crate::pack::file::MAX_FILE_BYTES;
+    if src.len() > limit {
+        let message = format!(
+            "the pack file is {} bytes; files larger than {limit} bytes are refused",
+            src.len()
+        );
+        return (None, vec![PackError::new(message, 0..0)]);
+    }
+    if let Some(error) = depth::too_deep(src, 0, false) {
+        return (None, vec![error]);
+    }
     let mut pairs = match PackParser::parse(Rule::pack, src) {
         Ok(pairs) => pairs,
         Err(error) => return (None, vec![errors::syntax_error(&error, src, 0)]),
@@ -73,6 +85,9 @@ pub fn parse_pack_partial(src: &str) -> (Option<Pack>, Vec<PackError>) {
 /// `base` the byte offset where it starts in the pack file, so spans point into that file.
 pub fn parse_expr(src: &str, base: usize) -> Result<Expr, Vec<PackError>> {
     track_error_detail();
+    if let Some(error) = depth::too_deep(src, base, true) {
+        return Err(vec![error]);
+    }
     let mut pairs = PackParser::parse(Rule::expr_only, src)
         .map_err(|error| vec![errors::syntax_error(&error, src, base)])?;
     let expr = pairs

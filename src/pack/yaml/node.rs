@@ -18,8 +18,9 @@ use std::fmt;
 use crate::pack::error::PackError;
 use crate::pack::model::Span;
 
-/// The largest pack file accepted: real packs are a few kilobytes.
-pub const MAX_PACK_BYTES: usize = 4 * 1024 * 1024;
+/// The largest pack file accepted: real packs are a few kilobytes. The same cap as every
+/// pack and configuration file ([`MAX_FILE_BYTES`](crate::pack::file::MAX_FILE_BYTES)).
+pub const MAX_PACK_BYTES: usize = crate::pack::file::MAX_FILE_BYTES;
 /// Alias uses a pack may contain; anchors are a convenience for sharing matchers.
 pub const MAX_ALIASES: usize = 1_000;
 /// Parser events replayed from aliases across the whole pack (bounds the expanded size).
@@ -158,13 +159,36 @@ impl<'de> Visitor<'de> for RawValueVisitor {
     }
 }
 
+/// What a YAML text is, to name it in messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Document {
+    Pack,
+    Configuration,
+}
+
+impl Document {
+    fn noun(self) -> &'static str {
+        match self {
+            Document::Pack => "pack",
+            Document::Configuration => "configuration",
+        }
+    }
+}
+
 /// Parse a pack's YAML text into a node tree, or the YAML-level error (syntax, a limit)
 /// with its byte span.
 pub fn parse_tree(src: &str) -> Result<Node, PackError> {
+    parse_document(src, Document::Pack)
+}
+
+/// Parse YAML text of a pack or of the configuration into a node tree, or the YAML-level
+/// error (syntax, a limit) with its byte span; messages name the document as `document`.
+pub fn parse_document(src: &str, document: Document) -> Result<Node, PackError> {
     if src.len() > MAX_PACK_BYTES {
         return Err(PackError::new(
             format!(
-                "the pack file is {} bytes; packs larger than {MAX_PACK_BYTES} bytes are refused",
+                "the {} file is {} bytes; files larger than {MAX_PACK_BYTES} bytes are refused",
+                document.noun(),
                 src.len()
             ),
             0..0,
@@ -190,7 +214,7 @@ pub fn parse_tree(src: &str) -> Result<Node, PackError> {
     };
     match serde_saphyr::from_str_with_options::<RawNode>(src, options) {
         Ok(raw) => Ok(locate(raw, src)),
-        Err(error) => Err(yaml_error(&error, src)),
+        Err(error) => Err(yaml_error(&error, src, document)),
     }
 }
 
@@ -264,7 +288,7 @@ fn floor_char_boundary(src: &str, mut at: usize) -> usize {
 
 /// A serde-saphyr error as a pack error: a readable message and the byte span it names,
 /// widened to the whole character there so the underline is visible.
-fn yaml_error(error: &serde_saphyr::Error, src: &str) -> PackError {
+fn yaml_error(error: &serde_saphyr::Error, src: &str, document: Document) -> PackError {
     let mut span = error
         .location()
         .map_or(0..0, |location| byte_span(&location, src));
@@ -277,12 +301,22 @@ fn yaml_error(error: &serde_saphyr::Error, src: &str) -> PackError {
     }
     let message = match limit_breached(error) {
         Some(what) => {
-            return PackError::new(format!("the pack exceeds a safety limit: {what}"), span)
-                .with_label("limit reached here")
-                .with_help(
+            let help = match document {
+                Document::Pack => {
                     "packs are small; anchors and aliases (`&name`, `*name`) may share a \
-                     matcher, but not multiply the document",
-                )
+                     matcher, but not multiply the document"
+                }
+                Document::Configuration => {
+                    "a configuration is small; anchors and aliases (`&name`, `*name`) may \
+                     share a value, but not multiply the document"
+                }
+            };
+            return PackError::new(
+                format!("the {} exceeds a safety limit: {what}", document.noun()),
+                span,
+            )
+            .with_label("limit reached here")
+            .with_help(help);
         }
         None => UserMessageFormatter.format_message(original(error)),
     };
