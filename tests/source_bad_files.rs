@@ -378,3 +378,22 @@ fn numbering_markers_count_against_the_decompression_budget() {
     // With room for them, the same file reads.
     assert!(extract(&bytes, parts + 500_000).is_ok());
 }
+
+#[test]
+fn html_nested_too_deeply_is_refused_and_the_other_files_are_checked() {
+    // The parser spends time in proportion to the depth on every tag: 50 000 nested
+    // `<div>`s (300 KB) took most of a minute, a megabyte minutes.
+    let dir = folder_with_good_report("deep-html");
+    let page = format!(
+        "<html><body>\n<h1>报告</h1>\n{}法治政府{}</body></html>",
+        "<div>".repeat(50_000),
+        "</div>".repeat(50_000)
+    );
+    assert!(std::fs::write(dir.join("deep.html"), page).is_ok());
+    assert_bad_file(
+        &dir,
+        "deep.html",
+        &[],
+        "deep.html nests HTML elements more than 512 deep (line 3)",
+    );
+}
