@@ -6,6 +6,7 @@ mod check_support;
 
 use check_support::{run, run_in, Run};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 const DIR: &str = "tests/fixtures/robust";
 const REPORT: &str = "tests/fixtures/check/reports/d-clean.txt";
@@ -263,6 +264,44 @@ fn a_back_referencing_regex_that_backtracks_too_much_is_reported_not_passed() {
             run.stderr
         );
     }
+}
+
+#[test]
+fn a_back_referencing_regex_that_takes_too_long_gives_up_with_the_same_warning() {
+    use reportlint::eval::Engine;
+    use reportlint::model::Document;
+    use reportlint::pack::load::{parse, Form, PackRule, RuleSet};
+    // Each attempt backtracks little but reads the rest of the report, so the backtrack
+    // limit never stops it: 200 KB took minutes. The time limit (2 s by default; 20 ms here)
+    // ends the search with the warning the backtrack limit gives.
+    let source = "pack \"t\"\nrule slow {\n  message \"m\"\n  forbid /((a{1000}){1000})\\1/\n}\n";
+    let pack = parse("t.rules", source, Form::Dsl);
+    assert!(pack.is_ok(), "{source}");
+    let Ok(pack) = pack else { unreachable!() };
+    let set = RuleSet {
+        rules: pack
+            .rules
+            .iter()
+            .map(|r| PackRule {
+                pack: "t".to_string(),
+                rule: r.clone(),
+            })
+            .collect(),
+        packs: vec![pack],
+    };
+    let engine = Engine::new(&set).map(|e| e.with_regex_time_limit(Duration::from_millis(20)));
+    assert!(engine.is_ok());
+    let Ok(engine) = engine else { unreachable!() };
+    let report = Document::parse(format!("关于报告\n{}\n", "a".repeat(100_000)));
+    let findings = engine.check(&report);
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert!(
+        findings[0]
+            .message
+            .starts_with("rule could not be evaluated here: the regex gave up on this text: searching took longer than 20ms"),
+        "{}",
+        findings[0].message
+    );
 }
 
 #[test]

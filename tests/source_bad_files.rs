@@ -273,3 +273,127 @@ fn an_unreadable_file_is_a_permission_error() {
     }
     assert_bad_file(&dir, "locked.txt", &[], "Permission denied");
 }
+
+const WORD_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+/// A `.docx` built at test time: `paragraphs` numbered paragraphs of list 1, whose only level
+/// has the given start value, number format and level text.
+fn numbered_docx(start: &str, format: &str, level_text: &str, paragraphs: usize) -> Vec<u8> {
+    use std::io::Write;
+    let numbering = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="{WORD_NS}"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="{start}"/><w:numFmt w:val="{format}"/><w:lvlText w:val="{level_text}"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#
+    );
+    let paragraph = r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>推进法治政府建设。</w:t></w:r></w:p>"#;
+    let document = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{WORD_NS}"><w:body>{}</w:body></w:document>"#,
+        paragraph.repeat(paragraphs)
+    );
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    for (name, xml) in [
+        ("word/document.xml", document),
+        ("word/numbering.xml", numbering),
+    ] {
+        assert!(zip.start_file(name, options).is_ok());
+        assert!(zip.write_all(xml.as_bytes()).is_ok());
+    }
+    zip.finish().map(|c| c.into_inner()).unwrap_or_default()
+}
+
+#[test]
+fn a_docx_numbering_start_of_u32_max_gives_short_markers() {
+    use reportlint::source::docx::{extract, MAX_MARKER_CHARS};
+    use reportlint::source::DEFAULT_MAX_FILE_SIZE;
+    // A start of 4294967295 in letters used to be 165 million A's per paragraph; a few
+    // hundred such paragraphs in a 1 KB file exhausted memory and lost every file's result.
+    for format in [
+        "upperLetter",
+        "lowerLetter",
+        "upperRoman",
+        "chineseCounting",
+        "decimal",
+    ] {
+        let bytes = numbered_docx("4294967295", format, "%1.", 300);
+        assert!(bytes.len() < 4096, "{} bytes", bytes.len());
+        let text = extract(&bytes, DEFAULT_MAX_FILE_SIZE);
+        assert!(text.is_ok(), "{format}: {text:?}");
+        let Ok(text) = text else { unreachable!() };
+        assert_eq!(text.body.len(), 300);
+        for p in &text.body {
+            let marker = p.text.trim_end_matches("推进法治政府建设。");
+            assert!(
+                // The marker and the space after it.
+                marker.chars().count() <= MAX_MARKER_CHARS + 1,
+                "{format}: marker of {} characters",
+                marker.chars().count()
+            );
+        }
+    }
+    // A level text repeating its number is cut too.
+    let bytes = numbered_docx("30000", "decimal", &"%1".repeat(2000), 3);
+    let text = extract(&bytes, DEFAULT_MAX_FILE_SIZE).map(|t| t.body);
+    assert!(
+        text.as_ref().is_ok_and(|body| body
+            .iter()
+            .all(|p| p.text.chars().count() <= MAX_MARKER_CHARS + 1 + 9)),
+        "{text:?}"
+    );
+}
+
+#[test]
+fn a_docx_numbering_bomb_beside_a_good_file_leaves_the_good_file_checked() {
+    let dir = folder_with_good_report("numbering-bomb");
+    let bytes = numbered_docx("4294967295", "upperLetter", "%1%1%1%1%1%1%1%1.", 400);
+    assert!(std::fs::write(dir.join("numbering.docx"), bytes).is_ok());
+    let (code, json) = run_check(&[], &dir);
+    assert!(matches!(code, Some(0 | 1)), "exit code {code:?}: {json}");
+    assert_eq!(file_error(&json, "numbering.docx"), Some(None), "{json}");
+    assert_good_report_checked(&json);
+}
+
+#[test]
+fn numbering_markers_count_against_the_decompression_budget() {
+    use reportlint::source::docx::extract;
+    // 64-character markers on 2 000 short paragraphs: 380 KB of markers made from a few
+    // kilobytes of numbering XML, more than the budget leaves once the parts are read.
+    let bytes = numbered_docx("1", "decimal", &"某".repeat(63), 2000);
+    let archive = zip::ZipArchive::new(std::io::Cursor::new(&bytes[..]));
+    assert!(archive.is_ok());
+    let Ok(mut archive) = archive else {
+        unreachable!()
+    };
+    let parts: u64 = (0..archive.len())
+        .filter_map(|i| archive.by_index(i).ok().map(|f| f.size()))
+        .sum();
+    let budget = parts + 100_000;
+    let result = extract(&bytes, budget);
+    assert!(
+        result
+            .as_ref()
+            .is_err_and(|e| e.contains("automatic numbering")
+                && e.contains(&format!("more than {budget} bytes"))),
+        "{:?}",
+        result.map(|t| t.body.len())
+    );
+    // With room for them, the same file reads.
+    assert!(extract(&bytes, parts + 500_000).is_ok());
+}
+
+#[test]
+fn html_nested_too_deeply_is_refused_and_the_other_files_are_checked() {
+    // The parser spends time in proportion to the depth on every tag: 50 000 nested
+    // `<div>`s (300 KB) took most of a minute, a megabyte minutes.
+    let dir = folder_with_good_report("deep-html");
+    let page = format!(
+        "<html><body>\n<h1>报告</h1>\n{}法治政府{}</body></html>",
+        "<div>".repeat(50_000),
+        "</div>".repeat(50_000)
+    );
+    assert!(std::fs::write(dir.join("deep.html"), page).is_ok());
+    assert_bad_file(
+        &dir,
+        "deep.html",
+        &[],
+        "deep.html nests HTML elements more than 512 deep (line 3)",
+    );
+}

@@ -210,6 +210,8 @@ pub struct DocMatches<'a> {
     failures: RefCell<Vec<(LeafId, String)>>,
     /// Why leaves asked for since [`DocMatches::take_gave_up`] could not be searched.
     gave_up: RefCell<Vec<String>>,
+    /// How long one back-referencing regex may search the document.
+    regex_time_limit: std::time::Duration,
 }
 
 impl<'a> DocMatches<'a> {
@@ -234,7 +236,15 @@ impl<'a> DocMatches<'a> {
             cache,
             failures: RefCell::new(Vec::new()),
             gave_up: RefCell::new(Vec::new()),
+            regex_time_limit: pattern::DEFAULT_REGEX_TIME_LIMIT,
         }
+    }
+
+    /// Sets how long one back-referencing regex may search the document before it gives up
+    /// (and the rules using it say they could not be evaluated).
+    pub fn with_regex_time_limit(mut self, limit: std::time::Duration) -> DocMatches<'a> {
+        self.regex_time_limit = limit;
+        self
     }
 
     /// All matches of a leaf in the document, sorted by start. A leaf that could not be
@@ -268,7 +278,7 @@ impl<'a> DocMatches<'a> {
                         captures: Vec::new(),
                     })
                     .collect(),
-                Leaf::Regex(r) => match r.matches(text) {
+                Leaf::Regex(r) => match r.matches_within(text, self.regex_time_limit) {
                     Ok(found) => found.into_iter().map(from_regex).collect(),
                     Err(e) => {
                         self.failures.borrow_mut().push((id, e.to_string()));

@@ -52,6 +52,8 @@ pub struct Engine {
     rules: Vec<CompiledRule>,
     leaves: Vec<Leaf>,
     literals: Literals,
+    /// How long one back-referencing regex may search one report.
+    regex_time_limit: std::time::Duration,
 }
 
 /// Names and facts an expression can read while a rule is evaluated.
@@ -171,7 +173,16 @@ impl Engine {
             rules,
             leaves: c.leaves,
             literals,
+            regex_time_limit: crate::pack::pattern::DEFAULT_REGEX_TIME_LIMIT,
         })
+    }
+
+    /// Sets how long one regex with back-references may search one report before it gives
+    /// up; the rules using it then say they could not be evaluated on that report (default
+    /// [`crate::pack::pattern::DEFAULT_REGEX_TIME_LIMIT`]).
+    pub fn with_regex_time_limit(mut self, limit: std::time::Duration) -> Engine {
+        self.regex_time_limit = limit;
+        self
     }
 
     /// Rule metadata for printers that list rules up front.
@@ -190,7 +201,8 @@ impl Engine {
 
     /// Run every rule over a document.
     pub fn check(&self, doc: &Document) -> Vec<Finding> {
-        let matches = DocMatches::new(doc, &self.leaves, &self.literals);
+        let matches = DocMatches::new(doc, &self.leaves, &self.literals)
+            .with_regex_time_limit(self.regex_time_limit);
         let mut findings = Vec::new();
         for rule in &self.rules {
             let mut hits = evaluate(&rule.check, &matches);

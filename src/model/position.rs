@@ -5,7 +5,7 @@
 //! column a terminal shows (CJK characters take two cells). [`LineIndex`] is built once per
 //! document from the line starts; a lookup is a binary search plus a scan of one line. Long
 //! lines (a report converted without line breaks can be one line of megabytes) also get a
-//! checkpoint every few kilobytes, so a lookup scans at most that far and many findings on one
+//! checkpoint every 256 bytes, so a lookup scans at most that far and many findings on one
 //! line do not cost the square of its length.
 //!
 //! Lines end at `\n`; a `\r` before it belongs to the line end, so CRLF files get the same
@@ -31,7 +31,7 @@ pub struct LineIndex {
 }
 
 /// Lines longer than this many bytes get checkpoints, this far apart.
-const CHECKPOINT_EVERY: usize = 4096;
+const CHECKPOINT_EVERY: usize = 256;
 
 /// The columns at a character boundary inside a long line.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -9,11 +9,39 @@
 //! start; the backtracking engine then tries only there, anchored. Both searches are
 //! leftmost, so the matches found are exactly those of a plain search.
 //!
-//! A regex whose candidate regex could match the empty string (every position would be a
-//! candidate) or cannot be written for the `regex` crate is searched the plain way.
+//! A regex whose candidate regex could match the empty string or cannot be written for the
+//! `regex` crate has every character position as a candidate.
+//!
+//! The backtracking engine gives up on one attempt after a number of steps (the backtrack
+//! limit), but many attempts that each stay under it can still take minutes
+//! (`((a{1000}){1000})\1` on a long run of `a`). So a search also has a time limit, checked
+//! before each attempt: past it, the search gives up the way it does at the backtrack limit,
+//! and the rule says it could not be evaluated on that report.
 
 use fancy_regex::{Expr, RegexInput};
 use regex::Regex;
+use std::time::{Duration, Instant};
+
+/// How long one back-referencing regex may search one report before it gives up.
+pub const DEFAULT_TIME_LIMIT: Duration = Duration::from_secs(2);
+
+/// Why a search gave up.
+#[derive(Debug, thiserror::Error)]
+pub enum GaveUp {
+    /// The engine's own limit (the backtrack limit).
+    #[error(transparent)]
+    Engine(#[from] fancy_regex::Error),
+    #[error("searching took longer than {}, the time limit of one regex on one report", seconds(*.0))]
+    Time(Duration),
+}
+
+fn seconds(d: Duration) -> String {
+    if d.subsec_millis() == 0 {
+        format!("{}s", d.as_secs())
+    } else {
+        format!("{}ms", d.as_millis())
+    }
+}
 
 /// How deep back-references may be copied into each other when building the candidate
 /// regex (`(a)(\1b)\2` copies group 1 into group 2's copy).
@@ -51,46 +79,52 @@ impl BacktrackingRegex {
         self.candidates.is_some()
     }
 
-    /// Every match in `text`, left to right, as group spans (index 0 is the whole match).
-    pub fn captures(&self, text: &str) -> Result<Vec<GroupSpans>, fancy_regex::Error> {
+    /// Every match in `text`, left to right, as group spans (index 0 is the whole match),
+    /// searching for at most `limit`. The matches are those of a plain search
+    /// (`captures_iter`): the backtracking engine is tried anchored at each candidate start in
+    /// turn, and the time is checked before each try.
+    pub fn captures(&self, text: &str, limit: Duration) -> Result<Vec<GroupSpans>, GaveUp> {
+        let started = Instant::now();
         let spans = |caps: &fancy_regex::Captures<'_, str>| -> GroupSpans {
             (0..caps.len())
                 .map(|i| caps.get(i).map(|m| m.start()..m.end()))
                 .collect()
         };
-        let Some(candidates) = &self.candidates else {
-            let mut out = Vec::new();
-            for caps in self.regex.captures_iter(text) {
-                out.push(spans(&caps?));
-            }
-            return Ok(out);
+        // The first position at or after `pos` where a match may start.
+        let candidate = |pos: usize| match &self.candidates {
+            _ if pos > text.len() => None,
+            Some(c) => c.find_at(text, pos).map(|m| m.start()),
+            None => Some(pos),
         };
         let mut out = Vec::new();
         let mut pos = 0;
-        while let Some(candidate) = candidates.find_at(text, pos) {
-            let start = candidate.start();
+        let mut last_end = None;
+        while let Some(start) = candidate(pos) {
+            if started.elapsed() > limit {
+                return Err(GaveUp::Time(limit));
+            }
             let input = RegexInput::new(text).from_pos(start).anchored(true);
-            match self.regex.captures_input(input)? {
-                Some(caps) => {
-                    let found = spans(&caps);
-                    // The candidate regex never matches empty text, and the original only
-                    // matches where it does; still, never loop on an empty match.
-                    let end = found
-                        .first()
-                        .and_then(|m| m.as_ref())
-                        .map_or(start, |m| m.end);
-                    pos = if end > start {
-                        end
-                    } else {
-                        next_char(text, start)
-                    };
-                    out.push(found);
+            let Some(caps) = self.regex.captures_input(input)? else {
+                pos = next_char(text, start);
+                continue;
+            };
+            let found = spans(&caps);
+            let end = found
+                .first()
+                .and_then(|m| m.as_ref())
+                .map_or(start, |m| m.end);
+            if end > start {
+                pos = end;
+            } else {
+                // An empty match: the next search starts a character on, and an empty match
+                // right where the previous match ended is not one (as `captures_iter` says).
+                pos = next_char(text, start);
+                if last_end == Some(end) {
+                    continue;
                 }
-                None => pos = next_char(text, start),
             }
-            if pos > text.len() {
-                break;
-            }
+            last_end = Some(end);
+            out.push(found);
         }
         Ok(out)
     }
@@ -256,9 +290,56 @@ mod tests {
             proptest::prop_assert!(re.is_ok(), "regex {} does not compile", src);
             if let Ok(re) = re {
                 let fast = BacktrackingRegex::new(re.clone(), Regex::new);
-                let got = fast.captures(&text).unwrap_or_default();
+                let got = fast.captures(&text, DEFAULT_TIME_LIMIT).unwrap_or_default();
                 proptest::prop_assert_eq!(got, plain(&re, &text), "regex {}", src);
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// Without a prefilter (case-insensitive back-references, matches that may be empty)
+        /// every position is tried anchored; the matches are still the plain search's.
+        #[test]
+        fn searching_every_position_finds_exactly_the_plain_matches(
+            pieces in proptest::collection::vec(piece(), 1..6),
+            text in "[法依政治a \n]{0,40}",
+        ) {
+            // A case-insensitive back-reference has no prefilter; `?` allows empty matches.
+            let src = format!(r"(?i)(法|依|政治)?(?P<w>[依政法]?){}\k<w>", pieces.concat());
+            let re = fancy_regex::Regex::new(&src);
+            proptest::prop_assert!(re.is_ok(), "regex {} does not compile", src);
+            if let Ok(re) = re {
+                let every = BacktrackingRegex::new(re.clone(), Regex::new);
+                proptest::prop_assert!(!every.has_prefilter(), "regex {}", src);
+                let got = every.captures(&text, DEFAULT_TIME_LIMIT).unwrap_or_default();
+                proptest::prop_assert_eq!(got, plain(&re, &text), "regex {}", src);
+            }
+        }
+    }
+
+    #[test]
+    fn a_search_gives_up_at_its_time_limit() {
+        // Each attempt backtracks little, but reads the rest of the text: the whole search
+        // takes the square of the text's length (minutes for 200 KB). With or without a
+        // prefilter, the time limit stops it.
+        for src in [r"((a{1000}){1000})\1", r"(?i)((a{1000}){1000})\1"] {
+            let re = fancy_regex::RegexBuilder::new(src)
+                .backtrack_limit(crate::pack::pattern::BACKTRACK_LIMIT)
+                .build();
+            assert!(re.is_ok(), "{src}");
+            let Ok(re) = re else { unreachable!() };
+            let slow = BacktrackingRegex::new(re, Regex::new);
+            let text = "a".repeat(100_000);
+            let limit = Duration::from_millis(20);
+            let result = slow.captures(&text, limit);
+            assert!(
+                matches!(result, Err(GaveUp::Time(d)) if d == limit),
+                "{src}: {result:?}"
+            );
+            assert_eq!(
+                result.map_err(|e| e.to_string()).err().as_deref(),
+                Some("searching took longer than 20ms, the time limit of one regex on one report")
+            );
         }
     }
 

@@ -76,6 +76,10 @@ const REGEX_DFA_SIZE_LIMIT: usize = 4 << 20;
 /// that it could not be evaluated on that report.
 pub const BACKTRACK_LIMIT: usize = 1_000_000;
 
+/// How long a regex with back-references may search one report before it gives up, however
+/// few steps each attempt takes; the rule then reports that it could not be evaluated there.
+pub const DEFAULT_REGEX_TIME_LIMIT: std::time::Duration = super::backtrack::DEFAULT_TIME_LIMIT;
+
 fn build_regex(src: &str) -> Result<Regex, regex::Error> {
     regex::RegexBuilder::new(src)
         .size_limit(REGEX_SIZE_LIMIT)
@@ -1025,7 +1029,7 @@ impl RegexMatch {
     }
 }
 
-/// A backtracking regex gave up on a text (too much backtracking).
+/// A backtracking regex gave up on a text (too much backtracking, or its time limit).
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 #[error("the regex gave up on this text: {0}")]
 pub struct RegexRunError(pub String);
@@ -1078,8 +1082,19 @@ impl RegexMatcher {
         }
     }
 
-    /// Every match in `text`, left to right.
+    /// Every match in `text`, left to right; a back-referencing regex searches for at most
+    /// [`DEFAULT_REGEX_TIME_LIMIT`].
     pub fn matches(&self, text: &str) -> Result<Vec<RegexMatch>, RegexRunError> {
+        self.matches_within(text, DEFAULT_REGEX_TIME_LIMIT)
+    }
+
+    /// Every match in `text`, left to right; a back-referencing regex gives up after
+    /// searching for `limit` (the other searches take time in proportion to the text).
+    pub fn matches_within(
+        &self,
+        text: &str,
+        limit: std::time::Duration,
+    ) -> Result<Vec<RegexMatch>, RegexRunError> {
         let spans: Vec<GroupSpans> = match &self.search {
             RegexSearch::Plain(re, required) if may_hold(required, text) => re
                 .captures_iter(text)
@@ -1088,7 +1103,7 @@ impl RegexMatcher {
             RegexSearch::Plain(..) => Vec::new(),
             RegexSearch::LineStart(re) => re.captures(text),
             RegexSearch::Backtracking(re) => re
-                .captures(text)
+                .captures(text, limit)
                 .map_err(|e| RegexRunError(e.to_string()))?,
         };
         Ok(spans

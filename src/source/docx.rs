@@ -19,7 +19,11 @@
 //! * `w:tab` becomes a tab, `w:br`/`w:cr` a new line (page breaks nothing).
 //!
 //! Decompression is bounded: the parts read share one budget of uncompressed bytes, so a zip
-//! bomb stops at the budget instead of filling memory.
+//! bomb stops at the budget instead of filling memory. Text the reader makes up itself
+//! (numbering markers, tabs and line breaks) is charged to the same budget, and numbering
+//! is bounded: start values above [`MAX_NUMBER`] count from [`MAX_NUMBER`], numbers too
+//! large for letters or roman numerals are written in digits, and a marker is cut at
+//! [`MAX_MARKER_CHARS`] characters, so a small file cannot expand into a huge text.
 
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
@@ -50,12 +54,52 @@ pub struct DocxText {
     pub furniture: Vec<DocxPart>,
 }
 
-/// Extracts body paragraphs, headers and footers; `budget` bounds the uncompressed bytes read.
+/// The largest start value a numbering level may have (Word's own limit); larger values in
+/// the XML start there.
+pub const MAX_NUMBER: u32 = 32_767;
+
+/// The most characters an automatic numbering marker (`一、`, `（3）`, `1.2.1`) may have,
+/// not counting the space that separates it from the text; longer ones are cut there.
+pub const MAX_MARKER_CHARS: usize = 64;
+
+/// Numbers up to this are written in letters (`A`…`Z`, `AA`…, at most 30 letters); larger
+/// ones in digits.
+const MAX_LETTERS_NUMBER: u32 = 26 * 30;
+
+/// Numbers below this are written in roman numerals; larger ones in digits.
+const ROMAN_LIMIT: u32 = 4_000;
+
+/// Bytes the reader may still produce: decompressed XML and the text it makes up itself.
+struct Budget {
+    total: u64,
+    left: u64,
+}
+
+impl Budget {
+    /// Charges `n` bytes of text the reader made up (markers, tabs, line breaks).
+    fn spend_made_up(&mut self, n: usize) -> Result<(), String> {
+        let n = n as u64;
+        if n > self.left {
+            return Err(format!(
+                "the document's text with its automatic numbering comes to more than {} bytes (a numbering bomb or a very large document; raise the limit with --max-file-size)",
+                self.total
+            ));
+        }
+        self.left -= n;
+        Ok(())
+    }
+}
+
+/// Extracts body paragraphs, headers and footers; `budget` bounds the uncompressed bytes read
+/// together with the text the reader makes up (numbering markers, tabs, line breaks).
 /// Errors are the reason in words; the caller adds the file name.
 pub fn extract(bytes: &[u8], budget: u64) -> Result<DocxText, String> {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|e| format!("corrupt or truncated zip archive ({e})"))?;
-    let mut budget = budget;
+    let mut budget = Budget {
+        total: budget,
+        left: budget,
+    };
     let document = read_part(&mut archive, "word/document.xml", &mut budget)?
         .ok_or("no word/document.xml in the archive (is it a Word document?)")?;
     let numbering = match read_part(&mut archive, "word/numbering.xml", &mut budget)? {
@@ -70,7 +114,7 @@ pub fn extract(bytes: &[u8], budget: u64) -> Result<DocxText, String> {
         numbering: &numbering,
         styles: &styles,
     };
-    let body = paragraphs(&document, &lists)?;
+    let body = paragraphs(&document, &lists, &mut budget)?;
     let mut part_names: Vec<String> = archive
         .file_names()
         .filter(|n| {
@@ -90,7 +134,7 @@ pub fn extract(bytes: &[u8], budget: u64) -> Result<DocxText, String> {
                 .trim_start_matches("word/")
                 .trim_end_matches(".xml")
                 .to_string();
-            let paragraphs = paragraphs(&xml, &lists)?
+            let paragraphs = paragraphs(&xml, &lists, &mut budget)?
                 .into_iter()
                 .map(|p| p.text)
                 .filter(|t| !t.trim().is_empty())
@@ -104,7 +148,7 @@ pub fn extract(bytes: &[u8], budget: u64) -> Result<DocxText, String> {
 fn read_part(
     archive: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
     name: &str,
-    budget: &mut u64,
+    budget: &mut Budget,
 ) -> Result<Option<String>, String> {
     let file = match archive.by_name(name) {
         Ok(f) => f,
@@ -119,18 +163,18 @@ fn read_part(
             "the document's parts decompress to more than {budget} bytes (a zip bomb or a very large document; raise the limit with --max-file-size)"
         )
     };
-    if file.size() > *budget {
-        return Err(too_big(*budget));
+    if file.size() > budget.left {
+        return Err(too_big(budget.total));
     }
     let mut xml = Vec::new();
-    file.take(budget.saturating_add(1))
+    file.take(budget.left.saturating_add(1))
         .read_to_end(&mut xml)
         .map_err(|e| format!("corrupt or truncated zip archive: cannot inflate {name} ({e})"))?;
     let read = xml.len() as u64;
-    if read > *budget {
-        return Err(too_big(*budget));
+    if read > budget.left {
+        return Err(too_big(budget.total));
     }
-    *budget -= read;
+    budget.left -= read;
     String::from_utf8(xml).map(Some).map_err(|e| {
         format!(
             "{name} is not UTF-8 XML (byte {})",
@@ -200,7 +244,7 @@ fn parse_numbering(xml: &str) -> Result<Numbering, String> {
                 }
                 b"start" => {
                     if let (Some((_, l)), Some(v)) = (level.as_mut(), attr(&e, b"val")) {
-                        l.start = v.parse().unwrap_or(1);
+                        l.start = parse_number(&v).unwrap_or(1);
                     }
                 }
                 b"numFmt" => {
@@ -245,7 +289,7 @@ fn parse_numbering(xml: &str) -> Result<Numbering, String> {
                     if let (Some(i), Some(l), Some(v)) = (
                         instance.as_mut(),
                         override_level,
-                        attr(&e, b"val").and_then(|v| v.parse().ok()),
+                        attr(&e, b"val").and_then(|v| parse_number(&v)),
                     ) {
                         i.2.insert(l, v);
                     }
@@ -275,6 +319,21 @@ fn parse_numbering(xml: &str) -> Result<Numbering, String> {
         }
     }
     Ok(numbering)
+}
+
+/// A numbering value from the XML, at most [`MAX_NUMBER`]: `4294967295` starts at 32767,
+/// not at a number whose letters would fill memory.
+fn parse_number(v: &str) -> Option<u32> {
+    let v = v.trim();
+    let digits = v.strip_prefix('+').unwrap_or(v);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(
+        digits
+            .parse::<u32>()
+            .map_or(MAX_NUMBER, |n| n.min(MAX_NUMBER)),
+    )
 }
 
 /// What a paragraph style says about numbering.
@@ -407,8 +466,12 @@ impl Counters {
             *deeper = None;
         }
         let mut marker = String::new();
+        let mut marker_chars = 0usize;
         let mut chars = level.text.chars().peekable();
         while let Some(c) = chars.next() {
+            if marker_chars >= MAX_MARKER_CHARS {
+                break;
+            }
             let referenced = (c == '%')
                 .then(|| chars.peek().and_then(|d| d.to_digit(10)))
                 .flatten()
@@ -427,10 +490,18 @@ impl Counters {
                     } else {
                         levels.get(&at).map_or("decimal", |l| l.format.as_str())
                     };
-                    marker.push_str(&format_number(value, format));
+                    let number = format_number(value, format);
+                    marker_chars += number.chars().count();
+                    marker.push_str(&number);
                 }
-                None => marker.push(c),
+                None => {
+                    marker_chars += 1;
+                    marker.push(c);
+                }
             }
+        }
+        if marker_chars > MAX_MARKER_CHARS {
+            marker = marker.chars().take(MAX_MARKER_CHARS).collect();
         }
         let ends_full_width = marker
             .chars()
@@ -479,6 +550,9 @@ fn chinese_counting(n: u32) -> String {
 }
 
 fn letters(n: u32, base: u8) -> String {
+    if n > MAX_LETTERS_NUMBER {
+        return n.to_string();
+    }
     // Word repeats the letter: 27 → AA, 28 → BB.
     let n = n.max(1) - 1;
     let letter = char::from(base + (n % 26) as u8);
@@ -486,6 +560,9 @@ fn letters(n: u32, base: u8) -> String {
 }
 
 fn roman(mut n: u32) -> String {
+    if n >= ROMAN_LIMIT {
+        return n.to_string();
+    }
     const TABLE: [(u32, &str); 13] = [
         (1000, "M"),
         (900, "CM"),
@@ -566,7 +643,7 @@ fn skipped(local: &[u8]) -> bool {
 }
 
 /// The paragraphs of a document, header or footer part, in document order.
-fn paragraphs(xml: &str, lists: &Lists) -> Result<Vec<DocxParagraph>, String> {
+fn paragraphs(xml: &str, lists: &Lists, budget: &mut Budget) -> Result<Vec<DocxParagraph>, String> {
     let mut reader = Reader::from_str(xml);
     let mut out = Vec::new();
     let mut open: Vec<OpenParagraph> = Vec::new();
@@ -576,7 +653,11 @@ fn paragraphs(xml: &str, lists: &Lists) -> Result<Vec<DocxParagraph>, String> {
     let mut runs = 0usize;
     let mut in_text = false;
     let mut in_properties = 0usize;
-    let finish = |p: OpenParagraph, counters: &mut Counters, out: &mut Vec<DocxParagraph>| {
+    let finish = |p: OpenParagraph,
+                  counters: &mut Counters,
+                  out: &mut Vec<DocxParagraph>,
+                  budget: &mut Budget|
+     -> Result<(), String> {
         let (style_num, style_ilvl) = p
             .style
             .as_deref()
@@ -586,10 +667,13 @@ fn paragraphs(xml: &str, lists: &Lists) -> Result<Vec<DocxParagraph>, String> {
             Some("0") | None => String::new(),
             Some(id) => counters.marker(lists, id, p.ilvl.or(style_ilvl), p.style.as_deref()),
         };
+        // The marker and the line end the paragraph becomes.
+        budget.spend_made_up(marker.len() + 1)?;
         out.push(DocxParagraph {
             text: marker + &p.text,
             in_table: p.in_table,
         });
+        Ok(())
     };
     loop {
         let event = reader
@@ -625,10 +709,13 @@ fn paragraphs(xml: &str, lists: &Lists) -> Result<Vec<DocxParagraph>, String> {
                     continue;
                 }
                 match local {
-                    b"p" => out.push(DocxParagraph {
-                        text: String::new(),
-                        in_table: tables > 0,
-                    }),
+                    b"p" => {
+                        budget.spend_made_up(1)?;
+                        out.push(DocxParagraph {
+                            text: String::new(),
+                            in_table: tables > 0,
+                        })
+                    }
                     b"pStyle" if in_properties > 0 => {
                         if let Some(p) = open.last_mut() {
                             p.style = attr(&e, b"val");
@@ -644,12 +731,22 @@ fn paragraphs(xml: &str, lists: &Lists) -> Result<Vec<DocxParagraph>, String> {
                             p.ilvl = attr(&e, b"val").and_then(|v| v.parse().ok());
                         }
                     }
-                    b"tab" if runs > 0 && in_properties == 0 => push_text(&mut open, "\t"),
+                    b"tab" if runs > 0 && in_properties == 0 => {
+                        budget.spend_made_up(1)?;
+                        push_text(&mut open, "\t")
+                    }
                     b"br" if runs > 0 && attr(&e, b"type").is_none_or(|t| t == "textWrapping") => {
+                        budget.spend_made_up(1)?;
                         push_text(&mut open, "\n")
                     }
-                    b"cr" if runs > 0 => push_text(&mut open, "\n"),
-                    b"noBreakHyphen" if runs > 0 => push_text(&mut open, "-"),
+                    b"cr" if runs > 0 => {
+                        budget.spend_made_up(1)?;
+                        push_text(&mut open, "\n")
+                    }
+                    b"noBreakHyphen" if runs > 0 => {
+                        budget.spend_made_up(1)?;
+                        push_text(&mut open, "-")
+                    }
                     _ => {}
                 }
             }
@@ -661,7 +758,7 @@ fn paragraphs(xml: &str, lists: &Lists) -> Result<Vec<DocxParagraph>, String> {
                 match e.local_name().as_ref() {
                     b"p" => {
                         if let Some(p) = open.pop() {
-                            finish(p, &mut counters, &mut out);
+                            finish(p, &mut counters, &mut out, budget)?;
                         }
                     }
                     b"tbl" => tables = tables.saturating_sub(1),
@@ -700,7 +797,7 @@ fn paragraphs(xml: &str, lists: &Lists) -> Result<Vec<DocxParagraph>, String> {
     }
     // A part cut off inside a paragraph: keep what was read rather than lose it.
     while let Some(p) = open.pop() {
-        finish(p, &mut counters, &mut out);
+        finish(p, &mut counters, &mut out, budget)?;
     }
     Ok(out)
 }
@@ -743,5 +840,41 @@ mod tests {
         assert_eq!(format_number(14, "lowerRoman"), "xiv");
         assert_eq!(format_number(2, "decimalEnclosedCircle"), "②");
         assert_eq!(format_number(12, "decimalFullWidth"), "１２");
+    }
+
+    #[test]
+    fn numbers_stay_short_in_every_format() {
+        for format in [
+            "upperLetter",
+            "lowerLetter",
+            "upperRoman",
+            "lowerRoman",
+            "chineseCounting",
+            "ideographTraditional",
+            "ideographDigital",
+            "decimalFullWidth",
+            "decimalZero",
+            "decimal",
+        ] {
+            for n in [0, 1, 779, 780, 781, 3999, 4000, MAX_NUMBER, u32::MAX] {
+                let rendered = format_number(n, format);
+                assert!(
+                    rendered.chars().count() <= 30,
+                    "{n} in {format}: {rendered}"
+                );
+            }
+        }
+        assert_eq!(format_number(780, "upperLetter"), "Z".repeat(30));
+        assert_eq!(format_number(781, "upperLetter"), "781");
+        assert_eq!(format_number(4000, "upperRoman"), "4000");
+    }
+
+    #[test]
+    fn numbering_values_are_clamped() {
+        assert_eq!(parse_number("4294967295"), Some(MAX_NUMBER));
+        assert_eq!(parse_number("99999999999999999999"), Some(MAX_NUMBER));
+        assert_eq!(parse_number("12"), Some(12));
+        assert_eq!(parse_number("-1"), None);
+        assert_eq!(parse_number(""), None);
     }
 }

@@ -196,6 +196,12 @@ pub enum SourceError {
     Protected { path: PathBuf },
     #[error("{path} is not a readable .docx: {reason}")]
     Docx { path: PathBuf, reason: String },
+    #[error("{path} nests HTML elements more than {limit} deep (line {line}); the nesting is too deep to parse in reasonable time, and no report page nests like this")]
+    TooDeep {
+        path: PathBuf,
+        line: usize,
+        limit: usize,
+    },
 }
 
 /// Reads and decodes a report file with default options.
@@ -338,7 +344,11 @@ pub fn decode_with(
         }
         Format::Html => {
             let (page, encoding, _) = encoding::decode_text(path, &bytes, options.encoding)?;
-            let lines = html::extract(&page);
+            let lines = html::extract(&page).map_err(|e| SourceError::TooDeep {
+                path: path.to_path_buf(),
+                line: e.line,
+                limit: e.limit,
+            })?;
             let origins = vec![LineOrigin::Extracted; lines.len()];
             let text = join_lines(lines.into_iter());
             extracted(path, format, encoding, text, origins, Vec::new())
