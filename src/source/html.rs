@@ -370,7 +370,7 @@ impl OpenElements {
     }
 
     /// The name of the element `i` places below the top.
-    fn from_top(&self, i: usize) -> Option<&[u8]> {
+    fn below_top(&self, i: usize) -> Option<&[u8]> {
         let at = self.stack.len().checked_sub(i + 1)?;
         self.stack.get(at).map(|&(id, _)| self.names[id].as_slice())
     }
@@ -450,7 +450,7 @@ pub fn nesting_too_deep(page: &str, limit: usize) -> Option<usize> {
         let ruby_part = named(&["rb", "rt", "rp", "rtc"], &name);
         if let Some((closed, crossed)) = closes(&name).filter(|_| !ruby_part || is_open("ruby")) {
             let first_kept = (0..CLOSE_REACH)
-                .map_while(|i| open.from_top(i).map(|n| (i, n)))
+                .map_while(|i| open.below_top(i).map(|n| (i, n)))
                 .find(|(_, n)| !named(crossed, n));
             if let Some((i, n)) = first_kept {
                 if named(closed, n) {
