@@ -1,0 +1,1192 @@
+//! Statements: the quantity relations a report states, found in any phrasing and checked.
+//!
+//! [`analyse`] (or [`Document::statements`](super::Document::statements)) reads the modelled
+//! sentences and quantities of a document and returns, in text order, every statement it
+//! recognises, each with the figures it relates, a verdict and the reason for the pairing:
+//!
+//! * **rate**: a rate (`X率`, `占比`, `比例`, `百分之N` after them) that is a share, paired with
+//!   its **part** (the count whose words mean the same as the rate's subject: 调解成功 ↔
+//!   调解成功288件, 办结 ↔ 68件已办结, or words of one synonym group) and its **total** (the
+//!   count of the same unit marked 共 / 受理 / 排查 … in the same sentence or the one before,
+//!   in either order). The rate must equal part ÷ total as written: rounded or truncated to its
+//!   written precision (99.31% may be written 99% or 99.3%, not 97%).
+//! * **share**: a share-type rate above 100% (not a growth, not a 完成率 that may exceed it).
+//! * **parts**: a count followed by 其中 / 包括 (the parts may not sum above it) or 分别为 (they
+//!   must add up exactly), parts of exactly its unit.
+//! * **growth**: 同比增长 / 下降 X% where both periods' figures are stated: (N − M) ÷ M.
+//! * **repeated**: the same phrase written right before a count of the same unit in two
+//!   places with different values (持证执法人员45人 … 持证执法人员47人).
+//!
+//! When unsure it stays silent: a statement whose figures are approximate, incomplete or not
+//! clearly paired is [`Verdict::Unchecked`] with the reason, never an accusation. The words it
+//! knows (synonyms, totals, links, qualifiers) are data, in `statements/vocabulary.yaml`.
+
+use super::{Document, Quantity, QuantityKind, Span};
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+/// What a statement relates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StatementKind {
+    /// A rate with the part and total it is computed from.
+    Rate,
+    /// A share-type rate above 100%.
+    Share,
+    /// A total and the parts listed after it.
+    Parts,
+    /// A change between two periods.
+    Growth,
+    /// One fact stated twice.
+    Repeated,
+}
+
+impl StatementKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            StatementKind::Rate => "rate",
+            StatementKind::Share => "share",
+            StatementKind::Parts => "parts",
+            StatementKind::Growth => "growth",
+            StatementKind::Repeated => "repeated",
+        }
+    }
+}
+
+/// What a figure is in its statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    Rate,
+    Part,
+    Total,
+    Item,
+    Current,
+    Previous,
+    Growth,
+    First,
+    Again,
+}
+
+impl Role {
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Rate => "rate",
+            Role::Part => "part",
+            Role::Total => "total",
+            Role::Item => "item",
+            Role::Current => "current",
+            Role::Previous => "previous",
+            Role::Growth => "growth",
+            Role::First => "first",
+            Role::Again => "again",
+        }
+    }
+}
+
+/// A figure of a statement: the quantity as the number reader read it, and its role.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figure {
+    pub role: Role,
+    /// The number with its unit.
+    pub span: Span,
+    pub value: f64,
+    pub approx: bool,
+    pub decimals: i16,
+    pub unit: Option<String>,
+    pub percent: bool,
+}
+
+/// Whether a statement's figures agree.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "verdict", rename_all = "kebab-case")]
+pub enum Verdict {
+    Consistent,
+    /// The figures disagree; `expected` shows the arithmetic (`288 / 290 = 99.31%`).
+    Inconsistent {
+        expected: String,
+    },
+    /// Not checked, and why (`no total of the same unit`).
+    Unchecked {
+        reason: String,
+    },
+}
+
+/// A quantity relation stated in the text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Statement {
+    pub kind: StatementKind,
+    /// The statement's main figure: the rate, the total, the growth, the second mention.
+    pub span: Span,
+    /// What the statement is about: the rate's subject (调解成功), the total's words.
+    pub subject: String,
+    pub figures: Vec<Figure>,
+    pub verdict: Verdict,
+    /// Why these figures were paired, in one line.
+    pub pairing: String,
+}
+
+impl Statement {
+    /// Whether the figures were found to disagree.
+    pub fn flagged(&self) -> bool {
+        matches!(self.verdict, Verdict::Inconsistent { .. })
+    }
+
+    /// The first figure of a role.
+    pub fn figure(&self, role: Role) -> Option<&Figure> {
+        self.figures.iter().find(|f| f.role == role)
+    }
+}
+
+/// The word lists, from `statements/vocabulary.yaml`.
+#[derive(Debug, Default, Deserialize)]
+struct Vocabulary {
+    synonyms: Vec<Vec<String>>,
+    totals: Vec<String>,
+    generic: Vec<String>,
+    links: Vec<String>,
+    may_exceed: Vec<String>,
+    share_words: Vec<String>,
+    growth_up: Vec<String>,
+    growth_down: Vec<String>,
+    previous: Vec<String>,
+    qualifiers: Vec<String>,
+    events: Vec<String>,
+    neutral: Vec<String>,
+    boundaries: Vec<String>,
+}
+
+const VOCABULARY: &str = include_str!("statements/vocabulary.yaml");
+
+fn vocabulary() -> &'static Vocabulary {
+    static WORDS: OnceLock<Vocabulary> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words: Vocabulary = serde_saphyr::from_str(VOCABULARY).unwrap_or_default();
+        // Longest first, so that the longest word written is the one taken.
+        for list in [
+            &mut words.links,
+            &mut words.share_words,
+            &mut words.growth_up,
+            &mut words.growth_down,
+            &mut words.previous,
+            &mut words.neutral,
+        ] {
+            list.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        }
+        words
+    })
+}
+
+/// Whether the vocabulary file was read (a test checks it, so a broken file cannot ship).
+pub fn vocabulary_loaded() -> bool {
+    !vocabulary().synonyms.is_empty() && !vocabulary().totals.is_empty()
+}
+
+/// A quantity in its place: sentence, clause and the words around it.
+#[derive(Debug, Clone)]
+struct Placed<'d> {
+    q: &'d Quantity,
+    /// Index into `Document::sentences`.
+    sentence: usize,
+    /// The clause holding the number.
+    clause: Span,
+    /// Words of the clause before the number, after the previous number of the clause.
+    before: &'d str,
+    /// Words of the clause after the number's unit, up to the next number of the clause.
+    after: &'d str,
+}
+
+impl Placed<'_> {
+    fn end(&self) -> usize {
+        self.q.unit_span.as_ref().map_or(self.q.span.end, |u| u.end)
+    }
+
+    fn figure(&self, role: Role) -> Figure {
+        Figure {
+            role,
+            span: self.q.span.start..self.end(),
+            value: self.q.value,
+            approx: self.q.approx,
+            decimals: self.q.decimals,
+            unit: self.q.unit.clone(),
+            percent: self.q.kind == QuantityKind::Percent,
+        }
+    }
+
+    fn is_count(&self) -> bool {
+        self.q.kind == QuantityKind::Count && self.q.unit.is_some()
+    }
+
+    fn unit(&self) -> &str {
+        self.q.unit.as_deref().unwrap_or("")
+    }
+
+    /// The words of the figure: before and after it in its clause.
+    fn words(&self) -> String {
+        format!("{}{}", self.before, self.after)
+    }
+}
+
+/// The statements of a document, in text order.
+pub fn analyse(doc: &Document) -> Vec<Statement> {
+    let placed = place(doc);
+    let mut found = Vec::new();
+    for (i, p) in placed.iter().enumerate() {
+        if p.q.kind == QuantityKind::Percent {
+            if let Some(s) = percent_statement(doc, &placed, i) {
+                found.push(s);
+            }
+        } else if p.is_count() {
+            if let Some(s) = parts_statement(doc, &placed, i) {
+                found.push(s);
+            }
+        }
+    }
+    found.extend(repeated_statements(doc, &placed));
+    found.sort_by_key(|s| (s.span.start, s.kind.name()));
+    found
+}
+
+/// Places every quantity of the body text in its sentence and clause.
+fn place(doc: &Document) -> Vec<Placed<'_>> {
+    let mut placed = Vec::new();
+    let mut next = 0;
+    let quantities = &doc.quantities;
+    for (si, sentence) in doc.sentences.iter().enumerate() {
+        while quantities
+            .get(next)
+            .is_some_and(|q| q.span.start < sentence.span.start)
+        {
+            next += 1;
+        }
+        let first = next;
+        while quantities
+            .get(next)
+            .is_some_and(|q| q.span.start < sentence.span.end)
+        {
+            next += 1;
+        }
+        let in_sentence = quantities.get(first..next).unwrap_or(&[]);
+        if in_sentence.is_empty() {
+            continue;
+        }
+        let clauses = doc.clauses(si);
+        for (k, q) in in_sentence.iter().enumerate() {
+            let clause = clauses
+                .iter()
+                .find(|c| c.start <= q.span.start && q.span.start < c.end)
+                .cloned()
+                .unwrap_or(sentence.span.clone());
+            let previous_end = k
+                .checked_sub(1)
+                .and_then(|j| in_sentence.get(j))
+                .map(|p| p.unit_span.as_ref().map_or(p.span.end, |u| u.end))
+                .filter(|&e| e > clause.start && e <= q.span.start)
+                .unwrap_or(clause.start);
+            let end = q.unit_span.as_ref().map_or(q.span.end, |u| u.end);
+            let next_start = in_sentence
+                .get(k + 1)
+                .map(|n| n.span.start)
+                .filter(|&s| s < clause.end && s >= end)
+                .unwrap_or(clause.end);
+            placed.push(Placed {
+                q,
+                sentence: si,
+                clause,
+                before: doc.slice(&(previous_end..q.span.start)),
+                after: doc.slice(&(end.min(next_start)..next_start)),
+            });
+        }
+    }
+    placed
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '〇'
+}
+
+/// Strips any of `words` from the end of `text`, repeatedly.
+fn strip_words_end<'a>(mut text: &'a str, words: &[String]) -> &'a str {
+    loop {
+        let trimmed = text.trim_end_matches(|c: char| c.is_whitespace());
+        match words.iter().find(|w| trimmed.ends_with(w.as_str())) {
+            Some(w) => text = &trimmed[..trimmed.len() - w.len()],
+            None => return trimmed,
+        }
+    }
+}
+
+/// The run of Chinese characters ending `text` (up to `max` characters).
+fn han_tail(text: &str, max: usize) -> &str {
+    let mut start = text.len();
+    for (count, (i, c)) in text.char_indices().rev().enumerate() {
+        if !is_han(c) || count >= max {
+            break;
+        }
+        start = i;
+    }
+    &text[start..]
+}
+
+/// Drops neutral openings (全年, 目前, 全镇 …) from the start of a phrase, repeatedly.
+fn strip_openings(mut phrase: &str) -> &str {
+    while let Some(w) = vocabulary()
+        .neutral
+        .iter()
+        .find(|w| phrase.starts_with(w.as_str()) && phrase.len() > w.len())
+    {
+        phrase = &phrase[w.len()..];
+    }
+    phrase
+}
+
+/// The range a count may stand for: a figure rounded to 1000 (`2.3万`, precision -3) is
+/// anything within half of that.
+fn bounds(q: &Quantity) -> (f64, f64) {
+    if q.decimals < 0 {
+        let half = 10f64.powi(-i32::from(q.decimals)) / 2.0;
+        (q.value - half, q.value + half)
+    } else {
+        (q.value, q.value)
+    }
+}
+
+/// The range of a ratio `part / total` of two possibly rounded figures.
+fn ratio_bounds(part: &Quantity, total: &Quantity) -> (f64, f64) {
+    let (p_lo, p_hi) = bounds(part);
+    let (t_lo, t_hi) = bounds(total);
+    let t_lo = t_lo.max(f64::MIN_POSITIVE);
+    (p_lo / t_hi, p_hi / t_lo)
+}
+
+/// Whether a stated ratio agrees with some value of a computed range at its written
+/// precision: rounded (within half a unit of the last written digit) or truncated (below by
+/// less than one unit).
+fn agrees_range(stated: f64, decimals: i16, (lo, hi): (f64, f64)) -> bool {
+    let unit = percent_unit(decimals);
+    let noise = 1e-9;
+    hi >= stated - unit / 2.0 - noise && lo < stated + unit - noise
+}
+
+/// Written precision's unit of a percentage, as a ratio: 99% → 0.01 / 100.
+fn percent_unit(decimals: i16) -> f64 {
+    10f64.powi(-i32::from(decimals.max(0))) / 100.0
+}
+
+fn percent_text(ratio: f64) -> String {
+    let points = ratio * 100.0;
+    let text = format!("{points:.2}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    format!("{text}%")
+}
+
+fn number_text(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        format!("{value}")
+    }
+}
+
+/// Masks the generic words of `text` (their characters never count as shared).
+fn masked(text: &str, mask: char) -> Vec<char> {
+    let mut out: Vec<char> = text.chars().collect();
+    for word in &vocabulary().generic {
+        let w: Vec<char> = word.chars().collect();
+        if w.is_empty() {
+            continue;
+        }
+        let mut i = 0;
+        while i + w.len() <= out.len() {
+            if out.get(i..i + w.len()) == Some(&w[..]) {
+                for c in out.iter_mut().skip(i).take(w.len()) {
+                    *c = mask;
+                }
+                i += w.len();
+            } else {
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// The synonym group words a subject ends with and a figure's words contain.
+fn synonym_link(subject: &str, words: &str) -> Option<(String, String)> {
+    for group in &vocabulary().synonyms {
+        let in_subject = group
+            .iter()
+            .filter(|w| subject.ends_with(w.as_str()))
+            .max_by_key(|w| w.len());
+        let in_words = group
+            .iter()
+            .filter(|w| words.contains(w.as_str()))
+            .max_by_key(|w| w.len());
+        if let (Some(s), Some(w)) = (in_subject, in_words) {
+            return Some((s.clone(), w.clone()));
+        }
+    }
+    None
+}
+
+/// The longest end of a rate's subject (two characters or more, not a generic word) that a
+/// figure's words contain: what the rate counts is named last (调解成功 → 成功, 按期办结 →
+/// 办结), so sharing only its first words (调解) does not make a figure its part.
+fn shared_ending(subject: &str, words: &str) -> Option<String> {
+    let subject_chars = masked(subject, '\u{1}');
+    let words_chars = masked(words, '\u{2}');
+    let words: String = words_chars.iter().collect();
+    let n = subject_chars.len();
+    for start in 0..n.saturating_sub(1) {
+        let ending = subject_chars.get(start..).unwrap_or(&[]);
+        if !ending.iter().all(|c| is_han(*c)) {
+            continue;
+        }
+        let ending: String = ending.iter().collect();
+        if words.contains(&ending) {
+            return Some(ending);
+        }
+    }
+    None
+}
+
+/// How a figure's words match a rate's subject: they contain the end of the subject (two
+/// characters or more), or a word of the synonym group the subject ends with. The score is
+/// the number of characters shared.
+fn subject_match(subject: &str, words: &str) -> Option<(usize, String)> {
+    if let Some(shared) = shared_ending(subject, words) {
+        let n = shared.chars().count();
+        return Some((n * 2, format!("shares {shared} with the rate")));
+    }
+    synonym_link(subject, words).map(|(s, w)| {
+        let why = if s == w {
+            format!("shares {s} with the rate")
+        } else {
+            format!("{w} means {s} (synonyms)")
+        };
+        (3, why)
+    })
+}
+
+/// The total word a figure's words contain, if any (办理 only where it is not 办理完毕).
+fn total_word(words: &str) -> Option<&'static str> {
+    for w in &vocabulary().totals {
+        let mut from = 0;
+        while let Some(at) = words.get(from..).and_then(|rest| rest.find(w.as_str())) {
+            let after = &words[from + at + w.len()..];
+            let finished = after.starts_with('完') || after.starts_with('结');
+            if !finished {
+                return Some(w.as_str());
+            }
+            from += at + w.len();
+        }
+    }
+    None
+}
+
+fn same_unit_class(a: &str, b: &str) -> bool {
+    const PERSONS: &[&str] = &["人", "名", "位"];
+    a == b || (PERSONS.contains(&a) && PERSONS.contains(&b))
+}
+
+fn contains_any<'v>(text: &str, words: &'v [String]) -> Option<&'v str> {
+    words
+        .iter()
+        .find(|w| text.contains(w.as_str()))
+        .map(String::as_str)
+}
+
+fn ends_with_any<'v>(text: &str, words: &'v [String]) -> Option<&'v str> {
+    words
+        .iter()
+        .find(|w| text.ends_with(w.as_str()))
+        .map(String::as_str)
+}
+
+/// What a percentage is, from the words before it in its clause.
+enum PercentRole {
+    /// A rate `…率`; the subject is what precedes 率.
+    Rate { subject: String, may_exceed: bool },
+    /// `占比`, `占…的`: the share of the figure before it.
+    ShareOf,
+    /// A change: up (true) or down.
+    Growth { up: bool, word: String },
+}
+
+fn percent_role(p: &Placed<'_>, doc: &Document) -> Option<PercentRole> {
+    let words = vocabulary();
+    let clause_before = doc.slice(&(p.clause.start..p.q.span.start));
+    let before = strip_words_end(clause_before, &words.links);
+    let after = doc.slice(&(p.end()..p.clause.end));
+    // 办结率由95%提高到98%: a rate changing between periods, not a share of these counts.
+    if before.ends_with('由') || before.ends_with("从") || before.contains("分别") {
+        return None;
+    }
+    if [
+        "提高", "提升", "上升", "下降", "增长", "降低", "减少", "增加",
+    ]
+    .iter()
+    .any(|w| after.starts_with(w))
+    {
+        return None;
+    }
+    if let Some(w) = ends_with_any(before, &words.growth_up) {
+        return Some(PercentRole::Growth {
+            up: true,
+            word: w.to_string(),
+        });
+    }
+    if let Some(w) = ends_with_any(before, &words.growth_down) {
+        return Some(PercentRole::Growth {
+            up: false,
+            word: w.to_string(),
+        });
+    }
+    let term = if before.ends_with('率') {
+        Some('率'.len_utf8())
+    } else if before.ends_with("满意度") || before.ends_with("知晓度") {
+        Some('度'.len_utf8())
+    } else {
+        None
+    };
+    if let Some(term_len) = term {
+        let stem = &before[..before.len() - term_len];
+        let subject = strip_openings(han_tail(stem, 12)).to_string();
+        if subject.is_empty() {
+            return None;
+        }
+        let may_exceed = contains_any(&subject, &words.may_exceed).is_some();
+        if !may_exceed && (subject.ends_with("增长") || subject.ends_with("增")) {
+            return None;
+        }
+        return Some(PercentRole::Rate {
+            subject,
+            may_exceed,
+        });
+    }
+    if ends_with_any(before, &words.share_words).is_some()
+        || (han_tail(before, 12).contains('占') && before.ends_with('的'))
+    {
+        return Some(PercentRole::ShareOf);
+    }
+    None
+}
+
+fn percent_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<Statement> {
+    let p = placed.get(i)?;
+    match percent_role(p, doc)? {
+        PercentRole::Rate {
+            subject,
+            may_exceed,
+        } => Some(rate_statement(doc, placed, p, subject, may_exceed)),
+        PercentRole::ShareOf => Some(share_of_statement(doc, placed, p, i)),
+        PercentRole::Growth { up, word } => Some(growth_statement(doc, placed, p, up, &word)),
+    }
+}
+
+/// The counts a rate in sentence `sentence` may be computed from: that sentence's and the
+/// previous sentence's of the same paragraph.
+fn window<'a, 'd>(
+    doc: &Document,
+    placed: &'a [Placed<'d>],
+    sentence: usize,
+) -> Vec<(usize, &'a Placed<'d>)> {
+    let paragraph = doc.sentences.get(sentence).map(|s| s.paragraph);
+    let previous = sentence
+        .checked_sub(1)
+        .filter(|&s| doc.sentences.get(s).map(|x| x.paragraph) == paragraph);
+    placed
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.is_count() && (c.sentence == sentence || Some(c.sentence) == previous))
+        .collect()
+}
+
+fn unchecked(reason: impl Into<String>) -> Verdict {
+    Verdict::Unchecked {
+        reason: reason.into(),
+    }
+}
+
+fn over_100(rate: &Placed<'_>, subject: String, pairing: String) -> Statement {
+    Statement {
+        kind: StatementKind::Share,
+        span: rate.figure(Role::Rate).span,
+        subject,
+        figures: vec![rate.figure(Role::Rate)],
+        verdict: Verdict::Inconsistent {
+            expected: "a share of at most 100%".to_string(),
+        },
+        pairing,
+    }
+}
+
+fn rate_statement(
+    doc: &Document,
+    placed: &[Placed<'_>],
+    rate: &Placed<'_>,
+    subject: String,
+    may_exceed: bool,
+) -> Statement {
+    let mut statement = Statement {
+        kind: StatementKind::Rate,
+        span: rate.figure(Role::Rate).span,
+        subject: subject.clone(),
+        figures: vec![rate.figure(Role::Rate)],
+        verdict: unchecked("no part"),
+        pairing: String::new(),
+    };
+    if may_exceed {
+        statement.verdict = unchecked("not a share of a total (may exceed 100%)");
+        return statement;
+    }
+    if rate.q.value > 1.0 + 1e-9 && !rate.q.approx {
+        return over_100(
+            rate,
+            subject.clone(),
+            format!("{subject}率 is a share of a total"),
+        );
+    }
+    let candidates = window(doc, placed, rate.sentence);
+    // The part: the count whose words best match the subject; the rate's own sentence first.
+    let mut best: Option<(usize, String)> = None;
+    let mut best_key = None;
+    for &(k, c) in &candidates {
+        let words = c.words();
+        let Some((score, why)) = subject_match(&subject, &words) else {
+            continue;
+        };
+        // A total word makes a figure the total, unless the subject's own words are there.
+        let marked = total_word(c.before).is_some();
+        if marked && shared_ending(&subject, &words).is_none() {
+            continue;
+        }
+        let key = (
+            score,
+            c.sentence == rate.sentence,
+            !marked,
+            std::cmp::Reverse(c.q.span.start.abs_diff(rate.q.span.start)),
+        );
+        if best_key.as_ref().is_none_or(|b| key > *b) {
+            best = Some((k, why));
+            best_key = Some(key);
+        }
+    }
+    let part_score = best_key.as_ref().map_or(0, |k| k.0);
+    let Some((part_index, part_why)) = best else {
+        statement.verdict = unchecked(format!("no count matches the subject {subject}"));
+        return statement;
+    };
+    let Some(part) = placed.get(part_index) else {
+        return statement;
+    };
+    statement.figures.push(part.figure(Role::Part));
+    let part_text = doc.slice(&(part.q.span.start..part.end()));
+    // The total: a count of the same unit marked as a total in the part's sentence; else the
+    // count written just before the part in its sentence, not smaller than it; else a marked
+    // count of the same unit in the other sentence.
+    let marked = |same_sentence: bool| {
+        candidates
+            .iter()
+            .filter(|(k, c)| {
+                *k != part_index
+                    && (c.sentence == part.sentence) == same_sentence
+                    && same_unit_class(c.unit(), part.unit())
+                    && total_word(c.before).is_some()
+            })
+            .min_by_key(|(_, c)| {
+                (
+                    c.q.span.start > part.q.span.start,
+                    c.q.span.start.abs_diff(part.q.span.start),
+                )
+            })
+            .map(|(_, t)| {
+                let word = total_word(t.before).unwrap_or("");
+                (
+                    *t,
+                    format!("is the {word} figure of the same unit {}", t.unit()),
+                )
+            })
+    };
+    let just_before = || {
+        candidates
+            .iter()
+            .filter(|(k, c)| *k < part_index && c.sentence == part.sentence)
+            .last()
+            .filter(|(_, t)| {
+                same_unit_class(t.unit(), part.unit())
+                    && t.q.value >= part.q.value
+                    && subject_match(&subject, &t.words()).is_none_or(|(s, _)| s < part_score)
+            })
+            .map(|(_, t)| {
+                (
+                    *t,
+                    format!(
+                        "is the count written just before it, same unit {}",
+                        t.unit()
+                    ),
+                )
+            })
+    };
+    let Some((total, total_why)) = marked(true).or_else(just_before).or_else(|| marked(false))
+    else {
+        statement.verdict = unchecked(format!(
+            "no total of the same unit {} for part {part_text}",
+            part.unit()
+        ));
+        statement.pairing = format!("part {part_text} {part_why}");
+        return statement;
+    };
+    statement.figures.push(total.figure(Role::Total));
+    let total_text = doc.slice(&(total.q.span.start..total.end()));
+    statement.pairing = format!("part {part_text} {part_why}; total {total_text} {total_why}");
+    statement.verdict = if rate.q.approx {
+        unchecked("the rate is approximate")
+    } else if part.q.approx {
+        unchecked("the part is approximate")
+    } else if total.q.approx {
+        unchecked("the total is approximate")
+    } else if total.q.value <= 0.0 {
+        unchecked("the total is zero")
+    } else {
+        let computed = part.q.value / total.q.value;
+        if agrees_range(rate.q.value, rate.q.decimals, ratio_bounds(part.q, total.q)) {
+            Verdict::Consistent
+        } else {
+            Verdict::Inconsistent {
+                expected: format!(
+                    "{} / {} = {}",
+                    number_text(part.q.value),
+                    number_text(total.q.value),
+                    percent_text(computed)
+                ),
+            }
+        }
+    };
+    statement
+}
+
+/// `其中A 30件，占比60%`: the count right before the share is its part; the total is the
+/// marked count of the same unit.
+fn share_of_statement(
+    doc: &Document,
+    placed: &[Placed<'_>],
+    rate: &Placed<'_>,
+    i: usize,
+) -> Statement {
+    let mut statement = Statement {
+        kind: StatementKind::Rate,
+        span: rate.figure(Role::Rate).span,
+        subject: "占比".to_string(),
+        figures: vec![rate.figure(Role::Rate)],
+        verdict: unchecked("no part"),
+        pairing: String::new(),
+    };
+    if rate.q.value > 1.0 + 1e-9 && !rate.q.approx {
+        return over_100(rate, "占比".to_string(), "a share of a total".to_string());
+    }
+    // The part: the last count before the share in its sentence, in its clause or the one
+    // before.
+    let part = placed
+        .get(..i)
+        .unwrap_or(&[])
+        .iter()
+        .enumerate()
+        .rev()
+        .take_while(|(_, c)| c.sentence == rate.sentence)
+        .find(|(_, c)| c.q.kind != QuantityKind::Percent);
+    let Some((part_index, part)) = part.filter(|(_, c)| c.is_count()) else {
+        statement.verdict = unchecked("no count before the share");
+        return statement;
+    };
+    statement.figures.push(part.figure(Role::Part));
+    if total_word(part.before).is_some() {
+        statement.verdict = unchecked("the count before the share is itself a total");
+        return statement;
+    }
+    let total = window(doc, placed, rate.sentence)
+        .into_iter()
+        .filter(|(k, c)| {
+            *k < part_index && c.unit() == part.unit() && total_word(c.before).is_some()
+        })
+        .last();
+    let part_text = doc.slice(&(part.q.span.start..part.end()));
+    let Some((_, total)) = total else {
+        statement.verdict = unchecked(format!("no total of the same unit {}", part.unit()));
+        statement.pairing = format!("part {part_text} is the count written before the share");
+        return statement;
+    };
+    statement.figures.push(total.figure(Role::Total));
+    let total_text = doc.slice(&(total.q.span.start..total.end()));
+    statement.pairing = format!(
+        "part {part_text} is the count written before the share; total {total_text} is the {} figure before it, same unit {}",
+        total_word(total.before).unwrap_or(""),
+        total.unit()
+    );
+    statement.verdict = if rate.q.approx || part.q.approx || total.q.approx {
+        unchecked("a figure is approximate")
+    } else if total.q.value <= 0.0 {
+        unchecked("the total is zero")
+    } else {
+        let computed = part.q.value / total.q.value;
+        if agrees_range(rate.q.value, rate.q.decimals, ratio_bounds(part.q, total.q)) {
+            Verdict::Consistent
+        } else {
+            Verdict::Inconsistent {
+                expected: format!(
+                    "{} / {} = {}",
+                    number_text(part.q.value),
+                    number_text(total.q.value),
+                    percent_text(computed)
+                ),
+            }
+        }
+    };
+    statement
+}
+
+fn growth_statement(
+    doc: &Document,
+    placed: &[Placed<'_>],
+    rate: &Placed<'_>,
+    up: bool,
+    word: &str,
+) -> Statement {
+    let words = vocabulary();
+    let mut statement = Statement {
+        kind: StatementKind::Growth,
+        span: rate.figure(Role::Growth).span,
+        subject: word.to_string(),
+        figures: vec![rate.figure(Role::Growth)],
+        verdict: unchecked("no figure of the previous period"),
+        pairing: String::new(),
+    };
+    let is_figure = |c: &Placed<'_>| c.q.kind != QuantityKind::Percent && c.q.unit.is_some();
+    // The previous period's figure: in the sentence, after 去年 / 上年 / 同期.
+    let previous = placed
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            c.sentence == rate.sentence
+                && is_figure(c)
+                && contains_any(c.before, &words.previous).is_some()
+        })
+        .min_by_key(|(_, c)| c.q.span.start.abs_diff(rate.q.span.start));
+    let Some((previous_index, previous)) = previous else {
+        return statement;
+    };
+    let current = placed
+        .iter()
+        .enumerate()
+        .filter(|(k, c)| {
+            *k != previous_index
+                && c.sentence == rate.sentence
+                && is_figure(c)
+                && c.q.kind == previous.q.kind
+                && c.unit() == previous.unit()
+                && contains_any(c.before, &words.previous).is_none()
+        })
+        .min_by_key(|(_, c)| c.q.span.start.abs_diff(previous.q.span.start));
+    let Some((_, current)) = current else {
+        statement.verdict = unchecked(format!(
+            "no figure of this period in the unit {}",
+            previous.unit()
+        ));
+        return statement;
+    };
+    statement.figures.push(current.figure(Role::Current));
+    statement.figures.push(previous.figure(Role::Previous));
+    let current_text = doc.slice(&(current.q.span.start..current.end()));
+    let previous_text = doc.slice(&(previous.q.span.start..previous.end()));
+    statement.pairing = format!(
+        "this period {current_text}; previous period {previous_text} (after {}), same unit {}",
+        contains_any(previous.before, &words.previous).unwrap_or(""),
+        previous.unit()
+    );
+    statement.verdict = if rate.q.approx || current.q.approx || previous.q.approx {
+        unchecked("a figure is approximate")
+    } else if previous.q.value <= 0.0 {
+        unchecked("the previous figure is zero")
+    } else {
+        let change = (current.q.value - previous.q.value) / previous.q.value;
+        let (n_lo, n_hi) = bounds(current.q);
+        let (m_lo, m_hi) = bounds(previous.q);
+        let m_lo = m_lo.max(f64::MIN_POSITIVE);
+        let corners = [
+            (n_lo - m_hi) / m_hi,
+            (n_lo - m_lo) / m_lo,
+            (n_hi - m_hi) / m_hi,
+            (n_hi - m_lo) / m_lo,
+        ];
+        let lo = corners.iter().copied().fold(f64::INFINITY, f64::min);
+        let hi = corners.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        // The stated change with its sign: 下降 10% is −10%.
+        let (lo, hi) = if up { (lo, hi) } else { (-hi, -lo) };
+        if agrees_range(rate.q.value, rate.q.decimals, (lo, hi)) {
+            Verdict::Consistent
+        } else {
+            Verdict::Inconsistent {
+                expected: format!(
+                    "({} − {}) / {} = {}",
+                    number_text(current.q.value),
+                    number_text(previous.q.value),
+                    number_text(previous.q.value),
+                    percent_text(change)
+                ),
+            }
+        }
+    };
+    statement
+}
+
+/// The words that open a breakdown after a total.
+const BREAKDOWN: &[(&str, bool)] = &[
+    ("分别为", true),
+    ("分别是", true),
+    ("分别有", true),
+    ("其中", false),
+    ("包括", false),
+];
+
+/// A total followed by 其中 / 包括 / 分别为 and the list of its parts.
+fn parts_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<Statement> {
+    let total = placed.get(i)?;
+    let sentence = doc.sentences.get(total.sentence)?;
+    // The breakdown word must come right after the total (its clause ends, or 其中 follows).
+    let rest = doc.slice(&(total.end()..sentence.span.end));
+    let rest_trimmed = rest.trim_start_matches(['，', ',', '：', ':', ' ', '\u{3000}', '（', '(']);
+    let (word, exact) = BREAKDOWN
+        .iter()
+        .find(|(w, _)| rest_trimmed.starts_with(w))
+        .copied()?;
+    let list_start = sentence.span.end - rest_trimmed.len() + word.len();
+    // Items: one count of exactly the total's unit per clause, all written alike (words then
+    // number, or number then words), until a clause that is not such an item.
+    let mut items: Vec<&Placed<'_>> = Vec::new();
+    let mut number_first: Option<bool> = None;
+    let mut complete = true;
+    let mut clause_seen: Option<Span> = None;
+    for c in placed.iter().skip(i + 1) {
+        if c.sentence != total.sentence {
+            break;
+        }
+        if c.q.span.start < list_start {
+            continue;
+        }
+        let same_unit = c.is_count() && c.unit() == total.unit();
+        if clause_seen.as_ref() == Some(&c.clause) {
+            // A second figure in one clause: not a simple list any more.
+            complete = false;
+            break;
+        }
+        if !same_unit {
+            complete = false;
+            break;
+        }
+        let lead = doc.slice(&(c.clause.start.max(list_start)..c.q.span.start));
+        // 另有, 此外, 还有: what follows is besides the total.
+        if ["另", "此外", "还有", "外加", "以及"]
+            .iter()
+            .any(|w| lead.starts_with(w))
+        {
+            complete = false;
+            break;
+        }
+        let lead = lead.trim_start_matches(['其', '中', '分', '别', '为', '是', '有']);
+        let first = han_tail(lead, 20).is_empty() && lead.trim().is_empty();
+        if *number_first.get_or_insert(first) != first {
+            complete = false;
+            break;
+        }
+        clause_seen = Some(c.clause.clone());
+        items.push(c);
+    }
+    if items.is_empty() {
+        return None;
+    }
+    // Counts of the unit after the list in the sentence: the list may go on in another form.
+    let last_end = items.last().map_or(0, |l| l.end());
+    if placed.iter().any(|c| {
+        c.sentence == total.sentence
+            && c.q.span.start > last_end
+            && c.is_count()
+            && c.unit() == total.unit()
+    }) {
+        complete = false;
+    }
+    let subject = han_tail(total.before, 12).to_string();
+    let mut figures = vec![total.figure(Role::Total)];
+    figures.extend(items.iter().map(|c| c.figure(Role::Item)));
+    let sum: f64 = items.iter().map(|c| c.q.value).sum();
+    let total_text = doc.slice(&(total.q.span.start..total.end()));
+    let list: Vec<String> = items.iter().map(|c| number_text(c.q.value)).collect();
+    let arithmetic = format!("{} = {}", list.join(" + "), number_text(sum));
+    let pairing = format!(
+        "{} {} item{} of unit {} listed after {word} right after the total {total_text}",
+        items.len(),
+        if number_first == Some(true) {
+            "number-first"
+        } else {
+            "named"
+        },
+        if items.len() == 1 { "" } else { "s" },
+        total.unit()
+    );
+    let approx = total.q.approx || items.iter().any(|c| c.q.approx);
+    // Items naming outcomes (办结, 调解成功) may overlap: they are not a partition.
+    let outcomes = items
+        .iter()
+        .filter(|c| {
+            let words = c.words();
+            vocabulary()
+                .synonyms
+                .iter()
+                .flatten()
+                .any(|w| words.contains(w.as_str()))
+        })
+        .count();
+    let verdict = if approx {
+        unchecked("a figure is approximate")
+    } else if items.iter().any(|c| c.q.value > total.q.value + 1e-9) {
+        Verdict::Inconsistent {
+            expected: format!("a part of at most {}", number_text(total.q.value)),
+        }
+    } else if exact {
+        if !complete {
+            unchecked("the list is not read to its end")
+        } else if (sum - total.q.value).abs() < 1e-9 {
+            Verdict::Consistent
+        } else {
+            Verdict::Inconsistent {
+                expected: format!("{arithmetic}, not {}", number_text(total.q.value)),
+            }
+        }
+    } else if sum <= total.q.value + 1e-9 {
+        Verdict::Consistent
+    } else if outcomes >= 2 {
+        unchecked("the parts name outcomes that may overlap")
+    } else if items.len() < 2 {
+        Verdict::Consistent
+    } else {
+        Verdict::Inconsistent {
+            expected: format!("{arithmetic}, above {}", number_text(total.q.value)),
+        }
+    };
+    Some(Statement {
+        kind: StatementKind::Parts,
+        span: total.figure(Role::Total).span,
+        subject,
+        figures,
+        verdict,
+        pairing,
+    })
+}
+
+/// The phrase a count is the figure of, for comparing repeated facts: the Chinese words right
+/// before the number in its clause, neutral openings (目前, 全镇, 共有) dropped. `None` when
+/// qualified (其中, 新增, a period) or too short to name a fact.
+fn fact_phrase<'d>(doc: &'d Document, p: &Placed<'d>) -> Option<String> {
+    let words = vocabulary();
+    if !p.is_count() || p.q.approx {
+        return None;
+    }
+    let clause_before = doc.slice(&(p.clause.start..p.q.span.start));
+    if contains_any(clause_before, &words.qualifiers).is_some()
+        || contains_any(clause_before, &words.previous).is_some()
+    {
+        return None;
+    }
+    // The words right before the number, nothing between them and it.
+    let mut phrase = han_tail(p.before, 16);
+    if phrase.len() != p.before.len() {
+        return None;
+    }
+    // The phrase starts after the last preposition (对, 依托) and the neutral openings.
+    if let Some(cut) = words
+        .boundaries
+        .iter()
+        .filter_map(|b| phrase.rfind(b.as_str()).map(|at| at + b.len()))
+        .max()
+    {
+        phrase = &phrase[cut..];
+    }
+    phrase = strip_openings(phrase);
+    if phrase.chars().count() < 4 || words.events.iter().any(|e| phrase.starts_with(e.as_str())) {
+        return None;
+    }
+    Some(phrase.to_string())
+}
+
+fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> {
+    let mut groups: Vec<(String, String, Vec<&Placed<'_>>)> = Vec::new();
+    for p in placed {
+        let Some(phrase) = fact_phrase(doc, p) else {
+            continue;
+        };
+        match groups
+            .iter_mut()
+            .find(|(ph, unit, _)| *ph == phrase && unit == p.unit())
+        {
+            Some((_, _, list)) => list.push(p),
+            None => groups.push((phrase, p.unit().to_string(), vec![p])),
+        }
+    }
+    let mut found = Vec::new();
+    for (phrase, unit, list) in groups {
+        let Some(first) = list.first() else {
+            continue;
+        };
+        let mut values: Vec<f64> = list.iter().map(|p| p.q.value).collect();
+        values.sort_by(f64::total_cmp);
+        values.dedup();
+        // Two values of a phrase: one fact stated twice. More: the phrase is too general.
+        if values.len() != 2 {
+            continue;
+        }
+        let Some(again) = list
+            .iter()
+            .find(|p| p.q.value != first.q.value && p.sentence != first.sentence)
+        else {
+            continue;
+        };
+        let first_text = doc.slice(&(first.q.span.start..first.end()));
+        let again_text = doc.slice(&(again.q.span.start..again.end()));
+        found.push(Statement {
+            kind: StatementKind::Repeated,
+            span: again.figure(Role::Again).span,
+            subject: phrase.clone(),
+            figures: vec![first.figure(Role::First), again.figure(Role::Again)],
+            verdict: Verdict::Inconsistent {
+                expected: format!("{first_text} as stated first"),
+            },
+            pairing: format!(
+                "both are the figure of {phrase} in {unit}, written right after the same words (line {} and line {})",
+                doc.position(first.q.span.start).line,
+                doc.position(again.q.span.start).line
+            ),
+        });
+        let _ = again_text;
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_vocabulary_file_is_read() {
+        assert!(vocabulary_loaded());
+    }
+
+    #[test]
+    fn precision_allows_rounding_and_truncation() {
+        let agrees =
+            |stated, decimals, computed| agrees_range(stated, decimals, (computed, computed));
+        assert!(agrees(0.99, 0, 288.0 / 290.0));
+        assert!(agrees(0.964, 1, 0.9649));
+        assert!(!agrees(0.97, 0, 288.0 / 290.0));
+        assert!(agrees(1.0, 0, 0.996));
+        assert!(!agrees(0.99, 0, 1.0));
+    }
+}
