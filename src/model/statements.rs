@@ -154,6 +154,7 @@ struct Vocabulary {
     events: Vec<String>,
     neutral: Vec<String>,
     boundaries: Vec<String>,
+    not_shares: Vec<String>,
 }
 
 const VOCABULARY: &str = include_str!("statements/vocabulary.yaml");
@@ -542,6 +543,9 @@ fn percent_role(p: &Placed<'_>, doc: &Document) -> Option<PercentRole> {
             word: w.to_string(),
         });
     }
+    if ends_with_any(before, &words.not_shares).is_some() {
+        return None;
+    }
     let term = if before.ends_with('率') {
         Some('率'.len_utf8())
     } else if before.ends_with("满意度") || before.ends_with("知晓度") {
@@ -740,6 +744,45 @@ fn rate_statement(
     statement.figures.push(total.figure(Role::Total));
     let total_text = doc.slice(&(total.q.span.start..total.end()));
     statement.pairing = format!("part {part_text} {part_why}; total {total_text} {total_why}");
+    // Counts from the sentence before must be about what the rate names: 行政复议案件办结率
+    // is not computed from 办结信访件45件.
+    if part.sentence != rate.sentence || total.sentence != rate.sentence {
+        let qualifier = subject_qualifier(&subject, &part_why);
+        let about = format!("{}{}", part.words(), total.words());
+        if qualifier.chars().count() >= 2 && !shares_two(&qualifier, &about) {
+            statement.verdict = unchecked(format!(
+                "the counts in the sentence before are not about {qualifier}"
+            ));
+            return statement;
+        }
+    }
+    // Other readings of the figures (another count matching the subject as well, the count
+    // just before the part as its total): any that agrees keeps the rate unaccused.
+    let other_parts: Vec<&Placed<'_>> = candidates
+        .iter()
+        .filter(|(k, c)| {
+            *k != part_index
+                && same_unit_class(c.unit(), part.unit())
+                && subject_match(&subject, &c.words()).is_some_and(|(s, _)| s >= part_score)
+        })
+        .map(|(_, c)| *c)
+        .collect();
+    let other_totals: Vec<&Placed<'_>> = [marked(true), just_before(), marked(false)]
+        .into_iter()
+        .flatten()
+        .map(|(t, _)| t)
+        .collect();
+    let another_reading_agrees = std::iter::once(part)
+        .chain(other_parts.iter().copied())
+        .any(|p| {
+            other_totals.iter().any(|t| {
+                !std::ptr::eq(p, *t)
+                    && !p.q.approx
+                    && !t.q.approx
+                    && t.q.value > 0.0
+                    && agrees_range(rate.q.value, rate.q.decimals, ratio_bounds(p.q, t.q))
+            })
+        });
     statement.verdict = if rate.q.approx {
         unchecked("the rate is approximate")
     } else if part.q.approx {
@@ -752,6 +795,8 @@ fn rate_statement(
         let computed = part.q.value / total.q.value;
         if agrees_range(rate.q.value, rate.q.decimals, ratio_bounds(part.q, total.q)) {
             Verdict::Consistent
+        } else if another_reading_agrees {
+            unchecked("another reading of the counts agrees with the rate")
         } else {
             Verdict::Inconsistent {
                 expected: format!(
@@ -764,6 +809,37 @@ fn rate_statement(
         }
     };
     statement
+}
+
+/// What a rate's subject names besides the words its part matched: 行政复议案件 of
+/// 行政复议案件办结 matched on 办结, without generic words and neutral openings.
+fn subject_qualifier(subject: &str, part_why: &str) -> String {
+    let mut rest = subject.to_string();
+    if let Some(shared) = part_why
+        .strip_prefix("shares ")
+        .and_then(|w| w.split(' ').next())
+    {
+        rest = rest.replace(shared, "");
+    }
+    for w in vocabulary().synonyms.iter().flatten() {
+        if rest.ends_with(w.as_str()) {
+            rest.truncate(rest.len() - w.len());
+        }
+    }
+    let masked: String = masked(strip_openings(&rest), ' ').into_iter().collect();
+    masked
+        .split(' ')
+        .max_by_key(|p| p.len())
+        .unwrap_or("")
+        .to_string()
+}
+
+/// Whether two texts share two consecutive Chinese characters.
+fn shares_two(a: &str, b: &str) -> bool {
+    let chars: Vec<char> = a.chars().collect();
+    chars
+        .windows(2)
+        .any(|w| w.iter().all(|c| is_han(*c)) && b.contains(&w.iter().collect::<String>()))
 }
 
 /// `其中A 30件，占比60%`: the count right before the share is its part; the total is the
@@ -875,6 +951,20 @@ fn growth_statement(
     let Some((previous_index, previous)) = previous else {
         return statement;
     };
+    // 较去年增加20件: the figure after 去年 is the difference, not last year's.
+    let after_previous_word = words
+        .previous
+        .iter()
+        .filter_map(|w| previous.before.rfind(w.as_str()).map(|at| at + w.len()))
+        .max()
+        .map_or("", |at| &previous.before[at..]);
+    if ["增", "减", "多", "少", "上升", "下降", "提高", "降低"]
+        .iter()
+        .any(|w| after_previous_word.contains(w))
+    {
+        statement.verdict = unchecked("the figure after the previous period is a difference");
+        return statement;
+    }
     let current = placed
         .iter()
         .enumerate()
@@ -1014,6 +1104,12 @@ fn parts_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<St
     }) {
         complete = false;
     }
+    // 分别为A 25起、B 30起等: a list ending in 等 names only some of the parts.
+    let open_ended = items.last().is_some_and(|l| {
+        let tail = doc.slice(&(l.end()..sentence.span.end));
+        tail.starts_with('等') || l.after.contains('等')
+    });
+    let exact = exact && !open_ended;
     let subject = han_tail(total.before, 12).to_string();
     let mut figures = vec![total.figure(Role::Total)];
     figures.extend(items.iter().map(|c| c.figure(Role::Item)));
@@ -1090,10 +1186,25 @@ fn fact_phrase<'d>(doc: &'d Document, p: &Placed<'d>) -> Option<String> {
     if !p.is_count() || p.q.approx {
         return None;
     }
+    let sentence_start = doc
+        .sentences
+        .get(p.sentence)
+        .map_or(p.clause.start, |s| s.span.start);
+    let sentence_before = doc.slice(&(sentence_start..p.q.span.start));
+    let year_before = sentence_before.char_indices().any(|(i, c)| {
+        c == '年'
+            && sentence_before[..i]
+                .ends_with(|d: char| d.is_ascii_digit() || d == '〇' || d == '零')
+    });
     let clause_before = doc.slice(&(p.clause.start..p.q.span.start));
-    if contains_any(clause_before, &words.qualifiers).is_some()
-        || contains_any(clause_before, &words.previous).is_some()
-    {
+    let qualified = words.qualifiers.iter().any(|w| {
+        if w.chars().count() == 1 {
+            clause_before.contains(w.as_str())
+        } else {
+            sentence_before.contains(w.as_str())
+        }
+    });
+    if year_before || qualified || contains_any(sentence_before, &words.previous).is_some() {
         return None;
     }
     // The words right before the number, nothing between them and it.
