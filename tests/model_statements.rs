@@ -157,3 +157,40 @@ fn statements_come_in_text_order() {
     assert_eq!(statements.len(), 2, "{statements:?}");
     assert!(statements.iter().all(|s| !s.flagged()), "{statements:?}");
 }
+
+fn fixture(name: &str) -> Document {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/statements")
+        .join(name);
+    let source = reportlint::source::read(&path);
+    assert!(source.is_ok(), "cannot read {name}: {source:?}");
+    Document::parse(source.map(|s| s.text).unwrap_or_default())
+}
+
+fn snapshot(name: &str, fixture_file: &str) {
+    let doc = fixture(fixture_file);
+    let rendered = render_statements(&doc);
+    insta::with_settings!({snapshot_path => "../snapshots", prepend_module_to_snapshot => false}, {
+        insta::assert_snapshot!(name, rendered);
+    });
+}
+
+#[test]
+fn inspect_statements_of_a_township_report() {
+    snapshot("statements_township", "township.txt");
+}
+
+#[test]
+fn inspect_statements_of_a_market_bureau_report() {
+    snapshot("statements_market_bureau", "market_bureau.txt");
+}
+
+#[test]
+fn inspect_json_lists_statements_with_figures_and_verdicts() {
+    let doc = fixture("market_bureau.txt");
+    let views = reportlint::cli::inspect::statement_views(&doc);
+    let json = serde_json::to_value(&views).unwrap_or_default();
+    insta::with_settings!({snapshot_path => "../snapshots", prepend_module_to_snapshot => false}, {
+        insta::assert_json_snapshot!("statements_market_bureau_json", json);
+    });
+}

@@ -1017,10 +1017,7 @@ fn growth_statement(
         } else {
             Verdict::Inconsistent {
                 expected: format!(
-                    "({} − {}) / {} = {}",
-                    number_text(current.q.value),
-                    number_text(previous.q.value),
-                    number_text(previous.q.value),
+                    "({current_text} − {previous_text}) / {previous_text} = {}",
                     percent_text(change)
                 ),
             }
@@ -1129,7 +1126,7 @@ fn parts_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<St
         total.unit()
     );
     let approx = total.q.approx || items.iter().any(|c| c.q.approx);
-    // Items naming outcomes (办结, 调解成功) may overlap: they are not a partition.
+    // Items naming outcomes (办结, 调解成功) may overlap the others: not a partition.
     let outcomes = items
         .iter()
         .filter(|c| {
@@ -1159,8 +1156,8 @@ fn parts_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<St
         }
     } else if sum <= total.q.value + 1e-9 {
         Verdict::Consistent
-    } else if outcomes >= 2 {
-        unchecked("the parts name outcomes that may overlap")
+    } else if outcomes >= 1 {
+        unchecked("a part names an outcome, which may overlap the others")
     } else if items.len() < 2 {
         Verdict::Consistent
     } else {
