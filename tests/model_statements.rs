@@ -194,3 +194,19 @@ fn inspect_json_lists_statements_with_figures_and_verdicts() {
         insta::assert_json_snapshot!("statements_market_bureau_json", json);
     });
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    #[test]
+    fn any_text_gives_statements_within_the_text(
+        text in "([一二三十百万共其中分别为率达占比同去年上增长下降件人起个%％。，、0-9.]|调解成功|办结|受理)*"
+    ) {
+        let doc = Document::parse(text);
+        for s in doc.statements() {
+            proptest::prop_assert!(s.span.end <= doc.text.len());
+            for f in &s.figures {
+                proptest::prop_assert!(doc.text.get(f.span.clone()).is_some());
+            }
+        }
+    }
+}

@@ -22,7 +22,9 @@
 //! knows (synonyms, totals, links, qualifiers) are data, in `statements/vocabulary.yaml`.
 
 use super::{Document, Quantity, QuantityKind, Span};
+use aho_corasick::{AhoCorasick, MatchKind};
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// What a statement relates.
@@ -155,6 +157,68 @@ struct Vocabulary {
     neutral: Vec<String>,
     boundaries: Vec<String>,
     not_shares: Vec<String>,
+    /// Built from the lists above once they are read.
+    #[serde(skip)]
+    automata: Automata,
+}
+
+/// Searchers over the word lists, so that a figure's words are scanned once per list rather
+/// than once per word.
+#[derive(Debug, Default)]
+struct Automata {
+    /// `totals`, every match (办理 is skipped where 办理完毕 is written).
+    totals: Option<AhoCorasick>,
+    /// `generic`, leftmost-longest.
+    generic: Option<AhoCorasick>,
+    /// Every word of `synonyms`; `synonym_group` gives each word's group.
+    synonyms: Option<AhoCorasick>,
+    synonym_group: Vec<usize>,
+    /// `qualifiers` of two characters or more, and `previous`.
+    qualifiers: Option<AhoCorasick>,
+    /// `qualifiers` of one character.
+    single_qualifiers: Vec<char>,
+    /// `neutral` and `events`, looked up by a phrase's opening characters.
+    neutral: HashSet<String>,
+    events: HashSet<String>,
+}
+
+impl Automata {
+    fn build(words: &Vocabulary) -> Automata {
+        let standard = |list: &[String]| AhoCorasick::new(list).ok();
+        let longest = |list: &[String]| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(list)
+                .ok()
+        };
+        let mut synonym_words = Vec::new();
+        let mut synonym_group = Vec::new();
+        for (g, group) in words.synonyms.iter().enumerate() {
+            for w in group {
+                synonym_words.push(w.clone());
+                synonym_group.push(g);
+            }
+        }
+        let (single, long): (Vec<&String>, Vec<&String>) = words
+            .qualifiers
+            .iter()
+            .partition(|w| w.chars().count() == 1);
+        let long: Vec<String> = long
+            .into_iter()
+            .chain(words.previous.iter())
+            .cloned()
+            .collect();
+        Automata {
+            totals: standard(&words.totals),
+            generic: longest(&words.generic),
+            synonyms: standard(&synonym_words),
+            synonym_group,
+            qualifiers: standard(&long),
+            single_qualifiers: single.iter().filter_map(|w| w.chars().next()).collect(),
+            neutral: words.neutral.iter().cloned().collect(),
+            events: words.events.iter().cloned().collect(),
+        }
+    }
 }
 
 const VOCABULARY: &str = include_str!("statements/vocabulary.yaml");
@@ -174,6 +238,7 @@ fn vocabulary() -> &'static Vocabulary {
         ] {
             list.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
         }
+        words.automata = Automata::build(&words);
         words
     })
 }
@@ -195,9 +260,49 @@ struct Placed<'d> {
     before: &'d str,
     /// Words of the clause after the number's unit, up to the next number of the clause.
     after: &'d str,
+    /// What its words say, read when first asked for (most figures are never paired).
+    info: std::cell::OnceCell<Info>,
+}
+
+/// The words of a count: `before` and `after` together, the same with generic words masked,
+/// the total word in `before` and the synonym groups named (one bit each).
+#[derive(Debug, Clone)]
+struct Info {
+    words: String,
+    masked: String,
+    total: Option<&'static str>,
+    groups: u64,
 }
 
 impl Placed<'_> {
+    fn info(&self) -> &Info {
+        self.info.get_or_init(|| {
+            if !self.is_count() {
+                return Info {
+                    words: String::new(),
+                    masked: String::new(),
+                    total: None,
+                    groups: 0,
+                };
+            }
+            let words = format!("{}{}", self.before, self.after);
+            Info {
+                masked: masked(&words, '\u{2}').into_iter().collect(),
+                total: total_word(self.before),
+                groups: synonym_groups(&words, false),
+                words,
+            }
+        })
+    }
+
+    fn words(&self) -> &str {
+        &self.info().words
+    }
+
+    fn total(&self) -> Option<&'static str> {
+        self.info().total
+    }
+
     fn end(&self) -> usize {
         self.q.unit_span.as_ref().map_or(self.q.span.end, |u| u.end)
     }
@@ -220,11 +325,6 @@ impl Placed<'_> {
 
     fn unit(&self) -> &str {
         self.q.unit.as_deref().unwrap_or("")
-    }
-
-    /// The words of the figure: before and after it in its clause.
-    fn words(&self) -> String {
-        format!("{}{}", self.before, self.after)
     }
 }
 
@@ -271,7 +371,7 @@ fn place(doc: &Document) -> Vec<Placed<'_>> {
         if in_sentence.is_empty() {
             continue;
         }
-        let clauses = doc.clauses(si);
+        let clauses = clauses_of(&doc.text, sentence.span.clone());
         for (k, q) in in_sentence.iter().enumerate() {
             let clause = clauses
                 .iter()
@@ -296,10 +396,36 @@ fn place(doc: &Document) -> Vec<Placed<'_>> {
                 clause,
                 before: doc.slice(&(previous_end..q.span.start)),
                 after: doc.slice(&(end.min(next_start)..next_start)),
+                info: std::cell::OnceCell::new(),
             });
         }
     }
     placed
+}
+
+/// The clauses of a sentence: split on `，、：,:` outside brackets and quotes, as
+/// [`Document::clauses`] splits them, in one plain pass (an unmatched opener protects up to
+/// the end of the sentence).
+fn clauses_of(text: &str, sentence: Span) -> Vec<Span> {
+    let mut clauses = Vec::new();
+    let Some(slice) = text.get(sentence.clone()) else {
+        return clauses;
+    };
+    let mut depth = 0usize;
+    let mut start = sentence.start;
+    for (i, c) in slice.char_indices() {
+        match c {
+            '（' | '(' | '《' | '“' | '‘' | '【' | '「' => depth += 1,
+            '）' | ')' | '》' | '”' | '’' | '】' | '」' => depth = depth.saturating_sub(1),
+            '，' | '、' | '：' | ',' | ':' if depth == 0 => {
+                clauses.push(start..sentence.start + i);
+                start = sentence.start + i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    clauses.push(start..sentence.end);
+    clauses
 }
 
 fn is_han(c: char) -> bool {
@@ -329,14 +455,23 @@ fn han_tail(text: &str, max: usize) -> &str {
     &text[start..]
 }
 
+/// The length in bytes of the longest opening of `phrase` (up to four characters, shorter
+/// than the phrase) that is in `set`.
+fn opening_in(set: &HashSet<String>, phrase: &str) -> Option<usize> {
+    phrase
+        .char_indices()
+        .skip(1)
+        .take(4)
+        .map(|(at, _)| at)
+        .filter(|&at| phrase.get(..at).is_some_and(|w| set.contains(w)))
+        .last()
+}
+
 /// Drops neutral openings (全年, 目前, 全镇 …) from the start of a phrase, repeatedly.
 fn strip_openings(mut phrase: &str) -> &str {
-    while let Some(w) = vocabulary()
-        .neutral
-        .iter()
-        .find(|w| phrase.starts_with(w.as_str()) && phrase.len() > w.len())
-    {
-        phrase = &phrase[w.len()..];
+    let neutral = &vocabulary().automata.neutral;
+    while let Some(at) = opening_in(neutral, phrase) {
+        phrase = &phrase[at..];
     }
     phrase
 }
@@ -391,25 +526,106 @@ fn number_text(value: f64) -> String {
 
 /// Masks the generic words of `text` (their characters never count as shared).
 fn masked(text: &str, mask: char) -> Vec<char> {
-    let mut out: Vec<char> = text.chars().collect();
-    for word in &vocabulary().generic {
-        let w: Vec<char> = word.chars().collect();
-        if w.is_empty() {
+    let Some(generic) = vocabulary().automata.generic.as_ref() else {
+        return text.chars().collect();
+    };
+    let mut out = Vec::with_capacity(text.len() / 3 + 1);
+    let mut at = 0;
+    for m in generic.find_iter(text) {
+        out.extend(text.get(at..m.start()).unwrap_or("").chars());
+        out.extend(std::iter::repeat_n(
+            mask,
+            text.get(m.range()).unwrap_or("").chars().count(),
+        ));
+        at = m.end();
+    }
+    out.extend(text.get(at..).unwrap_or("").chars());
+    out
+}
+
+/// The synonym groups `text` names (one bit per group, the first 64 groups); with
+/// `ending_only`, only words that end the text.
+fn synonym_groups(text: &str, ending_only: bool) -> u64 {
+    let automata = &vocabulary().automata;
+    let Some(synonyms) = automata.synonyms.as_ref() else {
+        return 0;
+    };
+    let mut groups = 0u64;
+    for m in synonyms.find_overlapping_iter(text) {
+        if ending_only && m.end() != text.len() {
             continue;
         }
-        let mut i = 0;
-        while i + w.len() <= out.len() {
-            if out.get(i..i + w.len()) == Some(&w[..]) {
-                for c in out.iter_mut().skip(i).take(w.len()) {
-                    *c = mask;
-                }
-                i += w.len();
-            } else {
-                i += 1;
+        if let Some(&g) = automata.synonym_group.get(m.pattern().as_usize()) {
+            if g < 64 {
+                groups |= 1 << g;
             }
         }
     }
-    out
+    groups
+}
+
+/// A rate's subject, prepared for matching figures against it.
+struct Subject {
+    text: String,
+    /// Its endings of two characters or more without generic words, longest first.
+    endings: Vec<String>,
+    /// The synonym groups of words it ends with.
+    groups: u64,
+}
+
+impl Subject {
+    fn new(text: &str) -> Subject {
+        let chars = masked(text, '\u{1}');
+        let endings = (0..chars.len().saturating_sub(1))
+            .filter_map(|start| {
+                let ending = chars.get(start..)?;
+                ending
+                    .iter()
+                    .all(|c| is_han(*c))
+                    .then(|| ending.iter().collect())
+            })
+            .collect();
+        Subject {
+            text: text.to_string(),
+            endings,
+            groups: synonym_groups(text, true),
+        }
+    }
+
+    /// The longest ending of the subject the figure's words contain (two characters or more:
+    /// what a rate counts is named last, 调解成功 → 成功, so sharing only its first words,
+    /// 调解, does not make a figure its part). Every longer ending contains the shorter ones,
+    /// so the search stops at the first ending the words lack.
+    fn shared_ending(&self, c: &Placed<'_>) -> Option<&str> {
+        let masked = &c.info().masked;
+        self.endings
+            .iter()
+            .rev()
+            .take_while(|e| masked.contains(e.as_str()))
+            .last()
+            .map(String::as_str)
+    }
+
+    /// How well a figure's words match: twice the characters of the shared ending, or 3 for
+    /// a synonym; `None` when they do not match.
+    fn score(&self, c: &Placed<'_>) -> Option<usize> {
+        match self.shared_ending(c) {
+            Some(e) => Some(e.chars().count() * 2),
+            None => (self.groups & c.info().groups != 0).then_some(3),
+        }
+    }
+
+    /// Why a figure matches, for the pairing line.
+    fn why(&self, c: &Placed<'_>) -> String {
+        if let Some(shared) = self.shared_ending(c) {
+            return format!("shares {shared} with the rate");
+        }
+        match synonym_link(&self.text, c.words()) {
+            Some((s, w)) if s == w => format!("shares {s} with the rate"),
+            Some((s, w)) => format!("{w} means {s} (synonyms)"),
+            None => String::new(),
+        }
+    }
 }
 
 /// The synonym group words a subject ends with and a figure's words contain.
@@ -430,59 +646,21 @@ fn synonym_link(subject: &str, words: &str) -> Option<(String, String)> {
     None
 }
 
-/// The longest end of a rate's subject (two characters or more, not a generic word) that a
-/// figure's words contain: what the rate counts is named last (调解成功 → 成功, 按期办结 →
-/// 办结), so sharing only its first words (调解) does not make a figure its part.
-fn shared_ending(subject: &str, words: &str) -> Option<String> {
-    let subject_chars = masked(subject, '\u{1}');
-    let words_chars = masked(words, '\u{2}');
-    let words: String = words_chars.iter().collect();
-    let n = subject_chars.len();
-    for start in 0..n.saturating_sub(1) {
-        let ending = subject_chars.get(start..).unwrap_or(&[]);
-        if !ending.iter().all(|c| is_han(*c)) {
-            continue;
-        }
-        let ending: String = ending.iter().collect();
-        if words.contains(&ending) {
-            return Some(ending);
-        }
-    }
-    None
-}
-
-/// How a figure's words match a rate's subject: they contain the end of the subject (two
-/// characters or more), or a word of the synonym group the subject ends with. The score is
-/// the number of characters shared.
-fn subject_match(subject: &str, words: &str) -> Option<(usize, String)> {
-    if let Some(shared) = shared_ending(subject, words) {
-        let n = shared.chars().count();
-        return Some((n * 2, format!("shares {shared} with the rate")));
-    }
-    synonym_link(subject, words).map(|(s, w)| {
-        let why = if s == w {
-            format!("shares {s} with the rate")
-        } else {
-            format!("{w} means {s} (synonyms)")
-        };
-        (3, why)
-    })
-}
-
 /// The total word a figure's words contain, if any (办理 only where it is not 办理完毕).
 fn total_word(words: &str) -> Option<&'static str> {
-    for w in &vocabulary().totals {
-        let mut from = 0;
-        while let Some(at) = words.get(from..).and_then(|rest| rest.find(w.as_str())) {
-            let after = &words[from + at + w.len()..];
-            let finished = after.starts_with('完') || after.starts_with('结');
-            if !finished {
-                return Some(w.as_str());
-            }
-            from += at + w.len();
+    let vocabulary = vocabulary();
+    let totals = vocabulary.automata.totals.as_ref()?;
+    totals.find_overlapping_iter(words).find_map(|m| {
+        let after = words.get(m.end()..).unwrap_or("");
+        let finished = after.starts_with('完') || after.starts_with('结');
+        if finished {
+            return None;
         }
-    }
-    None
+        vocabulary
+            .totals
+            .get(m.pattern().as_usize())
+            .map(String::as_str)
+    })
 }
 
 fn same_unit_class(a: &str, b: &str) -> bool {
@@ -599,11 +777,26 @@ fn window<'a, 'd>(
     let previous = sentence
         .checked_sub(1)
         .filter(|&s| doc.sentences.get(s).map(|x| x.paragraph) == paragraph);
+    in_sentences(placed, previous.unwrap_or(sentence), sentence)
+        .filter(|(_, c)| c.is_count())
+        .collect()
+}
+
+/// The placed quantities of sentences `first..=last` with their indices. `placed` is in text
+/// order, so they are found by binary search: a report with many rates stays linear.
+fn in_sentences<'a, 'd>(
+    placed: &'a [Placed<'d>],
+    first: usize,
+    last: usize,
+) -> impl Iterator<Item = (usize, &'a Placed<'d>)> {
+    let from = placed.partition_point(|p| p.sentence < first);
+    let to = placed.partition_point(|p| p.sentence <= last);
     placed
+        .get(from..to.max(from))
+        .unwrap_or(&[])
         .iter()
         .enumerate()
-        .filter(|(_, c)| c.is_count() && (c.sentence == sentence || Some(c.sentence) == previous))
-        .collect()
+        .map(move |(k, p)| (from + k, p))
 }
 
 fn unchecked(reason: impl Into<String>) -> Verdict {
@@ -652,17 +845,17 @@ fn rate_statement(
         );
     }
     let candidates = window(doc, placed, rate.sentence);
+    let matcher = Subject::new(&subject);
     // The part: the count whose words best match the subject; the rate's own sentence first.
-    let mut best: Option<(usize, String)> = None;
+    let mut best: Option<usize> = None;
     let mut best_key = None;
     for &(k, c) in &candidates {
-        let words = c.words();
-        let Some((score, why)) = subject_match(&subject, &words) else {
+        let Some(score) = matcher.score(c) else {
             continue;
         };
         // A total word makes a figure the total, unless the subject's own words are there.
-        let marked = total_word(c.before).is_some();
-        if marked && shared_ending(&subject, &words).is_none() {
+        let marked = c.total().is_some();
+        if marked && matcher.shared_ending(c).is_none() {
             continue;
         }
         let key = (
@@ -672,18 +865,19 @@ fn rate_statement(
             std::cmp::Reverse(c.q.span.start.abs_diff(rate.q.span.start)),
         );
         if best_key.as_ref().is_none_or(|b| key > *b) {
-            best = Some((k, why));
+            best = Some(k);
             best_key = Some(key);
         }
     }
     let part_score = best_key.as_ref().map_or(0, |k| k.0);
-    let Some((part_index, part_why)) = best else {
+    let Some(part_index) = best else {
         statement.verdict = unchecked(format!("no count matches the subject {subject}"));
         return statement;
     };
     let Some(part) = placed.get(part_index) else {
         return statement;
     };
+    let part_why = matcher.why(part);
     statement.figures.push(part.figure(Role::Part));
     let part_text = doc.slice(&(part.q.span.start..part.end()));
     // The total: a count of the same unit marked as a total in the part's sentence; else the
@@ -696,7 +890,7 @@ fn rate_statement(
                 *k != part_index
                     && (c.sentence == part.sentence) == same_sentence
                     && same_unit_class(c.unit(), part.unit())
-                    && total_word(c.before).is_some()
+                    && c.total().is_some()
             })
             .min_by_key(|(_, c)| {
                 (
@@ -705,7 +899,7 @@ fn rate_statement(
                 )
             })
             .map(|(_, t)| {
-                let word = total_word(t.before).unwrap_or("");
+                let word = t.total().unwrap_or("");
                 (
                     *t,
                     format!("is the {word} figure of the same unit {}", t.unit()),
@@ -720,7 +914,7 @@ fn rate_statement(
             .filter(|(_, t)| {
                 same_unit_class(t.unit(), part.unit())
                     && t.q.value >= part.q.value
-                    && subject_match(&subject, &t.words()).is_none_or(|(s, _)| s < part_score)
+                    && matcher.score(t).is_none_or(|s| s < part_score)
             })
             .map(|(_, t)| {
                 (
@@ -763,7 +957,7 @@ fn rate_statement(
         .filter(|(k, c)| {
             *k != part_index
                 && same_unit_class(c.unit(), part.unit())
-                && subject_match(&subject, &c.words()).is_some_and(|(s, _)| s >= part_score)
+                && matcher.score(c).is_some_and(|s| s >= part_score)
         })
         .map(|(_, c)| *c)
         .collect();
@@ -876,15 +1070,13 @@ fn share_of_statement(
         return statement;
     };
     statement.figures.push(part.figure(Role::Part));
-    if total_word(part.before).is_some() {
+    if part.total().is_some() {
         statement.verdict = unchecked("the count before the share is itself a total");
         return statement;
     }
     let total = window(doc, placed, rate.sentence)
         .into_iter()
-        .filter(|(k, c)| {
-            *k < part_index && c.unit() == part.unit() && total_word(c.before).is_some()
-        })
+        .filter(|(k, c)| *k < part_index && c.unit() == part.unit() && c.total().is_some())
         .last();
     let part_text = doc.slice(&(part.q.span.start..part.end()));
     let Some((_, total)) = total else {
@@ -896,7 +1088,7 @@ fn share_of_statement(
     let total_text = doc.slice(&(total.q.span.start..total.end()));
     statement.pairing = format!(
         "part {part_text} is the count written before the share; total {total_text} is the {} figure before it, same unit {}",
-        total_word(total.before).unwrap_or(""),
+        total.total().unwrap_or(""),
         total.unit()
     );
     statement.verdict = if rate.q.approx || part.q.approx || total.q.approx {
@@ -939,14 +1131,8 @@ fn growth_statement(
     };
     let is_figure = |c: &Placed<'_>| c.q.kind != QuantityKind::Percent && c.q.unit.is_some();
     // The previous period's figure: in the sentence, after 去年 / 上年 / 同期.
-    let previous = placed
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| {
-            c.sentence == rate.sentence
-                && is_figure(c)
-                && contains_any(c.before, &words.previous).is_some()
-        })
+    let previous = in_sentences(placed, rate.sentence, rate.sentence)
+        .filter(|(_, c)| is_figure(c) && contains_any(c.before, &words.previous).is_some())
         .min_by_key(|(_, c)| c.q.span.start.abs_diff(rate.q.span.start));
     let Some((previous_index, previous)) = previous else {
         return statement;
@@ -965,12 +1151,9 @@ fn growth_statement(
         statement.verdict = unchecked("the figure after the previous period is a difference");
         return statement;
     }
-    let current = placed
-        .iter()
-        .enumerate()
+    let current = in_sentences(placed, rate.sentence, rate.sentence)
         .filter(|(k, c)| {
             *k != previous_index
-                && c.sentence == rate.sentence
                 && is_figure(c)
                 && c.q.kind == previous.q.kind
                 && c.unit() == previous.unit()
@@ -1093,12 +1276,9 @@ fn parts_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<St
     }
     // Counts of the unit after the list in the sentence: the list may go on in another form.
     let last_end = items.last().map_or(0, |l| l.end());
-    if placed.iter().any(|c| {
-        c.sentence == total.sentence
-            && c.q.span.start > last_end
-            && c.is_count()
-            && c.unit() == total.unit()
-    }) {
+    if in_sentences(placed, total.sentence, total.sentence)
+        .any(|(_, c)| c.q.span.start > last_end && c.is_count() && c.unit() == total.unit())
+    {
         complete = false;
     }
     // 分别为A 25起、B 30起等: a list ending in 等 names only some of the parts.
@@ -1127,17 +1307,7 @@ fn parts_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<St
     );
     let approx = total.q.approx || items.iter().any(|c| c.q.approx);
     // Items naming outcomes (办结, 调解成功) may overlap the others: not a partition.
-    let outcomes = items
-        .iter()
-        .filter(|c| {
-            let words = c.words();
-            vocabulary()
-                .synonyms
-                .iter()
-                .flatten()
-                .any(|w| words.contains(w.as_str()))
-        })
-        .count();
+    let outcomes = items.iter().filter(|c| c.info().groups != 0).count();
     let verdict = if approx {
         unchecked("a figure is approximate")
     } else if items.iter().any(|c| c.q.value > total.q.value + 1e-9) {
@@ -1178,35 +1348,18 @@ fn parts_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<St
 /// The phrase a count is the figure of, for comparing repeated facts: the Chinese words right
 /// before the number in its clause, neutral openings (目前, 全镇, 共有) dropped. `None` when
 /// qualified (其中, 新增, a period) or too short to name a fact.
-fn fact_phrase<'d>(doc: &'d Document, p: &Placed<'d>) -> Option<String> {
+fn fact_phrase<'d>(
+    doc: &'d Document,
+    p: &Placed<'d>,
+    qualified_from: Option<usize>,
+) -> Option<String> {
     let words = vocabulary();
     if !p.is_count() || p.q.approx {
         return None;
     }
-    let sentence_start = doc
-        .sentences
-        .get(p.sentence)
-        .map_or(p.clause.start, |s| s.span.start);
-    let sentence_before = doc.slice(&(sentence_start..p.q.span.start));
-    let year_before = sentence_before.char_indices().any(|(i, c)| {
-        c == '年'
-            && sentence_before[..i]
-                .ends_with(|d: char| d.is_ascii_digit() || d == '〇' || d == '零')
-    });
-    let clause_before = doc.slice(&(p.clause.start..p.q.span.start));
-    let qualified = words.qualifiers.iter().any(|w| {
-        if w.chars().count() == 1 {
-            clause_before.contains(w.as_str())
-        } else {
-            sentence_before.contains(w.as_str())
-        }
-    });
-    if year_before || qualified || contains_any(sentence_before, &words.previous).is_some() {
-        return None;
-    }
     // The words right before the number, nothing between them and it.
     let mut phrase = han_tail(p.before, 16);
-    if phrase.len() != p.before.len() {
+    if phrase.len() != p.before.len() || phrase.chars().count() < 4 {
         return None;
     }
     // The phrase starts after the last preposition (对, 依托) and the neutral openings.
@@ -1219,24 +1372,75 @@ fn fact_phrase<'d>(doc: &'d Document, p: &Placed<'d>) -> Option<String> {
         phrase = &phrase[cut..];
     }
     phrase = strip_openings(phrase);
-    if phrase.chars().count() < 4 || words.events.iter().any(|e| phrase.starts_with(e.as_str())) {
+    let opens_with_event = opening_in(&words.automata.events, phrase).is_some()
+        || words.automata.events.contains(phrase);
+    if phrase.chars().count() < 4 || opens_with_event {
+        return None;
+    }
+    let clause_before = doc.slice(&(p.clause.start..p.q.span.start));
+    let automata = &words.automata;
+    let qualified = qualified_from.is_some_and(|at| at <= p.q.span.start)
+        || clause_before
+            .chars()
+            .any(|c| automata.single_qualifiers.contains(&c));
+    if qualified {
         return None;
     }
     Some(phrase.to_string())
 }
 
+/// Where the first qualifier of a sentence ends (a word of `qualifiers` of two characters or
+/// more, of `previous`, or a year `2023年`), as a byte offset into the text.
+fn first_qualifier_end(doc: &Document, sentence: usize) -> Option<usize> {
+    let span = doc.sentences.get(sentence)?.span.clone();
+    let text = doc.slice(&span);
+    let word = vocabulary()
+        .automata
+        .qualifiers
+        .as_ref()
+        .and_then(|q| q.find(text))
+        .map(|m| m.end());
+    let year = text
+        .match_indices('年')
+        .find(|(i, _)| {
+            text.get(..*i).is_some_and(|b| {
+                b.ends_with(|d: char| d.is_ascii_digit() || d == '〇' || d == '零')
+            })
+        })
+        .map(|(i, y)| i + y.len());
+    [word, year]
+        .into_iter()
+        .flatten()
+        .min()
+        .map(|at| span.start + at)
+}
+
 fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> {
     let mut groups: Vec<(String, String, Vec<&Placed<'_>>)> = Vec::new();
+    let mut index: std::collections::HashMap<(String, String), usize> =
+        std::collections::HashMap::new();
+    let mut qualified_from: Option<(usize, Option<usize>)> = None;
     for p in placed {
-        let Some(phrase) = fact_phrase(doc, p) else {
+        // Where the sentence's first qualifier (其中, 新增, a year, last year) ends: figures
+        // after it are not compared. Found once per sentence.
+        let from = match qualified_from {
+            Some((sentence, from)) if sentence == p.sentence => from,
+            _ => {
+                let from = first_qualifier_end(doc, p.sentence);
+                qualified_from = Some((p.sentence, from));
+                from
+            }
+        };
+        let Some(phrase) = fact_phrase(doc, p, from) else {
             continue;
         };
-        match groups
-            .iter_mut()
-            .find(|(ph, unit, _)| *ph == phrase && unit == p.unit())
-        {
+        let key = (phrase, p.unit().to_string());
+        match index.get(&key).and_then(|&g| groups.get_mut(g)) {
             Some((_, _, list)) => list.push(p),
-            None => groups.push((phrase, p.unit().to_string(), vec![p])),
+            None => {
+                index.insert(key.clone(), groups.len());
+                groups.push((key.0, key.1, vec![p]));
+            }
         }
     }
     let mut found = Vec::new();
