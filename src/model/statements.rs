@@ -157,6 +157,7 @@ struct Vocabulary {
     neutral: Vec<String>,
     boundaries: Vec<String>,
     not_shares: Vec<String>,
+    modifiers: Vec<String>,
     /// Built from the lists above once they are read.
     #[serde(skip)]
     automata: Automata,
@@ -966,6 +967,10 @@ fn rate_statement(
         .flatten()
         .map(|(t, _)| t)
         .collect();
+    let unmatched_modifier = vocabulary()
+        .modifiers
+        .iter()
+        .find(|m| subject.contains(m.as_str()) && !part.words().contains(m.as_str()));
     let another_reading_agrees = std::iter::once(part)
         .chain(other_parts.iter().copied())
         .any(|p| {
@@ -989,6 +994,10 @@ fn rate_statement(
         let computed = part.q.value / total.q.value;
         if agrees_range(rate.q.value, rate.q.decimals, ratio_bounds(part.q, total.q)) {
             Verdict::Consistent
+        } else if let Some(modifier) = unmatched_modifier {
+            // 办结118件 but 按期办结率: the rate may count the 按期 among the 118 or among the
+            // total; the count of 按期 ones is not written.
+            unchecked(format!("the part does not say {modifier}"))
         } else if another_reading_agrees {
             unchecked("another reading of the counts agrees with the rate")
         } else {
@@ -1151,7 +1160,7 @@ fn growth_statement(
         statement.verdict = unchecked("the figure after the previous period is a difference");
         return statement;
     }
-    let current = in_sentences(placed, rate.sentence, rate.sentence)
+    let currents: Vec<&Placed<'_>> = in_sentences(placed, rate.sentence, rate.sentence)
         .filter(|(k, c)| {
             *k != previous_index
                 && is_figure(c)
@@ -1159,12 +1168,42 @@ fn growth_statement(
                 && c.unit() == previous.unit()
                 && contains_any(c.before, &words.previous).is_none()
         })
-        .min_by_key(|(_, c)| c.q.span.start.abs_diff(previous.q.span.start));
-    let Some((_, current)) = current else {
-        statement.verdict = unchecked(format!(
-            "no figure of this period in the unit {}",
-            previous.unit()
-        ));
+        .map(|(_, c)| c)
+        .collect();
+    // This period's figure: the one whose words the previous figure's words repeat (受理 …
+    // 去年同期受理), else the only one of the unit; several without shared words are ambiguous.
+    let previous_words = words
+        .previous
+        .iter()
+        .fold(previous.before.to_string(), |acc, w| {
+            acc.replace(w.as_str(), "")
+        });
+    let sharing: Vec<&Placed<'_>> = currents
+        .iter()
+        .copied()
+        .filter(|c| {
+            shares_two(
+                &masked(c.before, ' ').into_iter().collect::<String>(),
+                &previous_words,
+            )
+        })
+        .collect();
+    let chosen = if !sharing.is_empty() {
+        sharing
+            .iter()
+            .copied()
+            .min_by_key(|c| c.q.span.start.abs_diff(previous.q.span.start))
+    } else if currents.len() == 1 {
+        currents.first().copied()
+    } else {
+        None
+    };
+    let Some(current) = chosen else {
+        statement.verdict = unchecked(if currents.is_empty() {
+            format!("no figure of this period in the unit {}", previous.unit())
+        } else {
+            "several figures of this period, none named like the previous one".to_string()
+        });
         return statement;
     };
     statement.figures.push(current.figure(Role::Current));
@@ -1182,21 +1221,13 @@ fn growth_statement(
         unchecked("the previous figure is zero")
     } else {
         let change = (current.q.value - previous.q.value) / previous.q.value;
-        let (n_lo, n_hi) = bounds(current.q);
-        let (m_lo, m_hi) = bounds(previous.q);
-        let m_lo = m_lo.max(f64::MIN_POSITIVE);
-        let corners = [
-            (n_lo - m_hi) / m_hi,
-            (n_lo - m_lo) / m_lo,
-            (n_hi - m_hi) / m_hi,
-            (n_hi - m_lo) / m_lo,
-        ];
-        let lo = corners.iter().copied().fold(f64::INFINITY, f64::min);
-        let hi = corners.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        // The stated change with its sign: 下降 10% is −10%.
-        let (lo, hi) = if up { (lo, hi) } else { (-hi, -lo) };
-        if agrees_range(rate.q.value, rate.q.decimals, (lo, hi)) {
+        if growth_agrees(rate, up, current.q, previous.q) {
             Verdict::Consistent
+        } else if currents
+            .iter()
+            .any(|c| !c.q.approx && growth_agrees(rate, up, c.q, previous.q))
+        {
+            unchecked("another figure of this period agrees with the change")
         } else {
             Verdict::Inconsistent {
                 expected: format!(
@@ -1207,6 +1238,24 @@ fn growth_statement(
         }
     };
     statement
+}
+
+/// Whether a stated change agrees with `current` against `previous`.
+fn growth_agrees(rate: &Placed<'_>, up: bool, current: &Quantity, previous: &Quantity) -> bool {
+    let (n_lo, n_hi) = bounds(current);
+    let (m_lo, m_hi) = bounds(previous);
+    let m_lo = m_lo.max(f64::MIN_POSITIVE);
+    let m_hi = m_hi.max(f64::MIN_POSITIVE);
+    let corners = [
+        (n_lo - m_hi) / m_hi,
+        (n_lo - m_lo) / m_lo,
+        (n_hi - m_hi) / m_hi,
+        (n_hi - m_lo) / m_lo,
+    ];
+    let lo = corners.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = corners.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let (lo, hi) = if up { (lo, hi) } else { (-hi, -lo) };
+    agrees_range(rate.q.value, rate.q.decimals, (lo, hi))
 }
 
 /// The words that open a breakdown after a total.
@@ -1306,6 +1355,16 @@ fn parts_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<St
         total.unit()
     );
     let approx = total.q.approx || items.iter().any(|c| c.q.approx);
+    // 其中女性18人，男性27人，党员30人: a first run of parts adds up to the total, and what
+    // follows breaks the total down another way.
+    let prefix_adds_up = items
+        .iter()
+        .scan(0.0, |acc, c| {
+            *acc += c.q.value;
+            Some(*acc)
+        })
+        .take(items.len().saturating_sub(1))
+        .any(|partial| (partial - total.q.value).abs() < 1e-9);
     // Items naming outcomes (办结, 调解成功) may overlap the others: not a partition.
     let outcomes = items.iter().filter(|c| c.info().groups != 0).count();
     let verdict = if approx {
@@ -1315,7 +1374,7 @@ fn parts_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<St
             expected: format!("a part of at most {}", number_text(total.q.value)),
         }
     } else if exact {
-        if !complete {
+        if !complete || (prefix_adds_up && sum > total.q.value) {
             unchecked("the list is not read to its end")
         } else if (sum - total.q.value).abs() < 1e-9 {
             Verdict::Consistent
@@ -1326,6 +1385,8 @@ fn parts_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<St
         }
     } else if sum <= total.q.value + 1e-9 {
         Verdict::Consistent
+    } else if prefix_adds_up {
+        unchecked("the first parts add up to the total; the rest is another breakdown")
     } else if outcomes >= 1 {
         unchecked("a part names an outcome, which may overlap the others")
     } else if items.len() < 2 {
@@ -1359,7 +1420,7 @@ fn fact_phrase<'d>(
     }
     // The words right before the number, nothing between them and it.
     let mut phrase = han_tail(p.before, 16);
-    if phrase.len() != p.before.len() || phrase.chars().count() < 4 {
+    if phrase.len() != p.before.len() || phrase.chars().count() < 5 {
         return None;
     }
     // The phrase starts after the last preposition (对, 依托) and the neutral openings.
@@ -1374,7 +1435,7 @@ fn fact_phrase<'d>(
     phrase = strip_openings(phrase);
     let opens_with_event = opening_in(&words.automata.events, phrase).is_some()
         || words.automata.events.contains(phrase);
-    if phrase.chars().count() < 4 || opens_with_event {
+    if phrase.chars().count() < 5 || opens_with_event {
         return None;
     }
     let clause_before = doc.slice(&(p.clause.start..p.q.span.start));
