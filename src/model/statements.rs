@@ -158,6 +158,7 @@ struct Vocabulary {
     boundaries: Vec<String>,
     not_shares: Vec<String>,
     modifiers: Vec<String>,
+    flows: Vec<String>,
     /// Built from the lists above once they are read.
     #[serde(skip)]
     automata: Automata,
@@ -456,13 +457,13 @@ fn han_tail(text: &str, max: usize) -> &str {
     &text[start..]
 }
 
-/// The length in bytes of the longest opening of `phrase` (up to four characters, shorter
+/// The length in bytes of the longest opening of `phrase` (two to four characters, shorter
 /// than the phrase) that is in `set`.
 fn opening_in(set: &HashSet<String>, phrase: &str) -> Option<usize> {
     phrase
         .char_indices()
-        .skip(1)
-        .take(4)
+        .skip(2)
+        .take(3)
         .map(|(at, _)| at)
         .filter(|&at| phrase.get(..at).is_some_and(|w| set.contains(w)))
         .last()
@@ -939,17 +940,13 @@ fn rate_statement(
     statement.figures.push(total.figure(Role::Total));
     let total_text = doc.slice(&(total.q.span.start..total.end()));
     statement.pairing = format!("part {part_text} {part_why}; total {total_text} {total_why}");
-    // Counts from the sentence before must be about what the rate names: 行政复议案件办结率
-    // is not computed from 办结信访件45件.
-    if part.sentence != rate.sentence || total.sentence != rate.sentence {
-        let qualifier = subject_qualifier(&subject, &part_why);
-        let about = format!("{}{}", part.words(), total.words());
-        if qualifier.chars().count() >= 2 && !shares_two(&qualifier, &about) {
-            statement.verdict = unchecked(format!(
-                "the counts in the sentence before are not about {qualifier}"
-            ));
-            return statement;
-        }
+    // The counts must be about what the rate names besides its ending: 行政复议案件办结率 is
+    // not computed from 办结信访件45件, nor 当庭调解率 from 调解结案58件.
+    let qualifier = subject_qualifier(&subject, &part_why);
+    let about = format!("{}{}", part.words(), total.words());
+    if qualifier.chars().count() >= 2 && !shares_two(&qualifier, &about) {
+        statement.verdict = unchecked(format!("the counts do not say {qualifier}"));
+        return statement;
     }
     // Other readings of the figures (another count matching the subject as well, the count
     // just before the part as its total): any that agrees keeps the rate unaccused.
@@ -1355,6 +1352,9 @@ fn parts_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<St
         total.unit()
     );
     let approx = total.q.approx || items.iter().any(|c| c.q.approx);
+    let flows = items
+        .iter()
+        .any(|c| contains_any(c.words(), &vocabulary().flows).is_some());
     // 其中女性18人，男性27人，党员30人: a first run of parts adds up to the total, and what
     // follows breaks the total down another way.
     let prefix_adds_up = items
@@ -1387,6 +1387,8 @@ fn parts_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<St
         Verdict::Consistent
     } else if prefix_adds_up {
         unchecked("the first parts add up to the total; the rest is another breakdown")
+    } else if flows {
+        unchecked("a part counts a change (新增, 解除), not a share of the total")
     } else if outcomes >= 1 {
         unchecked("a part names an outcome, which may overlap the others")
     } else if items.len() < 2 {
