@@ -159,6 +159,7 @@ struct Vocabulary {
     not_shares: Vec<String>,
     modifiers: Vec<String>,
     flows: Vec<String>,
+    scopes: Vec<String>,
     /// Built from the lists above once they are read.
     #[serde(skip)]
     automata: Automata,
@@ -1090,6 +1091,26 @@ fn share_of_statement(
         statement.pairing = format!("part {part_text} is the count written before the share");
         return statement;
     };
+    // 占全县规上企业总数的15%: the share is of what follows 占, which must be the total's.
+    let before_share = doc.slice(&(rate.clause.start..rate.q.span.start));
+    if let Some(at) = before_share.rfind('占') {
+        let reference = before_share[at + '占'.len_utf8()..]
+            .replace("的", "")
+            .replace("比重", "")
+            .replace("比例", "")
+            .replace("总数", "")
+            .replace("总量", "")
+            .replace('比', "");
+        let reference = strip_words_end(&reference, &vocabulary().links).to_string();
+        let other_scope = vocabulary()
+            .scopes
+            .iter()
+            .any(|w| reference.contains(w.as_str()) && !total.words().contains(w.as_str()));
+        if other_scope {
+            statement.verdict = unchecked(format!("the share is of {reference}, not of the total"));
+            return statement;
+        }
+    }
     statement.figures.push(total.figure(Role::Total));
     let total_text = doc.slice(&(total.q.span.start..total.end()));
     statement.pairing = format!(
@@ -1203,6 +1224,32 @@ fn growth_statement(
         });
         return statement;
     };
+    // What the clause says changed (挽回损失同比增长35%) must be what the figures count; a
+    // change of a rate (办结率同比提高5%) is not a change of the counts.
+    let named = strip_words_end(rate.before, &words.links);
+    let named = strip_words_end(named, &words.growth_up);
+    let named = strip_words_end(named, &words.growth_down);
+    let named = ["同比", "环比", "相比", "较", "比", "与"]
+        .iter()
+        .chain(
+            words
+                .previous
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .iter(),
+        )
+        .fold(named.to_string(), |acc, w| acc.replace(w, ""));
+    let named = han_tail(&named, 12).to_string();
+    if named.contains('率') {
+        statement.verdict = unchecked("a change of a rate, not of the counts");
+        return statement;
+    }
+    let counted = format!("{}{}{}", current.words(), previous.before, previous.after);
+    if named.chars().count() >= 2 && !shares_two(&named, &counted) {
+        statement.verdict = unchecked(format!("the figures do not count {named}"));
+        return statement;
+    }
     statement.figures.push(current.figure(Role::Current));
     statement.figures.push(previous.figure(Role::Previous));
     let current_text = doc.slice(&(current.q.span.start..current.end()));
