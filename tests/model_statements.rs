@@ -210,3 +210,36 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn inspect_cli_prints_statements_in_text_and_json() {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/statements/township.txt");
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_reportlint"))
+            .arg("inspect")
+            .args(args)
+            .arg(&file)
+            .output()
+    };
+    let text = run(&[]);
+    assert!(text.is_ok(), "{text:?}");
+    let Ok(text) = text else { return };
+    assert_eq!(text.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&text.stdout);
+    assert!(stdout.contains("statements: 9, 4 inconsistent"), "{stdout}");
+    assert!(
+        stdout.contains("INCONSISTENT: 70 / 75 = 93.33%"),
+        "{stdout}"
+    );
+    let json = run(&["--format", "json"]);
+    let Ok(json) = json else { return };
+    assert_eq!(json.status.code(), Some(0));
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap_or_default();
+    let statements = value["statements"].as_array().cloned().unwrap_or_default();
+    assert_eq!(statements.len(), 9, "{value}");
+    assert_eq!(statements[0]["kind"], "rate");
+    assert_eq!(statements[0]["verdict"], "inconsistent");
+    assert_eq!(statements[0]["expected"], "70 / 75 = 93.33%");
+    assert_eq!(statements[0]["figures"][1]["role"], "part");
+    assert_eq!(statements[0]["figures"][1]["text"], "70件");
+}
