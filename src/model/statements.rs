@@ -375,10 +375,18 @@ fn place(doc: &Document) -> Vec<Placed<'_>> {
             continue;
         }
         let clauses = clauses_of(&doc.text, sentence.span.clone());
+        let mut clause_at = 0;
         for (k, q) in in_sentence.iter().enumerate() {
+            // Quantities and clauses are both in text order: one pass over the clauses.
+            while clauses
+                .get(clause_at)
+                .is_some_and(|c| c.end <= q.span.start)
+            {
+                clause_at += 1;
+            }
             let clause = clauses
-                .iter()
-                .find(|c| c.start <= q.span.start && q.span.start < c.end)
+                .get(clause_at)
+                .filter(|c| c.start <= q.span.start)
                 .cloned()
                 .unwrap_or(sentence.span.clone());
             let previous_end = k
@@ -774,26 +782,37 @@ fn percent_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<
 fn window<'a, 'd>(
     doc: &Document,
     placed: &'a [Placed<'d>],
-    sentence: usize,
+    rate: &Placed<'_>,
 ) -> Vec<(usize, &'a Placed<'d>)> {
+    let sentence = rate.sentence;
     let paragraph = doc.sentences.get(sentence).map(|s| s.paragraph);
     let previous = sentence
         .checked_sub(1)
         .filter(|&s| doc.sentences.get(s).map(|x| x.paragraph) == paragraph);
-    in_sentences(placed, previous.unwrap_or(sentence), sentence)
+    near(placed, rate, previous.unwrap_or(sentence), sentence)
         .filter(|(_, c)| c.is_count())
         .collect()
 }
 
-/// The placed quantities of sentences `first..=last` with their indices. `placed` is in text
-/// order, so they are found by binary search: a report with many rates stays linear.
-fn in_sentences<'a, 'd>(
+/// How many figures on either side of a statement's figure are looked at: a statement's
+/// figures are written close together, and the bound keeps a sentence of thousands of figures
+/// linear.
+const REACH: usize = 48;
+
+/// The placed quantities of sentences `first..=last` within [`REACH`] places of `at`.
+fn near<'a, 'd>(
     placed: &'a [Placed<'d>],
+    at: &Placed<'_>,
     first: usize,
     last: usize,
 ) -> impl Iterator<Item = (usize, &'a Placed<'d>)> {
-    let from = placed.partition_point(|p| p.sentence < first);
-    let to = placed.partition_point(|p| p.sentence <= last);
+    let index = placed.partition_point(|p| p.q.span.start < at.q.span.start);
+    let from = placed
+        .partition_point(|p| p.sentence < first)
+        .max(index.saturating_sub(REACH));
+    let to = placed
+        .partition_point(|p| p.sentence <= last)
+        .min(index + REACH + 1);
     placed
         .get(from..to.max(from))
         .unwrap_or(&[])
@@ -847,7 +866,7 @@ fn rate_statement(
             format!("{subject}率 is a share of a total"),
         );
     }
-    let candidates = window(doc, placed, rate.sentence);
+    let candidates = window(doc, placed, rate);
     let matcher = Subject::new(&subject);
     // The part: the count whose words best match the subject; the rate's own sentence first.
     let mut best: Option<usize> = None;
@@ -1081,7 +1100,7 @@ fn share_of_statement(
         statement.verdict = unchecked("the count before the share is itself a total");
         return statement;
     }
-    let total = window(doc, placed, rate.sentence)
+    let total = window(doc, placed, rate)
         .into_iter()
         .filter(|(k, c)| *k < part_index && c.unit() == part.unit() && c.total().is_some())
         .last();
@@ -1158,7 +1177,7 @@ fn growth_statement(
     };
     let is_figure = |c: &Placed<'_>| c.q.kind != QuantityKind::Percent && c.q.unit.is_some();
     // The previous period's figure: in the sentence, after 去年 / 上年 / 同期.
-    let previous = in_sentences(placed, rate.sentence, rate.sentence)
+    let previous = near(placed, rate, rate.sentence, rate.sentence)
         .filter(|(_, c)| is_figure(c) && contains_any(c.before, &words.previous).is_some())
         .min_by_key(|(_, c)| c.q.span.start.abs_diff(rate.q.span.start));
     let Some((previous_index, previous)) = previous else {
@@ -1178,7 +1197,7 @@ fn growth_statement(
         statement.verdict = unchecked("the figure after the previous period is a difference");
         return statement;
     }
-    let currents: Vec<&Placed<'_>> = in_sentences(placed, rate.sentence, rate.sentence)
+    let currents: Vec<&Placed<'_>> = near(placed, rate, rate.sentence, rate.sentence)
         .filter(|(k, c)| {
             *k != previous_index
                 && is_figure(c)
@@ -1329,7 +1348,7 @@ fn parts_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<St
     let mut number_first: Option<bool> = None;
     let mut complete = true;
     let mut clause_seen: Option<Span> = None;
-    for c in placed.iter().skip(i + 1) {
+    for c in placed.iter().skip(i + 1).take(REACH) {
         if c.sentence != total.sentence {
             break;
         }
@@ -1369,7 +1388,7 @@ fn parts_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<St
     }
     // Counts of the unit after the list in the sentence: the list may go on in another form.
     let last_end = items.last().map_or(0, |l| l.end());
-    if in_sentences(placed, total.sentence, total.sentence)
+    if near(placed, total, total.sentence, total.sentence)
         .any(|(_, c)| c.q.span.start > last_end && c.is_count() && c.unit() == total.unit())
     {
         complete = false;
