@@ -1,6 +1,7 @@
 //! Costs of the hot paths on one 10 KB report in the style of the fixtures: modelling it
-//! (lines, sections, sentences, quantities), recognising its numbers alone, and checking it
-//! with the built-in pack (the document already modelled; pack compiled once).
+//! (lines, sections, sentences, quantities), recognising its numbers alone, analysing its
+//! statements (the document already modelled), and checking it with the built-in pack (the
+//! document already modelled; pack compiled once).
 //!
 //! Run with `cargo bench --bench model`; the target is well under a millisecond per report
 //! for the model, and a few milliseconds for the whole check.
@@ -39,6 +40,13 @@ fn numbers(c: &mut Criterion) {
     });
 }
 
+fn statements(c: &mut Criterion) {
+    let doc = Document::parse(report_10kb());
+    c.bench_function("statements of 10 KB report", |b| {
+        b.iter(|| black_box(&doc).statements())
+    });
+}
+
 fn builtin_pack(c: &mut Criterion) {
     let doc = Document::parse(report_10kb());
     let engine = reportlint::pack::load::load_builtin("fazhi")
@@ -53,5 +61,5 @@ fn builtin_pack(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, model, numbers, builtin_pack);
+criterion_group!(benches, model, numbers, statements, builtin_pack);
 criterion_main!(benches);

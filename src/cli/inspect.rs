@@ -2,14 +2,16 @@
 //!
 //! Reads a report through `source`, models it with `model::Document::parse`, and prints what
 //! rules will see: title, facts, metadata, the section tree with heading styles, numbers and
-//! positions, and every quantity. `--sentences` lists each sentence too. `--format json`
+//! positions, and every quantity. `--sentences` lists each sentence too. Last come the
+//! statements (rates with their part and total, lists of parts, growth, repeated facts), each
+//! with its verdict and why its figures were paired. `--format json`
 //! prints the same view as JSON (positions resolved, text slices included) for tools.
 //!
 //! First it says what was read: format and encoding, headers and footers of a `.docx`, and
 //! with `--extracted` every line of the modelled text with its place in the original (the
 //! `.docx` paragraph, the Markdown line).
 
-use crate::model::{Document, Position, QuantityKind, Span};
+use crate::model::{Document, Position, QuantityKind, Span, StatementKind, Verdict};
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -55,11 +57,14 @@ pub fn run(args: InspectArgs) -> i32 {
     let doc = Document::parse(source.text.clone());
     let output = match args.format {
         InspectFormat::Text => {
-            render_source(&source, args.extracted) + &render_text(&doc, args.sentences)
+            render_source(&source, args.extracted)
+                + &render_text(&doc, args.sentences)
+                + &render_statements(&doc)
         }
         InspectFormat::Json => match serde_json::to_string_pretty(&SourcedView {
             source: source_view(&source),
             model: view(&doc),
+            statements: statement_views(&doc),
         }) {
             Ok(json) => json + "\n",
             Err(e) => {
@@ -89,6 +94,93 @@ pub struct SourcedView {
     pub source: SourceView,
     #[serde(flatten)]
     pub model: InspectView,
+    pub statements: Vec<StatementView>,
+}
+
+/// A figure of a statement, for `inspect --format json`.
+#[derive(Debug, Serialize)]
+pub struct FigureView {
+    pub role: crate::model::statements::Role,
+    #[serde(flatten)]
+    pub at: Located,
+    pub value: f64,
+    pub approx: bool,
+    pub decimals: i16,
+    pub unit: Option<String>,
+}
+
+/// A statement, for `inspect --format json`.
+#[derive(Debug, Serialize)]
+pub struct StatementView {
+    pub kind: StatementKind,
+    #[serde(flatten)]
+    pub at: Located,
+    pub subject: String,
+    pub figures: Vec<FigureView>,
+    #[serde(flatten)]
+    pub verdict: Verdict,
+    pub pairing: String,
+}
+
+pub fn statement_views(doc: &Document) -> Vec<StatementView> {
+    doc.statements()
+        .into_iter()
+        .map(|s| StatementView {
+            kind: s.kind,
+            at: located(doc, &s.span),
+            subject: s.subject,
+            figures: s
+                .figures
+                .iter()
+                .map(|f| FigureView {
+                    role: f.role,
+                    at: located(doc, &f.span),
+                    value: f.value,
+                    approx: f.approx,
+                    decimals: f.decimals,
+                    unit: f.unit.clone(),
+                })
+                .collect(),
+            verdict: s.verdict,
+            pairing: s.pairing,
+        })
+        .collect()
+}
+
+/// The text view of a document's statements: one block each, with verdict and pairing.
+pub fn render_statements(doc: &Document) -> String {
+    let statements = doc.statements();
+    let mut out = String::new();
+    let flagged = statements.iter().filter(|s| s.flagged()).count();
+    let _ = writeln!(
+        out,
+        "statements: {}, {flagged} inconsistent",
+        statements.len()
+    );
+    for s in &statements {
+        let verdict = match &s.verdict {
+            Verdict::Consistent => "consistent".to_string(),
+            Verdict::Inconsistent { expected } => format!("INCONSISTENT: {expected}"),
+            Verdict::Unchecked { reason } => format!("unchecked: {reason}"),
+        };
+        let _ = writeln!(
+            out,
+            "  {} {} {}  [{verdict}]",
+            at(doc.position(s.span.start)),
+            s.kind.name(),
+            s.subject,
+        );
+        let figures: Vec<String> = s
+            .figures
+            .iter()
+            .map(|f| format!("{} {}", f.role.name(), doc.slice(&f.span)))
+            .collect();
+        let _ = writeln!(out, "    figures: {}", figures.join(", "));
+        if !s.pairing.is_empty() {
+            let _ = writeln!(out, "    why: {}", s.pairing);
+        }
+    }
+    out
 }
 
 pub fn source_view(source: &crate::source::SourceFile) -> SourceView {

@@ -9,6 +9,8 @@
 //! 4. `numbers`: quantities with value, kind, approximation and unit.
 //! 5. `facts`: report year and document date.
 //!
+//! On demand, `statements` finds the quantity relations the text states and checks them.
+//!
 //! Every element carries a byte [`Span`] into [`Document::text`], which is the file text
 //! unchanged (a BOM and CRLF line ends stay), so spans can be shown in the original file.
 //! Parsing never fails: any text gives a model, possibly without title or headings.
@@ -16,12 +18,14 @@
 pub mod facts;
 pub mod numbers;
 pub mod position;
+pub mod statements;
 pub mod structure;
 pub mod text;
 
 pub use facts::{parse_date, Date, Facts};
 pub use numbers::{ParsedNumber, Quantity, QuantityKind};
 pub use position::{LineIndex, Position};
+pub use statements::{Statement, StatementKind, Verdict};
 
 use serde::Serialize;
 
@@ -205,6 +209,13 @@ impl Document {
         doc.quantities = recognise_outside_markers(&doc);
         doc.facts = facts::find_facts(&doc);
         doc
+    }
+
+    /// The quantity relations the text states (rates with their part and total, lists of
+    /// parts, growth, repeated facts), each with a verdict, in text order. Computed on demand
+    /// from the sentences and quantities; see [`statements`].
+    pub fn statements(&self) -> Vec<Statement> {
+        statements::analyse(self)
     }
 
     /// The text of a span; empty for a span that is out of range or not on char boundaries.

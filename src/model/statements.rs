@@ -1,0 +1,1633 @@
+//! Statements: the quantity relations a report states, found in any phrasing and checked.
+//!
+//! [`analyse`] (or [`Document::statements`](super::Document::statements)) reads the modelled
+//! sentences and quantities of a document and returns, in text order, every statement it
+//! recognises, each with the figures it relates, a verdict and the reason for the pairing:
+//!
+//! * **rate**: a rate (`X率`, `占比`, `比例`, `百分之N` after them) that is a share, paired with
+//!   its **part** (the count whose words mean the same as the rate's subject: 调解成功 ↔
+//!   调解成功288件, 办结 ↔ 68件已办结, or words of one synonym group) and its **total** (the
+//!   count of the same unit marked 共 / 受理 / 排查 … in the same sentence or the one before,
+//!   in either order). The rate must equal part ÷ total as written: rounded or truncated to its
+//!   written precision (99.31% may be written 99% or 99.3%, not 97%).
+//! * **share**: a share-type rate above 100% (not a growth, not a 完成率 that may exceed it).
+//! * **parts**: a count followed by 其中 / 包括 (the parts may not sum above it) or 分别为 (they
+//!   must add up exactly), parts of exactly its unit.
+//! * **growth**: 同比增长 / 下降 X% where both periods' figures are stated: (N − M) ÷ M.
+//! * **repeated**: the same phrase written right before a count of the same unit in two
+//!   places with different values (持证执法人员45人 … 持证执法人员47人).
+//!
+//! When unsure it stays silent: a statement whose figures are approximate, incomplete or not
+//! clearly paired is [`Verdict::Unchecked`] with the reason, never an accusation. The words it
+//! knows (synonyms, totals, links, qualifiers) are data, in `statements/vocabulary.yaml`.
+
+use super::{Document, Quantity, QuantityKind, Span};
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// What a statement relates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StatementKind {
+    /// A rate with the part and total it is computed from.
+    Rate,
+    /// A share-type rate above 100%.
+    Share,
+    /// A total and the parts listed after it.
+    Parts,
+    /// A change between two periods.
+    Growth,
+    /// One fact stated twice.
+    Repeated,
+}
+
+impl StatementKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            StatementKind::Rate => "rate",
+            StatementKind::Share => "share",
+            StatementKind::Parts => "parts",
+            StatementKind::Growth => "growth",
+            StatementKind::Repeated => "repeated",
+        }
+    }
+}
+
+/// What a figure is in its statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    Rate,
+    Part,
+    Total,
+    Item,
+    Current,
+    Previous,
+    Growth,
+    First,
+    Again,
+}
+
+impl Role {
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Rate => "rate",
+            Role::Part => "part",
+            Role::Total => "total",
+            Role::Item => "item",
+            Role::Current => "current",
+            Role::Previous => "previous",
+            Role::Growth => "growth",
+            Role::First => "first",
+            Role::Again => "again",
+        }
+    }
+}
+
+/// A figure of a statement: the quantity as the number reader read it, and its role.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figure {
+    pub role: Role,
+    /// The number with its unit.
+    pub span: Span,
+    pub value: f64,
+    pub approx: bool,
+    pub decimals: i16,
+    pub unit: Option<String>,
+    pub percent: bool,
+}
+
+/// Whether a statement's figures agree.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "verdict", rename_all = "kebab-case")]
+pub enum Verdict {
+    Consistent,
+    /// The figures disagree; `expected` shows the arithmetic (`288 / 290 = 99.31%`).
+    Inconsistent {
+        expected: String,
+    },
+    /// Not checked, and why (`no total of the same unit`).
+    Unchecked {
+        reason: String,
+    },
+}
+
+/// A quantity relation stated in the text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Statement {
+    pub kind: StatementKind,
+    /// The statement's main figure: the rate, the total, the growth, the second mention.
+    pub span: Span,
+    /// What the statement is about: the rate's subject (调解成功), the total's words.
+    pub subject: String,
+    pub figures: Vec<Figure>,
+    pub verdict: Verdict,
+    /// Why these figures were paired, in one line.
+    pub pairing: String,
+}
+
+impl Statement {
+    /// Whether the figures were found to disagree.
+    pub fn flagged(&self) -> bool {
+        matches!(self.verdict, Verdict::Inconsistent { .. })
+    }
+
+    /// The first figure of a role.
+    pub fn figure(&self, role: Role) -> Option<&Figure> {
+        self.figures.iter().find(|f| f.role == role)
+    }
+}
+
+/// The word lists, from `statements/vocabulary.yaml`.
+#[derive(Debug, Default, Deserialize)]
+struct Vocabulary {
+    synonyms: Vec<Vec<String>>,
+    totals: Vec<String>,
+    generic: Vec<String>,
+    links: Vec<String>,
+    may_exceed: Vec<String>,
+    share_words: Vec<String>,
+    growth_up: Vec<String>,
+    growth_down: Vec<String>,
+    previous: Vec<String>,
+    qualifiers: Vec<String>,
+    events: Vec<String>,
+    neutral: Vec<String>,
+    boundaries: Vec<String>,
+    not_shares: Vec<String>,
+    modifiers: Vec<String>,
+    flows: Vec<String>,
+    scopes: Vec<String>,
+    /// Built from the lists above once they are read.
+    #[serde(skip)]
+    automata: Automata,
+}
+
+/// Searchers over the word lists, so that a figure's words are scanned once per list rather
+/// than once per word.
+#[derive(Debug, Default)]
+struct Automata {
+    /// `totals`, every match (办理 is skipped where 办理完毕 is written).
+    totals: Option<AhoCorasick>,
+    /// `generic`, leftmost-longest.
+    generic: Option<AhoCorasick>,
+    /// Every word of `synonyms`; `synonym_group` gives each word's group.
+    synonyms: Option<AhoCorasick>,
+    synonym_group: Vec<usize>,
+    /// `qualifiers` of two characters or more, and `previous`.
+    qualifiers: Option<AhoCorasick>,
+    /// `qualifiers` of one character.
+    single_qualifiers: Vec<char>,
+    /// `neutral` and `events`, looked up by a phrase's opening characters.
+    neutral: HashSet<String>,
+    events: HashSet<String>,
+}
+
+impl Automata {
+    fn build(words: &Vocabulary) -> Automata {
+        let standard = |list: &[String]| AhoCorasick::new(list).ok();
+        let longest = |list: &[String]| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(list)
+                .ok()
+        };
+        let mut synonym_words = Vec::new();
+        let mut synonym_group = Vec::new();
+        for (g, group) in words.synonyms.iter().enumerate() {
+            for w in group {
+                synonym_words.push(w.clone());
+                synonym_group.push(g);
+            }
+        }
+        let (single, long): (Vec<&String>, Vec<&String>) = words
+            .qualifiers
+            .iter()
+            .partition(|w| w.chars().count() == 1);
+        let long: Vec<String> = long
+            .into_iter()
+            .chain(words.previous.iter())
+            .cloned()
+            .collect();
+        Automata {
+            totals: standard(&words.totals),
+            generic: longest(&words.generic),
+            synonyms: standard(&synonym_words),
+            synonym_group,
+            qualifiers: standard(&long),
+            single_qualifiers: single.iter().filter_map(|w| w.chars().next()).collect(),
+            neutral: words.neutral.iter().cloned().collect(),
+            events: words.events.iter().cloned().collect(),
+        }
+    }
+}
+
+const VOCABULARY: &str = include_str!("statements/vocabulary.yaml");
+
+fn vocabulary() -> &'static Vocabulary {
+    static WORDS: OnceLock<Vocabulary> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words: Vocabulary = serde_saphyr::from_str(VOCABULARY).unwrap_or_default();
+        // Longest first, so that the longest word written is the one taken.
+        for list in [
+            &mut words.links,
+            &mut words.share_words,
+            &mut words.growth_up,
+            &mut words.growth_down,
+            &mut words.previous,
+            &mut words.neutral,
+        ] {
+            list.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        }
+        words.automata = Automata::build(&words);
+        words
+    })
+}
+
+/// Whether the vocabulary file was read (a test checks it, so a broken file cannot ship).
+pub fn vocabulary_loaded() -> bool {
+    !vocabulary().synonyms.is_empty() && !vocabulary().totals.is_empty()
+}
+
+/// A quantity in its place: sentence, clause and the words around it.
+#[derive(Debug, Clone)]
+struct Placed<'d> {
+    q: &'d Quantity,
+    /// Index into `Document::sentences`.
+    sentence: usize,
+    /// The clause holding the number.
+    clause: Span,
+    /// Words of the clause before the number, after the previous number of the clause.
+    before: &'d str,
+    /// Words of the clause after the number's unit, up to the next number of the clause.
+    after: &'d str,
+    /// What its words say, read when first asked for (most figures are never paired).
+    info: std::cell::OnceCell<Info>,
+}
+
+/// The words of a count: `before` and `after` together, the same with generic words masked,
+/// the total word in `before` and the synonym groups named (one bit each).
+#[derive(Debug, Clone)]
+struct Info {
+    words: String,
+    masked: String,
+    total: Option<&'static str>,
+    groups: u64,
+}
+
+impl Placed<'_> {
+    fn info(&self) -> &Info {
+        self.info.get_or_init(|| {
+            if !self.is_count() {
+                return Info {
+                    words: String::new(),
+                    masked: String::new(),
+                    total: None,
+                    groups: 0,
+                };
+            }
+            let words = format!("{}{}", self.before, self.after);
+            Info {
+                masked: masked(&words, '\u{2}').into_iter().collect(),
+                total: total_word(self.before),
+                groups: synonym_groups(&words, false),
+                words,
+            }
+        })
+    }
+
+    fn words(&self) -> &str {
+        &self.info().words
+    }
+
+    fn total(&self) -> Option<&'static str> {
+        self.info().total
+    }
+
+    fn end(&self) -> usize {
+        self.q.unit_span.as_ref().map_or(self.q.span.end, |u| u.end)
+    }
+
+    fn figure(&self, role: Role) -> Figure {
+        Figure {
+            role,
+            span: self.q.span.start..self.end(),
+            value: self.q.value,
+            approx: self.q.approx,
+            decimals: self.q.decimals,
+            unit: self.q.unit.clone(),
+            percent: self.q.kind == QuantityKind::Percent,
+        }
+    }
+
+    fn is_count(&self) -> bool {
+        self.q.kind == QuantityKind::Count && self.q.unit.is_some()
+    }
+
+    fn unit(&self) -> &str {
+        self.q.unit.as_deref().unwrap_or("")
+    }
+}
+
+/// The statements of a document, in text order.
+pub fn analyse(doc: &Document) -> Vec<Statement> {
+    let placed = place(doc);
+    let mut found = Vec::new();
+    for (i, p) in placed.iter().enumerate() {
+        if p.q.kind == QuantityKind::Percent {
+            if let Some(s) = percent_statement(doc, &placed, i) {
+                found.push(s);
+            }
+        } else if p.is_count() {
+            if let Some(s) = parts_statement(doc, &placed, i) {
+                found.push(s);
+            }
+        }
+    }
+    found.extend(repeated_statements(doc, &placed));
+    found.sort_by_key(|s| (s.span.start, s.kind.name()));
+    found
+}
+
+/// Places every quantity of the body text in its sentence and clause.
+fn place(doc: &Document) -> Vec<Placed<'_>> {
+    let mut placed = Vec::new();
+    let mut next = 0;
+    let quantities = &doc.quantities;
+    for (si, sentence) in doc.sentences.iter().enumerate() {
+        while quantities
+            .get(next)
+            .is_some_and(|q| q.span.start < sentence.span.start)
+        {
+            next += 1;
+        }
+        let first = next;
+        while quantities
+            .get(next)
+            .is_some_and(|q| q.span.start < sentence.span.end)
+        {
+            next += 1;
+        }
+        let in_sentence = quantities.get(first..next).unwrap_or(&[]);
+        if in_sentence.is_empty() {
+            continue;
+        }
+        let clauses = clauses_of(&doc.text, sentence.span.clone());
+        let mut clause_at = 0;
+        for (k, q) in in_sentence.iter().enumerate() {
+            // Quantities and clauses are both in text order: one pass over the clauses.
+            while clauses
+                .get(clause_at)
+                .is_some_and(|c| c.end <= q.span.start)
+            {
+                clause_at += 1;
+            }
+            let clause = clauses
+                .get(clause_at)
+                .filter(|c| c.start <= q.span.start)
+                .cloned()
+                .unwrap_or(sentence.span.clone());
+            let previous_end = k
+                .checked_sub(1)
+                .and_then(|j| in_sentence.get(j))
+                .map(|p| p.unit_span.as_ref().map_or(p.span.end, |u| u.end))
+                .filter(|&e| e > clause.start && e <= q.span.start)
+                .unwrap_or(clause.start);
+            let end = q.unit_span.as_ref().map_or(q.span.end, |u| u.end);
+            let next_start = in_sentence
+                .get(k + 1)
+                .map(|n| n.span.start)
+                .filter(|&s| s < clause.end && s >= end)
+                .unwrap_or(clause.end);
+            placed.push(Placed {
+                q,
+                sentence: si,
+                clause,
+                before: doc.slice(&(previous_end..q.span.start)),
+                after: doc.slice(&(end.min(next_start)..next_start)),
+                info: std::cell::OnceCell::new(),
+            });
+        }
+    }
+    placed
+}
+
+/// The clauses of a sentence: split on `，、：,:` outside brackets and quotes, as
+/// [`Document::clauses`] splits them, in one plain pass (an unmatched opener protects up to
+/// the end of the sentence).
+fn clauses_of(text: &str, sentence: Span) -> Vec<Span> {
+    let mut clauses = Vec::new();
+    let Some(slice) = text.get(sentence.clone()) else {
+        return clauses;
+    };
+    let mut depth = 0usize;
+    let mut start = sentence.start;
+    for (i, c) in slice.char_indices() {
+        match c {
+            '（' | '(' | '《' | '“' | '‘' | '【' | '「' => depth += 1,
+            '）' | ')' | '》' | '”' | '’' | '】' | '」' => depth = depth.saturating_sub(1),
+            '，' | '、' | '：' | ',' | ':' if depth == 0 => {
+                clauses.push(start..sentence.start + i);
+                start = sentence.start + i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    clauses.push(start..sentence.end);
+    clauses
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '〇'
+}
+
+/// Strips any of `words` from the end of `text`, repeatedly.
+fn strip_words_end<'a>(mut text: &'a str, words: &[String]) -> &'a str {
+    loop {
+        let trimmed = text.trim_end_matches(|c: char| c.is_whitespace());
+        match words.iter().find(|w| trimmed.ends_with(w.as_str())) {
+            Some(w) => text = &trimmed[..trimmed.len() - w.len()],
+            None => return trimmed,
+        }
+    }
+}
+
+/// The run of Chinese characters ending `text` (up to `max` characters).
+fn han_tail(text: &str, max: usize) -> &str {
+    let mut start = text.len();
+    for (count, (i, c)) in text.char_indices().rev().enumerate() {
+        if !is_han(c) || count >= max {
+            break;
+        }
+        start = i;
+    }
+    &text[start..]
+}
+
+/// The length in bytes of the longest opening of `phrase` (two to four characters, shorter
+/// than the phrase) that is in `set`.
+fn opening_in(set: &HashSet<String>, phrase: &str) -> Option<usize> {
+    phrase
+        .char_indices()
+        .skip(2)
+        .take(3)
+        .map(|(at, _)| at)
+        .filter(|&at| phrase.get(..at).is_some_and(|w| set.contains(w)))
+        .last()
+}
+
+/// Drops neutral openings (全年, 目前, 全镇 …) from the start of a phrase, repeatedly.
+fn strip_openings(mut phrase: &str) -> &str {
+    let neutral = &vocabulary().automata.neutral;
+    while let Some(at) = opening_in(neutral, phrase) {
+        phrase = &phrase[at..];
+    }
+    phrase
+}
+
+/// The range a count may stand for: a figure rounded to 1000 (`2.3万`, precision -3) is
+/// anything within half of that.
+fn bounds(q: &Quantity) -> (f64, f64) {
+    if q.decimals < 0 {
+        let half = 10f64.powi(-i32::from(q.decimals)) / 2.0;
+        (q.value - half, q.value + half)
+    } else {
+        (q.value, q.value)
+    }
+}
+
+/// The range of a ratio `part / total` of two possibly rounded figures.
+fn ratio_bounds(part: &Quantity, total: &Quantity) -> (f64, f64) {
+    let (p_lo, p_hi) = bounds(part);
+    let (t_lo, t_hi) = bounds(total);
+    let t_lo = t_lo.max(f64::MIN_POSITIVE);
+    (p_lo / t_hi, p_hi / t_lo)
+}
+
+/// Whether a stated ratio agrees with some value of a computed range at its written
+/// precision: rounded (within half a unit of the last written digit) or truncated (below by
+/// less than one unit).
+fn agrees_range(stated: f64, decimals: i16, (lo, hi): (f64, f64)) -> bool {
+    let unit = percent_unit(decimals);
+    let noise = 1e-9;
+    hi >= stated - unit / 2.0 - noise && lo < stated + unit - noise
+}
+
+/// Written precision's unit of a percentage, as a ratio: 99% → 0.01 / 100.
+fn percent_unit(decimals: i16) -> f64 {
+    10f64.powi(-i32::from(decimals.max(0))) / 100.0
+}
+
+fn percent_text(ratio: f64) -> String {
+    let points = ratio * 100.0;
+    let text = format!("{points:.2}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    format!("{text}%")
+}
+
+fn number_text(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        format!("{value}")
+    }
+}
+
+/// Masks the generic words of `text` (their characters never count as shared).
+fn masked(text: &str, mask: char) -> Vec<char> {
+    let Some(generic) = vocabulary().automata.generic.as_ref() else {
+        return text.chars().collect();
+    };
+    let mut out = Vec::with_capacity(text.len() / 3 + 1);
+    let mut at = 0;
+    for m in generic.find_iter(text) {
+        out.extend(text.get(at..m.start()).unwrap_or("").chars());
+        out.extend(std::iter::repeat_n(
+            mask,
+            text.get(m.range()).unwrap_or("").chars().count(),
+        ));
+        at = m.end();
+    }
+    out.extend(text.get(at..).unwrap_or("").chars());
+    out
+}
+
+/// The synonym groups `text` names (one bit per group, the first 64 groups); with
+/// `ending_only`, only words that end the text.
+fn synonym_groups(text: &str, ending_only: bool) -> u64 {
+    let automata = &vocabulary().automata;
+    let Some(synonyms) = automata.synonyms.as_ref() else {
+        return 0;
+    };
+    let mut groups = 0u64;
+    for m in synonyms.find_overlapping_iter(text) {
+        if ending_only && m.end() != text.len() {
+            continue;
+        }
+        if let Some(&g) = automata.synonym_group.get(m.pattern().as_usize()) {
+            if g < 64 {
+                groups |= 1 << g;
+            }
+        }
+    }
+    groups
+}
+
+/// A rate's subject, prepared for matching figures against it.
+struct Subject {
+    text: String,
+    /// Its endings of two characters or more without generic words, longest first.
+    endings: Vec<String>,
+    /// The synonym groups of words it ends with.
+    groups: u64,
+}
+
+impl Subject {
+    fn new(text: &str) -> Subject {
+        let chars = masked(text, '\u{1}');
+        let endings = (0..chars.len().saturating_sub(1))
+            .filter_map(|start| {
+                let ending = chars.get(start..)?;
+                ending
+                    .iter()
+                    .all(|c| is_han(*c))
+                    .then(|| ending.iter().collect())
+            })
+            .collect();
+        Subject {
+            text: text.to_string(),
+            endings,
+            groups: synonym_groups(text, true),
+        }
+    }
+
+    /// The longest ending of the subject the figure's words contain (two characters or more:
+    /// what a rate counts is named last, 调解成功 → 成功, so sharing only its first words,
+    /// 调解, does not make a figure its part). Every longer ending contains the shorter ones,
+    /// so the search stops at the first ending the words lack.
+    fn shared_ending(&self, c: &Placed<'_>) -> Option<&str> {
+        let masked = &c.info().masked;
+        self.endings
+            .iter()
+            .rev()
+            .take_while(|e| masked.contains(e.as_str()))
+            .last()
+            .map(String::as_str)
+    }
+
+    /// How well a figure's words match: twice the characters of the shared ending, or 3 for
+    /// a synonym; `None` when they do not match.
+    fn score(&self, c: &Placed<'_>) -> Option<usize> {
+        match self.shared_ending(c) {
+            Some(e) => Some(e.chars().count() * 2),
+            None => (self.groups & c.info().groups != 0).then_some(3),
+        }
+    }
+
+    /// Why a figure matches, for the pairing line.
+    fn why(&self, c: &Placed<'_>) -> String {
+        if let Some(shared) = self.shared_ending(c) {
+            return format!("shares {shared} with the rate");
+        }
+        match synonym_link(&self.text, c.words()) {
+            Some((s, w)) if s == w => format!("shares {s} with the rate"),
+            Some((s, w)) => format!("{w} means {s} (synonyms)"),
+            None => String::new(),
+        }
+    }
+}
+
+/// The synonym group words a subject ends with and a figure's words contain.
+fn synonym_link(subject: &str, words: &str) -> Option<(String, String)> {
+    for group in &vocabulary().synonyms {
+        let in_subject = group
+            .iter()
+            .filter(|w| subject.ends_with(w.as_str()))
+            .max_by_key(|w| w.len());
+        let in_words = group
+            .iter()
+            .filter(|w| words.contains(w.as_str()))
+            .max_by_key(|w| w.len());
+        if let (Some(s), Some(w)) = (in_subject, in_words) {
+            return Some((s.clone(), w.clone()));
+        }
+    }
+    None
+}
+
+/// The total word a figure's words contain, if any (办理 only where it is not 办理完毕).
+fn total_word(words: &str) -> Option<&'static str> {
+    let vocabulary = vocabulary();
+    let totals = vocabulary.automata.totals.as_ref()?;
+    totals.find_overlapping_iter(words).find_map(|m| {
+        let after = words.get(m.end()..).unwrap_or("");
+        let finished = after.starts_with('完') || after.starts_with('结');
+        if finished {
+            return None;
+        }
+        vocabulary
+            .totals
+            .get(m.pattern().as_usize())
+            .map(String::as_str)
+    })
+}
+
+fn same_unit_class(a: &str, b: &str) -> bool {
+    const PERSONS: &[&str] = &["人", "名", "位"];
+    a == b || (PERSONS.contains(&a) && PERSONS.contains(&b))
+}
+
+fn contains_any<'v>(text: &str, words: &'v [String]) -> Option<&'v str> {
+    words
+        .iter()
+        .find(|w| text.contains(w.as_str()))
+        .map(String::as_str)
+}
+
+fn ends_with_any<'v>(text: &str, words: &'v [String]) -> Option<&'v str> {
+    words
+        .iter()
+        .find(|w| text.ends_with(w.as_str()))
+        .map(String::as_str)
+}
+
+/// What a percentage is, from the words before it in its clause.
+enum PercentRole {
+    /// A rate `…率`; the subject is what precedes 率.
+    Rate { subject: String, may_exceed: bool },
+    /// `占比`, `占…的`: the share of the figure before it.
+    ShareOf,
+    /// A change: up (true) or down.
+    Growth { up: bool, word: String },
+}
+
+fn percent_role(p: &Placed<'_>, doc: &Document) -> Option<PercentRole> {
+    let words = vocabulary();
+    let clause_before = doc.slice(&(p.clause.start..p.q.span.start));
+    let before = strip_words_end(clause_before, &words.links);
+    let after = doc.slice(&(p.end()..p.clause.end));
+    // 办结率由95%提高到98%: a rate changing between periods, not a share of these counts.
+    if before.ends_with('由') || before.ends_with("从") || before.contains("分别") {
+        return None;
+    }
+    if [
+        "提高", "提升", "上升", "下降", "增长", "降低", "减少", "增加",
+    ]
+    .iter()
+    .any(|w| after.starts_with(w))
+    {
+        return None;
+    }
+    if let Some(w) = ends_with_any(before, &words.growth_up) {
+        return Some(PercentRole::Growth {
+            up: true,
+            word: w.to_string(),
+        });
+    }
+    if let Some(w) = ends_with_any(before, &words.growth_down) {
+        return Some(PercentRole::Growth {
+            up: false,
+            word: w.to_string(),
+        });
+    }
+    if ends_with_any(before, &words.not_shares).is_some() {
+        return None;
+    }
+    let term = if before.ends_with('率') {
+        Some('率'.len_utf8())
+    } else if before.ends_with("满意度") || before.ends_with("知晓度") {
+        Some('度'.len_utf8())
+    } else {
+        None
+    };
+    if let Some(term_len) = term {
+        let stem = &before[..before.len() - term_len];
+        let subject = strip_openings(han_tail(stem, 12)).to_string();
+        if subject.is_empty() {
+            return None;
+        }
+        let may_exceed = contains_any(&subject, &words.may_exceed).is_some();
+        if !may_exceed && (subject.ends_with("增长") || subject.ends_with("增")) {
+            return None;
+        }
+        return Some(PercentRole::Rate {
+            subject,
+            may_exceed,
+        });
+    }
+    if ends_with_any(before, &words.share_words).is_some()
+        || (han_tail(before, 12).contains('占') && before.ends_with('的'))
+    {
+        return Some(PercentRole::ShareOf);
+    }
+    None
+}
+
+fn percent_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<Statement> {
+    let p = placed.get(i)?;
+    match percent_role(p, doc)? {
+        PercentRole::Rate {
+            subject,
+            may_exceed,
+        } => Some(rate_statement(doc, placed, p, subject, may_exceed)),
+        PercentRole::ShareOf => Some(share_of_statement(doc, placed, p, i)),
+        PercentRole::Growth { up, word } => Some(growth_statement(doc, placed, p, up, &word)),
+    }
+}
+
+/// The counts a rate in sentence `sentence` may be computed from: that sentence's and the
+/// previous sentence's of the same paragraph.
+fn window<'a, 'd>(
+    doc: &Document,
+    placed: &'a [Placed<'d>],
+    rate: &Placed<'_>,
+) -> Vec<(usize, &'a Placed<'d>)> {
+    let sentence = rate.sentence;
+    let paragraph = doc.sentences.get(sentence).map(|s| s.paragraph);
+    let previous = sentence
+        .checked_sub(1)
+        .filter(|&s| doc.sentences.get(s).map(|x| x.paragraph) == paragraph);
+    near(placed, rate, previous.unwrap_or(sentence), sentence)
+        .filter(|(_, c)| c.is_count())
+        .collect()
+}
+
+/// How many figures on either side of a statement's figure are looked at: a statement's
+/// figures are written close together, and the bound keeps a sentence of thousands of figures
+/// linear.
+const REACH: usize = 48;
+
+/// The placed quantities of sentences `first..=last` within [`REACH`] places of `at`.
+fn near<'a, 'd>(
+    placed: &'a [Placed<'d>],
+    at: &Placed<'_>,
+    first: usize,
+    last: usize,
+) -> impl Iterator<Item = (usize, &'a Placed<'d>)> {
+    let index = placed.partition_point(|p| p.q.span.start < at.q.span.start);
+    let from = placed
+        .partition_point(|p| p.sentence < first)
+        .max(index.saturating_sub(REACH));
+    let to = placed
+        .partition_point(|p| p.sentence <= last)
+        .min(index + REACH + 1);
+    placed
+        .get(from..to.max(from))
+        .unwrap_or(&[])
+        .iter()
+        .enumerate()
+        .map(move |(k, p)| (from + k, p))
+}
+
+fn unchecked(reason: impl Into<String>) -> Verdict {
+    Verdict::Unchecked {
+        reason: reason.into(),
+    }
+}
+
+fn over_100(rate: &Placed<'_>, subject: String, pairing: String) -> Statement {
+    Statement {
+        kind: StatementKind::Share,
+        span: rate.figure(Role::Rate).span,
+        subject,
+        figures: vec![rate.figure(Role::Rate)],
+        verdict: Verdict::Inconsistent {
+            expected: "a share of at most 100%".to_string(),
+        },
+        pairing,
+    }
+}
+
+fn rate_statement(
+    doc: &Document,
+    placed: &[Placed<'_>],
+    rate: &Placed<'_>,
+    subject: String,
+    may_exceed: bool,
+) -> Statement {
+    let mut statement = Statement {
+        kind: StatementKind::Rate,
+        span: rate.figure(Role::Rate).span,
+        subject: subject.clone(),
+        figures: vec![rate.figure(Role::Rate)],
+        verdict: unchecked("no part"),
+        pairing: String::new(),
+    };
+    if may_exceed {
+        statement.verdict = unchecked("not a share of a total (may exceed 100%)");
+        return statement;
+    }
+    if rate.q.value > 1.0 + 1e-9 && !rate.q.approx {
+        return over_100(
+            rate,
+            subject.clone(),
+            format!("{subject}率 is a share of a total"),
+        );
+    }
+    let candidates = window(doc, placed, rate);
+    let matcher = Subject::new(&subject);
+    // The part: the count whose words best match the subject; the rate's own sentence first.
+    let mut best: Option<usize> = None;
+    let mut best_key = None;
+    for &(k, c) in &candidates {
+        let Some(score) = matcher.score(c) else {
+            continue;
+        };
+        // A total word makes a figure the total, unless the subject's own words are there.
+        let marked = c.total().is_some();
+        if marked && matcher.shared_ending(c).is_none() {
+            continue;
+        }
+        let key = (
+            score,
+            c.sentence == rate.sentence,
+            !marked,
+            std::cmp::Reverse(c.q.span.start.abs_diff(rate.q.span.start)),
+        );
+        if best_key.as_ref().is_none_or(|b| key > *b) {
+            best = Some(k);
+            best_key = Some(key);
+        }
+    }
+    let part_score = best_key.as_ref().map_or(0, |k| k.0);
+    let Some(part_index) = best else {
+        statement.verdict = unchecked(format!("no count matches the subject {subject}"));
+        return statement;
+    };
+    let Some(part) = placed.get(part_index) else {
+        return statement;
+    };
+    let part_why = matcher.why(part);
+    statement.figures.push(part.figure(Role::Part));
+    let part_text = doc.slice(&(part.q.span.start..part.end()));
+    // The total: a count of the same unit marked as a total in the part's sentence; else the
+    // count written just before the part in its sentence, not smaller than it; else a marked
+    // count of the same unit in the other sentence.
+    let marked = |same_sentence: bool| {
+        candidates
+            .iter()
+            .filter(|(k, c)| {
+                *k != part_index
+                    && (c.sentence == part.sentence) == same_sentence
+                    && same_unit_class(c.unit(), part.unit())
+                    && c.total().is_some()
+            })
+            .min_by_key(|(_, c)| {
+                (
+                    c.q.span.start > part.q.span.start,
+                    c.q.span.start.abs_diff(part.q.span.start),
+                )
+            })
+            .map(|(_, t)| {
+                let word = t.total().unwrap_or("");
+                (
+                    *t,
+                    format!("is the {word} figure of the same unit {}", t.unit()),
+                )
+            })
+    };
+    let just_before = || {
+        candidates
+            .iter()
+            .filter(|(k, c)| *k < part_index && c.sentence == part.sentence)
+            .last()
+            .filter(|(_, t)| {
+                same_unit_class(t.unit(), part.unit())
+                    && t.q.value >= part.q.value
+                    && matcher.score(t).is_none_or(|s| s < part_score)
+            })
+            .map(|(_, t)| {
+                (
+                    *t,
+                    format!(
+                        "is the count written just before it, same unit {}",
+                        t.unit()
+                    ),
+                )
+            })
+    };
+    let Some((total, total_why)) = marked(true).or_else(just_before).or_else(|| marked(false))
+    else {
+        statement.verdict = unchecked(format!(
+            "no total of the same unit {} for part {part_text}",
+            part.unit()
+        ));
+        statement.pairing = format!("part {part_text} {part_why}");
+        return statement;
+    };
+    statement.figures.push(total.figure(Role::Total));
+    let total_text = doc.slice(&(total.q.span.start..total.end()));
+    statement.pairing = format!("part {part_text} {part_why}; total {total_text} {total_why}");
+    // The counts must be about what the rate names besides its ending: 行政复议案件办结率 is
+    // not computed from 办结信访件45件, nor 当庭调解率 from 调解结案58件.
+    let qualifier = subject_qualifier(&subject, &part_why);
+    let about = format!("{}{}", part.words(), total.words());
+    if qualifier.chars().count() >= 2 && !shares_two(&qualifier, &about) {
+        statement.verdict = unchecked(format!("the counts do not say {qualifier}"));
+        return statement;
+    }
+    // Other readings of the figures (another count matching the subject as well, the count
+    // just before the part as its total): any that agrees keeps the rate unaccused.
+    let other_parts: Vec<&Placed<'_>> = candidates
+        .iter()
+        .filter(|(k, c)| {
+            *k != part_index
+                && same_unit_class(c.unit(), part.unit())
+                && matcher.score(c).is_some_and(|s| s >= part_score)
+        })
+        .map(|(_, c)| *c)
+        .collect();
+    let other_totals: Vec<&Placed<'_>> = [marked(true), just_before(), marked(false)]
+        .into_iter()
+        .flatten()
+        .map(|(t, _)| t)
+        .collect();
+    let unmatched_modifier = vocabulary()
+        .modifiers
+        .iter()
+        .find(|m| subject.contains(m.as_str()) && !part.words().contains(m.as_str()));
+    let another_reading_agrees = std::iter::once(part)
+        .chain(other_parts.iter().copied())
+        .any(|p| {
+            other_totals.iter().any(|t| {
+                !std::ptr::eq(p, *t)
+                    && !p.q.approx
+                    && !t.q.approx
+                    && t.q.value > 0.0
+                    && agrees_range(rate.q.value, rate.q.decimals, ratio_bounds(p.q, t.q))
+            })
+        });
+    statement.verdict = if rate.q.approx {
+        unchecked("the rate is approximate")
+    } else if part.q.approx {
+        unchecked("the part is approximate")
+    } else if total.q.approx {
+        unchecked("the total is approximate")
+    } else if total.q.value <= 0.0 {
+        unchecked("the total is zero")
+    } else {
+        let computed = part.q.value / total.q.value;
+        if agrees_range(rate.q.value, rate.q.decimals, ratio_bounds(part.q, total.q)) {
+            Verdict::Consistent
+        } else if let Some(modifier) = unmatched_modifier {
+            // 办结118件 but 按期办结率: the rate may count the 按期 among the 118 or among the
+            // total; the count of 按期 ones is not written.
+            unchecked(format!("the part does not say {modifier}"))
+        } else if another_reading_agrees {
+            unchecked("another reading of the counts agrees with the rate")
+        } else {
+            Verdict::Inconsistent {
+                expected: format!(
+                    "{} / {} = {}",
+                    number_text(part.q.value),
+                    number_text(total.q.value),
+                    percent_text(computed)
+                ),
+            }
+        }
+    };
+    statement
+}
+
+/// What a rate's subject names besides the words its part matched: 行政复议案件 of
+/// 行政复议案件办结 matched on 办结, without generic words and neutral openings.
+fn subject_qualifier(subject: &str, part_why: &str) -> String {
+    let mut rest = subject.to_string();
+    if let Some(shared) = part_why
+        .strip_prefix("shares ")
+        .and_then(|w| w.split(' ').next())
+    {
+        rest = rest.replace(shared, "");
+    }
+    for w in vocabulary().synonyms.iter().flatten() {
+        if rest.ends_with(w.as_str()) {
+            rest.truncate(rest.len() - w.len());
+        }
+    }
+    let masked: String = masked(strip_openings(&rest), ' ').into_iter().collect();
+    masked
+        .split(' ')
+        .max_by_key(|p| p.len())
+        .unwrap_or("")
+        .to_string()
+}
+
+/// Whether two texts share two consecutive Chinese characters.
+fn shares_two(a: &str, b: &str) -> bool {
+    let chars: Vec<char> = a.chars().collect();
+    chars
+        .windows(2)
+        .any(|w| w.iter().all(|c| is_han(*c)) && b.contains(&w.iter().collect::<String>()))
+}
+
+/// `其中A 30件，占比60%`: the count right before the share is its part; the total is the
+/// marked count of the same unit.
+fn share_of_statement(
+    doc: &Document,
+    placed: &[Placed<'_>],
+    rate: &Placed<'_>,
+    i: usize,
+) -> Statement {
+    let mut statement = Statement {
+        kind: StatementKind::Rate,
+        span: rate.figure(Role::Rate).span,
+        subject: "占比".to_string(),
+        figures: vec![rate.figure(Role::Rate)],
+        verdict: unchecked("no part"),
+        pairing: String::new(),
+    };
+    if rate.q.value > 1.0 + 1e-9 && !rate.q.approx {
+        return over_100(rate, "占比".to_string(), "a share of a total".to_string());
+    }
+    // The part: the last count before the share in its sentence, in its clause or the one
+    // before.
+    let part = placed
+        .get(..i)
+        .unwrap_or(&[])
+        .iter()
+        .enumerate()
+        .rev()
+        .take_while(|(_, c)| c.sentence == rate.sentence)
+        .find(|(_, c)| c.q.kind != QuantityKind::Percent);
+    let Some((part_index, part)) = part.filter(|(_, c)| c.is_count()) else {
+        statement.verdict = unchecked("no count before the share");
+        return statement;
+    };
+    statement.figures.push(part.figure(Role::Part));
+    if part.total().is_some() {
+        statement.verdict = unchecked("the count before the share is itself a total");
+        return statement;
+    }
+    let total = window(doc, placed, rate)
+        .into_iter()
+        .filter(|(k, c)| *k < part_index && c.unit() == part.unit() && c.total().is_some())
+        .last();
+    let part_text = doc.slice(&(part.q.span.start..part.end()));
+    let Some((_, total)) = total else {
+        statement.verdict = unchecked(format!("no total of the same unit {}", part.unit()));
+        statement.pairing = format!("part {part_text} is the count written before the share");
+        return statement;
+    };
+    // 占全县规上企业总数的15%: the share is of what follows 占, which must be the total's.
+    let before_share = doc.slice(&(rate.clause.start..rate.q.span.start));
+    if let Some(at) = before_share.rfind('占') {
+        let reference = before_share[at + '占'.len_utf8()..]
+            .replace("的", "")
+            .replace("比重", "")
+            .replace("比例", "")
+            .replace("总数", "")
+            .replace("总量", "")
+            .replace('比', "");
+        let reference = strip_words_end(&reference, &vocabulary().links).to_string();
+        let other_scope = vocabulary()
+            .scopes
+            .iter()
+            .any(|w| reference.contains(w.as_str()) && !total.words().contains(w.as_str()));
+        if other_scope {
+            statement.verdict = unchecked(format!("the share is of {reference}, not of the total"));
+            return statement;
+        }
+    }
+    statement.figures.push(total.figure(Role::Total));
+    let total_text = doc.slice(&(total.q.span.start..total.end()));
+    statement.pairing = format!(
+        "part {part_text} is the count written before the share; total {total_text} is the {} figure before it, same unit {}",
+        total.total().unwrap_or(""),
+        total.unit()
+    );
+    statement.verdict = if rate.q.approx || part.q.approx || total.q.approx {
+        unchecked("a figure is approximate")
+    } else if total.q.value <= 0.0 {
+        unchecked("the total is zero")
+    } else {
+        let computed = part.q.value / total.q.value;
+        if agrees_range(rate.q.value, rate.q.decimals, ratio_bounds(part.q, total.q)) {
+            Verdict::Consistent
+        } else {
+            Verdict::Inconsistent {
+                expected: format!(
+                    "{} / {} = {}",
+                    number_text(part.q.value),
+                    number_text(total.q.value),
+                    percent_text(computed)
+                ),
+            }
+        }
+    };
+    statement
+}
+
+fn growth_statement(
+    doc: &Document,
+    placed: &[Placed<'_>],
+    rate: &Placed<'_>,
+    up: bool,
+    word: &str,
+) -> Statement {
+    let words = vocabulary();
+    let mut statement = Statement {
+        kind: StatementKind::Growth,
+        span: rate.figure(Role::Growth).span,
+        subject: word.to_string(),
+        figures: vec![rate.figure(Role::Growth)],
+        verdict: unchecked("no figure of the previous period"),
+        pairing: String::new(),
+    };
+    let is_figure = |c: &Placed<'_>| c.q.kind != QuantityKind::Percent && c.q.unit.is_some();
+    // The previous period's figure: in the sentence, after 去年 / 上年 / 同期.
+    let previous = near(placed, rate, rate.sentence, rate.sentence)
+        .filter(|(_, c)| is_figure(c) && contains_any(c.before, &words.previous).is_some())
+        .min_by_key(|(_, c)| c.q.span.start.abs_diff(rate.q.span.start));
+    let Some((previous_index, previous)) = previous else {
+        return statement;
+    };
+    // 较去年增加20件: the figure after 去年 is the difference, not last year's.
+    let after_previous_word = words
+        .previous
+        .iter()
+        .filter_map(|w| previous.before.rfind(w.as_str()).map(|at| at + w.len()))
+        .max()
+        .map_or("", |at| &previous.before[at..]);
+    if ["增", "减", "多", "少", "上升", "下降", "提高", "降低"]
+        .iter()
+        .any(|w| after_previous_word.contains(w))
+    {
+        statement.verdict = unchecked("the figure after the previous period is a difference");
+        return statement;
+    }
+    let currents: Vec<&Placed<'_>> = near(placed, rate, rate.sentence, rate.sentence)
+        .filter(|(k, c)| {
+            *k != previous_index
+                && is_figure(c)
+                && c.q.kind == previous.q.kind
+                && c.unit() == previous.unit()
+                && contains_any(c.before, &words.previous).is_none()
+        })
+        .map(|(_, c)| c)
+        .collect();
+    // This period's figure: the one whose words the previous figure's words repeat (受理 …
+    // 去年同期受理), else the only one of the unit; several without shared words are ambiguous.
+    let previous_words = words
+        .previous
+        .iter()
+        .fold(previous.before.to_string(), |acc, w| {
+            acc.replace(w.as_str(), "")
+        });
+    let sharing: Vec<&Placed<'_>> = currents
+        .iter()
+        .copied()
+        .filter(|c| {
+            shares_two(
+                &masked(c.before, ' ').into_iter().collect::<String>(),
+                &previous_words,
+            )
+        })
+        .collect();
+    let chosen = if !sharing.is_empty() {
+        sharing
+            .iter()
+            .copied()
+            .min_by_key(|c| c.q.span.start.abs_diff(previous.q.span.start))
+    } else if currents.len() == 1 {
+        currents.first().copied()
+    } else {
+        None
+    };
+    let Some(current) = chosen else {
+        statement.verdict = unchecked(if currents.is_empty() {
+            format!("no figure of this period in the unit {}", previous.unit())
+        } else {
+            "several figures of this period, none named like the previous one".to_string()
+        });
+        return statement;
+    };
+    // What the clause says changed (挽回损失同比增长35%) must be what the figures count; a
+    // change of a rate (办结率同比提高5%) is not a change of the counts.
+    let named = strip_words_end(rate.before, &words.links);
+    let named = strip_words_end(named, &words.growth_up);
+    let named = strip_words_end(named, &words.growth_down);
+    let named = ["同比", "环比", "相比", "较", "比", "与"]
+        .iter()
+        .chain(
+            words
+                .previous
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .iter(),
+        )
+        .fold(named.to_string(), |acc, w| acc.replace(w, ""));
+    let named = han_tail(&named, 12).to_string();
+    if named.contains('率') {
+        statement.verdict = unchecked("a change of a rate, not of the counts");
+        return statement;
+    }
+    let counted = format!("{}{}{}", current.words(), previous.before, previous.after);
+    if named.chars().count() >= 2 && !shares_two(&named, &counted) {
+        statement.verdict = unchecked(format!("the figures do not count {named}"));
+        return statement;
+    }
+    statement.figures.push(current.figure(Role::Current));
+    statement.figures.push(previous.figure(Role::Previous));
+    let current_text = doc.slice(&(current.q.span.start..current.end()));
+    let previous_text = doc.slice(&(previous.q.span.start..previous.end()));
+    statement.pairing = format!(
+        "this period {current_text}; previous period {previous_text} (after {}), same unit {}",
+        contains_any(previous.before, &words.previous).unwrap_or(""),
+        previous.unit()
+    );
+    statement.verdict = if rate.q.approx || current.q.approx || previous.q.approx {
+        unchecked("a figure is approximate")
+    } else if previous.q.value <= 0.0 {
+        unchecked("the previous figure is zero")
+    } else {
+        let change = (current.q.value - previous.q.value) / previous.q.value;
+        if growth_agrees(rate, up, current.q, previous.q) {
+            Verdict::Consistent
+        } else if currents
+            .iter()
+            .any(|c| !c.q.approx && growth_agrees(rate, up, c.q, previous.q))
+        {
+            unchecked("another figure of this period agrees with the change")
+        } else {
+            Verdict::Inconsistent {
+                expected: format!(
+                    "({current_text} − {previous_text}) / {previous_text} = {}",
+                    percent_text(change)
+                ),
+            }
+        }
+    };
+    statement
+}
+
+/// Whether a stated change agrees with `current` against `previous`.
+fn growth_agrees(rate: &Placed<'_>, up: bool, current: &Quantity, previous: &Quantity) -> bool {
+    let (n_lo, n_hi) = bounds(current);
+    let (m_lo, m_hi) = bounds(previous);
+    let m_lo = m_lo.max(f64::MIN_POSITIVE);
+    let m_hi = m_hi.max(f64::MIN_POSITIVE);
+    let corners = [
+        (n_lo - m_hi) / m_hi,
+        (n_lo - m_lo) / m_lo,
+        (n_hi - m_hi) / m_hi,
+        (n_hi - m_lo) / m_lo,
+    ];
+    let lo = corners.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = corners.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let (lo, hi) = if up { (lo, hi) } else { (-hi, -lo) };
+    agrees_range(rate.q.value, rate.q.decimals, (lo, hi))
+}
+
+/// The words that open a breakdown after a total.
+const BREAKDOWN: &[(&str, bool)] = &[
+    ("分别为", true),
+    ("分别是", true),
+    ("分别有", true),
+    ("其中", false),
+    ("包括", false),
+];
+
+/// A total followed by 其中 / 包括 / 分别为 and the list of its parts.
+fn parts_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<Statement> {
+    let total = placed.get(i)?;
+    let sentence = doc.sentences.get(total.sentence)?;
+    // The breakdown word must come right after the total (its clause ends, or 其中 follows).
+    let rest = doc.slice(&(total.end()..sentence.span.end));
+    let rest_trimmed = rest.trim_start_matches(['，', ',', '：', ':', ' ', '\u{3000}', '（', '(']);
+    let (word, exact) = BREAKDOWN
+        .iter()
+        .find(|(w, _)| rest_trimmed.starts_with(w))
+        .copied()?;
+    let list_start = sentence.span.end - rest_trimmed.len() + word.len();
+    // Items: one count of exactly the total's unit per clause, all written alike (words then
+    // number, or number then words), until a clause that is not such an item.
+    let mut items: Vec<&Placed<'_>> = Vec::new();
+    let mut number_first: Option<bool> = None;
+    let mut complete = true;
+    let mut clause_seen: Option<Span> = None;
+    for c in placed.iter().skip(i + 1).take(REACH) {
+        if c.sentence != total.sentence {
+            break;
+        }
+        if c.q.span.start < list_start {
+            continue;
+        }
+        let same_unit = c.is_count() && c.unit() == total.unit();
+        if clause_seen.as_ref() == Some(&c.clause) {
+            // A second figure in one clause: not a simple list any more.
+            complete = false;
+            break;
+        }
+        if !same_unit {
+            complete = false;
+            break;
+        }
+        let lead = doc.slice(&(c.clause.start.max(list_start)..c.q.span.start));
+        // 另有, 此外, 还有: what follows is besides the total.
+        if ["另", "此外", "还有", "外加", "以及"]
+            .iter()
+            .any(|w| lead.starts_with(w))
+        {
+            complete = false;
+            break;
+        }
+        let lead = lead.trim_start_matches(['其', '中', '分', '别', '为', '是', '有']);
+        let first = han_tail(lead, 20).is_empty() && lead.trim().is_empty();
+        if *number_first.get_or_insert(first) != first {
+            complete = false;
+            break;
+        }
+        clause_seen = Some(c.clause.clone());
+        items.push(c);
+    }
+    if items.is_empty() {
+        return None;
+    }
+    // Counts of the unit after the list in the sentence: the list may go on in another form.
+    let last_end = items.last().map_or(0, |l| l.end());
+    if near(placed, total, total.sentence, total.sentence)
+        .any(|(_, c)| c.q.span.start > last_end && c.is_count() && c.unit() == total.unit())
+    {
+        complete = false;
+    }
+    // 分别为A 25起、B 30起等: a list ending in 等 names only some of the parts.
+    let open_ended = items.last().is_some_and(|l| {
+        let tail = doc.slice(&(l.end()..sentence.span.end));
+        tail.starts_with('等') || l.after.contains('等')
+    });
+    let exact = exact && !open_ended;
+    let subject = han_tail(total.before, 12).to_string();
+    let mut figures = vec![total.figure(Role::Total)];
+    figures.extend(items.iter().map(|c| c.figure(Role::Item)));
+    let sum: f64 = items.iter().map(|c| c.q.value).sum();
+    let total_text = doc.slice(&(total.q.span.start..total.end()));
+    let list: Vec<String> = items.iter().map(|c| number_text(c.q.value)).collect();
+    let arithmetic = format!("{} = {}", list.join(" + "), number_text(sum));
+    let pairing = format!(
+        "{} {} item{} of unit {} listed after {word} right after the total {total_text}",
+        items.len(),
+        if number_first == Some(true) {
+            "number-first"
+        } else {
+            "named"
+        },
+        if items.len() == 1 { "" } else { "s" },
+        total.unit()
+    );
+    let approx = total.q.approx || items.iter().any(|c| c.q.approx);
+    let flows = items
+        .iter()
+        .any(|c| contains_any(c.words(), &vocabulary().flows).is_some());
+    // 其中女性18人，男性27人，党员30人: a first run of parts adds up to the total, and what
+    // follows breaks the total down another way.
+    let prefix_adds_up = items
+        .iter()
+        .scan(0.0, |acc, c| {
+            *acc += c.q.value;
+            Some(*acc)
+        })
+        .take(items.len().saturating_sub(1))
+        .any(|partial| (partial - total.q.value).abs() < 1e-9);
+    // Items naming outcomes (办结, 调解成功) may overlap the others: not a partition.
+    let outcomes = items.iter().filter(|c| c.info().groups != 0).count();
+    let verdict = if approx {
+        unchecked("a figure is approximate")
+    } else if items.iter().any(|c| c.q.value > total.q.value + 1e-9) {
+        Verdict::Inconsistent {
+            expected: format!("a part of at most {}", number_text(total.q.value)),
+        }
+    } else if exact {
+        if !complete || (prefix_adds_up && sum > total.q.value) {
+            unchecked("the list is not read to its end")
+        } else if (sum - total.q.value).abs() < 1e-9 {
+            Verdict::Consistent
+        } else {
+            Verdict::Inconsistent {
+                expected: format!("{arithmetic}, not {}", number_text(total.q.value)),
+            }
+        }
+    } else if sum <= total.q.value + 1e-9 {
+        Verdict::Consistent
+    } else if prefix_adds_up {
+        unchecked("the first parts add up to the total; the rest is another breakdown")
+    } else if flows {
+        unchecked("a part counts a change (新增, 解除), not a share of the total")
+    } else if outcomes >= 1 {
+        unchecked("a part names an outcome, which may overlap the others")
+    } else if items.len() < 2 {
+        Verdict::Consistent
+    } else {
+        Verdict::Inconsistent {
+            expected: format!("{arithmetic}, above {}", number_text(total.q.value)),
+        }
+    };
+    Some(Statement {
+        kind: StatementKind::Parts,
+        span: total.figure(Role::Total).span,
+        subject,
+        figures,
+        verdict,
+        pairing,
+    })
+}
+
+/// The phrase a count is the figure of, for comparing repeated facts: the Chinese words right
+/// before the number in its clause, neutral openings (目前, 全镇, 共有) dropped. `None` when
+/// qualified (其中, 新增, a period) or too short to name a fact.
+fn fact_phrase<'d>(
+    doc: &'d Document,
+    p: &Placed<'d>,
+    qualified_from: Option<usize>,
+) -> Option<String> {
+    let words = vocabulary();
+    if !p.is_count() || p.q.approx {
+        return None;
+    }
+    // The words right before the number, nothing between them and it.
+    let mut phrase = han_tail(p.before, 16);
+    if phrase.len() != p.before.len() || phrase.chars().count() < 5 {
+        return None;
+    }
+    // The phrase starts after the last preposition (对, 依托) and the neutral openings.
+    if let Some(cut) = words
+        .boundaries
+        .iter()
+        .filter_map(|b| phrase.rfind(b.as_str()).map(|at| at + b.len()))
+        .max()
+    {
+        phrase = &phrase[cut..];
+    }
+    phrase = strip_openings(phrase);
+    let opens_with_event = opening_in(&words.automata.events, phrase).is_some()
+        || words.automata.events.contains(phrase);
+    if phrase.chars().count() < 5 || opens_with_event {
+        return None;
+    }
+    let clause_before = doc.slice(&(p.clause.start..p.q.span.start));
+    let automata = &words.automata;
+    let qualified = qualified_from.is_some_and(|at| at <= p.q.span.start)
+        || clause_before
+            .chars()
+            .any(|c| automata.single_qualifiers.contains(&c));
+    if qualified {
+        return None;
+    }
+    Some(phrase.to_string())
+}
+
+/// Where the first qualifier of a sentence ends (a word of `qualifiers` of two characters or
+/// more, of `previous`, or a year `2023年`), as a byte offset into the text.
+fn first_qualifier_end(doc: &Document, sentence: usize) -> Option<usize> {
+    let span = doc.sentences.get(sentence)?.span.clone();
+    let text = doc.slice(&span);
+    let word = vocabulary()
+        .automata
+        .qualifiers
+        .as_ref()
+        .and_then(|q| q.find(text))
+        .map(|m| m.end());
+    let year = text
+        .match_indices('年')
+        .find(|(i, _)| {
+            text.get(..*i).is_some_and(|b| {
+                b.ends_with(|d: char| d.is_ascii_digit() || d == '〇' || d == '零')
+            })
+        })
+        .map(|(i, y)| i + y.len());
+    [word, year]
+        .into_iter()
+        .flatten()
+        .min()
+        .map(|at| span.start + at)
+}
+
+fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> {
+    let mut groups: Vec<(String, String, Vec<&Placed<'_>>)> = Vec::new();
+    let mut index: std::collections::HashMap<(String, String), usize> =
+        std::collections::HashMap::new();
+    let mut qualified_from: Option<(usize, Option<usize>)> = None;
+    for p in placed {
+        // Where the sentence's first qualifier (其中, 新增, a year, last year) ends: figures
+        // after it are not compared. Found once per sentence.
+        let from = match qualified_from {
+            Some((sentence, from)) if sentence == p.sentence => from,
+            _ => {
+                let from = first_qualifier_end(doc, p.sentence);
+                qualified_from = Some((p.sentence, from));
+                from
+            }
+        };
+        let Some(phrase) = fact_phrase(doc, p, from) else {
+            continue;
+        };
+        let key = (phrase, p.unit().to_string());
+        match index.get(&key).and_then(|&g| groups.get_mut(g)) {
+            Some((_, _, list)) => list.push(p),
+            None => {
+                index.insert(key.clone(), groups.len());
+                groups.push((key.0, key.1, vec![p]));
+            }
+        }
+    }
+    let mut found = Vec::new();
+    for (phrase, unit, list) in groups {
+        let Some(first) = list.first() else {
+            continue;
+        };
+        let mut values: Vec<f64> = list.iter().map(|p| p.q.value).collect();
+        values.sort_by(f64::total_cmp);
+        values.dedup();
+        // Two values of a phrase: one fact stated twice. More: the phrase is too general.
+        if values.len() != 2 {
+            continue;
+        }
+        let Some(again) = list
+            .iter()
+            .find(|p| p.q.value != first.q.value && p.sentence != first.sentence)
+        else {
+            continue;
+        };
+        let first_text = doc.slice(&(first.q.span.start..first.end()));
+        let again_text = doc.slice(&(again.q.span.start..again.end()));
+        found.push(Statement {
+            kind: StatementKind::Repeated,
+            span: again.figure(Role::Again).span,
+            subject: phrase.clone(),
+            figures: vec![first.figure(Role::First), again.figure(Role::Again)],
+            verdict: Verdict::Inconsistent {
+                expected: format!("{first_text} as stated first"),
+            },
+            pairing: format!(
+                "both are the figure of {phrase} in {unit}, written right after the same words (line {} and line {})",
+                doc.position(first.q.span.start).line,
+                doc.position(again.q.span.start).line
+            ),
+        });
+        let _ = again_text;
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_vocabulary_file_is_read() {
+        assert!(vocabulary_loaded());
+    }
+
+    #[test]
+    fn precision_allows_rounding_and_truncation() {
+        let agrees =
+            |stated, decimals, computed| agrees_range(stated, decimals, (computed, computed));
+        assert!(agrees(0.99, 0, 288.0 / 290.0));
+        assert!(agrees(0.964, 1, 0.9649));
+        assert!(!agrees(0.97, 0, 288.0 / 290.0));
+        assert!(agrees(1.0, 0, 0.996));
+        assert!(!agrees(0.99, 0, 1.0));
+    }
+}
