@@ -70,7 +70,7 @@ fn fill(template: &str, text: &str, m: &LeafMatch) -> String {
         match after.find('}') {
             Some(close) => {
                 let name = &after[..close];
-                let value = if name == "0" {
+                let value = if name == "0" || name == "match" {
                     text.get(m.span.clone())
                 } else {
                     m.capture(name).and_then(|c| text.get(c.span.clone()))
@@ -204,6 +204,18 @@ mod tests {
         let fix = found[0].fix.as_ref().expect("a fix");
         assert_eq!(&text[fix.offset..fix.offset + fix.length], "第一职责人");
         assert_eq!(fix.replacements, ["第一责任人"]);
+    }
+
+    #[test]
+    fn a_suggestion_names_the_whole_match_as_match_or_0() {
+        for suggest in [r#""[{match}]""#, r#""[{0}]""#] {
+            let rule = format!(
+                r#"rule r {{ message "m" forbid /法制(?P<w>政府)/ unless "[法制政府]" suggest {suggest} }}"#
+            );
+            let found = findings(&rule, "推进法制政府建设。");
+            let fix = found[0].fix.as_ref().expect("a fix");
+            assert_eq!(fix.replacements, ["[法制政府]"], "{suggest}");
+        }
     }
 
     #[test]

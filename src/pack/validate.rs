@@ -270,7 +270,7 @@ fn check_rule(rule: &Rule, errors: &mut Vec<PackError>) {
                 return;
             };
             for suggestion in &forbid.suggest {
-                check_template(suggestion, &captures, &["match"], errors);
+                check_template(suggestion, &captures, &["match", "0"], errors);
             }
             check_suggestions_settle(forbid, errors);
             message_names = captures;
