@@ -248,6 +248,18 @@ const IN_ITEM: &[&str] = &[
 /// How far down the open elements the scan looks for an element a new one closes.
 const CLOSE_REACH: usize = 8;
 
+/// Formatting elements, which the parser reopens after a block that closed them
+/// (the list of active formatting elements).
+const FORMATTING: &[&str] = &[
+    "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
+];
+
+/// Elements that put a marker in the list of active formatting elements: formatting
+/// elements opened inside them are not reopened outside.
+const FORMATTING_MARKERS: &[&str] = &[
+    "td", "th", "caption", "applet", "object", "marquee", "template",
+];
+
 /// For an element that closes an open one instead of nesting in it (`<p>` after `<p>`,
 /// `<td>` after `<td>`, `<li>` after `<li>`): the elements it closes, and the elements it
 /// may close on the way to them. Every such close is one the HTML parser makes too (never
@@ -331,6 +343,8 @@ struct OpenElements {
     /// Each open element: its name and the position of the topmost scope boundary at or
     /// below it.
     stack: Vec<(usize, Option<usize>)>,
+    /// A hash of each open element's attributes, beside `stack`.
+    attributes: Vec<u64>,
 }
 
 impl OpenElements {
@@ -352,7 +366,8 @@ impl OpenElements {
         self.positions[id].last().copied()
     }
 
-    fn push(&mut self, id: usize) {
+    fn push(&mut self, id: usize, attributes: u64) {
+        self.attributes.push(attributes);
         let at = self.stack.len();
         let below = self.stack.last().and_then(|&(_, b)| b);
         self.stack
@@ -365,6 +380,47 @@ impl OpenElements {
         while self.stack.len() > at {
             if let Some((id, _)) = self.stack.pop() {
                 self.positions[id].pop();
+                self.attributes.pop();
+            }
+        }
+    }
+
+    /// Closes the elements from stack position `at` up, as an end tag or an implied end
+    /// does, but keeps the formatting elements (`<b>`, `<font>` …) above `at` open: the
+    /// parser reopens ("reconstructs") them in the next block, so a page of unclosed
+    /// formatting elements nests deeper with every paragraph. Counting them as still open
+    /// may overstate the depth, never understate it.
+    fn close_from(&mut self, at: usize) {
+        // A cell, caption or object starts afresh: what was opened inside it is not reopened.
+        let kept: Vec<(usize, u64)> = self
+            .stack
+            .get(at..)
+            .unwrap_or_default()
+            .iter()
+            .zip(self.attributes.get(at..).unwrap_or_default())
+            .map(|(&(id, _), &attributes)| (id, attributes))
+            .take_while(|&(id, _)| !named(FORMATTING_MARKERS, &self.names[id]))
+            .skip(1)
+            .filter(|&(id, _)| named(FORMATTING, &self.names[id]))
+            .collect();
+        if kept.is_empty() {
+            self.truncate(at);
+            return;
+        }
+        self.truncate(at);
+        // The parser keeps at most three formatting elements of the same name and attributes
+        // (the "Noah's Ark" clause), so `<p><font face=仿宋>` repeated does not nest deeper
+        // and deeper. One count of what stays open, then one step per element reopened.
+        let mut open: std::collections::HashMap<(usize, u64), usize> =
+            std::collections::HashMap::new();
+        for (&(id, _), &attributes) in self.stack.iter().zip(&self.attributes) {
+            *open.entry((id, attributes)).or_default() += 1;
+        }
+        for (id, attributes) in kept {
+            let same = open.entry((id, attributes)).or_default();
+            if *same < 3 {
+                *same += 1;
+                self.push(id, attributes);
             }
         }
     }
@@ -425,7 +481,7 @@ pub fn nesting_too_deep(page: &str, limit: usize) -> Option<usize> {
             if let Some(position) = open.last(&name) {
                 let boundary = open.stack.last().and_then(|&(_, b)| b);
                 if boundary.is_none_or(|b| b <= position) {
-                    open.truncate(position);
+                    open.close_from(position);
                 }
             }
             continue;
@@ -454,12 +510,18 @@ pub fn nesting_too_deep(page: &str, limit: usize) -> Option<usize> {
                 .find(|(_, n)| !named(crossed, n));
             if let Some((i, n)) = first_kept {
                 if named(closed, n) {
-                    open.truncate(open.stack.len() - 1 - i);
+                    open.close_from(open.stack.len() - 1 - i);
                 }
             }
         }
         let id = open.id(&name);
-        open.push(id);
+        let attributes = {
+            use std::hash::{Hash, Hasher};
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            bytes.get(name_end..tag_end).hash(&mut hasher);
+            hasher.finish()
+        };
+        open.push(id, attributes);
         if open.stack.len() > limit {
             return Some(lt);
         }
@@ -675,6 +737,20 @@ mod tests {
             "<tr><td><font>甲<td>乙<th>丙".repeat(2000)
         );
         assert!(scanned_depth(&table) < 8, "{}", scanned_depth(&table));
+    }
+
+    #[test]
+    fn formatting_elements_the_parser_reopens_count_as_open() {
+        // Each new paragraph closes the last, and the parser reopens every distinct unclosed
+        // `<b>` inside it: the tree is as deep as the number of paragraphs.
+        let page: String = (0..100).map(|i| format!("<p><b id={i}>x")).collect();
+        assert!(parsed_depth(&page) > 100);
+        assert!(nesting_too_deep(&page, 48).is_some());
+        // Closed formatting elements do not add up.
+        let closed: String = (0..100)
+            .map(|i| format!("<p><b id={i}>x</b></p>"))
+            .collect();
+        assert!(nesting_too_deep(&closed, 48).is_none());
     }
 
     #[test]
