@@ -230,6 +230,30 @@ fn vocabulary() -> &'static Vocabulary {
     static WORDS: OnceLock<Vocabulary> = OnceLock::new();
     WORDS.get_or_init(|| {
         let mut words: Vocabulary = serde_saphyr::from_str(VOCABULARY).unwrap_or_default();
+        // An empty word would match everywhere (and never strip anything off).
+        for list in [
+            &mut words.totals,
+            &mut words.generic,
+            &mut words.links,
+            &mut words.may_exceed,
+            &mut words.share_words,
+            &mut words.growth_up,
+            &mut words.growth_down,
+            &mut words.previous,
+            &mut words.qualifiers,
+            &mut words.events,
+            &mut words.neutral,
+            &mut words.boundaries,
+            &mut words.not_shares,
+            &mut words.modifiers,
+            &mut words.flows,
+            &mut words.scopes,
+        ] {
+            list.retain(|w| !w.trim().is_empty());
+        }
+        for group in &mut words.synonyms {
+            group.retain(|w| !w.trim().is_empty());
+        }
         // Longest first, so that the longest word written is the one taken.
         for list in [
             &mut words.links,
