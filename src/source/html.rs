@@ -254,6 +254,61 @@ const FORMATTING: &[&str] = &[
     "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
 ];
 
+/// Start tags before which the parser does not reopen formatting elements.
+const NO_REOPEN: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "center",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "header",
+    "hgroup",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "search",
+    "section",
+    "summary",
+    "ul",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "pre",
+    "listing",
+    "form",
+    "li",
+    "dd",
+    "dt",
+    "table",
+    "hr",
+    "html",
+    "body",
+    "head",
+    "caption",
+    "colgroup",
+    "col",
+    "tbody",
+    "thead",
+    "tfoot",
+    "tr",
+    "td",
+    "th",
+];
+
 /// Elements that put a marker in the list of active formatting elements: formatting
 /// elements opened inside them are not reopened outside.
 const FORMATTING_MARKERS: &[&str] = &[
@@ -345,6 +400,9 @@ struct OpenElements {
     stack: Vec<(usize, Option<usize>)>,
     /// A hash of each open element's attributes, beside `stack`.
     attributes: Vec<u64>,
+    /// Formatting elements closed by the end of a block around them, which the parser
+    /// reopens ("reconstructs") where text or an inline element comes next.
+    pending: Vec<(usize, u64)>,
 }
 
 impl OpenElements {
@@ -386,10 +444,9 @@ impl OpenElements {
     }
 
     /// Closes the elements from stack position `at` up, as an end tag or an implied end
-    /// does, but keeps the formatting elements (`<b>`, `<font>` …) above `at` open: the
-    /// parser reopens ("reconstructs") them in the next block, so a page of unclosed
-    /// formatting elements nests deeper with every paragraph. Counting them as still open
-    /// may overstate the depth, never understate it.
+    /// does; the formatting elements (`<b>`, `<font>` …) above `at` wait to be reopened
+    /// where text or an inline element comes next, as the parser does, so a page of
+    /// unclosed formatting elements outside blocks nests deeper with every block.
     fn close_from(&mut self, at: usize) {
         // A cell, caption or object starts afresh: what was opened inside it is not reopened.
         let kept: Vec<(usize, u64)> = self
@@ -403,25 +460,31 @@ impl OpenElements {
             .skip(1)
             .filter(|&(id, _)| named(FORMATTING, &self.names[id]))
             .collect();
-        if kept.is_empty() {
-            self.truncate(at);
-            return;
-        }
+        let crosses_marker = self
+            .stack
+            .get(at..)
+            .unwrap_or_default()
+            .iter()
+            .any(|&(id, _)| named(FORMATTING_MARKERS, &self.names[id]));
         self.truncate(at);
-        // The parser keeps at most three formatting elements of the same name and attributes
-        // (the "Noah's Ark" clause), so `<p><font face=仿宋>` repeated does not nest deeper
-        // and deeper. One count of what stays open, then one step per element reopened.
-        let mut open: std::collections::HashMap<(usize, u64), usize> =
-            std::collections::HashMap::new();
-        for (&(id, _), &attributes) in self.stack.iter().zip(&self.attributes) {
-            *open.entry((id, attributes)).or_default() += 1;
+        if crosses_marker {
+            // Leaving a cell drops what was to be reopened inside it.
+            self.pending.clear();
         }
-        for (id, attributes) in kept {
-            let same = open.entry((id, attributes)).or_default();
-            if *same < 3 {
-                *same += 1;
-                self.push(id, attributes);
+        for entry in kept {
+            // The parser keeps at most three formatting elements of the same name and
+            // attributes to reopen (the "Noah's Ark" clause), so `<p><font face=仿宋>`
+            // repeated does not nest deeper and deeper.
+            if self.pending.iter().filter(|&&p| p == entry).count() < 3 {
+                self.pending.push(entry);
             }
+        }
+    }
+
+    /// Reopens the pending formatting elements where text or an inline element comes.
+    fn reconstruct(&mut self) {
+        for (id, attributes) in std::mem::take(&mut self.pending) {
+            self.push(id, attributes);
         }
     }
 
@@ -441,6 +504,16 @@ pub fn nesting_too_deep(page: &str, limit: usize) -> Option<usize> {
     let mut name = Vec::new();
     let mut at = 0;
     while let Some(lt) = memchr::memchr(b'<', bytes.get(at..)?).map(|i| at + i) {
+        if !open.pending.is_empty()
+            && bytes
+                .get(at..lt)
+                .is_some_and(|text| text.iter().any(|b| !b.is_ascii_whitespace()))
+        {
+            open.reconstruct();
+            if open.stack.len() > limit {
+                return Some(lt);
+            }
+        }
         let rest = bytes.get(lt + 1..).unwrap_or_default();
         if rest.starts_with(b"!--") {
             at = memchr::memmem::find(bytes.get(lt + 4..)?, b"-->").map(|i| lt + 4 + i + 3)?;
@@ -513,6 +586,9 @@ pub fn nesting_too_deep(page: &str, limit: usize) -> Option<usize> {
                     open.close_from(open.stack.len() - 1 - i);
                 }
             }
+        }
+        if !named(NO_REOPEN, &name) {
+            open.reconstruct();
         }
         let id = open.id(&name);
         let attributes = {
