@@ -164,7 +164,10 @@ fn convert_refuses_a_broken_pack_with_exit_code_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("unknown name `name` in message"), "{stderr}");
+    assert!(
+        stderr.contains("unknown name `name` in message"),
+        "{stderr}"
+    );
 }
 
 /// Values that YAML would read as something else, or that need escapes in either form.
