@@ -1042,14 +1042,7 @@ fn rate_statement(
         } else if another_reading_agrees {
             unchecked("another reading of the counts agrees with the rate")
         } else {
-            Verdict::Inconsistent {
-                expected: format!(
-                    "{} / {} = {}",
-                    number_text(part.q.value),
-                    number_text(total.q.value),
-                    percent_text(computed)
-                ),
-            }
+            ratio_disagrees(part.q, total.q, computed)
         }
     };
     statement
@@ -1170,17 +1163,22 @@ fn share_of_statement(
         if agrees_range(rate.q.value, rate.q.decimals, ratio_bounds(part.q, total.q)) {
             Verdict::Consistent
         } else {
-            Verdict::Inconsistent {
-                expected: format!(
-                    "{} / {} = {}",
-                    number_text(part.q.value),
-                    number_text(total.q.value),
-                    percent_text(computed)
-                ),
-            }
+            ratio_disagrees(part.q, total.q, computed)
         }
     };
     statement
+}
+
+/// The verdict on a stated share that part ÷ total does not give, with the arithmetic.
+fn ratio_disagrees(part: &Quantity, total: &Quantity, computed: f64) -> Verdict {
+    Verdict::Inconsistent {
+        expected: format!(
+            "{} / {} = {}",
+            number_text(part.value),
+            number_text(total.value),
+            percent_text(computed)
+        ),
+    }
 }
 
 fn growth_statement(
