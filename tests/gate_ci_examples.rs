@@ -168,7 +168,11 @@ fn the_pre_commit_script_finds_the_binary_under_cargo_target_dir() {
         .env_remove("REPORTLINT_BIN")
         .output()
         .expect("bash runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let printed = String::from_utf8(out.stdout).expect("UTF-8 path");
     assert_eq!(
         Path::new(printed.trim_end()),

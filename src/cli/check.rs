@@ -26,6 +26,7 @@ use crate::model::Document;
 use crate::output::{self, FileReport, Format, Source, Summary};
 use crate::pack::error::PackError;
 use crate::pack::load::{self, RuleSet};
+use crate::source::atomic::{self, AtomicFile, Policy, WriteError};
 
 pub use crate::config::FailOn;
 
@@ -641,7 +642,7 @@ fn check_input_read(work: &Work, input: &Input) -> Outcome {
 /// left, then write it back atomically in its own encoding and check it again (or, with
 /// `--diff`, only describe the change). `None` when the format cannot be written back or
 /// there is nothing to fix, so the file is reported as read. Fixes that do not settle, or
-/// a file that cannot be written safely (`fix::write_fixed`), leave it unchanged, with an
+/// a file that cannot be written safely (`Policy::IN_PLACE`), leave it unchanged, with an
 /// error.
 fn fix_file(
     work: &Work,
@@ -661,7 +662,7 @@ fn fix_file(
         crate::source::Format::Html | crate::source::Format::Docx => return None,
     };
     if work.mode == Mode::Fix {
-        fix::remove_stale_temporaries(file);
+        atomic::remove_stale_temporaries(file);
     }
     let mut last = Gated::default();
     let mut unplaced = false;
@@ -723,7 +724,7 @@ fn fix_file(
     let written = fix::encode_like(&as_read, &fixed.text)
         .map_err(|e| format!("{}: {e}", file.display()))
         .and_then(|bytes| {
-            fix::write_fixed(file, &bytes)
+            atomic::write_with(file, &bytes, Policy::IN_PLACE)
                 .map_err(|e| format!("cannot write the fixed report {}: {e}", file.display()))
         });
     if let Err(error) = written {
@@ -1055,10 +1056,10 @@ pub fn run(args: CheckArgs) -> i32 {
         return exit::TROUBLE;
     }
     let mut sink = match &args.output {
-        Some(path) => match output::file::OutputFile::create(path) {
+        Some(path) => match AtomicFile::create(path, Policy::OUTPUT) {
             Ok(f) => Sink::File(f),
             Err(e) => {
-                eprintln!("error: cannot write {}: {e}", path.display());
+                eprintln!("error: cannot write {}: {}", path.display(), e.into_io());
                 return exit::TROUBLE;
             }
         },
@@ -1276,7 +1277,7 @@ pub fn run(args: CheckArgs) -> i32 {
 /// only when the whole report was written.
 enum Sink<'a> {
     Stdout(io::BufWriter<io::StdoutLock<'a>>),
-    File(output::file::OutputFile),
+    File(AtomicFile),
 }
 
 impl Sink<'_> {
@@ -1284,7 +1285,7 @@ impl Sink<'_> {
     fn finish(self) -> io::Result<()> {
         match self {
             Sink::Stdout(mut out) => out.flush(),
-            Sink::File(file) => file.commit(),
+            Sink::File(file) => file.commit().map_err(WriteError::into_io),
         }
     }
 }

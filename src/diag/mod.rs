@@ -11,10 +11,9 @@ pub mod human;
 use crate::model::position::LineIndex;
 use crate::pack::model::Severity;
 use serde::Serialize;
-use std::ops::Range;
 
 /// A byte range into the checked document's text.
-pub type Span = Range<usize>;
+pub use crate::model::Span;
 
 /// One thing a rule found in one document.
 #[derive(Clone, Debug, PartialEq)]

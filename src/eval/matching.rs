@@ -9,7 +9,6 @@
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
-use std::ops::Range;
 
 use super::values::Value;
 use crate::model::Document;
@@ -17,7 +16,7 @@ use crate::pack::error::PackError;
 use crate::pack::model::{Matcher, Scope};
 use crate::pack::pattern::{self, CompiledPattern, PatternMatch, RegexMatch, RegexMatcher};
 
-pub type Span = Range<usize>;
+pub use crate::model::Span;
 pub type LeafId = usize;
 
 /// A compiled leaf matcher.

@@ -35,7 +35,7 @@ pub fn compile(cc: &Consistent, c: &mut Compiler) -> Result<Compiled, Vec<PackEr
 
 pub fn evaluate(cc: &Compiled, m: &DocMatches) -> Vec<Hit> {
     let whole = 0..m.doc.text.len();
-    let mut seen: Vec<(crate::eval::matching::Span, f64, Value)> = Vec::new();
+    let mut seen: Vec<(crate::model::Span, f64, Value)> = Vec::new();
     for lm in m.leaves_in(&cc.pattern, &whole) {
         let Some(cap) = lm.capture(&cc.capture) else {
             continue;

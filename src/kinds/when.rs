@@ -58,10 +58,7 @@ pub fn compile(w: &When, c: &mut Compiler) -> Result<Compiled, Vec<PackError>> {
 }
 
 /// Where the condition holds, if it does: the spans that make it true.
-fn condition_evidence(
-    cond: &CompiledCondition,
-    m: &DocMatches,
-) -> Option<Vec<crate::eval::matching::Span>> {
+fn condition_evidence(cond: &CompiledCondition, m: &DocMatches) -> Option<Vec<crate::model::Span>> {
     match cond {
         CompiledCondition::Mentions { what, scope } => m.units(scope).into_iter().find_map(|u| {
             let (n, spans) = m.count(what, &u);

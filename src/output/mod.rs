@@ -2,7 +2,6 @@
 //! writes them, in path order, through the [`Printer`] of the chosen format. Every format
 //! is a sibling module here; none of them knows how findings were produced.
 
-pub mod file;
 pub mod github;
 pub mod html;
 pub mod human;

@@ -8,12 +8,11 @@
 //! Equality ignores spans: a pack converted DSL → YAML → DSL must compare equal to itself.
 
 use std::fmt;
-use std::ops::Range;
 
 pub use super::expr::{BinOp, CmpOp, Expr, ExprKind, Func, Tolerance};
 
 /// A byte range into a pack source file.
-pub type Span = Range<usize>;
+pub use crate::model::Span;
 
 /// A value together with the place in the pack source where it was written.
 #[derive(Clone, Debug, Default)]
