@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Instant;
 
+use super::args::FormatArg;
 use super::fix;
 use super::progress::{Progress, Surroundings};
 use crate::config::baseline::{self, Baseline, Entry};
@@ -23,7 +24,7 @@ use crate::config::{self, names_rule, Config};
 use crate::diag::{self, human::Style};
 use crate::eval::Engine;
 use crate::model::Document;
-use crate::output::{self, FileReport, Format, Source, Summary};
+use crate::output::{self, FileReport, Source, Summary};
 use crate::pack::error::PackError;
 use crate::pack::load::{self, RuleSet};
 use crate::source::atomic::{self, AtomicFile, Policy, WriteError};
@@ -65,7 +66,7 @@ pub struct CheckArgs {
     /// Lowest severity that makes the run fail (exit code 1) [default: the configuration's
     /// fail_on, else error].
     #[arg(long, value_enum)]
-    pub fail_on: Option<FailOn>,
+    pub fail_on: Option<super::args::FailOnArg>,
     /// Report only findings that are not in this baseline file.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
@@ -91,8 +92,8 @@ pub struct CheckArgs {
     #[arg(long, short)]
     pub jobs: Option<usize>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+    pub format: FormatArg,
     /// Write the output to this file instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -107,7 +108,7 @@ pub struct CheckArgs {
     pub extensions: Vec<String>,
     /// Decode text files with this encoding instead of detecting UTF-8 / UTF-16 / GB18030.
     #[arg(long, value_enum, value_name = "ENCODING")]
-    pub encoding: Option<crate::source::ForcedEncoding>,
+    pub encoding: Option<super::args::EncodingArg>,
     /// Refuse report files larger than this (and .docx files expanding beyond it): bytes,
     /// or with a unit such as 50MB.
     #[arg(long, value_name = "SIZE", value_parser = crate::source::parse_size, default_value = "20MB")]
@@ -118,7 +119,7 @@ impl CheckArgs {
     /// How report files are read.
     pub fn read_options(&self) -> crate::source::ReadOptions {
         crate::source::ReadOptions {
-            encoding: self.encoding,
+            encoding: self.encoding.map(Into::into),
             max_file_size: self.max_file_size,
         }
     }
@@ -1019,6 +1020,7 @@ pub fn run(args: CheckArgs) -> i32 {
     };
     let fail_on = args
         .fail_on
+        .map(FailOn::from)
         .or(config.as_ref().and_then(|c| c.fail_on))
         .unwrap_or(FailOn::Error);
     // The findings report is printed unless the run writes a baseline or shows a diff.
@@ -1044,7 +1046,7 @@ pub fn run(args: CheckArgs) -> i32 {
             width: 100,
         }
     };
-    let mut printer = output::printer(args.format, &engine.rule_infos(), style);
+    let mut printer = output::printer(args.format.into(), &engine.rule_infos(), style);
     let keep_source = prints_report && printer.needs_source();
 
     let written = [
@@ -1208,7 +1210,7 @@ pub fn run(args: CheckArgs) -> i32 {
     if let Some(config) = &config {
         print_unused_suppressions(config, &gate);
     }
-    if args.format == Format::Human || args.output.is_some() || !prints_report {
+    if args.format == FormatArg::Human || args.output.is_some() || !prints_report {
         eprintln!(
             "checked {} file{}: {} error{}, {} warning{}, {} info{}{}{}{} in {:.2}s{}",
             summary.files,

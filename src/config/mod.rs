@@ -34,7 +34,7 @@ pub struct Located<T> {
 }
 
 /// The lowest severity that makes a run fail.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FailOn {
     Error,
     Warning,

@@ -10,11 +10,11 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 
-use super::values::Value;
 use crate::model::Document;
 use crate::pack::error::PackError;
 use crate::pack::model::{Matcher, Scope};
 use crate::pack::pattern::{self, CompiledPattern, PatternMatch, RegexMatch, RegexMatcher};
+use crate::pack::values::Value;
 
 pub use crate::model::Span;
 pub type LeafId = usize;

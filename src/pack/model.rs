@@ -137,7 +137,7 @@ pub struct Example {
 }
 
 /// What a rule checks. One variant per rule kind; each kind lives in its own module under
-/// `crate::kinds` (definition of its semantics, evaluation, tests).
+/// `crate::eval::kinds` (definition of its semantics, evaluation, tests).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Check {
     /// Text must appear (kind `require`).
@@ -163,6 +163,23 @@ pub enum Check {
 }
 
 impl Check {
+    /// The names this kind gives its findings for message templates, beside captures,
+    /// `let`s, facts, `match` and `count`.
+    pub fn message_names(&self) -> &'static [&'static str] {
+        match self {
+            Check::Require(_) => &["found", "min"],
+            Check::Forbid(_) => &["suggestion", "0"],
+            Check::Match(_) => &[],
+            Check::Consistent(_) => &["first", "other"],
+            Check::When(_) => &[],
+            Check::Sections(_) => &["section", "after"],
+            Check::Headings(_) => &["expected", "found", "level"],
+            Check::Facts(_) => &[],
+            Check::Paired(_) => &["mark"],
+            Check::HalfWidth(_) => &["mark"],
+        }
+    }
+
     /// The kind keyword, as written in both forms.
     pub fn kind_name(&self) -> &'static str {
         match self {

@@ -58,9 +58,9 @@ use super::backtrack::{BacktrackingRegex, GroupSpans};
 use super::error::PackError;
 use super::line_start::LineStartRegex;
 use super::prefilter::RequiredLiterals;
-use crate::eval::values::{calendar_date, Value};
 use crate::model::numbers::{self, FigureReader};
 use crate::model::Span;
+use crate::pack::values::{calendar_date, Value};
 
 /// Most memory one compiled regex (a raw regex or a pattern) may take. A pack is untrusted
 /// input on a CI machine: `a{1000}{1000}` must be a pack error, not an exhausted machine.
