@@ -1059,7 +1059,7 @@ pub fn run(args: CheckArgs) -> i32 {
     }
     let mut sink = match &args.output {
         Some(path) => match AtomicFile::create(path, Policy::OUTPUT) {
-            Ok(f) => Sink::File(f),
+            Ok(f) => Sink::File(Box::new(f)),
             Err(e) => {
                 eprintln!("error: cannot write {}: {}", path.display(), e.into_io());
                 return exit::TROUBLE;
@@ -1279,7 +1279,7 @@ pub fn run(args: CheckArgs) -> i32 {
 /// only when the whole report was written.
 enum Sink<'a> {
     Stdout(io::BufWriter<io::StdoutLock<'a>>),
-    File(AtomicFile),
+    File(Box<AtomicFile>),
 }
 
 impl Sink<'_> {
@@ -1287,7 +1287,7 @@ impl Sink<'_> {
     fn finish(self) -> io::Result<()> {
         match self {
             Sink::Stdout(mut out) => out.flush(),
-            Sink::File(file) => file.commit().map_err(WriteError::into_io),
+            Sink::File(file) => (*file).commit().map_err(WriteError::into_io),
         }
     }
 }
