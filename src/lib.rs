@@ -1,16 +1,21 @@
 //! reportlint: lint Chinese 法治政府建设年度报告 against declarative rule packs.
 //!
-//! Data flows through the modules in this order:
-//! `source` (read a file, decode it) → `model` (lines, sections, sentences, quantities) →
-//! `pack` (rule model and its DSL / YAML front ends) → `eval` (compile a pack, run it over a
-//! document) → `diag` (findings as miette diagnostics and machine formats) → `cli`, which
-//! reads the project configuration through `config` (file selection, overrides, baseline).
+//! The modules are layers, each using only the ones before it (`tests/layers.rs` checks):
+//!
+//! 1. `source`: read a file, decode it, write files atomically.
+//! 2. `model`: lines, sections, sentences, figures, statements of a document.
+//! 3. `pack`: the rule model, its DSL and YAML front ends, validation, patterns, and the
+//!    values rule expressions compute (`pack::values`).
+//! 4. `diag`: findings, labels and their excerpts.
+//! 5. `eval`: compile a pack and run it over a document; each rule kind in `eval::kinds`.
+//! 6. `output`: the report formats (human, JSON, SARIF, GitHub, JUnit, HTML).
+//! 7. `config`: the project configuration (file selection, overrides, baseline, gate).
+//! 8. `cli`: the command line; the only module that knows clap.
 
 pub mod cli;
 pub mod config;
 pub mod diag;
 pub mod eval;
-pub mod kinds;
 pub mod model;
 pub mod output;
 pub mod pack;

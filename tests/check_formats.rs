@@ -316,7 +316,7 @@ fn html_page_renders_in_a_headless_browser() {
         eprintln!("note: chromium is not installed; the HTML page was not checked in a browser");
         return;
     };
-    let artifacts = crate_root().join("target").join("test-artifacts");
+    let artifacts = Path::new(env!("CARGO_TARGET_TMPDIR")).join("test-artifacts");
     std::fs::create_dir_all(&artifacts).expect("artifact directory");
     let page = artifacts.join("check.html");
     let png = artifacts.join("check.png");

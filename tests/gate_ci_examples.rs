@@ -156,3 +156,26 @@ fn the_pre_commit_hook_takes_file_names_that_look_like_options_as_files() {
     );
     assert!(!repo.path("accepted.txt").exists());
 }
+
+/// `tests/precommit.sh` runs the binary cargo built, wherever CARGO_TARGET_DIR puts it.
+#[test]
+fn the_pre_commit_script_finds_the_binary_under_cargo_target_dir() {
+    let elsewhere = Path::new(env!("CARGO_TARGET_TMPDIR")).join("elsewhere-target");
+    let out = Command::new("bash")
+        .arg(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/precommit.sh"))
+        .env("CARGO_TARGET_DIR", &elsewhere)
+        .env("REPORTLINT_PRECOMMIT_LOCATE_ONLY", "1")
+        .env_remove("REPORTLINT_BIN")
+        .output()
+        .expect("bash runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let printed = String::from_utf8(out.stdout).expect("UTF-8 path");
+    assert_eq!(
+        Path::new(printed.trim_end()),
+        elsewhere.join("debug").join("reportlint")
+    );
+}

@@ -35,8 +35,8 @@ fn the_configuration_is_found_from_a_subdirectory() {
 
 #[test]
 fn a_configuration_above_the_repository_root_is_not_used() {
-    let outer = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("target/test-scratch/gate-outer-configuration");
+    let outer = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("test-scratch/gate-outer-configuration");
     let _ = std::fs::remove_dir_all(&outer);
     std::fs::create_dir_all(&outer).expect("scratch folder");
     std::fs::write(outer.join(".reportlint.yaml"), "fail_on: never\n").expect("outer config");

@@ -303,8 +303,8 @@ fn spans_point_at_the_number_and_the_unit() {
 // ---------------------------------------------------------------------------------------
 // One number reader: every form, and pattern captures reading what the model reads
 
-use reportlint::eval::values::Value;
 use reportlint::pack::pattern::compile;
+use reportlint::pack::values::Value;
 
 /// The one quantity recognised in `text` whose written number is `figure`.
 fn model_figure(text: &str, figure: &str) -> (f64, bool, i64, bool) {

@@ -1,8 +1,8 @@
 //! The typed-capture pattern notation: what patterns match, what captures hold, and how
 //! mistakes in a pattern are reported.
 
-use reportlint::eval::values::Value;
 use reportlint::pack::pattern::{capture_value, compile, compile_regex, CaptureType, RegexSearch};
+use reportlint::pack::values::Value;
 
 fn captures(pattern: &str, text: &str) -> Vec<Vec<(String, String)>> {
     let compiled = compile(pattern, 0).expect("pattern compiles");

@@ -4,11 +4,26 @@
 # running the built binary, so no network or release build is needed), a commit of a report
 # with defects that the hook must stop, and a commit of a clean report that must pass.
 # Needs python3 with venv and access to PyPI for `pip install pre-commit`.
+# REPORTLINT_BIN names the binary to use; REPORTLINT_PRECOMMIT_LOCATE_ONLY=1 only prints the
+# binary it would use.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-bin="${REPORTLINT_BIN:-$root/target/debug/reportlint}"
+# The binary is looked for where cargo puts it: under CARGO_TARGET_DIR (or build.target-dir in a
+# cargo configuration) when set, else under target/; cargo itself says which.
+cargo="${CARGO:-cargo}"
+if [ -n "${REPORTLINT_BIN:-}" ]; then
+  bin="$REPORTLINT_BIN"
+else
+  target_dir="$(cd "$root" && "$cargo" metadata --format-version 1 --no-deps --locked |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')"
+  bin="$target_dir/debug/reportlint"
+fi
+if [ -n "${REPORTLINT_PRECOMMIT_LOCATE_ONLY:-}" ]; then
+  printf '%s\n' "$bin"
+  exit 0
+fi
 if [ ! -x "$bin" ]; then
-  (cd "$root" && cargo build --locked --quiet --bin reportlint)
+  (cd "$root" && "$cargo" build --locked --quiet --bin reportlint)
 fi
 
 work="$(mktemp -d)"

@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 
 use proptest::prelude::*;
-use reportlint::eval::values::{check, eval, format_value, Env, EvalError, Outcome, Value};
 use reportlint::pack::expr::{BinOp, CmpOp, Expr, ExprKind, Func, Tolerance};
+use reportlint::pack::values::{check, eval, format_value, Env, EvalError, Outcome, Value};
 
 #[derive(Default)]
 struct Captures {

@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Instant;
 
+use super::args::FormatArg;
 use super::fix;
 use super::progress::{Progress, Surroundings};
 use crate::config::baseline::{self, Baseline, Entry};
@@ -23,9 +24,10 @@ use crate::config::{self, names_rule, Config};
 use crate::diag::{self, human::Style};
 use crate::eval::Engine;
 use crate::model::Document;
-use crate::output::{self, FileReport, Format, Source, Summary};
+use crate::output::{self, FileReport, Source, Summary};
 use crate::pack::error::PackError;
 use crate::pack::load::{self, RuleSet};
+use crate::source::atomic::{self, AtomicFile, Policy, WriteError};
 
 pub use crate::config::FailOn;
 
@@ -64,7 +66,7 @@ pub struct CheckArgs {
     /// Lowest severity that makes the run fail (exit code 1) [default: the configuration's
     /// fail_on, else error].
     #[arg(long, value_enum)]
-    pub fail_on: Option<FailOn>,
+    pub fail_on: Option<super::args::FailOnArg>,
     /// Report only findings that are not in this baseline file.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
@@ -90,8 +92,8 @@ pub struct CheckArgs {
     #[arg(long, short)]
     pub jobs: Option<usize>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+    pub format: FormatArg,
     /// Write the output to this file instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -106,7 +108,7 @@ pub struct CheckArgs {
     pub extensions: Vec<String>,
     /// Decode text files with this encoding instead of detecting UTF-8 / UTF-16 / GB18030.
     #[arg(long, value_enum, value_name = "ENCODING")]
-    pub encoding: Option<crate::source::ForcedEncoding>,
+    pub encoding: Option<super::args::EncodingArg>,
     /// Refuse report files larger than this (and .docx files expanding beyond it): bytes,
     /// or with a unit such as 50MB.
     #[arg(long, value_name = "SIZE", value_parser = crate::source::parse_size, default_value = "20MB")]
@@ -117,7 +119,7 @@ impl CheckArgs {
     /// How report files are read.
     pub fn read_options(&self) -> crate::source::ReadOptions {
         crate::source::ReadOptions {
-            encoding: self.encoding,
+            encoding: self.encoding.map(Into::into),
             max_file_size: self.max_file_size,
         }
     }
@@ -641,7 +643,7 @@ fn check_input_read(work: &Work, input: &Input) -> Outcome {
 /// left, then write it back atomically in its own encoding and check it again (or, with
 /// `--diff`, only describe the change). `None` when the format cannot be written back or
 /// there is nothing to fix, so the file is reported as read. Fixes that do not settle, or
-/// a file that cannot be written safely (`fix::write_fixed`), leave it unchanged, with an
+/// a file that cannot be written safely (`Policy::IN_PLACE`), leave it unchanged, with an
 /// error.
 fn fix_file(
     work: &Work,
@@ -661,7 +663,7 @@ fn fix_file(
         crate::source::Format::Html | crate::source::Format::Docx => return None,
     };
     if work.mode == Mode::Fix {
-        fix::remove_stale_temporaries(file);
+        atomic::remove_stale_temporaries(file);
     }
     let mut last = Gated::default();
     let mut unplaced = false;
@@ -723,7 +725,7 @@ fn fix_file(
     let written = fix::encode_like(&as_read, &fixed.text)
         .map_err(|e| format!("{}: {e}", file.display()))
         .and_then(|bytes| {
-            fix::write_fixed(file, &bytes)
+            atomic::write_with(file, &bytes, Policy::IN_PLACE)
                 .map_err(|e| format!("cannot write the fixed report {}: {e}", file.display()))
         });
     if let Err(error) = written {
@@ -1018,6 +1020,7 @@ pub fn run(args: CheckArgs) -> i32 {
     };
     let fail_on = args
         .fail_on
+        .map(FailOn::from)
         .or(config.as_ref().and_then(|c| c.fail_on))
         .unwrap_or(FailOn::Error);
     // The findings report is printed unless the run writes a baseline or shows a diff.
@@ -1043,7 +1046,7 @@ pub fn run(args: CheckArgs) -> i32 {
             width: 100,
         }
     };
-    let mut printer = output::printer(args.format, &engine.rule_infos(), style);
+    let mut printer = output::printer(args.format.into(), &engine.rule_infos(), style);
     let keep_source = prints_report && printer.needs_source();
 
     let written = [
@@ -1055,10 +1058,10 @@ pub fn run(args: CheckArgs) -> i32 {
         return exit::TROUBLE;
     }
     let mut sink = match &args.output {
-        Some(path) => match output::file::OutputFile::create(path) {
-            Ok(f) => Sink::File(f),
+        Some(path) => match AtomicFile::create(path, Policy::OUTPUT) {
+            Ok(f) => Sink::File(Box::new(f)),
             Err(e) => {
-                eprintln!("error: cannot write {}: {e}", path.display());
+                eprintln!("error: cannot write {}: {}", path.display(), e.into_io());
                 return exit::TROUBLE;
             }
         },
@@ -1207,7 +1210,7 @@ pub fn run(args: CheckArgs) -> i32 {
     if let Some(config) = &config {
         print_unused_suppressions(config, &gate);
     }
-    if args.format == Format::Human || args.output.is_some() || !prints_report {
+    if args.format == FormatArg::Human || args.output.is_some() || !prints_report {
         eprintln!(
             "checked {} file{}: {} error{}, {} warning{}, {} info{}{}{}{} in {:.2}s{}",
             summary.files,
@@ -1276,7 +1279,7 @@ pub fn run(args: CheckArgs) -> i32 {
 /// only when the whole report was written.
 enum Sink<'a> {
     Stdout(io::BufWriter<io::StdoutLock<'a>>),
-    File(output::file::OutputFile),
+    File(Box<AtomicFile>),
 }
 
 impl Sink<'_> {
@@ -1284,7 +1287,7 @@ impl Sink<'_> {
     fn finish(self) -> io::Result<()> {
         match self {
             Sink::Stdout(mut out) => out.flush(),
-            Sink::File(file) => file.commit(),
+            Sink::File(file) => (*file).commit().map_err(WriteError::into_io),
         }
     }
 }

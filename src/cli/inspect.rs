@@ -36,7 +36,7 @@ pub struct InspectArgs {
     pub extracted: bool,
     /// Decode text files with this encoding instead of detecting it.
     #[arg(long, value_enum, value_name = "ENCODING")]
-    pub encoding: Option<crate::source::ForcedEncoding>,
+    pub encoding: Option<super::args::EncodingArg>,
     /// Refuse files larger than this (bytes, or e.g. 50MB).
     #[arg(long, value_name = "SIZE", value_parser = crate::source::parse_size, default_value = "20MB")]
     pub max_file_size: u64,
@@ -44,7 +44,7 @@ pub struct InspectArgs {
 
 pub fn run(args: InspectArgs) -> i32 {
     let options = crate::source::ReadOptions {
-        encoding: args.encoding,
+        encoding: args.encoding.map(Into::into),
         max_file_size: args.max_file_size,
     };
     let source = match crate::source::read_with(&args.file, &options) {

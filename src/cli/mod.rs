@@ -2,6 +2,7 @@
 //! one module per subcommand; `main.rs` only parses and calls [`run`]. The definition lives
 //! here, in the library, so that shell completions, the man page and tests use the same one.
 
+pub mod args;
 pub mod changed;
 pub mod check;
 pub mod completions;

@@ -17,8 +17,10 @@ use std::path::{Path, PathBuf};
 
 use miette::{Diagnostic, LabeledSpan, SourceCode};
 
+use crate::model::text::edit_distance;
+use crate::model::Span;
 use crate::pack::error::{PackError, PackErrors, PackSource, MAX_SHOWN_ERRORS};
-use crate::pack::model::{Severity, Span};
+use crate::pack::model::Severity;
 use crate::pack::yaml::node::{parse_document, Document, Node, Value};
 
 /// The name of the configuration file, looked for from the current folder upwards.
@@ -32,7 +34,7 @@ pub struct Located<T> {
 }
 
 /// The lowest severity that makes a run fail.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FailOn {
     Error,
     Warning,
@@ -554,26 +556,6 @@ impl Reader {
         }
         out
     }
-}
-
-/// Levenshtein distance in characters, for "did you mean" on a mistyped setting.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut current = Vec::with_capacity(b.len() + 1);
-        current.push(i + 1);
-        for (j, cb) in b.iter().enumerate() {
-            let substitute = previous
-                .get(j)
-                .map_or(usize::MAX, |p| p + usize::from(ca != *cb));
-            let insert = current.get(j).map_or(usize::MAX, |c| c + 1);
-            let delete = previous.get(j + 1).map_or(usize::MAX, |p| p + 1);
-            current.push(substitute.min(insert).min(delete));
-        }
-        previous = current;
-    }
-    previous.last().copied().unwrap_or(0)
 }
 
 /// All problems found in one configuration file, rendered with underlines into it.

@@ -11,10 +11,21 @@ pub mod human;
 use crate::model::position::LineIndex;
 use crate::pack::model::Severity;
 use serde::Serialize;
-use std::ops::Range;
 
 /// A byte range into the checked document's text.
-pub type Span = Range<usize>;
+pub use crate::model::Span;
+
+/// What a printer needs to know about a rule up front (SARIF rule table, JUnit cases);
+/// the engine lists its rules in this form.
+#[derive(Clone, Debug)]
+pub struct RuleInfo {
+    /// `pack/id`.
+    pub id: String,
+    pub severity: Severity,
+    pub summary: String,
+    pub help: Option<String>,
+    pub reference: Option<String>,
+}
 
 /// One thing a rule found in one document.
 #[derive(Clone, Debug, PartialEq)]

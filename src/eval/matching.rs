@@ -9,15 +9,14 @@
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
-use std::ops::Range;
 
-use super::values::Value;
 use crate::model::Document;
 use crate::pack::error::PackError;
 use crate::pack::model::{Matcher, Scope};
 use crate::pack::pattern::{self, CompiledPattern, PatternMatch, RegexMatch, RegexMatcher};
+use crate::pack::values::Value;
 
-pub type Span = Range<usize>;
+pub use crate::model::Span;
 pub type LeafId = usize;
 
 /// A compiled leaf matcher.

@@ -1,22 +1,22 @@
 //! Evaluation: a rule set compiled once into an [`Engine`], then run over documents.
 //!
 //! Compilation builds the shared matcher table (`matching`) and each rule's compiled check
-//! (`crate::kinds`). Running a document creates one [`matching::DocMatches`] (one literal
+//! (`crate::eval::kinds`). Running a document creates one [`matching::DocMatches`] (one literal
 //! pass, regexes run lazily and once), evaluates every rule kind over it, and turns each
 //! [`Hit`] into a [`Finding`] with the rule's metadata and interpolated message.
 
+pub mod kinds;
 pub mod matching;
-pub mod values;
 
+use crate::diag::RuleInfo;
 use crate::diag::{Finding, Label};
-use crate::kinds::{self, Hit};
 use crate::model::{Document, Facts};
-use crate::output::RuleInfo;
 use crate::pack::error::{PackError, PackErrors};
 use crate::pack::load::RuleSet;
 use crate::pack::model::{Check, Severity};
+use crate::pack::values::{self, format_value, Value};
+use kinds::Hit;
 use matching::{Compiler, DocMatches, Leaf, Literals};
-use values::{format_value, Value};
 
 /// A rule's check after compilation.
 #[derive(Debug, Clone)]

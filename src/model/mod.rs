@@ -29,7 +29,8 @@ pub use statements::{Statement, StatementKind, Verdict};
 
 use serde::Serialize;
 
-/// A byte range into [`Document::text`].
+/// A byte range into a text: a document's [`Document::text`], a pack or a configuration
+/// file. The one span type of the crate (`pack`, `eval` and `diag` re-export it).
 pub type Span = std::ops::Range<usize>;
 
 /// The title of a report; may span two lines (`中共…委员会 …人民政府` / `关于…的报告`).

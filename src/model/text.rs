@@ -444,9 +444,37 @@ pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
     found
 }
 
+/// Levenshtein distance in characters, for "did you mean" on a mistyped name or keyword.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut current = Vec::with_capacity(b.len() + 1);
+        current.push(i + 1);
+        for (j, cb) in b.iter().enumerate() {
+            let substitute = previous
+                .get(j)
+                .map_or(usize::MAX, |p| p + usize::from(ca != *cb));
+            let insert = current.get(j).map_or(usize::MAX, |c| c + 1);
+            let delete = previous.get(j + 1).map_or(usize::MAX, |p| p + 1);
+            current.push(substitute.min(insert).min(delete));
+        }
+        previous = current;
+    }
+    previous.last().copied().unwrap_or(0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn edit_distance_counts_characters() {
+        assert_eq!(edit_distance("fail_on", "fail-on"), 1);
+        assert_eq!(edit_distance("第一负责人", "第一责任人"), 2);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("same", "same"), 0);
+    }
 
     fn pieces(text: &str, spans: Vec<Span>) -> Vec<&str> {
         spans.into_iter().map(|s| &text[s]).collect()

@@ -2,7 +2,6 @@
 //! writes them, in path order, through the [`Printer`] of the chosen format. Every format
 //! is a sibling module here; none of them knows how findings were produced.
 
-pub mod file;
 pub mod github;
 pub mod html;
 pub mod human;
@@ -13,6 +12,7 @@ pub mod sarif;
 use std::io::{self, Write};
 
 use crate::diag::LocatedFinding;
+pub use crate::diag::RuleInfo;
 use crate::model::position::LineIndex;
 use crate::pack::model::Severity;
 
@@ -112,17 +112,6 @@ pub fn uri(name: &[u8]) -> String {
     out
 }
 
-/// What a printer needs to know about a rule up front (SARIF rule table, JUnit cases).
-#[derive(Clone, Debug)]
-pub struct RuleInfo {
-    /// `pack/id`.
-    pub id: String,
-    pub severity: Severity,
-    pub summary: String,
-    pub help: Option<String>,
-    pub reference: Option<String>,
-}
-
 /// Totals of a run.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Summary {
@@ -173,7 +162,7 @@ pub trait Printer {
 }
 
 /// The formats `--format` accepts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     Human,
     Json,

@@ -9,7 +9,7 @@ use miette::{
 };
 use std::fmt;
 
-use super::model::Span;
+use crate::model::Span;
 
 /// One problem in a pack, at a byte span of its source.
 #[derive(Clone, Debug, PartialEq)]

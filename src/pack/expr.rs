@@ -8,7 +8,7 @@
 //! (`97%` is 0.97), so `rate ~= ok / total within 1%` compares ratios and the tolerance
 //! `1%` is one percentage point.
 
-use super::model::Span;
+use crate::model::Span;
 
 #[derive(Clone, Debug)]
 pub struct Expr {

@@ -13,4 +13,5 @@ pub mod model;
 pub mod pattern;
 pub mod prefilter;
 pub mod validate;
+pub mod values;
 pub mod yaml;

@@ -8,12 +8,11 @@
 //! Equality ignores spans: a pack converted DSL → YAML → DSL must compare equal to itself.
 
 use std::fmt;
-use std::ops::Range;
 
 pub use super::expr::{BinOp, CmpOp, Expr, ExprKind, Func, Tolerance};
 
 /// A byte range into a pack source file.
-pub type Span = Range<usize>;
+pub use crate::model::Span;
 
 /// A value together with the place in the pack source where it was written.
 #[derive(Clone, Debug, Default)]
@@ -138,7 +137,7 @@ pub struct Example {
 }
 
 /// What a rule checks. One variant per rule kind; each kind lives in its own module under
-/// `crate::kinds` (definition of its semantics, evaluation, tests).
+/// `crate::eval::kinds` (definition of its semantics, evaluation, tests).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Check {
     /// Text must appear (kind `require`).
@@ -164,6 +163,23 @@ pub enum Check {
 }
 
 impl Check {
+    /// The names this kind gives its findings for message templates, beside captures,
+    /// `let`s, facts, `match` and `count`.
+    pub fn message_names(&self) -> &'static [&'static str] {
+        match self {
+            Check::Require(_) => &["found", "min"],
+            Check::Forbid(_) => &["suggestion", "0"],
+            Check::Match(_) => &[],
+            Check::Consistent(_) => &["first", "other"],
+            Check::When(_) => &[],
+            Check::Sections(_) => &["section", "after"],
+            Check::Headings(_) => &["expected", "found", "level"],
+            Check::Facts(_) => &[],
+            Check::Paired(_) => &["mark"],
+            Check::HalfWidth(_) => &["mark"],
+        }
+    }
+
     /// The kind keyword, as written in both forms.
     pub fn kind_name(&self) -> &'static str {
         match self {

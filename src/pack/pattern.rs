@@ -57,10 +57,10 @@ use regex::Regex;
 use super::backtrack::{BacktrackingRegex, GroupSpans};
 use super::error::PackError;
 use super::line_start::LineStartRegex;
-use super::model::Span;
 use super::prefilter::RequiredLiterals;
-use crate::eval::values::{calendar_date, Value};
 use crate::model::numbers::{self, FigureReader};
+use crate::model::Span;
+use crate::pack::values::{calendar_date, Value};
 
 /// Most memory one compiled regex (a raw regex or a pattern) may take. A pack is untrusted
 /// input on a CI machine: `a{1000}{1000}` must be a pack error, not an exhausted machine.
@@ -1055,15 +1055,6 @@ impl RegexMatcher {
     /// How the regex is searched.
     pub fn search(&self) -> &RegexSearch {
         &self.search
-    }
-
-    /// Names of the regex's named groups.
-    pub fn group_names(&self) -> Vec<String> {
-        self.groups
-            .iter()
-            .filter(|g| !g.starts_with(|c: char| c.is_ascii_digit()))
-            .cloned()
-            .collect()
     }
 
     /// A name for every group after the whole match: its name, or its number (`"1"`) when

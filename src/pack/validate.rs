@@ -36,7 +36,7 @@ use super::model::{
 use super::pattern::{
     compile, compile_regex, CaptureType, CompiledPattern, RegexMatcher, RegexSearch,
 };
-use crate::eval::values::is_known_format_spec;
+use crate::pack::values::is_known_format_spec;
 
 /// Names the evaluator provides to every message, beside captures, `let`s and facts.
 pub const MESSAGE_NAMES: &[&str] = &["match", "count"];
@@ -374,7 +374,7 @@ fn check_rule(rule: &Rule, errors: &mut Vec<PackError>) {
     }
     let provided: Vec<&str> = MESSAGE_NAMES
         .iter()
-        .chain(crate::kinds::message_names(&rule.check))
+        .chain(rule.check.message_names())
         .copied()
         .collect();
     check_template(&rule.message, &message_names, &provided, errors);

@@ -45,15 +45,12 @@ impl Encoding {
 }
 
 /// The encodings `--encoding` accepts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ForcedEncoding {
-    #[value(name = "utf-8", alias = "utf8")]
     Utf8,
     Gb18030,
     Gbk,
-    #[value(name = "utf-16le")]
     Utf16Le,
-    #[value(name = "utf-16be")]
     Utf16Be,
 }
 

@@ -22,6 +22,7 @@
 //! binary, undecodable (with the byte offset), too large, a corrupt or protected `.docx`.
 //! A file with no text at all is an error, never an empty document that passes every check.
 
+pub mod atomic;
 pub mod docx;
 pub mod encoding;
 pub mod html;
@@ -529,32 +530,10 @@ pub fn parse_size(s: &str) -> Result<u64, String> {
         .ok_or_else(|| format!("`{s}` is too large"))
 }
 
-/// Write `bytes` to `path` atomically: into a temporary file beside it, then renamed over it,
-/// so an interrupted write never leaves a half-written file.
+/// Write `bytes` to `path` atomically as an output file (`fmt`, `--write-baseline`): see
+/// [`atomic`] ([`atomic::Policy::OUTPUT`]).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or_else(|| Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "file".to_string());
-    let tmp = dir.join(format!(".{name}.reportlint-{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        if let Ok(meta) = std::fs::metadata(path) {
-            std::fs::set_permissions(&tmp, meta.permissions())?;
-        }
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
+    atomic::write_with(path, bytes, atomic::Policy::OUTPUT).map_err(atomic::WriteError::into_io)
 }
 
 #[cfg(test)]

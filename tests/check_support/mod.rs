@@ -74,9 +74,12 @@ pub fn check_fixtures(format: &str) -> Run {
     ])
 }
 
-/// A fresh directory under `target/` for one test (removed first if a run left it).
+/// A fresh directory under cargo's target directory for one test (removed first if a run left
+/// it).
 pub fn scratch_dir(name: &str) -> PathBuf {
-    let dir = crate_root().join("target").join("test-scratch").join(name);
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("test-scratch")
+        .join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("scratch directory can be created");
     dir

@@ -25,7 +25,7 @@ pub fn fixture(name: &str) -> String {
     std::fs::read_to_string(&path).expect("gate fixture is readable")
 }
 
-/// A fresh git repository under `target/test-scratch/`.
+/// A fresh git repository under cargo's target directory (`test-scratch/` in its `tmp/`).
 pub struct Repo {
     pub dir: PathBuf,
 }
@@ -33,8 +33,8 @@ pub struct Repo {
 impl Repo {
     /// An empty repository with a local identity, so commits work on any machine.
     pub fn new(name: &str) -> Repo {
-        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("target/test-scratch")
+        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+            .join("test-scratch")
             .join(format!("gate-{name}"));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).expect("scratch directory can be created");

@@ -8,6 +8,7 @@
 use pest::error::{Error, ErrorVariant, InputLocation};
 
 use super::Rule;
+use crate::model::text::edit_distance;
 use crate::pack::error::PackError;
 
 /// Grammar rules that start a line inside `rule … { }`.
@@ -286,22 +287,6 @@ fn closest_keyword(src: &str, at: usize, keywords: &[String]) -> Option<String> 
         })
         .min()
         .map(|(_, keyword)| keyword)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut current = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != *cb);
-            let deletion = previous[j + 1] + 1;
-            let insertion = current[j] + 1;
-            current.push(substitution.min(deletion).min(insertion));
-        }
-        previous = current;
-    }
-    previous[b.len()]
 }
 
 /// The keyword a `kw_*` rule matches.

@@ -15,8 +15,8 @@ use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::{Location, MessageFormatter, UserMessageFormatter};
 use std::fmt;
 
+use crate::model::Span;
 use crate::pack::error::PackError;
-use crate::pack::model::Span;
 
 /// The largest pack file accepted: real packs are a few kilobytes. The same cap as every
 /// pack and configuration file ([`MAX_FILE_BYTES`](crate::pack::file::MAX_FILE_BYTES)).

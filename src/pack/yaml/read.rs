@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 
 use super::node::{Node, Value};
+use crate::model::text::edit_distance;
 use crate::pack::error::PackError;
 use crate::pack::model::{
     Check, Condition, Consistent, Example, ExampleKind, Expr, FactsCheck, Forbid, HalfWidth,
@@ -1048,20 +1049,4 @@ fn with_suggestion(error: PackError, written: &str, allowed: &[&str]) -> PackErr
         Some((_, candidate)) => error.with_help(format!("did you mean `{candidate}`?")),
         None => error,
     }
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut current = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let substitute = previous[j] + usize::from(ca != *cb);
-            let insert = current[j] + 1;
-            let delete = previous[j + 1] + 1;
-            current.push(substitute.min(insert).min(delete));
-        }
-        previous = current;
-    }
-    previous.last().copied().unwrap_or(0)
 }

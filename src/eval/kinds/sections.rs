@@ -13,13 +13,9 @@
 use super::{stand_in, Hit};
 use crate::diag::Label;
 use crate::eval::matching::{CompiledMatcher, Compiler, DocMatches};
-use crate::eval::values::Value;
 use crate::pack::error::PackError;
 use crate::pack::model::Sections;
-
-/// Names this kind gives its findings for message templates, beside captures, `let`s, facts,
-/// `match` and `count`.
-pub const MESSAGE_NAMES: &[&str] = &["section", "after"];
+use crate::pack::values::Value;
 
 #[derive(Debug, Clone)]
 pub struct Compiled {
@@ -97,7 +93,7 @@ pub fn evaluate(s: &Compiled, m: &DocMatches) -> Vec<Hit> {
 
 #[cfg(test)]
 mod tests {
-    use crate::kinds::testing::{flagged, messages};
+    use crate::eval::kinds::testing::{flagged, messages};
 
     const SECTIONS: &str = r#"rule r { message "缺少或错位：{section}" sections ordered { "主要举措" = /举措|工作情况/, "不足" = /不足|问题/, "安排" = /下一|安排|思路/ } }"#;
 

@@ -12,12 +12,8 @@
 use super::Hit;
 use crate::diag::{Fix, Label};
 use crate::eval::matching::DocMatches;
-use crate::eval::values::Value;
 use crate::pack::model::HalfWidth;
-
-/// Names this kind gives its findings for message templates, beside captures, `let`s, facts,
-/// `match` and `count`.
-pub const MESSAGE_NAMES: &[&str] = &["mark"];
+use crate::pack::values::Value;
 
 #[derive(Debug, Clone)]
 pub struct Compiled {
@@ -111,7 +107,7 @@ fn marks_in<'t>(h: &'t Compiled, text: &'t str) -> Box<dyn Iterator<Item = (usiz
 
 #[cfg(test)]
 mod tests {
-    use crate::kinds::testing::{findings, flagged};
+    use crate::eval::kinds::testing::{findings, flagged};
 
     const COMMAS: &str =
         r#"rule r { message "{count}处半角标点" halfwidth ",;:()" once per file }"#;

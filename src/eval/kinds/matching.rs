@@ -17,15 +17,11 @@
 use super::Hit;
 use crate::diag::Label;
 use crate::eval::matching::{CompiledScope, Compiler, DocMatches, LeafId, LeafMatch};
-use crate::eval::values::{self, format_value, Outcome, Value};
 use crate::eval::Bindings;
 use crate::pack::error::PackError;
 use crate::pack::expr::{Expr, ExprKind};
 use crate::pack::model::{Let, MatchCheck};
-
-/// Names this kind gives its findings for message templates, beside captures, `let`s, facts,
-/// `match` and `count`.
-pub const MESSAGE_NAMES: &[&str] = &[];
+use crate::pack::values::{self, format_value, Outcome, Value};
 
 #[derive(Debug, Clone)]
 pub struct Compiled {
@@ -168,7 +164,7 @@ pub fn evaluate(mc: &Compiled, m: &DocMatches) -> Vec<Hit> {
 
 #[cfg(test)]
 mod tests {
-    use crate::kinds::testing::{findings, messages};
+    use crate::eval::kinds::testing::{findings, messages};
 
     const RATE: &str = r#"rule r {
       message "成功 {part} / 共 {total} = {computed:%}，报告写 {rate}"

@@ -16,13 +16,9 @@
 use super::Hit;
 use crate::diag::Label;
 use crate::eval::matching::DocMatches;
-use crate::eval::values::Value;
 use crate::model::{Document, HeadingStyle};
 use crate::pack::model::{HeadingAspect, Headings};
-
-/// Names this kind gives its findings for message templates, beside captures, `let`s, facts,
-/// `match` and `count`.
-pub const MESSAGE_NAMES: &[&str] = &["expected", "found", "level"];
+use crate::pack::values::Value;
 
 #[derive(Debug, Clone)]
 pub struct Compiled {
@@ -184,7 +180,7 @@ pub fn evaluate(h: &Compiled, m: &DocMatches) -> Vec<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::kinds::testing::{flagged, messages};
+    use crate::eval::kinds::testing::{flagged, messages};
 
     const CONTINUOUS: &str = r#"rule r { message "应为{expected}" headings continuous }"#;
     const LEVELS: &str =

@@ -15,15 +15,11 @@
 use super::{stand_in, Hit};
 use crate::diag::Label;
 use crate::eval::matching::DocMatches;
-use crate::eval::values::{self, Outcome};
 use crate::eval::Bindings;
 use crate::model::Document;
 use crate::pack::expr::{Expr, ExprKind};
 use crate::pack::model::{FactsCheck, Let};
-
-/// Names this kind gives its findings for message templates, beside captures, `let`s, facts,
-/// `match` and `count`.
-pub const MESSAGE_NAMES: &[&str] = &[];
+use crate::pack::values::{self, Outcome};
 
 #[derive(Debug, Clone)]
 pub struct Compiled {
@@ -110,7 +106,7 @@ pub fn evaluate(f: &Compiled, m: &DocMatches) -> Vec<Hit> {
 
 #[cfg(test)]
 mod tests {
-    use crate::kinds::testing::{flagged, messages};
+    use crate::eval::kinds::testing::{flagged, messages};
 
     const DATED: &str = r#"rule r { message "无成文日期" assert exists(document.date) }"#;
     const DEADLINE: &str = r#"rule r { message "{document.date}晚于期限" assert document.date <= date(report.year + 1, 3, 31) }"#;

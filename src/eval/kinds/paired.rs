@@ -11,12 +11,8 @@
 use super::Hit;
 use crate::diag::Label;
 use crate::eval::matching::DocMatches;
-use crate::eval::values::Value;
 use crate::pack::model::Paired;
-
-/// Names this kind gives its findings for message templates, beside captures, `let`s, facts,
-/// `match` and `count`.
-pub const MESSAGE_NAMES: &[&str] = &["mark"];
+use crate::pack::values::Value;
 
 #[derive(Debug, Clone)]
 pub struct Compiled {
@@ -95,7 +91,7 @@ pub fn evaluate(p: &Compiled, m: &DocMatches) -> Vec<Hit> {
 
 #[cfg(test)]
 mod tests {
-    use crate::kinds::testing::{flagged, messages};
+    use crate::eval::kinds::testing::{flagged, messages};
 
     const PAIRS: &str = r#"rule r { message "“{mark}”不配对" paired "《》", "（）" }"#;
 

@@ -38,8 +38,8 @@
 use std::cmp::Ordering;
 
 use crate::model::ParsedNumber;
+use crate::model::Span;
 use crate::pack::expr::{BinOp, CmpOp, Expr, ExprKind, Func, Tolerance, UnOp};
-use crate::pack::model::Span;
 
 /// A value computed or captured while a rule runs.
 #[derive(Clone, Debug, PartialEq)]
@@ -728,14 +728,8 @@ pub fn calendar_date(year: f64, month: f64, day: f64) -> Option<(i32, u32, u32)>
     if !(1.0..=9999.0).contains(&year) || !(1.0..=12.0).contains(&month) || day < 1.0 {
         return None;
     }
-    // The ranges were checked above, so these conversions are exact.
-    let (y, m, d) = (year as i32, month as u32, day as u32);
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days_in_month = match m {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
-    (d <= days_in_month).then_some((y, m, d))
+    // The ranges were checked above, so these conversions are exact (a day past u32 saturates
+    // and is no day of any month).
+    let date = crate::model::facts::Date::new(year as i32, month as u32, day as u32)?;
+    Some((date.year, date.month, date.day))
 }

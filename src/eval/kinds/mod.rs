@@ -26,9 +26,8 @@ pub mod sections;
 pub mod when;
 
 use crate::diag::{Fix, Label};
-use crate::eval::values::Value;
 use crate::model::Document;
-use crate::pack::model::Check;
+use crate::pack::values::Value;
 
 /// What a kind reports for one occurrence; the engine adds the rule's metadata.
 #[derive(Clone, Debug, Default)]
@@ -84,22 +83,6 @@ pub fn stand_in(doc: &Document) -> (Label, String) {
         Label::new(span.start..first_char_end, Some("本文".to_string())),
         "全文未找到相应内容，标注在正文开头".to_string(),
     )
-}
-
-/// The names a rule kind provides to message templates (see each kind's `MESSAGE_NAMES`).
-pub fn message_names(check: &Check) -> &'static [&'static str] {
-    match check {
-        Check::Require(_) => require::MESSAGE_NAMES,
-        Check::Forbid(_) => forbid::MESSAGE_NAMES,
-        Check::Match(_) => matching::MESSAGE_NAMES,
-        Check::Consistent(_) => consistent::MESSAGE_NAMES,
-        Check::When(_) => when::MESSAGE_NAMES,
-        Check::Sections(_) => sections::MESSAGE_NAMES,
-        Check::Headings(_) => headings::MESSAGE_NAMES,
-        Check::Facts(_) => facts::MESSAGE_NAMES,
-        Check::Paired(_) => paired::MESSAGE_NAMES,
-        Check::HalfWidth(_) => halfwidth::MESSAGE_NAMES,
-    }
 }
 
 /// Running one rule written in the DSL over a text, for the kind modules' tests.

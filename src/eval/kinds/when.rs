@@ -12,15 +12,11 @@
 use super::{require, Hit};
 use crate::diag::Label;
 use crate::eval::matching::{CompiledMatcher, CompiledScope, Compiler, DocMatches, LeafId};
-use crate::eval::values::{self, Outcome};
 use crate::eval::Bindings;
 use crate::pack::error::PackError;
 use crate::pack::expr::Expr;
 use crate::pack::model::{Condition, When};
-
-/// Names this kind gives its findings for message templates, beside captures, `let`s, facts,
-/// `match` and `count`.
-pub const MESSAGE_NAMES: &[&str] = &[];
+use crate::pack::values::{self, Outcome};
 
 #[derive(Debug, Clone)]
 pub enum CompiledCondition {
@@ -58,10 +54,7 @@ pub fn compile(w: &When, c: &mut Compiler) -> Result<Compiled, Vec<PackError>> {
 }
 
 /// Where the condition holds, if it does: the spans that make it true.
-fn condition_evidence(
-    cond: &CompiledCondition,
-    m: &DocMatches,
-) -> Option<Vec<crate::eval::matching::Span>> {
+fn condition_evidence(cond: &CompiledCondition, m: &DocMatches) -> Option<Vec<crate::model::Span>> {
     match cond {
         CompiledCondition::Mentions { what, scope } => m.units(scope).into_iter().find_map(|u| {
             let (n, spans) = m.count(what, &u);
@@ -105,7 +98,7 @@ pub fn evaluate(w: &Compiled, m: &DocMatches) -> Vec<Hit> {
 
 #[cfg(test)]
 mod tests {
-    use crate::kinds::testing::{flagged, messages};
+    use crate::eval::kinds::testing::{flagged, messages};
 
     #[test]
     fn condition_met_and_requirement_missing_points_at_the_condition() {

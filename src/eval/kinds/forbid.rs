@@ -15,14 +15,10 @@ use crate::diag::{Fix, Label};
 use crate::eval::matching::{
     CompiledMatcher, CompiledScope, Compiler, DocMatches, LeafMatch, Span,
 };
-use crate::eval::values::Value;
 use crate::pack::error::PackError;
 use crate::pack::model::Forbid;
+use crate::pack::values::Value;
 use std::collections::HashSet;
-
-/// Names this kind gives its findings for message templates, beside captures, `let`s, facts,
-/// `match` and `count`.
-pub const MESSAGE_NAMES: &[&str] = &["suggestion", "0"];
 
 #[derive(Debug, Clone)]
 pub struct Compiled {
@@ -192,7 +188,7 @@ pub fn evaluate(f: &Compiled, m: &DocMatches) -> Vec<Hit> {
 
 #[cfg(test)]
 mod tests {
-    use crate::kinds::testing::{findings, flagged, messages};
+    use crate::eval::kinds::testing::{findings, flagged, messages};
 
     #[test]
     fn every_occurrence_is_a_finding_with_a_fix() {

@@ -15,13 +15,9 @@
 use super::{stand_in, Hit};
 use crate::diag::Label;
 use crate::eval::matching::{CompiledMatcher, CompiledScope, Compiler, DocMatches};
-use crate::eval::values::Value;
 use crate::pack::error::PackError;
 use crate::pack::model::Require;
-
-/// Names this kind gives its findings for message templates, beside captures, `let`s, facts,
-/// `match` and `count`.
-pub const MESSAGE_NAMES: &[&str] = &["found", "min"];
+use crate::pack::values::Value;
 
 #[derive(Debug, Clone)]
 pub struct Compiled {
@@ -99,7 +95,7 @@ pub fn evaluate(r: &Compiled, m: &DocMatches) -> Vec<Hit> {
 
 #[cfg(test)]
 mod tests {
-    use crate::kinds::testing::{findings, flagged, messages};
+    use crate::eval::kinds::testing::{findings, flagged, messages};
 
     const THREE: &str = r#"rule r { message "缺少三项制度" require any("三项制度", all("执法公示", "全过程记录", "法制审核")) }"#;
 

@@ -12,13 +12,9 @@
 use super::Hit;
 use crate::diag::Label;
 use crate::eval::matching::{Compiler, DocMatches, LeafId};
-use crate::eval::values::{coarse_slack, format_value, Value};
 use crate::pack::error::PackError;
 use crate::pack::model::Consistent;
-
-/// Names this kind gives its findings for message templates, beside captures, `let`s, facts,
-/// `match` and `count`.
-pub const MESSAGE_NAMES: &[&str] = &["first", "other"];
+use crate::pack::values::{coarse_slack, format_value, Value};
 
 #[derive(Debug, Clone)]
 pub struct Compiled {
@@ -35,7 +31,7 @@ pub fn compile(cc: &Consistent, c: &mut Compiler) -> Result<Compiled, Vec<PackEr
 
 pub fn evaluate(cc: &Compiled, m: &DocMatches) -> Vec<Hit> {
     let whole = 0..m.doc.text.len();
-    let mut seen: Vec<(crate::eval::matching::Span, f64, Value)> = Vec::new();
+    let mut seen: Vec<(crate::model::Span, f64, Value)> = Vec::new();
     for lm in m.leaves_in(&cc.pattern, &whole) {
         let Some(cap) = lm.capture(&cc.capture) else {
             continue;
@@ -80,7 +76,7 @@ pub fn evaluate(cc: &Compiled, m: &DocMatches) -> Vec<Hit> {
 
 #[cfg(test)]
 mod tests {
-    use crate::kinds::testing::{findings, messages};
+    use crate::eval::kinds::testing::{findings, messages};
 
     const STAFF: &str = r#"rule r { message "{first} 与 {other} 不一致" consistent pattern "{n:count}名干部取得行政执法证" on n }"#;
 
