@@ -2,7 +2,7 @@
 //! (.gitignore, named files, standard input), output independent of `--jobs`, and rules that
 //! cannot be evaluated on a document.
 
-mod check_support;
+use crate::check_support;
 
 use check_support::{crate_root, run, run_in, scratch_dir, PACK, REPORTS};
 use std::path::Path;

@@ -5,7 +5,7 @@
 //! The schema `tests/fixtures/check/sarif-schema-2.1.0.json` is the OASIS SARIF 2.1.0
 //! (errata 01) schema.
 
-mod check_support;
+use crate::check_support;
 
 use check_support::{check_fixtures, crate_root, run, scratch_dir, PACK, REPORTS};
 use serde_json::Value;

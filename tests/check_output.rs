@@ -5,7 +5,7 @@
 //! numbering error, a rule flood-controlled to three findings, and a 600-character line
 //! clipped to a window.
 
-mod check_support;
+use crate::check_support;
 
 use check_support::{check_fixtures, run, PACK, REPORTS};
 

@@ -3,7 +3,7 @@
 //! are refused, temporary files never outlive a killed run for long, long names work, and
 //! a GBK report never gets characters GBK cannot hold.
 
-mod gate_support;
+use crate::gate_support;
 
 use gate_support::{finish, Repo, CONFIG};
 use std::os::unix::fs::{MetadataExt, PermissionsExt};

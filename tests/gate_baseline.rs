@@ -2,7 +2,7 @@
 //! above an accepted finding and still reports a new one; `--since` and `--files-from`
 //! check only what a change touched.
 
-mod gate_support;
+use crate::gate_support;
 
 use gate_support::{checked_files, findings, pairs, run_in, Repo, CONFIG};
 

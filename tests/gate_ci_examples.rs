@@ -2,7 +2,7 @@
 //! command in them is run in a scratch repository of reports, and the files they hand to
 //! the CI system (SARIF for code scanning, JUnit for GitLab) are produced and well-formed.
 
-mod gate_support;
+use crate::gate_support;
 
 use gate_support::{Repo, CONFIG};
 use std::path::{Path, PathBuf};

@@ -1,7 +1,7 @@
 //! Command-line integrations: shell completions and the man page come from the same clap
 //! definition as the binary, and nothing of the progress bar reaches a pipe.
 
-mod gate_support;
+use crate::gate_support;
 
 use gate_support::Repo;
 

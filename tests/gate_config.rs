@@ -2,7 +2,7 @@
 //! a subdirectory, per-path overrides, file selection, suppressions that need a reason,
 //! mistakes in the file pointed at, `init`, and the exit codes.
 
-mod gate_support;
+use crate::gate_support;
 
 use gate_support::{checked_files, findings, pairs, Repo, CONFIG};
 

@@ -2,7 +2,7 @@
 //! ends, a second run changes nothing, a write that fails half-way leaves the report as it
 //! was, and formats that cannot be written back are never touched.
 
-mod gate_support;
+use crate::gate_support;
 
 use gate_support::{findings, finish, Repo, CONFIG};
 use std::process::{Command, Stdio};

@@ -2,7 +2,7 @@
 //! that would overwrite a report is refused, `--output` is written atomically, a reader that
 //! goes away ends the run quietly, and file names reach every format escaped.
 
-mod gate_support;
+use crate::gate_support;
 
 use gate_support::{checked_files, Repo, CONFIG};
 

@@ -2,7 +2,7 @@
 //! (exit 101) and never a silent pass. Each safety limit (regex size, backtracking, YAML
 //! aliases and nesting, `extends` leaving the repository) is hit here and named in the error.
 
-mod check_support;
+use crate::check_support;
 
 use check_support::{run, run_in, Run};
 use std::path::{Path, PathBuf};

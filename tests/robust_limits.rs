@@ -6,7 +6,7 @@
 //! Every run is a child process (an abort or a panic shows as a failed run, not as a dead
 //! test binary), and the runs that could hang have a deadline.
 
-mod check_support;
+use crate::check_support;
 
 use check_support::{run_in, scratch_dir, Run};
 use std::path::{Path, PathBuf};
