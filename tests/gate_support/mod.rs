@@ -4,8 +4,7 @@
 
 #![allow(dead_code)]
 
-#[path = "../check_support/mod.rs"]
-mod check_support;
+use crate::check_support;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
