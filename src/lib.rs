@@ -10,7 +10,9 @@
 //! 5. `eval`: compile a pack and run it over a document; each rule kind in `eval::kinds`.
 //! 6. `output`: the report formats (human, JSON, SARIF, GitHub, JUnit, HTML).
 //! 7. `config`: the project configuration (file selection, overrides, baseline, gate).
-//! 8. `cli`: the command line; the only module that knows clap.
+//! 8. `run`: a run of `check` without the command line: inputs, packs, the per-file
+//!    pipeline, fixes.
+//! 9. `cli`: the command line; the only module that knows clap.
 
 pub mod cli;
 pub mod config;
@@ -19,4 +21,5 @@ pub mod eval;
 pub mod model;
 pub mod output;
 pub mod pack;
+pub mod run;
 pub mod source;

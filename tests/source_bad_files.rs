@@ -4,8 +4,10 @@
 //! Every test puts one bad file beside a good report in a fresh folder and runs
 //! `reportlint check --format json` on the folder.
 
-use reportlint::cli::check::{check_one, collect_inputs, load_packs, Input, DEFAULT_EXTENSIONS};
 use reportlint::eval::Engine;
+use reportlint::run::inputs::{collect_inputs, Input, DEFAULT_EXTENSIONS};
+use reportlint::run::packs::load_packs;
+use reportlint::run::pipeline::check_one;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -240,7 +242,7 @@ fn a_file_deleted_while_running_is_a_read_error() {
     assert_eq!(inputs.len(), 2);
     assert!(std::fs::remove_file(dir.join("gone.md")).is_ok());
 
-    let (set, _) = load_packs(&[], true, false);
+    let (set, _) = load_packs(&[], true);
     let Ok(engine) = Engine::new(&set) else {
         panic!("the built-in pack must compile")
     };

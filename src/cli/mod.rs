@@ -3,10 +3,8 @@
 //! here, in the library, so that shell completions, the man page and tests use the same one.
 
 pub mod args;
-pub mod changed;
 pub mod check;
 pub mod completions;
-pub mod fix;
 pub mod init;
 pub mod inspect;
 pub mod packs;
