@@ -13,11 +13,17 @@
 //! | document facts | [`facts`] | `assert …` | `assert:` |
 //! | paired punctuation | [`paired`] | `paired …` | `paired:` |
 //! | half-width punctuation | [`halfwidth`] | `halfwidth …` | `halfwidth:` |
+//! | wrong phrases from a list | [`terms`] | `terms { … }` / `terms file …` | `terms:` |
+//! | a character typed twice | [`doubled`] | `doubled` | `doubled:` |
+//! | full-width digits in figures | [`digits`] | `digits mixed` | `digits:` |
 
 pub mod consistent;
 pub mod facts;
 pub mod forbid;
 pub mod halfwidth;
+pub mod terms;
+pub mod doubled;
+pub mod digits;
 pub mod headings;
 pub mod matching;
 pub mod paired;
