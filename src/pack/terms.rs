@@ -371,7 +371,7 @@ mod tests {
 
     #[test]
     fn reads_rows_with_and_without_exceptions() {
-        let text = "\u{FEFF}错误写法,正确写法,例外\r\n法制政府,法治政府,\r\n申述,申诉,申述理由、\"陈述,申辩\"\n\n# 注释\n信防,信访\n";
+        let text = "\u{FEFF}错误写法,正确写法,例外\r\n法制政府,法治政府,\r\n申述,申诉,\"申述理由、陈述,申辩\"\n\n# 注释\n信防,信访\n";
         let rows = csv(text).unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(rows.len(), 3);
         assert_eq!(rows[0], ("法制政府".into(), "法治政府".into(), vec![]));

@@ -111,21 +111,19 @@ fn allowed_at(index: &AllowIndex, chars: &[char], i: usize) -> bool {
     })
 }
 
-/// The longest dictionary word (2 characters or more) ending at `chars[i]`, by length.
+/// The shortest dictionary word (2 characters or more) ending at `chars[i]`, by length.
 fn word_ending_at(chars: &[char], i: usize) -> Option<usize> {
     let dict = &*DICTIONARY;
-    (2..=dict.longest.min(i + 1)).rev().find(|len| {
+    (2..=dict.longest.min(i + 1)).find(|len| {
         let word: String = chars[i + 1 - len..=i].iter().collect();
         dict.words.contains(&word)
     })
 }
 
-/// The longest dictionary word (2 characters or more) starting at `chars[i]`, by length.
+/// The shortest dictionary word (2 characters or more) starting at `chars[i]`, by length.
 fn word_starting_at(chars: &[char], i: usize) -> Option<usize> {
     let dict = &*DICTIONARY;
-    (2..=dict.longest.min(chars.len().saturating_sub(i)))
-        .rev()
-        .find(|len| {
+    (2..=dict.longest.min(chars.len().saturating_sub(i))).find(|len| {
             let word: String = chars[i..i + len].iter().collect();
             dict.words.contains(&word)
         })
