@@ -577,7 +577,7 @@ fn load_term_tables(
     resolution: &Resolution,
 ) -> Result<Vec<PackError>, LoadError> {
     use super::model::Check;
-    use super::terms::{check_entries, read_table, TableForm};
+    use super::terms::{check_entries, looks_like_table, read_table, TableForm};
     let mut errors = Vec::new();
     for rule in &mut pack.rules {
         let Check::Terms(terms) = &mut rule.check else {
@@ -642,6 +642,24 @@ fn load_term_tables(
                 continue;
             }
         };
+        if !looks_like_table(&table, form) {
+            let (wanted, help) = match form {
+                TableForm::Csv => ("its first row is not the header `错误写法,正确写法,例外`", "start the table with the header row `错误写法,正确写法,例外` (the third column may be left out), then one term a row"),
+                TableForm::Yaml => ("it is not a list of terms", "write the table as a list of `- {phrase: 错误写法, suggest: 正确写法}`"),
+            };
+            errors.push(
+                PackError::new(
+                    format!(
+                        "{} does not look like a term table ({wanted}); its content is not shown",
+                        path.display()
+                    ),
+                    file.span.clone(),
+                )
+                .with_label("not a term table")
+                .with_help(help),
+            );
+            continue;
+        }
         let shown = path.display().to_string();
         let entries = read_table(&table, form)
             .and_then(|entries| {

@@ -145,6 +145,36 @@ pub fn read_table(text: &str, form: TableForm) -> Result<Vec<TermEntry>, Vec<Pac
     }
 }
 
+/// Whether a file's text starts like a term table of its form: in CSV, the first row that
+/// is not blank or a comment is the header; in YAML, the first line that is not blank, a
+/// comment or `---` starts a list. A file that does not is never quoted in an error, so that
+/// a table name pointing at some other file cannot print it.
+pub fn looks_like_table(text: &str, form: TableForm) -> bool {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    match form {
+        TableForm::Csv => text
+            .lines()
+            .find(|l| !(l.trim().is_empty() || l.trim_start().starts_with('#')))
+            .and_then(|first| csv_rows(first, 0).ok())
+            .and_then(|rows| rows.into_iter().next())
+            .is_some_and(|(_, header)| is_header(&header)),
+        TableForm::Yaml => text
+            .lines()
+            .map(str::trim)
+            .find(|l| !(l.is_empty() || l.starts_with('#') || l.starts_with("---")))
+            .is_some_and(|l| l.starts_with('-') || l.starts_with('[')),
+    }
+}
+
+fn is_header(header: &[Cell]) -> bool {
+    header.len() >= 2
+        && header.len() <= 3
+        && header
+            .iter()
+            .zip(CSV_HEADERS)
+            .all(|(cell, names)| names.contains(&cell.value.trim()))
+}
+
 /// Header names of the CSV columns, in order.
 const CSV_HEADERS: [&[&str]; 3] = [
     &["错误写法", "错误", "phrase", "wrong"],
@@ -180,13 +210,7 @@ fn read_csv(text: &str) -> (Vec<TermEntry>, Vec<PackError>) {
         );
         return (entries, errors);
     };
-    let header_ok = header.len() >= 2
-        && header.len() <= 3
-        && header
-            .iter()
-            .zip(CSV_HEADERS)
-            .all(|(cell, names)| names.contains(&cell.value.trim()));
-    if !header_ok {
+    if !is_header(&header) {
         errors.push(
             PackError::new("the first row of a term table must be its header", header_span)
                 .with_label("not the header `错误写法,正确写法,例外`")
