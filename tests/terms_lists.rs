@@ -57,7 +57,8 @@ rules:
     digits: mixed
 "#;
 
-const TABLE: &str = "错误写法,正确写法,例外\n行政复义,行政复议,\n信防,信访,电信防、诚信防\n\"宣转\",宣传\n";
+const TABLE: &str =
+    "错误写法,正确写法,例外\n行政复义,行政复议,\n信防,信访,电信防、诚信防\n\"宣转\",宣传\n";
 
 const REPORT: &str = "某镇2024年法治政府建设年度报告\n推进法制政府建设，办理行政复义案件3件，加强建建设，开展电信防诈和信防工作，2０24年受理纠纷1２件。\n";
 
@@ -107,7 +108,10 @@ fn the_dsl_and_yaml_forms_read_the_same_pack_and_convert_into_each_other() {
     };
     assert_eq!(terms.entries.len(), 2);
     assert_eq!(terms.entries[1].unless.len(), 2);
-    assert_eq!(terms.file.as_ref().map(|f| f.value.as_str()), Some("terms.csv"));
+    assert_eq!(
+        terms.file.as_ref().map(|f| f.value.as_str()),
+        Some("terms.csv")
+    );
 }
 
 #[test]
@@ -116,17 +120,26 @@ fn terms_without_a_file_print_as_a_plain_list() {
     let pack = load::parse("p.rules", src, Form::Dsl).expect("reads");
     assert_eq!(dsl::print_pack(&pack), src);
     let yaml_text = yaml::print_pack(&pack);
-    assert!(yaml_text.contains("    terms:\n      - {phrase: 第一负责人, suggest: 第一责任人}\n"), "{yaml_text}");
+    assert!(
+        yaml_text.contains("    terms:\n      - {phrase: 第一负责人, suggest: 第一责任人}\n"),
+        "{yaml_text}"
+    );
     let back = load::parse("p.yaml", &yaml_text, Form::Yaml).expect("the YAML reads back");
     assert_eq!(back, pack);
     // Commas or semicolons between entries, and the arrow `→`, read the same.
     let loose = "pack \"p\"\nrule r { severity error message \"m\" terms { \"第一负责人\" → \"第一责任人\", } }\n";
-    assert_eq!(load::parse("p.rules", loose, Form::Dsl).expect("reads"), pack);
+    assert_eq!(
+        load::parse("p.rules", loose, Form::Dsl).expect("reads"),
+        pack
+    );
 }
 
 #[test]
 fn convert_and_fmt_keep_the_table_reference() {
-    let dir = repo("terms-convert", &[("county.rules", DSL), ("terms.csv", TABLE)]);
+    let dir = repo(
+        "terms-convert",
+        &[("county.rules", DSL), ("terms.csv", TABLE)],
+    );
     let converted = run_in(&dir, &["convert", "--to", "yaml", "county.rules"], None);
     assert_eq!(converted.code, 0, "{}", converted.stderr);
     assert_eq!(converted.stdout, YAML);
@@ -177,7 +190,11 @@ fn entries_of_the_pack_and_of_its_table_are_all_checked() {
 fn fix_applies_the_replacements_and_a_second_fix_changes_nothing() {
     let dir = repo(
         "terms-fix",
-        &[("county.rules", DSL), ("terms.csv", TABLE), ("report.txt", REPORT)],
+        &[
+            ("county.rules", DSL),
+            ("terms.csv", TABLE),
+            ("report.txt", REPORT),
+        ],
     );
     let first = check(&dir, "county.rules", &["--fix", "report.txt"]);
     assert_eq!(first.code, 0, "{}{}", first.stdout, first.stderr);
@@ -200,12 +217,25 @@ fn a_yaml_table_is_read_too() {
     let table = "- {phrase: 行政复义, suggest: 行政复议}\n- {phrase: 信防, suggest: 信访, unless: [电信防]}\n";
     let dir = repo(
         "terms-yaml-table",
-        &[("county.rules", &pack), ("terms.yaml", table), ("report.txt", "办理行政复义案件，开展电信防诈和信防工作。\n")],
+        &[
+            ("county.rules", &pack),
+            ("terms.yaml", table),
+            ("report.txt", "办理行政复义案件，开展电信防诈和信防工作。\n"),
+        ],
     );
     let run = check(&dir, "county.rules", &["--format", "json", "report.txt"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(run.stdout.contains("“行政复义”应为“行政复议”"), "{}", run.stdout);
-    assert_eq!(run.stdout.matches("“信防”应为“信访”").count(), 1, "{}", run.stdout);
+    assert!(
+        run.stdout.contains("“行政复义”应为“行政复议”"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        run.stdout.matches("“信防”应为“信访”").count(),
+        1,
+        "{}",
+        run.stdout
+    );
 }
 
 /// Each broken table gives exit code 2 and an error pointing at its row.
@@ -213,12 +243,36 @@ fn a_yaml_table_is_read_too() {
 fn broken_tables_are_refused_at_the_row_at_fault() {
     let cases: &[(&str, &str, &str)] = &[
         ("no-header", "terms.csv", "行政复义,行政复议\n"),
-        ("bad-row", "terms.csv", "错误写法,正确写法,例外\n行政复义,行政复议\n信防，信访\n"),
-        ("empty-phrase", "terms.csv", "错误写法,正确写法\n行政复义,行政复议\n,信访\n"),
-        ("same-replacement", "terms.csv", "错误写法,正确写法\n信访,信访\n"),
-        ("duplicate", "terms.csv", "错误写法,正确写法\n行政复义,行政复议\n信防,信访\n行政复义,行政复议\n"),
-        ("duplicate-of-pack", "terms.csv", "错误写法,正确写法\n法制政府,法治政府\n"),
-        ("unclosed-quote", "terms.csv", "错误写法,正确写法\n\"信防,信访\n"),
+        (
+            "bad-row",
+            "terms.csv",
+            "错误写法,正确写法,例外\n行政复义,行政复议\n信防，信访\n",
+        ),
+        (
+            "empty-phrase",
+            "terms.csv",
+            "错误写法,正确写法\n行政复义,行政复议\n,信访\n",
+        ),
+        (
+            "same-replacement",
+            "terms.csv",
+            "错误写法,正确写法\n信访,信访\n",
+        ),
+        (
+            "duplicate",
+            "terms.csv",
+            "错误写法,正确写法\n行政复义,行政复议\n信防,信访\n行政复义,行政复议\n",
+        ),
+        (
+            "duplicate-of-pack",
+            "terms.csv",
+            "错误写法,正确写法\n法制政府,法治政府\n",
+        ),
+        (
+            "unclosed-quote",
+            "terms.csv",
+            "错误写法,正确写法\n\"信防,信访\n",
+        ),
         ("yaml-missing-suggest", "terms.yaml", "- {phrase: 信防}\n"),
     ];
     let mut shown = String::new();
@@ -226,7 +280,11 @@ fn broken_tables_are_refused_at_the_row_at_fault() {
         let pack = DSL.replace("terms.csv", file);
         let dir = repo(
             &format!("terms-bad-{name}"),
-            &[("county.rules", &pack), (file, table), ("report.txt", REPORT)],
+            &[
+                ("county.rules", &pack),
+                (file, table),
+                ("report.txt", REPORT),
+            ],
         );
         let run = check(&dir, "county.rules", &["report.txt"]);
         assert_eq!(run.code, 2, "{name}: {}{}", run.stdout, run.stderr);
@@ -244,7 +302,11 @@ fn a_table_outside_the_repository_missing_or_unreadable_is_refused_at_its_name()
     for (name, reference, extra) in [
         ("outside", "../terms-outside-secret/secret.csv", None),
         ("missing", "none.csv", None),
-        ("binary", "binary.csv", Some(("binary.csv", "错误写法,正确写法\n\0\0\n"))),
+        (
+            "binary",
+            "binary.csv",
+            Some(("binary.csv", "错误写法,正确写法\n\0\0\n")),
+        ),
         ("unknown-form", "terms.txt", None),
     ] {
         let pack = DSL.replace("terms.csv", reference);
@@ -253,7 +315,10 @@ fn a_table_outside_the_repository_missing_or_unreadable_is_refused_at_its_name()
         let dir = repo(&format!("terms-ref-{name}"), &files);
         let run = check(&dir, "county.rules", &["report.txt"]);
         assert_eq!(run.code, 2, "{name}: {}{}", run.stdout, run.stderr);
-        assert!(!run.stderr.contains("甲,乙"), "{name}: the table was quoted");
+        assert!(
+            !run.stderr.contains("甲,乙"),
+            "{name}: the table was quoted"
+        );
         shown.push_str(&format!("=== {name}\n{}\n", run.stderr.trim_end()));
     }
     snapshot(
@@ -265,20 +330,47 @@ fn a_table_outside_the_repository_missing_or_unreadable_is_refused_at_its_name()
 #[test]
 fn entries_written_in_the_pack_are_validated_in_both_forms() {
     let dsl_src = "pack \"p\"\nrule r {\n  message \"m\"\n  terms {\n    \"信访\" -> \"信访\"\n    \"\" -> \"甲\"\n    \"法制\" -> \"法治\"\n    \"法治\" -> \"法治国家\"\n    \"法制\" -> \"法治\"\n  }\n}\n";
-    let errors = load::parse("p.rules", dsl_src, Form::Dsl).err().expect("refused").errors;
+    let errors = load::parse("p.rules", dsl_src, Form::Dsl)
+        .expect_err("refused")
+        .errors;
     let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
-    for wanted in ["is the phrase itself", "empty phrase", "listed twice", "holds `法治`"] {
-        assert!(messages.iter().any(|m| m.contains(wanted)), "{wanted}: {messages:?}");
+    for wanted in [
+        "is the phrase itself",
+        "empty phrase",
+        "listed twice",
+        "holds `法治`",
+    ] {
+        assert!(
+            messages.iter().any(|m| m.contains(wanted)),
+            "{wanted}: {messages:?}"
+        );
     }
     let yaml_src = "pack: p\nrules:\n  - id: r\n    message: m\n    terms:\n      - {phrase: 信访, suggest: 信访}\n  - id: s\n    message: m\n    terms: []\n  - id: t\n    message: m\n    digits: half\n";
-    let errors = load::parse("p.yaml", yaml_src, Form::Yaml).err().expect("refused").errors;
+    let errors = load::parse("p.yaml", yaml_src, Form::Yaml)
+        .expect_err("refused")
+        .errors;
     let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
-    for wanted in ["is the phrase itself", "term list is empty", "unknown digits check"] {
-        assert!(messages.iter().any(|m| m.contains(wanted)), "{wanted}: {messages:?}");
+    for wanted in [
+        "is the phrase itself",
+        "term list is empty",
+        "unknown digits check",
+    ] {
+        assert!(
+            messages.iter().any(|m| m.contains(wanted)),
+            "{wanted}: {messages:?}"
+        );
     }
     let empty = "pack \"p\"\nrule r { message \"m\" terms { } }\nrule s { message \"m\" doubled allow \"建设\" }\n";
-    let errors = load::parse("p.rules", empty, Form::Dsl).err().expect("refused").errors;
+    let errors = load::parse("p.rules", empty, Form::Dsl)
+        .expect_err("refused")
+        .errors;
     let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
-    assert!(messages.iter().any(|m| m.contains("term list is empty")), "{messages:?}");
-    assert!(messages.iter().any(|m| m.contains("no doubled character")), "{messages:?}");
+    assert!(
+        messages.iter().any(|m| m.contains("term list is empty")),
+        "{messages:?}"
+    );
+    assert!(
+        messages.iter().any(|m| m.contains("no doubled character")),
+        "{messages:?}"
+    );
 }

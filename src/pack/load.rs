@@ -593,8 +593,11 @@ fn load_term_tables(
                 .join(&file.value),
             Origin::Builtin(_) => {
                 errors.push(
-                    PackError::new("a built-in pack cannot read a term table", file.span.clone())
-                        .with_label("built-in packs hold their terms inline"),
+                    PackError::new(
+                        "a built-in pack cannot read a term table",
+                        file.span.clone(),
+                    )
+                    .with_label("built-in packs hold their terms inline"),
                 );
                 continue;
             }
@@ -623,8 +626,11 @@ fn load_term_tables(
         };
         if !path.exists() {
             errors.push(
-                PackError::new(format!("term table not found: {}", path.display()), file.span.clone())
-                    .with_label("no such file"),
+                PackError::new(
+                    format!("term table not found: {}", path.display()),
+                    file.span.clone(),
+                )
+                .with_label("no such file"),
             );
             continue;
         }
@@ -637,7 +643,9 @@ fn load_term_tables(
                         file.span.clone(),
                     )
                     .with_label("unreadable table")
-                    .with_help("a term table is a UTF-8 text file (in a spreadsheet: save as “CSV UTF-8”)"),
+                    .with_help(
+                        "a term table is a UTF-8 text file (in a spreadsheet: save as “CSV UTF-8”)",
+                    ),
                 );
                 continue;
             }

@@ -102,7 +102,9 @@ pub fn check_entries(before: &[TermEntry], new: &[TermEntry]) -> Vec<PackError> 
                     entry.suggest.span.clone(),
                 )
                 .with_label("would be flagged again after the fix")
-                .with_help("correct the replacement, or give the other entry an `unless` that covers it"),
+                .with_help(
+                    "correct the replacement, or give the other entry an `unless` that covers it",
+                ),
             );
         }
     }
@@ -376,7 +378,9 @@ fn csv_rows(text: &str, start: usize) -> Result<Vec<(Span, Vec<Cell>)>, PackErro
 mod tests {
     use super::{read_table, TableForm};
 
-    fn csv(text: &str) -> Result<Vec<(String, String, Vec<String>)>, Vec<String>> {
+    type Row = (String, String, Vec<String>);
+
+    fn csv(text: &str) -> Result<Vec<Row>, Vec<String>> {
         read_table(text, TableForm::Csv)
             .map(|entries| {
                 entries
@@ -421,7 +425,10 @@ mod tests {
             ("错误写法,正确写法\n法制政府\n", "column"),
             ("错误写法,正确写法\n法制政府，法治政府\n", "column"),
             ("错误写法,正确写法\n,法治政府\n", "empty phrase"),
-            ("错误写法,正确写法\n法制政府,法治政府\n法制政府,法治政府\n", "twice"),
+            (
+                "错误写法,正确写法\n法制政府,法治政府\n法制政府,法治政府\n",
+                "twice",
+            ),
             ("错误写法,正确写法\n\"法制政府,法治政府\n", "quote"),
         ] {
             let errors = csv(text).err().unwrap_or_default();

@@ -48,7 +48,11 @@ fn to_half(c: char) -> char {
 /// The figures of `text`: byte spans of digit runs, with one decimal point between digits.
 fn figures(text: &str) -> Vec<(usize, usize)> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let digit = |i: usize| chars.get(i).is_some_and(|(_, c)| half_digit(*c) || full_digit(*c));
+    let digit = |i: usize| {
+        chars
+            .get(i)
+            .is_some_and(|(_, c)| half_digit(*c) || full_digit(*c))
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {

@@ -71,10 +71,7 @@ fn index_allowed<'a>(index: &mut AllowIndex, words: impl Iterator<Item = &'a str
         let chars: Vec<char> = word.chars().collect();
         for k in 0..chars.len().saturating_sub(1) {
             if chars[k] == chars[k + 1] {
-                index
-                    .entry(chars[k])
-                    .or_default()
-                    .push((chars.clone(), k));
+                index.entry(chars[k]).or_default().push((chars.clone(), k));
             }
         }
     }
@@ -124,9 +121,9 @@ fn word_ending_at(chars: &[char], i: usize) -> Option<usize> {
 fn word_starting_at(chars: &[char], i: usize) -> Option<usize> {
     let dict = &*DICTIONARY;
     (2..=dict.longest.min(chars.len().saturating_sub(i))).find(|len| {
-            let word: String = chars[i..i + len].iter().collect();
-            dict.words.contains(&word)
-        })
+        let word: String = chars[i..i + len].iter().collect();
+        dict.words.contains(&word)
+    })
 }
 
 /// What to report at a doubled pair `chars[i] == chars[i + 1]`: the flagged character range
@@ -140,7 +137,9 @@ fn judge(d: &Compiled, chars: &[char], i: usize) -> Option<(usize, usize, usize)
     if chars.get(i + 2) == Some(&c) || (i > 0 && chars[i - 1] == c) {
         return None;
     }
-    let aabb_after = chars.get(i + 2).is_some_and(|n| chars.get(i + 3) == Some(n));
+    let aabb_after = chars
+        .get(i + 2)
+        .is_some_and(|n| chars.get(i + 3) == Some(n));
     let aabb_before = i >= 2 && chars[i - 2] == chars[i - 1];
     if aabb_after || aabb_before {
         return None;

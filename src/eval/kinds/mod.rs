@@ -18,17 +18,17 @@
 //! | full-width digits in figures | [`digits`] | `digits mixed` | `digits:` |
 
 pub mod consistent;
+pub mod digits;
+pub mod doubled;
 pub mod facts;
 pub mod forbid;
 pub mod halfwidth;
-pub mod terms;
-pub mod doubled;
-pub mod digits;
 pub mod headings;
 pub mod matching;
 pub mod paired;
 pub mod require;
 pub mod sections;
+pub mod terms;
 pub mod when;
 
 use crate::diag::{Fix, Label};

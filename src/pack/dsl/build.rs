@@ -782,18 +782,19 @@ impl<'s> Builder<'s> {
         let mut wrote_list = false;
         for part in pair.into_inner() {
             match part.as_rule() {
-                Rule::terms_file => {
-                    match part.into_inner().find(|p| p.as_rule() == Rule::string) {
-                        Some(s) => match self.string(s) {
-                            Some(path) => terms.file = Some(path),
-                            None => broken = true,
-                        },
+                Rule::terms_file => match part.into_inner().find(|p| p.as_rule() == Rule::string) {
+                    Some(s) => match self.string(s) {
+                        Some(path) => terms.file = Some(path),
                         None => broken = true,
-                    }
-                }
+                    },
+                    None => broken = true,
+                },
                 Rule::terms_list => {
                     wrote_list = true;
-                    for entry in part.into_inner().filter(|p| p.as_rule() == Rule::term_entry) {
+                    for entry in part
+                        .into_inner()
+                        .filter(|p| p.as_rule() == Rule::term_entry)
+                    {
                         match self.term_entry(entry) {
                             Some(entry) => terms.entries.push(entry),
                             None => broken = true,

@@ -9,8 +9,7 @@ use std::fmt::Write;
 
 use super::strings::{fits_long_string, long_quote, quote};
 use crate::pack::model::{
-    Check, Condition, Example, ExampleKind, Expr, Let, Matcher, Pack, Require, Rule, Scope,
-    Terms,
+    Check, Condition, Example, ExampleKind, Expr, Let, Matcher, Pack, Require, Rule, Scope, Terms,
 };
 
 const INDENT: &str = "  ";
@@ -156,11 +155,7 @@ fn print_check(out: &mut String, check: &Check) {
                 line(out, 1, &format!("doubled allow {}", allow.join(", ")));
             }
         }
-        Check::Digits(digits) => line(
-            out,
-            1,
-            &format!("digits {}", digits.aspect.value.as_str()),
-        ),
+        Check::Digits(digits) => line(out, 1, &format!("digits {}", digits.aspect.value.as_str())),
     }
 }
 

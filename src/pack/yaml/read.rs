@@ -650,7 +650,11 @@ impl<'a> Reader<'a> {
                 Value::Seq(items) => items,
                 Value::Null => &[],
                 _ => {
-                    self.wrong_type(list, "the list of terms", "a list of `{phrase: …, suggest: …}`");
+                    self.wrong_type(
+                        list,
+                        "the list of terms",
+                        "a list of `{phrase: …, suggest: …}`",
+                    );
                     return None;
                 }
             };
@@ -686,7 +690,10 @@ impl<'a> Reader<'a> {
             );
             return Vec::new();
         };
-        items.iter().filter_map(|item| self.term_entry(item)).collect()
+        items
+            .iter()
+            .filter_map(|item| self.term_entry(item))
+            .collect()
     }
 
     fn term_entry(&mut self, node: &Node) -> Option<TermEntry> {
@@ -744,7 +751,11 @@ impl<'a> Reader<'a> {
                     aspect.span.clone(),
                 )
                 .with_label("expected `mixed` or `fullwidth`");
-                self.error(with_suggestion(error, &aspect.value, &["mixed", "fullwidth"]));
+                self.error(with_suggestion(
+                    error,
+                    &aspect.value,
+                    &["mixed", "fullwidth"],
+                ));
                 None
             }
         }
