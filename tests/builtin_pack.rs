@@ -113,7 +113,7 @@ fn rules_explain_prints_message_help_reference_examples_and_the_rule_itself() {
         .find(|r| r.rule.id.value == "term-fazhi")
         .unwrap_or_else(|| panic!("no rule term-fazhi"));
     for part in [
-        "fazhi/term-fazhi (error, kind `forbid`)",
+        "fazhi/term-fazhi (error, kind `terms`)",
         rule.rule.message.value.as_str(),
         rule.rule.help.as_ref().map_or("", |h| h.value.as_str()),
         rule.rule
@@ -124,7 +124,7 @@ fn rules_explain_prints_message_help_reference_examples_and_the_rule_itself() {
         "fails:",
         "推进法制政府建设。",
         "rule in the DSL:",
-        "forbid /法制",
+        "\"法制政府\" -> \"法治政府\"",
     ] {
         assert!(stdout.contains(part), "missing {part:?} in:\n{stdout}");
     }

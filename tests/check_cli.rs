@@ -394,8 +394,8 @@ fn rules_explain_prints_message_help_reference_and_examples() {
     let run = run(&["rules", "explain", "fazhi/term-first-responsible"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     for part in [
-        "fazhi/term-first-responsible (error, kind `forbid`)",
-        "message:   “{match}”应为“第一责任人”",
+        "fazhi/term-first-responsible (error, kind `terms`)",
+        "message:   “{match}”应为“{suggestion}”",
         "help:      党政主要负责人是推进法治建设的“第一责任人”。",
         "reference: 《党政主要负责人履行推进法治建设第一责任人职责规定》",
         "passes:\n  履行推进法治建设第一责任人职责。",

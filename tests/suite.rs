@@ -36,6 +36,7 @@ mod robust_limits;
 mod robust_props;
 mod source_bad_files;
 mod source_formats;
+mod terms_lists;
 mod values_eval;
 mod yaml_errors;
 mod yaml_parse;

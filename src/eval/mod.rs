@@ -31,6 +31,9 @@ pub enum CompiledCheck {
     Facts(kinds::facts::Compiled),
     Paired(kinds::paired::Compiled),
     HalfWidth(kinds::halfwidth::Compiled),
+    Terms(kinds::terms::Compiled),
+    Doubled(kinds::doubled::Compiled),
+    Digits(kinds::digits::Compiled),
 }
 
 /// One rule ready to run.
@@ -145,6 +148,9 @@ impl Engine {
                 Check::Facts(x) => Ok(CompiledCheck::Facts(kinds::facts::compile(x))),
                 Check::Paired(x) => Ok(CompiledCheck::Paired(kinds::paired::compile(x))),
                 Check::HalfWidth(x) => Ok(CompiledCheck::HalfWidth(kinds::halfwidth::compile(x))),
+                Check::Terms(x) => kinds::terms::compile(x).map(CompiledCheck::Terms),
+                Check::Doubled(x) => Ok(CompiledCheck::Doubled(kinds::doubled::compile(x))),
+                Check::Digits(x) => Ok(CompiledCheck::Digits(kinds::digits::compile(x))),
             };
             match check {
                 Ok(check) => rules.push(CompiledRule {
@@ -237,6 +243,9 @@ fn evaluate(check: &CompiledCheck, m: &DocMatches) -> Vec<Hit> {
         CompiledCheck::Facts(x) => kinds::facts::evaluate(x, m),
         CompiledCheck::Paired(x) => kinds::paired::evaluate(x, m),
         CompiledCheck::HalfWidth(x) => kinds::halfwidth::evaluate(x, m),
+        CompiledCheck::Terms(x) => kinds::terms::evaluate(x, m),
+        CompiledCheck::Doubled(x) => kinds::doubled::evaluate(x, m),
+        CompiledCheck::Digits(x) => kinds::digits::evaluate(x, m),
     }
 }
 

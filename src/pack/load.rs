@@ -436,10 +436,10 @@ fn load_into(
     set: &mut RuleSet,
 ) -> Result<(), LoadError> {
     let (shown, text, form) = read(origin)?;
-    let pack = parse_quoting_packs_only(&shown, &text, form)?;
+    let mut pack = parse_quoting_packs_only(&shown, &text, form)?;
+    let mut errors = load_term_tables(&mut pack, origin, resolution)?;
     resolution.stack.push(identity(origin));
     resolution.shown.push(shown.clone());
-    let mut errors = Vec::new();
     let mut inherited = RuleSet::default();
     for entry in &pack.extends {
         if entry.value.starts_with("builtin:")
@@ -564,6 +564,124 @@ fn load_into(
     }));
     set.packs.push(pack);
     Ok(())
+}
+
+/// Reads the tables that `terms file "…"` rules of `pack` name, beside the pack file and
+/// inside the same boundary as `extends`, into the rules' `loaded` entries. A table that is
+/// outside, missing or unreadable is an error at the file name in the pack (returned, to be
+/// reported with the pack's other errors); a table whose content is wrong is reported on its
+/// own, pointing at its rows.
+fn load_term_tables(
+    pack: &mut Pack,
+    origin: &Origin,
+    resolution: &Resolution,
+) -> Result<Vec<PackError>, LoadError> {
+    use super::model::Check;
+    use super::terms::{check_entries, looks_like_table, read_table, TableForm};
+    let mut errors = Vec::new();
+    for rule in &mut pack.rules {
+        let Check::Terms(terms) = &mut rule.check else {
+            continue;
+        };
+        let Some(file) = terms.file.clone() else {
+            continue;
+        };
+        let path = match origin {
+            Origin::File(pack_path) => pack_path
+                .parent()
+                .unwrap_or_else(|| Path::new("."))
+                .join(&file.value),
+            Origin::Builtin(_) => {
+                errors.push(
+                    PackError::new(
+                        "a built-in pack cannot read a term table",
+                        file.span.clone(),
+                    )
+                    .with_label("built-in packs hold their terms inline"),
+                );
+                continue;
+            }
+        };
+        // Inside or not is decided first, as for `extends`, so that the answer for a path
+        // outside is the same whether or not something is there.
+        if let Some(boundary) = &resolution.boundary {
+            if !resolved(&path).starts_with(boundary) {
+                errors.push(
+                    PackError::new(
+                        format!("the term table is outside the repository: {}", path.display()),
+                        file.span.clone(),
+                    )
+                    .with_label("outside the repository")
+                    .with_help(format!(
+                        "a pack may only read tables inside {} (the git work tree of the pack being checked, or its folder); copy the table into it",
+                        boundary.display()
+                    )),
+                );
+                continue;
+            }
+        }
+        let Some(form) = TableForm::of_path(&path) else {
+            // Reported by validation.
+            continue;
+        };
+        if !path.exists() {
+            errors.push(
+                PackError::new(
+                    format!("term table not found: {}", path.display()),
+                    file.span.clone(),
+                )
+                .with_label("no such file"),
+            );
+            continue;
+        }
+        let table = match file::read_text(&path) {
+            Ok(table) => table,
+            Err(problem) => {
+                errors.push(
+                    PackError::new(
+                        format!("cannot read the term table {}: {problem}", path.display()),
+                        file.span.clone(),
+                    )
+                    .with_label("unreadable table")
+                    .with_help(
+                        "a term table is a UTF-8 text file (in a spreadsheet: save as “CSV UTF-8”)",
+                    ),
+                );
+                continue;
+            }
+        };
+        if !looks_like_table(&table, form) {
+            let (wanted, help) = match form {
+                TableForm::Csv => ("its first row is not the header `错误写法,正确写法,例外`", "start the table with the header row `错误写法,正确写法,例外` (the third column may be left out), then one term a row"),
+                TableForm::Yaml => ("it is not a list of terms", "write the table as a list of `- {phrase: 错误写法, suggest: 正确写法}`"),
+            };
+            errors.push(
+                PackError::new(
+                    format!(
+                        "{} does not look like a term table ({wanted}); its content is not shown",
+                        path.display()
+                    ),
+                    file.span.clone(),
+                )
+                .with_label("not a term table")
+                .with_help(help),
+            );
+            continue;
+        }
+        let shown = path.display().to_string();
+        let entries = read_table(&table, form)
+            .and_then(|entries| {
+                let found = check_entries(&terms.entries, &entries);
+                if found.is_empty() {
+                    Ok(entries)
+                } else {
+                    Err(found)
+                }
+            })
+            .map_err(|found| LoadError::Pack(PackErrors::new(&shown, table.clone(), found)))?;
+        terms.loaded = entries;
+    }
+    Ok(errors)
 }
 
 /// Add the rules of one extended pack. A rule reached along two `extends` paths (two packs

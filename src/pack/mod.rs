@@ -12,6 +12,7 @@ pub mod load;
 pub mod model;
 pub mod pattern;
 pub mod prefilter;
+pub mod terms;
 pub mod validate;
 pub mod values;
 pub mod yaml;

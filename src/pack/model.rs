@@ -160,6 +160,12 @@ pub enum Check {
     Paired(Paired),
     /// Half-width punctuation in Chinese running text (kind `halfwidth`).
     HalfWidth(HalfWidth),
+    /// Wrong phrases and their right form, from a list (kind `terms`).
+    Terms(Terms),
+    /// A character typed twice (kind `doubled`).
+    Doubled(Doubled),
+    /// Full-width digits in figures (kind `digits`).
+    Digits(Digits),
 }
 
 impl Check {
@@ -177,6 +183,9 @@ impl Check {
             Check::Facts(_) => &[],
             Check::Paired(_) => &["mark"],
             Check::HalfWidth(_) => &["mark"],
+            Check::Terms(_) => &["suggestion", "phrase"],
+            Check::Doubled(_) => &["suggestion", "char"],
+            Check::Digits(_) => &["suggestion"],
         }
     }
 
@@ -193,6 +202,9 @@ impl Check {
             Check::Facts(_) => "assert",
             Check::Paired(_) => "paired",
             Check::HalfWidth(_) => "halfwidth",
+            Check::Terms(_) => "terms",
+            Check::Doubled(_) => "doubled",
+            Check::Digits(_) => "digits",
         }
     }
 }
@@ -350,4 +362,73 @@ pub struct Paired {
 #[derive(Clone, Debug, PartialEq)]
 pub struct HalfWidth {
     pub chars: Spanned<String>,
+}
+
+/// Kind `terms`: a list of wrong phrases, each with its right form. Entries are written in
+/// the pack, or kept in a table file (CSV or YAML) next to it, or both.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Terms {
+    /// Entries written in the pack.
+    pub entries: Vec<TermEntry>,
+    /// A table of entries, relative to the pack file (`terms.csv`, `terms.yaml`).
+    pub file: Option<Spanned<String>>,
+    /// The entries read from `file` when the pack was loaded (empty before that, and never
+    /// printed back: `fmt` and `convert` keep the reference to the table).
+    pub loaded: Vec<TermEntry>,
+}
+
+impl Terms {
+    /// Every entry: those written in the pack, then those of the table.
+    pub fn all_entries(&self) -> impl Iterator<Item = &TermEntry> {
+        self.entries.iter().chain(&self.loaded)
+    }
+}
+
+/// One entry of a term list: `"法制政府" -> "法治政府" unless "…"`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TermEntry {
+    /// The wrong phrase, looked for literally.
+    pub phrase: Spanned<String>,
+    /// What to write instead (the suggestion `--fix` applies).
+    pub suggest: Spanned<String>,
+    /// Texts around the phrase that make it right: an occurrence overlapped by one of them
+    /// is not reported.
+    pub unless: Vec<Spanned<String>>,
+}
+
+/// Kind `doubled`: a Chinese character typed twice in a word (建建设, 工作作, 的的), while
+/// reduplications (人人, 层层, 认认真真) and a word ending where the next begins with the same
+/// character (学习习近平, 人民民主) stay silent. `allow` adds sequences that are right.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Doubled {
+    pub allow: Vec<Spanned<String>>,
+}
+
+/// Kind `digits`: what is checked about the width of digits in figures.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Digits {
+    pub aspect: Spanned<DigitsAspect>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DigitsAspect {
+    /// A figure mixing full-width and half-width digits (2０24年).
+    Mixed,
+    /// A figure written in full-width digits only (２０２４年).
+    FullWidth,
+}
+
+impl DigitsAspect {
+    pub const ALL: [DigitsAspect; 2] = [DigitsAspect::Mixed, DigitsAspect::FullWidth];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DigitsAspect::Mixed => "mixed",
+            DigitsAspect::FullWidth => "fullwidth",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<DigitsAspect> {
+        DigitsAspect::ALL.into_iter().find(|a| a.as_str() == s)
+    }
 }

@@ -371,6 +371,9 @@ fn check_rule(rule: &Rule, errors: &mut Vec<PackError>) {
                 );
             }
         }
+        Check::Terms(terms) => check_terms(terms, errors),
+        Check::Doubled(doubled) => check_doubled(doubled, errors),
+        Check::Digits(_) => {}
     }
     let provided: Vec<&str> = MESSAGE_NAMES
         .iter()
@@ -995,6 +998,48 @@ fn one_argument_of(
         )
         .with_label(format!("this is {}", ty.describe()))
     })
+}
+
+/// A term list: its entries written in the pack (the table's are checked when it is read),
+/// and the table's name.
+fn check_terms(terms: &crate::pack::model::Terms, errors: &mut Vec<PackError>) {
+    errors.extend(crate::pack::terms::check_entries(&[], &terms.entries));
+    if let Some(file) = &terms.file {
+        let path = std::path::Path::new(&file.value);
+        if file.value.trim().is_empty() {
+            errors.push(
+                PackError::new("no table file named", file.span.clone())
+                    .with_label("empty file name")
+                    .with_help("name the table beside the pack, e.g. `terms.csv`"),
+            );
+        } else if crate::pack::terms::TableForm::of_path(path).is_none() {
+            errors.push(
+                PackError::new(
+                    format!("`{}` is not a term table (.csv, .yaml or .yml)", file.value),
+                    file.span.clone(),
+                )
+                .with_label("unknown table form")
+                .with_help("keep the terms in a `.csv` file (header `错误写法,正确写法,例外`) or a `.yaml` list"),
+            );
+        }
+    }
+}
+
+/// Each allowed sequence of a `doubled` rule must hold a doubled character.
+fn check_doubled(doubled: &crate::pack::model::Doubled, errors: &mut Vec<PackError>) {
+    for allowed in &doubled.allow {
+        let chars: Vec<char> = allowed.value.chars().collect();
+        if !chars.windows(2).any(|w| w[0] == w[1]) {
+            errors.push(
+                PackError::new(
+                    format!("`{}` holds no doubled character", allowed.value),
+                    allowed.span.clone(),
+                )
+                .with_label("nothing to allow")
+                .with_help("list sequences with a character written twice that are right, e.g. \"层层\" or \"学习习近平\""),
+            );
+        }
+    }
 }
 
 #[cfg(test)]

@@ -13,8 +13,13 @@
 //! | document facts | [`facts`] | `assert …` | `assert:` |
 //! | paired punctuation | [`paired`] | `paired …` | `paired:` |
 //! | half-width punctuation | [`halfwidth`] | `halfwidth …` | `halfwidth:` |
+//! | wrong phrases from a list | [`terms`] | `terms { … }` / `terms file …` | `terms:` |
+//! | a character typed twice | [`doubled`] | `doubled` | `doubled:` |
+//! | full-width digits in figures | [`digits`] | `digits mixed` | `digits:` |
 
 pub mod consistent;
+pub mod digits;
+pub mod doubled;
 pub mod facts;
 pub mod forbid;
 pub mod halfwidth;
@@ -23,6 +28,7 @@ pub mod matching;
 pub mod paired;
 pub mod require;
 pub mod sections;
+pub mod terms;
 pub mod when;
 
 use crate::diag::{Fix, Label};

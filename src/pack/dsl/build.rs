@@ -22,6 +22,7 @@ use crate::pack::model::{
     Require, Rule as PackRule, Scope, SectionSpec, Sections, Severity, SeverityOverride, Span,
     Spanned, Tolerance, When,
 };
+use crate::pack::model::{Digits, DigitsAspect, Doubled, TermEntry, Terms};
 
 /// `and` / `or` / `not`, loosest first.
 static LOGIC: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
@@ -40,7 +41,7 @@ static ARITH: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
 });
 
 const CHECK_KEYWORDS: &str =
-    "`require`, `forbid`, `match`, `consistent`, `when`, `sections`, `headings`, `assert`, `paired` or `halfwidth`";
+    "`require`, `forbid`, `match`, `consistent`, `when`, `sections`, `headings`, `assert`, `paired`, `halfwidth`, `terms`, `doubled` or `digits`";
 
 pub struct Builder<'s> {
     src: &'s str,
@@ -394,6 +395,9 @@ impl<'s> Builder<'s> {
                     Rule::headings => self.headings(item).map(Check::Headings),
                     Rule::paired => self.paired(item).map(Check::Paired),
                     Rule::halfwidth => self.halfwidth(item).map(Check::HalfWidth),
+                    Rule::terms => self.terms(item).map(Check::Terms),
+                    Rule::doubled => self.doubled(item).map(Check::Doubled),
+                    Rule::digits => self.digits(item).map(Check::Digits),
                     _ => return,
                 };
                 let Some(check) = check else {
@@ -766,6 +770,119 @@ impl<'s> Builder<'s> {
             return None;
         }
         Some(HalfWidth { chars })
+    }
+
+    // ------------------------------------------------------------------ term lists
+
+    /// `terms file "…" { "wrong" -> "right" unless "…" … }`.
+    fn terms(&mut self, pair: Pair<Rule>) -> Option<Terms> {
+        let keyword = self.span(&pair);
+        let mut terms = Terms::default();
+        let mut broken = false;
+        let mut wrote_list = false;
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::terms_file => match part.into_inner().find(|p| p.as_rule() == Rule::string) {
+                    Some(s) => match self.string(s) {
+                        Some(path) => terms.file = Some(path),
+                        None => broken = true,
+                    },
+                    None => broken = true,
+                },
+                Rule::terms_list => {
+                    wrote_list = true;
+                    for entry in part
+                        .into_inner()
+                        .filter(|p| p.as_rule() == Rule::term_entry)
+                    {
+                        match self.term_entry(entry) {
+                            Some(entry) => terms.entries.push(entry),
+                            None => broken = true,
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        if broken {
+            return None;
+        }
+        if terms.file.is_none() && terms.entries.is_empty() {
+            let span = keyword.start..keyword.start + "terms".len();
+            let message = if wrote_list {
+                "the term list is empty"
+            } else {
+                "`terms` without a list or a table"
+            };
+            self.error(
+                PackError::new(message, span)
+                    .with_label("no terms")
+                    .with_help("write `terms { \"法制政府\" -> \"法治政府\" }`, or name a table: `terms file \"terms.csv\"`"),
+            );
+            return None;
+        }
+        Some(terms)
+    }
+
+    fn term_entry(&mut self, pair: Pair<Rule>) -> Option<TermEntry> {
+        let mut texts = Vec::new();
+        let mut unless = Some(Vec::new());
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::string => texts.push(self.string(part)),
+                Rule::term_unless => {
+                    let items: Vec<_> = part
+                        .into_inner()
+                        .filter(|p| p.as_rule() == Rule::string)
+                        .map(|s| self.string(s))
+                        .collect();
+                    unless = items.into_iter().collect();
+                }
+                _ => {}
+            }
+        }
+        let mut texts = texts.into_iter();
+        let phrase = texts.next().flatten();
+        let suggest = texts.next().flatten();
+        Some(TermEntry {
+            phrase: phrase?,
+            suggest: suggest?,
+            unless: unless?,
+        })
+    }
+
+    fn doubled(&mut self, pair: Pair<Rule>) -> Option<Doubled> {
+        let mut allow = Some(Vec::new());
+        if let Some(list) = pair
+            .into_inner()
+            .find(|p| p.as_rule() == Rule::doubled_allow)
+        {
+            let items: Vec<_> = list
+                .into_inner()
+                .filter(|p| p.as_rule() == Rule::string)
+                .map(|s| self.string(s))
+                .collect();
+            allow = items.into_iter().collect();
+        }
+        Some(Doubled { allow: allow? })
+    }
+
+    fn digits(&mut self, pair: Pair<Rule>) -> Option<Digits> {
+        let word = pair.into_inner().find(|p| p.as_rule() == Rule::word)?;
+        let span = self.span(&word);
+        match DigitsAspect::parse(word.as_str()) {
+            Some(aspect) => Some(Digits {
+                aspect: Spanned::new(aspect, span),
+            }),
+            None => {
+                self.error(
+                    PackError::new(format!("unknown digits check `{}`", word.as_str()), span)
+                        .with_label("not a digits check")
+                        .with_help("write `digits mixed` (full-width digits inside a half-width figure) or `digits fullwidth` (figures in full-width digits)"),
+                );
+                None
+            }
+        }
     }
 
     // ------------------------------------------------------------------ matchers

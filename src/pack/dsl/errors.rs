@@ -31,6 +31,9 @@ const RULE_LINES: &[Rule] = &[
     Rule::headings,
     Rule::paired,
     Rule::halfwidth,
+    Rule::terms,
+    Rule::doubled,
+    Rule::digits,
 ];
 
 /// Keywords that start a line inside `rule … { }`.
@@ -54,6 +57,9 @@ const RULE_LINE_KEYWORDS: &[Rule] = &[
     Rule::kw_headings,
     Rule::kw_paired,
     Rule::kw_halfwidth,
+    Rule::kw_terms,
+    Rule::kw_doubled,
+    Rule::kw_digits,
 ];
 
 /// Grammar rules and keywords that start a line of the pack outside rules.
@@ -346,6 +352,15 @@ pub fn rule_name(rule: Rule) -> &'static str {
         Rule::headings => "`headings`",
         Rule::paired => "`paired`",
         Rule::halfwidth => "`halfwidth`",
+        Rule::terms => "`terms`",
+        Rule::terms_file => "`file \"…\"`",
+        Rule::terms_list => "`{` with a list of terms",
+        Rule::term_entry => "a term (`\"wrong\" -> \"right\"`)",
+        Rule::term_unless => "`unless`",
+        Rule::term_arrow => "`->`",
+        Rule::doubled => "`doubled`",
+        Rule::doubled_allow => "`allow`",
+        Rule::digits => "`digits`",
         Rule::matcher => {
             "text to look for (a string, `/regex/`, `pattern`, `any(`, `all(` or `none(`)"
         }
@@ -423,6 +438,10 @@ pub fn rule_name(rule: Rule) -> &'static str {
         Rule::kw_headings => "`headings`",
         Rule::kw_paired => "`paired`",
         Rule::kw_halfwidth => "`halfwidth`",
+        Rule::kw_terms => "`terms`",
+        Rule::kw_doubled => "`doubled`",
+        Rule::kw_allow => "`allow`",
+        Rule::kw_digits => "`digits`",
         Rule::kw_pattern => "`pattern`",
         Rule::kw_any => "`any`",
         Rule::kw_all => "`all`",

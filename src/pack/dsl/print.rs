@@ -9,7 +9,7 @@ use std::fmt::Write;
 
 use super::strings::{fits_long_string, long_quote, quote};
 use crate::pack::model::{
-    Check, Condition, Example, ExampleKind, Expr, Let, Matcher, Pack, Require, Rule, Scope,
+    Check, Condition, Example, ExampleKind, Expr, Let, Matcher, Pack, Require, Rule, Scope, Terms,
 };
 
 const INDENT: &str = "  ";
@@ -146,7 +146,40 @@ fn print_check(out: &mut String, check: &Check) {
         Check::HalfWidth(halfwidth) => {
             line(out, 1, &format!("halfwidth {}", quote(&halfwidth.chars)))
         }
+        Check::Terms(terms) => print_terms(out, terms),
+        Check::Doubled(doubled) => {
+            if doubled.allow.is_empty() {
+                line(out, 1, "doubled");
+            } else {
+                let allow: Vec<String> = doubled.allow.iter().map(|a| quote(a)).collect();
+                line(out, 1, &format!("doubled allow {}", allow.join(", ")));
+            }
+        }
+        Check::Digits(digits) => line(out, 1, &format!("digits {}", digits.aspect.value.as_str())),
     }
+}
+
+/// `terms file "…" {` with one entry a line, `}`; the entries read from the table are not
+/// written (the table stays where it is).
+fn print_terms(out: &mut String, terms: &Terms) {
+    let mut head = "terms".to_string();
+    if let Some(file) = &terms.file {
+        let _ = write!(head, " file {}", quote(file));
+    }
+    if terms.entries.is_empty() {
+        line(out, 1, &head);
+        return;
+    }
+    line(out, 1, &format!("{head} {{"));
+    for entry in &terms.entries {
+        let mut text = format!("{} -> {}", quote(&entry.phrase), quote(&entry.suggest));
+        if !entry.unless.is_empty() {
+            let unless: Vec<String> = entry.unless.iter().map(|u| quote(u)).collect();
+            let _ = write!(text, " unless {}", unless.join(", "));
+        }
+        line(out, 2, &text);
+    }
+    line(out, 1, "}");
 }
 
 fn print_lets_and_asserts(out: &mut String, lets: &[Let], asserts: &[Expr]) {

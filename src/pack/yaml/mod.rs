@@ -66,3 +66,15 @@ pub fn parse_pack_partial(src: &str) -> (Option<Pack>, Vec<PackError>) {
     }
     (pack, reader.errors)
 }
+
+/// Reads a term table in YAML (a list of `{phrase: …, suggest: …, unless: […]}` maps): the
+/// entries read and every error found, with spans into `src`.
+pub fn parse_term_table(src: &str) -> (Vec<super::model::TermEntry>, Vec<PackError>) {
+    let tree = match node::parse_tree(src) {
+        Ok(tree) => tree,
+        Err(error) => return (Vec::new(), vec![error]),
+    };
+    let mut reader = read::Reader::new(src);
+    let entries = reader.term_table(&tree);
+    (entries, reader.errors)
+}

@@ -16,6 +16,7 @@ use crate::pack::model::{
     HeadingAspect, Headings, Let, MatchCheck, Matcher, Pack, Paired, Require, Rule, Scope,
     SectionSpec, Sections, Severity, SeverityOverride, Span, Spanned, When,
 };
+use crate::pack::model::{Digits, DigitsAspect, Doubled, TermEntry, Terms};
 
 const PACK_KEYS: &[&str] = &[
     "pack",
@@ -40,6 +41,9 @@ const KIND_KEYS: &[&str] = &[
     "assert",
     "paired",
     "halfwidth",
+    "terms",
+    "doubled",
+    "digits",
 ];
 
 /// Keys that refine a rule of some kinds.
@@ -393,6 +397,9 @@ impl<'a> Reader<'a> {
             "halfwidth" => self
                 .text(body, "`halfwidth`")
                 .map(|chars| Check::HalfWidth(HalfWidth { chars })),
+            "terms" => self.terms(body).map(Check::Terms),
+            "doubled" => self.doubled(body).map(Check::Doubled),
+            "digits" => self.digits(body).map(Check::Digits),
             _ => None,
         };
         if conflict {
@@ -614,6 +621,144 @@ impl<'a> Reader<'a> {
         Some(Headings {
             aspect: Spanned::new(value, aspect.span),
         })
+    }
+
+    /// `terms:` as a list of entries, or a map with `file:` (a table beside the pack) and
+    /// `list:` (entries).
+    fn terms(&mut self, node: &Node) -> Option<Terms> {
+        let mut terms = Terms::default();
+        let list = match &node.value {
+            Value::Seq(_) => Some(node),
+            Value::Map(_) => {
+                let fields = self.fields(node, &["file", "list"], "`terms`")?;
+                if let Some(file) = fields.get("file") {
+                    terms.file = Some(self.text(file, "`file`")?);
+                }
+                fields.get("list")
+            }
+            _ => {
+                self.wrong_type(
+                    node,
+                    "`terms`",
+                    "a list of `{phrase: …, suggest: …}`, or a map with `file:` and `list:`",
+                );
+                return None;
+            }
+        };
+        if let Some(list) = list {
+            let items: &[Node] = match &list.value {
+                Value::Seq(items) => items,
+                Value::Null => &[],
+                _ => {
+                    self.wrong_type(
+                        list,
+                        "the list of terms",
+                        "a list of `{phrase: …, suggest: …}`",
+                    );
+                    return None;
+                }
+            };
+            let mut complete = true;
+            for item in items {
+                match self.term_entry(item) {
+                    Some(entry) => terms.entries.push(entry),
+                    None => complete = false,
+                }
+            }
+            if !complete {
+                return None;
+            }
+        }
+        if terms.file.is_none() && terms.entries.is_empty() {
+            self.error(
+                PackError::new("the term list is empty", node.span.clone())
+                    .with_label("no terms")
+                    .with_help("list entries such as `- {phrase: 法制政府, suggest: 法治政府}`, or name a table with `file: terms.csv`"),
+            );
+            return None;
+        }
+        Some(terms)
+    }
+
+    /// A term table file: a list of `{phrase, suggest, unless}` maps.
+    pub fn term_table(&mut self, root: &Node) -> Vec<TermEntry> {
+        let Value::Seq(items) = &root.value else {
+            self.wrong_type(
+                root,
+                "A term table",
+                "a list of `{phrase: …, suggest: …}` maps",
+            );
+            return Vec::new();
+        };
+        items
+            .iter()
+            .filter_map(|item| self.term_entry(item))
+            .collect()
+    }
+
+    fn term_entry(&mut self, node: &Node) -> Option<TermEntry> {
+        let fields = self.fields(node, &["phrase", "suggest", "unless"], "a term")?;
+        let text_field = |reader: &mut Self, key: &str| match fields.get(key) {
+            Some(n) => reader.text(n, &format!("`{key}`")),
+            None => {
+                reader.error(
+                    PackError::new(format!("a term has no `{key}`"), node.span.clone())
+                        .with_label("this term")
+                        .with_help("write each term as `{phrase: 错误写法, suggest: 正确写法}`"),
+                );
+                None
+            }
+        };
+        let phrase = text_field(self, "phrase");
+        let suggest = text_field(self, "suggest");
+        let unless = fields
+            .get("unless")
+            .map_or_else(Vec::new, |n| self.text_list(n, "`unless`"));
+        Some(TermEntry {
+            phrase: phrase?,
+            suggest: suggest?,
+            unless,
+        })
+    }
+
+    /// `doubled: true`, or `doubled: {allow: [...]}`.
+    fn doubled(&mut self, node: &Node) -> Option<Doubled> {
+        match &node.value {
+            Value::Bool(true) | Value::Null => Some(Doubled::default()),
+            Value::Map(_) => {
+                let fields = self.fields(node, &["allow"], "`doubled`")?;
+                let allow = fields
+                    .get("allow")
+                    .map_or_else(Vec::new, |n| self.text_list(n, "`allow`"));
+                Some(Doubled { allow })
+            }
+            _ => {
+                self.wrong_type(node, "`doubled`", "`true`, or a map with `allow:`");
+                None
+            }
+        }
+    }
+
+    fn digits(&mut self, node: &Node) -> Option<Digits> {
+        let aspect = self.text(node, "`digits`")?;
+        match DigitsAspect::parse(&aspect.value) {
+            Some(value) => Some(Digits {
+                aspect: Spanned::new(value, aspect.span),
+            }),
+            None => {
+                let error = PackError::new(
+                    format!("unknown digits check `{}`", aspect.value),
+                    aspect.span.clone(),
+                )
+                .with_label("expected `mixed` or `fullwidth`");
+                self.error(with_suggestion(
+                    error,
+                    &aspect.value,
+                    &["mixed", "fullwidth"],
+                ));
+                None
+            }
+        }
     }
 
     fn lets(&mut self, fields: &Fields<'_>) -> Option<Vec<Let>> {

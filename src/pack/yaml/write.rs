@@ -209,8 +209,44 @@ fn check_entries(check: &Check) -> Vec<(&'static str, Yaml)> {
         }
         Check::Paired(paired) => entries.push(("paired", texts(&paired.pairs))),
         Check::HalfWidth(halfwidth) => entries.push(("halfwidth", text(&halfwidth.chars))),
+        Check::Terms(terms) => entries.push(("terms", terms_yaml(terms))),
+        Check::Doubled(doubled) => {
+            let body = if doubled.allow.is_empty() {
+                Yaml::Bool(true)
+            } else {
+                map(vec![("allow", texts(&doubled.allow))])
+            };
+            entries.push(("doubled", body));
+        }
+        Check::Digits(digits) => entries.push(("digits", text(digits.aspect.value.as_str()))),
     }
     entries
+}
+
+/// A list of `{phrase, suggest, unless}` maps, in a map with `file:` when there is a table.
+/// The entries read from the table are not written: the table stays where it is.
+fn terms_yaml(terms: &crate::pack::model::Terms) -> Yaml {
+    let list: Vec<Yaml> = terms
+        .entries
+        .iter()
+        .map(|e| {
+            let mut entry = vec![("phrase", text(&e.phrase)), ("suggest", text(&e.suggest))];
+            if !e.unless.is_empty() {
+                entry.push(("unless", texts(&e.unless)));
+            }
+            map(entry)
+        })
+        .collect();
+    match &terms.file {
+        None => block_seq(list),
+        Some(file) => {
+            let mut body = vec![("file".to_owned(), text(file))];
+            if !list.is_empty() {
+                body.push(("list".to_owned(), block_seq(list)));
+            }
+            block_map(body)
+        }
+    }
 }
 
 fn require_entries(require: &Require, entries: &mut Vec<(&'static str, Yaml)>) {

@@ -1,0 +1,141 @@
+//! Kind `digits`: the width of the digits of figures (GB/T 15835: figures in half-width
+//! Arabic digits).
+//!
+//! A figure is a run of digits, half-width `0-9` or full-width `０-９`, with a decimal point
+//! (`.` or `．`) between digits. `digits mixed` flags a figure that mixes both widths
+//! (`2０24年`, `1２件`): a slip of the input method, never intended. `digits fullwidth`
+//! flags a figure written in full-width digits only (`２０２４年`), a milder matter of style.
+//! Either way the fix writes the figure in half-width digits.
+//!
+//! ```text
+//! rule digits-mixed { message "“{match}”混用了全角数字，应为“{suggestion}”" digits mixed }
+//! ```
+
+use super::Hit;
+use crate::diag::{Fix, Label};
+use crate::eval::matching::DocMatches;
+use crate::pack::model::{Digits, DigitsAspect};
+use crate::pack::values::Value;
+
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    pub aspect: DigitsAspect,
+}
+
+pub fn compile(d: &Digits) -> Compiled {
+    Compiled {
+        aspect: d.aspect.value,
+    }
+}
+
+fn half_digit(c: char) -> bool {
+    c.is_ascii_digit()
+}
+
+fn full_digit(c: char) -> bool {
+    ('０'..='９').contains(&c)
+}
+
+/// The half-width form of a figure's character.
+fn to_half(c: char) -> char {
+    match c {
+        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+        '．' => '.',
+        c => c,
+    }
+}
+
+/// The figures of `text`: byte spans of digit runs, with one decimal point between digits.
+fn figures(text: &str) -> Vec<(usize, usize)> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let digit = |i: usize| {
+        chars
+            .get(i)
+            .is_some_and(|(_, c)| half_digit(*c) || full_digit(*c))
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !digit(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut point = false;
+        while i < chars.len() {
+            if digit(i) {
+                i += 1;
+            } else if !point
+                && matches!(chars.get(i).map(|(_, c)| *c), Some('.' | '．'))
+                && digit(i + 1)
+            {
+                point = true;
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        let end = chars.get(i).map_or(text.len(), |(at, _)| *at);
+        out.push((chars[start].0, end));
+    }
+    out
+}
+
+pub fn evaluate(d: &Compiled, m: &DocMatches) -> Vec<Hit> {
+    let text = m.doc.text.as_str();
+    let mut hits = Vec::new();
+    for (start, end) in figures(text) {
+        let figure = &text[start..end];
+        let full = figure.chars().any(full_digit);
+        let half = figure.chars().any(half_digit);
+        let flagged = match d.aspect {
+            DigitsAspect::Mixed => full && half,
+            DigitsAspect::FullWidth => full && !half,
+        };
+        if !flagged {
+            continue;
+        }
+        let fixed: String = figure.chars().map(to_half).collect();
+        let mut hit = Hit::at(vec![Label::new(
+            start..end,
+            Some(format!("建议改为“{fixed}”")),
+        )])
+        .var("0", Value::Text(figure.to_string()))
+        .var("match", Value::Text(figure.to_string()))
+        .var("suggestion", Value::Text(fixed.clone()));
+        hit.fix = Some(Fix {
+            offset: start,
+            length: end - start,
+            replacements: vec![fixed],
+        });
+        hits.push(hit);
+    }
+    hits
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::eval::kinds::testing::{findings, flagged};
+
+    const MIXED: &str = r#"rule r { message "“{match}”应为“{suggestion}”" digits mixed }"#;
+    const FULL: &str = r#"rule r { message "“{match}”应为“{suggestion}”" digits fullwidth }"#;
+
+    #[test]
+    fn mixed_figures_are_flagged_with_the_half_width_form() {
+        let text = "2０24年受理1２件，调解率9８.5%，另有１２件。";
+        assert_eq!(flagged(MIXED, text), ["2０24", "1２", "9８.5"]);
+        let found = findings(MIXED, text);
+        assert_eq!(found[0].message, "“2０24”应为“2024”");
+        assert_eq!(
+            found[2].fix.as_ref().map(|f| f.replacements.clone()),
+            Some(vec!["98.5".to_string()])
+        );
+    }
+
+    #[test]
+    fn whole_full_width_figures_are_a_separate_aspect() {
+        let text = "２０２４年受理12件，1２件。";
+        assert_eq!(flagged(FULL, text), ["２０２４"]);
+        assert_eq!(flagged(MIXED, "２０２４年受理12件。").len(), 0);
+    }
+}

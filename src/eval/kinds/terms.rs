@@ -1,0 +1,162 @@
+//! Kind `terms`: a list of wrong phrases, each with its right form.
+//!
+//! All phrases are found in one Aho-Corasick pass, the longest phrase first at each place and
+//! no two findings overlapping (`法制政府建设` is one finding for `法制政府`, not also one for
+//! `法制`). An occurrence overlapped by one of its entry's `unless` texts is right and not
+//! reported (`"申述" -> "申诉" unless "申述理由"`). Each finding carries the replacement as a
+//! fix, so `check --fix` applies it; the message may name `{match}`, `{phrase}` and
+//! `{suggestion}`.
+//!
+//! ```text
+//! rule terms { message "“{match}”应为“{suggestion}”" terms { "法制政府" -> "法治政府" } }
+//! rule county-terms { message "“{match}”应为“{suggestion}”" terms file "terms.csv" }
+//! ```
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::Hit;
+use crate::diag::{Fix, Label};
+use crate::eval::matching::DocMatches;
+use crate::pack::error::PackError;
+use crate::pack::model::Terms;
+use crate::pack::values::Value;
+
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    searcher: Option<AhoCorasick>,
+    /// Phrase, replacement and exceptions, in the order of the searcher's patterns.
+    entries: Vec<(String, String, Vec<String>)>,
+}
+
+pub fn compile(terms: &Terms) -> Result<Compiled, Vec<PackError>> {
+    let entries: Vec<(String, String, Vec<String>)> = terms
+        .all_entries()
+        .filter(|e| !e.phrase.value.is_empty())
+        .map(|e| {
+            (
+                e.phrase.value.clone(),
+                e.suggest.value.clone(),
+                e.unless
+                    .iter()
+                    .filter(|u| !u.value.is_empty())
+                    .map(|u| u.value.clone())
+                    .collect(),
+            )
+        })
+        .collect();
+    if entries.is_empty() {
+        return Ok(Compiled {
+            searcher: None,
+            entries,
+        });
+    }
+    let searcher = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(entries.iter().map(|(phrase, _, _)| phrase))
+        .map_err(|e| {
+            let span = terms
+                .entries
+                .first()
+                .map_or(0..0, |entry| entry.phrase.span.clone());
+            vec![PackError::new(
+                format!("the term list cannot be searched: {e}"),
+                span,
+            )]
+        })?;
+    Ok(Compiled {
+        searcher: Some(searcher),
+        entries,
+    })
+}
+
+/// Whether an occurrence of one of `unless` overlaps `start..end` of `text`.
+fn excused(text: &str, start: usize, end: usize, unless: &[String]) -> bool {
+    unless.iter().any(|u| {
+        let mut from = start.saturating_sub(u.len());
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let mut to = (end + u.len()).min(text.len());
+        while !text.is_char_boundary(to) {
+            to += 1;
+        }
+        let window = &text[from..to];
+        window.match_indices(u.as_str()).any(|(at, found)| {
+            let (a, b) = (from + at, from + at + found.len());
+            a < end && b > start
+        })
+    })
+}
+
+pub fn evaluate(t: &Compiled, m: &DocMatches) -> Vec<Hit> {
+    let Some(searcher) = &t.searcher else {
+        return Vec::new();
+    };
+    let text = m.doc.text.as_str();
+    let mut hits = Vec::new();
+    for found in searcher.find_iter(text) {
+        let Some((phrase, suggest, unless)) = t.entries.get(found.pattern().as_usize()) else {
+            continue;
+        };
+        let (start, end) = (found.start(), found.end());
+        if excused(text, start, end, unless) {
+            continue;
+        }
+        let mut hit = Hit::at(vec![Label::new(
+            start..end,
+            Some(format!("建议改为“{suggest}”")),
+        )])
+        .var("0", Value::Text(phrase.clone()))
+        .var("match", Value::Text(phrase.clone()))
+        .var("phrase", Value::Text(phrase.clone()))
+        .var("suggestion", Value::Text(suggest.clone()));
+        hit.fix = Some(Fix {
+            offset: start,
+            length: end - start,
+            replacements: vec![suggest.clone()],
+        });
+        hits.push(hit);
+    }
+    hits
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::eval::kinds::testing::{findings, flagged, messages};
+
+    const RULE: &str = r#"rule r {
+        message "“{match}”应为“{suggestion}”"
+        terms {
+            "法制政府" -> "法治政府"
+            "法制" -> "法治" unless "法制审核", "法制机构"
+            "申述" -> "申诉" unless "申述理由"
+        }
+    }"#;
+
+    #[test]
+    fn longest_phrase_first_and_no_overlaps() {
+        assert_eq!(
+            flagged(RULE, "推进法制政府建设，树立法制观念。"),
+            ["法制政府", "法制"]
+        );
+        assert_eq!(
+            messages(RULE, "推进法制政府建设。"),
+            ["“法制政府”应为“法治政府”"]
+        );
+    }
+
+    #[test]
+    fn exceptions_keep_right_uses_silent() {
+        assert!(flagged(RULE, "严格法制审核，健全法制机构，说明申述理由。").is_empty());
+        assert_eq!(flagged(RULE, "群众申述渠道畅通。"), ["申述"]);
+    }
+
+    #[test]
+    fn each_finding_has_the_replacement_as_fix() {
+        let text = "推进法制政府建设。";
+        let found = findings(RULE, text);
+        let fix = found[0].fix.as_ref().expect("a fix");
+        assert_eq!(&text[fix.offset..fix.offset + fix.length], "法制政府");
+        assert_eq!(fix.replacements, ["法治政府"]);
+    }
+}
