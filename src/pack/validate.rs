@@ -598,7 +598,7 @@ fn check_require(require: &Require, errors: &mut Vec<PackError>) {
 }
 
 fn check_scope(scope: &Scope, errors: &mut Vec<PackError>) {
-    if let Scope::Section(heading) | Scope::Heading(heading) = scope {
+    if let Scope::Section(heading) | Scope::Heading(heading) | Scope::SectionBody(heading) = scope {
         compile_into(heading, errors);
     }
 }
