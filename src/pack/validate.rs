@@ -224,7 +224,7 @@ impl Ty {
 
     fn of_fact(name: &str) -> Option<Ty> {
         match name {
-            "report.year" => Some(Ty::Number),
+            "report.year" | "title.year" | "body.year" => Some(Ty::Number),
             "document.date" => Some(Ty::Date),
             _ => None,
         }
