@@ -378,11 +378,40 @@ pub fn build_headings_and_sections(doc: &mut Document, splitter: &mut Splitter) 
 // paragraph opens (`存在的问题：……`, `下一步，我镇将……`), so an opening stands in for a
 // heading there.
 
-/// The text of the report without its title and its headings (heading lines, and the
-/// leading sentence of an inline heading), as pieces in text order.
+/// Where the closing of a report starts: the dated signature at the end (`特此报告。`, the
+/// name of the office, the date), up to four lines ending with a date. The text length when
+/// the report has no dated closing.
+pub fn closing_start(doc: &Document) -> usize {
+    let text = doc.text.as_str();
+    let closing_line = |t: &str| {
+        super::facts::parse_date(t).is_some()
+            || t.starts_with("特此")
+            || (t.chars().count() <= 30
+                && !t.contains(['。', '，', '；', '：', ',', ';', ':', '！', '？']))
+    };
+    let mut start = text.len();
+    let mut dated = false;
+    for p in doc.paragraphs.iter().rev().take(4) {
+        let t = doc.slice(&p.span);
+        if p.role != ParagraphRole::Body || p.heading.is_some() || !closing_line(t) {
+            break;
+        }
+        dated |= super::facts::parse_date(t).is_some();
+        start = p.span.start;
+    }
+    if dated {
+        start
+    } else {
+        text.len()
+    }
+}
+
+/// The text of the report without its title, its headings (heading lines, and the leading
+/// sentence of an inline heading) and its dated closing, as pieces in text order.
 pub fn body_pieces(doc: &Document) -> Vec<Span> {
     let mut pieces = Vec::new();
-    for p in &doc.paragraphs {
+    let closing = closing_start(doc);
+    for p in doc.paragraphs.iter().filter(|p| p.span.start < closing) {
         match p.role {
             ParagraphRole::Title | ParagraphRole::Heading => {}
             ParagraphRole::Body => {
@@ -401,11 +430,12 @@ pub fn body_pieces(doc: &Document) -> Vec<Span> {
 }
 
 /// What stands under a section's heading: from the end of the heading to the end of the
-/// section (its subsections included). Empty for the root.
+/// section (its subsections included), without the report's dated closing. None for the root.
 pub fn section_body(doc: &Document, section: usize) -> Option<Span> {
     let s = doc.sections.get(section)?;
     let h = doc.headings.get(s.heading?)?;
-    let body = trim_span(&doc.text, h.span.end.min(s.span.end)..s.span.end);
+    let end = s.span.end.min(closing_start(doc)).max(h.span.end);
+    let body = trim_span(&doc.text, h.span.end.min(end)..end);
     Some(body)
 }
 
@@ -441,8 +471,9 @@ pub fn openings(doc: &Document) -> Vec<Opening> {
     let text = doc.text.as_str();
     let running = |p: &super::Paragraph| p.role == ParagraphRole::Body && p.heading.is_none();
     let mut out = Vec::new();
+    let closing = closing_start(doc);
     for (index, p) in doc.paragraphs.iter().enumerate() {
-        if !running(p) {
+        if !running(p) || p.span.start >= closing {
             continue;
         }
         let slice = doc.slice(&p.span);
@@ -467,7 +498,7 @@ pub fn openings(doc: &Document) -> Vec<Opening> {
         }
         if is_label(slice) {
             for next in doc.paragraphs.iter().skip(index + 1) {
-                if !running(next) || is_label(doc.slice(&next.span)) {
+                if !running(next) || next.span.start >= closing || is_label(doc.slice(&next.span)) {
                     break;
                 }
                 body.push(next.span.clone());
