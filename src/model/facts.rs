@@ -168,6 +168,9 @@ fn years_in(text: &str, span: &Span) -> Vec<(i32, Span)> {
     out
 }
 
+/// A year as written, with the span of its number.
+type YearAt = (i32, Span);
+
 /// Words of a heading over next year's plans.
 const PLAN_WORDS: [&str; 12] = [
     "下一",
@@ -234,10 +237,10 @@ fn under_plan_heading(doc: &Document, offset: usize) -> bool {
 /// `现将……2023年……报告如下`, or a heading naming the year and the work
 /// (`一、2023年推进法治政府建设的主要举措`); none under a plan heading or opening a plan
 /// (`2025年，我镇将……`).
-fn body_years(doc: &Document) -> (Option<(i32, Span)>, Option<(i32, Span)>) {
+fn body_years(doc: &Document) -> (Option<YearAt>, Option<YearAt>) {
     let text = doc.text.as_str();
-    let mut strong: Vec<(i32, Span)> = Vec::new();
-    let mut weak: Option<(i32, Span)> = None;
+    let mut strong: Vec<YearAt> = Vec::new();
+    let mut weak: Option<YearAt> = None;
     let first_heading = doc.headings.first().map_or(text.len(), |h| h.span.start);
     for p in &doc.paragraphs {
         if p.role == super::ParagraphRole::Title || under_plan_heading(doc, p.span.start) {
@@ -287,7 +290,7 @@ fn body_years(doc: &Document) -> (Option<(i32, Span)>, Option<(i32, Span)>) {
             None => counts.push((*year, 1)),
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     let clear = match counts.as_slice() {
         [(year, _)] => Some(*year),
         [(year, n), (_, m), ..] if n > m => Some(*year),
@@ -346,5 +349,33 @@ mod tests {
         assert_eq!(parse_date("二〇二五年二月十一日"), expected);
         assert_eq!(parse_date("2025年2月30日"), None);
         assert_eq!(parse_date("特此报告"), None);
+    }
+
+    fn years(text: &str) -> (Option<i32>, Option<i32>, Option<i32>) {
+        let doc = Document::parse(text.to_string());
+        let y = |f: &Option<(i32, Span)>| f.as_ref().map(|(y, _)| *y);
+        (
+            y(&doc.facts.report_year),
+            y(&doc.facts.title_year),
+            y(&doc.facts.body_year),
+        )
+    }
+
+    #[test]
+    fn the_year_is_not_read_from_cited_titles_ranges_document_numbers_or_plans() {
+        let cited =
+            "关于贯彻落实《法治政府建设实施纲要（2021—2025年）》2024年度情况的报告\n正文。\n";
+        assert_eq!(years(cited).0, Some(2024));
+        let no_title_year = "某镇法治政府建设工作报告\n按照（法办〔2023〕15号）要求。\n2025年，我镇将继续推进依法行政。\n2024年，我镇开展普法活动12场。\n";
+        assert_eq!(years(no_title_year), (Some(2024), None, Some(2024)));
+    }
+
+    #[test]
+    fn title_and_body_disagreeing_leave_the_report_year_unknown() {
+        let text = "某镇2024年法治政府建设年度报告\n2023年，我镇深入推进依法行政。\n一、2023年推进法治政府建设的主要举措\n";
+        assert_eq!(years(text), (None, Some(2024), Some(2023)));
+        // One stray statement against another is not clear: no body year, no dispute.
+        let unclear = "某镇2024年法治政府建设年度报告\n2023年，我镇被评为示范镇。\n2024年，我镇开展普法12场。\n";
+        assert_eq!(years(unclear), (Some(2024), Some(2024), None));
     }
 }
