@@ -279,11 +279,53 @@ pub struct MetaView {
     pub line: usize,
 }
 
+/// The report year, where it was read, and the title's and the body's years when they differ.
+fn report_year_lines(doc: &Document, out: &mut String) {
+    let facts = &doc.facts;
+    let place = |span: &crate::model::Span| at(doc.position(span.start));
+    match (&facts.report_year, facts.report_year_from) {
+        (Some((year, span)), Some(from)) => {
+            let _ = writeln!(
+                out,
+                "report year: {year} (from the {}, {})",
+                from.as_str(),
+                place(span)
+            );
+        }
+        (Some((year, span)), None) => {
+            let _ = writeln!(out, "report year: {year} ({})", place(span));
+        }
+        (None, _) => match (&facts.title_year, &facts.body_year) {
+            (Some((t, ts)), Some((b, bs))) if t != b => {
+                let _ = writeln!(
+                    out,
+                    "report year: unknown (the title says {t} at {}, the body {b} at {})",
+                    place(ts),
+                    place(bs)
+                );
+            }
+            _ => out.push_str("report year: none\n"),
+        },
+    }
+    if facts.report_year.is_some() {
+        if let (Some((t, _)), Some((b, bs))) = (&facts.title_year, &facts.body_year) {
+            if t == b {
+                let _ = writeln!(out, "  the body says so too ({})", place(bs));
+            }
+        }
+    }
+}
+
 /// What `inspect --format json` prints.
 #[derive(Debug, Serialize)]
 pub struct InspectView {
     pub title: Option<Located>,
     pub report_year: Option<i32>,
+    /// `title` or `body`: where the report year was read.
+    pub report_year_from: Option<&'static str>,
+    /// The year the title names, and the year the body's statements name.
+    pub title_year: Option<i32>,
+    pub body_year: Option<i32>,
     pub document_date: Option<String>,
     pub metadata: Vec<MetaView>,
     pub sections: Vec<SectionView>,
@@ -317,6 +359,9 @@ pub fn view(doc: &Document) -> InspectView {
     InspectView {
         title: doc.title.as_ref().map(|t| located(doc, &t.span)),
         report_year: doc.facts.report_year.as_ref().map(|(y, _)| *y),
+        report_year_from: doc.facts.report_year_from.map(|f| f.as_str()),
+        title_year: doc.facts.title_year.as_ref().map(|(y, _)| *y),
+        body_year: doc.facts.body_year.as_ref().map(|(y, _)| *y),
         document_date: doc.facts.document_date.as_ref().map(|(d, _)| d.to_string()),
         metadata: doc
             .metadata
@@ -404,16 +449,7 @@ pub fn render_text(doc: &Document, with_sentences: bool) -> String {
         }
         None => out.push_str("title: none\n"),
     }
-    match &doc.facts.report_year {
-        Some((year, span)) => {
-            let _ = writeln!(
-                out,
-                "report year: {year} ({})",
-                at(doc.position(span.start))
-            );
-        }
-        None => out.push_str("report year: none\n"),
-    }
+    report_year_lines(doc, &mut out);
     match &doc.facts.document_date {
         Some((date, span)) => {
             let _ = writeln!(

@@ -10,7 +10,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 
-use crate::model::Document;
+use crate::model::{structure, Document};
 use crate::pack::error::PackError;
 use crate::pack::model::{Matcher, Scope};
 use crate::pack::pattern::{self, CompiledPattern, PatternMatch, RegexMatch, RegexMatcher};
@@ -69,6 +69,10 @@ pub enum CompiledScope {
     Title,
     Paragraph,
     Sentence,
+    /// The text without title and headings.
+    Body,
+    /// What stands under matching headings and after matching paragraph openings.
+    SectionBody(CompiledMatcher),
 }
 
 /// Builds the shared leaf table while rules are compiled.
@@ -152,6 +156,8 @@ impl Compiler {
             Scope::Title => CompiledScope::Title,
             Scope::Paragraph => CompiledScope::Paragraph,
             Scope::Sentence => CompiledScope::Sentence,
+            Scope::Body => CompiledScope::Body,
+            Scope::SectionBody(m) => CompiledScope::SectionBody(self.matcher(m)?),
         })
     }
 }
@@ -437,6 +443,94 @@ impl<'a> DocMatches<'a> {
                 })
                 .map(|s| s.span.clone())
                 .collect(),
+            // Each piece on its own, for kinds that look at single occurrences.
+            CompiledScope::Body | CompiledScope::SectionBody(_) => {
+                self.unit_pieces(scope).into_iter().flatten().collect()
+            }
+        }
+    }
+
+    /// The units a scope divides the document into, each unit as the pieces of text it is
+    /// made of: one piece for most scopes, several for a body (text between headings).
+    pub fn unit_pieces(&self, scope: &CompiledScope) -> Vec<Vec<Span>> {
+        let doc = self.doc;
+        match scope {
+            CompiledScope::Body => vec![structure::body_pieces(doc)],
+            CompiledScope::SectionBody(m) => {
+                let mut units: Vec<Vec<Span>> = (0..doc.sections.len())
+                    .filter(|&s| {
+                        doc.section_heading(s)
+                            .is_some_and(|h| self.count(m, &h.text_span).0 > 0)
+                    })
+                    .filter_map(|s| structure::section_body(doc, s))
+                    .map(|body| vec![body])
+                    .collect();
+                units.extend(
+                    structure::openings(doc)
+                        .into_iter()
+                        .filter(|o| self.opens_with(m, o))
+                        .map(|o| o.body),
+                );
+                units
+            }
+            _ => self.units(scope).into_iter().map(|u| vec![u]).collect(),
+        }
+    }
+
+    /// Whether a paragraph opens with `m`: a match inside its first sentence that starts
+    /// within its opening.
+    pub fn opens_with(&self, m: &CompiledMatcher, o: &structure::Opening) -> bool {
+        let (n, spans) = self.count(m, &o.first_sentence);
+        n > 0 && (spans.is_empty() || spans.iter().any(|s| s.start < o.lead.end))
+    }
+
+    /// Like [`DocMatches::count`], over a unit made of several pieces of text: a leaf counts
+    /// its matches in every piece, combinators combine these counts as for one piece.
+    pub fn count_pieces(&self, m: &CompiledMatcher, pieces: &[Span]) -> (usize, Vec<Span>) {
+        match m {
+            CompiledMatcher::Leaf(id) => {
+                let mut spans = Vec::new();
+                for piece in pieces {
+                    spans.extend(self.leaf_in(*id, piece).iter().map(|m| m.span.clone()));
+                }
+                (spans.len(), spans)
+            }
+            CompiledMatcher::Any(children) => {
+                let mut n = 0;
+                let mut spans = Vec::new();
+                for c in children {
+                    let (k, mut s) = self.count_pieces(c, pieces);
+                    n += k;
+                    spans.append(&mut s);
+                }
+                (n, spans)
+            }
+            CompiledMatcher::All(children) => {
+                let mut n = usize::MAX;
+                let mut spans = Vec::new();
+                for c in children {
+                    let (k, mut s) = self.count_pieces(c, pieces);
+                    n = n.min(k);
+                    spans.append(&mut s);
+                }
+                if children.is_empty() || n == 0 {
+                    (0, Vec::new())
+                } else {
+                    (n, spans)
+                }
+            }
+            CompiledMatcher::None(children) => {
+                let mut spans = Vec::new();
+                for c in children {
+                    let (_, mut s) = self.count_pieces(c, pieces);
+                    spans.append(&mut s);
+                }
+                if spans.is_empty() {
+                    (1, Vec::new())
+                } else {
+                    (0, spans)
+                }
+            }
         }
     }
 

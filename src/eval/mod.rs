@@ -95,6 +95,8 @@ impl<'f> Bindings<'f> {
                 .report_year
                 .as_ref()
                 .map(|(y, _)| Value::count(*y as f64)),
+            "title.year" | "body.year" => crate::eval::kinds::facts::year_fact(self.facts, name)
+                .map(|(y, _)| Value::count(*y as f64)),
             "document.date" => self.facts.document_date.as_ref().map(|(d, _)| Value::Date {
                 year: d.year,
                 month: d.month,

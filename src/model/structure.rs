@@ -370,3 +370,146 @@ pub fn build_headings_and_sections(doc: &mut Document, splitter: &mut Splitter) 
     doc.headings = final_headings;
     doc.sections = sections;
 }
+
+// ---------------------------------------------------------------- bodies and openings
+//
+// What rules read as the body of a report or of one of its parts: the text under the
+// headings, not the headings. A report without numbered headings marks its parts by how a
+// paragraph opens (`存在的问题：……`, `下一步，我镇将……`), so an opening stands in for a
+// heading there.
+
+/// Where the closing of a report starts: the dated signature at the end (`特此报告。`, the
+/// name of the office, the date), up to four lines ending with a date. The text length when
+/// the report has no dated closing.
+pub fn closing_start(doc: &Document) -> usize {
+    let text = doc.text.as_str();
+    let closing_line = |t: &str| {
+        super::facts::parse_date(t).is_some()
+            || t.starts_with("特此")
+            || (t.chars().count() <= 30
+                && !t.contains(['。', '，', '；', '：', ',', ';', ':', '！', '？']))
+    };
+    let mut start = text.len();
+    let mut dated = false;
+    for p in doc.paragraphs.iter().rev().take(4) {
+        let t = doc.slice(&p.span);
+        if p.role != ParagraphRole::Body || p.heading.is_some() || !closing_line(t) {
+            break;
+        }
+        dated |= super::facts::parse_date(t).is_some();
+        start = p.span.start;
+    }
+    if dated {
+        start
+    } else {
+        text.len()
+    }
+}
+
+/// The text of the report without its title, its headings (heading lines, and the leading
+/// sentence of an inline heading) and its dated closing, as pieces in text order.
+pub fn body_pieces(doc: &Document) -> Vec<Span> {
+    let mut pieces = Vec::new();
+    let closing = closing_start(doc);
+    for p in doc.paragraphs.iter().filter(|p| p.span.start < closing) {
+        match p.role {
+            ParagraphRole::Title | ParagraphRole::Heading => {}
+            ParagraphRole::Body => {
+                let start = p
+                    .heading
+                    .and_then(|h| doc.headings.get(h))
+                    .map_or(p.span.start, |h| h.span.end.max(p.span.start));
+                let piece = trim_span(&doc.text, start..p.span.end);
+                if !piece.is_empty() {
+                    pieces.push(piece);
+                }
+            }
+        }
+    }
+    pieces
+}
+
+/// What stands under a section's heading: from the end of the heading to the end of the
+/// section (its subsections included), without the report's dated closing. None for the root.
+pub fn section_body(doc: &Document, section: usize) -> Option<Span> {
+    let s = doc.sections.get(section)?;
+    let h = doc.headings.get(s.heading?)?;
+    let end = s.span.end.min(closing_start(doc)).max(h.span.end);
+    let body = trim_span(&doc.text, h.span.end.min(end)..end);
+    Some(body)
+}
+
+/// How a running-text paragraph (no title, no heading) opens.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Opening {
+    /// Index into [`Document::paragraphs`].
+    pub paragraph: usize,
+    /// The opening: up to a `：` that comes before the first sentence end, else the first
+    /// clause (up to the first `，、；` or sentence end).
+    pub lead: Span,
+    /// The paragraph's first sentence, where a match for the opening is looked for.
+    pub first_sentence: Span,
+    /// What follows the opening: the rest of the paragraph and, when the paragraph is only a
+    /// label (`存在的问题：`, `下一步工作打算`), the paragraphs after it up to the next heading
+    /// or label.
+    pub body: Vec<Span>,
+}
+
+/// A paragraph that only names what follows: it ends with `：`, or is short and has no
+/// sentence or clause punctuation at all.
+fn is_label(text: &str) -> bool {
+    let t = text.trim_end_matches(is_blank);
+    t.ends_with(['：', ':'])
+        || (t.chars().count() <= 40
+            && !t.contains(['。', '，', '；', '！', '？', ',', ';', '!', '?']))
+}
+
+/// The openings of the running-text paragraphs, in text order.
+pub fn openings(doc: &Document) -> Vec<Opening> {
+    const SENTENCE_END: [char; 6] = ['。', '！', '？', '!', '?', '；'];
+    const CLAUSE_END: [char; 11] = ['，', ',', '、', '：', ':', '；', ';', '。', '！', '？', '!'];
+    let text = doc.text.as_str();
+    let running = |p: &super::Paragraph| p.role == ParagraphRole::Body && p.heading.is_none();
+    let mut out = Vec::new();
+    let closing = closing_start(doc);
+    for (index, p) in doc.paragraphs.iter().enumerate() {
+        if !running(p) || p.span.start >= closing {
+            continue;
+        }
+        let slice = doc.slice(&p.span);
+        let colon = slice.find(['：', ':']);
+        let stop = slice.find(SENTENCE_END);
+        let lead_end = match (colon, stop) {
+            (Some(c), Some(s)) if c < s => c,
+            (Some(c), None) => c,
+            _ => slice.find(CLAUSE_END).unwrap_or(slice.len()),
+        };
+        let sentence_end = stop.map_or(slice.len(), |s| {
+            s + slice[s..].chars().next().map_or(0, char::len_utf8)
+        });
+        let after_lead = slice[lead_end..]
+            .chars()
+            .next()
+            .map_or(lead_end, |c| lead_end + c.len_utf8());
+        let mut body = Vec::new();
+        let rest = trim_span(text, p.span.start + after_lead..p.span.end);
+        if !rest.is_empty() {
+            body.push(rest);
+        }
+        if is_label(slice) {
+            for next in doc.paragraphs.iter().skip(index + 1) {
+                if !running(next) || next.span.start >= closing || is_label(doc.slice(&next.span)) {
+                    break;
+                }
+                body.push(next.span.clone());
+            }
+        }
+        out.push(Opening {
+            paragraph: index,
+            lead: p.span.start..p.span.start + lead_end,
+            first_sentence: p.span.start..p.span.start + sentence_end.max(lead_end),
+            body,
+        });
+    }
+    out
+}

@@ -154,4 +154,4 @@ impl Func {
 }
 
 /// Document facts an expression may name.
-pub const FACTS: &[&str] = &["report.year", "document.date"];
+pub const FACTS: &[&str] = &["report.year", "document.date", "title.year", "body.year"];

@@ -242,6 +242,11 @@ pub enum Scope {
     Paragraph,
     /// Each sentence separately.
     Sentence,
+    /// The report's text without its title and its headings (`in body`).
+    Body,
+    /// What stands under each heading that matches, without that heading; and what follows
+    /// the opening of a paragraph that opens with a match (`in body of section …`).
+    SectionBody(Box<Matcher>),
 }
 
 /// Kind `require`: the matcher must be satisfied at least `min_count` times in the scope.

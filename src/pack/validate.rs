@@ -224,7 +224,7 @@ impl Ty {
 
     fn of_fact(name: &str) -> Option<Ty> {
         match name {
-            "report.year" => Some(Ty::Number),
+            "report.year" | "title.year" | "body.year" => Some(Ty::Number),
             "document.date" => Some(Ty::Date),
             _ => None,
         }
@@ -601,7 +601,7 @@ fn check_require(require: &Require, errors: &mut Vec<PackError>) {
 }
 
 fn check_scope(scope: &Scope, errors: &mut Vec<PackError>) {
-    if let Scope::Section(heading) | Scope::Heading(heading) = scope {
+    if let Scope::Section(heading) | Scope::Heading(heading) | Scope::SectionBody(heading) = scope {
         compile_into(heading, errors);
     }
 }

@@ -16,7 +16,7 @@ use super::{stand_in, Hit};
 use crate::diag::Label;
 use crate::eval::matching::DocMatches;
 use crate::eval::Bindings;
-use crate::model::Document;
+use crate::model::{Document, Facts};
 use crate::pack::expr::{Expr, ExprKind};
 use crate::pack::model::{FactsCheck, Let};
 use crate::pack::values::{self, Outcome};
@@ -63,6 +63,24 @@ fn fact_label(doc: &Document, fact: &str) -> Option<Label> {
             .report_year
             .as_ref()
             .map(|(_, s)| Label::new(s.clone(), Some("报告年度".to_string()))),
+        "title.year" | "body.year" => year_fact(&doc.facts, fact).map(|(_, s)| {
+            let what = if fact == "title.year" {
+                "标题所写年度"
+            } else {
+                "正文所写年度"
+            };
+            Label::new(s.clone(), Some(what.to_string()))
+        }),
+        _ => None,
+    }
+}
+
+/// The facts `title.year` (the year the title names) and `body.year` (the year the body's
+/// statements name), with their places.
+pub fn year_fact<'f>(facts: &'f Facts, name: &str) -> Option<&'f (i32, crate::model::Span)> {
+    match name {
+        "title.year" => facts.title_year.as_ref(),
+        "body.year" => facts.body_year.as_ref(),
         _ => None,
     }
 }

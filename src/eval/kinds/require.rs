@@ -45,6 +45,9 @@ pub fn compile(r: &Require, c: &mut Compiler) -> Result<Compiled, Vec<PackError>
 
 /// Whether the requirement holds; on failure, the best count seen.
 pub fn holds(r: &Compiled, m: &DocMatches) -> Result<(), usize> {
+    if matches!(r.scope, CompiledScope::Body | CompiledScope::SectionBody(_)) {
+        return holds_in_pieces(r, m);
+    }
     let mut best = 0;
     for unit in m.units(&r.scope) {
         if r.min_count <= 1 {
@@ -63,13 +66,26 @@ pub fn holds(r: &Compiled, m: &DocMatches) -> Result<(), usize> {
     Err(best)
 }
 
+/// [`holds`] for scopes whose units are several pieces of text (`in body …`).
+fn holds_in_pieces(r: &Compiled, m: &DocMatches) -> Result<(), usize> {
+    let mut best = 0;
+    for pieces in m.unit_pieces(&r.scope) {
+        let (n, _) = m.count_pieces(&r.what, &pieces);
+        if n >= r.min_count.max(1) {
+            return Ok(());
+        }
+        best = best.max(n);
+    }
+    Err(best)
+}
+
 pub fn evaluate(r: &Compiled, m: &DocMatches) -> Vec<Hit> {
     let Err(found) = holds(r, m) else {
         return Vec::new();
     };
     let doc = m.doc;
     let hit = match &r.scope {
-        CompiledScope::Section(h) | CompiledScope::Heading(h) => {
+        CompiledScope::Section(h) | CompiledScope::Heading(h) | CompiledScope::SectionBody(h) => {
             let headings: Vec<Label> = doc
                 .headings
                 .iter()
@@ -159,5 +175,45 @@ mod tests {
             messages(rule, "2024年，我镇深入推进依法行政，取得了积极成效。\n").len(),
             1
         );
+    }
+
+    const MEASURES: &str =
+        r#"rule r { message "无举措" require /\p{Han}{4,}/ in body of section /举措|成效/ }"#;
+
+    #[test]
+    fn body_of_section_is_not_met_by_the_heading_alone() {
+        let bare =
+            "某镇2024年法治政府建设年度报告\n一、主要举措和成效\n二、存在的不足\n执法力量薄弱。\n";
+        assert_eq!(flagged(MEASURES, bare), ["一、主要举措和成效"]);
+        let full = "某镇2024年法治政府建设年度报告\n一、主要举措和成效\n全年开展普法活动12场。\n二、存在的不足\n";
+        assert!(messages(MEASURES, full).is_empty());
+        // An inline heading: the rest of its paragraph is its body.
+        let inline = "某镇报告\n一、主要举措和成效。全年开展普法活动12场。\n";
+        assert!(messages(MEASURES, inline).is_empty());
+    }
+
+    #[test]
+    fn body_of_section_counts_a_paragraph_that_opens_with_the_words_not_one_that_ends_with_them() {
+        let rule = r#"rule r { message "无安排" require /\p{Han}{4,}/ in body of section /下一步|工作打算/ }"#;
+        let opening = "某局报告\n今年开展培训3次。\n下一步，我局将继续加强执法队伍建设。\n";
+        assert!(messages(rule, opening).is_empty());
+        let label = "某局报告\n今年开展培训3次。\n下一步工作打算：\n一是加强执法队伍建设。\n";
+        assert!(messages(rule, label).is_empty());
+        let middle = "某局报告\n今年开展培训3次，下一步将继续加强执法队伍建设。\n";
+        assert_eq!(messages(rule, middle), ["无安排"]);
+        let heading_only = "某局报告\n一、主要举措\n开展培训3次。\n二、下一步工作打算\n";
+        assert_eq!(flagged(rule, heading_only), ["二、下一步工作打算"]);
+    }
+
+    #[test]
+    fn body_leaves_out_the_title_and_every_heading() {
+        let rule = r#"rule r { message "无第一责任人" require "第一责任人" in body }"#;
+        let heading_only =
+            "某镇2024年第一责任人履职报告\n一、主要负责人履行第一责任人职责情况\n二、存在的不足\n人员偏少。\n";
+        assert_eq!(messages(rule, heading_only), ["无第一责任人"]);
+        let inline = "某镇报告\n（一）压实责任。镇长切实履行第一责任人职责。\n";
+        assert!(messages(rule, inline).is_empty());
+        let inline_heading_only = "某镇报告\n（一）履行第一责任人职责。镇长主持会议2次。\n";
+        assert_eq!(messages(rule, inline_heading_only), ["无第一责任人"]);
     }
 }

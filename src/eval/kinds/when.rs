@@ -56,10 +56,12 @@ pub fn compile(w: &When, c: &mut Compiler) -> Result<Compiled, Vec<PackError>> {
 /// Where the condition holds, if it does: the spans that make it true.
 fn condition_evidence(cond: &CompiledCondition, m: &DocMatches) -> Option<Vec<crate::model::Span>> {
     match cond {
-        CompiledCondition::Mentions { what, scope } => m.units(scope).into_iter().find_map(|u| {
-            let (n, spans) = m.count(what, &u);
-            (n > 0).then_some(spans)
-        }),
+        CompiledCondition::Mentions { what, scope } => {
+            m.unit_pieces(scope).into_iter().find_map(|pieces| {
+                let (n, spans) = m.count_pieces(what, &pieces);
+                (n > 0).then_some(spans)
+            })
+        }
         CompiledCondition::Match { pattern, test } => {
             let whole = 0..m.doc.text.len();
             m.leaves_in(pattern, &whole).into_iter().find_map(|lm| {

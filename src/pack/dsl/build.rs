@@ -1012,6 +1012,7 @@ impl<'s> Builder<'s> {
             Rule::scope_paragraph => Some(Scope::Paragraph),
             Rule::scope_sentence => Some(Scope::Sentence),
             Rule::scope_title => Some(Scope::Title),
+            Rule::scope_body => self.scope_body(place),
             Rule::scope_section | Rule::scope_heading => {
                 let is_section = place.as_rule() == Rule::scope_section;
                 let matcher = place.into_inner().find(|p| p.as_rule() == Rule::matcher)?;
@@ -1023,6 +1024,14 @@ impl<'s> Builder<'s> {
                 })
             }
             _ => None,
+        }
+    }
+
+    /// `body` or `body of section M`.
+    fn scope_body(&mut self, place: Pair<Rule>) -> Option<Scope> {
+        match place.into_inner().find(|p| p.as_rule() == Rule::matcher) {
+            None => Some(Scope::Body),
+            Some(matcher) => Some(Scope::SectionBody(Box::new(self.matcher(matcher)?))),
         }
     }
 

@@ -375,6 +375,7 @@ pub fn rule_name(rule: Rule) -> &'static str {
         Rule::scope_paragraph => "`paragraph`",
         Rule::scope_sentence => "`sentence`",
         Rule::scope_title => "`title`",
+        Rule::scope_body => "`body`",
         Rule::expr_only | Rule::expr => "an expression",
         Rule::op_not => "`not`",
         Rule::op_and => "`and`",
@@ -453,6 +454,8 @@ pub fn rule_name(rule: Rule) -> &'static str {
         Rule::kw_paragraph => "`paragraph`",
         Rule::kw_sentence => "`sentence`",
         Rule::kw_title => "`title`",
+        Rule::kw_body => "`body`",
+        Rule::kw_of => "`of`",
         Rule::kw_within => "`within`",
         Rule::kw_relative => "`relative`",
     }

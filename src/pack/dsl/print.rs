@@ -230,5 +230,7 @@ fn scope_suffix(scope: &Scope) -> String {
         Scope::Paragraph => " in paragraph".to_string(),
         Scope::Sentence => " in sentence".to_string(),
         Scope::Title => " in title".to_string(),
+        Scope::Body => " in body".to_string(),
+        Scope::SectionBody(heading) => format!(" in body of section {heading}"),
     }
 }

@@ -827,16 +827,22 @@ impl<'a> Reader<'a> {
 
     fn scope(&mut self, node: &Node) -> Option<Scope> {
         const HELP: &str =
-            "a scope is `document`, `paragraph`, `sentence`, `{section: …}` or `{heading: …}`";
+            "a scope is `document`, `paragraph`, `sentence`, `title`, `body`, `{section: …}`, `{heading: …}` or `{body_of_section: …}`";
         if let Value::Map(_) = node.value {
-            let fields = self.fields(node, &["section", "heading"], "a scope")?;
-            let scope = match (fields.get("section"), fields.get("heading")) {
-                (Some(section), None) => Scope::Section(Box::new(self.matcher(section)?)),
-                (None, Some(heading)) => Scope::Heading(Box::new(self.matcher(heading)?)),
+            let fields =
+                self.fields(node, &["section", "heading", "body_of_section"], "a scope")?;
+            let scope = match (
+                fields.get("section"),
+                fields.get("heading"),
+                fields.get("body_of_section"),
+            ) {
+                (Some(section), None, None) => Scope::Section(Box::new(self.matcher(section)?)),
+                (None, Some(heading), None) => Scope::Heading(Box::new(self.matcher(heading)?)),
+                (None, None, Some(body)) => Scope::SectionBody(Box::new(self.matcher(body)?)),
                 _ => {
                     self.error(
                         PackError::new(
-                            "a scope names one section or one heading",
+                            "a scope names one section, one heading or one section body",
                             node.span.clone(),
                         )
                         .with_help(HELP),
@@ -852,13 +858,14 @@ impl<'a> Reader<'a> {
             "paragraph" => Some(Scope::Paragraph),
             "sentence" => Some(Scope::Sentence),
             "title" => Some(Scope::Title),
+            "body" => Some(Scope::Body),
             other => {
                 let error = PackError::new(format!("unknown scope `{other}`"), name.span.clone())
                     .with_label("not a scope");
                 let error = with_suggestion(
                     error,
                     other,
-                    &["document", "paragraph", "sentence", "title"],
+                    &["document", "paragraph", "sentence", "title", "body"],
                 );
                 let error = if error.help.is_none() {
                     error.with_help(HELP)

@@ -271,6 +271,8 @@ fn scope_yaml(scope: &Scope) -> Yaml {
         Scope::Title => text("title"),
         Scope::Section(m) => map(vec![("section", matcher_yaml(m))]),
         Scope::Heading(m) => map(vec![("heading", matcher_yaml(m))]),
+        Scope::Body => text("body"),
+        Scope::SectionBody(m) => map(vec![("body_of_section", matcher_yaml(m))]),
     }
 }
 
