@@ -478,10 +478,30 @@ impl<'a> DocMatches<'a> {
     }
 
     /// Whether a paragraph opens with `m`: a match inside its first sentence that starts
-    /// within its opening.
+    /// within its opening, or that ends the first sentence when that sentence announces
+    /// what follows (`我们也清醒认识到工作中的不足。一是……`, `……还存在以下问题：`).
     pub fn opens_with(&self, m: &CompiledMatcher, o: &structure::Opening) -> bool {
         let (n, spans) = self.count(m, &o.first_sentence);
-        n > 0 && (spans.is_empty() || spans.iter().any(|s| s.start < o.lead.end))
+        n > 0
+            && (spans.is_empty()
+                || spans
+                    .iter()
+                    .any(|s| s.start < o.lead.end || self.ends_lead_sentence(s, o)))
+    }
+
+    /// Whether `span` is the last words of the paragraph's first sentence, with at most two
+    /// characters (`如下`, `方面`) and punctuation after it, and the paragraph goes on.
+    fn ends_lead_sentence(&self, span: &Span, o: &structure::Opening) -> bool {
+        let text = self.doc.text.as_str();
+        let Some(after) = text.get(span.end..o.first_sentence.end) else {
+            return false;
+        };
+        let words = after
+            .chars()
+            .filter(|c| !matches!(c, '。' | '：' | ':' | '；' | '！' | '，'))
+            .count();
+        let goes_on = o.body.iter().any(|b| b.end > o.first_sentence.end);
+        words <= 2 && goes_on
     }
 
     /// Like [`DocMatches::count`], over a unit made of several pieces of text: a leaf counts
