@@ -160,6 +160,9 @@ struct Vocabulary {
     modifiers: Vec<String>,
     flows: Vec<String>,
     scopes: Vec<String>,
+    year_markers: Vec<String>,
+    total_endings: Vec<String>,
+    back_references: Vec<String>,
     /// Built from the lists above once they are read.
     #[serde(skip)]
     automata: Automata,
@@ -248,6 +251,9 @@ fn vocabulary() -> &'static Vocabulary {
             &mut words.modifiers,
             &mut words.flows,
             &mut words.scopes,
+            &mut words.year_markers,
+            &mut words.total_endings,
+            &mut words.back_references,
         ] {
             list.retain(|w| !w.trim().is_empty());
         }
@@ -262,6 +268,8 @@ fn vocabulary() -> &'static Vocabulary {
             &mut words.growth_down,
             &mut words.previous,
             &mut words.neutral,
+            &mut words.year_markers,
+            &mut words.total_endings,
         ] {
             list.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
         }
@@ -1496,21 +1504,75 @@ fn parts_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<St
     })
 }
 
-/// The phrase a count is the figure of, for comparing repeated facts: the Chinese words right
-/// before the number in its clause, neutral openings (目前, 全镇, 共有) dropped. `None` when
-/// qualified (其中, 新增, a period) or too short to name a fact.
-fn fact_phrase<'d>(
-    doc: &'d Document,
-    p: &Placed<'d>,
+/// Characters that enclose words without ending a phrase: 村（社区）, “法律进乡村”宣传活动.
+const ENCLOSERS: &[char] = &[
+    '（', '）', '(', ')', '“', '”', '‘', '’', '《', '》', '「', '」', '"',
+];
+
+fn without_enclosers(text: &str) -> String {
+    text.chars().filter(|c| !ENCLOSERS.contains(c)).collect()
+}
+
+/// A count read as the figure of a fact, for comparing repeated facts.
+#[derive(Debug)]
+struct Mention<'p, 'd> {
+    p: &'p Placed<'d>,
+    /// The words before the number that name the fact, openings and markers dropped (empty
+    /// when the fact is named after the number: 全镇52名持证行政执法人员).
+    phrase: String,
+    /// The Chinese words right after the number's unit (上述11项重大行政决策 → 重大行政决策…).
+    after: String,
+    /// The place the phrase opened with (全镇), which a short phrase must share.
+    scope: Option<String>,
+    /// The words before the number refer back to a fact stated before (上述, 以上).
+    back_reference: bool,
+}
+
+/// The words before a count for its fact: those of its clause, or, when the number opens its
+/// clause after a colon (受理信访事项：186件), those of the clause before the colon.
+fn fact_before(doc: &Document, p: &Placed<'_>) -> String {
+    if p.before.trim().is_empty() {
+        let start = doc.sentences.get(p.sentence).map_or(0, |s| s.span.start);
+        let head = doc.slice(&(start..p.q.span.start)).trim_end();
+        if let Some(head) = head.strip_suffix('：').or_else(|| head.strip_suffix(':')) {
+            let from = head
+                .char_indices()
+                .rev()
+                .find(|(_, c)| matches!(c, '，' | '、' | '：' | ',' | ':' | '；'))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            return without_enclosers(&head[from..]);
+        }
+    }
+    // Marks opening the clause (……, ——) are not words of the fact.
+    without_enclosers(p.before.trim_start_matches(|c: char| {
+        matches!(c, '…' | '—' | '-' | '·') || c.is_whitespace()
+    }))
+}
+
+/// Reads a count as the figure of a fact. `None` when qualified (其中, 新增, a period, a
+/// year), approximate, or when its words are not all Chinese right up to the number.
+fn mention<'p, 'd>(
+    doc: &Document,
+    p: &'p Placed<'d>,
     qualified_from: Option<usize>,
-) -> Option<String> {
+) -> Option<Mention<'p, 'd>> {
     let words = vocabulary();
     if !p.is_count() || p.q.approx {
         return None;
     }
+    let clause_before = doc.slice(&(p.clause.start..p.q.span.start));
+    let automata = &words.automata;
+    if qualified_from.is_some_and(|at| at <= p.q.span.start)
+        || clause_before
+            .chars()
+            .any(|c| automata.single_qualifiers.contains(&c))
+    {
+        return None;
+    }
     // The words right before the number, nothing between them and it.
-    let mut phrase = han_tail(p.before, 16);
-    if phrase.len() != p.before.len() || phrase.chars().count() < 5 {
+    let before = fact_before(doc, p);
+    let mut phrase = han_tail(&before, 20);
+    if phrase.len() != before.len() {
         return None;
     }
     // The phrase starts after the last preposition (对, 依托) and the neutral openings.
@@ -1522,22 +1584,131 @@ fn fact_phrase<'d>(
     {
         phrase = &phrase[cut..];
     }
-    phrase = strip_openings(phrase);
-    let opens_with_event = opening_in(&words.automata.events, phrase).is_some()
-        || words.automata.events.contains(phrase);
-    if phrase.chars().count() < 5 || opens_with_event {
+    if let Some(rest) = phrase.strip_prefix('在') {
+        phrase = rest;
+    }
+    let (mut whole, mut scope) = (false, None);
+    loop {
+        if let Some(m) = words
+            .year_markers
+            .iter()
+            .find(|m| phrase.starts_with(m.as_str()))
+        {
+            whole = true;
+            phrase = &phrase[m.len()..];
+        } else if let Some(at) = opening_in(&automata.neutral, phrase)
+            .or_else(|| automata.neutral.contains(phrase).then_some(phrase.len()))
+        {
+            let opening = &phrase[..at];
+            if words.scopes.iter().any(|s| s == opening) {
+                scope = Some(opening.to_string());
+            }
+            phrase = &phrase[at..];
+        } else if let Some(rest) = phrase.strip_prefix('共') {
+            whole = true;
+            phrase = rest;
+        } else {
+            break;
+        }
+    }
+    // Words between the fact's words and the number: 共, 总数 (the whole count), 达到 (a level
+    // reached, the plain fact only when it is the year's).
+    let mut reached = false;
+    loop {
+        if let Some(rest) = phrase.strip_suffix('共') {
+            whole = true;
+            phrase = rest;
+        } else if let Some(w) = ends_with_any(phrase, &words.total_endings) {
+            whole = true;
+            phrase = &phrase[..phrase.len() - w.len()];
+        } else if let Some(w) = ["达到", "达", "为", "是"]
+            .iter()
+            .find(|w| phrase.ends_with(*w) && phrase.len() > w.len())
+        {
+            reached |= w.starts_with('达');
+            phrase = &phrase[..phrase.len() - w.len()];
+        } else {
+            break;
+        }
+    }
+    if reached && !whole {
         return None;
     }
-    let clause_before = doc.slice(&(p.clause.start..p.q.span.start));
-    let automata = &words.automata;
-    let qualified = qualified_from.is_some_and(|at| at <= p.q.span.start)
-        || clause_before
-            .chars()
-            .any(|c| automata.single_qualifiers.contains(&c));
-    if qualified {
+    let back_reference = words
+        .back_references
+        .iter()
+        .any(|w| phrase.ends_with(w.as_str()));
+    let phrase: String = phrase.chars().filter(|&c| c != '的').collect();
+    // An event counted in two places may be two events, unless both say they are the year's.
+    let event = opening_in(&automata.events, &phrase).is_some() || automata.events.contains(&phrase);
+    if event && !whole {
         return None;
     }
-    Some(phrase.to_string())
+    let after = without_enclosers(p.after);
+    let after = after
+        .char_indices()
+        .find(|(_, c)| !is_han(*c))
+        .map_or(after.as_str(), |(i, _)| &after[..i]);
+    let after: String = after.chars().take(20).collect();
+    Some(Mention {
+        p,
+        phrase: if back_reference {
+            String::new()
+        } else {
+            phrase
+        },
+        after,
+        scope,
+        back_reference,
+    })
+}
+
+/// The key facts are compared by: the characters of their words in any order (受理信访事项
+/// and 信访事项受理 name one fact), with the place for short words (全镇 村社区). `None` when
+/// the words are too few to name a fact.
+fn fact_key(words: &str, scope: Option<&str>, unit: &str) -> Option<String> {
+    let mut chars: Vec<char> = words.chars().collect();
+    let meaningful = masked(words, ' ').iter().filter(|c| is_han(**c)).count();
+    let unit = if same_unit_class(unit, "人") { "人" } else { unit };
+    if chars.len() < 5 {
+        if scope.is_none() || chars.len() < 2 || meaningful < 2 {
+            return None;
+        }
+    } else if meaningful < 2 {
+        return None;
+    }
+    chars.sort_unstable();
+    let sorted: String = chars.into_iter().collect();
+    Some(format!("{}|{sorted}|{unit}", scope.filter(|_| words.chars().count() < 5).unwrap_or("")))
+}
+
+/// The range a count written in one place may stand for: `1.2万` is 11500 (rounded) to just
+/// under 13000 (truncated).
+fn count_range(q: &Quantity) -> (f64, f64) {
+    if q.decimals < 0 {
+        let unit = 10f64.powi(-i32::from(q.decimals));
+        (q.value - unit / 2.0, q.value + unit - 1e-6)
+    } else {
+        (q.value, q.value)
+    }
+}
+
+/// The values of mentions merged where their ranges overlap: one entry per distinct value.
+fn value_clusters(mentions: &[&Mention<'_, '_>]) -> Vec<(f64, f64)> {
+    let mut ranges: Vec<(f64, f64)> = mentions.iter().map(|m| count_range(m.p.q)).collect();
+    ranges.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut clusters: Vec<(f64, f64)> = Vec::new();
+    for (lo, hi) in ranges {
+        match clusters.last_mut() {
+            Some(last) if lo <= last.1 + 1e-9 => last.1 = last.1.max(hi),
+            _ => clusters.push((lo, hi)),
+        }
+    }
+    clusters
+}
+
+fn overlaps(a: (f64, f64), b: (f64, f64)) -> bool {
+    a.0 <= b.1 + 1e-9 && b.0 <= a.1 + 1e-9
 }
 
 /// Where the first qualifier of a sentence ends (a word of `qualifiers` of two characters or
@@ -1566,10 +1737,11 @@ fn first_qualifier_end(doc: &Document, sentence: usize) -> Option<usize> {
         .map(|at| span.start + at)
 }
 
+/// One fact stated twice with different values: counts whose words name the same fact (in
+/// either order, before or after the number), or a back-reference (上述11项重大行政决策) to a
+/// fact stated before.
 fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> {
-    let mut groups: Vec<(String, String, Vec<&Placed<'_>>)> = Vec::new();
-    let mut index: std::collections::HashMap<(String, String), usize> =
-        std::collections::HashMap::new();
+    let mut mentions = Vec::new();
     let mut qualified_from: Option<(usize, Option<usize>)> = None;
     for p in placed {
         // Where the sentence's first qualifier (其中, 新增, a year, last year) ends: figures
@@ -1582,53 +1754,155 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
                 from
             }
         };
-        let Some(phrase) = fact_phrase(doc, p, from) else {
+        mentions.extend(mention(doc, p, from));
+    }
+    // Facts named before their numbers make the groups; facts named after the number join the
+    // group whose words their words start with.
+    let mut groups: Vec<Vec<&Mention<'_, '_>>> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut endings: std::collections::HashMap<(String, String), Vec<usize>> =
+        std::collections::HashMap::new();
+    let mut named_after = Vec::new();
+    for m in &mentions {
+        if m.back_reference {
+            named_after.push(m);
+            continue;
+        }
+        let Some(key) = fact_key(&m.phrase, m.scope.as_deref(), m.p.unit()) else {
+            named_after.push(m);
             continue;
         };
-        let key = (phrase, p.unit().to_string());
-        match index.get(&key).and_then(|&g| groups.get_mut(g)) {
-            Some((_, _, list)) => list.push(p),
-            None => {
-                index.insert(key.clone(), groups.len());
-                groups.push((key.0, key.1, vec![p]));
+        let g = *index.entry(key).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        if let Some(list) = groups.get_mut(g) {
+            list.push(m);
+        }
+        // Endings of four characters or more, for back-references.
+        let chars: Vec<(usize, char)> = m.phrase.char_indices().collect();
+        for &(at, _) in chars.iter().rev().skip(3) {
+            let list = endings
+                .entry((m.phrase[at..].to_string(), m.p.unit().to_string()))
+                .or_default();
+            if !list.contains(&g) {
+                list.push(g);
+            }
+        }
+    }
+    let mut back_references = Vec::new();
+    for m in named_after {
+        let lengths = (1..=m.after.chars().count()).rev();
+        if m.back_reference {
+            back_references.push(m);
+            continue;
+        }
+        for n in lengths {
+            let words: String = m.phrase.chars().chain(m.after.chars().take(n)).collect();
+            let found = fact_key(&words, m.scope.as_deref(), m.p.unit())
+                .and_then(|key| index.get(&key).copied());
+            if let Some(list) = found.and_then(|g| groups.get_mut(g)) {
+                list.push(m);
+                break;
             }
         }
     }
     let mut found = Vec::new();
-    for (phrase, unit, list) in groups {
+    let line = |p: &Placed<'_>| doc.position(p.q.span.start).line;
+    for list in &mut groups {
+        list.sort_by_key(|m| m.p.q.span.start);
         let Some(first) = list.first() else {
             continue;
         };
-        let mut values: Vec<f64> = list.iter().map(|p| p.q.value).collect();
-        values.sort_by(f64::total_cmp);
-        values.dedup();
-        // Two values of a phrase: one fact stated twice. More: the phrase is too general.
-        if values.len() != 2 {
+        // Two values of a fact: one fact stated twice. More: the words are too general.
+        if value_clusters(list).len() != 2 {
             continue;
         }
+        let first_range = count_range(first.p.q);
         let Some(again) = list
             .iter()
-            .find(|p| p.q.value != first.q.value && p.sentence != first.sentence)
+            .find(|m| !overlaps(count_range(m.p.q), first_range) && m.p.sentence != first.p.sentence)
         else {
             continue;
         };
-        let first_text = doc.slice(&(first.q.span.start..first.end()));
-        let again_text = doc.slice(&(again.q.span.start..again.end()));
+        let first_text = doc.slice(&(first.p.q.span.start..first.p.end()));
+        let unit = first.p.unit();
+        let how = if again.phrase.chars().count() >= first.phrase.chars().count()
+            && again.phrase == first.phrase
+        {
+            "written right after the same words".to_string()
+        } else {
+            let name = |m: &Mention<'_, '_>| {
+                if m.phrase.chars().count() >= 5 || m.after.is_empty() {
+                    format!("{} before the number", m.phrase)
+                } else {
+                    format!("{}…{} around the number", m.phrase, m.after)
+                }
+            };
+            format!("named {} and {}", name(first), name(again))
+        };
+        let subject = if first.phrase.chars().count() >= 2 {
+            first.phrase.clone()
+        } else {
+            again.phrase.clone()
+        };
         found.push(Statement {
             kind: StatementKind::Repeated,
-            span: again.figure(Role::Again).span,
-            subject: phrase.clone(),
-            figures: vec![first.figure(Role::First), again.figure(Role::Again)],
+            span: again.p.figure(Role::Again).span,
+            subject: subject.clone(),
+            figures: vec![first.p.figure(Role::First), again.p.figure(Role::Again)],
             verdict: Verdict::Inconsistent {
                 expected: format!("{first_text} as stated first"),
             },
             pairing: format!(
-                "both are the figure of {phrase} in {unit}, written right after the same words (line {} and line {})",
-                doc.position(first.q.span.start).line,
-                doc.position(again.q.span.start).line
+                "both are the figure of {subject} in {unit}, {how} (line {} and line {})",
+                line(first.p),
+                line(again.p)
             ),
         });
-        let _ = again_text;
+    }
+    // 上述11项重大行政决策: the fact stated before whose words end with the words after the
+    // number, when one fact of the unit does and all its mentions before agree.
+    for m in back_references {
+        let unit = m.p.unit().to_string();
+        let hit = (4..=m.after.chars().count()).rev().find_map(|n| {
+            let noun: String = m.after.chars().take(n).collect();
+            endings.get(&(noun.clone(), unit.clone())).map(|g| (noun, g))
+        });
+        let Some((noun, [g])) = hit.as_ref().map(|(n, g)| (n, g.as_slice())) else {
+            continue;
+        };
+        let Some(list) = groups.get(*g) else {
+            continue;
+        };
+        let earlier: Vec<&Mention<'_, '_>> = list
+            .iter()
+            .copied()
+            .filter(|e| e.p.q.span.start < m.p.q.span.start)
+            .collect();
+        let clusters = value_clusters(&earlier);
+        let (Some(first), [cluster]) = (earlier.last(), clusters.as_slice()) else {
+            continue;
+        };
+        if overlaps(*cluster, count_range(m.p.q)) {
+            continue;
+        }
+        let first_text = doc.slice(&(first.p.q.span.start..first.p.end()));
+        found.push(Statement {
+            kind: StatementKind::Repeated,
+            span: m.p.figure(Role::Again).span,
+            subject: first.phrase.clone(),
+            figures: vec![first.p.figure(Role::First), m.p.figure(Role::Again)],
+            verdict: Verdict::Inconsistent {
+                expected: format!("{first_text} as stated first"),
+            },
+            pairing: format!(
+                "the words before the number refer back to {noun}, stated before as {} in {unit} (line {} and line {})",
+                first.phrase,
+                line(first.p),
+                line(m.p)
+            ),
+        });
     }
     found
 }
