@@ -163,6 +163,7 @@ struct Vocabulary {
     year_markers: Vec<String>,
     total_endings: Vec<String>,
     back_references: Vec<String>,
+    alternatives: Vec<Vec<String>>,
     /// Built from the lists above once they are read.
     #[serde(skip)]
     automata: Automata,
@@ -183,6 +184,8 @@ struct Automata {
     qualifiers: Option<AhoCorasick>,
     /// `qualifiers` of one character.
     single_qualifiers: Vec<char>,
+    /// Every word of `alternatives`, leftmost-longest (基本合格 rather than 合格).
+    alternatives: Option<AhoCorasick>,
     /// `neutral` and `events`, looked up by a phrase's opening characters.
     neutral: HashSet<String>,
     events: HashSet<String>,
@@ -221,6 +224,12 @@ impl Automata {
             synonym_group,
             qualifiers: standard(&long),
             single_qualifiers: single.iter().filter_map(|w| w.chars().next()).collect(),
+            alternatives: {
+                let mut all: Vec<String> = words.alternatives.iter().flatten().cloned().collect();
+                all.sort();
+                all.dedup();
+                longest(&all)
+            },
             neutral: words.neutral.iter().cloned().collect(),
             events: words.events.iter().cloned().collect(),
         }
@@ -257,7 +266,7 @@ fn vocabulary() -> &'static Vocabulary {
         ] {
             list.retain(|w| !w.trim().is_empty());
         }
-        for group in &mut words.synonyms {
+        for group in words.synonyms.iter_mut().chain(words.alternatives.iter_mut()) {
             group.retain(|w| !w.trim().is_empty());
         }
         // Longest first, so that the longest word written is the one taken.
@@ -374,6 +383,9 @@ pub fn analyse(doc: &Document) -> Vec<Statement> {
             }
         } else if p.is_count() {
             if let Some(s) = parts_statement(doc, &placed, i) {
+                found.push(s);
+            }
+            if let Some(s) = nested_parts_statement(doc, &placed, i) {
                 found.push(s);
             }
         }
@@ -1372,14 +1384,87 @@ fn parts_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<St
         .find(|(w, _)| rest_trimmed.starts_with(w))
         .copied()?;
     let list_start = sentence.span.end - rest_trimmed.len() + word.len();
+    list_statement(doc, placed, i, i + 1, total.sentence, list_start, word, exact)
+}
+
+/// `全年调处纠纷120件，其中婚姻家庭纠纷45件…；婚姻家庭纠纷中，涉及离婚的21件、…`: a sentence
+/// opening with `X中` lists the parts of the count named X in the sentence before (of its
+/// paragraph), when exactly one count of the unit there is named with X's words.
+fn nested_parts_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<Statement> {
+    let first = placed.get(i)?;
+    if i > 0 && placed.get(i - 1).is_some_and(|p| p.sentence == first.sentence) {
+        return None;
+    }
+    let sentence = doc.sentences.get(first.sentence)?;
+    let head = doc.slice(&(sentence.span.start..first.q.span.start));
+    let opening = head.trim_end();
+    let (name, rest) = opening
+        .split_once(['，', ',', '：', ':'])
+        .map_or((opening, ""), |(n, r)| (n, r));
+    let name = name.trim().strip_suffix('中')?;
+    let name = name.strip_prefix('在').unwrap_or(name);
+    if name.is_empty() || !name.chars().all(is_han) || name.chars().count() > 12 {
+        return None;
+    }
+    // The items open right after the name: no other clause between.
+    if rest.contains(['，', ',', '：', ':', '、']) {
+        return None;
+    }
+    let core: String = masked(name, ' ').into_iter().collect();
+    let core = core.split(' ').max_by_key(|w| w.len()).unwrap_or("").to_string();
+    if core.chars().count() < 2 {
+        return None;
+    }
+    let before_sentence = first.sentence.checked_sub(1)?;
+    if doc.sentences.get(before_sentence).map(|s| s.paragraph) != Some(sentence.paragraph) {
+        return None;
+    }
+    let referents: Vec<usize> = near(placed, first, before_sentence, before_sentence)
+        .filter(|(_, c)| {
+            c.is_count() && c.unit() == first.unit() && c.before.contains(core.as_str())
+        })
+        .map(|(k, _)| k)
+        .collect();
+    let [total_index] = referents.as_slice() else {
+        return None;
+    };
+    let list_start = sentence.span.start + head.len() - rest.len();
+    let word = format!("{name}中");
+    list_statement(
+        doc,
+        placed,
+        *total_index,
+        i,
+        first.sentence,
+        list_start,
+        &word,
+        false,
+    )
+}
+
+/// The statement of a total and the list of its parts that opens at `list_start` in sentence
+/// `items_sentence`, its first possible item at `from`.
+#[allow(clippy::too_many_arguments)]
+fn list_statement(
+    doc: &Document,
+    placed: &[Placed<'_>],
+    i: usize,
+    from: usize,
+    items_sentence: usize,
+    list_start: usize,
+    word: &str,
+    exact: bool,
+) -> Option<Statement> {
+    let total = placed.get(i)?;
+    let sentence = doc.sentences.get(items_sentence)?;
     // Items: one count of exactly the total's unit per clause, all written alike (words then
     // number, or number then words), until a clause that is not such an item.
     let mut items: Vec<&Placed<'_>> = Vec::new();
     let mut number_first: Option<bool> = None;
     let mut complete = true;
     let mut clause_seen: Option<Span> = None;
-    for c in placed.iter().skip(i + 1).take(REACH) {
-        if c.sentence != total.sentence {
+    for c in placed.iter().skip(from).take(REACH) {
+        if c.sentence != items_sentence {
             break;
         }
         if c.q.span.start < list_start {
@@ -1418,7 +1503,8 @@ fn parts_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<St
     }
     // Counts of the unit after the list in the sentence: the list may go on in another form.
     let last_end = items.last().map_or(0, |l| l.end());
-    if near(placed, total, total.sentence, total.sentence)
+    let anchor = items.first().copied().unwrap_or(total);
+    if near(placed, anchor, items_sentence, items_sentence)
         .any(|(_, c)| c.q.span.start > last_end && c.is_count() && c.unit() == total.unit())
     {
         complete = false;
@@ -1461,6 +1547,11 @@ fn parts_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<St
         })
         .take(items.len().saturating_sub(1))
         .any(|partial| (partial - total.q.value).abs() < 1e-9);
+    // Items each naming another of one set of alternatives (维持, 撤销, 驳回; 优秀, 良好, 合格)
+    // split the total: they cannot sum above it.
+    let alternatives = (items.len() >= 3)
+        .then(|| alternatives_of(items.iter().map(|c| c.before)))
+        .flatten();
     // Items naming outcomes (办结, 调解成功) may overlap the others: not a partition.
     let outcomes = items.iter().filter(|c| c.info().groups != 0).count();
     let verdict = if approx {
@@ -1485,6 +1576,13 @@ fn parts_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<St
         unchecked("the first parts add up to the total; the rest is another breakdown")
     } else if flows {
         unchecked("a part counts a change (新增, 解除), not a share of the total")
+    } else if let Some(set) = &alternatives {
+        Verdict::Inconsistent {
+            expected: format!(
+                "{arithmetic}, above {} ({set} are alternatives)",
+                number_text(total.q.value)
+            ),
+        }
     } else if outcomes >= 1 {
         unchecked("a part names an outcome, which may overlap the others")
     } else if items.len() < 2 {
@@ -1502,6 +1600,31 @@ fn parts_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<St
         verdict,
         pairing,
     })
+}
+
+/// The words of one set of `alternatives` that the items' words name, one different word per
+/// item (`维持, 撤销, 驳回`); `None` unless every item names exactly one of the same set.
+fn alternatives_of<'a>(items: impl Iterator<Item = &'a str>) -> Option<String> {
+    let words = vocabulary();
+    let automaton = words.automata.alternatives.as_ref()?;
+    let mut named: Vec<&str> = Vec::new();
+    for text in items {
+        let mut found = automaton.find_iter(text);
+        let m = found.next()?;
+        if found.next().is_some() {
+            return None;
+        }
+        let word = text.get(m.range())?;
+        if named.contains(&word) {
+            return None;
+        }
+        named.push(word);
+    }
+    words
+        .alternatives
+        .iter()
+        .any(|set| named.iter().all(|w| set.iter().any(|s| s == w)))
+        .then(|| named.join(", "))
 }
 
 /// Characters that enclose words without ending a phrase: 村（社区）, “法律进乡村”宣传活动.
