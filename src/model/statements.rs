@@ -321,7 +321,7 @@ struct Info {
 impl Placed<'_> {
     fn info(&self) -> &Info {
         self.info.get_or_init(|| {
-            if !self.is_count() {
+            if !self.is_measure() {
                 return Info {
                     words: String::new(),
                     masked: String::new(),
@@ -365,6 +365,11 @@ impl Placed<'_> {
 
     fn is_count(&self) -> bool {
         self.q.kind == QuantityKind::Count && self.q.unit.is_some()
+    }
+
+    /// A count or an amount of money: what a rate may be computed from (追回率 of 万元).
+    fn is_measure(&self) -> bool {
+        self.is_count() || (self.q.kind == QuantityKind::Amount && self.q.unit.is_some())
     }
 
     fn unit(&self) -> &str {
@@ -834,8 +839,60 @@ fn window<'a, 'd>(
         .checked_sub(1)
         .filter(|&s| doc.sentences.get(s).map(|x| x.paragraph) == paragraph);
     near(placed, rate, previous.unwrap_or(sentence), sentence)
-        .filter(|(_, c)| c.is_count())
+        .filter(|(_, c)| c.is_measure())
         .collect()
+}
+
+/// The counts of the sentence after a rate's (of the same paragraph), unless that sentence is
+/// qualified (a period, 其中, a year): where a rate stated first finds its counts.
+fn window_ahead<'a, 'd>(
+    doc: &Document,
+    placed: &'a [Placed<'d>],
+    rate: &Placed<'_>,
+) -> Vec<(usize, &'a Placed<'d>)> {
+    let next = rate.sentence + 1;
+    let paragraph = doc.sentences.get(rate.sentence).map(|s| s.paragraph);
+    if doc.sentences.get(next).map(|s| s.paragraph) != paragraph
+        || first_qualifier_end(doc, next).is_some()
+    {
+        return Vec::new();
+    }
+    near(placed, rate, next, next)
+        .filter(|(_, c)| c.is_measure() && c.sentence == next)
+        .collect()
+}
+
+type PartKey = (usize, bool, bool, std::cmp::Reverse<usize>);
+
+/// The count of `candidates` whose words best match a rate's subject, and how well.
+fn choose_part(
+    matcher: &Subject,
+    candidates: &[(usize, &Placed<'_>)],
+    rate: &Placed<'_>,
+) -> (Option<usize>, Option<PartKey>) {
+    let mut best: Option<usize> = None;
+    let mut best_key = None;
+    for &(k, c) in candidates {
+        let Some(score) = matcher.score(c) else {
+            continue;
+        };
+        // A total word makes a figure the total, unless the subject's own words are there.
+        let marked = c.total().is_some();
+        if marked && matcher.shared_ending(c).is_none() {
+            continue;
+        }
+        let key = (
+            score,
+            c.sentence == rate.sentence,
+            !marked,
+            std::cmp::Reverse(c.q.span.start.abs_diff(rate.q.span.start)),
+        );
+        if best_key.as_ref().is_none_or(|b| key > *b) {
+            best = Some(k);
+            best_key = Some(key);
+        }
+    }
+    (best, best_key)
 }
 
 /// How many figures on either side of a statement's figure are looked at: a statement's
@@ -910,29 +967,18 @@ fn rate_statement(
             format!("{subject}率 is a share of a total"),
         );
     }
-    let candidates = window(doc, placed, rate);
     let matcher = Subject::new(&subject);
     // The part: the count whose words best match the subject; the rate's own sentence first.
-    let mut best: Option<usize> = None;
-    let mut best_key = None;
-    for &(k, c) in &candidates {
-        let Some(score) = matcher.score(c) else {
-            continue;
-        };
-        // A total word makes a figure the total, unless the subject's own words are there.
-        let marked = c.total().is_some();
-        if marked && matcher.shared_ending(c).is_none() {
-            continue;
-        }
-        let key = (
-            score,
-            c.sentence == rate.sentence,
-            !marked,
-            std::cmp::Reverse(c.q.span.start.abs_diff(rate.q.span.start)),
-        );
-        if best_key.as_ref().is_none_or(|b| key > *b) {
-            best = Some(k);
-            best_key = Some(key);
+    // A rate stated before its counts (合格率达到95%。本年度共抽查120卷，合格的102卷。) is
+    // paired with the next sentence's when the sentences up to the rate have no such count and
+    // the next one is not qualified (上半年, 其中, a year).
+    let mut candidates = window(doc, placed, rate);
+    let (mut best, mut best_key) = choose_part(&matcher, &candidates, rate);
+    if best.is_none() {
+        let ahead = window_ahead(doc, placed, rate);
+        if !ahead.is_empty() {
+            (best, best_key) = choose_part(&matcher, &ahead, rate);
+            candidates = ahead;
         }
     }
     let part_score = best_key.as_ref().map_or(0, |k| k.0);
