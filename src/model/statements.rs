@@ -1247,6 +1247,108 @@ fn ratio_disagrees(part: &Quantity, total: &Quantity, computed: f64) -> Verdict 
     }
 }
 
+/// Where the words marking a figure as the previous period's end in its words (去年同期, 上年,
+/// 较2023年), and the words.
+fn previous_mark(before: &str) -> Option<(usize, String)> {
+    let word = vocabulary()
+        .previous
+        .iter()
+        .filter_map(|w| before.rfind(w.as_str()).map(|at| (at + w.len(), w.clone())))
+        .max_by_key(|(end, _)| *end);
+    // 较2023年的1800万元, 比2023年的40件, 与2023年同期的: a year compared against.
+    let year = ["较", "比", "与", "相比"].iter().find_map(|w| {
+        let at = before.rfind(w)? + w.len();
+        let rest = &before[at..];
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        (digits == 4 && rest[digits..].starts_with('年'))
+            .then(|| (at + digits + '年'.len_utf8(), format!("{w}{}", &rest[..digits + 3])))
+    });
+    [word, year].into_iter().flatten().max_by_key(|(end, _)| *end)
+}
+
+/// The last period named in `text`: a year `2023年` (kind 0), a quarter `三季度` (1), a month
+/// `11月` (2) or a half year `上半年` (3), with its rank and words.
+fn period_of(text: &str) -> Option<(u8, u32, String)> {
+    const CHINESE: &[(char, u32)] = &[
+        ('一', 1), ('二', 2), ('三', 3), ('四', 4), ('五', 5), ('六', 6), ('七', 7), ('八', 8),
+        ('九', 9), ('十', 10),
+    ];
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut last = None;
+    for (k, &(at, c)) in chars.iter().enumerate() {
+        let before: Vec<char> = chars[..k].iter().rev().take(4).map(|(_, c)| *c).collect();
+        let next = chars.get(k + 1).map(|(_, c)| *c);
+        let digits: String = before
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let chinese: Vec<u32> = before
+            .iter()
+            .take_while(|c| CHINESE.iter().any(|(d, _)| d == *c))
+            .filter_map(|c| CHINESE.iter().find(|(d, _)| d == c).map(|(_, v)| *v))
+            .collect();
+        // 十二 → [2, 10] reversed; 十 → [10]; 三 → [3].
+        let chinese_value = match chinese.as_slice() {
+            [v] => Some(*v),
+            [u, 10] => Some(10 + u),
+            _ => None,
+        };
+        let number = digits.parse::<u32>().ok().or(chinese_value);
+        let found = match c {
+            '年' if digits.len() == 4 => number.map(|y| (0, y)),
+            '年' if k >= 2 && text[..at].ends_with("上半") => Some((3, 1)),
+            '年' if k >= 2 && text[..at].ends_with("下半") => Some((3, 2)),
+            '季' if next == Some('度') => number.filter(|n| (1..=4).contains(n)).map(|n| (1, n)),
+            '月' if digits.len() <= 2 => number.filter(|n| (1..=12).contains(n)).map(|n| (2, n)),
+            _ => None,
+        };
+        if let Some((kind, rank)) = found {
+            let start = chars
+                .get(k.saturating_sub(if kind == 0 { 4 } else { 2 }))
+                .map_or(0, |(i, _)| *i);
+            let end = at + c.len_utf8() + if c == '季' { '度'.len_utf8() } else { 0 };
+            last = Some((kind, rank, text[start..end.min(text.len())].to_string()));
+        }
+    }
+    last
+}
+
+/// `由2023年的64件下降至2024年的48件` or, with 环比, `四季度…420件，三季度为350件`: the figures
+/// of the same unit in the sentence each after a period of one kind, two of them: the earlier
+/// period's (its index), the later one's, and the earlier period's words.
+fn ranked_periods<'a, 'd>(
+    doc: &Document,
+    placed: &'a [Placed<'d>],
+    rate: &Placed<'_>,
+) -> Option<(usize, &'a Placed<'d>, &'a Placed<'d>, String)> {
+    let rate_clause = doc.slice(&(rate.clause.start..rate.q.span.start));
+    let sequential = rate_clause.contains("环比");
+    // 较上年同期增长5%: the base is named, and it is not among the figures.
+    if contains_any(rate_clause, &vocabulary().previous).is_some() {
+        return None;
+    }
+    let ranked: Vec<(usize, &Placed<'_>, (u8, u32, String))> =
+        near(placed, rate, rate.sentence, rate.sentence)
+            .filter(|(_, c)| c.q.kind != QuantityKind::Percent && c.q.unit.is_some())
+            .filter_map(|(k, c)| period_of(c.before).map(|p| (k, c, p)))
+            .filter(|(_, _, (kind, _, _))| (*kind == 0) != sequential)
+            .collect();
+    let [(ka, a, pa), (kb, b, pb)] = ranked.as_slice() else {
+        return None;
+    };
+    if pa.0 != pb.0 || pa.1 == pb.1 || a.unit() != b.unit() || a.q.kind != b.q.kind {
+        return None;
+    }
+    if pa.1 < pb.1 {
+        Some((*ka, *a, *b, pa.2.clone()))
+    } else {
+        Some((*kb, *b, *a, pb.2.clone()))
+    }
+}
+
 fn growth_statement(
     doc: &Document,
     placed: &[Placed<'_>],
@@ -1264,20 +1366,29 @@ fn growth_statement(
         pairing: String::new(),
     };
     let is_figure = |c: &Placed<'_>| c.q.kind != QuantityKind::Percent && c.q.unit.is_some();
-    // The previous period's figure: in the sentence, after 去年 / 上年 / 同期.
+    // The previous period's figure: in the sentence, after 去年 / 上年 / 同期 or 较2023年; else
+    // of two figures of periods of one kind (2023年 and 2024年; with 环比, 三季度 and 四季度,
+    // 11月 and 12月) the earlier one.
     let previous = near(placed, rate, rate.sentence, rate.sentence)
-        .filter(|(_, c)| is_figure(c) && contains_any(c.before, &words.previous).is_some())
+        .filter(|(_, c)| is_figure(c) && previous_mark(c.before).is_some())
         .min_by_key(|(_, c)| c.q.span.start.abs_diff(rate.q.span.start));
-    let Some((previous_index, previous)) = previous else {
-        return statement;
+    let (previous_index, previous, ranked_current, mark) = match previous {
+        Some((k, c)) => (
+            k,
+            c,
+            None,
+            previous_mark(c.before).map_or(String::new(), |(_, w)| w),
+        ),
+        None => {
+            let Some((k, c, current, mark)) = ranked_periods(doc, placed, rate) else {
+                return statement;
+            };
+            (k, c, Some(current), mark)
+        }
     };
     // 较去年增加20件: the figure after 去年 is the difference, not last year's.
-    let after_previous_word = words
-        .previous
-        .iter()
-        .filter_map(|w| previous.before.rfind(w.as_str()).map(|at| at + w.len()))
-        .max()
-        .map_or("", |at| &previous.before[at..]);
+    let after_previous_word = previous_mark(previous.before)
+        .map_or("", |(at, _)| &previous.before[at..]);
     if ["增", "减", "多", "少", "上升", "下降", "提高", "降低"]
         .iter()
         .any(|w| after_previous_word.contains(w))
@@ -1291,7 +1402,7 @@ fn growth_statement(
                 && is_figure(c)
                 && c.q.kind == previous.q.kind
                 && c.unit() == previous.unit()
-                && contains_any(c.before, &words.previous).is_none()
+                && previous_mark(c.before).is_none()
         })
         .map(|(_, c)| c)
         .collect();
@@ -1313,7 +1424,9 @@ fn growth_statement(
             )
         })
         .collect();
-    let chosen = if !sharing.is_empty() {
+    let chosen = if ranked_current.is_some() {
+        ranked_current
+    } else if !sharing.is_empty() {
         sharing
             .iter()
             .copied()
@@ -1363,7 +1476,7 @@ fn growth_statement(
     let previous_text = doc.slice(&(previous.q.span.start..previous.end()));
     statement.pairing = format!(
         "this period {current_text}; previous period {previous_text} (after {}), same unit {}",
-        contains_any(previous.before, &words.previous).unwrap_or(""),
+        mark,
         previous.unit()
     );
     statement.verdict = if rate.q.approx || current.q.approx || previous.q.approx {
