@@ -164,6 +164,7 @@ struct Vocabulary {
     total_endings: Vec<String>,
     back_references: Vec<String>,
     alternatives: Vec<Vec<String>>,
+    change_to: Vec<String>,
     /// Built from the lists above once they are read.
     #[serde(skip)]
     automata: Automata,
@@ -263,6 +264,7 @@ fn vocabulary() -> &'static Vocabulary {
             &mut words.year_markers,
             &mut words.total_endings,
             &mut words.back_references,
+            &mut words.change_to,
         ] {
             list.retain(|w| !w.trim().is_empty());
         }
@@ -279,6 +281,7 @@ fn vocabulary() -> &'static Vocabulary {
             &mut words.neutral,
             &mut words.year_markers,
             &mut words.total_endings,
+            &mut words.change_to,
         ] {
             list.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
         }
@@ -386,6 +389,8 @@ pub fn analyse(doc: &Document) -> Vec<Statement> {
             if let Some(s) = percent_statement(doc, &placed, i) {
                 found.push(s);
             }
+        } else if p.unit().ends_with("百分点") {
+            found.extend(points_statement(doc, &placed, i));
         } else if p.is_count() {
             if let Some(s) = parts_statement(doc, &placed, i) {
                 found.push(s);
@@ -750,6 +755,8 @@ enum PercentRole {
     ShareOf,
     /// A change: up (true) or down.
     Growth { up: bool, word: String },
+    /// A rate at the start or end of a change (合格率由上年的92%提升至100.5%).
+    Changing { subject: String, may_exceed: bool },
 }
 
 fn percent_role(p: &Placed<'_>, doc: &Document) -> Option<PercentRole> {
@@ -757,6 +764,13 @@ fn percent_role(p: &Placed<'_>, doc: &Document) -> Option<PercentRole> {
     let clause_before = doc.slice(&(p.clause.start..p.q.span.start));
     let before = strip_words_end(clause_before, &words.links);
     let after = doc.slice(&(p.end()..p.clause.end));
+    if let Some(subject) = changing_rate(doc, p) {
+        let may_exceed = contains_any(&subject, &words.may_exceed).is_some();
+        return Some(PercentRole::Changing {
+            subject,
+            may_exceed,
+        });
+    }
     // 办结率由95%提高到98%: a rate changing between periods, not a share of these counts.
     if before.ends_with('由') || before.ends_with("从") || before.contains("分别") {
         return None;
@@ -823,6 +837,18 @@ fn percent_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<
         } => Some(rate_statement(doc, placed, p, subject, may_exceed)),
         PercentRole::ShareOf => Some(share_of_statement(doc, placed, p, i)),
         PercentRole::Growth { up, word } => Some(growth_statement(doc, placed, p, up, &word)),
+        // Only a share above 100% is said of a rate changing between periods: its counts are
+        // not those of one period.
+        PercentRole::Changing {
+            subject,
+            may_exceed,
+        } => (!may_exceed && !p.q.approx && p.q.value > 1.0 + 1e-9).then(|| {
+            over_100(
+                p,
+                subject.clone(),
+                format!("{subject}率 is a share of a total, here at the start or end of a change"),
+            )
+        }),
     }
 }
 
@@ -1247,6 +1273,144 @@ fn ratio_disagrees(part: &Quantity, total: &Quantity, computed: f64) -> Verdict 
     }
 }
 
+/// The words before a rate's value at the start of a change (`X率由上年的`, `X率从`), as a
+/// byte offset where they end, and the rate's subject.
+fn changing_rate_start(head: &str) -> Option<String> {
+    let words = vocabulary();
+    let head = head.trim_end();
+    let head = head.strip_suffix('的').unwrap_or(head);
+    let head = strip_words_end(head, &words.previous);
+    let head = head
+        .strip_suffix('年')
+        .map(|h| h.trim_end_matches(|c: char| c.is_ascii_digit()))
+        .unwrap_or(head);
+    let head = head.strip_suffix('由').or_else(|| head.strip_suffix('从'))?;
+    let stem = head
+        .strip_suffix('率')
+        .or_else(|| head.strip_suffix("满意度").map(|h| &head[..h.len() + "满意".len()]))
+        .or_else(|| head.strip_suffix("知晓度").map(|h| &head[..h.len() + "知晓".len()]))?;
+    if ends_with_any(head, &words.not_shares).is_some() {
+        return None;
+    }
+    let subject = strip_openings(han_tail(stem, 12)).to_string();
+    (!subject.is_empty()).then_some(subject)
+}
+
+/// The subject of the rate a percentage is the start or end value of: `合格率由上年的92%` (start)
+/// and `…92%提升至100.5%` (end).
+fn changing_rate(doc: &Document, p: &Placed<'_>) -> Option<String> {
+    let head = doc.slice(&(p.clause.start..p.q.span.start));
+    if let Some(subject) = changing_rate_start(head) {
+        return Some(subject);
+    }
+    let word = ends_with_any(head, &vocabulary().change_to)?;
+    let head = &head[..head.len() - word.len()];
+    let start = head.trim_end_matches(['%', '％']);
+    if start.len() == head.len() {
+        return None;
+    }
+    let start = start.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
+    changing_rate_start(start)
+}
+
+/// `由上年的12.5%上升至15.8%，提高了3.3个百分点`: a change in percentage points checked against
+/// the start and end values written next to it (the pair right before it in its sentence, or
+/// right after it).
+fn points_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<Statement> {
+    let words = vocabulary();
+    let points = placed.get(i)?;
+    let head = doc.slice(&(points.clause.start..points.q.span.start));
+    let head = strip_words_end(head, &words.links);
+    let head = head.strip_suffix('了').unwrap_or(head);
+    let word = ends_with_any(head, &words.growth_up)
+        .or_else(|| ends_with_any(head, &words.growth_down))?;
+    // The start and end values: a percentage after 由 / 从 and the next one after 至 / 到.
+    let pairs: Vec<(&Placed<'_>, &Placed<'_>)> = near(placed, points, points.sentence, points.sentence)
+        .zip(near(placed, points, points.sentence, points.sentence).skip(1))
+        .filter(|((_, a), (_, b))| {
+            a.q.kind == QuantityKind::Percent
+                && b.q.kind == QuantityKind::Percent
+                && a.clause == b.clause
+                && {
+                    let head = doc.slice(&(a.clause.start..a.q.span.start));
+                    head.trim_end()
+                        .trim_end_matches('的')
+                        .ends_with(['由', '从'])
+                        || strip_words_end(head.trim_end_matches('的'), &words.previous)
+                            .ends_with(['由', '从'])
+                }
+                && {
+                    let between = doc.slice(&(a.end()..b.q.span.start));
+                    words.change_to.iter().any(|w| between.trim() == w)
+                }
+        })
+        .map(|((_, a), (_, b))| (a, b))
+        .collect();
+    let pair = pairs
+        .iter()
+        .filter(|(_, b)| b.end() <= points.q.span.start)
+        .max_by_key(|(_, b)| b.q.span.start)
+        .or_else(|| {
+            pairs
+                .iter()
+                .filter(|(a, _)| a.q.span.start > points.end())
+                .min_by_key(|(a, _)| a.q.span.start)
+        })?;
+    // No other percentage between the pair and the points.
+    let (lo, hi) = if pair.1.end() <= points.q.span.start {
+        (pair.1.end(), points.q.span.start)
+    } else {
+        (points.end(), pair.0.q.span.start)
+    };
+    if placed
+        .iter()
+        .skip(i.saturating_sub(REACH))
+        .take(2 * REACH)
+        .any(|c| c.q.kind == QuantityKind::Percent && c.q.span.start >= lo && c.q.span.start < hi)
+    {
+        return None;
+    }
+    let (start, end) = *pair;
+    let text = |p: &Placed<'_>| doc.slice(&(p.q.span.start..p.end())).to_string();
+    let mut statement = Statement {
+        kind: StatementKind::Growth,
+        span: points.figure(Role::Growth).span,
+        subject: word.to_string(),
+        figures: vec![
+            points.figure(Role::Growth),
+            end.figure(Role::Current),
+            start.figure(Role::Previous),
+        ],
+        verdict: Verdict::Consistent,
+        pairing: format!(
+            "a change in percentage points of the rate from {} to {} written next to it",
+            text(start),
+            text(end)
+        ),
+    };
+    let difference = ((end.q.value - start.q.value) * 100.0).abs();
+    // Each written value may be rounded at its precision; the points at theirs (or truncated).
+    let slack = |p: &Placed<'_>| 10f64.powi(-i32::from(p.q.decimals.max(0))) / 2.0;
+    let (lo, hi) = (
+        difference - slack(start) - slack(end),
+        difference + slack(start) + slack(end),
+    );
+    let unit = 10f64.powi(-i32::from(points.q.decimals.max(0)));
+    let stated = points.q.value;
+    statement.verdict = if points.q.approx || start.q.approx || end.q.approx {
+        unchecked("a figure is approximate")
+    } else if hi >= stated - unit / 2.0 - 1e-9 && lo < stated + unit - 1e-9 {
+        Verdict::Consistent
+    } else {
+        let diff = format!("{difference:.2}");
+        let diff = diff.trim_end_matches('0').trim_end_matches('.');
+        Verdict::Inconsistent {
+            expected: format!("{} − {} = {diff} percentage points", text(end), text(start)),
+        }
+    };
+    Some(statement)
+}
+
 /// Where the words marking a figure as the previous period's end in its words (去年同期, 上年,
 /// 较2023年), and the words.
 fn previous_mark(before: &str) -> Option<(usize, String)> {
@@ -1254,7 +1418,7 @@ fn previous_mark(before: &str) -> Option<(usize, String)> {
         .previous
         .iter()
         .filter_map(|w| before.rfind(w.as_str()).map(|at| (at + w.len(), w.clone())))
-        .max_by_key(|(end, _)| *end);
+        .max_by_key(|(end, w)| (*end, w.len()));
     // 较2023年的1800万元, 比2023年的40件, 与2023年同期的: a year compared against.
     let year = ["较", "比", "与", "相比"].iter().find_map(|w| {
         let at = before.rfind(w)? + w.len();
