@@ -8,14 +8,24 @@
 //!   its **part** (the count whose words mean the same as the rate's subject: 调解成功 ↔
 //!   调解成功288件, 办结 ↔ 68件已办结, or words of one synonym group) and its **total** (the
 //!   count of the same unit marked 共 / 受理 / 排查 … in the same sentence or the one before,
-//!   in either order). The rate must equal part ÷ total as written: rounded or truncated to its
-//!   written precision (99.31% may be written 99% or 99.3%, not 97%).
-//! * **share**: a share-type rate above 100% (not a growth, not a 完成率 that may exceed it).
+//!   in either order; in the next sentence when the rate is stated first). Counts may be
+//!   amounts of money (追回率 of 万元). The rate must equal part ÷ total as written: rounded or
+//!   truncated to its written precision (99.31% may be written 99% or 99.3%, not 97%).
+//! * **share**: a share-type rate above 100% (not a growth, not a 完成率 that may exceed it),
+//!   also as the start or end value of a change (合格率由92%提升至100.5%).
 //! * **parts**: a count followed by 其中 / 包括 (the parts may not sum above it) or 分别为 (they
-//!   must add up exactly), parts of exactly its unit.
-//! * **growth**: 同比增长 / 下降 X% where both periods' figures are stated: (N − M) ÷ M.
-//! * **repeated**: the same phrase written right before a count of the same unit in two
-//!   places with different values (持证执法人员45人 … 持证执法人员47人).
+//!   must add up exactly), parts of exactly its unit; a sentence opening with `X中` lists the
+//!   parts of the count named X in the sentence before. Parts naming outcomes may overlap and
+//!   are not summed, unless three or more name different alternatives of one set (维持, 撤销,
+//!   驳回).
+//! * **growth**: 同比增长 / 下降 X% where both periods' figures are stated: (N − M) ÷ M, the
+//!   previous period's after 去年 / 上年 / 较2023年的, the earlier of two years, or with 环比
+//!   the earlier quarter or month; a change of N个百分点 against the rate's start and end values.
+//! * **repeated**: one fact stated twice with different values: its words (in any order, before
+//!   or after the number, before a colon) name the same thing in the same unit (持证执法人员45人
+//!   … 全镇47名持证执法人员), events (受理, 举办) only when both say they are the year's (全年,
+//!   本年度, 共, 总数); `上述N项X` refers back to X stated before. Counts rounded to 万 stand for
+//!   their range. Facts qualified by a period, a year, 其中, 新增, 累计 are not compared.
 //!
 //! When unsure it stays silent: a statement whose figures are approximate, incomplete or not
 //! clearly paired is [`Verdict::Unchecked`] with the reason, never an accusation. The words it
@@ -268,7 +278,11 @@ fn vocabulary() -> &'static Vocabulary {
         ] {
             list.retain(|w| !w.trim().is_empty());
         }
-        for group in words.synonyms.iter_mut().chain(words.alternatives.iter_mut()) {
+        for group in words
+            .synonyms
+            .iter_mut()
+            .chain(words.alternatives.iter_mut())
+        {
             group.retain(|w| !w.trim().is_empty());
         }
         // Longest first, so that the longest word written is the one taken.
@@ -1284,11 +1298,19 @@ fn changing_rate_start(head: &str) -> Option<String> {
         .strip_suffix('年')
         .map(|h| h.trim_end_matches(|c: char| c.is_ascii_digit()))
         .unwrap_or(head);
-    let head = head.strip_suffix('由').or_else(|| head.strip_suffix('从'))?;
+    let head = head
+        .strip_suffix('由')
+        .or_else(|| head.strip_suffix('从'))?;
     let stem = head
         .strip_suffix('率')
-        .or_else(|| head.strip_suffix("满意度").map(|h| &head[..h.len() + "满意".len()]))
-        .or_else(|| head.strip_suffix("知晓度").map(|h| &head[..h.len() + "知晓".len()]))?;
+        .or_else(|| {
+            head.strip_suffix("满意度")
+                .map(|h| &head[..h.len() + "满意".len()])
+        })
+        .or_else(|| {
+            head.strip_suffix("知晓度")
+                .map(|h| &head[..h.len() + "知晓".len()])
+        })?;
     if ends_with_any(head, &words.not_shares).is_some() {
         return None;
     }
@@ -1325,27 +1347,28 @@ fn points_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<S
     let word = ends_with_any(head, &words.growth_up)
         .or_else(|| ends_with_any(head, &words.growth_down))?;
     // The start and end values: a percentage after 由 / 从 and the next one after 至 / 到.
-    let pairs: Vec<(&Placed<'_>, &Placed<'_>)> = near(placed, points, points.sentence, points.sentence)
-        .zip(near(placed, points, points.sentence, points.sentence).skip(1))
-        .filter(|((_, a), (_, b))| {
-            a.q.kind == QuantityKind::Percent
-                && b.q.kind == QuantityKind::Percent
-                && a.clause == b.clause
-                && {
-                    let head = doc.slice(&(a.clause.start..a.q.span.start));
-                    head.trim_end()
-                        .trim_end_matches('的')
-                        .ends_with(['由', '从'])
-                        || strip_words_end(head.trim_end_matches('的'), &words.previous)
+    let pairs: Vec<(&Placed<'_>, &Placed<'_>)> =
+        near(placed, points, points.sentence, points.sentence)
+            .zip(near(placed, points, points.sentence, points.sentence).skip(1))
+            .filter(|((_, a), (_, b))| {
+                a.q.kind == QuantityKind::Percent
+                    && b.q.kind == QuantityKind::Percent
+                    && a.clause == b.clause
+                    && {
+                        let head = doc.slice(&(a.clause.start..a.q.span.start));
+                        head.trim_end()
+                            .trim_end_matches('的')
                             .ends_with(['由', '从'])
-                }
-                && {
-                    let between = doc.slice(&(a.end()..b.q.span.start));
-                    words.change_to.iter().any(|w| between.trim() == w)
-                }
-        })
-        .map(|((_, a), (_, b))| (a, b))
-        .collect();
+                            || strip_words_end(head.trim_end_matches('的'), &words.previous)
+                                .ends_with(['由', '从'])
+                    }
+                    && {
+                        let between = doc.slice(&(a.end()..b.q.span.start));
+                        words.change_to.iter().any(|w| between.trim() == w)
+                    }
+            })
+            .map(|((_, a), (_, b))| (a, b))
+            .collect();
     let pair = pairs
         .iter()
         .filter(|(_, b)| b.end() <= points.q.span.start)
@@ -1424,18 +1447,33 @@ fn previous_mark(before: &str) -> Option<(usize, String)> {
         let at = before.rfind(w)? + w.len();
         let rest = &before[at..];
         let digits = rest.chars().take_while(char::is_ascii_digit).count();
-        (digits == 4 && rest[digits..].starts_with('年'))
-            .then(|| (at + digits + '年'.len_utf8(), format!("{w}{}", &rest[..digits + 3])))
+        (digits == 4 && rest[digits..].starts_with('年')).then(|| {
+            (
+                at + digits + '年'.len_utf8(),
+                format!("{w}{}", &rest[..digits + 3]),
+            )
+        })
     });
-    [word, year].into_iter().flatten().max_by_key(|(end, _)| *end)
+    [word, year]
+        .into_iter()
+        .flatten()
+        .max_by_key(|(end, _)| *end)
 }
 
 /// The last period named in `text`: a year `2023年` (kind 0), a quarter `三季度` (1), a month
 /// `11月` (2) or a half year `上半年` (3), with its rank and words.
 fn period_of(text: &str) -> Option<(u8, u32, String)> {
     const CHINESE: &[(char, u32)] = &[
-        ('一', 1), ('二', 2), ('三', 3), ('四', 4), ('五', 5), ('六', 6), ('七', 7), ('八', 8),
-        ('九', 9), ('十', 10),
+        ('一', 1),
+        ('二', 2),
+        ('三', 3),
+        ('四', 4),
+        ('五', 5),
+        ('六', 6),
+        ('七', 7),
+        ('八', 8),
+        ('九', 9),
+        ('十', 10),
     ];
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut last = None;
@@ -1551,8 +1589,8 @@ fn growth_statement(
         }
     };
     // 较去年增加20件: the figure after 去年 is the difference, not last year's.
-    let after_previous_word = previous_mark(previous.before)
-        .map_or("", |(at, _)| &previous.before[at..]);
+    let after_previous_word =
+        previous_mark(previous.before).map_or("", |(at, _)| &previous.before[at..]);
     if ["增", "减", "多", "少", "上升", "下降", "提高", "降低"]
         .iter()
         .any(|w| after_previous_word.contains(w))
@@ -1707,7 +1745,16 @@ fn parts_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<St
         .find(|(w, _)| rest_trimmed.starts_with(w))
         .copied()?;
     let list_start = sentence.span.end - rest_trimmed.len() + word.len();
-    list_statement(doc, placed, i, i + 1, total.sentence, list_start, word, exact)
+    list_statement(
+        doc,
+        placed,
+        i,
+        i + 1,
+        total.sentence,
+        list_start,
+        word,
+        exact,
+    )
 }
 
 /// `全年调处纠纷120件，其中婚姻家庭纠纷45件…；婚姻家庭纠纷中，涉及离婚的21件、…`: a sentence
@@ -1715,7 +1762,11 @@ fn parts_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<St
 /// paragraph), when exactly one count of the unit there is named with X's words.
 fn nested_parts_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<Statement> {
     let first = placed.get(i)?;
-    if i > 0 && placed.get(i - 1).is_some_and(|p| p.sentence == first.sentence) {
+    if i > 0
+        && placed
+            .get(i - 1)
+            .is_some_and(|p| p.sentence == first.sentence)
+    {
         return None;
     }
     let sentence = doc.sentences.get(first.sentence)?;
@@ -1734,7 +1785,11 @@ fn nested_parts_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Op
         return None;
     }
     let core: String = masked(name, ' ').into_iter().collect();
-    let core = core.split(' ').max_by_key(|w| w.len()).unwrap_or("").to_string();
+    let core = core
+        .split(' ')
+        .max_by_key(|w| w.len())
+        .unwrap_or("")
+        .to_string();
     if core.chars().count() < 2 {
         return None;
     }
@@ -1990,9 +2045,10 @@ fn fact_before(doc: &Document, p: &Placed<'_>) -> String {
         }
     }
     // Marks opening the clause (……, ——) are not words of the fact.
-    without_enclosers(p.before.trim_start_matches(|c: char| {
-        matches!(c, '…' | '—' | '-' | '·') || c.is_whitespace()
-    }))
+    without_enclosers(
+        p.before
+            .trim_start_matches(|c: char| matches!(c, '…' | '—' | '-' | '·') || c.is_whitespace()),
+    )
 }
 
 /// Reads a count as the figure of a fact. `None` when qualified (其中, 新增, a period, a
@@ -2086,7 +2142,8 @@ fn mention<'p, 'd>(
         .any(|w| phrase.ends_with(w.as_str()));
     let phrase: String = phrase.chars().filter(|&c| c != '的').collect();
     // An event counted in two places may be two events, unless both say they are the year's.
-    let event = opening_in(&automata.events, &phrase).is_some() || automata.events.contains(&phrase);
+    let event =
+        opening_in(&automata.events, &phrase).is_some() || automata.events.contains(&phrase);
     if event && !whole {
         return None;
     }
@@ -2115,7 +2172,11 @@ fn mention<'p, 'd>(
 fn fact_key(words: &str, scope: Option<&str>, unit: &str) -> Option<String> {
     let mut chars: Vec<char> = words.chars().collect();
     let meaningful = masked(words, ' ').iter().filter(|c| is_han(**c)).count();
-    let unit = if same_unit_class(unit, "人") { "人" } else { unit };
+    let unit = if same_unit_class(unit, "人") {
+        "人"
+    } else {
+        unit
+    };
     if chars.len() < 5 {
         if scope.is_none() || chars.len() < 2 || meaningful < 2 {
             return None;
@@ -2125,7 +2186,10 @@ fn fact_key(words: &str, scope: Option<&str>, unit: &str) -> Option<String> {
     }
     chars.sort_unstable();
     let sorted: String = chars.into_iter().collect();
-    Some(format!("{}|{sorted}|{unit}", scope.filter(|_| words.chars().count() < 5).unwrap_or("")))
+    Some(format!(
+        "{}|{sorted}|{unit}",
+        scope.filter(|_| words.chars().count() < 5).unwrap_or("")
+    ))
 }
 
 /// The range a count written in one place may stand for: `1.2万` is 11500 (rounded) to just
@@ -2265,10 +2329,9 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
             continue;
         }
         let first_range = count_range(first.p.q);
-        let Some(again) = list
-            .iter()
-            .find(|m| !overlaps(count_range(m.p.q), first_range) && m.p.sentence != first.p.sentence)
-        else {
+        let Some(again) = list.iter().find(|m| {
+            !overlaps(count_range(m.p.q), first_range) && m.p.sentence != first.p.sentence
+        }) else {
             continue;
         };
         let first_text = doc.slice(&(first.p.q.span.start..first.p.end()));
@@ -2313,7 +2376,9 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
         let unit = m.p.unit().to_string();
         let hit = (4..=m.after.chars().count()).rev().find_map(|n| {
             let noun: String = m.after.chars().take(n).collect();
-            endings.get(&(noun.clone(), unit.clone())).map(|g| (noun, g))
+            endings
+                .get(&(noun.clone(), unit.clone()))
+                .map(|g| (noun, g))
         });
         let Some((noun, [g])) = hit.as_ref().map(|(n, g)| (n, g.as_slice())) else {
             continue;
