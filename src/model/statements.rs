@@ -8,14 +8,24 @@
 //!   its **part** (the count whose words mean the same as the rate's subject: 调解成功 ↔
 //!   调解成功288件, 办结 ↔ 68件已办结, or words of one synonym group) and its **total** (the
 //!   count of the same unit marked 共 / 受理 / 排查 … in the same sentence or the one before,
-//!   in either order). The rate must equal part ÷ total as written: rounded or truncated to its
-//!   written precision (99.31% may be written 99% or 99.3%, not 97%).
-//! * **share**: a share-type rate above 100% (not a growth, not a 完成率 that may exceed it).
+//!   in either order; in the next sentence when the rate is stated first). Counts may be
+//!   amounts of money (追回率 of 万元). The rate must equal part ÷ total as written: rounded or
+//!   truncated to its written precision (99.31% may be written 99% or 99.3%, not 97%).
+//! * **share**: a share-type rate above 100% (not a growth, not a 完成率 that may exceed it),
+//!   also as the start or end value of a change (合格率由92%提升至100.5%).
 //! * **parts**: a count followed by 其中 / 包括 (the parts may not sum above it) or 分别为 (they
-//!   must add up exactly), parts of exactly its unit.
-//! * **growth**: 同比增长 / 下降 X% where both periods' figures are stated: (N − M) ÷ M.
-//! * **repeated**: the same phrase written right before a count of the same unit in two
-//!   places with different values (持证执法人员45人 … 持证执法人员47人).
+//!   must add up exactly), parts of exactly its unit; a sentence opening with `X中` lists the
+//!   parts of the count named X in the sentence before. Parts naming outcomes may overlap and
+//!   are not summed, unless three or more name different alternatives of one set (维持, 撤销,
+//!   驳回).
+//! * **growth**: 同比增长 / 下降 X% where both periods' figures are stated: (N − M) ÷ M, the
+//!   previous period's after 去年 / 上年 / 较2023年的, the earlier of two years, or with 环比
+//!   the earlier quarter or month; a change of N个百分点 against the rate's start and end values.
+//! * **repeated**: one fact stated twice with different values: its words (in any order, before
+//!   or after the number, before a colon) name the same thing in the same unit (持证执法人员45人
+//!   … 全镇47名持证执法人员), events (受理, 举办) only when both say they are the year's (全年,
+//!   本年度, 共, 总数); `上述N项X` refers back to X stated before. Counts rounded to 万 stand for
+//!   their range. Facts qualified by a period, a year, 其中, 新增, 累计 are not compared.
 //!
 //! When unsure it stays silent: a statement whose figures are approximate, incomplete or not
 //! clearly paired is [`Verdict::Unchecked`] with the reason, never an accusation. The words it
@@ -160,6 +170,11 @@ struct Vocabulary {
     modifiers: Vec<String>,
     flows: Vec<String>,
     scopes: Vec<String>,
+    year_markers: Vec<String>,
+    total_endings: Vec<String>,
+    back_references: Vec<String>,
+    alternatives: Vec<Vec<String>>,
+    change_to: Vec<String>,
     /// Built from the lists above once they are read.
     #[serde(skip)]
     automata: Automata,
@@ -180,6 +195,8 @@ struct Automata {
     qualifiers: Option<AhoCorasick>,
     /// `qualifiers` of one character.
     single_qualifiers: Vec<char>,
+    /// Every word of `alternatives`, leftmost-longest (基本合格 rather than 合格).
+    alternatives: Option<AhoCorasick>,
     /// `neutral` and `events`, looked up by a phrase's opening characters.
     neutral: HashSet<String>,
     events: HashSet<String>,
@@ -218,6 +235,12 @@ impl Automata {
             synonym_group,
             qualifiers: standard(&long),
             single_qualifiers: single.iter().filter_map(|w| w.chars().next()).collect(),
+            alternatives: {
+                let mut all: Vec<String> = words.alternatives.iter().flatten().cloned().collect();
+                all.sort();
+                all.dedup();
+                longest(&all)
+            },
             neutral: words.neutral.iter().cloned().collect(),
             events: words.events.iter().cloned().collect(),
         }
@@ -248,10 +271,18 @@ fn vocabulary() -> &'static Vocabulary {
             &mut words.modifiers,
             &mut words.flows,
             &mut words.scopes,
+            &mut words.year_markers,
+            &mut words.total_endings,
+            &mut words.back_references,
+            &mut words.change_to,
         ] {
             list.retain(|w| !w.trim().is_empty());
         }
-        for group in &mut words.synonyms {
+        for group in words
+            .synonyms
+            .iter_mut()
+            .chain(words.alternatives.iter_mut())
+        {
             group.retain(|w| !w.trim().is_empty());
         }
         // Longest first, so that the longest word written is the one taken.
@@ -262,6 +293,9 @@ fn vocabulary() -> &'static Vocabulary {
             &mut words.growth_down,
             &mut words.previous,
             &mut words.neutral,
+            &mut words.year_markers,
+            &mut words.total_endings,
+            &mut words.change_to,
         ] {
             list.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
         }
@@ -304,7 +338,7 @@ struct Info {
 impl Placed<'_> {
     fn info(&self) -> &Info {
         self.info.get_or_init(|| {
-            if !self.is_count() {
+            if !self.is_measure() {
                 return Info {
                     words: String::new(),
                     masked: String::new(),
@@ -350,6 +384,11 @@ impl Placed<'_> {
         self.q.kind == QuantityKind::Count && self.q.unit.is_some()
     }
 
+    /// A count or an amount of money: what a rate may be computed from (追回率 of 万元).
+    fn is_measure(&self) -> bool {
+        self.is_count() || (self.q.kind == QuantityKind::Amount && self.q.unit.is_some())
+    }
+
     fn unit(&self) -> &str {
         self.q.unit.as_deref().unwrap_or("")
     }
@@ -364,8 +403,13 @@ pub fn analyse(doc: &Document) -> Vec<Statement> {
             if let Some(s) = percent_statement(doc, &placed, i) {
                 found.push(s);
             }
+        } else if p.unit().ends_with("百分点") {
+            found.extend(points_statement(doc, &placed, i));
         } else if p.is_count() {
             if let Some(s) = parts_statement(doc, &placed, i) {
+                found.push(s);
+            }
+            if let Some(s) = nested_parts_statement(doc, &placed, i) {
                 found.push(s);
             }
         }
@@ -725,6 +769,8 @@ enum PercentRole {
     ShareOf,
     /// A change: up (true) or down.
     Growth { up: bool, word: String },
+    /// A rate at the start or end of a change (合格率由上年的92%提升至100.5%).
+    Changing { subject: String, may_exceed: bool },
 }
 
 fn percent_role(p: &Placed<'_>, doc: &Document) -> Option<PercentRole> {
@@ -732,6 +778,13 @@ fn percent_role(p: &Placed<'_>, doc: &Document) -> Option<PercentRole> {
     let clause_before = doc.slice(&(p.clause.start..p.q.span.start));
     let before = strip_words_end(clause_before, &words.links);
     let after = doc.slice(&(p.end()..p.clause.end));
+    if let Some(subject) = changing_rate(doc, p) {
+        let may_exceed = contains_any(&subject, &words.may_exceed).is_some();
+        return Some(PercentRole::Changing {
+            subject,
+            may_exceed,
+        });
+    }
     // 办结率由95%提高到98%: a rate changing between periods, not a share of these counts.
     if before.ends_with('由') || before.ends_with("从") || before.contains("分别") {
         return None;
@@ -798,6 +851,18 @@ fn percent_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<
         } => Some(rate_statement(doc, placed, p, subject, may_exceed)),
         PercentRole::ShareOf => Some(share_of_statement(doc, placed, p, i)),
         PercentRole::Growth { up, word } => Some(growth_statement(doc, placed, p, up, &word)),
+        // Only a share above 100% is said of a rate changing between periods: its counts are
+        // not those of one period.
+        PercentRole::Changing {
+            subject,
+            may_exceed,
+        } => (!may_exceed && !p.q.approx && p.q.value > 1.0 + 1e-9).then(|| {
+            over_100(
+                p,
+                subject.clone(),
+                format!("{subject}率 is a share of a total, here at the start or end of a change"),
+            )
+        }),
     }
 }
 
@@ -814,8 +879,60 @@ fn window<'a, 'd>(
         .checked_sub(1)
         .filter(|&s| doc.sentences.get(s).map(|x| x.paragraph) == paragraph);
     near(placed, rate, previous.unwrap_or(sentence), sentence)
-        .filter(|(_, c)| c.is_count())
+        .filter(|(_, c)| c.is_measure())
         .collect()
+}
+
+/// The counts of the sentence after a rate's (of the same paragraph), unless that sentence is
+/// qualified (a period, 其中, a year): where a rate stated first finds its counts.
+fn window_ahead<'a, 'd>(
+    doc: &Document,
+    placed: &'a [Placed<'d>],
+    rate: &Placed<'_>,
+) -> Vec<(usize, &'a Placed<'d>)> {
+    let next = rate.sentence + 1;
+    let paragraph = doc.sentences.get(rate.sentence).map(|s| s.paragraph);
+    if doc.sentences.get(next).map(|s| s.paragraph) != paragraph
+        || first_qualifier_end(doc, next).is_some()
+    {
+        return Vec::new();
+    }
+    near(placed, rate, next, next)
+        .filter(|(_, c)| c.is_measure() && c.sentence == next)
+        .collect()
+}
+
+type PartKey = (usize, bool, bool, std::cmp::Reverse<usize>);
+
+/// The count of `candidates` whose words best match a rate's subject, and how well.
+fn choose_part(
+    matcher: &Subject,
+    candidates: &[(usize, &Placed<'_>)],
+    rate: &Placed<'_>,
+) -> (Option<usize>, Option<PartKey>) {
+    let mut best: Option<usize> = None;
+    let mut best_key = None;
+    for &(k, c) in candidates {
+        let Some(score) = matcher.score(c) else {
+            continue;
+        };
+        // A total word makes a figure the total, unless the subject's own words are there.
+        let marked = c.total().is_some();
+        if marked && matcher.shared_ending(c).is_none() {
+            continue;
+        }
+        let key = (
+            score,
+            c.sentence == rate.sentence,
+            !marked,
+            std::cmp::Reverse(c.q.span.start.abs_diff(rate.q.span.start)),
+        );
+        if best_key.as_ref().is_none_or(|b| key > *b) {
+            best = Some(k);
+            best_key = Some(key);
+        }
+    }
+    (best, best_key)
 }
 
 /// How many figures on either side of a statement's figure are looked at: a statement's
@@ -890,29 +1007,18 @@ fn rate_statement(
             format!("{subject}率 is a share of a total"),
         );
     }
-    let candidates = window(doc, placed, rate);
     let matcher = Subject::new(&subject);
     // The part: the count whose words best match the subject; the rate's own sentence first.
-    let mut best: Option<usize> = None;
-    let mut best_key = None;
-    for &(k, c) in &candidates {
-        let Some(score) = matcher.score(c) else {
-            continue;
-        };
-        // A total word makes a figure the total, unless the subject's own words are there.
-        let marked = c.total().is_some();
-        if marked && matcher.shared_ending(c).is_none() {
-            continue;
-        }
-        let key = (
-            score,
-            c.sentence == rate.sentence,
-            !marked,
-            std::cmp::Reverse(c.q.span.start.abs_diff(rate.q.span.start)),
-        );
-        if best_key.as_ref().is_none_or(|b| key > *b) {
-            best = Some(k);
-            best_key = Some(key);
+    // A rate stated before its counts (合格率达到95%。本年度共抽查120卷，合格的102卷。) is
+    // paired with the next sentence's when the sentences up to the rate have no such count and
+    // the next one is not qualified (上半年, 其中, a year).
+    let mut candidates = window(doc, placed, rate);
+    let (mut best, mut best_key) = choose_part(&matcher, &candidates, rate);
+    if best.is_none() {
+        let ahead = window_ahead(doc, placed, rate);
+        if !ahead.is_empty() {
+            (best, best_key) = choose_part(&matcher, &ahead, rate);
+            candidates = ahead;
         }
     }
     let part_score = best_key.as_ref().map_or(0, |k| k.0);
@@ -1181,6 +1287,270 @@ fn ratio_disagrees(part: &Quantity, total: &Quantity, computed: f64) -> Verdict 
     }
 }
 
+/// The words before a rate's value at the start of a change (`X率由上年的`, `X率从`), as a
+/// byte offset where they end, and the rate's subject.
+fn changing_rate_start(head: &str) -> Option<String> {
+    let words = vocabulary();
+    let head = head.trim_end();
+    let head = head.strip_suffix('的').unwrap_or(head);
+    let head = strip_words_end(head, &words.previous);
+    let head = head
+        .strip_suffix('年')
+        .map(|h| h.trim_end_matches(|c: char| c.is_ascii_digit()))
+        .unwrap_or(head);
+    let head = head
+        .strip_suffix('由')
+        .or_else(|| head.strip_suffix('从'))?;
+    let stem = head
+        .strip_suffix('率')
+        .or_else(|| {
+            head.strip_suffix("满意度")
+                .map(|h| &head[..h.len() + "满意".len()])
+        })
+        .or_else(|| {
+            head.strip_suffix("知晓度")
+                .map(|h| &head[..h.len() + "知晓".len()])
+        })?;
+    if ends_with_any(head, &words.not_shares).is_some() {
+        return None;
+    }
+    let subject = strip_openings(han_tail(stem, 12)).to_string();
+    (!subject.is_empty()).then_some(subject)
+}
+
+/// The subject of the rate a percentage is the start or end value of: `合格率由上年的92%` (start)
+/// and `…92%提升至100.5%` (end).
+fn changing_rate(doc: &Document, p: &Placed<'_>) -> Option<String> {
+    let head = doc.slice(&(p.clause.start..p.q.span.start));
+    if let Some(subject) = changing_rate_start(head) {
+        return Some(subject);
+    }
+    let word = ends_with_any(head, &vocabulary().change_to)?;
+    let head = &head[..head.len() - word.len()];
+    let start = head.trim_end_matches(['%', '％']);
+    if start.len() == head.len() {
+        return None;
+    }
+    let start = start.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
+    changing_rate_start(start)
+}
+
+/// `由上年的12.5%上升至15.8%，提高了3.3个百分点`: a change in percentage points checked against
+/// the start and end values written next to it (the pair right before it in its sentence, or
+/// right after it).
+fn points_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<Statement> {
+    let words = vocabulary();
+    let points = placed.get(i)?;
+    let head = doc.slice(&(points.clause.start..points.q.span.start));
+    let head = strip_words_end(head, &words.links);
+    let head = head.strip_suffix('了').unwrap_or(head);
+    let word = ends_with_any(head, &words.growth_up)
+        .or_else(|| ends_with_any(head, &words.growth_down))?;
+    // The start and end values: a percentage after 由 / 从 and the next one after 至 / 到.
+    let pairs: Vec<(&Placed<'_>, &Placed<'_>)> =
+        near(placed, points, points.sentence, points.sentence)
+            .zip(near(placed, points, points.sentence, points.sentence).skip(1))
+            .filter(|((_, a), (_, b))| {
+                a.q.kind == QuantityKind::Percent
+                    && b.q.kind == QuantityKind::Percent
+                    && a.clause == b.clause
+                    && {
+                        let head = doc.slice(&(a.clause.start..a.q.span.start));
+                        head.trim_end()
+                            .trim_end_matches('的')
+                            .ends_with(['由', '从'])
+                            || strip_words_end(head.trim_end_matches('的'), &words.previous)
+                                .ends_with(['由', '从'])
+                    }
+                    && {
+                        let between = doc.slice(&(a.end()..b.q.span.start));
+                        words.change_to.iter().any(|w| between.trim() == w)
+                    }
+            })
+            .map(|((_, a), (_, b))| (a, b))
+            .collect();
+    let pair = pairs
+        .iter()
+        .filter(|(_, b)| b.end() <= points.q.span.start)
+        .max_by_key(|(_, b)| b.q.span.start)
+        .or_else(|| {
+            pairs
+                .iter()
+                .filter(|(a, _)| a.q.span.start > points.end())
+                .min_by_key(|(a, _)| a.q.span.start)
+        })?;
+    // No other percentage between the pair and the points.
+    let (lo, hi) = if pair.1.end() <= points.q.span.start {
+        (pair.1.end(), points.q.span.start)
+    } else {
+        (points.end(), pair.0.q.span.start)
+    };
+    if placed
+        .iter()
+        .skip(i.saturating_sub(REACH))
+        .take(2 * REACH)
+        .any(|c| c.q.kind == QuantityKind::Percent && c.q.span.start >= lo && c.q.span.start < hi)
+    {
+        return None;
+    }
+    let (start, end) = *pair;
+    let text = |p: &Placed<'_>| doc.slice(&(p.q.span.start..p.end())).to_string();
+    let mut statement = Statement {
+        kind: StatementKind::Growth,
+        span: points.figure(Role::Growth).span,
+        subject: word.to_string(),
+        figures: vec![
+            points.figure(Role::Growth),
+            end.figure(Role::Current),
+            start.figure(Role::Previous),
+        ],
+        verdict: Verdict::Consistent,
+        pairing: format!(
+            "a change in percentage points of the rate from {} to {} written next to it",
+            text(start),
+            text(end)
+        ),
+    };
+    let difference = ((end.q.value - start.q.value) * 100.0).abs();
+    // Each written value may be rounded at its precision; the points at theirs (or truncated).
+    let slack = |p: &Placed<'_>| 10f64.powi(-i32::from(p.q.decimals.max(0))) / 2.0;
+    let (lo, hi) = (
+        difference - slack(start) - slack(end),
+        difference + slack(start) + slack(end),
+    );
+    let unit = 10f64.powi(-i32::from(points.q.decimals.max(0)));
+    let stated = points.q.value;
+    statement.verdict = if points.q.approx || start.q.approx || end.q.approx {
+        unchecked("a figure is approximate")
+    } else if hi >= stated - unit / 2.0 - 1e-9 && lo < stated + unit - 1e-9 {
+        Verdict::Consistent
+    } else {
+        let diff = format!("{difference:.2}");
+        let diff = diff.trim_end_matches('0').trim_end_matches('.');
+        Verdict::Inconsistent {
+            expected: format!("{} − {} = {diff} percentage points", text(end), text(start)),
+        }
+    };
+    Some(statement)
+}
+
+/// Where the words marking a figure as the previous period's end in its words (去年同期, 上年,
+/// 较2023年), and the words.
+fn previous_mark(before: &str) -> Option<(usize, String)> {
+    let word = vocabulary()
+        .previous
+        .iter()
+        .filter_map(|w| before.rfind(w.as_str()).map(|at| (at + w.len(), w.clone())))
+        .max_by_key(|(end, w)| (*end, w.len()));
+    // 较2023年的1800万元, 比2023年的40件, 与2023年同期的: a year compared against.
+    let year = ["较", "比", "与", "相比"].iter().find_map(|w| {
+        let at = before.rfind(w)? + w.len();
+        let rest = &before[at..];
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        (digits == 4 && rest[digits..].starts_with('年')).then(|| {
+            (
+                at + digits + '年'.len_utf8(),
+                format!("{w}{}", &rest[..digits + 3]),
+            )
+        })
+    });
+    [word, year]
+        .into_iter()
+        .flatten()
+        .max_by_key(|(end, _)| *end)
+}
+
+/// The last period named in `text`: a year `2023年` (kind 0), a quarter `三季度` (1), a month
+/// `11月` (2) or a half year `上半年` (3), with its rank and words.
+fn period_of(text: &str) -> Option<(u8, u32, String)> {
+    const CHINESE: &[(char, u32)] = &[
+        ('一', 1),
+        ('二', 2),
+        ('三', 3),
+        ('四', 4),
+        ('五', 5),
+        ('六', 6),
+        ('七', 7),
+        ('八', 8),
+        ('九', 9),
+        ('十', 10),
+    ];
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut last = None;
+    for (k, &(at, c)) in chars.iter().enumerate() {
+        let before: Vec<char> = chars[..k].iter().rev().take(4).map(|(_, c)| *c).collect();
+        let next = chars.get(k + 1).map(|(_, c)| *c);
+        let digits: String = before
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let chinese: Vec<u32> = before
+            .iter()
+            .take_while(|c| CHINESE.iter().any(|(d, _)| d == *c))
+            .filter_map(|c| CHINESE.iter().find(|(d, _)| d == c).map(|(_, v)| *v))
+            .collect();
+        // 十二 → [2, 10] reversed; 十 → [10]; 三 → [3].
+        let chinese_value = match chinese.as_slice() {
+            [v] => Some(*v),
+            [u, 10] => Some(10 + u),
+            _ => None,
+        };
+        let number = digits.parse::<u32>().ok().or(chinese_value);
+        let found = match c {
+            '年' if digits.len() == 4 => number.map(|y| (0, y)),
+            '年' if k >= 2 && text[..at].ends_with("上半") => Some((3, 1)),
+            '年' if k >= 2 && text[..at].ends_with("下半") => Some((3, 2)),
+            '季' if next == Some('度') => number.filter(|n| (1..=4).contains(n)).map(|n| (1, n)),
+            '月' if digits.len() <= 2 => number.filter(|n| (1..=12).contains(n)).map(|n| (2, n)),
+            _ => None,
+        };
+        if let Some((kind, rank)) = found {
+            let start = chars
+                .get(k.saturating_sub(if kind == 0 { 4 } else { 2 }))
+                .map_or(0, |(i, _)| *i);
+            let end = at + c.len_utf8() + if c == '季' { '度'.len_utf8() } else { 0 };
+            last = Some((kind, rank, text[start..end.min(text.len())].to_string()));
+        }
+    }
+    last
+}
+
+/// `由2023年的64件下降至2024年的48件` or, with 环比, `四季度…420件，三季度为350件`: the figures
+/// of the same unit in the sentence each after a period of one kind, two of them: the earlier
+/// period's (its index), the later one's, and the earlier period's words.
+fn ranked_periods<'a, 'd>(
+    doc: &Document,
+    placed: &'a [Placed<'d>],
+    rate: &Placed<'_>,
+) -> Option<(usize, &'a Placed<'d>, &'a Placed<'d>, String)> {
+    let rate_clause = doc.slice(&(rate.clause.start..rate.q.span.start));
+    let sequential = rate_clause.contains("环比");
+    // 较上年同期增长5%: the base is named, and it is not among the figures.
+    if contains_any(rate_clause, &vocabulary().previous).is_some() {
+        return None;
+    }
+    let ranked: Vec<(usize, &Placed<'_>, (u8, u32, String))> =
+        near(placed, rate, rate.sentence, rate.sentence)
+            .filter(|(_, c)| c.q.kind != QuantityKind::Percent && c.q.unit.is_some())
+            .filter_map(|(k, c)| period_of(c.before).map(|p| (k, c, p)))
+            .filter(|(_, _, (kind, _, _))| (*kind == 0) != sequential)
+            .collect();
+    let [(ka, a, pa), (kb, b, pb)] = ranked.as_slice() else {
+        return None;
+    };
+    if pa.0 != pb.0 || pa.1 == pb.1 || a.unit() != b.unit() || a.q.kind != b.q.kind {
+        return None;
+    }
+    if pa.1 < pb.1 {
+        Some((*ka, *a, *b, pa.2.clone()))
+    } else {
+        Some((*kb, *b, *a, pb.2.clone()))
+    }
+}
+
 fn growth_statement(
     doc: &Document,
     placed: &[Placed<'_>],
@@ -1198,20 +1568,29 @@ fn growth_statement(
         pairing: String::new(),
     };
     let is_figure = |c: &Placed<'_>| c.q.kind != QuantityKind::Percent && c.q.unit.is_some();
-    // The previous period's figure: in the sentence, after 去年 / 上年 / 同期.
+    // The previous period's figure: in the sentence, after 去年 / 上年 / 同期 or 较2023年; else
+    // of two figures of periods of one kind (2023年 and 2024年; with 环比, 三季度 and 四季度,
+    // 11月 and 12月) the earlier one.
     let previous = near(placed, rate, rate.sentence, rate.sentence)
-        .filter(|(_, c)| is_figure(c) && contains_any(c.before, &words.previous).is_some())
+        .filter(|(_, c)| is_figure(c) && previous_mark(c.before).is_some())
         .min_by_key(|(_, c)| c.q.span.start.abs_diff(rate.q.span.start));
-    let Some((previous_index, previous)) = previous else {
-        return statement;
+    let (previous_index, previous, ranked_current, mark) = match previous {
+        Some((k, c)) => (
+            k,
+            c,
+            None,
+            previous_mark(c.before).map_or(String::new(), |(_, w)| w),
+        ),
+        None => {
+            let Some((k, c, current, mark)) = ranked_periods(doc, placed, rate) else {
+                return statement;
+            };
+            (k, c, Some(current), mark)
+        }
     };
     // 较去年增加20件: the figure after 去年 is the difference, not last year's.
-    let after_previous_word = words
-        .previous
-        .iter()
-        .filter_map(|w| previous.before.rfind(w.as_str()).map(|at| at + w.len()))
-        .max()
-        .map_or("", |at| &previous.before[at..]);
+    let after_previous_word =
+        previous_mark(previous.before).map_or("", |(at, _)| &previous.before[at..]);
     if ["增", "减", "多", "少", "上升", "下降", "提高", "降低"]
         .iter()
         .any(|w| after_previous_word.contains(w))
@@ -1225,7 +1604,7 @@ fn growth_statement(
                 && is_figure(c)
                 && c.q.kind == previous.q.kind
                 && c.unit() == previous.unit()
-                && contains_any(c.before, &words.previous).is_none()
+                && previous_mark(c.before).is_none()
         })
         .map(|(_, c)| c)
         .collect();
@@ -1247,7 +1626,9 @@ fn growth_statement(
             )
         })
         .collect();
-    let chosen = if !sharing.is_empty() {
+    let chosen = if ranked_current.is_some() {
+        ranked_current
+    } else if !sharing.is_empty() {
         sharing
             .iter()
             .copied()
@@ -1297,7 +1678,7 @@ fn growth_statement(
     let previous_text = doc.slice(&(previous.q.span.start..previous.end()));
     statement.pairing = format!(
         "this period {current_text}; previous period {previous_text} (after {}), same unit {}",
-        contains_any(previous.before, &words.previous).unwrap_or(""),
+        mark,
         previous.unit()
     );
     statement.verdict = if rate.q.approx || current.q.approx || previous.q.approx {
@@ -1364,14 +1745,104 @@ fn parts_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<St
         .find(|(w, _)| rest_trimmed.starts_with(w))
         .copied()?;
     let list_start = sentence.span.end - rest_trimmed.len() + word.len();
+    list_statement(
+        doc,
+        placed,
+        i,
+        i + 1,
+        total.sentence,
+        list_start,
+        word,
+        exact,
+    )
+}
+
+/// `全年调处纠纷120件，其中婚姻家庭纠纷45件…；婚姻家庭纠纷中，涉及离婚的21件、…`: a sentence
+/// opening with `X中` lists the parts of the count named X in the sentence before (of its
+/// paragraph), when exactly one count of the unit there is named with X's words.
+fn nested_parts_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<Statement> {
+    let first = placed.get(i)?;
+    if i > 0
+        && placed
+            .get(i - 1)
+            .is_some_and(|p| p.sentence == first.sentence)
+    {
+        return None;
+    }
+    let sentence = doc.sentences.get(first.sentence)?;
+    let head = doc.slice(&(sentence.span.start..first.q.span.start));
+    let opening = head.trim_end();
+    let (name, rest) = opening
+        .split_once(['，', ',', '：', ':'])
+        .map_or((opening, ""), |(n, r)| (n, r));
+    let name = name.trim().strip_suffix('中')?;
+    let name = name.strip_prefix('在').unwrap_or(name);
+    if name.is_empty() || !name.chars().all(is_han) || name.chars().count() > 12 {
+        return None;
+    }
+    // The items open right after the name: no other clause between.
+    if rest.contains(['，', ',', '：', ':', '、']) {
+        return None;
+    }
+    let core: String = masked(name, ' ').into_iter().collect();
+    let core = core
+        .split(' ')
+        .max_by_key(|w| w.len())
+        .unwrap_or("")
+        .to_string();
+    if core.chars().count() < 2 {
+        return None;
+    }
+    let before_sentence = first.sentence.checked_sub(1)?;
+    if doc.sentences.get(before_sentence).map(|s| s.paragraph) != Some(sentence.paragraph) {
+        return None;
+    }
+    let referents: Vec<usize> = near(placed, first, before_sentence, before_sentence)
+        .filter(|(_, c)| {
+            c.is_count() && c.unit() == first.unit() && c.before.contains(core.as_str())
+        })
+        .map(|(k, _)| k)
+        .collect();
+    let [total_index] = referents.as_slice() else {
+        return None;
+    };
+    let list_start = sentence.span.start + head.len() - rest.len();
+    let word = format!("{name}中");
+    list_statement(
+        doc,
+        placed,
+        *total_index,
+        i,
+        first.sentence,
+        list_start,
+        &word,
+        false,
+    )
+}
+
+/// The statement of a total and the list of its parts that opens at `list_start` in sentence
+/// `items_sentence`, its first possible item at `from`.
+#[allow(clippy::too_many_arguments)]
+fn list_statement(
+    doc: &Document,
+    placed: &[Placed<'_>],
+    i: usize,
+    from: usize,
+    items_sentence: usize,
+    list_start: usize,
+    word: &str,
+    exact: bool,
+) -> Option<Statement> {
+    let total = placed.get(i)?;
+    let sentence = doc.sentences.get(items_sentence)?;
     // Items: one count of exactly the total's unit per clause, all written alike (words then
     // number, or number then words), until a clause that is not such an item.
     let mut items: Vec<&Placed<'_>> = Vec::new();
     let mut number_first: Option<bool> = None;
     let mut complete = true;
     let mut clause_seen: Option<Span> = None;
-    for c in placed.iter().skip(i + 1).take(REACH) {
-        if c.sentence != total.sentence {
+    for c in placed.iter().skip(from).take(REACH) {
+        if c.sentence != items_sentence {
             break;
         }
         if c.q.span.start < list_start {
@@ -1410,7 +1881,8 @@ fn parts_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<St
     }
     // Counts of the unit after the list in the sentence: the list may go on in another form.
     let last_end = items.last().map_or(0, |l| l.end());
-    if near(placed, total, total.sentence, total.sentence)
+    let anchor = items.first().copied().unwrap_or(total);
+    if near(placed, anchor, items_sentence, items_sentence)
         .any(|(_, c)| c.q.span.start > last_end && c.is_count() && c.unit() == total.unit())
     {
         complete = false;
@@ -1453,6 +1925,11 @@ fn parts_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<St
         })
         .take(items.len().saturating_sub(1))
         .any(|partial| (partial - total.q.value).abs() < 1e-9);
+    // Items each naming another of one set of alternatives (维持, 撤销, 驳回; 优秀, 良好, 合格)
+    // split the total: they cannot sum above it.
+    let alternatives = (items.len() >= 3)
+        .then(|| alternatives_of(items.iter().map(|c| c.before)))
+        .flatten();
     // Items naming outcomes (办结, 调解成功) may overlap the others: not a partition.
     let outcomes = items.iter().filter(|c| c.info().groups != 0).count();
     let verdict = if approx {
@@ -1477,6 +1954,13 @@ fn parts_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<St
         unchecked("the first parts add up to the total; the rest is another breakdown")
     } else if flows {
         unchecked("a part counts a change (新增, 解除), not a share of the total")
+    } else if let Some(set) = &alternatives {
+        Verdict::Inconsistent {
+            expected: format!(
+                "{arithmetic}, above {} ({set} are alternatives)",
+                number_text(total.q.value)
+            ),
+        }
     } else if outcomes >= 1 {
         unchecked("a part names an outcome, which may overlap the others")
     } else if items.len() < 2 {
@@ -1496,21 +1980,101 @@ fn parts_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<St
     })
 }
 
-/// The phrase a count is the figure of, for comparing repeated facts: the Chinese words right
-/// before the number in its clause, neutral openings (目前, 全镇, 共有) dropped. `None` when
-/// qualified (其中, 新增, a period) or too short to name a fact.
-fn fact_phrase<'d>(
-    doc: &'d Document,
-    p: &Placed<'d>,
+/// The words of one set of `alternatives` that the items' words name, one different word per
+/// item (`维持, 撤销, 驳回`); `None` unless every item names exactly one of the same set.
+fn alternatives_of<'a>(items: impl Iterator<Item = &'a str>) -> Option<String> {
+    let words = vocabulary();
+    let automaton = words.automata.alternatives.as_ref()?;
+    let mut named: Vec<&str> = Vec::new();
+    for text in items {
+        let mut found = automaton.find_iter(text);
+        let m = found.next()?;
+        if found.next().is_some() {
+            return None;
+        }
+        let word = text.get(m.range())?;
+        if named.contains(&word) {
+            return None;
+        }
+        named.push(word);
+    }
+    words
+        .alternatives
+        .iter()
+        .any(|set| named.iter().all(|w| set.iter().any(|s| s == w)))
+        .then(|| named.join(", "))
+}
+
+/// Characters that enclose words without ending a phrase: 村（社区）, “法律进乡村”宣传活动.
+const ENCLOSERS: &[char] = &[
+    '（', '）', '(', ')', '“', '”', '‘', '’', '《', '》', '「', '」', '"',
+];
+
+fn without_enclosers(text: &str) -> String {
+    text.chars().filter(|c| !ENCLOSERS.contains(c)).collect()
+}
+
+/// A count read as the figure of a fact, for comparing repeated facts.
+#[derive(Debug)]
+struct Mention<'p, 'd> {
+    p: &'p Placed<'d>,
+    /// The words before the number that name the fact, openings and markers dropped (empty
+    /// when the fact is named after the number: 全镇52名持证行政执法人员).
+    phrase: String,
+    /// The Chinese words right after the number's unit (上述11项重大行政决策 → 重大行政决策…).
+    after: String,
+    /// The place the phrase opened with (全镇), which a short phrase must share.
+    scope: Option<String>,
+    /// The words before the number refer back to a fact stated before (上述, 以上).
+    back_reference: bool,
+}
+
+/// The words before a count for its fact: those of its clause, or, when the number opens its
+/// clause after a colon (受理信访事项：186件), those of the clause before the colon.
+fn fact_before(doc: &Document, p: &Placed<'_>) -> String {
+    if p.before.trim().is_empty() {
+        let start = doc.sentences.get(p.sentence).map_or(0, |s| s.span.start);
+        let head = doc.slice(&(start..p.q.span.start)).trim_end();
+        if let Some(head) = head.strip_suffix('：').or_else(|| head.strip_suffix(':')) {
+            let from = head
+                .char_indices()
+                .rev()
+                .find(|(_, c)| matches!(c, '，' | '、' | '：' | ',' | ':' | '；'))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            return without_enclosers(&head[from..]);
+        }
+    }
+    // Marks opening the clause (……, ——) are not words of the fact.
+    without_enclosers(
+        p.before
+            .trim_start_matches(|c: char| matches!(c, '…' | '—' | '-' | '·') || c.is_whitespace()),
+    )
+}
+
+/// Reads a count as the figure of a fact. `None` when qualified (其中, 新增, a period, a
+/// year), approximate, or when its words are not all Chinese right up to the number.
+fn mention<'p, 'd>(
+    doc: &Document,
+    p: &'p Placed<'d>,
     qualified_from: Option<usize>,
-) -> Option<String> {
+) -> Option<Mention<'p, 'd>> {
     let words = vocabulary();
     if !p.is_count() || p.q.approx {
         return None;
     }
+    let clause_before = doc.slice(&(p.clause.start..p.q.span.start));
+    let automata = &words.automata;
+    if qualified_from.is_some_and(|at| at <= p.q.span.start)
+        || clause_before
+            .chars()
+            .any(|c| automata.single_qualifiers.contains(&c))
+    {
+        return None;
+    }
     // The words right before the number, nothing between them and it.
-    let mut phrase = han_tail(p.before, 16);
-    if phrase.len() != p.before.len() || phrase.chars().count() < 5 {
+    let before = fact_before(doc, p);
+    let mut phrase = han_tail(&before, 20);
+    if phrase.len() != before.len() {
         return None;
     }
     // The phrase starts after the last preposition (对, 依托) and the neutral openings.
@@ -1522,22 +2086,139 @@ fn fact_phrase<'d>(
     {
         phrase = &phrase[cut..];
     }
-    phrase = strip_openings(phrase);
-    let opens_with_event = opening_in(&words.automata.events, phrase).is_some()
-        || words.automata.events.contains(phrase);
-    if phrase.chars().count() < 5 || opens_with_event {
+    if let Some(rest) = phrase.strip_prefix('在') {
+        phrase = rest;
+    }
+    let (mut whole, mut scope) = (false, None);
+    loop {
+        if let Some(m) = words
+            .year_markers
+            .iter()
+            .find(|m| phrase.starts_with(m.as_str()))
+        {
+            whole = true;
+            phrase = &phrase[m.len()..];
+        } else if let Some(at) = opening_in(&automata.neutral, phrase)
+            .or_else(|| automata.neutral.contains(phrase).then_some(phrase.len()))
+        {
+            let opening = &phrase[..at];
+            if words.scopes.iter().any(|s| s == opening) {
+                scope = Some(opening.to_string());
+            }
+            phrase = &phrase[at..];
+        } else if let Some(rest) = phrase.strip_prefix('共') {
+            whole = true;
+            phrase = rest;
+        } else {
+            break;
+        }
+    }
+    // Words between the fact's words and the number: 共, 总数 (the whole count), 达到 (a level
+    // reached, the plain fact only when it is the year's).
+    let mut reached = false;
+    loop {
+        if let Some(rest) = phrase.strip_suffix('共') {
+            whole = true;
+            phrase = rest;
+        } else if let Some(w) = ends_with_any(phrase, &words.total_endings) {
+            whole = true;
+            phrase = &phrase[..phrase.len() - w.len()];
+        } else if let Some(w) = ["达到", "达", "为", "是"]
+            .iter()
+            .find(|w| phrase.ends_with(*w) && phrase.len() > w.len())
+        {
+            reached |= w.starts_with('达');
+            phrase = &phrase[..phrase.len() - w.len()];
+        } else {
+            break;
+        }
+    }
+    if reached && !whole {
         return None;
     }
-    let clause_before = doc.slice(&(p.clause.start..p.q.span.start));
-    let automata = &words.automata;
-    let qualified = qualified_from.is_some_and(|at| at <= p.q.span.start)
-        || clause_before
-            .chars()
-            .any(|c| automata.single_qualifiers.contains(&c));
-    if qualified {
+    let back_reference = words
+        .back_references
+        .iter()
+        .any(|w| phrase.ends_with(w.as_str()));
+    let phrase: String = phrase.chars().filter(|&c| c != '的').collect();
+    // An event counted in two places may be two events, unless both say they are the year's.
+    let event =
+        opening_in(&automata.events, &phrase).is_some() || automata.events.contains(&phrase);
+    if event && !whole {
         return None;
     }
-    Some(phrase.to_string())
+    let after = without_enclosers(p.after);
+    let after = after
+        .char_indices()
+        .find(|(_, c)| !is_han(*c))
+        .map_or(after.as_str(), |(i, _)| &after[..i]);
+    let after: String = after.chars().take(20).collect();
+    Some(Mention {
+        p,
+        phrase: if back_reference {
+            String::new()
+        } else {
+            phrase
+        },
+        after,
+        scope,
+        back_reference,
+    })
+}
+
+/// The key facts are compared by: the characters of their words in any order (受理信访事项
+/// and 信访事项受理 name one fact), with the place for short words (全镇 村社区). `None` when
+/// the words are too few to name a fact.
+fn fact_key(words: &str, scope: Option<&str>, unit: &str) -> Option<String> {
+    let mut chars: Vec<char> = words.chars().collect();
+    let meaningful = masked(words, ' ').iter().filter(|c| is_han(**c)).count();
+    let unit = if same_unit_class(unit, "人") {
+        "人"
+    } else {
+        unit
+    };
+    if chars.len() < 5 {
+        if scope.is_none() || chars.len() < 2 || meaningful < 2 {
+            return None;
+        }
+    } else if meaningful < 2 {
+        return None;
+    }
+    chars.sort_unstable();
+    let sorted: String = chars.into_iter().collect();
+    Some(format!(
+        "{}|{sorted}|{unit}",
+        scope.filter(|_| words.chars().count() < 5).unwrap_or("")
+    ))
+}
+
+/// The range a count written in one place may stand for: `1.2万` is 11500 (rounded) to just
+/// under 13000 (truncated).
+fn count_range(q: &Quantity) -> (f64, f64) {
+    if q.decimals < 0 {
+        let unit = 10f64.powi(-i32::from(q.decimals));
+        (q.value - unit / 2.0, q.value + unit - 1e-6)
+    } else {
+        (q.value, q.value)
+    }
+}
+
+/// The values of mentions merged where their ranges overlap: one entry per distinct value.
+fn value_clusters(mentions: &[&Mention<'_, '_>]) -> Vec<(f64, f64)> {
+    let mut ranges: Vec<(f64, f64)> = mentions.iter().map(|m| count_range(m.p.q)).collect();
+    ranges.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut clusters: Vec<(f64, f64)> = Vec::new();
+    for (lo, hi) in ranges {
+        match clusters.last_mut() {
+            Some(last) if lo <= last.1 + 1e-9 => last.1 = last.1.max(hi),
+            _ => clusters.push((lo, hi)),
+        }
+    }
+    clusters
+}
+
+fn overlaps(a: (f64, f64), b: (f64, f64)) -> bool {
+    a.0 <= b.1 + 1e-9 && b.0 <= a.1 + 1e-9
 }
 
 /// Where the first qualifier of a sentence ends (a word of `qualifiers` of two characters or
@@ -1566,10 +2247,11 @@ fn first_qualifier_end(doc: &Document, sentence: usize) -> Option<usize> {
         .map(|at| span.start + at)
 }
 
+/// One fact stated twice with different values: counts whose words name the same fact (in
+/// either order, before or after the number), or a back-reference (上述11项重大行政决策) to a
+/// fact stated before.
 fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> {
-    let mut groups: Vec<(String, String, Vec<&Placed<'_>>)> = Vec::new();
-    let mut index: std::collections::HashMap<(String, String), usize> =
-        std::collections::HashMap::new();
+    let mut mentions = Vec::new();
     let mut qualified_from: Option<(usize, Option<usize>)> = None;
     for p in placed {
         // Where the sentence's first qualifier (其中, 新增, a year, last year) ends: figures
@@ -1582,53 +2264,156 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
                 from
             }
         };
-        let Some(phrase) = fact_phrase(doc, p, from) else {
+        mentions.extend(mention(doc, p, from));
+    }
+    // Facts named before their numbers make the groups; facts named after the number join the
+    // group whose words their words start with.
+    let mut groups: Vec<Vec<&Mention<'_, '_>>> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut endings: std::collections::HashMap<(String, String), Vec<usize>> =
+        std::collections::HashMap::new();
+    let mut named_after = Vec::new();
+    for m in &mentions {
+        if m.back_reference {
+            named_after.push(m);
+            continue;
+        }
+        let Some(key) = fact_key(&m.phrase, m.scope.as_deref(), m.p.unit()) else {
+            named_after.push(m);
             continue;
         };
-        let key = (phrase, p.unit().to_string());
-        match index.get(&key).and_then(|&g| groups.get_mut(g)) {
-            Some((_, _, list)) => list.push(p),
-            None => {
-                index.insert(key.clone(), groups.len());
-                groups.push((key.0, key.1, vec![p]));
+        let g = *index.entry(key).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        if let Some(list) = groups.get_mut(g) {
+            list.push(m);
+        }
+        // Endings of four characters or more, for back-references.
+        let chars: Vec<(usize, char)> = m.phrase.char_indices().collect();
+        for &(at, _) in chars.iter().rev().skip(3) {
+            let list = endings
+                .entry((m.phrase[at..].to_string(), m.p.unit().to_string()))
+                .or_default();
+            if !list.contains(&g) {
+                list.push(g);
+            }
+        }
+    }
+    let mut back_references = Vec::new();
+    for m in named_after {
+        let lengths = (1..=m.after.chars().count()).rev();
+        if m.back_reference {
+            back_references.push(m);
+            continue;
+        }
+        for n in lengths {
+            let words: String = m.phrase.chars().chain(m.after.chars().take(n)).collect();
+            let found = fact_key(&words, m.scope.as_deref(), m.p.unit())
+                .and_then(|key| index.get(&key).copied());
+            if let Some(list) = found.and_then(|g| groups.get_mut(g)) {
+                list.push(m);
+                break;
             }
         }
     }
     let mut found = Vec::new();
-    for (phrase, unit, list) in groups {
+    let line = |p: &Placed<'_>| doc.position(p.q.span.start).line;
+    for list in &mut groups {
+        list.sort_by_key(|m| m.p.q.span.start);
         let Some(first) = list.first() else {
             continue;
         };
-        let mut values: Vec<f64> = list.iter().map(|p| p.q.value).collect();
-        values.sort_by(f64::total_cmp);
-        values.dedup();
-        // Two values of a phrase: one fact stated twice. More: the phrase is too general.
-        if values.len() != 2 {
+        // Two values of a fact: one fact stated twice. More: the words are too general.
+        if value_clusters(list).len() != 2 {
             continue;
         }
-        let Some(again) = list
-            .iter()
-            .find(|p| p.q.value != first.q.value && p.sentence != first.sentence)
-        else {
+        let first_range = count_range(first.p.q);
+        let Some(again) = list.iter().find(|m| {
+            !overlaps(count_range(m.p.q), first_range) && m.p.sentence != first.p.sentence
+        }) else {
             continue;
         };
-        let first_text = doc.slice(&(first.q.span.start..first.end()));
-        let again_text = doc.slice(&(again.q.span.start..again.end()));
+        let first_text = doc.slice(&(first.p.q.span.start..first.p.end()));
+        let unit = first.p.unit();
+        let how = if again.phrase.chars().count() >= first.phrase.chars().count()
+            && again.phrase == first.phrase
+        {
+            "written right after the same words".to_string()
+        } else {
+            let name = |m: &Mention<'_, '_>| {
+                if m.phrase.chars().count() >= 5 || m.after.is_empty() {
+                    format!("{} before the number", m.phrase)
+                } else {
+                    format!("{}…{} around the number", m.phrase, m.after)
+                }
+            };
+            format!("named {} and {}", name(first), name(again))
+        };
+        let subject = if first.phrase.chars().count() >= 2 {
+            first.phrase.clone()
+        } else {
+            again.phrase.clone()
+        };
         found.push(Statement {
             kind: StatementKind::Repeated,
-            span: again.figure(Role::Again).span,
-            subject: phrase.clone(),
-            figures: vec![first.figure(Role::First), again.figure(Role::Again)],
+            span: again.p.figure(Role::Again).span,
+            subject: subject.clone(),
+            figures: vec![first.p.figure(Role::First), again.p.figure(Role::Again)],
             verdict: Verdict::Inconsistent {
                 expected: format!("{first_text} as stated first"),
             },
             pairing: format!(
-                "both are the figure of {phrase} in {unit}, written right after the same words (line {} and line {})",
-                doc.position(first.q.span.start).line,
-                doc.position(again.q.span.start).line
+                "both are the figure of {subject} in {unit}, {how} (line {} and line {})",
+                line(first.p),
+                line(again.p)
             ),
         });
-        let _ = again_text;
+    }
+    // 上述11项重大行政决策: the fact stated before whose words end with the words after the
+    // number, when one fact of the unit does and all its mentions before agree.
+    for m in back_references {
+        let unit = m.p.unit().to_string();
+        let hit = (4..=m.after.chars().count()).rev().find_map(|n| {
+            let noun: String = m.after.chars().take(n).collect();
+            endings
+                .get(&(noun.clone(), unit.clone()))
+                .map(|g| (noun, g))
+        });
+        let Some((noun, [g])) = hit.as_ref().map(|(n, g)| (n, g.as_slice())) else {
+            continue;
+        };
+        let Some(list) = groups.get(*g) else {
+            continue;
+        };
+        let earlier: Vec<&Mention<'_, '_>> = list
+            .iter()
+            .copied()
+            .filter(|e| e.p.q.span.start < m.p.q.span.start)
+            .collect();
+        let clusters = value_clusters(&earlier);
+        let (Some(first), [cluster]) = (earlier.last(), clusters.as_slice()) else {
+            continue;
+        };
+        if overlaps(*cluster, count_range(m.p.q)) {
+            continue;
+        }
+        let first_text = doc.slice(&(first.p.q.span.start..first.p.end()));
+        found.push(Statement {
+            kind: StatementKind::Repeated,
+            span: m.p.figure(Role::Again).span,
+            subject: first.phrase.clone(),
+            figures: vec![first.p.figure(Role::First), m.p.figure(Role::Again)],
+            verdict: Verdict::Inconsistent {
+                expected: format!("{first_text} as stated first"),
+            },
+            pairing: format!(
+                "the words before the number refer back to {noun}, stated before as {} in {unit} (line {} and line {})",
+                first.phrase,
+                line(first.p),
+                line(m.p)
+            ),
+        });
     }
     found
 }
