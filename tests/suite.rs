@@ -22,6 +22,7 @@ mod gate_cli;
 mod gate_config;
 mod gate_fix;
 mod gate_io;
+mod heldout;
 mod layers;
 mod model_documents;
 mod model_numbers;
