@@ -108,7 +108,12 @@ pub fn comments_for(report: &FileReport) -> Vec<Comment> {
         }
         for (i, label) in places.iter().enumerate() {
             let mut lines = lines.clone();
-            if let Some(text) = &label.text {
+            // A label that only says where ("本文", "此处") adds nothing in a comment there.
+            if let Some(text) = label
+                .text
+                .as_deref()
+                .filter(|t| !matches!(*t, "本文" | "此处"))
+            {
                 lines.insert(1, format!("此处：{text}"));
             }
             if total > 1 {
