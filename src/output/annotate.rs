@@ -607,19 +607,15 @@ fn anchor(
     text: &str,
     span: Option<Range<usize>>,
 ) -> ((usize, Cut), (usize, Cut), Option<String>) {
-    let whole = |i: usize, why: Option<String>| {
-        let (i, p) = usable_paragraph(map, i);
-        match p {
-            Some(p) => (
-                (p.content.unwrap_or(0), Cut::Between),
-                (p.end.unwrap_or(0), Cut::Between),
-                why,
-            ),
-            None => {
-                let _ = i;
-                let body = map.xml.find("<w:body>").map_or(0, |b| b + "<w:body>".len());
-                ((body, Cut::Between), (body, Cut::Between), why)
-            }
+    let whole = |i: usize, why: Option<String>| match usable_paragraph(map, i) {
+        Some(p) => (
+            (p.content.unwrap_or(0), Cut::Between),
+            (p.end.unwrap_or(0), Cut::Between),
+            why,
+        ),
+        None => {
+            let body = map.xml.find("<w:body>").map_or(0, |b| b + "<w:body>".len());
+            ((body, Cut::Between), (body, Cut::Between), why)
         }
     };
     let Some(span) = span else {
@@ -675,29 +671,15 @@ fn anchor(
     }
 }
 
-/// The paragraph `i` if comments can go into it, else the nearest one that can.
-fn usable_paragraph(map: &BodyMap, i: usize) -> (usize, Option<&ParagraphMap>) {
-    let usable = |p: &ParagraphMap| p.content.is_some() && p.end.is_some();
-    if map.paragraphs.get(i).is_some_and(usable) {
-        return (i, map.paragraphs.get(i));
-    }
-    let after = map
-        .paragraphs
+/// The paragraph `i` if comments can go into it, else the nearest one after (or before)
+/// it that can.
+fn usable_paragraph(map: &BodyMap, i: usize) -> Option<&ParagraphMap> {
+    let usable = |p: &&ParagraphMap| p.content.is_some() && p.end.is_some();
+    map.paragraphs
         .iter()
-        .enumerate()
         .skip(i)
-        .find(|(_, p)| usable(p));
-    let before = map
-        .paragraphs
-        .iter()
-        .enumerate()
-        .take(i)
-        .rev()
-        .find(|(_, p)| usable(p));
-    match after.or(before) {
-        Some((j, p)) => (j, Some(p)),
-        None => (i, None),
-    }
+        .find(usable)
+        .or_else(|| map.paragraphs.iter().take(i).rev().find(usable))
 }
 
 fn first_in_run(p: &ParagraphMap, k: usize) -> bool {

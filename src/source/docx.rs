@@ -105,11 +105,7 @@ pub fn extract_mapped(bytes: &[u8], budget: u64) -> Result<(DocxText, BodyMap), 
     Ok((text, map))
 }
 
-fn extract_inner(
-    bytes: &[u8],
-    budget: u64,
-    mut map: Option<&mut BodyMap>,
-) -> Result<DocxText, String> {
+fn extract_inner(bytes: &[u8], budget: u64, map: Option<&mut BodyMap>) -> Result<DocxText, String> {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|e| format!("corrupt or truncated zip archive ({e})"))?;
     let mut budget = Budget {
@@ -132,7 +128,7 @@ fn extract_inner(
     };
     let mut recorder = map.as_ref().map(|_| Recorder::default());
     let body = paragraphs(&document, &lists, &mut budget, recorder.as_mut())?;
-    if let (Some(map), Some(recorder)) = (map.as_deref_mut(), recorder) {
+    if let (Some(map), Some(recorder)) = (map, recorder) {
         map.paragraphs = recorder.done;
         map.runs = recorder.runs;
         map.xml = document;
