@@ -33,6 +33,7 @@ mod packs_readme;
 mod packs_roundtrip;
 mod pattern_notation;
 mod pattern_validation;
+mod review_files;
 mod robust_bad_inputs;
 mod robust_limits;
 mod robust_props;

@@ -34,6 +34,8 @@ pub enum FormatArg {
     Github,
     Junit,
     Html,
+    /// Excel workbook (needs --output).
+    Xlsx,
 }
 
 impl From<FormatArg> for Format {
@@ -45,6 +47,7 @@ impl From<FormatArg> for Format {
             FormatArg::Github => Format::Github,
             FormatArg::Junit => Format::Junit,
             FormatArg::Html => Format::Html,
+            FormatArg::Xlsx => Format::Xlsx,
         }
     }
 }

@@ -96,6 +96,11 @@ pub struct CheckArgs {
     /// Write the output to this file instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Also write each report as a Word copy with every finding as a comment (批注), under
+    /// this folder (relative paths kept; .txt/.md/.html reports become .docx). The reports
+    /// themselves are not changed.
+    #[arg(long, value_name = "OUTDIR", conflicts_with_all = ["diff", "write_baseline"])]
+    pub annotate: Option<PathBuf>,
     /// When to use colours in human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -200,6 +205,20 @@ fn find_config(args: &CheckArgs, cwd: &Path) -> Result<Option<Config>, config::C
     }
 }
 
+/// Who the comments of annotated copies are from: the configuration's `annotate_author`
+/// (initials `annotate_initials`, else the author's first two characters), else reportlint.
+fn annotate_author(config: Option<&Config>) -> output::annotate::Author {
+    let mut author = output::annotate::Author::default();
+    if let Some(name) = config.and_then(|c| c.annotate_author.clone()) {
+        author.initials = name.chars().take(2).collect();
+        author.name = name;
+    }
+    if let Some(initials) = config.and_then(|c| c.annotate_initials.clone()) {
+        author.initials = initials;
+    }
+    author
+}
+
 /// Totals beyond the printers' [`Summary`].
 #[derive(Default)]
 struct Tally {
@@ -257,8 +276,20 @@ pub fn run(args: CheckArgs) -> i32 {
         }
         apply_rule_settings(config, &mut set);
     }
+    if args.format == FormatArg::Xlsx && args.output.is_none() {
+        eprintln!("error: --format xlsx writes a binary workbook; name the file to write with --output (e.g. -o review.xlsx)");
+        return exit::TROUBLE;
+    }
     set.rules
         .retain(|r| keep_rule(&r.full_id(), &args.only, &args.skip));
+    let tags: std::collections::HashMap<String, Vec<String>> = set
+        .rules
+        .iter()
+        .map(|r| {
+            let tags = r.rule.tags.iter().map(|t| t.value.clone()).collect();
+            (r.full_id(), tags)
+        })
+        .collect();
     if set.rules.is_empty() {
         eprintln!("error: no rules to run (every pack failed to load, was empty, or all rules were deselected); a check that checks nothing cannot pass");
         return exit::TROUBLE;
@@ -395,8 +426,8 @@ pub fn run(args: CheckArgs) -> i32 {
             width: 100,
         }
     };
-    let mut printer = output::printer(args.format.into(), &engine.rule_infos(), style);
-    let keep_source = prints_report && printer.needs_source();
+    let mut printer = output::printer(args.format.into(), &engine.rule_infos(), &tags, style);
+    let keep_source = (prints_report && printer.needs_source()) || args.annotate.is_some();
 
     let written = [
         ("--output", args.output.as_deref()),
@@ -406,6 +437,19 @@ pub fn run(args: CheckArgs) -> i32 {
         eprintln!("error: {e}");
         return exit::TROUBLE;
     }
+    let annotated = match &args.annotate {
+        Some(outdir) => match crate::run::annotate::plan(&inputs, outdir, &cwd) {
+            Ok(planned) => Some(planned),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return exit::TROUBLE;
+            }
+        },
+        None => None,
+    };
+    let author = annotate_author(config.as_ref());
+    let mut annotate_failed = Vec::new();
+    let mut annotate_written = 0usize;
     let mut sink = match &args.output {
         Some(path) => match AtomicFile::create(path, Policy::OUTPUT) {
             Ok(f) => Sink::File(Box::new(f)),
@@ -496,8 +540,24 @@ pub fn run(args: CheckArgs) -> i32 {
         mode,
         read_options: &read_options,
     };
+    let mut next_input = 0;
     let checked = pipeline::check_all(&work, &inputs, pool, |outcome| {
         progress.advance();
+        if let (Some(planned), Some(input)) = (&annotated, inputs.get(next_input)) {
+            if let Some(to) = planned.get(next_input) {
+                match crate::run::annotate::write(
+                    input,
+                    &outcome.report,
+                    to,
+                    &author,
+                    &read_options,
+                ) {
+                    Ok(written) => annotate_written += usize::from(written),
+                    Err(e) => annotate_failed.push(e),
+                }
+            }
+        }
+        next_input += 1;
         emit(outcome, &mut printer, &mut sink, &progress)
     });
     progress.finish();
@@ -514,6 +574,16 @@ pub fn run(args: CheckArgs) -> i32 {
         return super::write_failed(&e);
     }
     print_fix_notes(mode, &tally);
+    if let Some(outdir) = &args.annotate {
+        for e in &annotate_failed {
+            eprintln!("error: {}", output::escape_controls(e));
+        }
+        eprintln!(
+            "wrote {annotate_written} annotated cop{} to {}",
+            if annotate_written == 1 { "y" } else { "ies" },
+            outdir.display()
+        );
+    }
     if let Some(config) = &config {
         print_unused_suppressions(config, &gate);
     }
@@ -554,7 +624,7 @@ pub fn run(args: CheckArgs) -> i32 {
             }
         );
     }
-    if pack_failed || summary.failed_files > 0 {
+    if pack_failed || summary.failed_files > 0 || !annotate_failed.is_empty() {
         return exit::TROUBLE;
     }
     if let Some(file) = &args.write_baseline {

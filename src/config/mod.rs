@@ -108,6 +108,10 @@ pub struct Config {
     pub suppress: Vec<Suppression>,
     /// A baseline file used when `--baseline` is not given, resolved against `root`.
     pub baseline: Option<PathBuf>,
+    /// Who the comments of `--annotate` copies are from (`annotate_author`), and their
+    /// initials (`annotate_initials`).
+    pub annotate_author: Option<String>,
+    pub annotate_initials: Option<String>,
 }
 
 impl Config {
@@ -199,6 +203,8 @@ pub fn parse(file: &Path, root: &Path, text: &str) -> Result<Config, ConfigError
         fail_on: None,
         suppress: Vec::new(),
         baseline: None,
+        annotate_author: None,
+        annotate_initials: None,
     };
     let tree = match parse_document(text, Document::Configuration) {
         Ok(tree) => tree,
@@ -259,6 +265,17 @@ pub fn parse(file: &Path, root: &Path, text: &str) -> Result<Config, ConfigError
                     "baseline" => {
                         config.baseline = r.string(value).map(|s| root.join(s.value));
                     }
+                    "annotate_author" | "annotate_initials" => {
+                        let Some(s) = r.string(value) else { continue };
+                        let v = s.value.trim().to_string();
+                        if v.is_empty() || v.chars().any(char::is_control) {
+                            r.error(value, format!("`{name}` must be a name on one line"));
+                        } else if name == "annotate_author" {
+                            config.annotate_author = Some(v);
+                        } else {
+                            config.annotate_initials = Some(v);
+                        }
+                    }
                     other => r.unknown_key(key, other, TOP_KEYS),
                 }
             }
@@ -290,6 +307,8 @@ const TOP_KEYS: &[&str] = &[
     "fail_on",
     "suppress",
     "baseline",
+    "annotate_author",
+    "annotate_initials",
 ];
 const OVERRIDE_KEYS: &[&str] = &["paths", "disable", "severity"];
 const SUPPRESS_KEYS: &[&str] = &["rule", "path", "text", "reason"];

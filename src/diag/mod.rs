@@ -43,6 +43,10 @@ pub struct Finding {
     pub fix: Option<Fix>,
     /// Further occurrences folded into this finding (flood control, `once per file`).
     pub folded: usize,
+    /// Where the folded occurrences are (the first label of each), for the formats that list
+    /// every occurrence (xlsx, annotated Word copies); shorter than `folded` by the folded
+    /// occurrences that have no place.
+    pub folded_labels: Vec<Label>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -117,6 +121,7 @@ impl LocatedFinding {
                 note: None,
                 fix: None,
                 folded: 0,
+                folded_labels: Vec::new(),
             },
             labels: vec![LocatedLabel {
                 label,

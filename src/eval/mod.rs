@@ -334,6 +334,7 @@ fn to_findings(rule: &CompiledRule, hits: Vec<Hit>) -> Vec<Finding> {
                 note: None,
                 fix: None,
                 folded: 0,
+                folded_labels: Vec::new(),
             };
         }
         let mut vars = hit.vars;
@@ -348,13 +349,20 @@ fn to_findings(rule: &CompiledRule, hits: Vec<Hit>) -> Vec<Finding> {
             note: hit.note,
             fix: hit.fix,
             folded: 0,
+            folded_labels: Vec::new(),
         }
     };
     if rule.once_per_file && hits.len() > 1 {
         let count = hits.len();
         let mut labels: Vec<Label> = Vec::new();
-        for h in hits.iter().filter(|h| h.rule_error.is_none()).take(5) {
-            labels.extend(h.labels.iter().take(1).cloned());
+        let mut folded_labels: Vec<Label> = Vec::new();
+        for (i, h) in hits.iter().filter(|h| h.rule_error.is_none()).enumerate() {
+            let into = if i < 5 {
+                &mut labels
+            } else {
+                &mut folded_labels
+            };
+            into.extend(h.labels.iter().take(1).cloned());
         }
         let mut first = hits.into_iter().next().unwrap_or_default();
         let shown = labels.len();
@@ -362,6 +370,7 @@ fn to_findings(rule: &CompiledRule, hits: Vec<Hit>) -> Vec<Finding> {
         first.fix = None;
         let mut f = make(first, count);
         f.folded = count.saturating_sub(shown);
+        f.folded_labels = folded_labels;
         return vec![f];
     }
     let count = hits.len();

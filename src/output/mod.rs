@@ -2,12 +2,14 @@
 //! writes them, in path order, through the [`Printer`] of the chosen format. Every format
 //! is a sibling module here; none of them knows how findings were produced.
 
+pub mod annotate;
 pub mod github;
 pub mod html;
 pub mod human;
 pub mod json;
 pub mod junit;
 pub mod sarif;
+pub mod xlsx;
 
 use std::io::{self, Write};
 
@@ -170,12 +172,16 @@ pub enum Format {
     Github,
     Junit,
     Html,
+    /// An Excel workbook: binary, written only to a file.
+    Xlsx,
 }
 
-/// Build the printer for a format.
+/// Build the printer for a format; `tags` gives each rule's tags by `pack/id` (the xlsx
+/// overview has a column per rule of some tags).
 pub fn printer(
     format: Format,
     rules: &[RuleInfo],
+    tags: &std::collections::HashMap<String, Vec<String>>,
     style: crate::diag::human::Style,
 ) -> Box<dyn Printer> {
     match format {
@@ -185,6 +191,7 @@ pub fn printer(
         Format::Github => Box::new(github::GithubPrinter),
         Format::Junit => Box::new(junit::JunitPrinter::new(rules.to_vec())),
         Format::Html => Box::new(html::HtmlPrinter::default()),
+        Format::Xlsx => Box::new(xlsx::XlsxPrinter::new(rules, tags)),
     }
 }
 

@@ -94,6 +94,18 @@ impl Budget {
 /// together with the text the reader makes up (numbering markers, tabs, line breaks).
 /// Errors are the reason in words; the caller adds the file name.
 pub fn extract(bytes: &[u8], budget: u64) -> Result<DocxText, String> {
+    extract_inner(bytes, budget, None)
+}
+
+/// [`extract`], and where each body paragraph's text is in `word/document.xml`, for writing
+/// into a copy of the document (annotated copies with comments).
+pub fn extract_mapped(bytes: &[u8], budget: u64) -> Result<(DocxText, BodyMap), String> {
+    let mut map = BodyMap::default();
+    let text = extract_inner(bytes, budget, Some(&mut map))?;
+    Ok((text, map))
+}
+
+fn extract_inner(bytes: &[u8], budget: u64, map: Option<&mut BodyMap>) -> Result<DocxText, String> {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|e| format!("corrupt or truncated zip archive ({e})"))?;
     let mut budget = Budget {
@@ -114,9 +126,16 @@ pub fn extract(bytes: &[u8], budget: u64) -> Result<DocxText, String> {
         numbering: &numbering,
         styles: &styles,
     };
-    let body = paragraphs(&document, &lists, &mut budget)?;
+    let mut recorder = map.as_ref().map(|_| Recorder::default());
+    let body = paragraphs(&document, &lists, &mut budget, recorder.as_mut())?;
+    if let (Some(map), Some(recorder)) = (map, recorder) {
+        map.paragraphs = recorder.done;
+        map.runs = recorder.runs;
+        map.xml = document;
+    }
     let mut part_names: Vec<String> = archive
         .file_names()
+        .filter_map(Result::ok)
         .filter(|n| {
             n.strip_prefix("word/").is_some_and(|rest| {
                 (rest.starts_with("header") || rest.starts_with("footer"))
@@ -124,7 +143,7 @@ pub fn extract(bytes: &[u8], budget: u64) -> Result<DocxText, String> {
                     && !rest.contains('/')
             })
         })
-        .map(str::to_string)
+        .map(|n| n.into_owned())
         .collect();
     part_names.sort();
     let mut furniture = Vec::new();
@@ -134,7 +153,7 @@ pub fn extract(bytes: &[u8], budget: u64) -> Result<DocxText, String> {
                 .trim_start_matches("word/")
                 .trim_end_matches(".xml")
                 .to_string();
-            let paragraphs = paragraphs(&xml, &lists, &mut budget)?
+            let paragraphs = paragraphs(&xml, &lists, &mut budget, None)?
                 .into_iter()
                 .map(|p| p.text)
                 .filter(|t| !t.trim().is_empty())
@@ -625,6 +644,227 @@ fn format_number(n: u32, format: &str) -> String {
     }
 }
 
+/// Where the text of the body paragraphs is in `word/document.xml` (byte ranges of the XML),
+/// so that a copy can be written with marks around a piece of text ([`extract_mapped`]).
+#[derive(Debug, Clone, Default)]
+pub struct BodyMap {
+    /// `word/document.xml` as read.
+    pub xml: String,
+    /// One entry per body paragraph, in the order of [`DocxText::body`].
+    pub paragraphs: Vec<ParagraphMap>,
+    /// The runs that hold text, referred to by [`Piece::run`].
+    pub runs: Vec<RunMap>,
+}
+
+/// A body paragraph in the XML.
+#[derive(Debug, Clone, Default)]
+pub struct ParagraphMap {
+    /// Where content may be inserted first: after the start tag and the paragraph
+    /// properties. `None` for an empty element (`<w:p/>`).
+    pub content: Option<usize>,
+    /// The start of the end tag `</w:p>`; `None` for an empty element.
+    pub end: Option<usize>,
+    /// Bytes of text the reader made up at the start (an automatic numbering marker): the
+    /// paragraph's text is the marker, then the pieces.
+    pub marker: usize,
+    /// The pieces of shown text, in order.
+    pub pieces: Vec<Piece>,
+}
+
+/// A run (`w:r`) holding shown text.
+#[derive(Debug, Clone)]
+pub struct RunMap {
+    /// The start tag `<w:r …>`.
+    pub open: std::ops::Range<usize>,
+    /// The end of the run, just after `</w:r>` (0 if the document was cut off inside it).
+    pub end: usize,
+    /// The run properties `<w:rPr>…</w:rPr>`, if the run has them.
+    pub props: Option<std::ops::Range<usize>>,
+    /// The namespace prefix of the run's name, with its colon (`w:`).
+    pub prefix: String,
+}
+
+/// One element of a run that shows text: a `w:t`, or a `w:tab`/`w:br`/`w:cr`/
+/// `w:noBreakHyphen` standing for one character.
+#[derive(Debug, Clone)]
+pub struct Piece {
+    /// The byte offset of its text in the paragraph's text, after the marker.
+    pub start: usize,
+    /// Bytes of text it gives.
+    pub len: usize,
+    /// Index into [`BodyMap::runs`].
+    pub run: usize,
+    /// The element, start tag to end tag.
+    pub element: std::ops::Range<usize>,
+    /// For a `w:t`: the text events inside it, each with its XML range and the bytes of
+    /// text it gives; an event whose text is not its XML byte for byte (an entity, CDATA,
+    /// a carriage return) is `atomic`: no mark can go inside it.
+    pub events: Vec<TextEvent>,
+}
+
+/// Text inside a `w:t`.
+#[derive(Debug, Clone)]
+pub struct TextEvent {
+    pub xml: std::ops::Range<usize>,
+    pub len: usize,
+    pub atomic: bool,
+}
+
+/// Builds a [`BodyMap`] while the body is read.
+#[derive(Default)]
+struct Recorder {
+    /// Paragraphs open (nested ones in text boxes), innermost last.
+    open: Vec<ParagraphMap>,
+    /// The element depth of each open paragraph and run: properties are theirs only at
+    /// the depth just inside.
+    paragraph_depths: Vec<usize>,
+    run_stack: Vec<(usize, usize)>,
+    depth: usize,
+    /// The `w:t` being read.
+    text: Option<Piece>,
+    done: Vec<ParagraphMap>,
+    runs: Vec<RunMap>,
+}
+
+impl Recorder {
+    fn start(&mut self, local: &[u8], name: &[u8], at: std::ops::Range<usize>) {
+        self.depth += 1;
+        match local {
+            b"p" => {
+                self.open.push(ParagraphMap {
+                    content: Some(at.end),
+                    ..ParagraphMap::default()
+                });
+                self.paragraph_depths.push(self.depth);
+            }
+            b"r" => {
+                let prefix =
+                    String::from_utf8_lossy(&name[..name.len() - local.len()]).into_owned();
+                self.runs.push(RunMap {
+                    open: at,
+                    end: 0,
+                    props: None,
+                    prefix,
+                });
+                self.run_stack.push((self.runs.len() - 1, self.depth));
+            }
+            b"rPr" => self.props(at),
+            b"t" => {
+                if let (Some(&(run, _)), Some(p)) = (self.run_stack.last(), self.open.last()) {
+                    let start = p.pieces.last().map_or(0, |x| x.start + x.len);
+                    self.text = Some(Piece {
+                        start,
+                        len: 0,
+                        run,
+                        element: at,
+                        events: Vec::new(),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn empty(&mut self, local: &[u8], at: std::ops::Range<usize>, made_up: Option<&str>) {
+        self.depth += 1;
+        if local == b"rPr" {
+            self.props(at.clone());
+        }
+        if local == b"pPr" && self.paragraph_depths.last() == Some(&self.depth.saturating_sub(1)) {
+            if let Some(p) = self.open.last_mut() {
+                p.content = Some(at.end);
+            }
+        }
+        if let Some(text) = made_up {
+            if let (Some(&(run, _)), Some(p)) = (self.run_stack.last(), self.open.last_mut()) {
+                let start = p.pieces.last().map_or(0, |x| x.start + x.len);
+                p.pieces.push(Piece {
+                    start,
+                    len: text.len(),
+                    run,
+                    element: at,
+                    events: Vec::new(),
+                });
+            }
+        }
+        self.depth -= 1;
+    }
+
+    fn props(&mut self, at: std::ops::Range<usize>) {
+        if let Some(&(run, depth)) = self.run_stack.last() {
+            if depth + 1 == self.depth {
+                if let Some(r) = self.runs.get_mut(run) {
+                    r.props = Some(at);
+                }
+            }
+        }
+    }
+
+    fn end(&mut self, local: &[u8], at: std::ops::Range<usize>) {
+        match local {
+            b"r" => {
+                if let Some((run, _)) = self.run_stack.pop() {
+                    if let Some(r) = self.runs.get_mut(run) {
+                        r.end = at.end;
+                    }
+                }
+            }
+            b"rPr" => {
+                if let Some(&(run, depth)) = self.run_stack.last() {
+                    if depth + 1 == self.depth {
+                        if let Some(props) = self.runs.get_mut(run).and_then(|r| r.props.as_mut()) {
+                            props.end = at.end;
+                        }
+                    }
+                }
+            }
+            b"pPr" if self.paragraph_depths.last() == Some(&self.depth.saturating_sub(1)) => {
+                if let Some(p) = self.open.last_mut() {
+                    p.content = Some(at.end);
+                }
+            }
+            b"t" => {
+                if let (Some(mut piece), Some(p)) = (self.text.take(), self.open.last_mut()) {
+                    piece.element.end = at.end;
+                    p.pieces.push(piece);
+                }
+            }
+            _ => {}
+        }
+        self.depth = self.depth.saturating_sub(1);
+    }
+
+    /// Text shown from the `w:t` being read.
+    fn text(&mut self, at: std::ops::Range<usize>, len: usize, atomic: bool) {
+        if let Some(piece) = self.text.as_mut() {
+            piece.len += len;
+            piece.events.push(TextEvent {
+                xml: at,
+                len,
+                atomic,
+            });
+        }
+    }
+
+    /// The paragraph ends (`</w:p>` at `at`), its marker `marker` bytes long.
+    fn finish(&mut self, at: Option<usize>, marker: usize) {
+        if let Some(mut p) = self.open.pop() {
+            self.paragraph_depths.pop();
+            p.end = at;
+            p.marker = marker;
+            self.done.push(p);
+        }
+    }
+
+    /// An empty paragraph element `<w:p/>`.
+    fn empty_paragraph(&mut self) {
+        self.done.push(ParagraphMap {
+            content: None,
+            ..ParagraphMap::default()
+        });
+    }
+}
+
 /// A paragraph being read.
 struct OpenParagraph {
     text: String,
@@ -643,7 +883,12 @@ fn skipped(local: &[u8]) -> bool {
 }
 
 /// The paragraphs of a document, header or footer part, in document order.
-fn paragraphs(xml: &str, lists: &Lists, budget: &mut Budget) -> Result<Vec<DocxParagraph>, String> {
+fn paragraphs(
+    xml: &str,
+    lists: &Lists,
+    budget: &mut Budget,
+    mut map: Option<&mut Recorder>,
+) -> Result<Vec<DocxParagraph>, String> {
     let mut reader = Reader::from_str(xml);
     let mut out = Vec::new();
     let mut open: Vec<OpenParagraph> = Vec::new();
@@ -657,7 +902,7 @@ fn paragraphs(xml: &str, lists: &Lists, budget: &mut Budget) -> Result<Vec<DocxP
                   counters: &mut Counters,
                   out: &mut Vec<DocxParagraph>,
                   budget: &mut Budget|
-     -> Result<(), String> {
+     -> Result<usize, String> {
         let (style_num, style_ilvl) = p
             .style
             .as_deref()
@@ -669,16 +914,19 @@ fn paragraphs(xml: &str, lists: &Lists, budget: &mut Budget) -> Result<Vec<DocxP
         };
         // The marker and the line end the paragraph becomes.
         budget.spend_made_up(marker.len() + 1)?;
+        let made_up = marker.len();
         out.push(DocxParagraph {
             text: marker + &p.text,
             in_table: p.in_table,
         });
-        Ok(())
+        Ok(made_up)
     };
     loop {
+        let before = reader.buffer_position() as usize;
         let event = reader
             .read_event()
             .map_err(|e| xml_error("the document XML", &reader, e))?;
+        let at = before..reader.buffer_position() as usize;
         match event {
             Event::Start(e) => {
                 let local = e.local_name();
@@ -686,6 +934,9 @@ fn paragraphs(xml: &str, lists: &Lists, budget: &mut Budget) -> Result<Vec<DocxP
                 if skip_depth > 0 || skipped(local) {
                     skip_depth += 1;
                     continue;
+                }
+                if let Some(map) = map.as_deref_mut() {
+                    map.start(local, e.name().as_ref(), at.clone());
                 }
                 match local {
                     b"p" => open.push(OpenParagraph {
@@ -707,6 +958,25 @@ fn paragraphs(xml: &str, lists: &Lists, budget: &mut Budget) -> Result<Vec<DocxP
                 let local = local.as_ref();
                 if skip_depth > 0 {
                     continue;
+                }
+                if let Some(map) = map.as_deref_mut() {
+                    let made_up = match local {
+                        b"tab" if runs > 0 && in_properties == 0 => Some("\t"),
+                        b"br"
+                            if runs > 0
+                                && attr(&e, b"type").is_none_or(|t| t == "textWrapping") =>
+                        {
+                            Some("\n")
+                        }
+                        b"cr" if runs > 0 => Some("\n"),
+                        b"noBreakHyphen" if runs > 0 => Some("-"),
+                        b"p" => {
+                            map.empty_paragraph();
+                            None
+                        }
+                        _ => None,
+                    };
+                    map.empty(local, at.clone(), made_up);
                 }
                 match local {
                     b"p" => {
@@ -755,10 +1025,16 @@ fn paragraphs(xml: &str, lists: &Lists, budget: &mut Budget) -> Result<Vec<DocxP
                     skip_depth -= 1;
                     continue;
                 }
+                if let Some(map) = map.as_deref_mut() {
+                    map.end(e.local_name().as_ref(), at.clone());
+                }
                 match e.local_name().as_ref() {
                     b"p" => {
                         if let Some(p) = open.pop() {
-                            finish(p, &mut counters, &mut out, budget)?;
+                            let marker = finish(p, &mut counters, &mut out, budget)?;
+                            if let Some(map) = map.as_deref_mut() {
+                                map.finish(Some(at.start), marker);
+                            }
                         }
                     }
                     b"tbl" => tables = tables.saturating_sub(1),
@@ -772,10 +1048,17 @@ fn paragraphs(xml: &str, lists: &Lists, budget: &mut Budget) -> Result<Vec<DocxP
                 let text = t
                     .xml10_content()
                     .map_err(|e| xml_error("the document XML", &reader, e))?;
+                if let Some(map) = map.as_deref_mut() {
+                    map.text(at.clone(), text.len(), text.len() != at.len());
+                }
                 push_text(&mut open, &text);
             }
             Event::CData(t) if in_text && skip_depth == 0 => {
-                push_text(&mut open, &String::from_utf8_lossy(&t));
+                let text = String::from_utf8_lossy(&t);
+                if let Some(map) = map.as_deref_mut() {
+                    map.text(at.clone(), text.len(), true);
+                }
+                push_text(&mut open, &text);
             }
             Event::GeneralRef(r) if in_text && skip_depth == 0 => {
                 let resolved = match r.resolve_char_ref() {
@@ -789,6 +1072,9 @@ fn paragraphs(xml: &str, lists: &Lists, budget: &mut Budget) -> Result<Vec<DocxP
                             .to_string()
                     }
                 };
+                if let Some(map) = map.as_deref_mut() {
+                    map.text(at.clone(), resolved.len(), true);
+                }
                 push_text(&mut open, &resolved);
             }
             Event::Eof => break,
@@ -797,7 +1083,10 @@ fn paragraphs(xml: &str, lists: &Lists, budget: &mut Budget) -> Result<Vec<DocxP
     }
     // A part cut off inside a paragraph: keep what was read rather than lose it.
     while let Some(p) = open.pop() {
-        finish(p, &mut counters, &mut out, budget)?;
+        let marker = finish(p, &mut counters, &mut out, budget)?;
+        if let Some(map) = map.as_deref_mut() {
+            map.finish(None, marker);
+        }
     }
     Ok(out)
 }

@@ -272,7 +272,8 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<SourceFile, SourceError> {
 const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 const ZIP_MAGIC: [u8; 4] = [b'P', b'K', 0x03, 0x04];
 
-fn format_of(path: &Path, bytes: &[u8]) -> Format {
+/// The format a file is read as: by its extension, else by its first bytes.
+pub fn format_of(path: &Path, bytes: &[u8]) -> Format {
     let extension = path
         .extension()
         .and_then(|e| e.to_str())
