@@ -14,6 +14,7 @@ mod dsl_errors;
 mod dsl_expr;
 mod dsl_parse;
 mod dsl_roundtrip;
+mod every_location;
 mod figures_in_rules;
 mod fix_safety;
 mod gate_baseline;

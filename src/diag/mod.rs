@@ -47,6 +47,9 @@ pub struct Finding {
     /// every occurrence (xlsx, annotated Word copies); shorter than `folded` by the folded
     /// occurrences that have no place.
     pub folded_labels: Vec<Label>,
+    /// The fixes of the folded occurrences (and of the occurrences shown beside the first),
+    /// so that `--fix` corrects every occurrence, not only the first.
+    pub folded_fixes: Vec<Fix>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -96,6 +99,9 @@ pub struct LocatedLabel {
 pub struct LocatedFinding {
     pub finding: Finding,
     pub labels: Vec<LocatedLabel>,
+    /// The places of the occurrences folded into the finding ([`Finding::folded_labels`]),
+    /// located like the labels: machine formats list every occurrence.
+    pub folded: Vec<LocatedLabel>,
 }
 
 impl LocatedFinding {
@@ -122,6 +128,7 @@ impl LocatedFinding {
                 fix: None,
                 folded: 0,
                 folded_labels: Vec::new(),
+                folded_fixes: Vec::new(),
             },
             labels: vec![LocatedLabel {
                 label,
@@ -129,33 +136,36 @@ impl LocatedFinding {
                 end: at,
                 file_span: None,
             }],
+            folded: Vec::new(),
         }
     }
 }
 
 /// Resolve a finding's labels to positions in `text`.
 pub fn locate(finding: Finding, text: &str, lines: &LineIndex) -> LocatedFinding {
-    let labels = finding
-        .labels
-        .iter()
-        .map(|label| {
-            let start = lines.position(text, label.span.start);
-            let end = lines.position(text, label.span.end);
-            LocatedLabel {
-                label: label.clone(),
-                file_span: Some(label.span.clone()),
-                start: Location {
-                    line: start.line,
-                    column: start.column,
-                },
-                end: Location {
-                    line: end.line,
-                    column: end.column,
-                },
-            }
-        })
-        .collect();
-    LocatedFinding { finding, labels }
+    let place = |label: &Label| {
+        let start = lines.position(text, label.span.start);
+        let end = lines.position(text, label.span.end);
+        LocatedLabel {
+            label: label.clone(),
+            file_span: Some(label.span.clone()),
+            start: Location {
+                line: start.line,
+                column: start.column,
+            },
+            end: Location {
+                line: end.line,
+                column: end.column,
+            },
+        }
+    };
+    let labels = finding.labels.iter().map(place).collect();
+    let folded = finding.folded_labels.iter().map(place).collect();
+    LocatedFinding {
+        finding,
+        labels,
+        folded,
+    }
 }
 
 /// Order findings the way every output shows them: by position, then rule, then message.

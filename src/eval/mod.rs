@@ -9,7 +9,7 @@ pub mod kinds;
 pub mod matching;
 
 use crate::diag::RuleInfo;
-use crate::diag::{Finding, Label};
+use crate::diag::{Finding, Fix, Label};
 use crate::model::{Document, Facts};
 use crate::pack::error::{PackError, PackErrors};
 use crate::pack::load::RuleSet;
@@ -335,6 +335,7 @@ fn to_findings(rule: &CompiledRule, hits: Vec<Hit>) -> Vec<Finding> {
                 fix: None,
                 folded: 0,
                 folded_labels: Vec::new(),
+                folded_fixes: Vec::new(),
             };
         }
         let mut vars = hit.vars;
@@ -350,6 +351,7 @@ fn to_findings(rule: &CompiledRule, hits: Vec<Hit>) -> Vec<Finding> {
             fix: hit.fix,
             folded: 0,
             folded_labels: Vec::new(),
+            folded_fixes: Vec::new(),
         }
     };
     if rule.once_per_file && hits.len() > 1 {
@@ -364,13 +366,16 @@ fn to_findings(rule: &CompiledRule, hits: Vec<Hit>) -> Vec<Finding> {
             };
             into.extend(h.labels.iter().take(1).cloned());
         }
-        let mut first = hits.into_iter().next().unwrap_or_default();
+        let mut hits = hits.into_iter();
+        let mut first = hits.next().unwrap_or_default();
+        // Every occurrence keeps its fix: `--fix` corrects them all.
+        let folded_fixes: Vec<Fix> = hits.filter_map(|h| h.fix).collect();
         let shown = labels.len();
         first.labels = labels;
-        first.fix = None;
         let mut f = make(first, count);
         f.folded = count.saturating_sub(shown);
         f.folded_labels = folded_labels;
+        f.folded_fixes = folded_fixes;
         return vec![f];
     }
     let count = hits.len();

@@ -12,7 +12,7 @@ use serde::Serialize;
 use std::io::{self, Write};
 
 use super::{FileReport, Printer, Summary};
-use crate::diag::{Fix, LocatedFinding};
+use crate::diag::{Fix, LocatedFinding, LocatedLabel};
 
 #[derive(Default)]
 pub struct JsonPrinter {
@@ -48,6 +48,9 @@ struct JsonDiagnostic<'a> {
     fix: Option<&'a Fix>,
     /// Further occurrences folded into this diagnostic.
     more: usize,
+    /// Where the folded occurrences are (those that have a place), like `labels`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    more_labels: Vec<JsonLabel<'a>>,
     /// What `offset`/`length` count: `file` bytes, or bytes of the `extracted` text.
     offsets: &'static str,
 }
@@ -62,23 +65,21 @@ struct JsonFile<'a> {
     diagnostics: Vec<JsonDiagnostic<'a>>,
 }
 
+fn json_label(l: &LocatedLabel) -> JsonLabel<'_> {
+    let s = l.file_span.as_ref().unwrap_or(&l.label.span);
+    JsonLabel {
+        line: l.start.line,
+        column: l.start.column,
+        end_line: l.end.line,
+        end_column: l.end.column,
+        offset: s.start,
+        length: s.end - s.start,
+        text: l.label.text.as_deref(),
+    }
+}
+
 fn diagnostic(f: &LocatedFinding) -> JsonDiagnostic<'_> {
-    let labels: Vec<JsonLabel> = f
-        .labels
-        .iter()
-        .map(|l| JsonLabel {
-            line: l.start.line,
-            column: l.start.column,
-            end_line: l.end.line,
-            end_column: l.end.column,
-            offset: l.file_span.as_ref().unwrap_or(&l.label.span).start,
-            length: {
-                let s = l.file_span.as_ref().unwrap_or(&l.label.span);
-                s.end - s.start
-            },
-            text: l.label.text.as_deref(),
-        })
-        .collect();
+    let labels: Vec<JsonLabel> = f.labels.iter().map(json_label).collect();
     let (line, column, end_line, end_column, offset, length) = labels
         .first()
         .map(|l| {
@@ -109,6 +110,7 @@ fn diagnostic(f: &LocatedFinding) -> JsonDiagnostic<'_> {
         labels,
         fix: d.fix.as_ref(),
         more: d.folded,
+        more_labels: f.folded.iter().map(json_label).collect(),
         offsets: if f.labels.iter().all(|l| l.file_span.is_some()) {
             "file"
         } else {

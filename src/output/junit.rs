@@ -82,6 +82,13 @@ impl Printer for JunitPrinter {
                     "{at}: {}: {}\n",
                     f.finding.severity, f.finding.message
                 ));
+                // Further occurrences (grouped in human output) each on a line of their own.
+                for l in f.labels.iter().skip(1).chain(&f.folded) {
+                    body.push_str(&format!(
+                        "{shown}:{}:{}: {}: {}\n",
+                        l.start.line, l.start.column, f.finding.severity, f.finding.message
+                    ));
+                }
             }
             cases.push_str(&format!(
                 "    <testcase classname=\"{path}\" name=\"{}\">\n      <failure message=\"{}\" type=\"{}\">{}</failure>\n    </testcase>\n",

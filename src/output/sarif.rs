@@ -116,9 +116,11 @@ impl Printer for SarifPrinter {
                         json!([{"physicalLocation": {"artifactLocation": artifact}}]);
                 }
             }
+            // Every other label, then every folded occurrence: no place is lost.
             let related: Vec<Value> = f
                 .labels
                 .iter()
+                .chain(&f.folded)
                 .enumerate()
                 .skip(1)
                 .map(|(i, l)| {

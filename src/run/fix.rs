@@ -232,15 +232,20 @@ pub struct Pass {
 pub fn apply_once(text: &str, findings: &[LocatedFinding]) -> Pass {
     let mut fixes: Vec<(usize, usize, &str, &str)> = findings
         .iter()
-        .filter_map(|f| {
-            let fix = f.finding.fix.as_ref()?;
-            let replacement = fix.replacements.first()?;
-            Some((
-                fix.offset,
-                fix.offset.saturating_add(fix.length),
-                replacement.as_str(),
-                f.finding.rule.as_str(),
-            ))
+        .flat_map(|f| {
+            f.finding
+                .fix
+                .iter()
+                .chain(&f.finding.folded_fixes)
+                .filter_map(|fix| {
+                    let replacement = fix.replacements.first()?;
+                    Some((
+                        fix.offset,
+                        fix.offset.saturating_add(fix.length),
+                        replacement.as_str(),
+                        f.finding.rule.as_str(),
+                    ))
+                })
         })
         .collect();
     fixes.sort_by_key(|&(start, end, _, _)| (start, end));

@@ -140,7 +140,7 @@ pub fn analyse(
             let Some(source) = read else {
                 return f;
             };
-            for l in &mut f.labels {
+            for l in f.labels.iter_mut().chain(f.folded.iter_mut()) {
                 l.file_span = match (
                     source.file_offset(l.label.span.start),
                     source.file_offset(l.label.span.end),
@@ -238,8 +238,11 @@ fn check_input_read(work: &Work, input: &Input) -> Outcome {
         }
     }
     let (doc, gated) = analyse(work, &key, source.text.clone(), Some(&source));
-    let not_fixable =
-        work.mode != Mode::Check && gated.findings.iter().any(|f| f.finding.fix.is_some());
+    let not_fixable = work.mode != Mode::Check
+        && gated
+            .findings
+            .iter()
+            .any(|f| f.finding.fix.is_some() || !f.finding.folded_fixes.is_empty());
     Outcome {
         report: file_report(path, doc, gated.findings, work.keep_source),
         suppressed: gated.suppressed,
@@ -291,6 +294,13 @@ fn fix_file(
                 if let Some(fx) = f.finding.fix.take() {
                     f.finding.fix = fix::to_file(&layout, text, &doc.text, &fx);
                     unplaced |= f.finding.fix.is_none();
+                }
+                let folded = std::mem::take(&mut f.finding.folded_fixes);
+                for fx in folded {
+                    match fix::to_file(&layout, text, &doc.text, &fx) {
+                        Some(placed) => f.finding.folded_fixes.push(placed),
+                        None => unplaced = true,
+                    }
                 }
                 f
             })

@@ -133,6 +133,9 @@ mod tests {
         assert_eq!(found[0].message, "6处半角标点");
         assert_eq!(found[0].labels.len(), 5);
         assert_eq!(found[0].folded, 1);
-        assert!(found[0].fix.is_none());
+        assert_eq!(found[0].folded_labels.len(), 1);
+        // Every occurrence keeps its fix, for `--fix`.
+        assert!(found[0].fix.is_some());
+        assert_eq!(found[0].folded_fixes.len(), 5);
     }
 }
