@@ -56,7 +56,9 @@ fuzz_target!(|data: &[u8]| {
         }
         Err(Refused::TooDeep { line, limit }) => {
             assert_eq!(limit, LIMIT);
-            assert!(line >= 1 && line <= page.lines().count().max(1) + 1, "line {line}");
+            // The parser counts a lone `\r` as a line break too.
+            let lines = 1 + page.bytes().filter(|b| matches!(b, b'\n' | b'\r')).count();
+            assert!(line >= 1 && line <= lines, "line {line} of {lines}");
         }
         Err(Refused::TooManyElements { limit, .. }) => {
             assert!(work.elements > limit as u64 && limit >= page.len());
