@@ -399,3 +399,36 @@ fn html_nested_too_deeply_is_refused_and_the_other_files_are_checked() {
         "deep.html nests HTML elements more than 512 deep (line 3)",
     );
 }
+
+#[test]
+fn html_the_parser_would_nest_or_multiply_is_refused() {
+    // Misnested formatting closed across blocks: every `</b>` makes the parser clone the
+    // `<b>` inside the `<div>`, one level deeper each time, though the tags look flat
+    // (600 KB of it took 22 s before parsing was bounded).
+    let dir = folder_with_good_report("rearranged-html");
+    let page = format!(
+        "<html><body>\n<h1>某镇法治政府建设年度报告</h1>\n{}推进依法行政</body></html>",
+        "<b><div></b>".repeat(50_000)
+    );
+    assert!(std::fs::write(dir.join("misnested.html"), page).is_ok());
+    assert_bad_file(
+        &dir,
+        "misnested.html",
+        &[],
+        "misnested.html nests HTML elements more than 512 deep (line 3)",
+    );
+    // 400 distinct `<b>`s left open, then paragraphs: the parser reopens all 400 in each.
+    let dir = folder_with_good_report("reopened-html");
+    let open: String = (0..400).map(|i| format!("<b id=b{i}>")).collect();
+    let page = format!(
+        "<html><body>\n<div>{open}</div>{}</body></html>",
+        "<p>推进依法行政".repeat(5_000)
+    );
+    assert!(std::fs::write(dir.join("reopened.html"), page).is_ok());
+    assert_bad_file(
+        &dir,
+        "reopened.html",
+        &[],
+        "reopened.html makes the HTML parser build more than",
+    );
+}

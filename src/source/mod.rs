@@ -203,6 +203,12 @@ pub enum SourceError {
         line: usize,
         limit: usize,
     },
+    #[error("{path} makes the HTML parser build more than {limit} elements (by line {line}): formatting elements left open (<b>, <font>…) are reopened in block after block; no report page needs that many")]
+    TooManyElements {
+        path: PathBuf,
+        line: usize,
+        limit: usize,
+    },
 }
 
 /// Reads and decodes a report file with default options.
@@ -346,10 +352,17 @@ pub fn decode_with(
         }
         Format::Html => {
             let (page, encoding, _) = encoding::decode_text(path, &bytes, options.encoding)?;
-            let lines = html::extract(&page).map_err(|e| SourceError::TooDeep {
-                path: path.to_path_buf(),
-                line: e.line,
-                limit: e.limit,
+            let lines = html::extract(&page).map_err(|e| match e {
+                html::Refused::TooDeep { line, limit } => SourceError::TooDeep {
+                    path: path.to_path_buf(),
+                    line,
+                    limit,
+                },
+                html::Refused::TooManyElements { line, limit } => SourceError::TooManyElements {
+                    path: path.to_path_buf(),
+                    line,
+                    limit,
+                },
             })?;
             let origins = vec![LineOrigin::Extracted; lines.len()];
             let text = join_lines(lines.into_iter());
