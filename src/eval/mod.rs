@@ -31,6 +31,7 @@ pub enum CompiledCheck {
     Facts(kinds::facts::Compiled),
     Paired(kinds::paired::Compiled),
     HalfWidth(kinds::halfwidth::Compiled),
+    Statement(kinds::statements::Compiled),
 }
 
 /// One rule ready to run.
@@ -145,6 +146,7 @@ impl Engine {
                 Check::Facts(x) => Ok(CompiledCheck::Facts(kinds::facts::compile(x))),
                 Check::Paired(x) => Ok(CompiledCheck::Paired(kinds::paired::compile(x))),
                 Check::HalfWidth(x) => Ok(CompiledCheck::HalfWidth(kinds::halfwidth::compile(x))),
+                Check::Statement(x) => kinds::statements::compile(x).map(CompiledCheck::Statement),
             };
             match check {
                 Ok(check) => rules.push(CompiledRule {
@@ -237,6 +239,7 @@ fn evaluate(check: &CompiledCheck, m: &DocMatches) -> Vec<Hit> {
         CompiledCheck::Facts(x) => kinds::facts::evaluate(x, m),
         CompiledCheck::Paired(x) => kinds::paired::evaluate(x, m),
         CompiledCheck::HalfWidth(x) => kinds::halfwidth::evaluate(x, m),
+        CompiledCheck::Statement(x) => kinds::statements::evaluate(x, m),
     }
 }
 

@@ -44,6 +44,20 @@ pub enum StatementKind {
 }
 
 impl StatementKind {
+    /// Every kind, in the order the rule language lists them.
+    pub const ALL: [StatementKind; 5] = [
+        StatementKind::Rate,
+        StatementKind::Share,
+        StatementKind::Parts,
+        StatementKind::Growth,
+        StatementKind::Repeated,
+    ];
+
+    /// The kind named `name` (as [`StatementKind::name`] writes it).
+    pub fn parse(name: &str) -> Option<StatementKind> {
+        StatementKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             StatementKind::Rate => "rate",

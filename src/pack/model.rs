@@ -160,6 +160,8 @@ pub enum Check {
     Paired(Paired),
     /// Half-width punctuation in Chinese running text (kind `halfwidth`).
     HalfWidth(HalfWidth),
+    /// The quantity statements the analyser finds, one kind of them (kind `match statement`).
+    Statement(StatementCheck),
 }
 
 impl Check {
@@ -177,6 +179,8 @@ impl Check {
             Check::Facts(_) => &[],
             Check::Paired(_) => &["mark"],
             Check::HalfWidth(_) => &["mark"],
+            // Typed names of the statement kind, added by validation.
+            Check::Statement(_) => &[],
         }
     }
 
@@ -193,6 +197,15 @@ impl Check {
             Check::Facts(_) => "assert",
             Check::Paired(_) => "paired",
             Check::HalfWidth(_) => "halfwidth",
+            Check::Statement(_) => "statement",
+        }
+    }
+
+    /// The words that start the check in the DSL (`match statement` for kind `statement`).
+    pub fn dsl_keyword(&self) -> &'static str {
+        match self {
+            Check::Statement(_) => "match statement",
+            other => other.kind_name(),
         }
     }
 }
@@ -350,4 +363,33 @@ pub struct Paired {
 #[derive(Clone, Debug, PartialEq)]
 pub struct HalfWidth {
     pub chars: Spanned<String>,
+}
+
+/// Kind `match statement`: the quantity statements the document's analyser finds
+/// ([`crate::model::statements`]) of one kind, optionally only those whose subject matches.
+/// Without `assert`, a statement is a finding when the analyser finds its figures disagree;
+/// with `assert`, when an assertion over its figures fails.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StatementCheck {
+    /// `rate`, `share`, `parts`, `growth` or `repeated` (checked by validation).
+    pub kind: Spanned<String>,
+    /// Only statements whose subject this matches (text, regex and their combinations).
+    pub subject: Option<Matcher>,
+    pub lets: Vec<Let>,
+    pub asserts: Vec<Expr>,
+}
+
+/// Names a statement binds besides its figures: texts.
+pub const STATEMENT_TEXT_NAMES: &[&str] = &["subject", "expected", "pairing"];
+
+/// The figure names a statement of `kind` binds (numbers; `parts` is a list of numbers).
+pub fn statement_figure_names(kind: crate::model::StatementKind) -> &'static [&'static str] {
+    use crate::model::StatementKind;
+    match kind {
+        StatementKind::Rate => &["rate", "part", "total"],
+        StatementKind::Share => &["rate"],
+        StatementKind::Parts => &["total", "parts"],
+        StatementKind::Growth => &["growth", "current", "previous"],
+        StatementKind::Repeated => &["first", "other"],
+    }
 }

@@ -13,6 +13,7 @@
 //! | document facts | [`facts`] | `assert …` | `assert:` |
 //! | paired punctuation | [`paired`] | `paired …` | `paired:` |
 //! | half-width punctuation | [`halfwidth`] | `halfwidth …` | `halfwidth:` |
+//! | quantity statements | [`statements`] | `match statement …` | `statement:` |
 
 pub mod consistent;
 pub mod facts;
@@ -23,6 +24,7 @@ pub mod matching;
 pub mod paired;
 pub mod require;
 pub mod sections;
+pub mod statements;
 pub mod when;
 
 use crate::diag::{Fix, Label};

@@ -22,6 +22,7 @@ const RULE_LINES: &[Rule] = &[
     Rule::example,
     Rule::require,
     Rule::forbid,
+    Rule::match_statement,
     Rule::match_check,
     Rule::let_binding,
     Rule::assertion,
@@ -333,6 +334,8 @@ pub fn rule_name(rule: Rule) -> &'static str {
         Rule::unless => "`unless`",
         Rule::suggest => "`suggest`",
         Rule::match_check => "`match`",
+        Rule::match_statement => "`match statement`",
+        Rule::statement_subject => "`subject`",
         Rule::let_binding => "`let`",
         Rule::assertion => "`assert`",
         Rule::consistent => "`consistent`",
@@ -436,5 +439,7 @@ pub fn rule_name(rule: Rule) -> &'static str {
         Rule::kw_title => "`title`",
         Rule::kw_within => "`within`",
         Rule::kw_relative => "`relative`",
+        Rule::kw_statement => "`statement`",
+        Rule::kw_subject => "`subject`",
     }
 }
