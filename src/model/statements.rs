@@ -15,7 +15,8 @@
 //!   must add up exactly), parts of exactly its unit.
 //! * **growth**: 同比增长 / 下降 X% where both periods' figures are stated: (N − M) ÷ M.
 //! * **repeated**: the same phrase written right before a count of the same unit in two
-//!   places with different values (持证执法人员45人 … 持证执法人员47人).
+//!   places with different values (持证执法人员45人 … 持证执法人员47人), or right after it
+//!   (16名干部取得行政执法证 … 18名干部取得行政执法证; 18个村委会均 … 20个村委会全部).
 //!
 //! When unsure it stays silent: a statement whose figures are approximate, incomplete or not
 //! clearly paired is [`Verdict::Unchecked`] with the reason, never an accusation. The words it
@@ -1580,8 +1581,64 @@ fn first_qualifier_end(doc: &Document, sentence: usize) -> Option<usize> {
         .map(|at| span.start + at)
 }
 
+/// The phrase a count is the figure of when the phrase follows it (全镇16名干部取得行政执法证,
+/// 18个村委会均…): the Chinese words right after the unit, with nothing before the number but
+/// neutral openings (全镇共有, 目前) or one character (仅). `(key, subject)`: a phrase naming
+/// all of something (村委会均 …, 村（社区）全部 …) is keyed by what it names, whatever follows;
+/// another must be five characters or more and name no event (参加培训 counts an event).
+fn fact_phrase_after(
+    doc: &Document,
+    p: &Placed<'_>,
+    qualified_from: Option<usize>,
+) -> Option<(String, String)> {
+    let words = vocabulary();
+    if !p.is_count() || p.q.approx {
+        return None;
+    }
+    let clause_before = doc.slice(&(p.clause.start..p.q.span.start));
+    if !clause_before.chars().all(is_han) {
+        return None;
+    }
+    let lead = strip_openings(clause_before);
+    if lead.chars().count() > 1 && !words.automata.neutral.contains(lead) {
+        return None;
+    }
+    let automata = &words.automata;
+    let qualified = qualified_from.is_some_and(|at| at <= p.q.span.start)
+        || clause_before
+            .chars()
+            .any(|c| automata.single_qualifiers.contains(&c));
+    if qualified {
+        return None;
+    }
+    let run: String = p
+        .after
+        .chars()
+        .take_while(|c| is_han(*c) || matches!(c, '（' | '）' | '(' | ')'))
+        .take(16)
+        .collect();
+    if let Some(at) = ["均", "全部", "都"]
+        .iter()
+        .filter_map(|w| run.find(w))
+        .min()
+    {
+        let named = run[..at].trim_end_matches('已');
+        if named.chars().count() >= 2 {
+            return Some((format!("{named}\u{1}all"), named.to_string()));
+        }
+        return None;
+    }
+    let names_event = words.events.iter().any(|e| run.contains(e.as_str()));
+    if run.chars().count() < 5 || names_event {
+        return None;
+    }
+    Some((format!("{run}\u{1}after"), run))
+}
+
 fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> {
-    let mut groups: Vec<(String, String, Vec<&Placed<'_>>)> = Vec::new();
+    // (subject, unit, whether the phrase follows the figure, figures), one per phrase.
+    type Group<'p, 'd> = (String, String, bool, Vec<&'p Placed<'d>>);
+    let mut groups: Vec<Group<'_, '_>> = Vec::new();
     let mut index: std::collections::HashMap<(String, String), usize> =
         std::collections::HashMap::new();
     let mut qualified_from: Option<(usize, Option<usize>)> = None;
@@ -1596,20 +1653,23 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
                 from
             }
         };
-        let Some(phrase) = fact_phrase(doc, p, from) else {
-            continue;
-        };
-        let key = (phrase, p.unit().to_string());
-        match index.get(&key).and_then(|&g| groups.get_mut(g)) {
-            Some((_, _, list)) => list.push(p),
-            None => {
-                index.insert(key.clone(), groups.len());
-                groups.push((key.0, key.1, vec![p]));
+        let phrases = fact_phrase(doc, p, from)
+            .map(|phrase| (phrase.clone(), phrase, false))
+            .into_iter()
+            .chain(fact_phrase_after(doc, p, from).map(|(key, subject)| (key, subject, true)));
+        for (key, subject, after) in phrases {
+            let key = (key, p.unit().to_string());
+            match index.get(&key).and_then(|&g| groups.get_mut(g)) {
+                Some((_, _, _, list)) => list.push(p),
+                None => {
+                    index.insert(key.clone(), groups.len());
+                    groups.push((subject, key.1, after, vec![p]));
+                }
             }
         }
     }
     let mut found = Vec::new();
-    for (phrase, unit, list) in groups {
+    for (phrase, unit, after, list) in groups {
         let Some(first) = list.first() else {
             continue;
         };
@@ -1626,23 +1686,27 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
         else {
             continue;
         };
+        // One pair of figures is one statement, whichever phrases found it.
+        let span = again.figure(Role::Again).span;
+        if found.iter().any(|s: &Statement| s.span == span) {
+            continue;
+        }
         let first_text = doc.slice(&(first.q.span.start..first.end()));
-        let again_text = doc.slice(&(again.q.span.start..again.end()));
         found.push(Statement {
             kind: StatementKind::Repeated,
-            span: again.figure(Role::Again).span,
+            span,
             subject: phrase.clone(),
             figures: vec![first.figure(Role::First), again.figure(Role::Again)],
             verdict: Verdict::Inconsistent {
                 expected: format!("{first_text} as stated first"),
             },
             pairing: format!(
-                "both are the figure of {phrase} in {unit}, written right after the same words (line {} and line {})",
+                "both are the figure of {phrase} in {unit}, written right {} the same words (line {} and line {})",
+                if after { "before" } else { "after" },
                 doc.position(first.q.span.start).line,
                 doc.position(again.q.span.start).line
             ),
         });
-        let _ = again_text;
     }
     found
 }
