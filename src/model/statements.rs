@@ -119,7 +119,8 @@ pub struct Figure {
 #[serde(tag = "verdict", rename_all = "kebab-case")]
 pub enum Verdict {
     Consistent,
-    /// The figures disagree; `expected` shows the arithmetic (`288 / 290 = 99.31%`).
+    /// The figures disagree; `expected` shows the arithmetic, in symbols that read in any
+    /// language (`288 / 290 = 99.31%`, `15 + 9 = 24 > 22`, `105% > 100%`, `16名 ≠ 18名`).
     Inconsistent {
         expected: String,
     },
@@ -873,7 +874,7 @@ fn over_100(rate: &Placed<'_>, subject: String, pairing: String) -> Statement {
         subject,
         figures: vec![rate.figure(Role::Rate)],
         verdict: Verdict::Inconsistent {
-            expected: "a share of at most 100%".to_string(),
+            expected: format!("{} > 100%", percent_text(rate.q.value)),
         },
         pairing,
     }
@@ -1474,7 +1475,16 @@ fn parts_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<St
         unchecked("a figure is approximate")
     } else if items.iter().any(|c| c.q.value > total.q.value + 1e-9) {
         Verdict::Inconsistent {
-            expected: format!("a part of at most {}", number_text(total.q.value)),
+            expected: format!(
+                "{} > {}",
+                number_text(
+                    items
+                        .iter()
+                        .map(|c| c.q.value)
+                        .fold(f64::NEG_INFINITY, f64::max)
+                ),
+                number_text(total.q.value)
+            ),
         }
     } else if exact {
         if !complete || (prefix_adds_up && sum > total.q.value) {
@@ -1483,7 +1493,7 @@ fn parts_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<St
             Verdict::Consistent
         } else {
             Verdict::Inconsistent {
-                expected: format!("{arithmetic}, not {}", number_text(total.q.value)),
+                expected: format!("{arithmetic} ≠ {}", number_text(total.q.value)),
             }
         }
     } else if sum <= total.q.value + 1e-9 {
@@ -1498,7 +1508,7 @@ fn parts_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<St
         Verdict::Consistent
     } else {
         Verdict::Inconsistent {
-            expected: format!("{arithmetic}, above {}", number_text(total.q.value)),
+            expected: format!("{arithmetic} > {}", number_text(total.q.value)),
         }
     };
     Some(Statement {
@@ -1600,7 +1610,18 @@ fn fact_phrase_after(
         return None;
     }
     let lead = strip_openings(clause_before);
-    if lead.chars().count() > 1 && !words.automata.neutral.contains(lead) {
+    // 执法队共有18名…: who has them, then a neutral word (共有, 现有, 已有).
+    let owner_lead = words.neutral.iter().any(|w| {
+        w.chars().count() >= 2
+            && lead
+                .strip_suffix(w.as_str())
+                .is_some_and(|owner| owner.chars().count() <= 5)
+    });
+    let plain_lead =
+        lead.chars().count() <= 1 || words.automata.neutral.contains(lead) || owner_lead;
+    // 平台在14个村委会已全部推广: a place after 在 / 对 and all of it.
+    let place_lead = ["在", "于", "对", "向"].iter().any(|w| lead.ends_with(w));
+    if !plain_lead && !place_lead {
         return None;
     }
     let automata = &words.automata;
@@ -1623,7 +1644,9 @@ fn fact_phrase_after(
         .min()
     {
         let named = run[..at].trim_end_matches('已');
-        if named.chars().count() >= 2 {
+        // After a place, only 全部 says the figure is all of them (在3个村均开展试点 is not).
+        let all_of_them = plain_lead || run[at..].starts_with("全部");
+        if named.chars().count() >= 2 && all_of_them {
             return Some((format!("{named}\u{1}all"), named.to_string()));
         }
         return None;
@@ -1692,13 +1715,14 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
             continue;
         }
         let first_text = doc.slice(&(first.q.span.start..first.end()));
+        let again_text = doc.slice(&(again.q.span.start..again.end()));
         found.push(Statement {
             kind: StatementKind::Repeated,
             span,
             subject: phrase.clone(),
             figures: vec![first.figure(Role::First), again.figure(Role::Again)],
             verdict: Verdict::Inconsistent {
-                expected: format!("{first_text} as stated first"),
+                expected: format!("{first_text} ≠ {again_text}"),
             },
             pairing: format!(
                 "both are the figure of {phrase} in {unit}, written right {} the same words (line {} and line {})",
