@@ -940,6 +940,21 @@ fn rate_statement(
         return statement;
     };
     let part_why = matcher.why(part);
+    // 共受理300件，调解成功296件，成功率98.7%。共调解512件，…，调解成功率97.8%: a rate whose
+    // own sentence states a total of the part's unit is about that sentence's counts, not
+    // about the part found in the sentence before.
+    let own_total = part.sentence != rate.sentence
+        && candidates.iter().any(|(_, c)| {
+            c.sentence == rate.sentence
+                && c.total().is_some()
+                && same_unit_class(c.unit(), part.unit())
+        });
+    if own_total {
+        statement.verdict = unchecked(
+            "the rate's sentence states its own total; the part is in the sentence before",
+        );
+        return statement;
+    }
     statement.figures.push(part.figure(Role::Part));
     let part_text = doc.slice(&(part.q.span.start..part.end()));
     // The total: a count of the same unit marked as a total in the part's sentence; else the
