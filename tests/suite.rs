@@ -32,6 +32,7 @@ mod packs_roundtrip;
 mod pattern_notation;
 mod pattern_validation;
 mod robust_bad_inputs;
+mod rules_statements;
 mod robust_limits;
 mod robust_props;
 mod source_bad_files;

@@ -250,6 +250,20 @@ impl Names {
         }
     }
 
+    /// "did you mean `x`? " when a name of the rule (or one of `also`) is a small edit away.
+    fn did_you_mean(&self, written: &str, also: &[&str]) -> String {
+        let candidates: Vec<&str> = self
+            .order
+            .iter()
+            .map(String::as_str)
+            .chain(also.iter().copied())
+            .collect();
+        match closest(written, &candidates) {
+            Some(near) => format!("did you mean `{near}`? "),
+            None => String::new(),
+        }
+    }
+
     fn available(&self) -> String {
         if self.order.is_empty() {
             "this rule has no captures or `let`s".to_string()
@@ -785,7 +799,7 @@ fn type_of(expr: &Expr, names: &Names, errors: &mut Vec<PackError>) -> Ty {
                         FACTS.join(", ")
                     ))
                 } else {
-                    error.with_help(names.available())
+                    error.with_help(names.did_you_mean(name, &[]) + &names.available())
                 };
                 errors.push(error);
                 Ty::Unknown
@@ -1041,7 +1055,8 @@ fn check_template(
                 )
                 .with_label("nothing by this name")
                 .with_help(format!(
-                    "{}; also {}",
+                    "{}{}; also {}",
+                    names.did_you_mean(name, provided),
                     names.available(),
                     also.join(", ")
                 )),
