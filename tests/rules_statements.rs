@@ -132,7 +132,10 @@ fn statement_rules_print_and_round_trip_in_both_forms() {
     let as_yaml = reportlint::pack::yaml::print_pack(&pack);
     assert_eq!(as_yaml, RATE_YAML);
     assert_eq!(yaml(&as_yaml), pack);
-    assert_eq!(dsl(&reportlint::pack::dsl::print_pack(&yaml(&as_yaml))), pack);
+    assert_eq!(
+        dsl(&reportlint::pack::dsl::print_pack(&yaml(&as_yaml))),
+        pack
+    );
     // One line is enough, as for every rule.
     let one_line = dsl(
         r#"pack "s" rule r { message "{first} 与 {other}" match statement repeated subject "执法" }"#,
@@ -146,7 +149,15 @@ fn statement_rules_print_and_round_trip_in_both_forms() {
 }
 
 fn errors(src: &str, form: Form) -> PackErrors {
-    match load::parse(if form == Form::Dsl { "broken.rules" } else { "broken.yaml" }, src, form) {
+    match load::parse(
+        if form == Form::Dsl {
+            "broken.rules"
+        } else {
+            "broken.yaml"
+        },
+        src,
+        form,
+    ) {
         Ok(pack) => panic!("the pack loaded: {pack:?}"),
         Err(e) => e,
     }
@@ -282,8 +293,7 @@ fn subject_restricts_the_statements_a_rule_reads() {
 
 #[test]
 fn assertions_read_the_figures_as_pattern_captures_do() {
-    let pack = dsl(
-        r#"pack "s"
+    let pack = dsl(r#"pack "s"
 rule at-least {
   message "{subject}只有 {rate}"
   match statement rate
@@ -305,8 +315,7 @@ rule parts {
   match statement parts
   assert sum(parts) <= total
 }
-"#,
-    );
+"#);
     let text = "全年受理复议申请40件，审结36件，审结率90%。今年受理投诉120件，去年同期为100件，同比增长25%。共有工作人员22人，其中公务员15人，事业编9人。\n全局持证执法人员45人。\n目前持证执法人员47人。";
     let messages: BTreeMap<String, String> = check(&pack, text)
         .into_iter()
@@ -331,8 +340,7 @@ fn an_unchecked_statement_offers_only_its_own_figure() {
     // The part of 审结率 is 审结 in the sentence before, but this sentence has its own total:
     // the analyser leaves the rate unchecked, so an assertion over part and total does not
     // apply, while one over the rate does.
-    let pack = dsl(
-        r#"pack "s"
+    let pack = dsl(r#"pack "s"
 rule ratio {
   message "{rate} {part} {total}"
   match statement rate
@@ -343,8 +351,7 @@ rule floor {
   match statement rate
   assert rate >= 95%
 }
-"#,
-    );
+"#);
     let text = "全年共受理复议申请40件，审结36件，审结率90%。全年共收到申请30件，转办20件，审结率达到80%。";
     let rules: Vec<String> = check(&pack, text).into_iter().map(|f| f.rule).collect();
     assert_eq!(rules, ["s/floor", "s/floor"]);

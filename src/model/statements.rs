@@ -1474,6 +1474,8 @@ fn parts_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<St
     let flows = items
         .iter()
         .any(|c| contains_any(c.words(), &vocabulary().flows).is_some());
+    // A total rounded as written (2.3万) stands for what lies within its rounding.
+    let (low, high) = bounds(total.q);
     // 其中女性18人，男性27人，党员30人: a first run of parts adds up to the total, and what
     // follows breaks the total down another way.
     let prefix_adds_up = items
@@ -1483,12 +1485,12 @@ fn parts_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<St
             Some(*acc)
         })
         .take(items.len().saturating_sub(1))
-        .any(|partial| (partial - total.q.value).abs() < 1e-9);
+        .any(|partial| partial >= low - 1e-9 && partial <= high + 1e-9);
     // Items naming outcomes (办结, 调解成功) may overlap the others: not a partition.
     let outcomes = items.iter().filter(|c| c.info().groups != 0).count();
     let verdict = if approx {
         unchecked("a figure is approximate")
-    } else if items.iter().any(|c| c.q.value > total.q.value + 1e-9) {
+    } else if items.iter().any(|c| c.q.value > high + 1e-9) {
         Verdict::Inconsistent {
             expected: format!(
                 "{} > {}",
@@ -1502,16 +1504,16 @@ fn parts_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<St
             ),
         }
     } else if exact {
-        if !complete || (prefix_adds_up && sum > total.q.value) {
+        if !complete || (prefix_adds_up && sum > high) {
             unchecked("the list is not read to its end")
-        } else if (sum - total.q.value).abs() < 1e-9 {
+        } else if sum >= low - 1e-9 && sum <= high + 1e-9 {
             Verdict::Consistent
         } else {
             Verdict::Inconsistent {
                 expected: format!("{arithmetic} ≠ {}", number_text(total.q.value)),
             }
         }
-    } else if sum <= total.q.value + 1e-9 {
+    } else if sum <= high + 1e-9 {
         Verdict::Consistent
     } else if prefix_adds_up {
         unchecked("the first parts add up to the total; the rest is another breakdown")
@@ -1711,16 +1713,25 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
         let Some(first) = list.first() else {
             continue;
         };
-        let mut values: Vec<f64> = list.iter().map(|p| p.q.value).collect();
-        values.sort_by(f64::total_cmp);
-        values.dedup();
+        // Figures agree when one lies within the other's rounding (1.2万 and 12030).
+        let agree = |a: &Placed<'_>, b: &Placed<'_>| {
+            let (a_lo, a_hi) = bounds(a.q);
+            let (b_lo, b_hi) = bounds(b.q);
+            a_lo <= b_hi + 1e-9 && b_lo <= a_hi + 1e-9
+        };
+        let mut values: Vec<&Placed<'_>> = Vec::new();
+        for p in &list {
+            if !values.iter().any(|v| agree(v, p)) {
+                values.push(p);
+            }
+        }
         // Two values of a phrase: one fact stated twice. More: the phrase is too general.
         if values.len() != 2 {
             continue;
         }
         let Some(again) = list
             .iter()
-            .find(|p| p.q.value != first.q.value && p.sentence != first.sentence)
+            .find(|p| !agree(first, p) && p.sentence != first.sentence)
         else {
             continue;
         };
