@@ -16,6 +16,9 @@
 //!   evaluator provides for every finding, [`MESSAGE_NAMES`]: `match` (the matched text) and
 //!   `count` (how many times the rule matched, for rules reported once per file).
 //! - In a `forbid` suggestion: the captures of the forbidden pattern and `match`.
+//! - In a `match statement` rule, the statement's names take the place of captures:
+//!   `subject`, `expected`, `pairing` (texts) and the figures of its kind
+//!   ([`statement_figure_names`]); its `subject` matcher is text or regexes, not a pattern.
 //!
 //! # Types
 //!

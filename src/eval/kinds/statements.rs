@@ -284,3 +284,29 @@ pub fn evaluate(check: &Compiled, m: &DocMatches) -> Vec<Hit> {
     }
     hits
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::eval::kinds::testing::{flagged, messages};
+
+    #[test]
+    fn a_rate_is_named_with_its_term_and_found_in_any_order() {
+        let rule = r#"rule r { message "{subject}" match statement rate }"#;
+        assert_eq!(
+            messages(rule, "群众满意度达99%，共回访群众200人，其中满意180人。"),
+            ["群众满意度"]
+        );
+        assert_eq!(
+            messages(rule, "矛盾纠纷化解率达96%，共排查纠纷50件，化解45件。"),
+            ["矛盾纠纷化解率"]
+        );
+    }
+
+    #[test]
+    fn a_subject_matcher_reads_the_subject_not_the_text_around_it() {
+        let only_resolved =
+            r#"rule r { message "{subject}" match statement rate subject none("调解") }"#;
+        let text = "共受理纠纷160件，调解成功150件，调解成功率达98%。共排查纠纷50件，化解45件，化解率96%。";
+        assert_eq!(flagged(only_resolved, text), ["96%"]);
+    }
+}
