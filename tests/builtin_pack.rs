@@ -100,7 +100,7 @@ fn rules_list_shows_every_rule_of_the_pack_with_severity_and_summary() {
             .unwrap_or_else(|| panic!("`rules list` does not show {}:\n{stdout}", r.full_id()));
         assert!(line.contains(r.rule.severity.value.as_str()), "{line}");
     }
-    assert!(stdout.contains("fazhi/rate-success"), "{stdout}");
+    assert!(stdout.contains("fazhi/rate-arithmetic"), "{stdout}");
 }
 
 #[test]
@@ -128,9 +128,9 @@ fn rules_explain_prints_message_help_reference_examples_and_the_rule_itself() {
     ] {
         assert!(stdout.contains(part), "missing {part:?} in:\n{stdout}");
     }
-    let (ok, stdout, _) = reportlint(&["rules", "explain", "rate-success"]);
+    let (ok, stdout, _) = reportlint(&["rules", "explain", "rate-arithmetic"]);
     assert!(ok);
-    assert!(stdout.contains("let computed = part / total"), "{stdout}");
+    assert!(stdout.contains("match statement rate"), "{stdout}");
 }
 
 #[test]

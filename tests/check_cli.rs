@@ -378,7 +378,7 @@ fn rules_list_shows_the_built_in_pack() {
         .expect("the built-in rule is listed");
     assert!(line.contains("error"), "{line}");
     assert!(run.stdout.lines().count() > 20);
-    assert!(run.stdout.contains("fazhi/rate-success"));
+    assert!(run.stdout.contains("fazhi/rate-arithmetic"));
 }
 
 #[test]

@@ -41,7 +41,7 @@ fn a_total_written_as_at_least_is_not_checked_as_exact() {
         "共受理纠纷300件以上，调解成功285件，调解成功率达90%。",
     ] {
         assert_eq!(
-            findings("rate-success", text),
+            findings("rate-arithmetic", text),
             Vec::<String>::new(),
             "{text}"
         );
@@ -49,7 +49,7 @@ fn a_total_written_as_at_least_is_not_checked_as_exact() {
     // Written exactly, the same figures are wrong.
     assert_eq!(
         findings(
-            "rate-success",
+            "rate-arithmetic",
             "共调解矛盾纠纷120件，调解成功115件，调解成功率达90%。"
         )
         .len(),
@@ -62,7 +62,7 @@ fn a_full_width_percentage_is_read_whole() {
     // 197 / 200 = 98.5%: right, and not read as 5%.
     assert_eq!(
         findings(
-            "rate-success",
+            "rate-arithmetic",
             "全年受理纠纷２００件，调解成功１９７件，调解成功率９８．５％。"
         ),
         Vec::<String>::new()
@@ -78,7 +78,7 @@ fn a_figure_in_wan_with_a_fraction_is_checked_with_its_precision() {
     // 15 230 + 7 900 = 23 130: within 2.3万 rounded to 1000.
     assert_eq!(
         findings(
-            "parts-exceed-total",
+            "parts-sum",
             "共办理审批服务事项2.3万件，其中即办件15230件，承诺件7900件。"
         ),
         Vec::<String>::new()
@@ -86,7 +86,7 @@ fn a_figure_in_wan_with_a_fraction_is_checked_with_its_precision() {
     // 2万 + 5000 = 25 000: more than 2.3万 can round from.
     assert_eq!(
         findings(
-            "parts-exceed-total",
+            "parts-sum",
             "共办理审批服务事项2.3万件，其中即办件2万件，承诺件5000件。"
         )
         .len(),
@@ -95,7 +95,7 @@ fn a_figure_in_wan_with_a_fraction_is_checked_with_its_precision() {
     // A rate computed from a rounded figure is not checked: its error is not tracked.
     assert_eq!(
         findings(
-            "rate-concluded",
+            "rate-arithmetic",
             "共受理信访事项2.3万件，办结2.2万件，办结率98%。"
         ),
         Vec::<String>::new()
@@ -106,14 +106,14 @@ fn a_figure_in_wan_with_a_fraction_is_checked_with_its_precision() {
 fn a_figure_in_wan_agrees_with_what_it_rounds() {
     assert_eq!(
         findings(
-            "consistent-certified-staff",
+            "repeated-fact",
             "全县1.2万名干部取得行政执法证。目前已有12030名干部取得行政执法证。"
         ),
         Vec::<String>::new()
     );
     assert_eq!(
         findings(
-            "consistent-certified-staff",
+            "repeated-fact",
             "全县1.2万名干部取得行政执法证。目前已有13000名干部取得行政执法证。"
         )
         .len(),

@@ -136,9 +136,9 @@ fn the_readme_example_report_exists_and_has_findings() {
     let json = String::from_utf8_lossy(&out.stdout);
     for rule in [
         "fazhi/term-first-responsible",
-        "fazhi/rate-success",
+        "fazhi/rate-arithmetic",
         "fazhi/heading-continuous",
-        "fazhi/consistent-certified-staff",
+        "fazhi/repeated-fact",
         "fazhi/halfwidth-punctuation",
     ] {
         assert!(

@@ -38,6 +38,7 @@ mod review_files;
 mod robust_bad_inputs;
 mod robust_limits;
 mod robust_props;
+mod rules_statements;
 mod source_bad_files;
 mod source_formats;
 mod terms_lists;

@@ -155,6 +155,52 @@ fn rounding_of_the_stated_side_is_allowed_on_top_of_the_tolerance() {
 }
 
 #[test]
+fn a_written_percentage_may_be_truncated_as_the_statement_analyser_allows() {
+    let exact = within(
+        name("rate"),
+        bin(BinOp::Div, name("ok"), name("total")),
+        0.0,
+        true,
+        false,
+    );
+    // 1093 / 1133 = 96.469…%: written 96.4% it is truncated, written 96.5% rounded.
+    for written in [pct(0.964, 1), pct(0.965, 1)] {
+        assert_eq!(
+            check(&exact, &success_rate(1093.0, 1133.0, written)),
+            Ok(Outcome::Pass)
+        );
+    }
+    // Truncation reaches up to, not including, the next written digit: 96.3% is wrong.
+    assert_eq!(
+        check(&exact, &success_rate(1093.0, 1133.0, pct(0.963, 1))),
+        Ok(Outcome::Fail)
+    );
+    // 193 / 200 = 96.5% exactly is not 96.4% truncated.
+    assert_eq!(
+        check(&exact, &success_rate(193.0, 200.0, pct(0.964, 1))),
+        Ok(Outcome::Fail)
+    );
+    // Either side may be the written one.
+    let swapped = within(
+        bin(BinOp::Div, name("ok"), name("total")),
+        name("rate"),
+        0.0,
+        true,
+        false,
+    );
+    assert_eq!(
+        check(&swapped, &success_rate(1093.0, 1133.0, pct(0.964, 1))),
+        Ok(Outcome::Pass)
+    );
+    // Counts are not truncated: 23 is not 22 within 0.
+    let counts = within(name("a"), name("b"), 0.0, false, false);
+    let env = Captures::default()
+        .with("a", count(22.0))
+        .with("b", count(23.0));
+    assert_eq!(check(&counts, &env), Ok(Outcome::Fail));
+}
+
+#[test]
 fn relative_tolerance_scales_with_the_right_side() {
     let assertion = within(name("a"), name("b"), 0.05, true, true);
     let env = Captures::default()

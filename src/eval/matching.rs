@@ -217,6 +217,8 @@ pub struct DocMatches<'a> {
     gave_up: RefCell<Vec<String>>,
     /// How long one back-referencing regex may search the document.
     regex_time_limit: std::time::Duration,
+    /// The document's statements, analysed once for every `match statement` rule.
+    statements: OnceCell<Vec<crate::model::Statement>>,
 }
 
 impl<'a> DocMatches<'a> {
@@ -242,7 +244,13 @@ impl<'a> DocMatches<'a> {
             failures: RefCell::new(Vec::new()),
             gave_up: RefCell::new(Vec::new()),
             regex_time_limit: pattern::DEFAULT_REGEX_TIME_LIMIT,
+            statements: OnceCell::new(),
         }
+    }
+
+    /// The statements of the document ([`Document::statements`]), analysed on first use.
+    pub fn statements(&self) -> &[crate::model::Statement] {
+        self.statements.get_or_init(|| self.doc.statements())
     }
 
     /// Sets how long one back-referencing regex may search the document before it gives up

@@ -34,6 +34,7 @@ pub enum CompiledCheck {
     Terms(kinds::terms::Compiled),
     Doubled(kinds::doubled::Compiled),
     Digits(kinds::digits::Compiled),
+    Statement(kinds::statements::Compiled),
 }
 
 /// One rule ready to run.
@@ -153,6 +154,7 @@ impl Engine {
                 Check::Terms(x) => kinds::terms::compile(x).map(CompiledCheck::Terms),
                 Check::Doubled(x) => Ok(CompiledCheck::Doubled(kinds::doubled::compile(x))),
                 Check::Digits(x) => Ok(CompiledCheck::Digits(kinds::digits::compile(x))),
+                Check::Statement(x) => kinds::statements::compile(x).map(CompiledCheck::Statement),
             };
             match check {
                 Ok(check) => rules.push(CompiledRule {
@@ -248,6 +250,7 @@ fn evaluate(check: &CompiledCheck, m: &DocMatches) -> Vec<Hit> {
         CompiledCheck::Terms(x) => kinds::terms::evaluate(x, m),
         CompiledCheck::Doubled(x) => kinds::doubled::evaluate(x, m),
         CompiledCheck::Digits(x) => kinds::digits::evaluate(x, m),
+        CompiledCheck::Statement(x) => kinds::statements::evaluate(x, m),
     }
 }
 

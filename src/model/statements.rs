@@ -14,7 +14,8 @@
 //! * **share**: a share-type rate above 100% (not a growth, not a 完成率 that may exceed it),
 //!   also as the start or end value of a change (合格率由92%提升至100.5%).
 //! * **parts**: a count followed by 其中 / 包括 (the parts may not sum above it) or 分别为 (they
-//!   must add up exactly), parts of exactly its unit; a sentence opening with `X中` lists the
+//!   must add up exactly), parts of exactly its unit (a total rounded as written, 2.3万, stands
+//!   for its range); a sentence opening with `X中` lists the
 //!   parts of the count named X in the sentence before. Parts naming outcomes may overlap and
 //!   are not summed, unless three or more name different alternatives of one set (维持, 撤销,
 //!   驳回).
@@ -25,7 +26,10 @@
 //!   or after the number, before a colon) name the same thing in the same unit (持证执法人员45人
 //!   … 全镇47名持证执法人员), events (受理, 举办) only when both say they are the year's (全年,
 //!   本年度, 共, 总数); `上述N项X` refers back to X stated before. Counts rounded to 万 stand for
-//!   their range. Facts qualified by a period, a year, 其中, 新增, 累计 are not compared.
+//!   their range. Facts qualified by a period, a year, 其中, 新增, 累计 are not compared. A fact
+//!   may also be named by the words right after its number alone (16名干部取得行政执法证 …
+//!   18名干部取得行政执法证; 18个村委会均 … 20个村委会全部), after an owner (执法队共有) or a
+//!   place (平台在 … 全部).
 //!
 //! When unsure it stays silent: a statement whose figures are approximate, incomplete or not
 //! clearly paired is [`Verdict::Unchecked`] with the reason, never an accusation. The words it
@@ -54,6 +58,20 @@ pub enum StatementKind {
 }
 
 impl StatementKind {
+    /// Every kind, in the order the rule language lists them.
+    pub const ALL: [StatementKind; 5] = [
+        StatementKind::Rate,
+        StatementKind::Share,
+        StatementKind::Parts,
+        StatementKind::Growth,
+        StatementKind::Repeated,
+    ];
+
+    /// The kind named `name` (as [`StatementKind::name`] writes it).
+    pub fn parse(name: &str) -> Option<StatementKind> {
+        StatementKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             StatementKind::Rate => "rate",
@@ -114,7 +132,8 @@ pub struct Figure {
 #[serde(tag = "verdict", rename_all = "kebab-case")]
 pub enum Verdict {
     Consistent,
-    /// The figures disagree; `expected` shows the arithmetic (`288 / 290 = 99.31%`).
+    /// The figures disagree; `expected` shows the arithmetic, in symbols that read in any
+    /// language (`288 / 290 = 99.31%`, `15 + 9 = 24 > 22`, `105% > 100%`, `16名 ≠ 18名`).
     Inconsistent {
         expected: String,
     },
@@ -975,7 +994,7 @@ fn over_100(rate: &Placed<'_>, subject: String, pairing: String) -> Statement {
         subject,
         figures: vec![rate.figure(Role::Rate)],
         verdict: Verdict::Inconsistent {
-            expected: "a share of at most 100%".to_string(),
+            expected: format!("{} > 100%", percent_text(rate.q.value)),
         },
         pairing,
     }
@@ -1030,6 +1049,21 @@ fn rate_statement(
         return statement;
     };
     let part_why = matcher.why(part);
+    // 共受理300件，调解成功296件，成功率98.7%。共调解512件，…，调解成功率97.8%: a rate whose
+    // own sentence states a total of the part's unit is about that sentence's counts, not
+    // about the part found in the sentence before.
+    let own_total = part.sentence != rate.sentence
+        && candidates.iter().any(|(_, c)| {
+            c.sentence == rate.sentence
+                && c.total().is_some()
+                && same_unit_class(c.unit(), part.unit())
+        });
+    if own_total {
+        statement.verdict = unchecked(
+            "the rate's sentence states its own total; the part is in the sentence before",
+        );
+        return statement;
+    }
     statement.figures.push(part.figure(Role::Part));
     let part_text = doc.slice(&(part.q.span.start..part.end()));
     // The total: a count of the same unit marked as a total in the part's sentence; else the
@@ -1428,7 +1462,7 @@ fn points_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<S
         let diff = format!("{difference:.2}");
         let diff = diff.trim_end_matches('0').trim_end_matches('.');
         Verdict::Inconsistent {
-            expected: format!("{} − {} = {diff} percentage points", text(end), text(start)),
+            expected: format!("{} − {} = {diff}", text(end), text(start)),
         }
     };
     Some(statement)
@@ -1900,7 +1934,7 @@ fn list_statement(
     let total_text = doc.slice(&(total.q.span.start..total.end()));
     let list: Vec<String> = items.iter().map(|c| number_text(c.q.value)).collect();
     let arithmetic = format!("{} = {}", list.join(" + "), number_text(sum));
-    let pairing = format!(
+    let mut pairing = format!(
         "{} {} item{} of unit {} listed after {word} right after the total {total_text}",
         items.len(),
         if number_first == Some(true) {
@@ -1915,6 +1949,8 @@ fn list_statement(
     let flows = items
         .iter()
         .any(|c| contains_any(c.words(), &vocabulary().flows).is_some());
+    // A total rounded as written (2.3万) stands for what lies within its rounding.
+    let (low, high) = bounds(total.q);
     // 其中女性18人，男性27人，党员30人: a first run of parts adds up to the total, and what
     // follows breaks the total down another way.
     let prefix_adds_up = items
@@ -1924,7 +1960,7 @@ fn list_statement(
             Some(*acc)
         })
         .take(items.len().saturating_sub(1))
-        .any(|partial| (partial - total.q.value).abs() < 1e-9);
+        .any(|partial| partial >= low - 1e-9 && partial <= high + 1e-9);
     // Items each naming another of one set of alternatives (维持, 撤销, 驳回; 优秀, 良好, 合格)
     // split the total: they cannot sum above it.
     let alternatives = (items.len() >= 3)
@@ -1934,32 +1970,39 @@ fn list_statement(
     let outcomes = items.iter().filter(|c| c.info().groups != 0).count();
     let verdict = if approx {
         unchecked("a figure is approximate")
-    } else if items.iter().any(|c| c.q.value > total.q.value + 1e-9) {
+    } else if items.iter().any(|c| c.q.value > high + 1e-9) {
         Verdict::Inconsistent {
-            expected: format!("a part of at most {}", number_text(total.q.value)),
+            expected: format!(
+                "{} > {}",
+                number_text(
+                    items
+                        .iter()
+                        .map(|c| c.q.value)
+                        .fold(f64::NEG_INFINITY, f64::max)
+                ),
+                number_text(total.q.value)
+            ),
         }
     } else if exact {
-        if !complete || (prefix_adds_up && sum > total.q.value) {
+        if !complete || (prefix_adds_up && sum > high) {
             unchecked("the list is not read to its end")
-        } else if (sum - total.q.value).abs() < 1e-9 {
+        } else if sum >= low - 1e-9 && sum <= high + 1e-9 {
             Verdict::Consistent
         } else {
             Verdict::Inconsistent {
-                expected: format!("{arithmetic}, not {}", number_text(total.q.value)),
+                expected: format!("{arithmetic} ≠ {}", number_text(total.q.value)),
             }
         }
-    } else if sum <= total.q.value + 1e-9 {
+    } else if sum <= high + 1e-9 {
         Verdict::Consistent
     } else if prefix_adds_up {
         unchecked("the first parts add up to the total; the rest is another breakdown")
     } else if flows {
         unchecked("a part counts a change (新增, 解除), not a share of the total")
     } else if let Some(set) = &alternatives {
+        pairing = format!("{pairing}; {set} are alternatives of one outcome");
         Verdict::Inconsistent {
-            expected: format!(
-                "{arithmetic}, above {} ({set} are alternatives)",
-                number_text(total.q.value)
-            ),
+            expected: format!("{arithmetic} > {}", number_text(total.q.value)),
         }
     } else if outcomes >= 1 {
         unchecked("a part names an outcome, which may overlap the others")
@@ -1967,7 +2010,7 @@ fn list_statement(
         Verdict::Consistent
     } else {
         Verdict::Inconsistent {
-            expected: format!("{arithmetic}, above {}", number_text(total.q.value)),
+            expected: format!("{arithmetic} > {}", number_text(total.q.value)),
         }
     };
     Some(Statement {
@@ -2247,11 +2290,80 @@ fn first_qualifier_end(doc: &Document, sentence: usize) -> Option<usize> {
         .map(|at| span.start + at)
 }
 
+/// The phrase a count is the figure of when the phrase follows it (全镇16名干部取得行政执法证,
+/// 18个村委会均…): the Chinese words right after the unit, with nothing before the number but
+/// neutral openings (全镇共有, 目前) or one character (仅). `(key, subject)`: a phrase naming
+/// all of something (村委会均 …, 村（社区）全部 …) is keyed by what it names, whatever follows;
+/// another must be five characters or more and name no event (参加培训 counts an event).
+fn fact_phrase_after(
+    doc: &Document,
+    p: &Placed<'_>,
+    qualified_from: Option<usize>,
+) -> Option<(String, String)> {
+    let words = vocabulary();
+    if !p.is_count() || p.q.approx {
+        return None;
+    }
+    let clause_before = doc.slice(&(p.clause.start..p.q.span.start));
+    if !clause_before.chars().all(is_han) {
+        return None;
+    }
+    let lead = strip_openings(clause_before);
+    // 执法队共有18名…: who has them, then a neutral word (共有, 现有, 已有).
+    let owner_lead = words.neutral.iter().any(|w| {
+        w.chars().count() >= 2
+            && lead
+                .strip_suffix(w.as_str())
+                .is_some_and(|owner| owner.chars().count() <= 5)
+    });
+    let plain_lead =
+        lead.chars().count() <= 1 || words.automata.neutral.contains(lead) || owner_lead;
+    // 平台在14个村委会已全部推广: a place after 在 / 对 and all of it.
+    let place_lead = ["在", "于", "对", "向"].iter().any(|w| lead.ends_with(w));
+    if !plain_lead && !place_lead {
+        return None;
+    }
+    let automata = &words.automata;
+    let qualified = qualified_from.is_some_and(|at| at <= p.q.span.start)
+        || clause_before
+            .chars()
+            .any(|c| automata.single_qualifiers.contains(&c));
+    if qualified {
+        return None;
+    }
+    let run: String = p
+        .after
+        .chars()
+        .take_while(|c| is_han(*c) || matches!(c, '（' | '）' | '(' | ')'))
+        .take(16)
+        .collect();
+    if let Some(at) = ["均", "全部", "都"]
+        .iter()
+        .filter_map(|w| run.find(w))
+        .min()
+    {
+        let named = run[..at].trim_end_matches('已');
+        // After a place, only 全部 says the figure is all of them (在3个村均开展试点 is not).
+        let all_of_them = plain_lead || run[at..].starts_with("全部");
+        if named.chars().count() >= 2 && all_of_them {
+            return Some((format!("{named}\u{1}all"), named.to_string()));
+        }
+        return None;
+    }
+    let names_event = words.events.iter().any(|e| run.contains(e.as_str()));
+    if run.chars().count() < 5 || names_event {
+        return None;
+    }
+    Some((format!("{run}\u{1}after"), run))
+}
+
 /// One fact stated twice with different values: counts whose words name the same fact (in
-/// either order, before or after the number), or a back-reference (上述11项重大行政决策) to a
-/// fact stated before.
+/// either order, before or after the number; or only after it, 16名干部取得行政执法证), or a
+/// back-reference (上述11项重大行政决策) to a fact stated before.
 fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> {
     let mut mentions = Vec::new();
+    // Counts named by the words after them alone, with what those words name.
+    let mut followed = Vec::new();
     let mut qualified_from: Option<(usize, Option<usize>)> = None;
     for p in placed {
         // Where the sentence's first qualifier (其中, 新增, a year, last year) ends: figures
@@ -2265,6 +2377,16 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
             }
         };
         mentions.extend(mention(doc, p, from));
+        if let Some((key, subject)) = fact_phrase_after(doc, p, from) {
+            let mention = Mention {
+                p,
+                phrase: subject,
+                after: String::new(),
+                scope: None,
+                back_reference: false,
+            };
+            followed.push((key, mention));
+        }
     }
     // Facts named before their numbers make the groups; facts named after the number join the
     // group whose words their words start with.
@@ -2317,9 +2439,31 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
             }
         }
     }
-    let mut found = Vec::new();
+    // Facts named only by the words after their numbers (村委会均 …, 干部取得行政执法证) make
+    // groups of their own, after the others: a pair of figures already found is not found
+    // again.
+    let before_groups = groups.len();
+    let mut followed_index: std::collections::HashMap<(String, &str), usize> =
+        std::collections::HashMap::new();
+    for (key, m) in &followed {
+        let unit = if same_unit_class(m.p.unit(), "人") {
+            "人"
+        } else {
+            m.p.unit()
+        };
+        let g = *followed_index
+            .entry((key.clone(), unit))
+            .or_insert_with(|| {
+                groups.push(Vec::new());
+                groups.len() - 1
+            });
+        if let Some(list) = groups.get_mut(g) {
+            list.push(m);
+        }
+    }
+    let mut found: Vec<Statement> = Vec::new();
     let line = |p: &Placed<'_>| doc.position(p.q.span.start).line;
-    for list in &mut groups {
+    for (g, list) in groups.iter_mut().enumerate() {
         list.sort_by_key(|m| m.p.q.span.start);
         let Some(first) = list.first() else {
             continue;
@@ -2334,9 +2478,17 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
         }) else {
             continue;
         };
+        // One pair of figures is one statement, whichever words found it.
+        let span = again.p.figure(Role::Again).span;
+        if found.iter().any(|s| s.span == span) {
+            continue;
+        }
         let first_text = doc.slice(&(first.p.q.span.start..first.p.end()));
+        let again_text = doc.slice(&(again.p.q.span.start..again.p.end()));
         let unit = first.p.unit();
-        let how = if again.phrase.chars().count() >= first.phrase.chars().count()
+        let how = if g >= before_groups {
+            "written right before the same words".to_string()
+        } else if again.phrase.chars().count() >= first.phrase.chars().count()
             && again.phrase == first.phrase
         {
             "written right after the same words".to_string()
@@ -2357,11 +2509,11 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
         };
         found.push(Statement {
             kind: StatementKind::Repeated,
-            span: again.p.figure(Role::Again).span,
+            span,
             subject: subject.clone(),
             figures: vec![first.p.figure(Role::First), again.p.figure(Role::Again)],
             verdict: Verdict::Inconsistent {
-                expected: format!("{first_text} as stated first"),
+                expected: format!("{first_text} ≠ {again_text}"),
             },
             pairing: format!(
                 "both are the figure of {subject} in {unit}, {how} (line {} and line {})",
@@ -2398,14 +2550,19 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
         if overlaps(*cluster, count_range(m.p.q)) {
             continue;
         }
+        let span = m.p.figure(Role::Again).span;
+        if found.iter().any(|s| s.span == span) {
+            continue;
+        }
         let first_text = doc.slice(&(first.p.q.span.start..first.p.end()));
+        let again_text = doc.slice(&(m.p.q.span.start..m.p.end()));
         found.push(Statement {
             kind: StatementKind::Repeated,
-            span: m.p.figure(Role::Again).span,
+            span,
             subject: first.phrase.clone(),
             figures: vec![first.p.figure(Role::First), m.p.figure(Role::Again)],
             verdict: Verdict::Inconsistent {
-                expected: format!("{first_text} as stated first"),
+                expected: format!("{first_text} ≠ {again_text}"),
             },
             pairing: format!(
                 "the words before the number refer back to {noun}, stated before as {} in {unit} (line {} and line {})",

@@ -166,6 +166,8 @@ pub enum Check {
     Doubled(Doubled),
     /// Full-width digits in figures (kind `digits`).
     Digits(Digits),
+    /// The quantity statements the analyser finds, one kind of them (kind `match statement`).
+    Statement(StatementCheck),
 }
 
 impl Check {
@@ -186,6 +188,8 @@ impl Check {
             Check::Terms(_) => &["suggestion", "phrase"],
             Check::Doubled(_) => &["suggestion", "char"],
             Check::Digits(_) => &["suggestion"],
+            // Typed names of the statement kind, added by validation.
+            Check::Statement(_) => &[],
         }
     }
 
@@ -205,6 +209,15 @@ impl Check {
             Check::Terms(_) => "terms",
             Check::Doubled(_) => "doubled",
             Check::Digits(_) => "digits",
+            Check::Statement(_) => "statement",
+        }
+    }
+
+    /// The words that start the check in the DSL (`match statement` for kind `statement`).
+    pub fn dsl_keyword(&self) -> &'static str {
+        match self {
+            Check::Statement(_) => "match statement",
+            other => other.kind_name(),
         }
     }
 }
@@ -435,5 +448,34 @@ impl DigitsAspect {
 
     pub fn parse(s: &str) -> Option<DigitsAspect> {
         DigitsAspect::ALL.into_iter().find(|a| a.as_str() == s)
+    }
+}
+
+/// Kind `match statement`: the quantity statements the document's analyser finds
+/// ([`crate::model::statements`]) of one kind, optionally only those whose subject matches.
+/// Without `assert`, a statement is a finding when the analyser finds its figures disagree;
+/// with `assert`, when an assertion over its figures fails.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StatementCheck {
+    /// `rate`, `share`, `parts`, `growth` or `repeated` (checked by validation).
+    pub kind: Spanned<String>,
+    /// Only statements whose subject this matches (text, regex and their combinations).
+    pub subject: Option<Matcher>,
+    pub lets: Vec<Let>,
+    pub asserts: Vec<Expr>,
+}
+
+/// Names a statement binds besides its figures: texts.
+pub const STATEMENT_TEXT_NAMES: &[&str] = &["subject", "expected", "pairing"];
+
+/// The figure names a statement of `kind` binds (numbers; `parts` is a list of numbers).
+pub fn statement_figure_names(kind: crate::model::StatementKind) -> &'static [&'static str] {
+    use crate::model::StatementKind;
+    match kind {
+        StatementKind::Rate => &["rate", "part", "total"],
+        StatementKind::Share => &["rate"],
+        StatementKind::Parts => &["total", "parts"],
+        StatementKind::Growth => &["growth", "current", "previous"],
+        StatementKind::Repeated => &["first", "other"],
     }
 }

@@ -16,6 +16,9 @@
 //!   evaluator provides for every finding, [`MESSAGE_NAMES`]: `match` (the matched text) and
 //!   `count` (how many times the rule matched, for rules reported once per file).
 //! - In a `forbid` suggestion: the captures of the forbidden pattern and `match`.
+//! - In a `match statement` rule, the statement's names take the place of captures:
+//!   `subject`, `expected`, `pairing` (texts) and the figures of its kind
+//!   ([`statement_figure_names`]); its `subject` matcher is text or regexes, not a pattern.
 //!
 //! # Types
 //!
@@ -31,11 +34,14 @@ use std::collections::{HashMap, HashSet};
 use super::error::PackError;
 use super::expr::{Expr, ExprKind, Func, FACTS};
 use super::model::{
-    Check, Condition, Forbid, Let, Matcher, Pack, Require, Rule, Scope, Span, Spanned,
+    statement_figure_names, Check, Condition, Forbid, Let, Matcher, Pack, Require, Rule, Scope,
+    Span, Spanned, StatementCheck, STATEMENT_TEXT_NAMES,
 };
 use super::pattern::{
     compile, compile_regex, CaptureType, CompiledPattern, RegexMatcher, RegexSearch,
 };
+use crate::model::text::edit_distance;
+use crate::model::StatementKind;
 use crate::pack::values::is_known_format_spec;
 
 /// Names the evaluator provides to every message, beside captures, `let`s and facts.
@@ -247,6 +253,20 @@ impl Names {
         }
     }
 
+    /// "did you mean `x`? " when a name of the rule (or one of `also`) is a small edit away.
+    fn did_you_mean(&self, written: &str, also: &[&str]) -> String {
+        let candidates: Vec<&str> = self
+            .order
+            .iter()
+            .map(String::as_str)
+            .chain(also.iter().copied())
+            .collect();
+        match closest(written, &candidates) {
+            Some(near) => format!("did you mean `{near}`? "),
+            None => String::new(),
+        }
+    }
+
     fn available(&self) -> String {
         if self.order.is_empty() {
             "this rule has no captures or `let`s".to_string()
@@ -339,6 +359,10 @@ fn check_rule(rule: &Rule, errors: &mut Vec<PackError>) {
             }
         }
         Check::Headings(_) => {}
+        Check::Statement(check) => match statement_names(check, errors) {
+            Some(names) => message_names = names,
+            None => return,
+        },
         Check::Facts(facts) => {
             let mut names = Names::default();
             check_lets(&facts.lets, &mut names, errors);
@@ -587,6 +611,84 @@ fn reads_no_context(leaf: &CompiledMatcher) -> bool {
     regex_syntax::parse(re.as_str()).is_ok_and(|hir| hir.properties().look_set().is_empty())
 }
 
+/// Kind `match statement`: the kind is one the analyser finds, the subject matcher compiles
+/// and matches text (no typed pattern), and the figures the kind binds are the names of its
+/// `let`s and `assert`s. `None` when the kind is unknown (its names are then unknown too).
+fn statement_names(check: &StatementCheck, errors: &mut Vec<PackError>) -> Option<Names> {
+    let kind = &check.kind;
+    if let Some(subject) = &check.subject {
+        if let Some(pattern) = first_pattern(subject) {
+            errors.push(
+                PackError::new("a subject is matched with text, not a pattern", pattern.span.clone())
+                    .with_label("a pattern with captures")
+                    .with_help("write the words of the subject as text or `/regex/`, e.g. `subject /成功|办结/`"),
+            );
+        } else {
+            compile_into(subject, errors);
+        }
+    }
+    let Some(statement_kind) = StatementKind::parse(&kind.value) else {
+        let all: Vec<&str> = StatementKind::ALL.iter().map(|k| k.name()).collect();
+        let mut error = PackError::new(
+            format!("unknown statement kind `{}`", kind.value),
+            kind.span.clone(),
+        )
+        .with_label("not a kind of statement");
+        error = match closest(&kind.value, &all) {
+            Some(near) => error.with_help(format!(
+                "did you mean `{near}`? The kinds are: {}",
+                all.join(", ")
+            )),
+            None => error.with_help(format!("the kinds are: {}", all.join(", "))),
+        };
+        errors.push(error);
+        return None;
+    };
+    let mut names = Names::default();
+    for name in STATEMENT_TEXT_NAMES {
+        names.add(name, Ty::Text);
+    }
+    for name in statement_figure_names(statement_kind) {
+        names.add(
+            name,
+            if *name == "parts" {
+                Ty::List
+            } else {
+                Ty::Number
+            },
+        );
+    }
+    check_lets(&check.lets, &mut names, errors);
+    for assertion in &check.asserts {
+        expect_condition(assertion, &names, errors);
+    }
+    Some(names)
+}
+
+/// The first typed pattern of a matcher, if it holds one.
+fn first_pattern(matcher: &Matcher) -> Option<&Spanned<String>> {
+    match matcher {
+        Matcher::Pattern(p) => Some(p),
+        Matcher::Text(_) | Matcher::Regex(_) => None,
+        Matcher::Any(items) | Matcher::All(items) | Matcher::None(items) => {
+            items.iter().find_map(first_pattern)
+        }
+    }
+}
+
+/// The allowed word a small edit away from `written`, for "did you mean".
+fn closest<'w>(written: &str, allowed: &[&'w str]) -> Option<&'w str> {
+    allowed
+        .iter()
+        .map(|candidate| (edit_distance(written, candidate), *candidate))
+        .filter(|(distance, candidate)| {
+            *distance <= 2.max(candidate.chars().count() / 3)
+                && *distance < written.chars().count().max(2)
+        })
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, candidate)| candidate)
+}
+
 fn check_require(require: &Require, errors: &mut Vec<PackError>) {
     compile_into(&require.what, errors);
     check_scope(&require.scope, errors);
@@ -703,7 +805,7 @@ fn type_of(expr: &Expr, names: &Names, errors: &mut Vec<PackError>) -> Ty {
                         FACTS.join(", ")
                     ))
                 } else {
-                    error.with_help(names.available())
+                    error.with_help(names.did_you_mean(name, &[]) + &names.available())
                 };
                 errors.push(error);
                 Ty::Unknown
@@ -959,7 +1061,8 @@ fn check_template(
                 )
                 .with_label("nothing by this name")
                 .with_help(format!(
-                    "{}; also {}",
+                    "{}{}; also {}",
+                    names.did_you_mean(name, provided),
                     names.available(),
                     also.join(", ")
                 )),

@@ -31,6 +31,10 @@
 //!   has slack 0.005 (as a ratio), `99.31%` has 0.00005, a computed ratio has none. When both
 //!   sides were written, the larger slack applies (a report is never accused over rounding).
 //!   So `288 / 290 = 99.31%` against a stated `99%` within `1%` passes, against `97%` fails.
+//!   A written *percentage* may also have been truncated, as reports often do (96.49% written
+//!   96.4%): the other side may lie up to one unit of its last decimal above it (excluded),
+//!   the same precision rule as the statement analyser's, so `rate ~= part / total within 0%`
+//!   accepts exactly the rates the analyser accepts for those figures.
 //! - **Comparisons** `< <= > >= == !=` compare numbers (`==` tolerates float rounding) and
 //!   dates; `==` / `!=` also compare texts and booleans. Comparing values of different kinds
 //!   is [`EvalError::TypeMismatch`] (validation normally rejects such rules earlier).
@@ -560,6 +564,18 @@ impl Number {
         self.decimals.is_some_and(|d| d < 0)
     }
 
+    /// What a written number may have been written from, as (how far below, (how far above,
+    /// whether that bound is excluded)): half a unit of its last decimal either side when
+    /// rounded; a percentage may also be truncated (96.49% written 96.4%), so up to one unit
+    /// above, excluded. A computed number stands for itself.
+    fn written_range(&self) -> (f64, (f64, bool)) {
+        let half = self.rounding_slack();
+        match self.decimals {
+            Some(d) if self.percent && d >= 0 => (half, (2.0 * half, true)),
+            _ => (half, (half, false)),
+        }
+    }
+
     /// Half a unit of the last written decimal; 0 for a computed number.
     fn rounding_slack(&self) -> f64 {
         match self.decimals {
@@ -624,15 +640,26 @@ impl Aggregate {
 }
 
 fn approx_equal(stated: &Number, other: &Number, tolerance: &Tolerance) -> bool {
-    let slack = stated.rounding_slack().max(other.rounding_slack());
     let allowed = if tolerance.relative {
         tolerance.amount.abs() * other.value.abs()
     } else {
         tolerance.amount.abs()
     };
-    let difference = (stated.value - other.value).abs();
     let noise = ROUNDING * stated.value.abs().max(other.value.abs()).max(1.0);
-    difference <= allowed + slack + noise
+    // Each written side stands for what it may have been written from: the right may lie
+    // within the left's range, or the left within the right's.
+    let within = |offset: f64, range: (f64, (f64, bool))| {
+        let (below, (above, excluded)) = range;
+        let low_ok = offset >= -below - allowed - noise;
+        let high_ok = if excluded {
+            offset < above + allowed - noise
+        } else {
+            offset <= above + allowed + noise
+        };
+        low_ok && high_ok
+    };
+    let offset = other.value - stated.value;
+    within(offset, stated.written_range()) || within(-offset, other.written_range())
 }
 
 fn compare(op: CmpOp, left: &Value, right: &Value, whole: &Expr) -> Result<bool, EvalError> {

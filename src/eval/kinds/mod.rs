@@ -16,6 +16,7 @@
 //! | wrong phrases from a list | [`terms`] | `terms { … }` / `terms file …` | `terms:` |
 //! | a character typed twice | [`doubled`] | `doubled` | `doubled:` |
 //! | full-width digits in figures | [`digits`] | `digits mixed` | `digits:` |
+//! | quantity statements | [`statements`] | `match statement …` | `statement:` |
 
 pub mod consistent;
 pub mod digits;
@@ -28,6 +29,7 @@ pub mod matching;
 pub mod paired;
 pub mod require;
 pub mod sections;
+pub mod statements;
 pub mod terms;
 pub mod when;
 

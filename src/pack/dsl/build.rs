@@ -20,7 +20,7 @@ use crate::pack::model::{
     BinOp, Check, CmpOp, Condition, Consistent, Example, ExampleKind, Expr, ExprKind, FactsCheck,
     Forbid, Func, HalfWidth, HeadingAspect, Headings, Let, MatchCheck, Matcher, Pack, Paired,
     Require, Rule as PackRule, Scope, SectionSpec, Sections, Severity, SeverityOverride, Span,
-    Spanned, Tolerance, When,
+    Spanned, StatementCheck, Tolerance, When,
 };
 use crate::pack::model::{Digits, DigitsAspect, Doubled, TermEntry, Terms};
 
@@ -41,7 +41,7 @@ static ARITH: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
 });
 
 const CHECK_KEYWORDS: &str =
-    "`require`, `forbid`, `match`, `consistent`, `when`, `sections`, `headings`, `assert`, `paired`, `halfwidth`, `terms`, `doubled` or `digits`";
+    "`require`, `forbid`, `match`, `match statement`, `consistent`, `when`, `sections`, `headings`, `assert`, `paired`, `halfwidth`, `terms`, `doubled` or `digits`";
 
 pub struct Builder<'s> {
     src: &'s str,
@@ -389,6 +389,7 @@ impl<'s> Builder<'s> {
                     Rule::require => self.require(item.into_inner()).map(Check::Require),
                     Rule::forbid => self.forbid(item).map(Check::Forbid),
                     Rule::match_check => self.match_check(item).map(Check::Match),
+                    Rule::match_statement => self.match_statement(item).map(Check::Statement),
                     Rule::consistent => self.consistent(item).map(Check::Consistent),
                     Rule::when => self.when(item).map(Check::When),
                     Rule::sections => self.sections(item).map(Check::Sections),
@@ -405,13 +406,13 @@ impl<'s> Builder<'s> {
                     return;
                 };
                 if let Some((first, first_span)) = &lines.check {
-                    let keyword_span = span.start..span.start + check.kind_name().len();
+                    let keyword_span = span.start..span.start + check.dsl_keyword().len();
                     let line = self.line_of(first_span.start);
                     self.error(
                         PackError::new(
                             format!(
                                 "a rule checks one thing, but this one already has `{}`",
-                                first.kind_name()
+                                first.dsl_keyword()
                             ),
                             keyword_span,
                         )
@@ -449,6 +450,15 @@ impl<'s> Builder<'s> {
                 check.asserts = asserts.into_iter().map(|(expr, _)| expr).collect();
                 Some(Check::Match(check))
             }
+            Some((Check::Statement(mut check), _)) => {
+                // Without `assert`, the analyser's verdict decides.
+                if lines.wrote_assert && asserts.is_empty() {
+                    return None;
+                }
+                check.lets = lets.into_iter().map(|(binding, _)| binding).collect();
+                check.asserts = asserts.into_iter().map(|(expr, _)| expr).collect();
+                Some(Check::Statement(check))
+            }
             Some((check, _)) => {
                 let stray = lets
                     .first()
@@ -459,11 +469,11 @@ impl<'s> Builder<'s> {
                 if let Some((span, keyword)) = stray {
                     self.error(
                         PackError::new(
-                            format!("`{keyword}` does not go with `{}`", check.kind_name()),
+                            format!("`{keyword}` does not go with `{}`", check.dsl_keyword()),
                             span.start..span.start + keyword.len(),
                         )
                         .with_label("not part of this check")
-                        .with_help("`let` and `assert` work on the captures of `match`, or stand alone over document facts"),
+                        .with_help("`let` and `assert` work on the captures of `match` and the figures of `match statement`, or stand alone over document facts"),
                     );
                     return None;
                 }
@@ -586,6 +596,33 @@ impl<'s> Builder<'s> {
         Some(MatchCheck {
             pattern: pattern?,
             scope: scope?,
+            lets: Vec::new(),
+            asserts: Vec::new(),
+        })
+    }
+
+    /// `match statement KIND [subject MATCHER]`; the kind is checked by validation.
+    fn match_statement(&mut self, pair: Pair<Rule>) -> Option<StatementCheck> {
+        let mut kind = None;
+        let mut subject = Some(None);
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::word => {
+                    kind = Some(Spanned::new(part.as_str().to_string(), self.span(&part)))
+                }
+                Rule::statement_subject => {
+                    subject = part
+                        .into_inner()
+                        .find(|p| p.as_rule() == Rule::matcher)
+                        .and_then(|m| self.matcher(m))
+                        .map(Some);
+                }
+                _ => {}
+            }
+        }
+        Some(StatementCheck {
+            kind: kind?,
+            subject: subject?,
             lets: Vec::new(),
             asserts: Vec::new(),
         })

@@ -30,6 +30,7 @@ const MATCHER_KEYWORDS: &[&[u8]] = &[
     b"consistent",
     b"section",
     b"heading",
+    b"subject",
 ];
 
 /// What the last token was, to tell a regex `/…/` from a division.

@@ -22,6 +22,7 @@ const RULE_LINES: &[Rule] = &[
     Rule::example,
     Rule::require,
     Rule::forbid,
+    Rule::match_statement,
     Rule::match_check,
     Rule::let_binding,
     Rule::assertion,
@@ -339,6 +340,8 @@ pub fn rule_name(rule: Rule) -> &'static str {
         Rule::unless => "`unless`",
         Rule::suggest => "`suggest`",
         Rule::match_check => "`match`",
+        Rule::match_statement => "`match statement`",
+        Rule::statement_subject => "`subject`",
         Rule::let_binding => "`let`",
         Rule::assertion => "`assert`",
         Rule::consistent => "`consistent`",
@@ -458,5 +461,7 @@ pub fn rule_name(rule: Rule) -> &'static str {
         Rule::kw_of => "`of`",
         Rule::kw_within => "`within`",
         Rule::kw_relative => "`relative`",
+        Rule::kw_statement => "`statement`",
+        Rule::kw_subject => "`subject`",
     }
 }

@@ -104,6 +104,14 @@ fn print_check(out: &mut String, check: &Check) {
             line(out, 1, &text);
             print_lets_and_asserts(out, &check.lets, &check.asserts);
         }
+        Check::Statement(check) => {
+            let mut text = format!("match statement {}", check.kind.value);
+            if let Some(subject) = &check.subject {
+                let _ = write!(text, " subject {subject}");
+            }
+            line(out, 1, &text);
+            print_lets_and_asserts(out, &check.lets, &check.asserts);
+        }
         Check::Consistent(consistent) => {
             let text = format!(
                 "consistent {} on {}",

@@ -14,7 +14,7 @@ use crate::pack::error::PackError;
 use crate::pack::model::{
     Check, Condition, Consistent, Example, ExampleKind, Expr, FactsCheck, Forbid, HalfWidth,
     HeadingAspect, Headings, Let, MatchCheck, Matcher, Pack, Paired, Require, Rule, Scope,
-    SectionSpec, Sections, Severity, SeverityOverride, Span, Spanned, When,
+    SectionSpec, Sections, Severity, SeverityOverride, Span, Spanned, StatementCheck, When,
 };
 use crate::pack::model::{Digits, DigitsAspect, Doubled, TermEntry, Terms};
 
@@ -29,11 +29,12 @@ const PACK_KEYS: &[&str] = &[
 ];
 
 /// Keys that say what a rule checks. A rule has exactly one, except that `when` carries a
-/// `require` (what must then hold) and `match` carries `assert` (its assertions).
+/// `require` (what must then hold) and `match` and `statement` carry `assert` (assertions).
 const KIND_KEYS: &[&str] = &[
     "require",
     "forbid",
     "match",
+    "statement",
     "consistent",
     "when",
     "sections",
@@ -47,7 +48,7 @@ const KIND_KEYS: &[&str] = &[
 ];
 
 /// Keys that refine a rule of some kinds.
-const MODIFIER_KEYS: &[&str] = &["scope", "min", "unless", "suggest", "let", "on"];
+const MODIFIER_KEYS: &[&str] = &["scope", "min", "unless", "suggest", "let", "on", "subject"];
 
 const METADATA_KEYS: &[&str] = &[
     "id",
@@ -323,6 +324,8 @@ impl<'a> Reader<'a> {
             ("when", Some("require"))
         } else if fields.has("match") {
             ("match", Some("assert"))
+        } else if fields.has("statement") {
+            ("statement", Some("assert"))
         } else {
             match present.first() {
                 Some((name, _)) => (*name, None),
@@ -363,6 +366,7 @@ impl<'a> Reader<'a> {
             "require" => &["scope", "min"],
             "forbid" => &["scope", "unless", "suggest"],
             "match" => &["scope", "let"],
+            "statement" => &["subject", "let"],
             "consistent" => &["on"],
             "when" => &["scope", "min"],
             "assert" => &["let"],
@@ -386,6 +390,7 @@ impl<'a> Reader<'a> {
             "require" => self.require(body, fields).map(Check::Require),
             "forbid" => self.forbid(body, fields).map(Check::Forbid),
             "match" => self.match_check(body, fields).map(Check::Match),
+            "statement" => self.statement(body, fields).map(Check::Statement),
             "consistent" => self.consistent(body, fields).map(Check::Consistent),
             "when" => self.when(body, fields).map(Check::When),
             "sections" => self.sections(body).map(Check::Sections),
@@ -445,6 +450,27 @@ impl<'a> Reader<'a> {
         Some(MatchCheck {
             pattern: pattern?,
             scope: scope?,
+            lets: lets?,
+            asserts: asserts?,
+        })
+    }
+
+    /// `statement: rate` with `subject:`, `let:` and `assert:`; the kind is checked by
+    /// validation, as in the DSL.
+    fn statement(&mut self, kind: &Node, fields: &Fields<'_>) -> Option<StatementCheck> {
+        let kind = self.text(kind, "`statement`");
+        let subject = match fields.get("subject") {
+            Some(node) => self.matcher(node).map(Some),
+            None => Some(None),
+        };
+        let lets = self.lets(fields);
+        let asserts = match fields.get("assert") {
+            Some(_) => self.asserts(fields),
+            None => Some(Vec::new()),
+        };
+        Some(StatementCheck {
+            kind: kind?,
+            subject: subject?,
             lets: lets?,
             asserts: asserts?,
         })
@@ -1182,7 +1208,8 @@ fn modifier_help(name: &str) -> &'static str {
         "scope" => "`scope` belongs to require, forbid, match and when rules",
         "min" => "`min` belongs to require and when rules",
         "unless" | "suggest" => "`unless` and `suggest` belong to forbid rules",
-        "let" => "`let` belongs to match and assert rules",
+        "let" => "`let` belongs to match, statement and assert rules",
+        "subject" => "`subject` belongs to statement rules",
         _ => "`on` belongs to consistent rules",
     }
 }

@@ -158,6 +158,14 @@ fn check_entries(check: &Check) -> Vec<(&'static str, Yaml)> {
             lets_entry(&check.lets, &mut entries);
             asserts_entry(&check.asserts, &mut entries);
         }
+        Check::Statement(check) => {
+            entries.push(("statement", text(&check.kind)));
+            if let Some(subject) = &check.subject {
+                entries.push(("subject", matcher_yaml(subject)));
+            }
+            lets_entry(&check.lets, &mut entries);
+            asserts_entry(&check.asserts, &mut entries);
+        }
         Check::Consistent(check) => {
             entries.push(("consistent", matcher_yaml(&check.pattern)));
             entries.push(("on", text(&check.capture)));

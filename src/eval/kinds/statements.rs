@@ -1,0 +1,312 @@
+//! Kind `match statement`: the quantity statements the document's analyser finds
+//! ([`crate::model::statements`]): rates with their part and total, shares above 100%, totals
+//! with their parts, growth between two periods, one fact stated twice with two values.
+//!
+//! A rule takes the statements of one kind, optionally only those whose subject matches
+//! (`subject /成功|办结/`). Each statement binds, for `let`, `assert` and the message:
+//!
+//! * `subject` (text): what the statement is about: a rate's name (调解成功率, 满意度, 占比),
+//!   the words before a total, the growth word (同比增长), the repeated phrase;
+//! * its figures, numbers as the report writes them (approximate, written decimals), as
+//!   pattern captures are: rate `rate` `part` `total`; share `rate`; parts `total` and
+//!   `parts` (a list); growth `growth` `current` `previous`; repeated `first` `other`;
+//! * `expected` (text): the analyser's arithmetic when it finds the figures disagree
+//!   (`288 / 290 = 99.31%`), else empty; `pairing` (text): why these figures go together.
+//!
+//! Without `assert`, a statement is a finding exactly when the analyser finds its figures
+//! inconsistent: the rule and `reportlint inspect` make one decision. With `assert`, the
+//! assertions decide, as in `match`; a statement the analyser left unchecked (a figure
+//! approximate, the pairing uncertain, another reading agrees) binds only its own figure
+//! (the rate, the total, the growth), so assertions over its part and total do not apply.
+//!
+//! ```text
+//! rule rate-arithmetic {
+//!   message "{subject}与数字不符：报告写 {rate}，按数字计算 {expected}"
+//!   match statement rate
+//! }
+//! ```
+
+use super::Hit;
+use crate::diag::Label;
+use crate::eval::matching::DocMatches;
+use crate::eval::Bindings;
+use crate::model::statements::{Figure, Role, Statement, StatementKind, Verdict};
+use crate::model::Document;
+use crate::pack::error::PackError;
+use crate::pack::expr::{Expr, ExprKind};
+use crate::pack::model::{Let, StatementCheck};
+use crate::pack::validate::{compile_matcher, CompiledMatcher};
+use crate::pack::values::{self, format_value, EvalError, Outcome, Value};
+
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    pub kind: StatementKind,
+    pub subject: Option<CompiledMatcher>,
+    pub lets: Vec<Let>,
+    pub asserts: Vec<Expr>,
+}
+
+pub fn compile(check: &StatementCheck) -> Result<Compiled, Vec<PackError>> {
+    let kind = StatementKind::parse(&check.kind.value).ok_or_else(|| {
+        vec![PackError::new(
+            format!("unknown statement kind `{}`", check.kind.value),
+            check.kind.span.clone(),
+        )]
+    })?;
+    let subject = check.subject.as_ref().map(compile_matcher).transpose()?;
+    Ok(Compiled {
+        kind,
+        subject,
+        lets: check.lets.clone(),
+        asserts: check.asserts.clone(),
+    })
+}
+
+/// The name a figure of a role is bound to.
+pub fn role_name(role: Role) -> &'static str {
+    match role {
+        Role::Rate => "rate",
+        Role::Part => "part",
+        Role::Total => "total",
+        Role::Item => "parts",
+        Role::Current => "current",
+        Role::Previous => "previous",
+        Role::Growth => "growth",
+        Role::First => "first",
+        Role::Again => "other",
+    }
+}
+
+fn value_of(figure: &Figure) -> Value {
+    Value::Number {
+        value: figure.value,
+        approx: figure.approx,
+        decimals: Some(figure.decimals),
+        percent: figure.percent,
+    }
+}
+
+/// What a statement is about, as rules see it: a rate with its term (调解成功 → 调解成功率,
+/// 满意 → 满意度), anything else as the analyser names it.
+pub fn subject_of(doc: &Document, statement: &Statement) -> String {
+    let subject = statement.subject.as_str();
+    if !matches!(statement.kind, StatementKind::Rate | StatementKind::Share) {
+        return subject.to_string();
+    }
+    let before = doc.text.get(..statement.span.start).unwrap_or("");
+    for term in ["率", "度"] {
+        let named = format!("{subject}{term}");
+        if before.rfind(&named).is_some() {
+            return named;
+        }
+    }
+    subject.to_string()
+}
+
+fn subject_matches(matcher: &CompiledMatcher, subject: &str) -> bool {
+    match matcher {
+        CompiledMatcher::Text(text) => subject.contains(text.as_str()),
+        CompiledMatcher::Regex(regex) => regex.is_match(subject).unwrap_or_else(|| {
+            regex
+                .matches(subject)
+                .map(|found| !found.is_empty())
+                .unwrap_or(false)
+        }),
+        // Validation refuses patterns here.
+        CompiledMatcher::Pattern(_) => false,
+        CompiledMatcher::Any(items) => items.iter().any(|m| subject_matches(m, subject)),
+        CompiledMatcher::All(items) => items.iter().all(|m| subject_matches(m, subject)),
+        CompiledMatcher::None(items) => !items.iter().any(|m| subject_matches(m, subject)),
+    }
+}
+
+/// The figures a statement offers to rules: all of them when the analyser checked it, only
+/// its own figure when it left it unchecked.
+fn offered(statement: &Statement) -> Vec<&Figure> {
+    let checked = !matches!(statement.verdict, Verdict::Unchecked { .. });
+    statement
+        .figures
+        .iter()
+        .filter(|f| checked || f.span == statement.span)
+        .collect()
+}
+
+fn bindings<'f>(doc: &'f Document, statement: &Statement, figures: &[&Figure]) -> Bindings<'f> {
+    let mut b = Bindings::new(&doc.facts);
+    b.set("subject", Value::Text(subject_of(doc, statement)));
+    let expected = match &statement.verdict {
+        Verdict::Inconsistent { expected } => expected.clone(),
+        _ => String::new(),
+    };
+    b.set("expected", Value::Text(expected));
+    b.set("pairing", Value::Text(statement.pairing.clone()));
+    let items: Vec<Value> = figures
+        .iter()
+        .filter(|f| f.role == Role::Item)
+        .map(|f| value_of(f))
+        .collect();
+    for f in figures.iter().filter(|f| f.role != Role::Item) {
+        let name = role_name(f.role);
+        if b.get(name).is_none() {
+            b.set(name, value_of(f));
+        }
+    }
+    if !items.is_empty() {
+        b.set("parts", Value::List(items));
+    }
+    b
+}
+
+/// Labels at the statement's figures, each with its name and the text written: the figure
+/// `first` names first (with what was computed for it), else the statement's own figure.
+fn figure_labels(
+    doc: &Document,
+    statement: &Statement,
+    figures: &[&Figure],
+    first: Option<&str>,
+    computed: Option<String>,
+) -> Vec<Label> {
+    let mut ordered: Vec<&Figure> = figures.to_vec();
+    ordered.sort_by_key(|f| {
+        let leads = match first {
+            Some(name) => role_name(f.role) == name,
+            None => f.span == statement.span,
+        };
+        (!leads, f.span.start)
+    });
+    let mut labels = Vec::new();
+    for (i, f) in ordered.iter().enumerate() {
+        let shown = doc.text.get(f.span.clone()).unwrap_or_default();
+        let mut text = format!("{} = {shown}", role_name(f.role));
+        if i == 0 {
+            if let Some(computed) = &computed {
+                text.push_str(&format!("，计算得 {computed}"));
+            }
+        }
+        labels.push(Label::new(f.span.clone(), Some(text)));
+    }
+    if labels.is_empty() {
+        labels.push(Label::new(statement.span.clone(), None));
+    }
+    labels
+}
+
+/// The name an assertion compares on its left, if it is a plain name.
+fn left_name(e: &Expr) -> Option<&str> {
+    match &e.kind {
+        ExprKind::Approx { left, .. } | ExprKind::Compare { left, .. } => match &left.kind {
+            ExprKind::Name(n) => Some(n),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn right_value(e: &Expr, b: &Bindings) -> Option<Value> {
+    match &e.kind {
+        ExprKind::Approx { right, .. } | ExprKind::Compare { right, .. } => {
+            values::eval(right, b).ok()
+        }
+        _ => None,
+    }
+}
+
+pub fn evaluate(check: &Compiled, m: &DocMatches) -> Vec<Hit> {
+    let doc = m.doc;
+    let mut hits = Vec::new();
+    'statements: for statement in m.statements().iter().filter(|s| s.kind == check.kind) {
+        if let Some(subject) = &check.subject {
+            if !subject_matches(subject, &subject_of(doc, statement)) {
+                continue;
+            }
+        }
+        let figures = offered(statement);
+        let mut b = bindings(doc, statement, &figures);
+        for l in &check.lets {
+            match values::eval(&l.value, &b) {
+                Ok(v) => b.set(&l.name.value, v),
+                // A figure this statement lacks: the name stays without a value, and what
+                // reads it does not apply.
+                Err(EvalError::Missing { .. }) => {}
+                Err(e) => {
+                    hits.push(Hit {
+                        labels: figure_labels(doc, statement, &figures, None, None),
+                        rule_error: Some(format!("`let {} = {}`: {e}", l.name.value, l.value)),
+                        ..Hit::default()
+                    });
+                    continue 'statements;
+                }
+            }
+        }
+        if check.asserts.is_empty() {
+            if let Verdict::Inconsistent { expected } = &statement.verdict {
+                let arithmetic =
+                    matches!(statement.kind, StatementKind::Rate | StatementKind::Growth)
+                        .then(|| expected.clone());
+                let mut hit = Hit::at(figure_labels(doc, statement, &figures, None, arithmetic));
+                hit.vars = b.vars();
+                hits.push(hit);
+            }
+            continue;
+        }
+        for a in &check.asserts {
+            match values::check(a, &b) {
+                Ok(Outcome::Pass) | Ok(Outcome::NotApplicable) => {}
+                Ok(Outcome::Fail) => {
+                    let computed = right_value(a, &b);
+                    let first = left_name(a);
+                    let shown = computed.as_ref().map(|v| {
+                        let percent = first
+                            .and_then(|n| b.get(n))
+                            .is_some_and(|v| matches!(v, Value::Number { percent: true, .. }));
+                        format_value(v, percent.then_some("%"))
+                    });
+                    let mut hit = Hit::at(figure_labels(doc, statement, &figures, first, shown));
+                    hit.vars = b.vars();
+                    if let Some(v) = computed {
+                        if !hit.vars.iter().any(|(n, _)| n == "computed") {
+                            hit.vars.push(("computed".to_string(), v));
+                        }
+                    }
+                    hits.push(hit);
+                    break;
+                }
+                Err(e) => {
+                    hits.push(Hit {
+                        labels: figure_labels(doc, statement, &figures, None, None),
+                        rule_error: Some(format!("`assert {a}`: {e}")),
+                        ..Hit::default()
+                    });
+                    break;
+                }
+            }
+        }
+    }
+    hits
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::eval::kinds::testing::{flagged, messages};
+
+    #[test]
+    fn a_rate_is_named_with_its_term_and_found_in_any_order() {
+        let rule = r#"rule r { message "{subject}" match statement rate }"#;
+        assert_eq!(
+            messages(rule, "群众满意度达99%，共回访群众200人，其中满意180人。"),
+            ["群众满意度"]
+        );
+        assert_eq!(
+            messages(rule, "矛盾纠纷化解率达96%，共排查纠纷50件，化解45件。"),
+            ["矛盾纠纷化解率"]
+        );
+    }
+
+    #[test]
+    fn a_subject_matcher_reads_the_subject_not_the_text_around_it() {
+        let only_resolved =
+            r#"rule r { message "{subject}" match statement rate subject none("调解") }"#;
+        let text = "共受理纠纷160件，调解成功150件，调解成功率达98%。共排查纠纷50件，化解45件，化解率96%。";
+        assert_eq!(flagged(only_resolved, text), ["96%"]);
+    }
+}
