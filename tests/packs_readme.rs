@@ -112,6 +112,10 @@ fn the_readme_shows_every_rule_kind_in_both_forms() {
         "assert",
         "paired",
         "halfwidth",
+        "statement",
+        "terms",
+        "doubled",
+        "digits",
     ];
     let missing: Vec<&str> = all.into_iter().filter(|k| !kinds.contains(k)).collect();
     assert!(
