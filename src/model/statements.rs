@@ -194,6 +194,10 @@ struct Vocabulary {
     back_references: Vec<String>,
     alternatives: Vec<Vec<String>>,
     change_to: Vec<String>,
+    /// Words saying that the parts of a list overlap (部分企业同时属于两类): their sum may
+    /// exceed the total.
+    #[serde(default)]
+    overlaps: Vec<String>,
     /// Built from the lists above once they are read.
     #[serde(skip)]
     automata: Automata,
@@ -1968,6 +1972,8 @@ fn list_statement(
         .flatten();
     // Items naming outcomes (办结, 调解成功) may overlap the others: not a partition.
     let outcomes = items.iter().filter(|c| c.info().groups != 0).count();
+    // The text itself says that the parts overlap (部分企业同时属于两类).
+    let overlapping = contains_any(doc.slice(&sentence.span), &vocabulary().overlaps).is_some();
     let verdict = if approx {
         unchecked("a figure is approximate")
     } else if items.iter().any(|c| c.q.value > high + 1e-9) {
@@ -1995,6 +2001,8 @@ fn list_statement(
         }
     } else if sum <= high + 1e-9 {
         Verdict::Consistent
+    } else if overlapping {
+        unchecked("the text says the parts overlap")
     } else if prefix_adds_up {
         unchecked("the first parts add up to the total; the rest is another breakdown")
     } else if flows {
