@@ -1972,8 +1972,23 @@ fn list_statement(
         .flatten();
     // Items naming outcomes (办结, 调解成功) may overlap the others: not a partition.
     let outcomes = items.iter().filter(|c| c.info().groups != 0).count();
-    // The text itself says that the parts overlap (部分企业同时属于两类).
-    let overlapping = contains_any(doc.slice(&sentence.span), &vocabulary().overlaps).is_some();
+    // The text itself says that the parts overlap (部分企业同时属于两类): looked for only
+    // before accusing, and only near the list (up to 60 bytes after its last item, within
+    // the sentence), so a sentence of thousands of figures stays linear.
+    let overlapping = || {
+        let end = items
+            .last()
+            .map_or(sentence.span.end, |c| (c.end() + 60).min(sentence.span.end));
+        let start = total.q.span.start.min(end);
+        let near = doc.text.get(start..end).unwrap_or_else(|| {
+            let mut e = end;
+            while !doc.text.is_char_boundary(e) {
+                e -= 1;
+            }
+            &doc.text[start..e]
+        });
+        contains_any(near, &vocabulary().overlaps).is_some()
+    };
     let verdict = if approx {
         unchecked("a figure is approximate")
     } else if items.iter().any(|c| c.q.value > high + 1e-9) {
@@ -2001,7 +2016,7 @@ fn list_statement(
         }
     } else if sum <= high + 1e-9 {
         Verdict::Consistent
-    } else if overlapping {
+    } else if overlapping() {
         unchecked("the text says the parts overlap")
     } else if prefix_adds_up {
         unchecked("the first parts add up to the total; the rest is another breakdown")
