@@ -97,3 +97,37 @@ fn fix_corrects_every_half_width_mark_and_a_second_fix_changes_nothing() {
         second.stderr
     );
 }
+
+#[test]
+fn fix_removes_the_space_after_every_heading_number() {
+    let dir = scratch_dir("heading_number_space_fix");
+    let path = dir.join("r.txt");
+    let text = "某镇2024年法治政府建设年度报告\n1、 主要举措和成效\n（1） 加强组织领导\n（2）　完善制度\n2、存在的不足\n";
+    std::fs::write(&path, text).expect("scratch is writable");
+    let fix = [
+        "check",
+        "--no-config",
+        "--rule",
+        "heading-number-space",
+        "--fix",
+        "r.txt",
+    ];
+    let first = run_in(&dir, &fix, None);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    assert!(
+        first.stderr.contains("fixed 3 problems"),
+        "{}",
+        first.stderr
+    );
+    let fixed = std::fs::read_to_string(&path).expect("the report is readable");
+    assert_eq!(
+        fixed,
+        "某镇2024年法治政府建设年度报告\n1、主要举措和成效\n（1）加强组织领导\n（2）完善制度\n2、存在的不足\n"
+    );
+    let second = run_in(&dir, &fix, None);
+    assert!(
+        second.stderr.contains("fixed 0 problems"),
+        "{}",
+        second.stderr
+    );
+}
