@@ -519,6 +519,14 @@ fn clauses_of(text: &str, sentence: Span) -> Vec<Span> {
         match c {
             '（' | '(' | '《' | '“' | '‘' | '【' | '「' => depth += 1,
             '）' | ')' | '》' | '”' | '’' | '】' | '」' => depth = depth.saturating_sub(1),
+            // A colon right before a figure joins a label to its value (受理数：52件,
+            // 办结率：98.1%): one clause. Other colons introduce what follows.
+            '：' | ':'
+                if depth == 0
+                    && slice[i + c.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|n| n.is_ascii_digit() || ('０'..='９').contains(&n)) => {}
             '，' | '、' | '：' | ',' | ':' if depth == 0 => {
                 clauses.push(start..sentence.start + i);
                 start = sentence.start + i + c.len_utf8();
@@ -2098,6 +2106,18 @@ struct Mention<'p, 'd> {
 /// The words before a count for its fact: those of its clause, or, when the number opens its
 /// clause after a colon (受理信访事项：186件), those of the clause before the colon.
 fn fact_before(doc: &Document, p: &Placed<'_>) -> String {
+    // A label joined to its figure by a colon (受理信访事项：186件): the label's words.
+    let joined = p.before.trim_end();
+    if let Some(label) = joined
+        .strip_suffix('：')
+        .or_else(|| joined.strip_suffix(':'))
+    {
+        if !label.trim().is_empty() {
+            return without_enclosers(label.trim_start_matches(|c: char| {
+                matches!(c, '…' | '—' | '-' | '·') || c.is_whitespace()
+            }));
+        }
+    }
     if p.before.trim().is_empty() {
         let start = doc.sentences.get(p.sentence).map_or(0, |s| s.span.start);
         let head = doc.slice(&(start..p.q.span.start)).trim_end();
