@@ -383,48 +383,7 @@ impl<'a> DocMatches<'a> {
 
     /// How often `m` is satisfied in `unit`, with the spans that show it.
     pub fn count(&self, m: &CompiledMatcher, unit: &Span) -> (usize, Vec<Span>) {
-        match m {
-            CompiledMatcher::Leaf(id) => {
-                let found = self.leaf_in(*id, unit);
-                (found.len(), found.iter().map(|m| m.span.clone()).collect())
-            }
-            CompiledMatcher::Any(children) => {
-                let mut n = 0;
-                let mut spans = Vec::new();
-                for c in children {
-                    let (k, mut s) = self.count(c, unit);
-                    n += k;
-                    spans.append(&mut s);
-                }
-                (n, spans)
-            }
-            CompiledMatcher::All(children) => {
-                let mut n = usize::MAX;
-                let mut spans = Vec::new();
-                for c in children {
-                    let (k, mut s) = self.count(c, unit);
-                    n = n.min(k);
-                    spans.append(&mut s);
-                }
-                if children.is_empty() || n == 0 {
-                    (0, Vec::new())
-                } else {
-                    (n, spans)
-                }
-            }
-            CompiledMatcher::None(children) => {
-                let mut spans = Vec::new();
-                for c in children {
-                    let (_, mut s) = self.count(c, unit);
-                    spans.append(&mut s);
-                }
-                if spans.is_empty() {
-                    (1, Vec::new())
-                } else {
-                    (0, spans)
-                }
-            }
-        }
+        self.count_pieces(m, std::slice::from_ref(unit))
     }
 
     /// The units a scope divides the document into.

@@ -64,7 +64,7 @@ pub fn bind<'f>(
 }
 
 /// The name an assertion compares on its left, if it is a plain name.
-fn left_name(e: &Expr) -> Option<&str> {
+pub(super) fn left_name(e: &Expr) -> Option<&str> {
     match &e.kind {
         ExprKind::Approx { left, .. } | ExprKind::Compare { left, .. } => match &left.kind {
             ExprKind::Name(n) => Some(n),
@@ -74,7 +74,8 @@ fn left_name(e: &Expr) -> Option<&str> {
     }
 }
 
-fn right_value(e: &Expr, b: &Bindings) -> Option<Value> {
+/// The value an assertion compares against (its right side), for the finding's labels.
+pub(super) fn right_value(e: &Expr, b: &Bindings) -> Option<Value> {
     match &e.kind {
         ExprKind::Approx { right, .. } | ExprKind::Compare { right, .. } => {
             values::eval(right, b).ok()

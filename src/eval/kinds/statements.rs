@@ -26,6 +26,7 @@
 //! }
 //! ```
 
+use super::matching::{left_name, right_value};
 use super::Hit;
 use crate::diag::Label;
 use crate::eval::matching::DocMatches;
@@ -33,7 +34,7 @@ use crate::eval::Bindings;
 use crate::model::statements::{Figure, Role, Statement, StatementKind, Verdict};
 use crate::model::Document;
 use crate::pack::error::PackError;
-use crate::pack::expr::{Expr, ExprKind};
+use crate::pack::expr::Expr;
 use crate::pack::model::{Let, StatementCheck};
 use crate::pack::validate::{compile_matcher, CompiledMatcher};
 use crate::pack::values::{self, format_value, EvalError, Outcome, Value};
@@ -189,26 +190,6 @@ fn figure_labels(
         labels.push(Label::new(statement.span.clone(), None));
     }
     labels
-}
-
-/// The name an assertion compares on its left, if it is a plain name.
-fn left_name(e: &Expr) -> Option<&str> {
-    match &e.kind {
-        ExprKind::Approx { left, .. } | ExprKind::Compare { left, .. } => match &left.kind {
-            ExprKind::Name(n) => Some(n),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
-fn right_value(e: &Expr, b: &Bindings) -> Option<Value> {
-    match &e.kind {
-        ExprKind::Approx { right, .. } | ExprKind::Compare { right, .. } => {
-            values::eval(right, b).ok()
-        }
-        _ => None,
-    }
 }
 
 pub fn evaluate(check: &Compiled, m: &DocMatches) -> Vec<Hit> {
