@@ -505,9 +505,21 @@ fn place(doc: &Document) -> Vec<Placed<'_>> {
     placed
 }
 
+/// Words after which a colon opens a list of figures rather than labelling one.
+const LIST_WORDS: [&str; 8] = [
+    "分别为",
+    "分别是",
+    "其中",
+    "包括",
+    "依次为",
+    "主要有",
+    "具体为",
+    "分别",
+];
+
 /// The clauses of a sentence: split on `，、：,:` outside brackets and quotes, as
 /// [`Document::clauses`] splits them, in one plain pass (an unmatched opener protects up to
-/// the end of the sentence).
+/// the end of the sentence); a colon right before a figure joins a label to its value.
 fn clauses_of(text: &str, sentence: Span) -> Vec<Span> {
     let mut clauses = Vec::new();
     let Some(slice) = text.get(sentence.clone()) else {
@@ -520,13 +532,15 @@ fn clauses_of(text: &str, sentence: Span) -> Vec<Span> {
             '（' | '(' | '《' | '“' | '‘' | '【' | '「' => depth += 1,
             '）' | ')' | '》' | '”' | '’' | '】' | '」' => depth = depth.saturating_sub(1),
             // A colon right before a figure joins a label to its value (受理数：52件,
-            // 办结率：98.1%): one clause. Other colons introduce what follows.
+            // 办结率：98.1%): one clause. Other colons introduce what follows, as does one
+            // after a list word (分别为：8件、12件).
             '：' | ':'
                 if depth == 0
                     && slice[i + c.len_utf8()..]
                         .chars()
                         .next()
-                        .is_some_and(|n| n.is_ascii_digit() || ('０'..='９').contains(&n)) => {}
+                        .is_some_and(|n| n.is_ascii_digit() || ('０'..='９').contains(&n))
+                    && !LIST_WORDS.iter().any(|w| slice[..i].ends_with(w)) => {}
             '，' | '、' | '：' | ',' | ':' if depth == 0 => {
                 clauses.push(start..sentence.start + i);
                 start = sentence.start + i + c.len_utf8();
