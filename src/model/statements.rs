@@ -29,7 +29,12 @@
 //!   their range. Facts qualified by a period, a year, 其中, 新增, 累计 are not compared. A fact
 //!   may also be named by the words right after its number alone (16名干部取得行政执法证 …
 //!   18名干部取得行政执法证; 18个村委会均 … 20个村委会全部), after an owner (执法队共有) or a
-//!   place (平台在 … 全部).
+//!   place (平台在 … 全部). A body named before the year's marker (镇调委会全年…) owns the
+//!   fact: figures are compared only when both name the same body or neither does (我局, 本镇
+//!   are the report's own). 全年 opening a sentence, and a label line of the year's statistics
+//!   (收到申请：27件), say the figure is the year's; a light verb (组织, 开展) does not change the
+//!   fact; words after a number that end another mention's words (全年共5次专题研究…) name its
+//!   fact.
 //!
 //! When unsure it stays silent: a statement whose figures are approximate, incomplete or not
 //! clearly paired is [`Verdict::Unchecked`] with the reason, never an accusation. The words it
@@ -198,6 +203,14 @@ struct Vocabulary {
     /// exceed the total.
     #[serde(default)]
     overlaps: Vec<String>,
+    /// How a body's name ends (县应急管理局, 镇调委会): words before 全年 that end so name the
+    /// body whose fact a figure is.
+    #[serde(default)]
+    owner_endings: Vec<String>,
+    /// Verbs that only say an event took place (组织, 开展 培训): two phrases differing in them
+    /// name one fact.
+    #[serde(default)]
+    light_verbs: Vec<String>,
     /// Built from the lists above once they are read.
     #[serde(skip)]
     automata: Automata,
@@ -298,6 +311,8 @@ fn vocabulary() -> &'static Vocabulary {
             &mut words.total_endings,
             &mut words.back_references,
             &mut words.change_to,
+            &mut words.owner_endings,
+            &mut words.light_verbs,
         ] {
             list.retain(|w| !w.trim().is_empty());
         }
@@ -319,6 +334,7 @@ fn vocabulary() -> &'static Vocabulary {
             &mut words.year_markers,
             &mut words.total_endings,
             &mut words.change_to,
+            &mut words.light_verbs,
         ] {
             list.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
         }
@@ -2113,6 +2129,9 @@ struct Mention<'p, 'd> {
     after: String,
     /// The place the phrase opened with (全镇), which a short phrase must share.
     scope: Option<String>,
+    /// The body named before the year's marker (镇调委会全年…), which the other mention must
+    /// name too.
+    owner: Option<String>,
     /// The words before the number refer back to a fact stated before (上述, 以上).
     back_reference: bool,
 }
@@ -2173,7 +2192,8 @@ fn mention<'p, 'd>(
     }
     // The words right before the number, nothing between them and it.
     let before = fact_before(doc, p);
-    let mut phrase = han_tail(&before, 20);
+    // Up to 20 characters of the fact's words, and a body's name before them.
+    let mut phrase = han_tail(&before, 30);
     if phrase.len() != before.len() {
         return None;
     }
@@ -2189,7 +2209,51 @@ fn mention<'p, 'd>(
     if let Some(rest) = phrase.strip_prefix('在') {
         phrase = rest;
     }
-    let (mut whole, mut scope) = (false, None);
+    // A body named before the year's marker (县应急管理局全年…, 镇调委会全年共…): the fact is
+    // that body's. The report's own (我局, 本镇) names no other body.
+    let mut owner = None;
+    if let Some(at) = words
+        .year_markers
+        .iter()
+        .filter_map(|m| phrase.find(m.as_str()))
+        .filter(|&at| at > 0)
+        .min()
+    {
+        let head = &phrase[..at];
+        let named = (2..=10).contains(&head.chars().count())
+            && words
+                .owner_endings
+                .iter()
+                .any(|e| head.ends_with(e.as_str()));
+        if named {
+            if !automata.neutral.contains(head) {
+                owner = Some(head.to_string());
+            }
+            phrase = &phrase[at..];
+        }
+    }
+    if phrase.chars().count() > 20 {
+        return None;
+    }
+    // The year's marker may open the sentence on its own (本年度，我局受理…), or the figure may
+    // stand on a label line of the year's statistics (收到申请：27件).
+    let sentence_start = doc
+        .sentences
+        .get(p.sentence)
+        .map_or(p.clause.start, |s| s.span.start);
+    let lead = doc
+        .slice(&(sentence_start..p.clause.start))
+        .trim_end_matches(|c: char| matches!(c, '，' | ',' | '、') || c.is_whitespace())
+        .trim();
+    let label_line = p.before.trim_end().ends_with(['：', ':'])
+        && doc
+            .slice(&(sentence_start..p.q.span.start))
+            .trim_start()
+            .starts_with(p.before.trim_start());
+    let (mut whole, mut scope) = (
+        words.year_markers.iter().any(|m| m == lead) || label_line,
+        None,
+    );
     loop {
         if let Some(m) = words
             .year_markers
@@ -2247,6 +2311,15 @@ fn mention<'p, 'd>(
     if event && !whole {
         return None;
     }
+    // 组织执法人员集中培训 and 开展执法人员集中培训 count one event.
+    let phrase = match words
+        .light_verbs
+        .iter()
+        .find_map(|v| phrase.strip_prefix(v.as_str()))
+    {
+        Some(rest) if rest.chars().count() >= 5 => rest.to_string(),
+        _ => phrase,
+    };
     let after = without_enclosers(p.after);
     let after = after
         .char_indices()
@@ -2262,6 +2335,7 @@ fn mention<'p, 'd>(
         },
         after,
         scope,
+        owner,
         back_reference,
     })
 }
@@ -2269,7 +2343,7 @@ fn mention<'p, 'd>(
 /// The key facts are compared by: the characters of their words in any order (受理信访事项
 /// and 信访事项受理 name one fact), with the place for short words (全镇 村社区). `None` when
 /// the words are too few to name a fact.
-fn fact_key(words: &str, scope: Option<&str>, unit: &str) -> Option<String> {
+fn fact_key(words: &str, scope: Option<&str>, owner: Option<&str>, unit: &str) -> Option<String> {
     let mut chars: Vec<char> = words.chars().collect();
     let meaningful = masked(words, ' ').iter().filter(|c| is_han(**c)).count();
     let unit = if same_unit_class(unit, "人") {
@@ -2287,7 +2361,8 @@ fn fact_key(words: &str, scope: Option<&str>, unit: &str) -> Option<String> {
     chars.sort_unstable();
     let sorted: String = chars.into_iter().collect();
     Some(format!(
-        "{}|{sorted}|{unit}",
+        "{}|{}|{sorted}|{unit}",
+        owner.unwrap_or(""),
         scope.filter(|_| words.chars().count() < 5).unwrap_or("")
     ))
 }
@@ -2440,6 +2515,7 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
                 phrase: subject,
                 after: String::new(),
                 scope: None,
+                owner: None,
                 back_reference: false,
             };
             followed.push((key, mention));
@@ -2457,7 +2533,12 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
             named_after.push(m);
             continue;
         }
-        let Some(key) = fact_key(&m.phrase, m.scope.as_deref(), m.p.unit()) else {
+        let Some(key) = fact_key(
+            &m.phrase,
+            m.scope.as_deref(),
+            m.owner.as_deref(),
+            m.p.unit(),
+        ) else {
             named_after.push(m);
             continue;
         };
@@ -2480,7 +2561,7 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
         }
     }
     let mut back_references = Vec::new();
-    for m in named_after {
+    'mentions: for m in named_after {
         let lengths = (1..=m.after.chars().count()).rev();
         if m.back_reference {
             back_references.push(m);
@@ -2488,11 +2569,30 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
         }
         for n in lengths {
             let words: String = m.phrase.chars().chain(m.after.chars().take(n)).collect();
-            let found = fact_key(&words, m.scope.as_deref(), m.p.unit())
+            let found = fact_key(&words, m.scope.as_deref(), m.owner.as_deref(), m.p.unit())
                 .and_then(|key| index.get(&key).copied());
             if let Some(list) = found.and_then(|g| groups.get_mut(g)) {
                 list.push(m);
-                break;
+                continue 'mentions;
+            }
+        }
+        // 全年共5次专题研究法治政府建设工作: words after the number (six characters or more)
+        // that end the words of one fact of the unit stated before its number, by the same
+        // body.
+        if !m.phrase.is_empty() {
+            continue;
+        }
+        let unit = m.p.unit().to_string();
+        let joined = (6..=m.after.chars().count()).rev().find_map(|n| {
+            let noun: String = m.after.chars().take(n).collect();
+            match endings.get(&(noun, unit.clone())).map(Vec::as_slice) {
+                Some(&[g]) => Some(g),
+                _ => None,
+            }
+        });
+        if let Some(list) = joined.and_then(|g| groups.get_mut(g)) {
+            if list.first().is_some_and(|f| f.owner == m.owner) {
+                list.push(m);
             }
         }
     }
