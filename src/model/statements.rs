@@ -22,6 +22,8 @@
 //! * **growth**: 同比增长 / 下降 X% where both periods' figures are stated: (N − M) ÷ M, the
 //!   previous period's after 去年 / 上年 / 较2023年的, the earlier of two years, or with 环比
 //!   the earlier quarter or month; a change of N个百分点 against the rate's start and end values.
+//!   A change stated with its difference (比上年减少31件次，同比下降25%) gives the previous
+//!   period's figure N ∓ D, and the rate D ÷ it.
 //! * **repeated**: one fact stated twice with different values: its words (in any order, before
 //!   or after the number, before a colon) name the same thing in the same unit (持证执法人员45人
 //!   … 全镇47名持证执法人员), events (受理, 举办) only when both say they are the year's (全年,
@@ -936,9 +938,21 @@ fn window<'a, 'd>(
 ) -> Vec<(usize, &'a Placed<'d>)> {
     let sentence = rate.sentence;
     let paragraph = doc.sentences.get(sentence).map(|s| s.paragraph);
-    let previous = sentence
-        .checked_sub(1)
-        .filter(|&s| doc.sentences.get(s).map(|x| x.paragraph) == paragraph);
+    let same_paragraph = |s: &usize| doc.sentences.get(*s).map(|x| x.paragraph) == paragraph;
+    let mut previous = sentence.checked_sub(1).filter(same_paragraph);
+    // Sentences joined by semicolons (受理数：52件；办结数：50件；办结率：98.1%) are one
+    // statement: the window reaches back over them, up to four.
+    for _ in 0..4 {
+        let Some(p) = previous else { break };
+        let joined = doc
+            .sentences
+            .get(p)
+            .is_some_and(|x| doc.slice(&x.span).trim_end().ends_with(['；', ';']));
+        match p.checked_sub(1).filter(same_paragraph) {
+            Some(earlier) if joined => previous = Some(earlier),
+            _ => break,
+        }
+    }
     near(placed, rate, previous.unwrap_or(sentence), sentence)
         .filter(|(_, c)| c.is_measure())
         .collect()
@@ -1295,13 +1309,31 @@ fn share_of_statement(
         return statement;
     };
     statement.figures.push(part.figure(Role::Part));
-    if part.total().is_some() {
+    // A count after 其中 is a part, whatever verb it names (其中适用简易程序办理的43件).
+    let after_among = doc
+        .slice(&(part.clause.start..part.q.span.start))
+        .contains("其中");
+    if part.total().is_some() && !after_among {
         statement.verdict = unchecked("the count before the share is itself a total");
         return statement;
     }
+    // After 其中 the total is the count the list is of: the last of the part's unit before
+    // 其中, whatever its verb (查办案件160件，其中…); otherwise the last marked total.
+    let among_at = after_among.then(|| {
+        let clause = doc.slice(&(part.clause.start..part.q.span.start));
+        part.clause.start + clause.rfind("其中").unwrap_or(0)
+    });
     let total = window(doc, placed, rate)
         .into_iter()
-        .filter(|(k, c)| *k < part_index && c.unit() == part.unit() && c.total().is_some())
+        .filter(|(k, c)| {
+            *k < part_index
+                && c.unit() == part.unit()
+                && c.is_count()
+                && match among_at {
+                    Some(at) => c.q.span.start < at,
+                    None => c.total().is_some(),
+                }
+        })
         .last();
     let part_text = doc.slice(&(part.q.span.start..part.end()));
     let Some((_, total)) = total else {
@@ -1644,6 +1676,9 @@ fn growth_statement(
         pairing: String::new(),
     };
     let is_figure = |c: &Placed<'_>| c.q.kind != QuantityKind::Percent && c.q.unit.is_some();
+    if let Some(checked) = growth_by_difference(doc, placed, rate, up, &statement) {
+        return checked;
+    }
     // The previous period's figure: in the sentence, after 去年 / 上年 / 同期 or 较2023年; else
     // of two figures of periods of one kind (2023年 and 2024年; with 环比, 三季度 and 四季度,
     // 11月 and 12月) the earlier one.
@@ -1780,6 +1815,113 @@ fn growth_statement(
         }
     };
     statement
+}
+
+/// Whether a figure is the difference from the previous period (比上年减少31件, 同比增加40件):
+/// `Some(true)` for a rise, `Some(false)` for a fall.
+fn difference_of(c: &Placed<'_>) -> Option<bool> {
+    let words = vocabulary();
+    let before = c.before.trim_end();
+    let up = if words.growth_up.iter().any(|w| before.ends_with(w.as_str())) {
+        true
+    } else if words
+        .growth_down
+        .iter()
+        .any(|w| before.ends_with(w.as_str()))
+    {
+        false
+    } else {
+        return None;
+    };
+    let compared = ["同比", "环比", "比", "较"]
+        .iter()
+        .any(|w| before.contains(w))
+        || previous_mark(before).is_some();
+    compared.then_some(up)
+}
+
+/// 全年受理124件次，比上年减少31件次，同比下降25%: the change stated with its difference D from
+/// the previous period: that period's figure is N − D (N + D after a fall), and the rate is
+/// D ÷ it. `None` when the sentence states no such difference before the rate.
+fn growth_by_difference(
+    doc: &Document,
+    placed: &[Placed<'_>],
+    rate: &Placed<'_>,
+    up: bool,
+    statement: &Statement,
+) -> Option<Statement> {
+    let is_figure = |c: &Placed<'_>| c.q.kind != QuantityKind::Percent && c.q.unit.is_some();
+    let in_sentence: Vec<(usize, &Placed<'_>)> =
+        near(placed, rate, rate.sentence, rate.sentence).collect();
+    let &(k, difference) = in_sentence
+        .iter()
+        .filter(|(_, c)| c.q.span.start < rate.q.span.start && is_figure(c))
+        .rfind(|(_, c)| difference_of(c).is_some())?;
+    let mut statement = statement.clone();
+    if difference_of(difference) != Some(up) {
+        statement.verdict = unchecked("the difference and the change go different ways");
+        return Some(statement);
+    }
+    // A change of a rate (办结率同比提高5%) is not a change of the counts.
+    if rate.before.contains('率') {
+        statement.verdict = unchecked("a change of a rate, not of the counts");
+        return Some(statement);
+    }
+    // This period's figure: the last of the difference's kind and unit before it.
+    let Some(&(_, current)) = in_sentence
+        .iter()
+        .filter(|(j, c)| {
+            *j < k
+                && is_figure(c)
+                && c.q.kind == difference.q.kind
+                && c.unit() == difference.unit()
+                && difference_of(c).is_none()
+                && previous_mark(c.before).is_none()
+        })
+        .last()
+    else {
+        statement.verdict = unchecked(format!(
+            "no figure of this period in the unit {}",
+            difference.unit()
+        ));
+        return Some(statement);
+    };
+    let current_text = doc.slice(&(current.q.span.start..current.end()));
+    let difference_text = doc.slice(&(difference.q.span.start..difference.end()));
+    let mut previous = current.q.clone();
+    previous.value = if up {
+        current.q.value - difference.q.value
+    } else {
+        current.q.value + difference.q.value
+    };
+    previous.decimals = current.q.decimals.min(difference.q.decimals);
+    statement.figures.push(current.figure(Role::Current));
+    // The previous period's figure is computed; it is shown at the difference it comes from.
+    let mut previous_figure = difference.figure(Role::Previous);
+    previous_figure.value = previous.value;
+    previous_figure.decimals = previous.decimals;
+    statement.figures.push(previous_figure);
+    let sign = if up { '−' } else { '+' };
+    let previous_text = format!("{current_text} {sign} {difference_text}");
+    statement.pairing = format!(
+        "this period {current_text}; previous period {previous_text} (the difference is stated), same unit {}",
+        current.unit()
+    );
+    statement.verdict = if rate.q.approx || current.q.approx || difference.q.approx {
+        unchecked("a figure is approximate")
+    } else if previous.value <= 0.0 {
+        unchecked("the previous figure is zero")
+    } else if growth_agrees(rate, up, current.q, &previous) {
+        Verdict::Consistent
+    } else {
+        Verdict::Inconsistent {
+            expected: format!(
+                "{difference_text} / ({previous_text}) = {}",
+                percent_text(difference.q.value / previous.value)
+            ),
+        }
+    };
+    Some(statement)
 }
 
 /// Whether a stated change agrees with `current` against `previous`.
