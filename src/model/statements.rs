@@ -13,7 +13,7 @@
 //!   truncated to its written precision (99.31% may be written 99% or 99.3%, not 97%).
 //! * **share**: a share-type rate above 100% (not a growth, not a 完成率 that may exceed it),
 //!   also as the start or end value of a change (合格率由92%提升至100.5%).
-//! * **parts**: a count followed by 其中 / 包括 (the parts may not sum above it) or 分别为 (they
+//! * **parts**: a count or an amount of money followed by 其中 / 包括 (the parts may not sum above it) or 分别为 (they
 //!   must add up exactly), parts of exactly its unit (a total rounded as written, 2.3万, stands
 //!   for its range); a sentence opening with `X中` lists the
 //!   parts of the count named X in the sentence before. Parts naming outcomes may overlap and
@@ -21,7 +21,8 @@
 //!   驳回).
 //! * **growth**: 同比增长 / 下降 X% where both periods' figures are stated: (N − M) ÷ M, the
 //!   previous period's after 去年 / 上年 / 较2023年的, the earlier of two years, or with 环比
-//!   the earlier quarter or month; a change of N个百分点 against the rate's start and end values.
+//!   the earlier quarter or month; a change of N个百分点 against the rate's start and end values
+//!   (由76%提高至82%, or 为82%，较2023年的76%上升…).
 //!   A change stated with its difference (比上年减少31件次，同比下降25%) gives the previous
 //!   period's figure N ∓ D, and the rate D ÷ it.
 //! * **repeated**: one fact stated twice with different values: its words (in any order, before
@@ -446,7 +447,7 @@ pub fn analyse(doc: &Document) -> Vec<Statement> {
             }
         } else if p.unit().ends_with("百分点") {
             found.extend(points_statement(doc, &placed, i));
-        } else if p.is_count() {
+        } else if p.is_measure() {
             if let Some(s) = parts_statement(doc, &placed, i) {
                 found.push(s);
             }
@@ -544,11 +545,29 @@ fn clauses_of(text: &str, sentence: Span) -> Vec<Span> {
         return clauses;
     };
     let mut depth = 0usize;
+    // Brackets open: whether each holds a list (（其中：A 48家，B 61家）), whose items are
+    // clauses as outside brackets.
+    let mut open: Vec<bool> = Vec::new();
     let mut start = sentence.start;
     for (i, c) in slice.char_indices() {
         match c {
-            '（' | '(' | '《' | '“' | '‘' | '【' | '「' => depth += 1,
-            '）' | ')' | '》' | '”' | '’' | '】' | '」' => depth = depth.saturating_sub(1),
+            '（' | '(' | '《' | '“' | '‘' | '【' | '「' => {
+                let inside = &slice[i + c.len_utf8()..];
+                let list = matches!(c, '（' | '(')
+                    && ["其中", "包括", "分别", "含"]
+                        .iter()
+                        .any(|w| inside.starts_with(w));
+                open.push(list);
+                if list {
+                    clauses.push(start..sentence.start + i);
+                    start = sentence.start + i + c.len_utf8();
+                } else {
+                    depth += 1;
+                }
+            }
+            '）' | ')' | '》' | '”' | '’' | '】' | '」' if open.pop() != Some(true) => {
+                depth = depth.saturating_sub(1);
+            }
             // A colon right before a figure joins a label to its value (受理数：52件,
             // 办结率：98.1%): one clause. Other colons introduce what follows, as does one
             // after a list word (分别为：8件、12件).
@@ -1486,10 +1505,12 @@ fn points_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<S
                 .iter()
                 .filter(|(a, _)| a.q.span.start > points.end())
                 .min_by_key(|(a, _)| a.q.span.start)
-        })?;
+        })
+        .copied()
+        .or_else(|| compared_pair(doc, placed, points))?;
     // No other percentage between the pair and the points.
     let (lo, hi) = if pair.1.end() <= points.q.span.start {
-        (pair.1.end(), points.q.span.start)
+        (pair.0.end().max(pair.1.end()), points.q.span.start)
     } else {
         (points.end(), pair.0.q.span.start)
     };
@@ -1501,7 +1522,7 @@ fn points_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<S
     {
         return None;
     }
-    let (start, end) = *pair;
+    let (start, end) = pair;
     let text = |p: &Placed<'_>| doc.slice(&(p.q.span.start..p.end())).to_string();
     let mut statement = Statement {
         kind: StatementKind::Growth,
@@ -1540,6 +1561,42 @@ fn points_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<S
         }
     };
     Some(statement)
+}
+
+/// `可办率为82%，较2023年的76%上升了8个百分点`: the previous value right before the points,
+/// after 较 / 比 and a period, in the points' clause; the current value the rate's percentage
+/// before it in the sentence, with no other percentage between. `(start, end)`.
+fn compared_pair<'a, 'd>(
+    doc: &Document,
+    placed: &'a [Placed<'d>],
+    points: &Placed<'_>,
+) -> Option<(&'a Placed<'d>, &'a Placed<'d>)> {
+    let percents: Vec<&Placed<'_>> = near(placed, points, points.sentence, points.sentence)
+        .map(|(_, c)| c)
+        .filter(|c| c.q.kind == QuantityKind::Percent && c.q.span.start < points.q.span.start)
+        .collect();
+    let [.., end, start] = percents.as_slice() else {
+        return None;
+    };
+    let compared = ["较", "比", "与"].iter().any(|w| start.before.contains(w));
+    if start.clause != points.clause || !compared || previous_mark(start.before).is_none() {
+        return None;
+    }
+    // Only the change word between the previous value and the points.
+    let between = doc.slice(&(start.end()..points.q.span.start));
+    let between = strip_words_end(between.trim(), &vocabulary().links);
+    let between = between.strip_suffix('了').unwrap_or(between);
+    let words = vocabulary();
+    let change_only = words
+        .growth_up
+        .iter()
+        .chain(words.growth_down.iter())
+        .any(|w| between == w);
+    // The current value names a rate (可办率为82%).
+    let names_rate = doc
+        .slice(&(end.clause.start..end.q.span.start))
+        .contains('率');
+    (change_only && names_rate).then_some((*start, *end))
 }
 
 /// Where the words marking a figure as the previous period's end in its words (去年同期, 上年,
@@ -2066,7 +2123,7 @@ fn list_statement(
         if c.q.span.start < list_start {
             continue;
         }
-        let same_unit = c.is_count() && c.unit() == total.unit();
+        let same_unit = c.is_measure() && c.q.kind == total.q.kind && c.unit() == total.unit();
         if clause_seen.as_ref() == Some(&c.clause) {
             // A second figure in one clause: not a simple list any more.
             complete = false;
@@ -2115,6 +2172,11 @@ fn list_statement(
     let mut figures = vec![total.figure(Role::Total)];
     figures.extend(items.iter().map(|c| c.figure(Role::Item)));
     let sum: f64 = items.iter().map(|c| c.q.value).sum();
+    // Parts rounded as written (42.3万元) may sum to anything within their roundings.
+    let (sum_low, sum_high) = items.iter().fold((0.0, 0.0), |(lo, hi), c| {
+        let (l, h) = bounds(c.q);
+        (lo + l, hi + h)
+    });
     let total_text = doc.slice(&(total.q.span.start..total.end()));
     let list: Vec<String> = items.iter().map(|c| number_text(c.q.value)).collect();
     let arithmetic = format!("{} = {}", list.join(" + "), number_text(sum));
@@ -2133,8 +2195,21 @@ fn list_statement(
     let flows = items
         .iter()
         .any(|c| contains_any(c.words(), &vocabulary().flows).is_some());
-    // A total rounded as written (2.3万) stands for what lies within its rounding.
-    let (low, high) = bounds(total.q);
+    // A total rounded as written (2.3万) stands for what lies within its rounding; a whole
+    // number of 万 or 亿 (312万元) whose parts are written finer (186.4万元) is rounded to it.
+    let (mut low, mut high) = bounds(total.q);
+    let written = doc.slice(&total.q.span);
+    let multiplier = if written.contains('亿') {
+        1e8
+    } else if written.contains('万') {
+        1e4
+    } else {
+        0.0
+    };
+    if total.q.decimals == 0 && multiplier > 0.0 && items.iter().any(|c| c.q.decimals < 0) {
+        low = total.q.value - multiplier / 2.0;
+        high = total.q.value + multiplier / 2.0;
+    }
     // 其中女性18人，男性27人，党员30人: a first run of parts adds up to the total, and what
     // follows breaks the total down another way.
     let prefix_adds_up = items
@@ -2187,14 +2262,14 @@ fn list_statement(
     } else if exact {
         if !complete || (prefix_adds_up && sum > high) {
             unchecked("the list is not read to its end")
-        } else if sum >= low - 1e-9 && sum <= high + 1e-9 {
+        } else if sum_high >= low - 1e-9 && sum_low <= high + 1e-9 {
             Verdict::Consistent
         } else {
             Verdict::Inconsistent {
                 expected: format!("{arithmetic} ≠ {}", number_text(total.q.value)),
             }
         }
-    } else if sum <= high + 1e-9 {
+    } else if sum_low <= high + 1e-9 {
         Verdict::Consistent
     } else if overlapping() {
         unchecked("the text says the parts overlap")
