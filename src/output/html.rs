@@ -97,8 +97,8 @@ const STYLE: &str = r#"
 .rl{font-size:10pt}
 .rl *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 .rl .filters,.rl .noprint,.rl button{display:none!important}
-.rl .wrap{max-height:none;overflow:visible;border:0}
-.rl .matrix{font-size:8pt}
+.rl .wrap{display:block;max-height:none;overflow:visible;border:0}
+.rl .matrix{font-size:8pt;line-height:1.3}
 .rl .matrix thead{display:table-header-group}
 .rl .matrix thead th,.rl .matrix tbody th{position:static}
 .rl .matrix tbody th{max-width:none;white-space:normal;overflow:visible}
