@@ -280,7 +280,8 @@ fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
     Some((be(&bytes[16..20]), be(&bytes[20..24])))
 }
 
-fn screenshot(browser: &Path, page: &Path, png: &Path) {
+/// Run headless Chromium on `page` with `what` (`--screenshot=…` or `--dump-dom`); its stdout.
+fn chromium(browser: &Path, page: &Path, what: &str) -> String {
     let profile = scratch_dir("chromium_profile");
     let out = Command::new(browser)
         .args([
@@ -294,8 +295,8 @@ fn screenshot(browser: &Path, page: &Path, png: &Path) {
             "--hide-scrollbars",
         ])
         .arg(format!("--user-data-dir={}", profile.display()))
-        .arg(format!("--screenshot={}", png.display()))
-        .arg("--window-size=1200,1600")
+        .arg(what)
+        .arg("--window-size=1366,900")
         .arg(format!("file://{}", page.display()))
         .output()
         .expect("the browser runs");
@@ -304,40 +305,16 @@ fn screenshot(browser: &Path, page: &Path, png: &Path) {
         "the browser failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-#[test]
-fn html_page_renders_in_a_headless_browser() {
-    let Some(browser) = find_chromium() else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "chromium is needed in CI to check the HTML page (apt-get install -y chromium)"
-        );
-        eprintln!("note: chromium is not installed; the HTML page was not checked in a browser");
-        return;
-    };
-    let artifacts = Path::new(env!("CARGO_TARGET_TMPDIR")).join("test-artifacts");
-    std::fs::create_dir_all(&artifacts).expect("artifact directory");
-    let page = artifacts.join("check.html");
-    let png = artifacts.join("check.png");
-    let _ = std::fs::remove_file(&png);
-    let run = run(&[
-        "check",
-        "--no-builtin",
-        "--pack",
-        PACK,
-        "--format",
-        "html",
-        "--output",
-        page.to_str().expect("utf-8 path"),
-        REPORTS,
-    ]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    screenshot(&browser, &page, &png);
-    let bytes = std::fs::read(&png).expect("the browser wrote a screenshot");
+fn screenshot(browser: &Path, page: &Path, png: &Path) {
+    let _ = std::fs::remove_file(png);
+    chromium(browser, page, &format!("--screenshot={}", png.display()));
+    let bytes = std::fs::read(png).expect("the browser wrote a screenshot");
     assert_eq!(
         png_size(&bytes),
-        Some((1200, 1600)),
+        Some((1366, 900)),
         "a PNG of the window size"
     );
     // A blank page compresses to a few kilobytes; text and highlights do not.
@@ -346,6 +323,211 @@ fn html_page_renders_in_a_headless_browser() {
         "the screenshot shows content ({} bytes)",
         bytes.len()
     );
+}
+
+fn chromium_or_skip() -> Option<PathBuf> {
+    let browser = find_chromium();
+    if browser.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "chromium is needed in CI to check the HTML page (apt-get install -y chromium)"
+        );
+        eprintln!("note: chromium is not installed; the HTML page was not checked in a browser");
+    }
+    browser
+}
+
+/// `check` over `dir` in JSON and as an HTML page written to `page`, with `pack_args`.
+fn json_and_page(pack_args: &[&str], dir: &Path, page: &Path) -> Value {
+    let dir = dir.to_str().expect("utf-8 path");
+    let mut args = vec!["check"];
+    args.extend_from_slice(pack_args);
+    let mut json_args = args.clone();
+    json_args.extend(["--format", "json", dir]);
+    let json = run(&json_args);
+    assert!(json.code < 2, "{}", json.stderr);
+    args.extend([
+        "--format",
+        "html",
+        "--output",
+        page.to_str().expect("utf-8 path"),
+        dir,
+    ]);
+    let html = run(&args);
+    assert_eq!(html.code, json.code, "{}", html.stderr);
+    serde_json::from_str(&json.stdout).expect("JSON")
+}
+
+/// The page as the browser built it (`--dump-dom`, after its script ran) agrees with
+/// `check --format json`: the summary, every report's row (counts by severity, the matrix
+/// cells adding up to its findings) and its findings. Nothing from a name or a text became
+/// markup: the page's one script, no image, the title unchanged.
+fn assert_page_matches_json(dom: &str, json: &Value) {
+    use scraper::{Html, Selector};
+    let select = |s: &str| Selector::parse(s).expect("selector");
+    let doc = Html::parse_document(dom);
+    let files = json["files"].as_array().expect("files");
+    let root = doc
+        .select(&select("div.rl"))
+        .next()
+        .expect("the page's root");
+    assert_eq!(
+        root.value().attr("data-ready"),
+        Some(files.len().to_string().as_str()),
+        "the script ran over every row"
+    );
+    let summary = doc.select(&select("p.summary")).next().expect("summary");
+    for key in ["files", "errors", "warnings", "infos"] {
+        assert_eq!(
+            summary.value().attr(&format!("data-{key}")),
+            Some(json["summary"][key].to_string().as_str()),
+            "summary {key}"
+        );
+    }
+    let rows: Vec<_> = doc.select(&select("table.matrix tbody tr")).collect();
+    assert_eq!(rows.len(), files.len(), "one row per report");
+    for (i, (row, file)) in rows.iter().zip(files).enumerate() {
+        let n = i + 1;
+        assert_eq!(row.value().attr("data-n"), Some(n.to_string().as_str()));
+        assert_eq!(
+            row.value().attr("data-file"),
+            file["path"].as_str(),
+            "row {n}"
+        );
+        let diagnostics = file["diagnostics"].as_array().expect("diagnostics");
+        for (key, severity) in [
+            ("errors", "error"),
+            ("warnings", "warning"),
+            ("infos", "info"),
+        ] {
+            let count = diagnostics
+                .iter()
+                .filter(|d| d["severity"] == severity)
+                .count();
+            assert_eq!(
+                row.value().attr(&format!("data-{key}")),
+                Some(count.to_string().as_str()),
+                "{key} of {}",
+                file["path"]
+            );
+        }
+        let in_cells: i64 = row
+            .select(&select("td[data-c]"))
+            .filter_map(|td| td.value().attr("data-v")?.parse::<i64>().ok())
+            .filter(|v| *v > 0)
+            .sum();
+        assert_eq!(
+            in_cells as usize,
+            diagnostics.len(),
+            "matrix of {}",
+            file["path"]
+        );
+        let listed = doc
+            .select(&select(&format!("details#r{n} li[data-rule]")))
+            .map(|li| li.value().attr("data-rule").unwrap_or_default().to_string())
+            .collect::<Vec<_>>();
+        let rules: Vec<String> = diagnostics
+            .iter()
+            .map(|d| d["rule"].as_str().unwrap_or_default().to_string())
+            .collect();
+        assert_eq!(listed, rules, "findings of {}", file["path"]);
+    }
+    assert_eq!(
+        doc.select(&select("script")).count(),
+        1,
+        "the page's own script only"
+    );
+    assert_eq!(doc.select(&select("img, iframe, object, embed")).count(), 0);
+    assert_eq!(
+        doc.select(&select("title")).next().map(|t| t.inner_html()),
+        Some("reportlint 检查结果".to_string())
+    );
+}
+
+#[test]
+fn html_page_renders_in_a_headless_browser() {
+    let Some(browser) = chromium_or_skip() else {
+        return;
+    };
+    let artifacts = Path::new(env!("CARGO_TARGET_TMPDIR")).join("test-artifacts");
+    std::fs::create_dir_all(&artifacts).expect("artifact directory");
+    let page = artifacts.join("check.html");
+    let json = json_and_page(
+        &["--no-builtin", "--pack", PACK],
+        &crate_root().join(REPORTS),
+        &page,
+    );
+    let dom = chromium(&browser, &page, "--dump-dom");
+    assert_page_matches_json(&dom, &json);
+    screenshot(&browser, &page, &artifacts.join("check.png"));
+}
+
+/// 200 reports for the overview, written from the fixture reports (the built-in pack's, the
+/// contents cases and the check fixtures) in four folders, some under hostile names, one
+/// with a text that tries to close the page's markup and run a script.
+fn two_hundred_reports() -> PathBuf {
+    let dir = scratch_dir("overview_200");
+    let mut sources = Vec::new();
+    for folder in [
+        "tests/fixtures/builtin/reports",
+        "tests/fixtures/contents",
+        REPORTS,
+    ] {
+        let mut names: Vec<PathBuf> = std::fs::read_dir(crate_root().join(folder))
+            .expect("fixture folder")
+            .filter_map(|e| Some(e.ok()?.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        names.sort();
+        for name in names {
+            sources.push(std::fs::read_to_string(name).expect("fixture report"));
+        }
+    }
+    let hostile = "</div></details></table><script>document.title='x'</script><img src=x onerror=\"document.title='y'\">";
+    for i in 0..200 {
+        let folder = dir.join(["乡镇", "街道", "部门", "其他"][i % 4]);
+        std::fs::create_dir_all(&folder).expect("folder");
+        let name = match i {
+            7 => "<img src=x onerror=alert(1)>.txt".to_string(),
+            8 => "\"'><script>alert(1)<\\script>.txt".to_string(),
+            _ => format!("报告{i:03}.txt"),
+        };
+        let mut text = sources[i % sources.len()].clone();
+        if i == 9 {
+            text.push_str(hostile);
+        }
+        std::fs::write(folder.join(name), text).expect("report written");
+    }
+    dir
+}
+
+#[test]
+fn html_overview_of_200_reports_agrees_with_json_in_a_headless_browser() {
+    let Some(browser) = chromium_or_skip() else {
+        return;
+    };
+    let dir = two_hundred_reports();
+    let artifacts = Path::new(env!("CARGO_TARGET_TMPDIR")).join("test-artifacts");
+    std::fs::create_dir_all(&artifacts).expect("artifact directory");
+    let page = artifacts.join("overview-200.html");
+    // The built-in pack: its tags give the matrix its groups.
+    let json = json_and_page(&["--jobs", "2"], &dir, &page);
+    assert_eq!(json["files"].as_array().map(Vec::len), Some(200));
+    let html = std::fs::read_to_string(&page).expect("the page");
+    for group in ["必备内容", "重点任务", "数据核对"] {
+        assert!(
+            html.contains(&format!(">{group}</")),
+            "a column group {group}"
+        );
+    }
+    // Every report's text is on the page once, collapsed: a page of a few megabytes at most.
+    assert!(html.len() < 4_000_000, "{} bytes", html.len());
+    assert_eq!(html.matches("<details class=\"report\"").count(), 200);
+    assert!(!html.contains("<details class=\"report\" open"));
+    // (`--jobs` gives the same page: tests/check_cli.rs. One browser run: a screenshot is
+    // taken of the fixtures' page above.)
+    let dom = chromium(&browser, &page, "--dump-dom");
+    assert_page_matches_json(&dom, &json);
 }
 
 /// A folder holding one report under names that no format may pass on raw: a backslash

@@ -146,3 +146,36 @@ fn html_output() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     snapshot("check_html", &run.stdout);
 }
+
+/// The page with the bodies of its `<style>` and `<script>` left out (the full page is in
+/// the `check_html` snapshot), so the snapshot shows the overview and the reports.
+fn without_style_and_script(page: &str) -> String {
+    let mut out = page.to_string();
+    for (open, close) in [("<style>", "</style>"), ("<script>", "</script>")] {
+        let mut from = 0;
+        while let Some(start) = out[from..].find(open).map(|i| from + i + open.len()) {
+            let end = start + out[start..].find(close).expect("closed");
+            out.replace_range(start..end, "…");
+            from = start;
+        }
+    }
+    out
+}
+
+#[test]
+fn html_overview_groups_a_tagged_pack_by_tag() {
+    let run = run(&[
+        "check",
+        "--no-builtin",
+        "--pack",
+        "tests/fixtures/check/overview/overview.rules",
+        "--format",
+        "html",
+        "tests/fixtures/check/overview/reports",
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    snapshot(
+        "check_html_overview",
+        &without_style_and_script(&run.stdout),
+    );
+}

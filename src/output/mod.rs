@@ -190,7 +190,7 @@ pub fn printer(
         Format::Sarif => Box::new(sarif::SarifPrinter::new(rules.to_vec())),
         Format::Github => Box::new(github::GithubPrinter),
         Format::Junit => Box::new(junit::JunitPrinter::new(rules.to_vec())),
-        Format::Html => Box::new(html::HtmlPrinter::default()),
+        Format::Html => Box::new(html::HtmlPrinter::new(rules, tags)),
         Format::Xlsx => Box::new(xlsx::XlsxPrinter::new(rules, tags)),
     }
 }
