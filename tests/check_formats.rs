@@ -282,8 +282,29 @@ fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
 
 /// Run headless Chromium on `page` with `what` (`--screenshot=…` or `--dump-dom`); its stdout.
 fn chromium(browser: &Path, page: &Path, what: &str) -> String {
-    let profile = scratch_dir("chromium_profile");
-    let out = Command::new(browser)
+    // A browser that crashed on a loaded machine is started once more before the test fails.
+    let mut out = run_chromium(browser, page, what);
+    if !out.status.success() {
+        eprintln!(
+            "note: the browser failed once, starting it again: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out = run_chromium(browser, page, what);
+    }
+    assert!(
+        out.status.success(),
+        "the browser failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn run_chromium(browser: &Path, page: &Path, what: &str) -> std::process::Output {
+    // One profile per start: two browsers on one profile (tests run in parallel) refuse it.
+    static STARTS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let start = STARTS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let profile = scratch_dir(&format!("chromium_profile_{}_{start}", std::process::id()));
+    Command::new(browser)
         .args([
             "--headless",
             "--no-sandbox",
@@ -299,13 +320,7 @@ fn chromium(browser: &Path, page: &Path, what: &str) -> String {
         .arg("--window-size=1366,900")
         .arg(format!("file://{}", page.display()))
         .output()
-        .expect("the browser runs");
-    assert!(
-        out.status.success(),
-        "the browser failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
+        .expect("the browser runs")
 }
 
 fn screenshot(browser: &Path, page: &Path, png: &Path) {
