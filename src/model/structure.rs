@@ -429,6 +429,80 @@ pub fn body_pieces(doc: &Document) -> Vec<Span> {
     pieces
 }
 
+/// Words saying that what a sentence is about is given elsewhere or later (另行研究制定,
+/// 详见附件, 此处不再赘述): such a sentence does not itself state it.
+const DEFERRALS: [&str; 6] = ["另行", "不再赘述", "详见", "参见", "见附件", "另附"];
+
+/// `pieces` without the sentences that defer their content (另行…, 详见…, 不再赘述): what a
+/// required content must be stated in. Pieces without such a sentence are returned as they are.
+pub fn without_deferrals(doc: &Document, pieces: &[Span]) -> Vec<Span> {
+    let defers = |span: &Span| {
+        let text = doc.slice(span);
+        DEFERRALS.iter().any(|w| text.contains(w))
+    };
+    if !pieces.iter().any(defers) {
+        return pieces.to_vec();
+    }
+    let mut out = Vec::new();
+    for piece in pieces {
+        let mut start = piece.start;
+        let first = doc.sentences.partition_point(|s| s.span.end <= piece.start);
+        for s in doc
+            .sentences
+            .get(first..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|s| s.span.start < piece.end)
+        {
+            let part = s.span.start.max(piece.start)..s.span.end.min(piece.end);
+            if let Some(cut) = deferred_part(doc, part) {
+                if cut.start > start {
+                    out.push(start..cut.start);
+                }
+                start = cut.end;
+            }
+        }
+        if piece.end > start {
+            out.push(start..piece.end);
+        }
+    }
+    out
+}
+
+/// The part of a sentence that defers its content: from the clause holding the deferral word
+/// to the sentence's end, and from the sentence's start when the sentence opens on what is
+/// deferred (对于上述问题的原因，…另行报告) or with the deferral itself. `None` when nothing is
+/// deferred. Statements before it in the sentence (办理案件327件，明细详见附件) stay.
+fn deferred_part(doc: &Document, sentence: Span) -> Option<Span> {
+    let text = doc.slice(&sentence);
+    let at = DEFERRALS.iter().filter_map(|w| text.find(w)).min()?;
+    let clause_start = text[..at]
+        .rfind(['，', ',', '；', ';', '：', ':'])
+        .map_or(0, |i| {
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let opening =
+        text.trim_start_matches(|c: char| matches!(c, '（' | '(' | '【') || c.is_whitespace());
+    // 以上问题的原因，…另行报告: a first clause naming only what is deferred.
+    let first_clause = &text[..text.find(['，', ',', '；', ';']).unwrap_or(text.len())];
+    let names_deferred = !first_clause.contains(|c: char| c.is_ascii_digit())
+        && [
+            "原因", "情况", "安排", "措施", "成效", "举措", "计划", "打算",
+        ]
+        .iter()
+        .any(|w| first_clause.ends_with(w));
+    let topic = names_deferred
+        || ["对于", "关于", "至于", "对", "就"]
+            .iter()
+            .any(|w| opening.starts_with(w));
+    let from = if topic || clause_start == 0 {
+        0
+    } else {
+        clause_start
+    };
+    Some(sentence.start + from..sentence.end)
+}
+
 /// What stands under a section's heading: from the end of the heading to the end of the
 /// section (its subsections included), without the report's dated closing. None for the root.
 pub fn section_body(doc: &Document, section: usize) -> Option<Span> {
