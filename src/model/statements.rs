@@ -2443,7 +2443,12 @@ fn mention<'p, 'd>(
                 .iter()
                 .any(|e| head.ends_with(e.as_str()));
         if named {
-            if !automata.neutral.contains(head) {
+            // The body the title names (某县教育局2024年…报告) is the report's own.
+            let own = doc
+                .title
+                .as_ref()
+                .is_some_and(|t| doc.slice(&t.span).contains(head));
+            if !automata.neutral.contains(head) && !own {
                 owner = Some(head.to_string());
             }
             phrase = &phrase[at..];
