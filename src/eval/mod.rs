@@ -1,22 +1,27 @@
-//! Evaluation: a rule set compiled once into an [`Engine`], then run over documents.
+//! Evaluation: packs validated and compiled once, then run over documents.
 //!
-//! Compilation builds the shared matcher table (`matching`) and each rule's compiled check
-//! (`crate::eval::kinds`). Running a document creates one [`matching::DocMatches`] (one literal
-//! pass, regexes run lazily and once), evaluates every rule kind over it, and turns each
-//! [`Hit`] into a [`Finding`] with the rule's metadata and interpolated message.
+//! [`load`] reads pack files (and what they extend) through the front ends and
+//! [`validate`]s each pack, which compiles it: every literal, regex and pattern into the
+//! pack's leaf table (`matching`), each rule's check by its kind (`crate::eval::kinds`). The
+//! [`Engine`] takes the compiled rules as they are. Running a document creates one
+//! [`matching::DocMatches`] (one literal pass, regexes run lazily and once), evaluates every
+//! rule kind over it, and turns each [`Hit`] into a [`Finding`] with the rule's metadata and
+//! interpolated message.
 
 pub mod kinds;
+pub mod load;
 pub mod matching;
+pub mod validate;
 
 use crate::diag::RuleInfo;
 use crate::diag::{Finding, Fix, Label};
 use crate::model::{Document, Facts};
-use crate::pack::error::{PackError, PackErrors};
-use crate::pack::load::RuleSet;
-use crate::pack::model::{Check, Severity};
+use crate::pack::model::Severity;
 use crate::pack::values::{self, format_value, Value};
 use kinds::Hit;
-use matching::{Compiler, DocMatches, Leaf, Literals};
+use load::RuleSet;
+use matching::{DocMatches, Leaf, Literals};
+use std::sync::Arc;
 
 /// A rule's check after compilation.
 #[derive(Debug, Clone)]
@@ -48,13 +53,16 @@ pub struct CompiledRule {
     pub reference: Option<String>,
     pub once_per_file: bool,
     pub check: CompiledCheck,
+    /// Where the leaf table of the rule's pack starts in the engine's table.
+    leaf_base: usize,
 }
 
 /// A compiled rule set.
 #[derive(Debug)]
 pub struct Engine {
     rules: Vec<CompiledRule>,
-    leaves: Vec<Leaf>,
+    /// The leaf tables of the rules' packs, one after the other.
+    leaves: Vec<Arc<Leaf>>,
     literals: Literals,
     /// How long one back-referencing regex may search one report.
     regex_time_limit: std::time::Duration,
@@ -129,62 +137,40 @@ impl values::Env for Bindings<'_> {
 }
 
 impl Engine {
-    /// Compile a rule set. Errors point into the pack sources they come from.
-    pub fn new(set: &RuleSet) -> Result<Engine, PackErrors> {
-        let mut c = Compiler::default();
+    /// The engine for a rule set, whose rules were compiled when their packs were validated.
+    pub fn new(set: &RuleSet) -> Engine {
+        let mut tables: Vec<(&Arc<Vec<Arc<Leaf>>>, usize)> = Vec::new();
+        let mut leaves: Vec<Arc<Leaf>> = Vec::new();
         let mut rules = Vec::new();
-        let mut errors: Vec<PackError> = Vec::new();
         for pr in &set.rules {
-            let r = &pr.rule;
-            let check = match &r.check {
-                Check::Require(x) => kinds::require::compile(x, &mut c).map(CompiledCheck::Require),
-                Check::Forbid(x) => kinds::forbid::compile(x, &mut c).map(CompiledCheck::Forbid),
-                Check::Match(x) => kinds::matching::compile(x, &mut c).map(CompiledCheck::Match),
-                Check::Consistent(x) => {
-                    kinds::consistent::compile(x, &mut c).map(CompiledCheck::Consistent)
+            let leaf_base = match tables.iter().find(|(t, _)| Arc::ptr_eq(t, &pr.leaves)) {
+                Some((_, base)) => *base,
+                None => {
+                    let base = leaves.len();
+                    leaves.extend(pr.leaves.iter().cloned());
+                    tables.push((&pr.leaves, base));
+                    base
                 }
-                Check::When(x) => kinds::when::compile(x, &mut c).map(CompiledCheck::When),
-                Check::Sections(x) => {
-                    kinds::sections::compile(x, &mut c).map(CompiledCheck::Sections)
-                }
-                Check::Headings(x) => Ok(CompiledCheck::Headings(kinds::headings::compile(x))),
-                Check::Facts(x) => Ok(CompiledCheck::Facts(kinds::facts::compile(x))),
-                Check::Paired(x) => Ok(CompiledCheck::Paired(kinds::paired::compile(x))),
-                Check::HalfWidth(x) => Ok(CompiledCheck::HalfWidth(kinds::halfwidth::compile(x))),
-                Check::Terms(x) => kinds::terms::compile(x).map(CompiledCheck::Terms),
-                Check::Doubled(x) => Ok(CompiledCheck::Doubled(kinds::doubled::compile(x))),
-                Check::Digits(x) => Ok(CompiledCheck::Digits(kinds::digits::compile(x))),
-                Check::Statement(x) => kinds::statements::compile(x).map(CompiledCheck::Statement),
             };
-            match check {
-                Ok(check) => rules.push(CompiledRule {
-                    id: pr.full_id(),
-                    severity: r.severity.value,
-                    message: r.message.value.clone(),
-                    help: r.help.as_ref().map(|h| h.value.clone()),
-                    reference: r.reference.as_ref().map(|h| h.value.clone()),
-                    once_per_file: r.once_per_file,
-                    check,
-                }),
-                Err(mut e) => errors.append(&mut e),
-            }
+            let r = &pr.rule;
+            rules.push(CompiledRule {
+                id: pr.full_id(),
+                severity: r.severity.value,
+                message: r.message.value.clone(),
+                help: r.help.as_ref().map(|h| h.value.clone()),
+                reference: r.reference.as_ref().map(|h| h.value.clone()),
+                once_per_file: r.once_per_file,
+                check: pr.check.clone(),
+                leaf_base,
+            });
         }
-        if !errors.is_empty() {
-            // Packs are validated when loaded, so this only happens for rule sets built in
-            // code; name the first pack for the source.
-            let name = set
-                .packs
-                .first()
-                .map_or("pack".to_string(), |p| p.name.value.clone());
-            return Err(PackErrors::new(name, String::new(), errors));
-        }
-        let literals = Literals::new(&c.leaves);
-        Ok(Engine {
+        let literals = Literals::new(&leaves);
+        Engine {
             rules,
-            leaves: c.leaves,
+            leaves,
             literals,
             regex_time_limit: crate::pack::pattern::DEFAULT_REGEX_TIME_LIMIT,
-        })
+        }
     }
 
     /// Sets how long one regex with back-references may search one report before it gives
@@ -215,6 +201,7 @@ impl Engine {
             .with_regex_time_limit(self.regex_time_limit);
         let mut findings = Vec::new();
         for rule in &self.rules {
+            matches.set_pack_leaves(rule.leaf_base);
             let mut hits = evaluate(&rule.check, &matches);
             let gave_up = matches.take_gave_up();
             if !gave_up.is_empty() {

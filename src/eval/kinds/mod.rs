@@ -97,9 +97,9 @@ pub fn stand_in(doc: &Document) -> (Label, String) {
 #[cfg(test)]
 pub(crate) mod testing {
     use crate::diag::Finding;
+    use crate::eval::load::{self, Form};
     use crate::eval::Engine;
     use crate::model::Document;
-    use crate::pack::load::{self, Form, PackRule, RuleSet};
 
     /// Findings of the rules in `rules` (DSL rule definitions) on `text`.
     pub fn findings(rules: &str, text: &str) -> Vec<Finding> {
@@ -108,18 +108,7 @@ pub(crate) mod testing {
             Ok(p) => p,
             Err(e) => panic!("test pack does not load: {:?}", e.errors),
         };
-        let set = RuleSet {
-            rules: pack
-                .rules
-                .iter()
-                .map(|r| PackRule {
-                    pack: "t".to_string(),
-                    rule: r.clone(),
-                })
-                .collect(),
-            packs: vec![pack],
-        };
-        let engine = Engine::new(&set).expect("test pack compiles");
+        let engine = Engine::new(&pack.rule_set());
         engine.check(&Document::parse(text.to_string()))
     }
 

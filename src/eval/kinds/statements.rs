@@ -29,14 +29,13 @@
 use super::matching::{left_name, right_value};
 use super::Hit;
 use crate::diag::Label;
-use crate::eval::matching::DocMatches;
+use crate::eval::matching::{CompiledMatcher, Compiler, DocMatches, Leaf};
 use crate::eval::Bindings;
 use crate::model::statements::{Figure, Role, Statement, StatementKind, Verdict};
 use crate::model::Document;
 use crate::pack::error::PackError;
 use crate::pack::expr::Expr;
 use crate::pack::model::{Let, StatementCheck};
-use crate::pack::validate::{compile_matcher, CompiledMatcher};
 use crate::pack::values::{self, format_value, EvalError, Outcome, Value};
 
 #[derive(Debug, Clone)]
@@ -47,14 +46,18 @@ pub struct Compiled {
     pub asserts: Vec<Expr>,
 }
 
-pub fn compile(check: &StatementCheck) -> Result<Compiled, Vec<PackError>> {
+pub fn compile(check: &StatementCheck, c: &mut Compiler) -> Result<Compiled, Vec<PackError>> {
     let kind = StatementKind::parse(&check.kind.value).ok_or_else(|| {
         vec![PackError::new(
             format!("unknown statement kind `{}`", check.kind.value),
             check.kind.span.clone(),
         )]
     })?;
-    let subject = check.subject.as_ref().map(compile_matcher).transpose()?;
+    let subject = check
+        .subject
+        .as_ref()
+        .map(|subject| c.matcher(subject))
+        .transpose()?;
     Ok(Compiled {
         kind,
         subject,
@@ -104,20 +107,22 @@ pub fn subject_of(doc: &Document, statement: &Statement) -> String {
     subject.to_string()
 }
 
-fn subject_matches(matcher: &CompiledMatcher, subject: &str) -> bool {
+fn subject_matches(matcher: &CompiledMatcher, subject: &str, m: &DocMatches) -> bool {
     match matcher {
-        CompiledMatcher::Text(text) => subject.contains(text.as_str()),
-        CompiledMatcher::Regex(regex) => regex.is_match(subject).unwrap_or_else(|| {
-            regex
-                .matches(subject)
-                .map(|found| !found.is_empty())
-                .unwrap_or(false)
-        }),
-        // Validation refuses patterns here.
-        CompiledMatcher::Pattern(_) => false,
-        CompiledMatcher::Any(items) => items.iter().any(|m| subject_matches(m, subject)),
-        CompiledMatcher::All(items) => items.iter().all(|m| subject_matches(m, subject)),
-        CompiledMatcher::None(items) => !items.iter().any(|m| subject_matches(m, subject)),
+        CompiledMatcher::Leaf(id) => match m.leaf_object(*id) {
+            Leaf::Literal(text) => subject.contains(text.as_str()),
+            Leaf::Regex(regex) => regex.is_match(subject).unwrap_or_else(|| {
+                regex
+                    .matches(subject)
+                    .map(|found| !found.is_empty())
+                    .unwrap_or(false)
+            }),
+            // Validation refuses patterns here.
+            Leaf::Pattern(_) => false,
+        },
+        CompiledMatcher::Any(items) => items.iter().any(|i| subject_matches(i, subject, m)),
+        CompiledMatcher::All(items) => items.iter().all(|i| subject_matches(i, subject, m)),
+        CompiledMatcher::None(items) => !items.iter().any(|i| subject_matches(i, subject, m)),
     }
 }
 
@@ -197,7 +202,7 @@ pub fn evaluate(check: &Compiled, m: &DocMatches) -> Vec<Hit> {
     let mut hits = Vec::new();
     'statements: for statement in m.statements().iter().filter(|s| s.kind == check.kind) {
         if let Some(subject) = &check.subject {
-            if !subject_matches(subject, &subject_of(doc, statement)) {
+            if !subject_matches(subject, &subject_of(doc, statement), m) {
                 continue;
             }
         }

@@ -1,11 +1,12 @@
-//! Checks every pack passes before evaluation: regexes and patterns compile, names used by
-//! assertions and messages exist and have the right types, rule ids are well formed and
-//! unique.
+//! Validation is compilation: one pass checks what a pack means and compiles it for the
+//! engine. Regexes and patterns compile (each once, into the pack's leaf table), names used
+//! by assertions and messages exist and have the right types, rule ids are well formed and
+//! unique, texts are not empty.
 //!
-//! A [`Pack`] built by either front end enters [`validate`]; what leaves is `Ok(())` or every
+//! A [`Pack`] built by either front end (which check only how it is written) enters
+//! [`validate`]; what leaves is the [`CompiledPack`] the engine runs as it is, or every
 //! problem found as a [`PackError`] with the span where it is written (all of them, not just
-//! the first). The evaluator compiles matchers with [`compile_matcher`], which cannot fail on a
-//! validated pack.
+//! the first).
 //!
 //! # Names a rule may use
 //!
@@ -30,36 +31,36 @@
 //! condition (a comparison, `~=`, `exists`, or `and`/`or`/`not` of those).
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
-use super::error::PackError;
-use super::expr::{Expr, ExprKind, Func, FACTS};
-use super::model::{
-    statement_figure_names, Check, Condition, Forbid, Let, Matcher, Pack, Require, Rule, Scope,
-    Span, Spanned, StatementCheck, STATEMENT_TEXT_NAMES,
-};
-use super::pattern::{
-    compile, compile_regex, CaptureType, CompiledPattern, RegexMatcher, RegexSearch,
-};
+use super::kinds;
+use super::matching::{written_at, CompiledMatcher, Compiler, Leaf};
+use super::CompiledCheck;
 use crate::model::text::edit_distance;
 use crate::model::StatementKind;
+use crate::pack::error::PackError;
+use crate::pack::expr::{Expr, ExprKind, Func, FACTS};
+use crate::pack::model::{
+    statement_figure_names, Check, Condition, Forbid, Let, Matcher, Pack, Require, Rule, Scope,
+    Spanned, StatementCheck, STATEMENT_TEXT_NAMES,
+};
+use crate::pack::pattern::{CaptureType, RegexSearch};
 use crate::pack::values::is_known_format_spec;
 
 /// Names the evaluator provides to every message, beside captures, `let`s and facts.
 pub const MESSAGE_NAMES: &[&str] = &["match", "count"];
 
-/// A matcher ready to search text.
-#[derive(Clone, Debug)]
-pub enum CompiledMatcher {
-    Text(String),
-    Regex(RegexMatcher),
-    Pattern(CompiledPattern),
-    Any(Vec<CompiledMatcher>),
-    All(Vec<CompiledMatcher>),
-    None(Vec<CompiledMatcher>),
+/// A pack's rules compiled for the engine: one check per rule of the pack, in order, and the
+/// table of leaves (literals, regexes, patterns) their leaf ids point into. Each leaf was
+/// compiled once, by validation.
+#[derive(Clone, Debug, Default)]
+pub struct CompiledPack {
+    pub leaves: Arc<Vec<Arc<Leaf>>>,
+    pub checks: Vec<CompiledCheck>,
 }
 
-/// Check a whole pack. Returns every error found.
-pub fn validate(pack: &Pack) -> Result<(), Vec<PackError>> {
+/// Check a whole pack and compile it. Returns every error found.
+pub fn validate(pack: &Pack) -> Result<CompiledPack, Vec<PackError>> {
     let mut errors = Vec::new();
     if pack.rules.is_empty() && pack.extends.is_empty() {
         errors.push(
@@ -71,101 +72,58 @@ pub fn validate(pack: &Pack) -> Result<(), Vec<PackError>> {
             .with_help("add at least one rule, or remove the pack"),
         );
     }
+    let mut compiler = Compiler::default();
+    let mut checks = Vec::new();
     let mut seen_ids = HashSet::new();
     for rule in &pack.rules {
         check_rule_id(rule, &mut seen_ids, &mut errors);
-        check_rule(rule, &mut errors);
+        let before = errors.len();
+        check_rule(rule, &mut compiler, &mut errors);
+        if errors.len() == before {
+            // The rule is sound: its matchers are compiled already, the kind puts them together.
+            match compile_check(&rule.check, &mut compiler) {
+                Ok(check) => checks.push(check),
+                Err(found) => errors.extend(found),
+            }
+        }
     }
     if errors.is_empty() {
-        Ok(())
+        Ok(CompiledPack {
+            leaves: Arc::new(compiler.leaves),
+            checks,
+        })
     } else {
         Err(errors)
     }
 }
 
-/// Compile a matcher (regexes, patterns, and their combinations).
-pub fn compile_matcher(matcher: &Matcher) -> Result<CompiledMatcher, Vec<PackError>> {
-    let mut errors = Vec::new();
-    let compiled = compile_into(matcher, &mut errors);
-    match compiled {
-        Some(compiled) if errors.is_empty() => Ok(compiled),
-        _ => Err(errors),
-    }
+/// A sound rule's check, compiled by its kind.
+fn compile_check(check: &Check, c: &mut Compiler) -> Result<CompiledCheck, Vec<PackError>> {
+    Ok(match check {
+        Check::Require(x) => CompiledCheck::Require(kinds::require::compile(x, c)?),
+        Check::Forbid(x) => CompiledCheck::Forbid(kinds::forbid::compile(x, c)?),
+        Check::Match(x) => CompiledCheck::Match(kinds::matching::compile(x, c)?),
+        Check::Consistent(x) => CompiledCheck::Consistent(kinds::consistent::compile(x, c)?),
+        Check::When(x) => CompiledCheck::When(kinds::when::compile(x, c)?),
+        Check::Sections(x) => CompiledCheck::Sections(kinds::sections::compile(x, c)?),
+        Check::Headings(x) => CompiledCheck::Headings(kinds::headings::compile(x)),
+        Check::Facts(x) => CompiledCheck::Facts(kinds::facts::compile(x)),
+        Check::Paired(x) => CompiledCheck::Paired(kinds::paired::compile(x)),
+        Check::HalfWidth(x) => CompiledCheck::HalfWidth(kinds::halfwidth::compile(x)),
+        Check::Terms(x) => CompiledCheck::Terms(kinds::terms::compile(x)?),
+        Check::Doubled(x) => CompiledCheck::Doubled(kinds::doubled::compile(x)),
+        Check::Digits(x) => CompiledCheck::Digits(kinds::digits::compile(x)),
+        Check::Statement(x) => CompiledCheck::Statement(kinds::statements::compile(x, c)?),
+    })
 }
 
-fn compile_into(matcher: &Matcher, errors: &mut Vec<PackError>) -> Option<CompiledMatcher> {
-    match matcher {
-        Matcher::Text(text) => {
-            if text.value.is_empty() {
-                errors.push(
-                    PackError::new("empty text to look for", text.span.clone())
-                        .with_label("empty text is found everywhere"),
-                );
-                return None;
-            }
-            Some(CompiledMatcher::Text(text.value.clone()))
-        }
-        Matcher::Regex(regex) => {
-            let at = written_at(regex);
-            match compile_regex(&regex.value, at.unwrap_or(0)) {
-                Ok(compiled) => Some(CompiledMatcher::Regex(compiled)),
-                Err(error) => {
-                    errors.push(relocate(error, at, &regex.span));
-                    None
-                }
-            }
-        }
-        Matcher::Pattern(pattern) => {
-            let at = written_at(pattern);
-            match compile(&pattern.value, at.unwrap_or(0)) {
-                Ok(compiled) => Some(CompiledMatcher::Pattern(compiled)),
-                Err(found) => {
-                    errors.extend(found.into_iter().map(|e| relocate(e, at, &pattern.span)));
-                    None
-                }
-            }
-        }
-        Matcher::Any(items) | Matcher::All(items) | Matcher::None(items) => {
-            if items.is_empty() {
-                // Combinators carry no span of their own; an empty one is reported by the
-                // front end, which knows where it is written.
-                return None;
-            }
-            let compiled: Vec<Option<CompiledMatcher>> = items
-                .iter()
-                .map(|item| compile_into(item, errors))
-                .collect();
-            let compiled: Vec<CompiledMatcher> = compiled.into_iter().collect::<Option<_>>()?;
-            Some(match matcher {
-                Matcher::Any(_) => CompiledMatcher::Any(compiled),
-                Matcher::All(_) => CompiledMatcher::All(compiled),
-                _ => CompiledMatcher::None(compiled),
-            })
-        }
-    }
-}
-
-/// The byte offset in the pack source where the characters of `written` begin, when it can
-/// be told: the span holds the value verbatim, or quoted without escapes.
-fn written_at(written: &Spanned<String>) -> Option<usize> {
-    let span_len = written.span.end.checked_sub(written.span.start)?;
-    let len = written.value.len();
-    if span_len == len && len > 0 {
-        Some(written.span.start)
-    } else if span_len == len + 2 {
-        Some(written.span.start + 1)
-    } else {
-        None
-    }
-}
-
-/// Errors found inside a value whose characters cannot be located (escapes changed their
-/// positions) are shown on the whole value.
-fn relocate(mut error: PackError, at: Option<usize>, whole: &Span) -> PackError {
-    if at.is_none() {
-        error.span = whole.clone();
-    }
-    error
+/// Compile a matcher into the pack's leaf table, collecting its errors.
+fn compile_into(
+    matcher: &Matcher,
+    c: &mut Compiler,
+    errors: &mut Vec<PackError>,
+) -> Option<CompiledMatcher> {
+    c.checked(matcher, errors)
 }
 
 fn check_rule_id<'a>(rule: &'a Rule, seen: &mut HashSet<&'a str>, errors: &mut Vec<PackError>) {
@@ -276,15 +234,15 @@ impl Names {
     }
 }
 
-fn check_rule(rule: &Rule, errors: &mut Vec<PackError>) {
+fn check_rule(rule: &Rule, c: &mut Compiler, errors: &mut Vec<PackError>) {
     let mut message_names = Names::default();
     match &rule.check {
-        Check::Require(require) => check_require(require, errors),
+        Check::Require(require) => check_require(require, c, errors),
         Check::Forbid(forbid) => {
-            let captures = captures_of(&forbid.what, errors);
-            check_scope(&forbid.scope, errors);
+            let captures = captures_of(&forbid.what, c, errors);
+            check_scope(&forbid.scope, c, errors);
             for exception in &forbid.unless {
-                compile_into(exception, errors);
+                compile_into(exception, c, errors);
             }
             let Some(captures) = captures else {
                 return;
@@ -292,12 +250,12 @@ fn check_rule(rule: &Rule, errors: &mut Vec<PackError>) {
             for suggestion in &forbid.suggest {
                 check_template(suggestion, &captures, &["match", "0"], errors);
             }
-            check_suggestions_settle(forbid, errors);
+            check_suggestions_settle(forbid, c, errors);
             message_names = captures;
         }
         Check::Match(check) => {
-            let names = captures_of(&check.pattern, errors);
-            check_scope(&check.scope, errors);
+            let names = captures_of(&check.pattern, c, errors);
+            check_scope(&check.scope, c, errors);
             let Some(mut names) = names else {
                 return;
             };
@@ -308,7 +266,7 @@ fn check_rule(rule: &Rule, errors: &mut Vec<PackError>) {
             message_names = names;
         }
         Check::Consistent(consistent) => {
-            let Some(names) = captures_of(&consistent.pattern, errors) else {
+            let Some(names) = captures_of(&consistent.pattern, c, errors) else {
                 return;
             };
             let on = &consistent.capture;
@@ -334,12 +292,12 @@ fn check_rule(rule: &Rule, errors: &mut Vec<PackError>) {
         Check::When(when) => {
             match &when.condition {
                 Condition::Mentions { what, scope } => {
-                    compile_into(what, errors);
-                    check_scope(scope, errors);
+                    compile_into(what, c, errors);
+                    check_scope(scope, c, errors);
                 }
                 Condition::Match { pattern, test } => {
-                    let names = captures_of(pattern, errors);
-                    check_require(&when.then, errors);
+                    let names = captures_of(pattern, c, errors);
+                    check_require(&when.then, c, errors);
                     let Some(names) = names else {
                         return;
                     };
@@ -350,16 +308,16 @@ fn check_rule(rule: &Rule, errors: &mut Vec<PackError>) {
                 }
             }
             if let Condition::Mentions { .. } = when.condition {
-                check_require(&when.then, errors);
+                check_require(&when.then, c, errors);
             }
         }
         Check::Sections(sections) => {
             for section in &sections.sections {
-                compile_into(&section.heading, errors);
+                compile_into(&section.heading, c, errors);
             }
         }
         Check::Headings(_) => {}
-        Check::Statement(check) => match statement_names(check, errors) {
+        Check::Statement(check) => match statement_names(check, c, errors) {
             Some(names) => message_names = names,
             None => return,
         },
@@ -415,10 +373,10 @@ fn check_rule(rule: &Rule, errors: &mut Vec<PackError>) {
 /// look-around, anchor or word boundary) and has no `unless`. An exception (`unless`) that
 /// matches in the replacement over the forbidden text excuses it, as it would in a report.
 /// Suggestions with other captures are left to `--fix`, which stops when fixes do not settle.
-fn check_suggestions_settle(forbid: &Forbid, errors: &mut Vec<PackError>) {
+fn check_suggestions_settle(forbid: &Forbid, c: &mut Compiler, errors: &mut Vec<PackError>) {
     // Matchers that do not compile are reported by the caller already.
     let mut scratch = Vec::new();
-    let Some(what) = compile_into(&forbid.what, &mut scratch) else {
+    let Some(what) = compile_into(&forbid.what, c, &mut scratch) else {
         return;
     };
     if let CompiledMatcher::All(_) | CompiledMatcher::None(_) = what {
@@ -426,18 +384,18 @@ fn check_suggestions_settle(forbid: &Forbid, errors: &mut Vec<PackError>) {
         return;
     }
     let mut leaves = Vec::new();
-    leaves_of(&what, &mut leaves);
+    leaves_of(&what, &c.leaves, &mut leaves);
     let exceptions: Vec<CompiledMatcher> = forbid
         .unless
         .iter()
-        .filter_map(|exception| compile_into(exception, &mut scratch))
+        .filter_map(|exception| compile_into(exception, c, &mut scratch))
         .collect();
     if !scratch.is_empty() {
         return;
     }
     let mut unless = Vec::new();
     for exception in &exceptions {
-        leaves_of(exception, &mut unless);
+        leaves_of(exception, &c.leaves, &mut unless);
     }
     for suggestion in &forbid.suggest {
         if let Some(why) = refixed(&suggestion.value, &leaves, &unless) {
@@ -453,35 +411,31 @@ fn check_suggestions_settle(forbid: &Forbid, errors: &mut Vec<PackError>) {
     }
 }
 
-fn leaves_of<'m>(matcher: &'m CompiledMatcher, out: &mut Vec<&'m CompiledMatcher>) {
+/// The leaves of a compiled matcher, from the pack's leaf `table`.
+fn leaves_of(matcher: &CompiledMatcher, table: &[Arc<Leaf>], out: &mut Vec<Arc<Leaf>>) {
     match matcher {
         CompiledMatcher::Any(items)
         | CompiledMatcher::All(items)
         | CompiledMatcher::None(items) => {
             for item in items {
-                leaves_of(item, out);
+                leaves_of(item, table, out);
             }
         }
-        leaf => out.push(leaf),
+        CompiledMatcher::Leaf(id) => out.push(table[*id].clone()),
     }
 }
 
 /// Why the replacement `template` makes for a match of one of `leaves` is flagged again,
 /// when that can be told.
-fn refixed(
-    template: &str,
-    leaves: &[&CompiledMatcher],
-    unless: &[&CompiledMatcher],
-) -> Option<String> {
+fn refixed(template: &str, leaves: &[Arc<Leaf>], unless: &[Arc<Leaf>]) -> Option<String> {
     for leaf in leaves {
-        let (whole, groups): (Option<&str>, Vec<String>) = match leaf {
-            CompiledMatcher::Text(text) => (Some(text.as_str()), Vec::new()),
-            CompiledMatcher::Regex(regex) => (None, regex.groups().to_vec()),
-            CompiledMatcher::Pattern(pattern) => (
+        let (whole, groups): (Option<&str>, Vec<String>) = match &**leaf {
+            Leaf::Literal(text) => (Some(text.as_str()), Vec::new()),
+            Leaf::Regex(regex) => (None, regex.groups().to_vec()),
+            Leaf::Pattern(pattern) => (
                 None,
                 pattern.captures.iter().map(|c| c.name.clone()).collect(),
             ),
-            _ => continue,
         };
         if groups.iter().any(|g| g == "at") {
             // The fix replaces only the `at` group; the rest of the match stays around it.
@@ -556,11 +510,7 @@ fn fill_known(template: &str, whole: Option<&str>, groups: &[String]) -> Filled 
 
 /// The first text of `replacement` one of `leaves` matches that no exception matching
 /// over it excuses. A search that gives up decides nothing.
-fn flagged_in(
-    replacement: &str,
-    leaves: &[&CompiledMatcher],
-    unless: &[&CompiledMatcher],
-) -> Option<String> {
+fn flagged_in(replacement: &str, leaves: &[Arc<Leaf>], unless: &[Arc<Leaf>]) -> Option<String> {
     let mut excused = Vec::new();
     for exception in unless {
         excused.extend(spans_in(exception, replacement)?);
@@ -582,27 +532,26 @@ fn flagged_in(
 }
 
 /// Where a leaf matches in `text`; `None` when the search gives up.
-fn spans_in(leaf: &CompiledMatcher, text: &str) -> Option<Vec<std::ops::Range<usize>>> {
+fn spans_in(leaf: &Leaf, text: &str) -> Option<Vec<std::ops::Range<usize>>> {
     Some(match leaf {
-        CompiledMatcher::Text(word) => text
+        Leaf::Literal(word) => text
             .match_indices(word.as_str())
             .map(|(at, w)| at..at + w.len())
             .collect(),
-        CompiledMatcher::Regex(regex) => regex
+        Leaf::Regex(regex) => regex
             .matches(text)
             .ok()?
             .into_iter()
             .map(|m| m.span)
             .collect(),
-        CompiledMatcher::Pattern(pattern) => pattern.find_iter(text).map(|m| m.span).collect(),
-        _ => Vec::new(),
+        Leaf::Pattern(pattern) => pattern.find_iter(text).map(|m| m.span).collect(),
     })
 }
 
 /// Whether a regex matches a text the same wherever the text stands: no look-around,
 /// anchor or word boundary (what the `regex` crate calls look assertions).
-fn reads_no_context(leaf: &CompiledMatcher) -> bool {
-    let CompiledMatcher::Regex(regex) = leaf else {
+fn reads_no_context(leaf: &Leaf) -> bool {
+    let Leaf::Regex(regex) = leaf else {
         return false;
     };
     let RegexSearch::Plain(re, _) = regex.search() else {
@@ -614,7 +563,11 @@ fn reads_no_context(leaf: &CompiledMatcher) -> bool {
 /// Kind `match statement`: the kind is one the analyser finds, the subject matcher compiles
 /// and matches text (no typed pattern), and the figures the kind binds are the names of its
 /// `let`s and `assert`s. `None` when the kind is unknown (its names are then unknown too).
-fn statement_names(check: &StatementCheck, errors: &mut Vec<PackError>) -> Option<Names> {
+fn statement_names(
+    check: &StatementCheck,
+    c: &mut Compiler,
+    errors: &mut Vec<PackError>,
+) -> Option<Names> {
     let kind = &check.kind;
     if let Some(subject) = &check.subject {
         if let Some(pattern) = first_pattern(subject) {
@@ -624,7 +577,7 @@ fn statement_names(check: &StatementCheck, errors: &mut Vec<PackError>) -> Optio
                     .with_help("write the words of the subject as text or `/regex/`, e.g. `subject /成功|办结/`"),
             );
         } else {
-            compile_into(subject, errors);
+            compile_into(subject, c, errors);
         }
     }
     let Some(statement_kind) = StatementKind::parse(&kind.value) else {
@@ -689,9 +642,9 @@ fn closest<'w>(written: &str, allowed: &[&'w str]) -> Option<&'w str> {
         .map(|(_, candidate)| candidate)
 }
 
-fn check_require(require: &Require, errors: &mut Vec<PackError>) {
-    compile_into(&require.what, errors);
-    check_scope(&require.scope, errors);
+fn check_require(require: &Require, c: &mut Compiler, errors: &mut Vec<PackError>) {
+    compile_into(&require.what, c, errors);
+    check_scope(&require.scope, c, errors);
     if let Some(min) = &require.min_count {
         if min.value == 0 {
             errors.push(
@@ -702,50 +655,47 @@ fn check_require(require: &Require, errors: &mut Vec<PackError>) {
     }
 }
 
-fn check_scope(scope: &Scope, errors: &mut Vec<PackError>) {
+fn check_scope(scope: &Scope, c: &mut Compiler, errors: &mut Vec<PackError>) {
     if let Scope::Section(heading) | Scope::Heading(heading) | Scope::SectionBody(heading) = scope {
-        compile_into(heading, errors);
+        compile_into(heading, c, errors);
     }
 }
 
 /// Compile the matcher and collect the names it captures (union over combinators).
 /// `None` when it does not compile: the rule's names are then unknown, and checking its
 /// expressions would only repeat the pattern's error as unknown names.
-fn captures_of(matcher: &Matcher, errors: &mut Vec<PackError>) -> Option<Names> {
+fn captures_of(matcher: &Matcher, c: &mut Compiler, errors: &mut Vec<PackError>) -> Option<Names> {
     let before = errors.len();
-    let compiled = compile_into(matcher, errors);
+    let compiled = compile_into(matcher, c, errors);
     if errors.len() > before {
         return None;
     }
     let mut names = Names::default();
     if let Some(compiled) = compiled {
-        collect_captures(&compiled, &mut names);
+        let mut leaves = Vec::new();
+        leaves_of(&compiled, &c.leaves, &mut leaves);
+        for leaf in leaves {
+            collect_captures(&leaf, &mut names);
+        }
     }
     Some(names)
 }
 
-fn collect_captures(matcher: &CompiledMatcher, names: &mut Names) {
-    match matcher {
-        CompiledMatcher::Text(_) => {}
-        CompiledMatcher::Regex(regex) => {
+fn collect_captures(leaf: &Leaf, names: &mut Names) {
+    match leaf {
+        Leaf::Literal(_) => {}
+        Leaf::Regex(regex) => {
             for group in regex.groups() {
                 names.add(group, Ty::Unknown);
             }
         }
-        CompiledMatcher::Pattern(pattern) => {
+        Leaf::Pattern(pattern) => {
             for capture in &pattern.captures {
                 names.add(&capture.name, Ty::of_capture(&capture.ty));
                 names
                     .captures
                     .entry(capture.name.clone())
                     .or_insert_with(|| capture.ty.clone());
-            }
-        }
-        CompiledMatcher::Any(items)
-        | CompiledMatcher::All(items)
-        | CompiledMatcher::None(items) => {
-            for item in items {
-                collect_captures(item, names);
             }
         }
     }
@@ -844,7 +794,10 @@ fn type_of(expr: &Expr, names: &Names, errors: &mut Vec<PackError>) -> Ty {
         ExprKind::Compare { op, left, right } => {
             let l = type_of(left, names, errors);
             let r = type_of(right, names, errors);
-            let ordering = !matches!(op, super::expr::CmpOp::Eq | super::expr::CmpOp::Ne);
+            let ordering = !matches!(
+                op,
+                crate::pack::expr::CmpOp::Eq | crate::pack::expr::CmpOp::Ne
+            );
             if l != Ty::Unknown && r != Ty::Unknown {
                 if l != r {
                     errors.push(
@@ -1147,7 +1100,7 @@ fn check_doubled(doubled: &crate::pack::model::Doubled, errors: &mut Vec<PackErr
 
 #[cfg(test)]
 mod tests {
-    use crate::pack::load::{parse, Form};
+    use crate::eval::load::{parse, Form};
 
     /// The messages and underlined text of the errors of a one-rule pack.
     fn errors(check: &str) -> Vec<(String, String)> {
