@@ -371,3 +371,35 @@ fn to_findings(rule: &CompiledRule, hits: Vec<Hit>) -> Vec<Finding> {
     let count = hits.len();
     hits.into_iter().map(|h| make(h, count)).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::matching::Leaf;
+    use super::Engine;
+    use crate::eval::load::load_builtin;
+    use crate::pack::pattern::compiled;
+
+    /// Loading a pack compiles each distinct regex and pattern of it once, however many rules
+    /// use it; the engine compiles nothing.
+    #[test]
+    fn a_pack_is_compiled_once_when_it_is_loaded_and_the_engine_compiles_nothing() {
+        let before = compiled::so_far();
+        let set = load_builtin("fazhi").expect("the built-in pack loads");
+        let when_loaded = compiled::so_far() - before;
+        let leaves = &set.rules[0].leaves;
+        assert!(set
+            .rules
+            .iter()
+            .all(|r| std::sync::Arc::ptr_eq(&r.leaves, leaves)));
+        let searched = leaves
+            .iter()
+            .filter(|l| !matches!(***l, Leaf::Literal(_)))
+            .count();
+        assert!(searched > 30, "{searched}");
+        assert_eq!(when_loaded, searched);
+        let before = compiled::so_far();
+        let engine = Engine::new(&set);
+        assert_eq!(compiled::so_far() - before, 0);
+        assert_eq!(engine.rules.len(), set.rules.len());
+    }
+}

@@ -36,7 +36,7 @@ use std::sync::Arc;
 use super::kinds;
 use super::matching::{written_at, CompiledMatcher, Compiler, Leaf};
 use super::CompiledCheck;
-use crate::model::text::edit_distance;
+use crate::model::text::suggest;
 use crate::model::StatementKind;
 use crate::pack::error::PackError;
 use crate::pack::expr::{Expr, ExprKind, Func, FACTS};
@@ -77,6 +77,12 @@ pub fn validate(pack: &Pack) -> Result<CompiledPack, Vec<PackError>> {
     let mut seen_ids = HashSet::new();
     for rule in &pack.rules {
         check_rule_id(rule, &mut seen_ids, &mut errors);
+        if rule.message.value.trim().is_empty() {
+            errors.push(
+                PackError::new("the message is empty", rule.message.span.clone())
+                    .with_help("say what is wrong in the report"),
+            );
+        }
         let before = errors.len();
         check_rule(rule, &mut compiler, &mut errors);
         if errors.len() == before {
@@ -219,7 +225,7 @@ impl Names {
             .map(String::as_str)
             .chain(also.iter().copied())
             .collect();
-        match closest(written, &candidates) {
+        match suggest(written, candidates) {
             Some(near) => format!("did you mean `{near}`? "),
             None => String::new(),
         }
@@ -587,7 +593,7 @@ fn statement_names(
             kind.span.clone(),
         )
         .with_label("not a kind of statement");
-        error = match closest(&kind.value, &all) {
+        error = match suggest(&kind.value, all.iter().copied()) {
             Some(near) => error.with_help(format!(
                 "did you mean `{near}`? The kinds are: {}",
                 all.join(", ")
@@ -627,19 +633,6 @@ fn first_pattern(matcher: &Matcher) -> Option<&Spanned<String>> {
             items.iter().find_map(first_pattern)
         }
     }
-}
-
-/// The allowed word a small edit away from `written`, for "did you mean".
-fn closest<'w>(written: &str, allowed: &[&'w str]) -> Option<&'w str> {
-    allowed
-        .iter()
-        .map(|candidate| (edit_distance(written, candidate), *candidate))
-        .filter(|(distance, candidate)| {
-            *distance <= 2.max(candidate.chars().count() / 3)
-                && *distance < written.chars().count().max(2)
-        })
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, candidate)| candidate)
 }
 
 fn check_require(require: &Require, c: &mut Compiler, errors: &mut Vec<PackError>) {

@@ -100,6 +100,26 @@ fn too_big(what: &str, span: Span) -> PackError {
     .with_help("large counted repetitions (`{1000}`) multiply its size; write a shorter one or split it into several rules")
 }
 
+/// How many patterns and regexes this thread has compiled, for tests that a pack is compiled
+/// once.
+#[cfg(test)]
+pub mod compiled {
+    use std::cell::Cell;
+
+    thread_local! {
+        static COUNT: Cell<usize> = const { Cell::new(0) };
+    }
+
+    pub(super) fn count() {
+        COUNT.with(|c| c.set(c.get() + 1));
+    }
+
+    /// Patterns and regexes compiled on this thread so far.
+    pub fn so_far() -> usize {
+        COUNT.with(Cell::get)
+    }
+}
+
 /// The type of a capture, as written after the colon.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CaptureType {
@@ -278,6 +298,8 @@ impl PatternMatch {
 /// Compile a pattern. `base` is the byte offset of `src` in the pack source, so that errors
 /// point into the rule file. All errors found are returned, not just the first.
 pub fn compile(src: &str, base: usize) -> Result<CompiledPattern, Vec<PackError>> {
+    #[cfg(test)]
+    compiled::count();
     let segments = parse(src, base)?;
     let mut errors = Vec::new();
     let mut regex_src = String::new();
@@ -1060,6 +1082,8 @@ fn from_group_spans(names: &[String], text: &str, groups: &GroupSpans) -> Option
 /// Compile a raw regex written at byte `base` of the pack source. The error carries the
 /// regex crate's message and points at the offending part of the regex.
 pub fn compile_regex(src: &str, base: usize) -> Result<RegexMatcher, PackError> {
+    #[cfg(test)]
+    compiled::count();
     let whole = base..base + src.len();
     if let Some(line_start) = LineStartRegex::new(src, build_regex) {
         return Ok(RegexMatcher::new(RegexSearch::LineStart(line_start)));

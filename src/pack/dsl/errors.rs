@@ -8,7 +8,7 @@
 use pest::error::{Error, ErrorVariant, InputLocation};
 
 use super::Rule;
-use crate::model::text::edit_distance;
+use crate::model::text::suggest;
 use crate::pack::error::PackError;
 
 /// Grammar rules that start a line inside `rule … { }`.
@@ -286,14 +286,9 @@ fn closest_keyword(src: &str, at: usize, keywords: &[String]) -> Option<String> 
         let rule_lines = RULE_LINE_KEYWORDS.iter().filter_map(|r| keyword_text(*r));
         candidates.extend(rule_lines.map(str::to_string));
     }
-    candidates
-        .into_iter()
-        .map(|keyword| (edit_distance(&word, &keyword), keyword))
-        .filter(|(distance, keyword)| {
-            *distance > 0 && *distance <= 2 && *distance < keyword.len() / 2 + 1
-        })
-        .min()
-        .map(|(_, keyword)| keyword)
+    // The word itself is a keyword, only not one that can stand here.
+    let others = candidates.iter().map(String::as_str).filter(|k| *k != word);
+    suggest(&word, others).map(str::to_string)
 }
 
 /// The keyword a `kw_*` rule matches.

@@ -6,10 +6,8 @@
 //! value at fault. Pattern and regex text is stored as written (with the span of the
 //! scalar's content) and compiled later by validation.
 
-use std::collections::HashMap;
-
 use super::node::{Node, Value};
-use crate::model::text::edit_distance;
+use crate::model::text::suggest;
 use crate::pack::error::PackError;
 use crate::pack::model::{
     Check, Condition, Consistent, Example, ExampleKind, Expr, FactsCheck, Forbid, HalfWidth,
@@ -103,13 +101,6 @@ impl<'a> Reader<'a> {
         self.errors.push(error);
     }
 
-    fn line_of(&self, offset: usize) -> usize {
-        self.src
-            .get(..offset)
-            .map_or(0, |before| before.matches('\n').count())
-            + 1
-    }
-
     pub fn pack(&mut self, root: &Node) -> Option<Pack> {
         if let Value::Null = root.value {
             self.error(
@@ -186,32 +177,7 @@ impl<'a> Reader<'a> {
                 return Vec::new();
             }
         };
-        let mut rules = Vec::new();
-        let mut first_line_of_id: HashMap<String, usize> = HashMap::new();
-        for item in items {
-            let Some(rule) = self.rule(item) else {
-                continue;
-            };
-            let line = self.line_of(rule.id.span.start);
-            match first_line_of_id.get(&rule.id.value) {
-                Some(first) => {
-                    let error = PackError::new(
-                        format!("duplicate rule id `{}`", rule.id.value),
-                        rule.id.span.clone(),
-                    )
-                    .with_label("used again here")
-                    .with_help(format!(
-                        "the first rule with this id is on line {first}; ids must be unique in a pack"
-                    ));
-                    self.error(error);
-                }
-                None => {
-                    first_line_of_id.insert(rule.id.value.clone(), line);
-                    rules.push(rule);
-                }
-            }
-        }
-        rules
+        items.iter().filter_map(|item| self.rule(item)).collect()
     }
 
     fn rule(&mut self, node: &Node) -> Option<Rule> {
@@ -284,27 +250,7 @@ impl<'a> Reader<'a> {
     }
 
     fn rule_id(&mut self, node: &Node) -> Option<Spanned<String>> {
-        let id = self.text(node, "`id`")?;
-        let mut chars = id.value.chars();
-        let well_formed = chars
-            .next()
-            .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-            && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-        if !well_formed {
-            self.error(
-                PackError::new(
-                    format!("`{}` is not a valid rule id", id.value),
-                    id.span.clone(),
-                )
-                .with_label("rule id")
-                .with_help(
-                    "ids use lowercase ASCII letters, digits and `-`, starting with a letter \
-                         or digit (e.g. `first-responsible`)",
-                ),
-            );
-            return None;
-        }
-        Some(id)
+        self.text(node, "`id`")
     }
 
     /// The kind of check, from the kind key present, and the keys that refine it.
@@ -909,13 +855,6 @@ impl<'a> Reader<'a> {
         match &node.value {
             Value::Str(_) | Value::Number | Value::Bool(_) => {
                 let text = self.text(node, "text to look for")?;
-                if text.value.is_empty() {
-                    self.error(
-                        PackError::new("empty text matches everywhere", node.span.clone())
-                            .with_label("empty"),
-                    );
-                    return None;
-                }
                 Some(Matcher::Text(text))
             }
             Value::Null => {
@@ -1216,16 +1155,8 @@ fn modifier_help(name: &str) -> &'static str {
 
 /// Adds "did you mean …?" when an allowed word is a small edit away.
 fn with_suggestion(error: PackError, written: &str, allowed: &[&str]) -> PackError {
-    let closest = allowed
-        .iter()
-        .map(|candidate| (edit_distance(written, candidate), *candidate))
-        .filter(|(distance, candidate)| {
-            *distance <= 2.max(candidate.chars().count() / 3)
-                && *distance < written.chars().count().max(2)
-        })
-        .min_by_key(|(distance, _)| *distance);
-    match closest {
-        Some((_, candidate)) => error.with_help(format!("did you mean `{candidate}`?")),
+    match suggest(written, allowed.iter().copied()) {
+        Some(candidate) => error.with_help(format!("did you mean `{candidate}`?")),
         None => error,
     }
 }
