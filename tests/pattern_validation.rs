@@ -7,7 +7,7 @@ use reportlint::eval::validate::validate;
 use reportlint::pack::error::{PackError, PackErrors};
 use reportlint::pack::expr::{BinOp, CmpOp, Expr, ExprKind, Func, Tolerance};
 use reportlint::pack::model::{
-    Check, Consistent, FactsCheck, Forbid, Let, MatchCheck, Matcher, Pack, Paired, Require, Rule,
+    AssertCheck, Check, Consistent, Forbid, Let, MatchCheck, Matcher, Pack, Paired, Require, Rule,
     Scope, Severity, Spanned,
 };
 
@@ -251,7 +251,7 @@ fn broken_pack() -> Pack {
             &src,
             "Publish_Date",
             "成文日期晚于次年4月1日",
-            Check::Facts(FactsCheck {
+            Check::Assert(AssertCheck {
                 lets: vec![],
                 asserts: vec![before],
             }),

@@ -743,7 +743,7 @@ fn load_term_tables(
             })
             .map_err(|found| LoadError::Pack(PackErrors::new(&shown, table.clone(), found)))?;
         terms.loaded = entries;
-        match kinds::terms::compile(terms) {
+        match kinds::terms::compile(terms, &mut super::matching::Compiler::default()) {
             Ok(with_table) => *check = CompiledCheck::Terms(with_table),
             Err(found) => errors.extend(found),
         }

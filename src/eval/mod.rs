@@ -13,6 +13,8 @@ pub mod load;
 pub mod matching;
 pub mod validate;
 
+pub use kinds::CompiledCheck;
+
 use crate::diag::RuleInfo;
 use crate::diag::{Finding, Fix, Label};
 use crate::model::{Document, Facts};
@@ -22,25 +24,6 @@ use kinds::Hit;
 use load::RuleSet;
 use matching::{DocMatches, Leaf, Literals};
 use std::sync::Arc;
-
-/// A rule's check after compilation.
-#[derive(Debug, Clone)]
-pub enum CompiledCheck {
-    Require(kinds::require::Compiled),
-    Forbid(kinds::forbid::Compiled),
-    Match(kinds::matching::Compiled),
-    Consistent(kinds::consistent::Compiled),
-    When(kinds::when::Compiled),
-    Sections(kinds::sections::Compiled),
-    Headings(kinds::headings::Compiled),
-    Facts(kinds::facts::Compiled),
-    Paired(kinds::paired::Compiled),
-    HalfWidth(kinds::halfwidth::Compiled),
-    Terms(kinds::terms::Compiled),
-    Doubled(kinds::doubled::Compiled),
-    Digits(kinds::digits::Compiled),
-    Statement(kinds::statements::Compiled),
-}
 
 /// One rule ready to run.
 #[derive(Debug, Clone)]
@@ -104,7 +87,7 @@ impl<'f> Bindings<'f> {
                 .report_year
                 .as_ref()
                 .map(|(y, _)| Value::count(*y as f64)),
-            "title.year" | "body.year" => crate::eval::kinds::facts::year_fact(self.facts, name)
+            "title.year" | "body.year" => crate::eval::kinds::assert::year_fact(self.facts, name)
                 .map(|(y, _)| Value::count(*y as f64)),
             "document.date" => self.facts.document_date.as_ref().map(|(d, _)| Value::Date {
                 year: d.year,
@@ -202,7 +185,7 @@ impl Engine {
         let mut findings = Vec::new();
         for rule in &self.rules {
             matches.set_pack_leaves(rule.leaf_base);
-            let mut hits = evaluate(&rule.check, &matches);
+            let mut hits = kinds::evaluate(&rule.check, &matches);
             let gave_up = matches.take_gave_up();
             if !gave_up.is_empty() {
                 // The rule saw an incomplete search: what it would say (text missing, or
@@ -219,25 +202,6 @@ impl Engine {
             findings.extend(to_findings(rule, hits));
         }
         findings
-    }
-}
-
-fn evaluate(check: &CompiledCheck, m: &DocMatches) -> Vec<Hit> {
-    match check {
-        CompiledCheck::Require(x) => kinds::require::evaluate(x, m),
-        CompiledCheck::Forbid(x) => kinds::forbid::evaluate(x, m),
-        CompiledCheck::Match(x) => kinds::matching::evaluate(x, m),
-        CompiledCheck::Consistent(x) => kinds::consistent::evaluate(x, m),
-        CompiledCheck::When(x) => kinds::when::evaluate(x, m),
-        CompiledCheck::Sections(x) => kinds::sections::evaluate(x, m),
-        CompiledCheck::Headings(x) => kinds::headings::evaluate(x, m),
-        CompiledCheck::Facts(x) => kinds::facts::evaluate(x, m),
-        CompiledCheck::Paired(x) => kinds::paired::evaluate(x, m),
-        CompiledCheck::HalfWidth(x) => kinds::halfwidth::evaluate(x, m),
-        CompiledCheck::Terms(x) => kinds::terms::evaluate(x, m),
-        CompiledCheck::Doubled(x) => kinds::doubled::evaluate(x, m),
-        CompiledCheck::Digits(x) => kinds::digits::evaluate(x, m),
-        CompiledCheck::Statement(x) => kinds::statements::evaluate(x, m),
     }
 }
 

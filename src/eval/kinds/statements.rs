@@ -30,11 +30,14 @@ use super::matching::{left_name, right_value};
 use super::Hit;
 use crate::diag::Label;
 use crate::eval::matching::{CompiledMatcher, Compiler, DocMatches, Leaf};
+use crate::eval::validate::{check_lets, compile_into, expect_condition, Names, Ty};
 use crate::eval::Bindings;
 use crate::model::statements::{Figure, Role, Statement, StatementKind, Verdict};
+use crate::model::text::suggest;
 use crate::model::Document;
 use crate::pack::error::PackError;
 use crate::pack::expr::Expr;
+use crate::pack::model::{statement_figure_names, Matcher, Spanned, STATEMENT_TEXT_NAMES};
 use crate::pack::model::{Let, StatementCheck};
 use crate::pack::values::{self, format_value, EvalError, Outcome, Value};
 
@@ -44,6 +47,78 @@ pub struct Compiled {
     pub subject: Option<CompiledMatcher>,
     pub lets: Vec<Let>,
     pub asserts: Vec<Expr>,
+}
+
+/// Typed names of the statement kind are added by validation.
+pub const MESSAGE_NAMES: &[&str] = &[];
+
+/// Kind `match statement`: the kind is one the analyser finds, the subject matcher compiles
+/// and matches text (no typed pattern), and the figures the kind binds are the names of its
+/// `let`s and `assert`s. `None` when the kind is unknown (its names are then unknown too).
+pub fn validate(
+    check: &StatementCheck,
+    c: &mut Compiler,
+    errors: &mut Vec<PackError>,
+) -> Option<Names> {
+    let kind = &check.kind;
+    if let Some(subject) = &check.subject {
+        if let Some(pattern) = first_pattern(subject) {
+            errors.push(
+                PackError::new("a subject is matched with text, not a pattern", pattern.span.clone())
+                    .with_label("a pattern with captures")
+                    .with_help("write the words of the subject as text or `/regex/`, e.g. `subject /成功|办结/`"),
+            );
+        } else {
+            compile_into(subject, c, errors);
+        }
+    }
+    let Some(statement_kind) = StatementKind::parse(&kind.value) else {
+        let all: Vec<&str> = StatementKind::ALL.iter().map(|k| k.name()).collect();
+        let mut error = PackError::new(
+            format!("unknown statement kind `{}`", kind.value),
+            kind.span.clone(),
+        )
+        .with_label("not a kind of statement");
+        error = match suggest(&kind.value, all.iter().copied()) {
+            Some(near) => error.with_help(format!(
+                "did you mean `{near}`? The kinds are: {}",
+                all.join(", ")
+            )),
+            None => error.with_help(format!("the kinds are: {}", all.join(", "))),
+        };
+        errors.push(error);
+        return None;
+    };
+    let mut names = Names::default();
+    for name in STATEMENT_TEXT_NAMES {
+        names.add(name, Ty::Text);
+    }
+    for name in statement_figure_names(statement_kind) {
+        names.add(
+            name,
+            if *name == "parts" {
+                Ty::List
+            } else {
+                Ty::Number
+            },
+        );
+    }
+    check_lets(&check.lets, &mut names, errors);
+    for assertion in &check.asserts {
+        expect_condition(assertion, &names, errors);
+    }
+    Some(names)
+}
+
+/// The first typed pattern of a matcher, if it holds one.
+fn first_pattern(matcher: &Matcher) -> Option<&Spanned<String>> {
+    match matcher {
+        Matcher::Pattern(p) => Some(p),
+        Matcher::Text(_) | Matcher::Regex(_) => None,
+        Matcher::Any(items) | Matcher::All(items) | Matcher::None(items) => {
+            items.iter().find_map(first_pattern)
+        }
+    }
 }
 
 pub fn compile(check: &StatementCheck, c: &mut Compiler) -> Result<Compiled, Vec<PackError>> {

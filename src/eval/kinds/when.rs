@@ -12,6 +12,7 @@
 use super::{require, Hit};
 use crate::diag::Label;
 use crate::eval::matching::{CompiledMatcher, CompiledScope, Compiler, DocMatches, LeafId};
+use crate::eval::validate::{captures_of, check_scope, compile_into, expect_condition, Names};
 use crate::eval::Bindings;
 use crate::pack::error::PackError;
 use crate::pack::expr::Expr;
@@ -34,6 +35,31 @@ pub enum CompiledCondition {
 pub struct Compiled {
     pub condition: CompiledCondition,
     pub then: require::Compiled,
+}
+
+/// The names this kind gives its findings for message templates, beside captures, `let`s,
+/// facts, `match` and `count`.
+pub const MESSAGE_NAMES: &[&str] = &[];
+
+/// What validation checks of a rule of this kind; the names its message may use.
+pub fn validate(when: &When, c: &mut Compiler, errors: &mut Vec<PackError>) -> Option<Names> {
+    match &when.condition {
+        Condition::Mentions { what, scope } => {
+            compile_into(what, c, errors);
+            check_scope(scope, c, errors);
+            require::check(&when.then, c, errors);
+            Some(Names::default())
+        }
+        Condition::Match { pattern, test } => {
+            let names = captures_of(pattern, c, errors);
+            require::check(&when.then, c, errors);
+            let names = names?;
+            if let Some(test) = test {
+                expect_condition(test, &names, errors);
+            }
+            Some(names)
+        }
+    }
 }
 
 pub fn compile(w: &When, c: &mut Compiler) -> Result<Compiled, Vec<PackError>> {

@@ -16,7 +16,7 @@ use super::Rule;
 use crate::pack::error::PackError;
 use crate::pack::expr::{UnOp, FACTS};
 use crate::pack::model::{
-    BinOp, Check, CmpOp, Condition, Consistent, Example, ExampleKind, Expr, ExprKind, FactsCheck,
+    AssertCheck, BinOp, Check, CmpOp, Condition, Consistent, Example, ExampleKind, Expr, ExprKind,
     Forbid, Func, HalfWidth, HeadingAspect, Headings, Let, MatchCheck, Matcher, Pack, Paired,
     Require, Rule as PackRule, Scope, SectionSpec, Sections, Severity, SeverityOverride, Span,
     Spanned, StatementCheck, Tolerance, When,
@@ -433,7 +433,7 @@ impl<'s> Builder<'s> {
                 }
                 Some(check)
             }
-            None if !asserts.is_empty() => Some(Check::Facts(FactsCheck {
+            None if !asserts.is_empty() => Some(Check::Assert(AssertCheck {
                 lets: lets.into_iter().map(|(binding, _)| binding).collect(),
                 asserts: asserts.into_iter().map(|(expr, _)| expr).collect(),
             })),

@@ -10,7 +10,7 @@ use super::node::{Node, Value};
 use crate::model::text::suggest;
 use crate::pack::error::PackError;
 use crate::pack::model::{
-    Check, Condition, Consistent, Example, ExampleKind, Expr, FactsCheck, Forbid, HalfWidth,
+    AssertCheck, Check, Condition, Consistent, Example, ExampleKind, Expr, Forbid, HalfWidth,
     HeadingAspect, Headings, Let, MatchCheck, Matcher, Pack, Paired, Require, Rule, Scope,
     SectionSpec, Sections, Severity, SeverityOverride, Span, Spanned, StatementCheck, When,
 };
@@ -28,22 +28,7 @@ const PACK_KEYS: &[&str] = &[
 
 /// Keys that say what a rule checks. A rule has exactly one, except that `when` carries a
 /// `require` (what must then hold) and `match` and `statement` carry `assert` (assertions).
-const KIND_KEYS: &[&str] = &[
-    "require",
-    "forbid",
-    "match",
-    "statement",
-    "consistent",
-    "when",
-    "sections",
-    "headings",
-    "assert",
-    "paired",
-    "halfwidth",
-    "terms",
-    "doubled",
-    "digits",
-];
+const KIND_KEYS: &[&str] = Check::KIND_NAMES;
 
 /// Keys that refine a rule of some kinds.
 const MODIFIER_KEYS: &[&str] = &["scope", "min", "unless", "suggest", "let", "on", "subject"];
@@ -341,7 +326,7 @@ impl<'a> Reader<'a> {
             "when" => self.when(body, fields).map(Check::When),
             "sections" => self.sections(body).map(Check::Sections),
             "headings" => self.headings(body).map(Check::Headings),
-            "assert" => self.facts(body, fields).map(Check::Facts),
+            "assert" => self.facts(body, fields).map(Check::Assert),
             "paired" => Some(Check::Paired(Paired {
                 pairs: self.text_list(body, "`paired`"),
             })),
@@ -422,10 +407,10 @@ impl<'a> Reader<'a> {
         })
     }
 
-    fn facts(&mut self, _assert: &Node, fields: &Fields<'_>) -> Option<FactsCheck> {
+    fn facts(&mut self, _assert: &Node, fields: &Fields<'_>) -> Option<AssertCheck> {
         let lets = self.lets(fields);
         let asserts = self.asserts(fields);
-        Some(FactsCheck {
+        Some(AssertCheck {
             lets: lets?,
             asserts: asserts?,
         })
