@@ -4,23 +4,9 @@
 //! table) and evaluated on a document (`evaluate`), and its tests.
 //!
 //! The kinds are listed once, in `crate::pack::model::for_each_kind!`: that list makes the
-//! model's [`Check`], the front ends' keyword tables, and here [`CompiledCheck`] and the
-//! dispatch to each module ([`validate`], [`compile`], [`evaluate`], [`message_names`]).
-
-pub mod assert;
-pub mod consistent;
-pub mod digits;
-pub mod doubled;
-pub mod forbid;
-pub mod halfwidth;
-pub mod headings;
-pub mod matching;
-pub mod paired;
-pub mod require;
-pub mod sections;
-pub mod statements;
-pub mod terms;
-pub mod when;
+//! model's [`Check`], the front ends' keyword tables, and here the kind modules themselves,
+//! [`CompiledCheck`] and the dispatch to each module ([`validate`], [`compile`],
+//! [`evaluate`], [`message_names`]).
 
 use crate::diag::{Fix, Label};
 use crate::eval::matching::{Compiler, DocMatches};
@@ -35,6 +21,8 @@ use crate::pack::values::Value;
 /// and `evaluate`.
 macro_rules! define_kinds {
     ($($(#[$doc:meta])* $variant:ident($model:ident) $name:literal $dsl:literal $module:ident,)*) => {
+        $($(#[$doc])* pub mod $module;)*
+
         /// A rule's check after compilation.
         #[derive(Debug, Clone)]
         pub enum CompiledCheck {
