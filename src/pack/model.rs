@@ -196,11 +196,14 @@ macro_rules! define_check {
             /// The kinds' names, in the order of the kind list.
             pub const KIND_NAMES: &'static [&'static str] = &[$($name),*];
 
+            /// The words that start each kind in the DSL, in the order of the kind list.
+            pub fn dsl_keywords() -> impl Iterator<Item = &'static str> {
+                [$($dsl),*].into_iter()
+            }
+
             /// The first word of each kind in the DSL (`match` of `match statement`).
             pub fn dsl_first_words() -> impl Iterator<Item = &'static str> {
-                [$($dsl),*]
-                    .into_iter()
-                    .map(|words| words.split(' ').next().unwrap_or(words))
+                Self::dsl_keywords().map(|words| words.split(' ').next().unwrap_or(words))
             }
 
             /// The kind's name: its key in YAML, its name in messages.
@@ -477,5 +480,27 @@ pub fn statement_figure_names(kind: crate::model::StatementKind) -> &'static [&'
         StatementKind::Parts => &["total", "parts"],
         StatementKind::Growth => &["growth", "current", "previous"],
         StatementKind::Repeated => &["first", "other"],
+    }
+}
+
+#[cfg(test)]
+mod kind_list_tests {
+    use super::Check;
+
+    /// Each kind has its own name and its own DSL words; the first DSL word of a kind is its
+    /// name or, for `match statement`, the word of another kind it extends.
+    #[test]
+    fn the_kind_list_names_each_kind_once() {
+        let names = Check::KIND_NAMES;
+        let mut unique = names.to_vec();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), names.len(), "{names:?}");
+        let dsl: Vec<&str> = Check::dsl_keywords().collect();
+        assert_eq!(dsl.len(), names.len());
+        for (name, words) in names.iter().zip(&dsl) {
+            let first = words.split(' ').next().unwrap_or(words);
+            assert!(first == *name || names.contains(&first), "{name}: {words}");
+        }
     }
 }

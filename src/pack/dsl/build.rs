@@ -39,8 +39,15 @@ static ARITH: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
         .op(Op::prefix(Rule::op_neg))
 });
 
-const CHECK_KEYWORDS: &str =
-    "`require`, `forbid`, `match`, `match statement`, `consistent`, `when`, `sections`, `headings`, `assert`, `paired`, `halfwidth`, `terms`, `doubled` or `digits`";
+/// The words that start each kind in the DSL, for help texts: "`require`, … or `digits`".
+fn check_keywords() -> String {
+    let words: Vec<String> = Check::dsl_keywords().map(|w| format!("`{w}`")).collect();
+    match words.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
 
 pub struct Builder<'s> {
     src: &'s str,
@@ -450,7 +457,7 @@ impl<'s> Builder<'s> {
                             id.span.clone(),
                         )
                         .with_label("this rule has no check")
-                        .with_help(format!("add one of {CHECK_KEYWORDS}")),
+                        .with_help(format!("add one of {}", check_keywords())),
                     );
                 }
                 None
@@ -1303,5 +1310,17 @@ impl<'s> Builder<'s> {
             },
             depth,
         ))
+    }
+}
+
+#[cfg(test)]
+mod kind_words_tests {
+    /// The help for a rule without a check names every kind, from the kind list.
+    #[test]
+    fn the_help_names_the_kinds_in_the_order_of_the_kind_list() {
+        assert_eq!(
+            super::check_keywords(),
+            "`require`, `forbid`, `match`, `match statement`, `consistent`, `when`, `sections`, `headings`, `assert`, `paired`, `halfwidth`, `terms`, `doubled` or `digits`"
+        );
     }
 }
