@@ -459,7 +459,7 @@ fn a_value_whose_characters_cannot_be_located_is_underlined_whole() {
     let src = "forbid regex \"法治\\\\((建设\"";
     let span = src.find('"').expect("quote")..src.len();
     let matcher = Matcher::Regex(Spanned::new("法治\\((建设".to_string(), span.clone()));
-    let errors = reportlint::eval::matching::Compiler::default()
+    let errors = reportlint::eval::search::Compiler::default()
         .matcher(&matcher)
         .expect_err("bad regex");
     assert_eq!(errors[0].span, span);

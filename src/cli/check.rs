@@ -19,7 +19,7 @@ use crate::config::baseline::{self, Baseline, Entry};
 use crate::config::gate::Gate;
 use crate::config::select::{ProjectPaths, Selection};
 use crate::config::{self, Config};
-use crate::diag::human::Style;
+use crate::diag::graphic::Style;
 use crate::eval::load::{self, RuleSet};
 use crate::eval::Engine;
 use crate::output::{self, Summary};

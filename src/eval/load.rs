@@ -24,7 +24,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::matching::Leaf;
+use super::search::Leaf;
 use super::validate::{self, CompiledPack};
 use super::{kinds, CompiledCheck};
 use crate::pack::error::{PackError, PackErrors};
@@ -743,7 +743,7 @@ fn load_term_tables(
             })
             .map_err(|found| LoadError::Pack(PackErrors::new(&shown, table.clone(), found)))?;
         terms.loaded = entries;
-        match kinds::terms::compile(terms, &mut super::matching::Compiler::default()) {
+        match kinds::terms::compile(terms, &mut super::search::Compiler::default()) {
             Ok(with_table) => *check = CompiledCheck::Terms(with_table),
             Err(found) => errors.extend(found),
         }

@@ -2,15 +2,15 @@
 //!
 //! [`load`] reads pack files (and what they extend) through the front ends and
 //! [`validate`]s each pack, which compiles it: every literal, regex and pattern into the
-//! pack's leaf table (`matching`), each rule's check by its kind (`crate::eval::kinds`). The
+//! pack's leaf table (`search`), each rule's check by its kind (`crate::eval::kinds`). The
 //! [`Engine`] takes the compiled rules as they are. Running a document creates one
-//! [`matching::DocMatches`] (one literal pass, regexes run lazily and once), evaluates every
+//! [`search::DocMatches`] (one literal pass, regexes run lazily and once), evaluates every
 //! rule kind over it, and turns each [`Hit`] into a [`Finding`] with the rule's metadata and
 //! interpolated message.
 
 pub mod kinds;
 pub mod load;
-pub mod matching;
+pub mod search;
 pub mod validate;
 
 pub use kinds::CompiledCheck;
@@ -22,7 +22,7 @@ use crate::pack::model::Severity;
 use crate::pack::values::{self, format_value, Value};
 use kinds::Hit;
 use load::RuleSet;
-use matching::{DocMatches, Leaf, Literals};
+use search::{DocMatches, Leaf, Literals};
 use std::sync::Arc;
 
 /// One rule ready to run.
@@ -338,7 +338,7 @@ fn to_findings(rule: &CompiledRule, hits: Vec<Hit>) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::matching::Leaf;
+    use super::search::Leaf;
     use super::Engine;
     use crate::eval::load::load_builtin;
     use crate::pack::pattern::compiled;

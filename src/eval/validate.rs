@@ -34,7 +34,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use super::kinds::{self, CompiledCheck};
-use super::matching::{written_at, CompiledMatcher, Compiler, Leaf};
+use super::search::{written_at, CompiledMatcher, Compiler, Leaf};
 use crate::model::text::suggest;
 use crate::pack::error::PackError;
 use crate::pack::expr::{Expr, ExprKind, Func, FACTS};

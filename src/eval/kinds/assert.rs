@@ -14,15 +14,15 @@
 
 use super::{stand_in, Hit};
 use crate::diag::Label;
-use crate::eval::matching::Compiler;
-use crate::eval::matching::DocMatches;
+use crate::eval::search::Compiler;
+use crate::eval::search::DocMatches;
 use crate::eval::validate::{check_lets, expect_condition, Names};
 use crate::eval::Bindings;
 use crate::model::{Document, Facts};
 use crate::pack::error::PackError;
 use crate::pack::expr::{Expr, ExprKind};
 use crate::pack::model::{AssertCheck, Let};
-use crate::pack::values::{self, Outcome};
+use crate::pack::values::{self, AssertResult};
 
 #[derive(Debug, Clone)]
 pub struct Compiled {
@@ -117,7 +117,7 @@ pub fn evaluate(f: &Compiled, m: &DocMatches) -> Vec<Hit> {
     }
     for a in &f.asserts {
         let outcome = values::check(a, &b);
-        if let Ok(Outcome::Fail) = outcome {
+        if let Ok(AssertResult::Fail) = outcome {
             let mut read = Vec::new();
             facts_read(a, &mut read);
             let mut labels: Vec<Label> = read.iter().filter_map(|r| fact_label(doc, r)).collect();

@@ -11,7 +11,7 @@
 
 use super::Hit;
 use crate::diag::Label;
-use crate::eval::matching::{Compiler, DocMatches, LeafId};
+use crate::eval::search::{Compiler, DocMatches, LeafId};
 use crate::eval::validate::{captures_of, Names, Ty};
 use crate::pack::error::PackError;
 use crate::pack::model::Consistent;

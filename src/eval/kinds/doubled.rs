@@ -20,7 +20,7 @@
 //! rule doubled-char { message "“{match}”多了一个“{char}”字，应为“{suggestion}”" doubled allow "乐乐" }
 //! ```
 
-use crate::eval::matching::Compiler;
+use crate::eval::search::Compiler;
 use crate::eval::validate::Names;
 use crate::pack::error::PackError;
 use std::collections::{HashMap, HashSet};
@@ -28,7 +28,7 @@ use std::sync::LazyLock;
 
 use super::Hit;
 use crate::diag::{Fix, Label};
-use crate::eval::matching::DocMatches;
+use crate::eval::search::DocMatches;
 use crate::pack::model::Doubled;
 use crate::pack::values::Value;
 

@@ -12,8 +12,8 @@
 
 use super::Hit;
 use crate::diag::{Fix, Label};
-use crate::eval::matching::Leaf;
-use crate::eval::matching::{
+use crate::eval::search::Leaf;
+use crate::eval::search::{
     CompiledMatcher, CompiledScope, Compiler, DocMatches, LeafMatch, Span,
 };
 use crate::eval::validate::{

@@ -11,8 +11,8 @@
 
 use super::Hit;
 use crate::diag::{Fix, Label};
-use crate::eval::matching::Compiler;
-use crate::eval::matching::DocMatches;
+use crate::eval::search::Compiler;
+use crate::eval::search::DocMatches;
 use crate::eval::validate::Names;
 use crate::pack::error::PackError;
 use crate::pack::model::HalfWidth;

@@ -16,13 +16,13 @@
 
 use super::Hit;
 use crate::diag::Label;
-use crate::eval::matching::{CompiledScope, Compiler, DocMatches, LeafId, LeafMatch};
+use crate::eval::search::{CompiledScope, Compiler, DocMatches, LeafId, LeafMatch};
 use crate::eval::validate::{captures_of, check_lets, check_scope, expect_condition, Names};
 use crate::eval::Bindings;
 use crate::pack::error::PackError;
 use crate::pack::expr::{Expr, ExprKind};
 use crate::pack::model::{Let, MatchCheck};
-use crate::pack::values::{self, format_value, Outcome, Value};
+use crate::pack::values::{self, format_value, AssertResult, Value};
 
 #[derive(Debug, Clone)]
 pub struct Compiled {
@@ -155,8 +155,8 @@ pub fn evaluate(mc: &Compiled, m: &DocMatches) -> Vec<Hit> {
             };
             for a in &mc.asserts {
                 match values::check(a, &b) {
-                    Ok(Outcome::Pass) | Ok(Outcome::NotApplicable) => {}
-                    Ok(Outcome::Fail) => {
+                    Ok(AssertResult::Pass) | Ok(AssertResult::NotApplicable) => {}
+                    Ok(AssertResult::Fail) => {
                         let computed = right_value(a, &b);
                         let labels = capture_labels(lm, &doc.text, left_name(a), computed.as_ref());
                         let mut hit = Hit::at(labels);

@@ -9,7 +9,7 @@
 //! [`evaluate`], [`message_names`]).
 
 use crate::diag::{Fix, Label};
-use crate::eval::matching::{Compiler, DocMatches};
+use crate::eval::search::{Compiler, DocMatches};
 use crate::eval::validate::Names;
 use crate::model::Document;
 use crate::pack::error::PackError;

@@ -14,7 +14,7 @@
 
 use super::{stand_in, Hit};
 use crate::diag::Label;
-use crate::eval::matching::{CompiledMatcher, CompiledScope, Compiler, DocMatches};
+use crate::eval::search::{CompiledMatcher, CompiledScope, Compiler, DocMatches};
 use crate::eval::validate::{check_scope, compile_into, Names};
 use crate::pack::error::PackError;
 use crate::pack::model::Require;

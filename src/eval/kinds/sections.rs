@@ -12,7 +12,7 @@
 
 use super::{stand_in, Hit};
 use crate::diag::Label;
-use crate::eval::matching::{CompiledMatcher, Compiler, DocMatches};
+use crate::eval::search::{CompiledMatcher, Compiler, DocMatches};
 use crate::eval::validate::{compile_into, Names};
 use crate::pack::error::PackError;
 use crate::pack::model::Sections;

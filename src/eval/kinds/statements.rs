@@ -29,7 +29,7 @@
 use super::matching::{left_name, right_value};
 use super::Hit;
 use crate::diag::Label;
-use crate::eval::matching::{CompiledMatcher, Compiler, DocMatches, Leaf};
+use crate::eval::search::{CompiledMatcher, Compiler, DocMatches, Leaf};
 use crate::eval::validate::{check_lets, compile_into, expect_condition, Names, Ty};
 use crate::eval::Bindings;
 use crate::model::statements::{Figure, Role, Statement, StatementKind, Verdict};
@@ -39,7 +39,7 @@ use crate::pack::error::PackError;
 use crate::pack::expr::Expr;
 use crate::pack::model::{statement_figure_names, Matcher, Spanned, STATEMENT_TEXT_NAMES};
 use crate::pack::model::{Let, StatementCheck};
-use crate::pack::values::{self, format_value, EvalError, Outcome, Value};
+use crate::pack::values::{self, format_value, EvalError, AssertResult, Value};
 
 #[derive(Debug, Clone)]
 pub struct Compiled {
@@ -312,8 +312,8 @@ pub fn evaluate(check: &Compiled, m: &DocMatches) -> Vec<Hit> {
         }
         for a in &check.asserts {
             match values::check(a, &b) {
-                Ok(Outcome::Pass) | Ok(Outcome::NotApplicable) => {}
-                Ok(Outcome::Fail) => {
+                Ok(AssertResult::Pass) | Ok(AssertResult::NotApplicable) => {}
+                Ok(AssertResult::Fail) => {
                     let computed = right_value(a, &b);
                     let first = left_name(a);
                     let shown = computed.as_ref().map(|v| {

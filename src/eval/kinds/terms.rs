@@ -12,13 +12,13 @@
 //! rule county-terms { message "“{match}”应为“{suggestion}”" terms file "terms.csv" }
 //! ```
 
-use crate::eval::matching::Compiler;
+use crate::eval::search::Compiler;
 use crate::eval::validate::Names;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::Hit;
 use crate::diag::{Fix, Label};
-use crate::eval::matching::DocMatches;
+use crate::eval::search::DocMatches;
 use crate::pack::error::PackError;
 use crate::pack::model::Terms;
 use crate::pack::values::Value;

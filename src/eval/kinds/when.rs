@@ -11,13 +11,13 @@
 
 use super::{require, Hit};
 use crate::diag::Label;
-use crate::eval::matching::{CompiledMatcher, CompiledScope, Compiler, DocMatches, LeafId};
+use crate::eval::search::{CompiledMatcher, CompiledScope, Compiler, DocMatches, LeafId};
 use crate::eval::validate::{captures_of, check_scope, compile_into, expect_condition, Names};
 use crate::eval::Bindings;
 use crate::pack::error::PackError;
 use crate::pack::expr::Expr;
 use crate::pack::model::{Condition, When};
-use crate::pack::values::{self, Outcome};
+use crate::pack::values::{self, AssertResult};
 
 #[derive(Debug, Clone)]
 pub enum CompiledCondition {
@@ -100,7 +100,7 @@ fn condition_evidence(cond: &CompiledCondition, m: &DocMatches) -> Option<Vec<cr
                                 b.set(&c.name, v.clone());
                             }
                         }
-                        matches!(values::check(t, &b), Ok(Outcome::Pass))
+                        matches!(values::check(t, &b), Ok(AssertResult::Pass))
                     }
                 };
                 ok.then(|| vec![lm.span.clone()])
