@@ -4,7 +4,7 @@
 use std::process::Command;
 
 use reportlint::cli::packs::run_examples;
-use reportlint::pack::load::{load_builtin, RuleSet};
+use reportlint::eval::load::{load_builtin, RuleSet};
 use reportlint::pack::model::ExampleKind;
 
 fn builtin() -> RuleSet {

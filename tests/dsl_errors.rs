@@ -2,12 +2,17 @@
 //! also after Chinese text, and all semantic errors of a file come in one report.
 
 use miette::{GraphicalReportHandler, GraphicalTheme};
+use reportlint::eval::load::{self, Form};
 use reportlint::pack::dsl::parse_pack;
 use reportlint::pack::error::PackErrors;
 
+/// The front end's errors; for a pack it reads, validation's (what a pack means).
 fn errors_of(src: &str) -> PackErrors {
     match parse_pack("broken.rules", src) {
-        Ok(pack) => panic!("the pack parsed: {pack:?}"),
+        Ok(_) => match load::parse("broken.rules", src, Form::Dsl) {
+            Ok(pack) => panic!("the pack loaded: {:?}", pack.pack),
+            Err(errors) => errors,
+        },
         Err(errors) => errors,
     }
 }

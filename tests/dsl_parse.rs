@@ -301,7 +301,7 @@ fn heading_numbering() {
 
 #[test]
 fn assertions_over_document_facts() {
-    let expected = Check::Facts(FactsCheck {
+    let expected = Check::Assert(AssertCheck {
         lets: vec![Let {
             name: text("deadline"),
             value: expr("date(report.year + 1, 3, 31)"),

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use miette::{GraphicalReportHandler, GraphicalTheme};
-use reportlint::pack::load::{load_file, LoadError, RuleSet};
+use reportlint::eval::load::{load_file, LoadError, RuleSet};
 use reportlint::pack::model::Severity;
 
 const DIR: &str = "tests/fixtures/packs/extends";

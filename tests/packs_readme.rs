@@ -3,7 +3,7 @@
 //! followed by a ```yaml block that reads to the same pack. YAML blocks marked `# example`
 //! (CI recipes) are not packs.
 
-use reportlint::pack::load::{parse, Form};
+use reportlint::eval::load::{parse, Form};
 
 struct Block {
     language: String,

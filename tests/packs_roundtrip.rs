@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use reportlint::pack::load::Form;
+use reportlint::eval::load::Form;
 use reportlint::pack::model::Pack;
 use reportlint::pack::{dsl, yaml};
 

@@ -3,13 +3,13 @@
 
 use std::ops::Range;
 
+use reportlint::eval::validate::validate;
 use reportlint::pack::error::{PackError, PackErrors};
 use reportlint::pack::expr::{BinOp, CmpOp, Expr, ExprKind, Func, Tolerance};
 use reportlint::pack::model::{
-    Check, Consistent, FactsCheck, Forbid, Let, MatchCheck, Matcher, Pack, Paired, Require, Rule,
+    AssertCheck, Check, Consistent, Forbid, Let, MatchCheck, Matcher, Pack, Paired, Require, Rule,
     Scope, Severity, Spanned,
 };
-use reportlint::pack::validate::validate;
 
 /// The pack source the spans point into.
 struct Source(&'static str);
@@ -251,7 +251,7 @@ fn broken_pack() -> Pack {
             &src,
             "Publish_Date",
             "成文日期晚于次年4月1日",
-            Check::Facts(FactsCheck {
+            Check::Assert(AssertCheck {
                 lets: vec![],
                 asserts: vec![before],
             }),
@@ -449,7 +449,7 @@ fn a_correct_pack_passes_validation() {
         rules: vec![success_rate, three_systems],
         ..Pack::default()
     };
-    assert_eq!(validate(&pack), Ok(()));
+    assert_eq!(validate(&pack).err(), None);
 }
 
 #[test]
@@ -459,6 +459,8 @@ fn a_value_whose_characters_cannot_be_located_is_underlined_whole() {
     let src = "forbid regex \"法治\\\\((建设\"";
     let span = src.find('"').expect("quote")..src.len();
     let matcher = Matcher::Regex(Spanned::new("法治\\((建设".to_string(), span.clone()));
-    let errors = reportlint::pack::validate::compile_matcher(&matcher).expect_err("bad regex");
+    let errors = reportlint::eval::search::Compiler::default()
+        .matcher(&matcher)
+        .expect_err("bad regex");
     assert_eq!(errors[0].span, span);
 }

@@ -149,7 +149,7 @@ fn comment_ids_and_authors(comments: &str) -> Vec<(u64, String, String)> {
 fn check_with_pack(path: &Path) -> FileReport {
     let (set, failed) = load_packs(&[pack()], false);
     assert!(failed.is_empty(), "the review test pack loads: {failed:?}");
-    let engine = Engine::new(&set).expect("the review test pack compiles");
+    let engine = Engine::new(&set);
     let report = check_one(&engine, &Input::File(path.to_path_buf()), true);
     assert_eq!(report.error, None);
     report

@@ -176,7 +176,7 @@ fn extends_may_not_leave_the_folder_of_a_pack_outside_git() {
 fn extends_may_reach_anywhere_in_the_git_work_tree_but_not_beyond() {
     let root = escaping_layout("git", true);
     let pack = root.join("repo/packs/up-one.rules");
-    let inside = reportlint::pack::load::load_file(&pack);
+    let inside = reportlint::eval::load::load_file(&pack);
     assert!(inside.is_ok(), "{:?}", inside.err());
 
     let run = run_in(
@@ -194,9 +194,9 @@ fn extends_may_reach_anywhere_in_the_git_work_tree_but_not_beyond() {
     );
     assert_clear_failure(&run, "`extends` reaches outside the repository");
 
-    let allowed = reportlint::pack::load::load_file_with(
+    let allowed = reportlint::eval::load::load_file_with(
         &root.join("repo/packs/up-two.rules"),
-        reportlint::pack::load::Reach::Anywhere,
+        reportlint::eval::load::Reach::Anywhere,
     );
     assert!(allowed.is_ok(), "{:?}", allowed.err());
     let _ = std::fs::remove_dir_all(&root);
@@ -268,9 +268,9 @@ fn a_back_referencing_regex_that_backtracks_too_much_is_reported_not_passed() {
 
 #[test]
 fn a_back_referencing_regex_that_takes_too_long_gives_up_with_the_same_warning() {
+    use reportlint::eval::load::{parse, Form};
     use reportlint::eval::Engine;
     use reportlint::model::Document;
-    use reportlint::pack::load::{parse, Form, PackRule, RuleSet};
     // Each attempt backtracks little but reads the rest of the report, so the backtrack
     // limit never stops it: 200 KB took minutes. The time limit (2 s by default; 20 ms here)
     // ends the search with the warning the backtrack limit gives.
@@ -278,20 +278,7 @@ fn a_back_referencing_regex_that_takes_too_long_gives_up_with_the_same_warning()
     let pack = parse("t.rules", source, Form::Dsl);
     assert!(pack.is_ok(), "{source}");
     let Ok(pack) = pack else { unreachable!() };
-    let set = RuleSet {
-        rules: pack
-            .rules
-            .iter()
-            .map(|r| PackRule {
-                pack: "t".to_string(),
-                rule: r.clone(),
-            })
-            .collect(),
-        packs: vec![pack],
-    };
-    let engine = Engine::new(&set).map(|e| e.with_regex_time_limit(Duration::from_millis(20)));
-    assert!(engine.is_ok());
-    let Ok(engine) = engine else { unreachable!() };
+    let engine = Engine::new(&pack.rule_set()).with_regex_time_limit(Duration::from_millis(20));
     let report = Document::parse(format!("关于报告\n{}\n", "a".repeat(100_000)));
     let findings = engine.check(&report);
     assert_eq!(findings.len(), 1, "{findings:?}");

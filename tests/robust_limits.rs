@@ -511,6 +511,6 @@ fn expressions_and_lists_up_to_the_limits_load_and_run() {
     );
     // In this test's own thread (2 MiB of stack), loading the same pack works too.
     let parsed =
-        reportlint::pack::load::parse("ok.rules", &text, reportlint::pack::load::Form::Dsl);
+        reportlint::eval::load::parse("ok.rules", &text, reportlint::eval::load::Form::Dsl);
     assert!(parsed.is_ok(), "{:?}", parsed.err());
 }

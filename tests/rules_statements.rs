@@ -11,40 +11,32 @@ use std::path::Path;
 
 use miette::{GraphicalReportHandler, GraphicalTheme};
 use reportlint::diag::Finding;
+use reportlint::eval::load::{self, load_builtin, Form, ValidPack};
 use reportlint::eval::Engine;
 use reportlint::model::{Document, StatementKind};
 use reportlint::pack::error::PackErrors;
-use reportlint::pack::load::{self, load_builtin, Form, PackRule, RuleSet};
 use reportlint::pack::model::{Check, Matcher, Pack};
 use serde::Deserialize;
 
 fn dsl(src: &str) -> Pack {
     match load::parse("t.rules", src, Form::Dsl) {
-        Ok(pack) => pack,
+        Ok(valid) => valid.pack,
         Err(e) => panic!("does not load: {e:?}"),
     }
 }
 
 fn yaml(src: &str) -> Pack {
     match load::parse("t.yaml", src, Form::Yaml) {
-        Ok(pack) => pack,
+        Ok(valid) => valid.pack,
         Err(e) => panic!("does not load: {e:?}"),
     }
 }
 
 fn engine(pack: &Pack) -> Engine {
-    let set = RuleSet {
-        rules: pack
-            .rules
-            .iter()
-            .map(|r| PackRule {
-                pack: pack.name.value.clone(),
-                rule: r.clone(),
-            })
-            .collect(),
-        packs: vec![pack.clone()],
-    };
-    Engine::new(&set).expect("compiles")
+    match ValidPack::new(pack.clone()) {
+        Ok(valid) => Engine::new(&valid.rule_set()),
+        Err(e) => panic!("does not validate: {e:?}"),
+    }
 }
 
 fn check(pack: &Pack, text: &str) -> Vec<Finding> {
@@ -385,7 +377,7 @@ fn the_builtin_arithmetic_rules_flag_exactly_what_the_analyser_flags() {
         Ok(set) => set,
         Err(e) => panic!("the built-in pack does not load: {e}"),
     };
-    let engine = Engine::new(&set).expect("the built-in pack compiles");
+    let engine = Engine::new(&set);
     // class → (defects, caught by the analyser, caught by the rules, traps, alarms of each)
     let mut table: BTreeMap<&str, [usize; 6]> = BTreeMap::new();
     let mut differences = Vec::new();

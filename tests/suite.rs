@@ -28,6 +28,7 @@ mod layers;
 mod model_documents;
 mod model_numbers;
 mod model_statements;
+mod pack_meaning;
 mod packs_cli;
 mod packs_load;
 mod packs_readme;

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use crate::check_support::{run_in, scratch_dir, Run};
-use reportlint::pack::load::{self, Form};
+use reportlint::eval::load::{self, Form};
 use reportlint::pack::model::Check;
 use reportlint::pack::{dsl, yaml};
 

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use proptest::prelude::*;
 use reportlint::pack::expr::{BinOp, CmpOp, Expr, ExprKind, Func, Tolerance};
-use reportlint::pack::values::{check, eval, format_value, Env, EvalError, Outcome, Value};
+use reportlint::pack::values::{check, eval, format_value, AssertResult, Env, EvalError, Value};
 
 #[derive(Default)]
 struct Captures {
@@ -119,13 +119,19 @@ fn success_rate(ok: f64, total: f64, rate: Value) -> Captures {
 fn stated_rate_within_one_point_of_the_computed_rate_passes() {
     // 288 / 290 = 99.31%
     let env = success_rate(288.0, 290.0, pct(0.99, 0));
-    assert_eq!(check(&success_rate_assertion(), &env), Ok(Outcome::Pass));
+    assert_eq!(
+        check(&success_rate_assertion(), &env),
+        Ok(AssertResult::Pass)
+    );
 }
 
 #[test]
 fn stated_rate_two_points_off_fails() {
     let env = success_rate(288.0, 290.0, pct(0.97, 0));
-    assert_eq!(check(&success_rate_assertion(), &env), Ok(Outcome::Fail));
+    assert_eq!(
+        check(&success_rate_assertion(), &env),
+        Ok(AssertResult::Fail)
+    );
 }
 
 #[test]
@@ -140,17 +146,17 @@ fn rounding_of_the_stated_side_is_allowed_on_top_of_the_tolerance() {
     );
     assert_eq!(
         check(&exact, &success_rate(68.0, 73.0, pct(0.9315, 2))),
-        Ok(Outcome::Pass)
+        Ok(AssertResult::Pass)
     );
     // 99% stands for anything from 98.5% to 99.5%; 99.31% is inside.
     assert_eq!(
         check(&exact, &success_rate(288.0, 290.0, pct(0.99, 0))),
-        Ok(Outcome::Pass)
+        Ok(AssertResult::Pass)
     );
     // 99.0% stands for 98.95%–99.05%; 99.31% is not.
     assert_eq!(
         check(&exact, &success_rate(288.0, 290.0, pct(0.99, 1))),
-        Ok(Outcome::Fail)
+        Ok(AssertResult::Fail)
     );
 }
 
@@ -167,18 +173,18 @@ fn a_written_percentage_may_be_truncated_as_the_statement_analyser_allows() {
     for written in [pct(0.964, 1), pct(0.965, 1)] {
         assert_eq!(
             check(&exact, &success_rate(1093.0, 1133.0, written)),
-            Ok(Outcome::Pass)
+            Ok(AssertResult::Pass)
         );
     }
     // Truncation reaches up to, not including, the next written digit: 96.3% is wrong.
     assert_eq!(
         check(&exact, &success_rate(1093.0, 1133.0, pct(0.963, 1))),
-        Ok(Outcome::Fail)
+        Ok(AssertResult::Fail)
     );
     // 193 / 200 = 96.5% exactly is not 96.4% truncated.
     assert_eq!(
         check(&exact, &success_rate(193.0, 200.0, pct(0.964, 1))),
-        Ok(Outcome::Fail)
+        Ok(AssertResult::Fail)
     );
     // Either side may be the written one.
     let swapped = within(
@@ -190,14 +196,14 @@ fn a_written_percentage_may_be_truncated_as_the_statement_analyser_allows() {
     );
     assert_eq!(
         check(&swapped, &success_rate(1093.0, 1133.0, pct(0.964, 1))),
-        Ok(Outcome::Pass)
+        Ok(AssertResult::Pass)
     );
     // Counts are not truncated: 23 is not 22 within 0.
     let counts = within(name("a"), name("b"), 0.0, false, false);
     let env = Captures::default()
         .with("a", count(22.0))
         .with("b", count(23.0));
-    assert_eq!(check(&counts, &env), Ok(Outcome::Fail));
+    assert_eq!(check(&counts, &env), Ok(AssertResult::Fail));
 }
 
 #[test]
@@ -206,11 +212,11 @@ fn relative_tolerance_scales_with_the_right_side() {
     let env = Captures::default()
         .with("a", count(104.0))
         .with("b", count(100.0));
-    assert_eq!(check(&assertion, &env), Ok(Outcome::Pass));
+    assert_eq!(check(&assertion, &env), Ok(AssertResult::Pass));
     let env = Captures::default()
         .with("a", count(106.0))
         .with("b", count(100.0));
-    assert_eq!(check(&assertion, &env), Ok(Outcome::Fail));
+    assert_eq!(check(&assertion, &env), Ok(AssertResult::Fail));
 }
 
 #[test]
@@ -224,11 +230,11 @@ fn parts_sum_to_the_total() {
     let env = Captures::default()
         .with("total", count(22.0))
         .with("parts", parts.clone());
-    assert_eq!(check(&assertion, &env), Ok(Outcome::Pass));
+    assert_eq!(check(&assertion, &env), Ok(AssertResult::Pass));
     let env = Captures::default()
         .with("total", count(23.0))
         .with("parts", parts);
-    assert_eq!(check(&assertion, &env), Ok(Outcome::Fail));
+    assert_eq!(check(&assertion, &env), Ok(AssertResult::Fail));
 }
 
 #[test]
@@ -237,11 +243,11 @@ fn an_approximate_figure_never_fails_an_assertion() {
     let env = Captures::default()
         .with("part", about(130.0))
         .with("total", count(120.0));
-    assert_eq!(check(&part_le_total, &env), Ok(Outcome::NotApplicable));
+    assert_eq!(check(&part_le_total, &env), Ok(AssertResult::NotApplicable));
     let env = Captures::default()
         .with("part", count(130.0))
         .with("total", count(120.0));
-    assert_eq!(check(&part_le_total, &env), Ok(Outcome::Fail));
+    assert_eq!(check(&part_le_total, &env), Ok(AssertResult::Fail));
     // Approximation survives arithmetic and sums.
     let parts = Value::List(vec![count(11.0), about(9.0)]);
     let sum_is_total = cmp(
@@ -252,7 +258,7 @@ fn an_approximate_figure_never_fails_an_assertion() {
     let env = Captures::default()
         .with("total", count(22.0))
         .with("parts", parts);
-    assert_eq!(check(&sum_is_total, &env), Ok(Outcome::NotApplicable));
+    assert_eq!(check(&sum_is_total, &env), Ok(AssertResult::NotApplicable));
 }
 
 #[test]
@@ -260,17 +266,20 @@ fn a_missing_value_skips_the_assertion_unless_asked_with_exists() {
     let uses_missing = cmp(CmpOp::Gt, name("cases"), num(0.0));
     assert_eq!(
         check(&uses_missing, &Captures::default()),
-        Ok(Outcome::NotApplicable)
+        Ok(AssertResult::NotApplicable)
     );
     let asks = call(Func::Exists, vec![name("cases")]);
-    assert_eq!(check(&asks, &Captures::default()), Ok(Outcome::Fail));
+    assert_eq!(check(&asks, &Captures::default()), Ok(AssertResult::Fail));
     let guarded = e(ExprKind::And(
         Box::new(asks.clone()),
         Box::new(uses_missing),
     ));
-    assert_eq!(check(&guarded, &Captures::default()), Ok(Outcome::Fail));
+    assert_eq!(
+        check(&guarded, &Captures::default()),
+        Ok(AssertResult::Fail)
+    );
     let env = Captures::default().with("cases", about(120.0));
-    assert_eq!(check(&asks, &env), Ok(Outcome::Pass));
+    assert_eq!(check(&asks, &env), Ok(AssertResult::Pass));
     assert_eq!(
         eval(&name("cases"), &Captures::default()),
         Err(EvalError::Missing {
@@ -347,8 +356,14 @@ fn dates_compare_and_give_their_year() {
                 },
             )
     };
-    assert_eq!(check(&before_april, &facts(2025, 2, 11)), Ok(Outcome::Pass));
-    assert_eq!(check(&before_april, &facts(2025, 4, 1)), Ok(Outcome::Fail));
+    assert_eq!(
+        check(&before_april, &facts(2025, 2, 11)),
+        Ok(AssertResult::Pass)
+    );
+    assert_eq!(
+        check(&before_april, &facts(2025, 4, 1)),
+        Ok(AssertResult::Fail)
+    );
     let year = call(Func::Year, vec![fact("document.date")]);
     assert_eq!(eval(&year, &facts(2025, 2, 11)), Ok(count(2025.0)));
     let impossible = call(Func::Date, vec![num(2025.0), num(2.0), num(30.0)]);

@@ -2,12 +2,17 @@
 //! is written (byte spans, also after Chinese text), rendered as miette diagnostics.
 
 use miette::{GraphicalReportHandler, GraphicalTheme};
+use reportlint::eval::load::{self, Form};
 use reportlint::pack::error::PackErrors;
 use reportlint::pack::yaml::parse_pack;
 
+/// The front end's errors; for a pack it reads, validation's (what a pack means).
 fn errors_of(src: &str) -> PackErrors {
     match parse_pack("broken.yaml", src) {
-        Ok(pack) => panic!("the pack should not load, but gave {pack:#?}"),
+        Ok(_) => match load::parse("broken.yaml", src, Form::Yaml) {
+            Ok(pack) => panic!("the pack should not load, but gave {:#?}", pack.pack),
+            Err(errors) => errors,
+        },
         Err(errors) => errors,
     }
 }

@@ -328,7 +328,7 @@ fn assert_without_match_is_about_document_facts() {
         "id: a\nmessage: 甲\nlet: {deadline: \"date(report.year + 1, 3, 31)\"}\n\
          assert: [exists(document.date), document.date <= deadline]",
     );
-    let expected = Check::Facts(FactsCheck {
+    let expected = Check::Assert(AssertCheck {
         lets: vec![Let {
             name: s("deadline"),
             value: expr("date(report.year + 1, 3, 31)"),
@@ -375,7 +375,7 @@ fn words_yaml_1_1_took_for_booleans_stay_words() {
 fn expression_spans_point_into_the_yaml_source() {
     let src = "pack: 测试\nrules:\n  - id: a\n    message: 甲\n    assert: [\"document.date <= date(2025, 3, 31)\"]\n";
     let pack = parse(src);
-    let Check::Facts(facts) = &pack.rules[0].check else {
+    let Check::Assert(facts) = &pack.rules[0].check else {
         panic!("a facts rule");
     };
     assert_eq!(

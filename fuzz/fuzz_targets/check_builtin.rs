@@ -10,8 +10,8 @@ use std::sync::OnceLock;
 fn engine() -> &'static Engine {
     static ENGINE: OnceLock<Engine> = OnceLock::new();
     ENGINE.get_or_init(|| {
-        let set = reportlint::pack::load::load_builtin("fazhi").expect("the built-in pack loads");
-        Engine::new(&set).expect("the built-in pack compiles")
+        let set = reportlint::eval::load::load_builtin("fazhi").expect("the built-in pack loads");
+        Engine::new(&set)
     })
 }
 

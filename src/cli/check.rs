@@ -19,10 +19,10 @@ use crate::config::baseline::{self, Baseline, Entry};
 use crate::config::gate::Gate;
 use crate::config::select::{ProjectPaths, Selection};
 use crate::config::{self, Config};
-use crate::diag::human::Style;
+use crate::diag::graphic::Style;
+use crate::eval::load::{self, RuleSet};
 use crate::eval::Engine;
 use crate::output::{self, Summary};
-use crate::pack::load::{self, RuleSet};
 use crate::run::inputs::{
     changed_inputs, collect_inputs, collect_inputs_where, display_path, refuse_overwriting_inputs,
 };
@@ -294,13 +294,7 @@ pub fn run(args: CheckArgs) -> i32 {
         eprintln!("error: no rules to run (every pack failed to load, was empty, or all rules were deselected); a check that checks nothing cannot pass");
         return exit::TROUBLE;
     }
-    let engine = match Engine::new(&set) {
-        Ok(e) => e,
-        Err(e) => {
-            report_error(&e, stderr_color);
-            return exit::TROUBLE;
-        }
-    };
+    let engine = Engine::new(&set);
 
     let default_extensions = args
         .extensions

@@ -79,7 +79,7 @@ fn write_new(path: &Path, text: &str) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pack::load::{self, Form};
+    use crate::eval::load::{self, Form};
 
     #[test]
     fn the_starter_configuration_is_valid() {

@@ -9,9 +9,9 @@
 use std::path::{Path, PathBuf};
 
 use super::check::{exit, report_error};
+use crate::eval::load::{self, Form, PackRule, RuleSet};
 use crate::eval::Engine;
 use crate::model::Document;
-use crate::pack::load::{self, Form, PackRule, RuleSet};
 use crate::pack::model::ExampleKind;
 use crate::pack::{dsl, yaml};
 
@@ -365,10 +365,7 @@ pub fn run_examples(rules: &[PackRule], packs: &[crate::pack::model::Pack]) -> V
             packs: packs.to_vec(),
             rules: vec![pr.clone()],
         };
-        let engine = match Engine::new(&single) {
-            Ok(e) => e,
-            Err(_) => continue,
-        };
+        let engine = Engine::new(&single);
         for ex in &pr.rule.examples {
             let doc = Document::parse(ex.text.value.clone());
             let findings = engine.check(&doc).into_iter().map(|f| f.message).collect();

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use super::check::{exit, load_packs};
-use crate::pack::load::PackRule;
+use crate::eval::load::PackRule;
 use crate::pack::model::ExampleKind;
 
 #[derive(Debug, clap::Subcommand)]

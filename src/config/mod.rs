@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use miette::{Diagnostic, LabeledSpan, SourceCode};
 
-use crate::model::text::edit_distance;
+use crate::model::text::suggest;
 use crate::model::Span;
 use crate::pack::error::{PackError, PackErrors, PackSource, MAX_SHOWN_ERRORS};
 use crate::pack::model::Severity;
@@ -326,12 +326,7 @@ impl Reader {
 
     fn unknown_key(&mut self, key: &Node, name: &str, known: &[&str]) {
         let written = name.to_lowercase().replace('-', "_");
-        let close = known
-            .iter()
-            .map(|k| (edit_distance(&written, k), *k))
-            .filter(|(distance, _)| *distance <= 2)
-            .min_by_key(|(distance, _)| *distance)
-            .map(|(_, k)| k);
+        let close = suggest(&written, known.iter().copied());
         let mut error = PackError::new(format!("unknown setting `{name}`"), key.span.clone())
             .with_label("not a setting here");
         error = match close {

@@ -6,7 +6,7 @@
 //! report over an [`excerpt::Excerpt`] of the lines it points at.
 
 pub mod excerpt;
-pub mod human;
+pub mod graphic;
 
 use crate::model::position::LineIndex;
 use crate::pack::model::Severity;

@@ -1,41 +1,29 @@
-//! Evaluation: a rule set compiled once into an [`Engine`], then run over documents.
+//! Evaluation: packs validated and compiled once, then run over documents.
 //!
-//! Compilation builds the shared matcher table (`matching`) and each rule's compiled check
-//! (`crate::eval::kinds`). Running a document creates one [`matching::DocMatches`] (one literal
-//! pass, regexes run lazily and once), evaluates every rule kind over it, and turns each
-//! [`Hit`] into a [`Finding`] with the rule's metadata and interpolated message.
+//! [`load`] reads pack files (and what they extend) through the front ends and
+//! [`validate`]s each pack, which compiles it: every literal, regex and pattern into the
+//! pack's leaf table (`search`), each rule's check by its kind (`crate::eval::kinds`). The
+//! [`Engine`] takes the compiled rules as they are. Running a document creates one
+//! [`search::DocMatches`] (one literal pass, regexes run lazily and once), evaluates every
+//! rule kind over it, and turns each [`Hit`] into a [`Finding`] with the rule's metadata and
+//! interpolated message.
 
 pub mod kinds;
-pub mod matching;
+pub mod load;
+pub mod search;
+pub mod validate;
+
+pub use kinds::CompiledCheck;
 
 use crate::diag::RuleInfo;
 use crate::diag::{Finding, Fix, Label};
 use crate::model::{Document, Facts};
-use crate::pack::error::{PackError, PackErrors};
-use crate::pack::load::RuleSet;
-use crate::pack::model::{Check, Severity};
+use crate::pack::model::Severity;
 use crate::pack::values::{self, format_value, Value};
 use kinds::Hit;
-use matching::{Compiler, DocMatches, Leaf, Literals};
-
-/// A rule's check after compilation.
-#[derive(Debug, Clone)]
-pub enum CompiledCheck {
-    Require(kinds::require::Compiled),
-    Forbid(kinds::forbid::Compiled),
-    Match(kinds::matching::Compiled),
-    Consistent(kinds::consistent::Compiled),
-    When(kinds::when::Compiled),
-    Sections(kinds::sections::Compiled),
-    Headings(kinds::headings::Compiled),
-    Facts(kinds::facts::Compiled),
-    Paired(kinds::paired::Compiled),
-    HalfWidth(kinds::halfwidth::Compiled),
-    Terms(kinds::terms::Compiled),
-    Doubled(kinds::doubled::Compiled),
-    Digits(kinds::digits::Compiled),
-    Statement(kinds::statements::Compiled),
-}
+use load::RuleSet;
+use search::{DocMatches, Leaf, Literals};
+use std::sync::Arc;
 
 /// One rule ready to run.
 #[derive(Debug, Clone)]
@@ -48,13 +36,16 @@ pub struct CompiledRule {
     pub reference: Option<String>,
     pub once_per_file: bool,
     pub check: CompiledCheck,
+    /// Where the leaf table of the rule's pack starts in the engine's table.
+    leaf_base: usize,
 }
 
 /// A compiled rule set.
 #[derive(Debug)]
 pub struct Engine {
     rules: Vec<CompiledRule>,
-    leaves: Vec<Leaf>,
+    /// The leaf tables of the rules' packs, one after the other.
+    leaves: Vec<Arc<Leaf>>,
     literals: Literals,
     /// How long one back-referencing regex may search one report.
     regex_time_limit: std::time::Duration,
@@ -96,7 +87,7 @@ impl<'f> Bindings<'f> {
                 .report_year
                 .as_ref()
                 .map(|(y, _)| Value::count(*y as f64)),
-            "title.year" | "body.year" => crate::eval::kinds::facts::year_fact(self.facts, name)
+            "title.year" | "body.year" => crate::eval::kinds::assert::year_fact(self.facts, name)
                 .map(|(y, _)| Value::count(*y as f64)),
             "document.date" => self.facts.document_date.as_ref().map(|(d, _)| Value::Date {
                 year: d.year,
@@ -129,62 +120,40 @@ impl values::Env for Bindings<'_> {
 }
 
 impl Engine {
-    /// Compile a rule set. Errors point into the pack sources they come from.
-    pub fn new(set: &RuleSet) -> Result<Engine, PackErrors> {
-        let mut c = Compiler::default();
+    /// The engine for a rule set, whose rules were compiled when their packs were validated.
+    pub fn new(set: &RuleSet) -> Engine {
+        let mut tables: Vec<(&Arc<Vec<Arc<Leaf>>>, usize)> = Vec::new();
+        let mut leaves: Vec<Arc<Leaf>> = Vec::new();
         let mut rules = Vec::new();
-        let mut errors: Vec<PackError> = Vec::new();
         for pr in &set.rules {
-            let r = &pr.rule;
-            let check = match &r.check {
-                Check::Require(x) => kinds::require::compile(x, &mut c).map(CompiledCheck::Require),
-                Check::Forbid(x) => kinds::forbid::compile(x, &mut c).map(CompiledCheck::Forbid),
-                Check::Match(x) => kinds::matching::compile(x, &mut c).map(CompiledCheck::Match),
-                Check::Consistent(x) => {
-                    kinds::consistent::compile(x, &mut c).map(CompiledCheck::Consistent)
+            let leaf_base = match tables.iter().find(|(t, _)| Arc::ptr_eq(t, &pr.leaves)) {
+                Some((_, base)) => *base,
+                None => {
+                    let base = leaves.len();
+                    leaves.extend(pr.leaves.iter().cloned());
+                    tables.push((&pr.leaves, base));
+                    base
                 }
-                Check::When(x) => kinds::when::compile(x, &mut c).map(CompiledCheck::When),
-                Check::Sections(x) => {
-                    kinds::sections::compile(x, &mut c).map(CompiledCheck::Sections)
-                }
-                Check::Headings(x) => Ok(CompiledCheck::Headings(kinds::headings::compile(x))),
-                Check::Facts(x) => Ok(CompiledCheck::Facts(kinds::facts::compile(x))),
-                Check::Paired(x) => Ok(CompiledCheck::Paired(kinds::paired::compile(x))),
-                Check::HalfWidth(x) => Ok(CompiledCheck::HalfWidth(kinds::halfwidth::compile(x))),
-                Check::Terms(x) => kinds::terms::compile(x).map(CompiledCheck::Terms),
-                Check::Doubled(x) => Ok(CompiledCheck::Doubled(kinds::doubled::compile(x))),
-                Check::Digits(x) => Ok(CompiledCheck::Digits(kinds::digits::compile(x))),
-                Check::Statement(x) => kinds::statements::compile(x).map(CompiledCheck::Statement),
             };
-            match check {
-                Ok(check) => rules.push(CompiledRule {
-                    id: pr.full_id(),
-                    severity: r.severity.value,
-                    message: r.message.value.clone(),
-                    help: r.help.as_ref().map(|h| h.value.clone()),
-                    reference: r.reference.as_ref().map(|h| h.value.clone()),
-                    once_per_file: r.once_per_file,
-                    check,
-                }),
-                Err(mut e) => errors.append(&mut e),
-            }
+            let r = &pr.rule;
+            rules.push(CompiledRule {
+                id: pr.full_id(),
+                severity: r.severity.value,
+                message: r.message.value.clone(),
+                help: r.help.as_ref().map(|h| h.value.clone()),
+                reference: r.reference.as_ref().map(|h| h.value.clone()),
+                once_per_file: r.once_per_file,
+                check: pr.check.clone(),
+                leaf_base,
+            });
         }
-        if !errors.is_empty() {
-            // Packs are validated when loaded, so this only happens for rule sets built in
-            // code; name the first pack for the source.
-            let name = set
-                .packs
-                .first()
-                .map_or("pack".to_string(), |p| p.name.value.clone());
-            return Err(PackErrors::new(name, String::new(), errors));
-        }
-        let literals = Literals::new(&c.leaves);
-        Ok(Engine {
+        let literals = Literals::new(&leaves);
+        Engine {
             rules,
-            leaves: c.leaves,
+            leaves,
             literals,
             regex_time_limit: crate::pack::pattern::DEFAULT_REGEX_TIME_LIMIT,
-        })
+        }
     }
 
     /// Sets how long one regex with back-references may search one report before it gives
@@ -215,7 +184,8 @@ impl Engine {
             .with_regex_time_limit(self.regex_time_limit);
         let mut findings = Vec::new();
         for rule in &self.rules {
-            let mut hits = evaluate(&rule.check, &matches);
+            matches.set_pack_leaves(rule.leaf_base);
+            let mut hits = kinds::evaluate(&rule.check, &matches);
             let gave_up = matches.take_gave_up();
             if !gave_up.is_empty() {
                 // The rule saw an incomplete search: what it would say (text missing, or
@@ -232,25 +202,6 @@ impl Engine {
             findings.extend(to_findings(rule, hits));
         }
         findings
-    }
-}
-
-fn evaluate(check: &CompiledCheck, m: &DocMatches) -> Vec<Hit> {
-    match check {
-        CompiledCheck::Require(x) => kinds::require::evaluate(x, m),
-        CompiledCheck::Forbid(x) => kinds::forbid::evaluate(x, m),
-        CompiledCheck::Match(x) => kinds::matching::evaluate(x, m),
-        CompiledCheck::Consistent(x) => kinds::consistent::evaluate(x, m),
-        CompiledCheck::When(x) => kinds::when::evaluate(x, m),
-        CompiledCheck::Sections(x) => kinds::sections::evaluate(x, m),
-        CompiledCheck::Headings(x) => kinds::headings::evaluate(x, m),
-        CompiledCheck::Facts(x) => kinds::facts::evaluate(x, m),
-        CompiledCheck::Paired(x) => kinds::paired::evaluate(x, m),
-        CompiledCheck::HalfWidth(x) => kinds::halfwidth::evaluate(x, m),
-        CompiledCheck::Terms(x) => kinds::terms::evaluate(x, m),
-        CompiledCheck::Doubled(x) => kinds::doubled::evaluate(x, m),
-        CompiledCheck::Digits(x) => kinds::digits::evaluate(x, m),
-        CompiledCheck::Statement(x) => kinds::statements::evaluate(x, m),
     }
 }
 
@@ -383,4 +334,36 @@ fn to_findings(rule: &CompiledRule, hits: Vec<Hit>) -> Vec<Finding> {
     }
     let count = hits.len();
     hits.into_iter().map(|h| make(h, count)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::search::Leaf;
+    use super::Engine;
+    use crate::eval::load::load_builtin;
+    use crate::pack::pattern::compiled;
+
+    /// Loading a pack compiles each distinct regex and pattern of it once, however many rules
+    /// use it; the engine compiles nothing.
+    #[test]
+    fn a_pack_is_compiled_once_when_it_is_loaded_and_the_engine_compiles_nothing() {
+        let before = compiled::so_far();
+        let set = load_builtin("fazhi").expect("the built-in pack loads");
+        let when_loaded = compiled::so_far() - before;
+        let leaves = &set.rules[0].leaves;
+        assert!(set
+            .rules
+            .iter()
+            .all(|r| std::sync::Arc::ptr_eq(&r.leaves, leaves)));
+        let searched = leaves
+            .iter()
+            .filter(|l| !matches!(***l, Leaf::Literal(_)))
+            .count();
+        assert!(searched > 30, "{searched}");
+        assert_eq!(when_loaded, searched);
+        let before = compiled::so_far();
+        let engine = Engine::new(&set);
+        assert_eq!(compiled::so_far() - before, 0);
+        assert_eq!(engine.rules.len(), set.rules.len());
+    }
 }

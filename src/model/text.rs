@@ -444,6 +444,22 @@ pub fn clauses(text: &str, sentence: Span) -> Vec<Span> {
     found
 }
 
+/// The word of `allowed` that `written` most likely meant, for "did you mean": the first of
+/// those fewest edits away, when that is a small edit (at most two, or a third of the word)
+/// and less than the whole of what was written (an exact match is the answer). The one place every "did you mean" of
+/// reportlint (pack keywords and keys, names in rules, kinds, settings) is decided.
+pub fn suggest<'w>(written: &str, allowed: impl IntoIterator<Item = &'w str>) -> Option<&'w str> {
+    let written_len = written.chars().count();
+    allowed
+        .into_iter()
+        .map(|candidate| (edit_distance(written, candidate), candidate))
+        .filter(|(distance, candidate)| {
+            *distance <= 2.max(candidate.chars().count() / 3) && *distance < written_len.max(2)
+        })
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, candidate)| candidate)
+}
+
 /// Levenshtein distance in characters, for "did you mean" on a mistyped name or keyword.
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();

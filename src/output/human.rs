@@ -7,7 +7,7 @@
 use std::io::{self, Write};
 
 use super::{FileReport, Printer, Summary};
-use crate::diag::human::{render, Style};
+use crate::diag::graphic::{render, Style};
 
 pub struct HumanPrinter {
     style: Style,

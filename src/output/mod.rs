@@ -182,7 +182,7 @@ pub fn printer(
     format: Format,
     rules: &[RuleInfo],
     tags: &std::collections::HashMap<String, Vec<String>>,
-    style: crate::diag::human::Style,
+    style: crate::diag::graphic::Style,
 ) -> Box<dyn Printer> {
     match format {
         Format::Human => Box::new(human::HumanPrinter::new(style)),

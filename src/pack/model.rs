@@ -136,91 +136,94 @@ pub struct Example {
     pub text: Spanned<String>,
 }
 
-/// What a rule checks. One variant per rule kind; each kind lives in its own module under
-/// `crate::eval::kinds` (definition of its semantics, evaluation, tests).
-#[derive(Clone, Debug, PartialEq)]
-pub enum Check {
-    /// Text must appear (kind `require`).
-    Require(Require),
-    /// Text must not appear (kind `forbid`).
-    Forbid(Forbid),
-    /// A pattern with typed captures, and assertions over the captured values (kind `match`).
-    Match(MatchCheck),
-    /// A quantity named in several places must have one value (kind `consistent`).
-    Consistent(Consistent),
-    /// When a condition holds, a requirement must hold (kind `when`).
-    When(When),
-    /// Required sections, optionally in order (kind `sections`).
-    Sections(Sections),
-    /// Heading numbering continuity / level order (kind `headings`).
-    Headings(Headings),
-    /// Assertion over document facts such as the report year and document date (kind `assert`).
-    Facts(FactsCheck),
-    /// Paired punctuation must be balanced (kind `paired`).
-    Paired(Paired),
-    /// Half-width punctuation in Chinese running text (kind `halfwidth`).
-    HalfWidth(HalfWidth),
-    /// Wrong phrases and their right form, from a list (kind `terms`).
-    Terms(Terms),
-    /// A character typed twice (kind `doubled`).
-    Doubled(Doubled),
-    /// Full-width digits in figures (kind `digits`).
-    Digits(Digits),
-    /// The quantity statements the analyser finds, one kind of them (kind `match statement`).
-    Statement(StatementCheck),
+/// The rule kinds, each once: the variant of [`Check`] and the model type it holds, the
+/// kind's name (its YAML key, its name in messages), the words that start it in the DSL, and
+/// the module of `crate::eval::kinds` that validates, compiles and evaluates it.
+///
+/// Every list of kinds is made from this one: [`Check`] and its names here, the YAML reader's
+/// kind keys, the DSL's rule-line keywords in syntax errors, and the engine's compiled checks
+/// and dispatch (`crate::eval::kinds`). `for_each_kind!(m)` calls the macro `m` with the list.
+/// Adding a kind: its line here, its module under `src/eval/kinds/`, its syntax in the
+/// grammar and the front ends (`pack::dsl`, `pack::yaml`), a fixture, and the README.
+macro_rules! for_each_kind {
+    ($then:ident) => {
+        $then! {
+            /// Text must appear (kind `require`).
+            Require(Require) "require" "require" require,
+            /// Text must not appear (kind `forbid`).
+            Forbid(Forbid) "forbid" "forbid" forbid,
+            /// A pattern with typed captures, and assertions over the captured values (kind `match`).
+            Match(MatchCheck) "match" "match" matching,
+            /// The quantity statements the analyser finds, one kind of them (kind `match statement`).
+            Statement(StatementCheck) "statement" "match statement" statements,
+            /// A quantity named in several places must have one value (kind `consistent`).
+            Consistent(Consistent) "consistent" "consistent" consistent,
+            /// When a condition holds, a requirement must hold (kind `when`).
+            When(When) "when" "when" when,
+            /// Required sections, optionally in order (kind `sections`).
+            Sections(Sections) "sections" "sections" sections,
+            /// Heading numbering continuity / level order (kind `headings`).
+            Headings(Headings) "headings" "headings" headings,
+            /// Assertion over document facts such as the report year and document date (kind `assert`).
+            Assert(AssertCheck) "assert" "assert" assert,
+            /// Paired punctuation must be balanced (kind `paired`).
+            Paired(Paired) "paired" "paired" paired,
+            /// Half-width punctuation in Chinese running text (kind `halfwidth`).
+            HalfWidth(HalfWidth) "halfwidth" "halfwidth" halfwidth,
+            /// Wrong phrases and their right form, from a list (kind `terms`).
+            Terms(Terms) "terms" "terms" terms,
+            /// A character typed twice (kind `doubled`).
+            Doubled(Doubled) "doubled" "doubled" doubled,
+            /// Full-width digits in figures (kind `digits`).
+            Digits(Digits) "digits" "digits" digits,
+        }
+    };
 }
+pub(crate) use for_each_kind;
 
-impl Check {
-    /// The names this kind gives its findings for message templates, beside captures,
-    /// `let`s, facts, `match` and `count`.
-    pub fn message_names(&self) -> &'static [&'static str] {
-        match self {
-            Check::Require(_) => &["found", "min"],
-            Check::Forbid(_) => &["suggestion", "0"],
-            Check::Match(_) => &[],
-            Check::Consistent(_) => &["first", "other"],
-            Check::When(_) => &[],
-            Check::Sections(_) => &["section", "after"],
-            Check::Headings(_) => &["expected", "found", "level"],
-            Check::Facts(_) => &[],
-            Check::Paired(_) => &["mark"],
-            Check::HalfWidth(_) => &["mark"],
-            Check::Terms(_) => &["suggestion", "phrase"],
-            Check::Doubled(_) => &["suggestion", "char"],
-            Check::Digits(_) => &["suggestion"],
-            // Typed names of the statement kind, added by validation.
-            Check::Statement(_) => &[],
+/// Defines [`Check`] and its names from the kind list.
+macro_rules! define_check {
+    ($($(#[$doc:meta])* $variant:ident($model:ident) $name:literal $dsl:literal $module:ident,)*) => {
+        /// What a rule checks. One variant per rule kind (see `for_each_kind!`); each kind
+        /// lives in its own module under `crate::eval::kinds` (what it means, validation,
+        /// compilation, evaluation, tests).
+        #[derive(Clone, Debug, PartialEq)]
+        pub enum Check {
+            $($(#[$doc])* $variant($model),)*
         }
-    }
 
-    /// The kind keyword, as written in both forms.
-    pub fn kind_name(&self) -> &'static str {
-        match self {
-            Check::Require(_) => "require",
-            Check::Forbid(_) => "forbid",
-            Check::Match(_) => "match",
-            Check::Consistent(_) => "consistent",
-            Check::When(_) => "when",
-            Check::Sections(_) => "sections",
-            Check::Headings(_) => "headings",
-            Check::Facts(_) => "assert",
-            Check::Paired(_) => "paired",
-            Check::HalfWidth(_) => "halfwidth",
-            Check::Terms(_) => "terms",
-            Check::Doubled(_) => "doubled",
-            Check::Digits(_) => "digits",
-            Check::Statement(_) => "statement",
-        }
-    }
+        impl Check {
+            /// The kinds' names, in the order of the kind list.
+            pub const KIND_NAMES: &'static [&'static str] = &[$($name),*];
 
-    /// The words that start the check in the DSL (`match statement` for kind `statement`).
-    pub fn dsl_keyword(&self) -> &'static str {
-        match self {
-            Check::Statement(_) => "match statement",
-            other => other.kind_name(),
+            /// The words that start each kind in the DSL, in the order of the kind list.
+            pub fn dsl_keywords() -> impl Iterator<Item = &'static str> {
+                [$($dsl),*].into_iter()
+            }
+
+            /// The first word of each kind in the DSL (`match` of `match statement`).
+            pub fn dsl_first_words() -> impl Iterator<Item = &'static str> {
+                Self::dsl_keywords().map(|words| words.split(' ').next().unwrap_or(words))
+            }
+
+            /// The kind's name: its key in YAML, its name in messages.
+            pub fn kind_name(&self) -> &'static str {
+                match self {
+                    $(Check::$variant(_) => $name,)*
+                }
+            }
+
+            /// The words that start the check in the DSL (`match statement` for kind
+            /// `statement`).
+            pub fn dsl_keyword(&self) -> &'static str {
+                match self {
+                    $(Check::$variant(_) => $dsl,)*
+                }
+            }
         }
-    }
+    };
 }
+for_each_kind!(define_check);
 
 /// What text to look for.
 #[derive(Clone, Debug, PartialEq)]
@@ -363,7 +366,7 @@ impl HeadingAspect {
 
 /// Kind `assert`: an assertion over document facts (`report.year`, `document.date`, …).
 #[derive(Clone, Debug, PartialEq)]
-pub struct FactsCheck {
+pub struct AssertCheck {
     pub lets: Vec<Let>,
     pub asserts: Vec<Expr>,
 }
@@ -477,5 +480,27 @@ pub fn statement_figure_names(kind: crate::model::StatementKind) -> &'static [&'
         StatementKind::Parts => &["total", "parts"],
         StatementKind::Growth => &["growth", "current", "previous"],
         StatementKind::Repeated => &["first", "other"],
+    }
+}
+
+#[cfg(test)]
+mod kind_list_tests {
+    use super::Check;
+
+    /// Each kind has its own name and its own DSL words; the first DSL word of a kind is its
+    /// name or, for `match statement`, the word of another kind it extends.
+    #[test]
+    fn the_kind_list_names_each_kind_once() {
+        let names = Check::KIND_NAMES;
+        let mut unique = names.to_vec();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), names.len(), "{names:?}");
+        let dsl: Vec<&str> = Check::dsl_keywords().collect();
+        assert_eq!(dsl.len(), names.len());
+        for (name, words) in names.iter().zip(&dsl) {
+            let first = words.split(' ').next().unwrap_or(words);
+            assert!(first == *name || names.contains(&first), "{name}: {words}");
+        }
     }
 }

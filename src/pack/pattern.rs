@@ -100,52 +100,23 @@ fn too_big(what: &str, span: Span) -> PackError {
     .with_help("large counted repetitions (`{1000}`) multiply its size; write a shorter one or split it into several rules")
 }
 
-/// Compiled patterns and regexes by source text. A pack is compiled twice when it is loaded
-/// (validation reads capture names, the engine then compiles it for running); compiling a
-/// regex is the larger part of the start-up time, so the second compilation is a lookup.
-/// Bounded, so a process that loads many packs does not grow without end.
-mod cache {
-    use super::{CompiledPattern, RegexMatcher};
-    use std::collections::HashMap;
-    use std::sync::{Mutex, OnceLock};
+/// How many patterns and regexes this thread has compiled, for tests that a pack is compiled
+/// once.
+#[cfg(test)]
+pub mod compiled {
+    use std::cell::Cell;
 
-    const MOST_ENTRIES: usize = 1024;
-
-    #[derive(Default)]
-    struct Entries {
-        patterns: HashMap<String, CompiledPattern>,
-        regexes: HashMap<String, RegexMatcher>,
+    thread_local! {
+        static COUNT: Cell<usize> = const { Cell::new(0) };
     }
 
-    fn entries() -> &'static Mutex<Entries> {
-        static ENTRIES: OnceLock<Mutex<Entries>> = OnceLock::new();
-        ENTRIES.get_or_init(Mutex::default)
+    pub(super) fn count() {
+        COUNT.with(|c| c.set(c.get() + 1));
     }
 
-    pub fn pattern(src: &str) -> Option<CompiledPattern> {
-        entries().lock().ok()?.patterns.get(src).cloned()
-    }
-
-    pub fn regex(src: &str) -> Option<RegexMatcher> {
-        entries().lock().ok()?.regexes.get(src).cloned()
-    }
-
-    pub fn keep_pattern(src: &str, compiled: &CompiledPattern) {
-        if let Ok(mut e) = entries().lock() {
-            if e.patterns.len() >= MOST_ENTRIES {
-                e.patterns.clear();
-            }
-            e.patterns.insert(src.to_string(), compiled.clone());
-        }
-    }
-
-    pub fn keep_regex(src: &str, compiled: &RegexMatcher) {
-        if let Ok(mut e) = entries().lock() {
-            if e.regexes.len() >= MOST_ENTRIES {
-                e.regexes.clear();
-            }
-            e.regexes.insert(src.to_string(), compiled.clone());
-        }
+    /// Patterns and regexes compiled on this thread so far.
+    pub fn so_far() -> usize {
+        COUNT.with(Cell::get)
     }
 }
 
@@ -248,8 +219,6 @@ pub struct CompiledPattern {
     item_finders: Vec<Option<Regex>>,
     /// The longest literal text every match contains, to skip text without it.
     anchor: Option<Box<Anchor>>,
-    /// Where the pattern is written in the pack source (capture spans include it).
-    base: usize,
 }
 
 /// A literal every match of a pattern contains. A pattern cannot cross a sentence end (its
@@ -329,22 +298,8 @@ impl PatternMatch {
 /// Compile a pattern. `base` is the byte offset of `src` in the pack source, so that errors
 /// point into the rule file. All errors found are returned, not just the first.
 pub fn compile(src: &str, base: usize) -> Result<CompiledPattern, Vec<PackError>> {
-    if let Some(mut known) = cache::pattern(src) {
-        // Only the placeholders' spans depend on where the pattern is written.
-        let cached_base = known.base;
-        for capture in &mut known.captures {
-            let span = &capture.span;
-            capture.span = span.start - cached_base + base..span.end - cached_base + base;
-        }
-        known.base = base;
-        return Ok(known);
-    }
-    let compiled = compile_uncached(src, base)?;
-    cache::keep_pattern(src, &compiled);
-    Ok(compiled)
-}
-
-fn compile_uncached(src: &str, base: usize) -> Result<CompiledPattern, Vec<PackError>> {
+    #[cfg(test)]
+    compiled::count();
     let segments = parse(src, base)?;
     let mut errors = Vec::new();
     let mut regex_src = String::new();
@@ -458,7 +413,6 @@ fn compile_uncached(src: &str, base: usize) -> Result<CompiledPattern, Vec<PackE
             captures,
             item_finders,
             anchor: anchor_of(&segments),
-            base,
         })
     } else {
         Err(errors)
@@ -1128,15 +1082,8 @@ fn from_group_spans(names: &[String], text: &str, groups: &GroupSpans) -> Option
 /// Compile a raw regex written at byte `base` of the pack source. The error carries the
 /// regex crate's message and points at the offending part of the regex.
 pub fn compile_regex(src: &str, base: usize) -> Result<RegexMatcher, PackError> {
-    if let Some(known) = cache::regex(src) {
-        return Ok(known);
-    }
-    let compiled = compile_regex_uncached(src, base)?;
-    cache::keep_regex(src, &compiled);
-    Ok(compiled)
-}
-
-fn compile_regex_uncached(src: &str, base: usize) -> Result<RegexMatcher, PackError> {
+    #[cfg(test)]
+    compiled::count();
     let whole = base..base + src.len();
     if let Some(line_start) = LineStartRegex::new(src, build_regex) {
         return Ok(RegexMatcher::new(RegexSearch::LineStart(line_start)));

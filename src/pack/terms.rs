@@ -2,7 +2,7 @@
 //! its entries in.
 //!
 //! A table is a file beside the pack (`terms file "terms.csv"`), confined like `extends` to
-//! the pack's repository and read when the pack is loaded ([`super::load`]):
+//! the pack's repository and read when the pack is loaded ([`crate::eval::load`]):
 //!
 //! - CSV (`.csv`, UTF-8, with or without a byte order mark): a header row `错误写法,正确写法,例外`
 //!   (or `phrase,suggest,unless`), then one entry a row. The third column may be empty or

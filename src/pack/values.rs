@@ -2,7 +2,7 @@
 //!
 //! Data enters as an [`Expr`] from the rule model plus an [`Env`] that resolves names
 //! (captures of the current match, earlier `let`s) and document facts (`report.year`,
-//! `document.date`) to [`Value`]s. It leaves as a [`Value`] ([`eval`]), as an [`Outcome`] of
+//! `document.date`) to [`Value`]s. It leaves as a [`Value`] ([`eval`]), as an [`AssertResult`] of
 //! an assertion ([`check`]), or as text for a finding's message ([`format_value`]).
 //!
 //! # Semantics
@@ -19,11 +19,11 @@
 //!   [`EvalError::InvalidDate`]); `year(d)` is the year of a date; `exists(x)` is true iff the
 //!   name or fact has a value.
 //! - **Missing values**: a name or fact without a value is [`EvalError::Missing`] from
-//!   [`eval`]; [`check`] turns it into [`Outcome::NotApplicable`] — the assertion is skipped —
+//!   [`eval`]; [`check`] turns it into [`AssertResult::NotApplicable`] — the assertion is skipped —
 //!   except inside `exists()`, which turns it into `false`. `and` / `or` short-circuit, so
 //!   `exists(x) and x > 0` is false rather than skipped when `x` is missing.
 //! - **Approximate figures** (written with 约/近/超/余/多/以上/左右) never make an assertion
-//!   fail: [`check`] returns [`Outcome::NotApplicable`] for any assertion whose evaluation
+//!   fail: [`check`] returns [`AssertResult::NotApplicable`] for any assertion whose evaluation
 //!   read an approximate number. Reports write 120余起; they are not arithmetic errors.
 //! - **`a ~= b within T`** passes when `|a − b| ≤ T + slack`; with `relative`, when
 //!   `|a − b| ≤ T × |b| + slack`. The slack is half a unit of the last decimal written on the
@@ -138,7 +138,7 @@ pub trait Env {
 
 /// The result of checking one assertion.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Outcome {
+pub enum AssertResult {
     Pass,
     Fail,
     /// Skipped: a value it needs is missing, or it reads an approximate figure and is false.
@@ -204,7 +204,7 @@ pub fn eval(expr: &Expr, env: &dyn Env) -> Result<Value, EvalError> {
 }
 
 /// Check an assertion: it must evaluate to a truth value.
-pub fn check(expr: &Expr, env: &dyn Env) -> Result<Outcome, EvalError> {
+pub fn check(expr: &Expr, env: &dyn Env) -> Result<AssertResult, EvalError> {
     let mut reads_approx = false;
     let result = Evaluator {
         env,
@@ -212,11 +212,11 @@ pub fn check(expr: &Expr, env: &dyn Env) -> Result<Outcome, EvalError> {
     }
     .eval(expr);
     match result {
-        Err(EvalError::Missing { .. }) => Ok(Outcome::NotApplicable),
+        Err(EvalError::Missing { .. }) => Ok(AssertResult::NotApplicable),
         Err(other) => Err(other),
-        Ok(_) if reads_approx => Ok(Outcome::NotApplicable),
-        Ok(Value::Bool(true)) => Ok(Outcome::Pass),
-        Ok(Value::Bool(false)) => Ok(Outcome::Fail),
+        Ok(_) if reads_approx => Ok(AssertResult::NotApplicable),
+        Ok(Value::Bool(true)) => Ok(AssertResult::Pass),
+        Ok(Value::Bool(false)) => Ok(AssertResult::Fail),
         Ok(other) => Err(EvalError::TypeMismatch {
             expected: "a condition (true or false)".into(),
             found: other.kind_name(),

@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 
 use crate::config::{self, names_rule, Config};
+use crate::eval::load::{self, RuleSet};
 use crate::pack::error::PackError;
-use crate::pack::load::{self, RuleSet};
 
 /// The built-in pack (unless switched off) and every pack of `packs`, with the errors of
 /// those that failed to load, in loading order.

@@ -11,7 +11,8 @@
 
 use super::Hit;
 use crate::diag::Label;
-use crate::eval::matching::{Compiler, DocMatches, LeafId};
+use crate::eval::search::{Compiler, DocMatches, LeafId};
+use crate::eval::validate::{captures_of, Names, Ty};
 use crate::pack::error::PackError;
 use crate::pack::model::Consistent;
 use crate::pack::values::{coarse_slack, format_value, Value};
@@ -20,6 +21,43 @@ use crate::pack::values::{coarse_slack, format_value, Value};
 pub struct Compiled {
     pub pattern: Vec<LeafId>,
     pub capture: String,
+}
+
+/// The names this kind gives its findings for message templates, beside captures, `let`s,
+/// facts, `match` and `count`.
+pub const MESSAGE_NAMES: &[&str] = &["first", "other"];
+
+/// What validation checks of a rule of this kind; the names its message may use.
+pub fn validate(
+    consistent: &Consistent,
+    c: &mut Compiler,
+    errors: &mut Vec<PackError>,
+) -> Option<Names> {
+    let names = captures_of(&consistent.pattern, c, errors)?;
+    let on = &consistent.capture;
+    match names.captures.get(&on.value) {
+        Some(ty) if ty.is_numeric() => {}
+        Some(ty) => errors.push(
+            PackError::new(
+                format!("`{}` is a {} capture, not a number", on.value, ty.name()),
+                on.span.clone(),
+            )
+            .with_label("consistency is checked on a numeric capture")
+            .with_help(
+                "capture the quantity with `count`, `amount`, `number`, `percent` or `year`",
+            ),
+        ),
+        None if names.types.get(&on.value) == Some(&Ty::Unknown) => {}
+        None => errors.push(
+            PackError::new(
+                format!("`{}` is not a capture of this pattern", on.value),
+                on.span.clone(),
+            )
+            .with_label("unknown capture")
+            .with_help(names.available()),
+        ),
+    }
+    Some(names)
 }
 
 pub fn compile(cc: &Consistent, c: &mut Compiler) -> Result<Compiled, Vec<PackError>> {

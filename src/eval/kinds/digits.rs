@@ -13,7 +13,10 @@
 
 use super::Hit;
 use crate::diag::{Fix, Label};
-use crate::eval::matching::DocMatches;
+use crate::eval::search::Compiler;
+use crate::eval::search::DocMatches;
+use crate::eval::validate::Names;
+use crate::pack::error::PackError;
 use crate::pack::model::{Digits, DigitsAspect};
 use crate::pack::values::Value;
 
@@ -22,10 +25,19 @@ pub struct Compiled {
     pub aspect: DigitsAspect,
 }
 
-pub fn compile(d: &Digits) -> Compiled {
-    Compiled {
+/// The names this kind gives its findings for message templates, beside captures, `let`s,
+/// facts, `match` and `count`.
+pub const MESSAGE_NAMES: &[&str] = &["suggestion"];
+
+/// What validation checks of a rule of this kind; the names its message may use.
+pub fn validate(_: &Digits, _: &mut Compiler, _: &mut Vec<PackError>) -> Option<Names> {
+    Some(Names::default())
+}
+
+pub fn compile(d: &Digits, _: &mut Compiler) -> Result<Compiled, Vec<PackError>> {
+    Ok(Compiled {
         aspect: d.aspect.value,
-    }
+    })
 }
 
 fn half_digit(c: char) -> bool {

@@ -20,12 +20,15 @@
 //! rule doubled-char { message "“{match}”多了一个“{char}”字，应为“{suggestion}”" doubled allow "乐乐" }
 //! ```
 
+use crate::eval::search::Compiler;
+use crate::eval::validate::Names;
+use crate::pack::error::PackError;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use super::Hit;
 use crate::diag::{Fix, Label};
-use crate::eval::matching::DocMatches;
+use crate::eval::search::DocMatches;
 use crate::pack::model::Doubled;
 use crate::pack::values::Value;
 
@@ -115,10 +118,37 @@ pub struct Compiled {
     allow: AllowIndex,
 }
 
-pub fn compile(d: &Doubled) -> Compiled {
+/// The names this kind gives its findings for message templates, beside captures, `let`s,
+/// facts, `match` and `count`.
+pub const MESSAGE_NAMES: &[&str] = &["suggestion", "char"];
+
+/// What validation checks of a rule of this kind; the names its message may use.
+pub fn validate(doubled: &Doubled, _: &mut Compiler, errors: &mut Vec<PackError>) -> Option<Names> {
+    check_doubled(doubled, errors);
+    Some(Names::default())
+}
+
+/// Each allowed sequence of a `doubled` rule must hold a doubled character.
+fn check_doubled(doubled: &crate::pack::model::Doubled, errors: &mut Vec<PackError>) {
+    for allowed in &doubled.allow {
+        let chars: Vec<char> = allowed.value.chars().collect();
+        if !chars.windows(2).any(|w| w[0] == w[1]) {
+            errors.push(
+                PackError::new(
+                    format!("`{}` holds no doubled character", allowed.value),
+                    allowed.span.clone(),
+                )
+                .with_label("nothing to allow")
+                .with_help("list sequences with a character written twice that are right, e.g. \"层层\" or \"学习习近平\""),
+            );
+        }
+    }
+}
+
+pub fn compile(d: &Doubled, _: &mut Compiler) -> Result<Compiled, Vec<PackError>> {
     let mut allow = AllowIndex::new();
     index_allowed(&mut allow, d.allow.iter().map(|a| a.value.as_str()));
-    Compiled { allow }
+    Ok(Compiled { allow })
 }
 
 fn is_han(c: char) -> bool {

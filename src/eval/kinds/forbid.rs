@@ -12,13 +12,19 @@
 
 use super::Hit;
 use crate::diag::{Fix, Label};
-use crate::eval::matching::{
+use crate::eval::search::Leaf;
+use crate::eval::search::{
     CompiledMatcher, CompiledScope, Compiler, DocMatches, LeafMatch, Span,
+};
+use crate::eval::validate::{
+    captures_of, check_scope, check_template, compile_into, leaves_of, Names,
 };
 use crate::pack::error::PackError;
 use crate::pack::model::Forbid;
+use crate::pack::pattern::RegexSearch;
 use crate::pack::values::Value;
 use std::collections::HashSet;
+use std::sync::Arc;
 
 #[derive(Debug, Clone)]
 pub struct Compiled {
@@ -26,6 +32,206 @@ pub struct Compiled {
     pub unless: Vec<CompiledMatcher>,
     pub suggest: Vec<String>,
     pub scope: CompiledScope,
+}
+
+/// The names this kind gives its findings for message templates, beside captures, `let`s,
+/// facts, `match` and `count`.
+pub const MESSAGE_NAMES: &[&str] = &["suggestion", "0"];
+
+/// What validation checks of a rule of this kind; the names its message may use.
+pub fn validate(forbid: &Forbid, c: &mut Compiler, errors: &mut Vec<PackError>) -> Option<Names> {
+    let captures = captures_of(&forbid.what, c, errors);
+    check_scope(&forbid.scope, c, errors);
+    for exception in &forbid.unless {
+        compile_into(exception, c, errors);
+    }
+    let captures = captures?;
+    for suggestion in &forbid.suggest {
+        check_template(suggestion, &captures, &["match", "0"], errors);
+    }
+    check_suggestions_settle(forbid, c, errors);
+    Some(captures)
+}
+
+/// Refuse a `forbid` suggestion that its own rule would flag again: `--fix` would put the
+/// forbidden text back, and the text would grow on every run (`forbid "法治" suggest
+/// "法治（依法）"`). Checked where the replacement can be told from the pack: a suggestion
+/// without placeholders, or naming only the whole match (`{0}`, `{match}`) of a literal;
+/// and any suggestion holding the whole match of a regex that reads no context (no
+/// look-around, anchor or word boundary) and has no `unless`. An exception (`unless`) that
+/// matches in the replacement over the forbidden text excuses it, as it would in a report.
+/// Suggestions with other captures are left to `--fix`, which stops when fixes do not settle.
+fn check_suggestions_settle(forbid: &Forbid, c: &mut Compiler, errors: &mut Vec<PackError>) {
+    // Matchers that do not compile are reported by the caller already.
+    let mut scratch = Vec::new();
+    let Some(what) = compile_into(&forbid.what, c, &mut scratch) else {
+        return;
+    };
+    if let CompiledMatcher::All(_) | CompiledMatcher::None(_) = what {
+        // A unit holding every part is one finding without a fix.
+        return;
+    }
+    let mut leaves = Vec::new();
+    leaves_of(&what, &c.leaves, &mut leaves);
+    let exceptions: Vec<CompiledMatcher> = forbid
+        .unless
+        .iter()
+        .filter_map(|exception| compile_into(exception, c, &mut scratch))
+        .collect();
+    if !scratch.is_empty() {
+        return;
+    }
+    let mut unless = Vec::new();
+    for exception in &exceptions {
+        leaves_of(exception, &c.leaves, &mut unless);
+    }
+    for suggestion in &forbid.suggest {
+        if let Some(why) = refixed(&suggestion.value, &leaves, &unless) {
+            errors.push(
+                PackError::new(
+                    "this suggestion holds what its own rule forbids",
+                    suggestion.span.clone(),
+                )
+                .with_label(why)
+                .with_help("`--fix` would put the forbidden text back every time it runs; suggest text the rule does not flag, or excuse the suggested wording with `unless`"),
+            );
+        }
+    }
+}
+
+/// Why the replacement `template` makes for a match of one of `leaves` is flagged again,
+/// when that can be told.
+fn refixed(template: &str, leaves: &[Arc<Leaf>], unless: &[Arc<Leaf>]) -> Option<String> {
+    for leaf in leaves {
+        let (whole, groups): (Option<&str>, Vec<String>) = match &**leaf {
+            Leaf::Literal(text) => (Some(text.as_str()), Vec::new()),
+            Leaf::Regex(regex) => (None, regex.groups().to_vec()),
+            Leaf::Pattern(pattern) => (
+                None,
+                pattern.captures.iter().map(|c| c.name.clone()).collect(),
+            ),
+        };
+        if groups.iter().any(|g| g == "at") {
+            // The fix replaces only the `at` group; the rest of the match stays around it.
+            continue;
+        }
+        match fill_known(template, whole, &groups) {
+            Filled::Text(replacement) => {
+                if let Some(found) = flagged_in(&replacement, leaves, unless) {
+                    return Some(if found == replacement {
+                        format!("“{replacement}” is itself forbidden by this rule")
+                    } else {
+                        format!("“{replacement}” holds “{found}”, which this rule forbids")
+                    });
+                }
+            }
+            Filled::HasWholeMatch if unless.is_empty() && reads_no_context(leaf) => {
+                return Some(
+                    "the replacement holds the whole match, which this regex matches again"
+                        .to_string(),
+                );
+            }
+            Filled::HasWholeMatch | Filled::Unknown => {}
+        }
+    }
+    None
+}
+
+/// A suggestion template filled the way `kinds::forbid` fills it, as far as the pack tells.
+enum Filled {
+    Text(String),
+    /// It holds the whole match (`{0}`, `{match}`), whose text depends on the report.
+    HasWholeMatch,
+    /// It holds a capture, whose text depends on the report.
+    Unknown,
+}
+
+/// Fill `{0}`/`{match}` with `whole` (when known) and keep other names that are not
+/// `groups` as written, as the evaluator does.
+fn fill_known(template: &str, whole: Option<&str>, groups: &[String]) -> Filled {
+    let mut out = String::new();
+    let mut rest = template;
+    let mut has_whole = false;
+    let mut unknown = false;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            out.push_str(&rest[open..]);
+            rest = "";
+            break;
+        };
+        let name = &after[..close];
+        if name == "0" || name == "match" {
+            has_whole = true;
+            out.push_str(whole.unwrap_or_default());
+        } else if groups.iter().any(|g| g == name) {
+            unknown = true;
+        } else {
+            out.push('{');
+            out.push_str(name);
+            out.push('}');
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    match (whole, has_whole, unknown) {
+        (None, true, _) => Filled::HasWholeMatch,
+        (_, _, true) => Filled::Unknown,
+        _ => Filled::Text(out),
+    }
+}
+
+/// The first text of `replacement` one of `leaves` matches that no exception matching
+/// over it excuses. A search that gives up decides nothing.
+fn flagged_in(replacement: &str, leaves: &[Arc<Leaf>], unless: &[Arc<Leaf>]) -> Option<String> {
+    let mut excused = Vec::new();
+    for exception in unless {
+        excused.extend(spans_in(exception, replacement)?);
+    }
+    for leaf in leaves {
+        let Some(found) = spans_in(leaf, replacement) else {
+            continue;
+        };
+        for span in found {
+            let excuse = excused
+                .iter()
+                .any(|e: &std::ops::Range<usize>| e.start < span.end && span.start < e.end);
+            if !excuse {
+                return replacement.get(span).map(str::to_string);
+            }
+        }
+    }
+    None
+}
+
+/// Where a leaf matches in `text`; `None` when the search gives up.
+fn spans_in(leaf: &Leaf, text: &str) -> Option<Vec<std::ops::Range<usize>>> {
+    Some(match leaf {
+        Leaf::Literal(word) => text
+            .match_indices(word.as_str())
+            .map(|(at, w)| at..at + w.len())
+            .collect(),
+        Leaf::Regex(regex) => regex
+            .matches(text)
+            .ok()?
+            .into_iter()
+            .map(|m| m.span)
+            .collect(),
+        Leaf::Pattern(pattern) => pattern.find_iter(text).map(|m| m.span).collect(),
+    })
+}
+
+/// Whether a regex matches a text the same wherever the text stands: no look-around,
+/// anchor or word boundary (what the `regex` crate calls look assertions).
+fn reads_no_context(leaf: &Leaf) -> bool {
+    let Leaf::Regex(regex) = leaf else {
+        return false;
+    };
+    let RegexSearch::Plain(re, _) = regex.search() else {
+        return false;
+    };
+    regex_syntax::parse(re.as_str()).is_ok_and(|hir| hir.properties().look_set().is_empty())
 }
 
 pub fn compile(f: &Forbid, c: &mut Compiler) -> Result<Compiled, Vec<PackError>> {
@@ -284,5 +490,87 @@ mod tests {
             messages(rule, "成功率同比提高。同比下降。成功率99%。").len(),
             1
         );
+    }
+}
+
+/// Suggestions that `--fix` would have to apply again are refused by validation.
+#[cfg(test)]
+mod suggestion_tests {
+    use crate::eval::load::{parse, Form};
+
+    /// The messages and underlined text of the errors of a one-rule pack.
+    fn errors(check: &str) -> Vec<(String, String)> {
+        let src = format!(
+            "pack \"p\"\nversion \"1.0\"\ndescription \"d\"\n\nrule r {{\n  severity error\n  message \"m\"\n  {check}\n}}\n"
+        );
+        match parse("p.rules", &src, Form::Dsl) {
+            Ok(_) => Vec::new(),
+            Err(found) => found
+                .errors
+                .iter()
+                .map(|e| {
+                    let at = src.get(e.span.clone()).unwrap_or_default().to_string();
+                    (e.message.clone(), at)
+                })
+                .collect(),
+        }
+    }
+
+    const REFIXED: &str = "this suggestion holds what its own rule forbids";
+
+    fn refused(check: &str) -> Vec<String> {
+        errors(check)
+            .into_iter()
+            .filter(|(message, _)| message == REFIXED)
+            .map(|(_, at)| at)
+            .collect()
+    }
+
+    #[test]
+    fn a_suggestion_holding_the_forbidden_literal_is_refused_where_it_is_written() {
+        assert_eq!(
+            refused(r#"forbid "法治" suggest "法治（依法）""#),
+            ["法治（依法）"]
+        );
+        // Any of the forbidden words, and the forbidden word itself.
+        assert_eq!(
+            refused(r#"forbid "第一负责人" | "第一职责人" suggest "第一责任人", "第一职责人""#),
+            ["第一职责人"]
+        );
+        assert_eq!(
+            refused(r#"forbid "法制" suggest "{match}建设""#),
+            ["{match}建设"]
+        );
+    }
+
+    #[test]
+    fn a_suggestion_a_regex_matches_again_is_refused_when_that_can_be_told() {
+        // No placeholder: the regex is run on the replacement.
+        assert_eq!(
+            refused(r#"forbid /法制(政府|建设)/ suggest "法制政府""#),
+            ["法制政府"]
+        );
+        // The whole match put back by a regex that reads no context.
+        assert_eq!(
+            refused(r#"forbid /法制(?P<w>政府|建设)/ suggest "推进{match}""#),
+            ["推进{match}"]
+        );
+    }
+
+    #[test]
+    fn suggestions_that_settle_or_cannot_be_told_pass() {
+        for check in [
+            r#"forbid "第一负责人" suggest "第一责任人""#,
+            // The exception excuses the suggested wording, as it would in a report.
+            r#"forbid "政府" unless "人民政府" suggest "人民政府""#,
+            // Captures depend on the report: left to `--fix`.
+            r#"forbid /法(?P<z>治)/ suggest "法{z}（依法）""#,
+            // An anchored regex reads the text around the match.
+            r#"forbid /(?m)^法制度/ suggest "{match}""#,
+            // `all` gives no fix.
+            r#"forbid all("法制", "政府") suggest "法制政府""#,
+        ] {
+            assert_eq!(refused(check), Vec::<String>::new(), "{check}");
+        }
     }
 }

@@ -11,7 +11,10 @@
 
 use super::Hit;
 use crate::diag::{Fix, Label};
-use crate::eval::matching::DocMatches;
+use crate::eval::search::Compiler;
+use crate::eval::search::DocMatches;
+use crate::eval::validate::Names;
+use crate::pack::error::PackError;
 use crate::pack::model::HalfWidth;
 use crate::pack::values::Value;
 
@@ -20,10 +23,32 @@ pub struct Compiled {
     pub chars: Vec<char>,
 }
 
-pub fn compile(h: &HalfWidth) -> Compiled {
-    Compiled {
-        chars: h.chars.value.chars().collect(),
+/// The names this kind gives its findings for message templates, beside captures, `let`s,
+/// facts, `match` and `count`.
+pub const MESSAGE_NAMES: &[&str] = &["mark"];
+
+/// What validation checks of a rule of this kind; the names its message may use.
+pub fn validate(
+    halfwidth: &HalfWidth,
+    _: &mut Compiler,
+    errors: &mut Vec<PackError>,
+) -> Option<Names> {
+    if halfwidth.chars.value.is_empty() {
+        errors.push(
+            PackError::new(
+                "no half-width characters listed",
+                halfwidth.chars.span.clone(),
+            )
+            .with_label("list the characters to flag, e.g. `,.;:?!()`"),
+        );
     }
+    Some(Names::default())
+}
+
+pub fn compile(h: &HalfWidth, _: &mut Compiler) -> Result<Compiled, Vec<PackError>> {
+    Ok(Compiled {
+        chars: h.chars.value.chars().collect(),
+    })
 }
 
 /// A Chinese character, or a full-width punctuation mark.

@@ -15,8 +15,11 @@
 
 use super::Hit;
 use crate::diag::Label;
-use crate::eval::matching::DocMatches;
+use crate::eval::search::Compiler;
+use crate::eval::search::DocMatches;
+use crate::eval::validate::Names;
 use crate::model::{Document, HeadingStyle};
+use crate::pack::error::PackError;
 use crate::pack::model::{HeadingAspect, Headings};
 use crate::pack::values::Value;
 
@@ -25,10 +28,19 @@ pub struct Compiled {
     pub aspect: HeadingAspect,
 }
 
-pub fn compile(h: &Headings) -> Compiled {
-    Compiled {
+/// The names this kind gives its findings for message templates, beside captures, `let`s,
+/// facts, `match` and `count`.
+pub const MESSAGE_NAMES: &[&str] = &["expected", "found", "level"];
+
+/// What validation checks of a rule of this kind; the names its message may use.
+pub fn validate(_: &Headings, _: &mut Compiler, _: &mut Vec<PackError>) -> Option<Names> {
+    Some(Names::default())
+}
+
+pub fn compile(h: &Headings, _: &mut Compiler) -> Result<Compiled, Vec<PackError>> {
+    Ok(Compiled {
         aspect: h.aspect.value,
-    }
+    })
 }
 
 /// Write 1..=99 in Chinese numerals (headings never go higher in practice).

@@ -16,12 +16,13 @@
 
 use super::Hit;
 use crate::diag::Label;
-use crate::eval::matching::{CompiledScope, Compiler, DocMatches, LeafId, LeafMatch};
+use crate::eval::search::{CompiledScope, Compiler, DocMatches, LeafId, LeafMatch};
+use crate::eval::validate::{captures_of, check_lets, check_scope, expect_condition, Names};
 use crate::eval::Bindings;
 use crate::pack::error::PackError;
 use crate::pack::expr::{Expr, ExprKind};
 use crate::pack::model::{Let, MatchCheck};
-use crate::pack::values::{self, format_value, Outcome, Value};
+use crate::pack::values::{self, format_value, AssertResult, Value};
 
 #[derive(Debug, Clone)]
 pub struct Compiled {
@@ -29,6 +30,26 @@ pub struct Compiled {
     pub scope: CompiledScope,
     pub lets: Vec<Let>,
     pub asserts: Vec<Expr>,
+}
+
+/// The names this kind gives its findings for message templates, beside captures, `let`s,
+/// facts, `match` and `count`.
+pub const MESSAGE_NAMES: &[&str] = &[];
+
+/// What validation checks of a rule of this kind; the names its message may use.
+pub fn validate(
+    check: &MatchCheck,
+    c: &mut Compiler,
+    errors: &mut Vec<PackError>,
+) -> Option<Names> {
+    let names = captures_of(&check.pattern, c, errors);
+    check_scope(&check.scope, c, errors);
+    let mut names = names?;
+    check_lets(&check.lets, &mut names, errors);
+    for assertion in &check.asserts {
+        expect_condition(assertion, &names, errors);
+    }
+    Some(names)
 }
 
 pub fn compile(mc: &MatchCheck, c: &mut Compiler) -> Result<Compiled, Vec<PackError>> {
@@ -134,8 +155,8 @@ pub fn evaluate(mc: &Compiled, m: &DocMatches) -> Vec<Hit> {
             };
             for a in &mc.asserts {
                 match values::check(a, &b) {
-                    Ok(Outcome::Pass) | Ok(Outcome::NotApplicable) => {}
-                    Ok(Outcome::Fail) => {
+                    Ok(AssertResult::Pass) | Ok(AssertResult::NotApplicable) => {}
+                    Ok(AssertResult::Fail) => {
                         let computed = right_value(a, &b);
                         let labels = capture_labels(lm, &doc.text, left_name(a), computed.as_ref());
                         let mut hit = Hit::at(labels);

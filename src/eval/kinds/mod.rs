@@ -1,41 +1,64 @@
-//! Rule kinds. Each module is one kind: what it means (module doc), how it is compiled from
-//! the rule model, how it is evaluated on a document, and its tests.
+//! Rule kinds. Each module is one kind, all of it in one place: what it means and how it is
+//! written (module doc), what validation checks of a rule (`validate`, and the names its
+//! messages may use, `MESSAGE_NAMES`), how it is compiled (`compile`, into the pack's leaf
+//! table) and evaluated on a document (`evaluate`), and its tests.
 //!
-//! | kind | module | DSL | YAML |
-//! |---|---|---|---|
-//! | text must appear | [`require`] | `require …` | `require:` |
-//! | text must not appear | [`forbid`] | `forbid …` | `forbid:` |
-//! | pattern + assertions | [`matching`] | `match …` | `match:` |
-//! | same value everywhere | [`consistent`] | `consistent …` | `consistent:` |
-//! | condition → requirement | [`when`] | `when …` | `when:` |
-//! | required sections | [`sections`] | `sections …` | `sections:` |
-//! | heading numbering | [`headings`] | `headings …` | `headings:` |
-//! | document facts | [`facts`] | `assert …` | `assert:` |
-//! | paired punctuation | [`paired`] | `paired …` | `paired:` |
-//! | half-width punctuation | [`halfwidth`] | `halfwidth …` | `halfwidth:` |
-//! | wrong phrases from a list | [`terms`] | `terms { … }` / `terms file …` | `terms:` |
-//! | a character typed twice | [`doubled`] | `doubled` | `doubled:` |
-//! | full-width digits in figures | [`digits`] | `digits mixed` | `digits:` |
-//! | quantity statements | [`statements`] | `match statement …` | `statement:` |
-
-pub mod consistent;
-pub mod digits;
-pub mod doubled;
-pub mod facts;
-pub mod forbid;
-pub mod halfwidth;
-pub mod headings;
-pub mod matching;
-pub mod paired;
-pub mod require;
-pub mod sections;
-pub mod statements;
-pub mod terms;
-pub mod when;
+//! The kinds are listed once, in `crate::pack::model::for_each_kind!`: that list makes the
+//! model's [`Check`], the front ends' keyword tables, and here the kind modules themselves,
+//! [`CompiledCheck`] and the dispatch to each module ([`validate`], [`compile`],
+//! [`evaluate`], [`message_names`]).
 
 use crate::diag::{Fix, Label};
+use crate::eval::search::{Compiler, DocMatches};
+use crate::eval::validate::Names;
 use crate::model::Document;
+use crate::pack::error::PackError;
+use crate::pack::model::Check;
 use crate::pack::values::Value;
+
+/// The engine's side of the kind list ([`crate::pack::model::for_each_kind`]): each kind's
+/// compiled check, and the dispatch to its module's `MESSAGE_NAMES`, `validate`, `compile`
+/// and `evaluate`.
+macro_rules! define_kinds {
+    ($($(#[$doc:meta])* $variant:ident($model:ident) $name:literal $dsl:literal $module:ident,)*) => {
+        $($(#[$doc])* pub mod $module;)*
+
+        /// A rule's check after compilation.
+        #[derive(Debug, Clone)]
+        pub enum CompiledCheck {
+            $($(#[$doc])* $variant($module::Compiled),)*
+        }
+
+        /// The names a kind gives its findings for message templates.
+        pub fn message_names(check: &Check) -> &'static [&'static str] {
+            match check {
+                $(Check::$variant(_) => $module::MESSAGE_NAMES,)*
+            }
+        }
+
+        /// The kind's own checks of a rule; the names its message may use.
+        pub fn validate(check: &Check, c: &mut Compiler, errors: &mut Vec<PackError>) -> Option<Names> {
+            match check {
+                $(Check::$variant(x) => $module::validate(x, c, errors),)*
+            }
+        }
+
+        /// A validated rule's check, compiled by its kind.
+        pub fn compile(check: &Check, c: &mut Compiler) -> Result<CompiledCheck, Vec<PackError>> {
+            Ok(match check {
+                $(Check::$variant(x) => CompiledCheck::$variant($module::compile(x, c)?),)*
+            })
+        }
+
+        /// Evaluate a compiled check over a document.
+        pub fn evaluate(check: &CompiledCheck, m: &DocMatches) -> Vec<Hit> {
+            match check {
+                $(CompiledCheck::$variant(x) => $module::evaluate(x, m),)*
+            }
+        }
+    };
+}
+crate::pack::model::for_each_kind!(define_kinds);
 
 /// What a kind reports for one occurrence; the engine adds the rule's metadata.
 #[derive(Clone, Debug, Default)]
@@ -97,9 +120,9 @@ pub fn stand_in(doc: &Document) -> (Label, String) {
 #[cfg(test)]
 pub(crate) mod testing {
     use crate::diag::Finding;
+    use crate::eval::load::{self, Form};
     use crate::eval::Engine;
     use crate::model::Document;
-    use crate::pack::load::{self, Form, PackRule, RuleSet};
 
     /// Findings of the rules in `rules` (DSL rule definitions) on `text`.
     pub fn findings(rules: &str, text: &str) -> Vec<Finding> {
@@ -108,18 +131,7 @@ pub(crate) mod testing {
             Ok(p) => p,
             Err(e) => panic!("test pack does not load: {:?}", e.errors),
         };
-        let set = RuleSet {
-            rules: pack
-                .rules
-                .iter()
-                .map(|r| PackRule {
-                    pack: "t".to_string(),
-                    rule: r.clone(),
-                })
-                .collect(),
-            packs: vec![pack],
-        };
-        let engine = Engine::new(&set).expect("test pack compiles");
+        let engine = Engine::new(&pack.rule_set());
         engine.check(&Document::parse(text.to_string()))
     }
 

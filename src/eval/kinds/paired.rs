@@ -10,7 +10,10 @@
 
 use super::Hit;
 use crate::diag::Label;
-use crate::eval::matching::DocMatches;
+use crate::eval::search::Compiler;
+use crate::eval::search::DocMatches;
+use crate::eval::validate::Names;
+use crate::pack::error::PackError;
 use crate::pack::model::Paired;
 use crate::pack::values::Value;
 
@@ -19,9 +22,29 @@ pub struct Compiled {
     pub pairs: Vec<(char, char)>,
 }
 
+/// The names this kind gives its findings for message templates, beside captures, `let`s,
+/// facts, `match` and `count`.
+pub const MESSAGE_NAMES: &[&str] = &["mark"];
+
+/// What validation checks of a rule of this kind; the names its message may use.
+pub fn validate(paired: &Paired, _: &mut Compiler, errors: &mut Vec<PackError>) -> Option<Names> {
+    for pair in &paired.pairs {
+        if pair.value.chars().count() != 2 {
+            errors.push(
+                PackError::new(
+                    format!("`{}` is not a pair of two characters", pair.value),
+                    pair.span.clone(),
+                )
+                .with_label("write the opening and the closing character, e.g. `《》`"),
+            );
+        }
+    }
+    Some(Names::default())
+}
+
 /// Pairs are validated to be two characters; anything else is skipped here.
-pub fn compile(p: &Paired) -> Compiled {
-    Compiled {
+pub fn compile(p: &Paired, _: &mut Compiler) -> Result<Compiled, Vec<PackError>> {
+    Ok(Compiled {
         pairs: p
             .pairs
             .iter()
@@ -33,7 +56,7 @@ pub fn compile(p: &Paired) -> Compiled {
                 }
             })
             .collect(),
-    }
+    })
 }
 
 pub fn evaluate(p: &Compiled, m: &DocMatches) -> Vec<Hit> {

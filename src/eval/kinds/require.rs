@@ -14,7 +14,8 @@
 
 use super::{stand_in, Hit};
 use crate::diag::Label;
-use crate::eval::matching::{CompiledMatcher, CompiledScope, Compiler, DocMatches};
+use crate::eval::search::{CompiledMatcher, CompiledScope, Compiler, DocMatches};
+use crate::eval::validate::{check_scope, compile_into, Names};
 use crate::pack::error::PackError;
 use crate::pack::model::Require;
 use crate::pack::values::Value;
@@ -24,6 +25,31 @@ pub struct Compiled {
     pub what: CompiledMatcher,
     pub min_count: usize,
     pub scope: CompiledScope,
+}
+
+/// The names this kind gives its findings for message templates, beside captures, `let`s,
+/// facts, `match` and `count`.
+pub const MESSAGE_NAMES: &[&str] = &["found", "min"];
+
+/// What validation checks of a rule of this kind; the names its message may use.
+pub fn validate(r: &Require, c: &mut Compiler, errors: &mut Vec<PackError>) -> Option<Names> {
+    check(r, c, errors);
+    Some(Names::default())
+}
+
+/// The requirement's matcher and scope compile, and a minimum count means something (also
+/// what a `when` rule requires).
+pub fn check(require: &Require, c: &mut Compiler, errors: &mut Vec<PackError>) {
+    compile_into(&require.what, c, errors);
+    check_scope(&require.scope, c, errors);
+    if let Some(min) = &require.min_count {
+        if min.value == 0 {
+            errors.push(
+                PackError::new("a minimum count of 0 is always met", min.span.clone())
+                    .with_label("at least 1"),
+            );
+        }
+    }
 }
 
 pub fn compile(r: &Require, c: &mut Compiler) -> Result<Compiled, Vec<PackError>> {

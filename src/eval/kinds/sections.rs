@@ -12,7 +12,8 @@
 
 use super::{stand_in, Hit};
 use crate::diag::Label;
-use crate::eval::matching::{CompiledMatcher, Compiler, DocMatches};
+use crate::eval::search::{CompiledMatcher, Compiler, DocMatches};
+use crate::eval::validate::{compile_into, Names};
 use crate::pack::error::PackError;
 use crate::pack::model::Sections;
 use crate::pack::values::Value;
@@ -21,6 +22,22 @@ use crate::pack::values::Value;
 pub struct Compiled {
     pub ordered: bool,
     pub sections: Vec<(String, CompiledMatcher)>,
+}
+
+/// The names this kind gives its findings for message templates, beside captures, `let`s,
+/// facts, `match` and `count`.
+pub const MESSAGE_NAMES: &[&str] = &["section", "after"];
+
+/// What validation checks of a rule of this kind; the names its message may use.
+pub fn validate(
+    sections: &Sections,
+    c: &mut Compiler,
+    errors: &mut Vec<PackError>,
+) -> Option<Names> {
+    for section in &sections.sections {
+        compile_into(&section.heading, c, errors);
+    }
+    Some(Names::default())
 }
 
 pub fn compile(s: &Sections, c: &mut Compiler) -> Result<Compiled, Vec<PackError>> {

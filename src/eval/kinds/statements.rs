@@ -29,15 +29,17 @@
 use super::matching::{left_name, right_value};
 use super::Hit;
 use crate::diag::Label;
-use crate::eval::matching::DocMatches;
+use crate::eval::search::{CompiledMatcher, Compiler, DocMatches, Leaf};
+use crate::eval::validate::{check_lets, compile_into, expect_condition, Names, Ty};
 use crate::eval::Bindings;
 use crate::model::statements::{Figure, Role, Statement, StatementKind, Verdict};
+use crate::model::text::suggest;
 use crate::model::Document;
 use crate::pack::error::PackError;
 use crate::pack::expr::Expr;
+use crate::pack::model::{statement_figure_names, Matcher, Spanned, STATEMENT_TEXT_NAMES};
 use crate::pack::model::{Let, StatementCheck};
-use crate::pack::validate::{compile_matcher, CompiledMatcher};
-use crate::pack::values::{self, format_value, EvalError, Outcome, Value};
+use crate::pack::values::{self, format_value, EvalError, AssertResult, Value};
 
 #[derive(Debug, Clone)]
 pub struct Compiled {
@@ -47,14 +49,90 @@ pub struct Compiled {
     pub asserts: Vec<Expr>,
 }
 
-pub fn compile(check: &StatementCheck) -> Result<Compiled, Vec<PackError>> {
+/// Typed names of the statement kind are added by validation.
+pub const MESSAGE_NAMES: &[&str] = &[];
+
+/// Kind `match statement`: the kind is one the analyser finds, the subject matcher compiles
+/// and matches text (no typed pattern), and the figures the kind binds are the names of its
+/// `let`s and `assert`s. `None` when the kind is unknown (its names are then unknown too).
+pub fn validate(
+    check: &StatementCheck,
+    c: &mut Compiler,
+    errors: &mut Vec<PackError>,
+) -> Option<Names> {
+    let kind = &check.kind;
+    if let Some(subject) = &check.subject {
+        if let Some(pattern) = first_pattern(subject) {
+            errors.push(
+                PackError::new("a subject is matched with text, not a pattern", pattern.span.clone())
+                    .with_label("a pattern with captures")
+                    .with_help("write the words of the subject as text or `/regex/`, e.g. `subject /成功|办结/`"),
+            );
+        } else {
+            compile_into(subject, c, errors);
+        }
+    }
+    let Some(statement_kind) = StatementKind::parse(&kind.value) else {
+        let all: Vec<&str> = StatementKind::ALL.iter().map(|k| k.name()).collect();
+        let mut error = PackError::new(
+            format!("unknown statement kind `{}`", kind.value),
+            kind.span.clone(),
+        )
+        .with_label("not a kind of statement");
+        error = match suggest(&kind.value, all.iter().copied()) {
+            Some(near) => error.with_help(format!(
+                "did you mean `{near}`? The kinds are: {}",
+                all.join(", ")
+            )),
+            None => error.with_help(format!("the kinds are: {}", all.join(", "))),
+        };
+        errors.push(error);
+        return None;
+    };
+    let mut names = Names::default();
+    for name in STATEMENT_TEXT_NAMES {
+        names.add(name, Ty::Text);
+    }
+    for name in statement_figure_names(statement_kind) {
+        names.add(
+            name,
+            if *name == "parts" {
+                Ty::List
+            } else {
+                Ty::Number
+            },
+        );
+    }
+    check_lets(&check.lets, &mut names, errors);
+    for assertion in &check.asserts {
+        expect_condition(assertion, &names, errors);
+    }
+    Some(names)
+}
+
+/// The first typed pattern of a matcher, if it holds one.
+fn first_pattern(matcher: &Matcher) -> Option<&Spanned<String>> {
+    match matcher {
+        Matcher::Pattern(p) => Some(p),
+        Matcher::Text(_) | Matcher::Regex(_) => None,
+        Matcher::Any(items) | Matcher::All(items) | Matcher::None(items) => {
+            items.iter().find_map(first_pattern)
+        }
+    }
+}
+
+pub fn compile(check: &StatementCheck, c: &mut Compiler) -> Result<Compiled, Vec<PackError>> {
     let kind = StatementKind::parse(&check.kind.value).ok_or_else(|| {
         vec![PackError::new(
             format!("unknown statement kind `{}`", check.kind.value),
             check.kind.span.clone(),
         )]
     })?;
-    let subject = check.subject.as_ref().map(compile_matcher).transpose()?;
+    let subject = check
+        .subject
+        .as_ref()
+        .map(|subject| c.matcher(subject))
+        .transpose()?;
     Ok(Compiled {
         kind,
         subject,
@@ -104,20 +182,22 @@ pub fn subject_of(doc: &Document, statement: &Statement) -> String {
     subject.to_string()
 }
 
-fn subject_matches(matcher: &CompiledMatcher, subject: &str) -> bool {
+fn subject_matches(matcher: &CompiledMatcher, subject: &str, m: &DocMatches) -> bool {
     match matcher {
-        CompiledMatcher::Text(text) => subject.contains(text.as_str()),
-        CompiledMatcher::Regex(regex) => regex.is_match(subject).unwrap_or_else(|| {
-            regex
-                .matches(subject)
-                .map(|found| !found.is_empty())
-                .unwrap_or(false)
-        }),
-        // Validation refuses patterns here.
-        CompiledMatcher::Pattern(_) => false,
-        CompiledMatcher::Any(items) => items.iter().any(|m| subject_matches(m, subject)),
-        CompiledMatcher::All(items) => items.iter().all(|m| subject_matches(m, subject)),
-        CompiledMatcher::None(items) => !items.iter().any(|m| subject_matches(m, subject)),
+        CompiledMatcher::Leaf(id) => match m.leaf_object(*id) {
+            Leaf::Literal(text) => subject.contains(text.as_str()),
+            Leaf::Regex(regex) => regex.is_match(subject).unwrap_or_else(|| {
+                regex
+                    .matches(subject)
+                    .map(|found| !found.is_empty())
+                    .unwrap_or(false)
+            }),
+            // Validation refuses patterns here.
+            Leaf::Pattern(_) => false,
+        },
+        CompiledMatcher::Any(items) => items.iter().any(|i| subject_matches(i, subject, m)),
+        CompiledMatcher::All(items) => items.iter().all(|i| subject_matches(i, subject, m)),
+        CompiledMatcher::None(items) => !items.iter().any(|i| subject_matches(i, subject, m)),
     }
 }
 
@@ -197,7 +277,7 @@ pub fn evaluate(check: &Compiled, m: &DocMatches) -> Vec<Hit> {
     let mut hits = Vec::new();
     'statements: for statement in m.statements().iter().filter(|s| s.kind == check.kind) {
         if let Some(subject) = &check.subject {
-            if !subject_matches(subject, &subject_of(doc, statement)) {
+            if !subject_matches(subject, &subject_of(doc, statement), m) {
                 continue;
             }
         }
@@ -232,8 +312,8 @@ pub fn evaluate(check: &Compiled, m: &DocMatches) -> Vec<Hit> {
         }
         for a in &check.asserts {
             match values::check(a, &b) {
-                Ok(Outcome::Pass) | Ok(Outcome::NotApplicable) => {}
-                Ok(Outcome::Fail) => {
+                Ok(AssertResult::Pass) | Ok(AssertResult::NotApplicable) => {}
+                Ok(AssertResult::Fail) => {
                     let computed = right_value(a, &b);
                     let first = left_name(a);
                     let shown = computed.as_ref().map(|v| {

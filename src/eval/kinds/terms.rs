@@ -12,11 +12,13 @@
 //! rule county-terms { message "“{match}”应为“{suggestion}”" terms file "terms.csv" }
 //! ```
 
+use crate::eval::search::Compiler;
+use crate::eval::validate::Names;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::Hit;
 use crate::diag::{Fix, Label};
-use crate::eval::matching::DocMatches;
+use crate::eval::search::DocMatches;
 use crate::pack::error::PackError;
 use crate::pack::model::Terms;
 use crate::pack::values::Value;
@@ -28,7 +30,42 @@ pub struct Compiled {
     entries: Vec<(String, String, Vec<String>)>,
 }
 
-pub fn compile(terms: &Terms) -> Result<Compiled, Vec<PackError>> {
+/// The names this kind gives its findings for message templates, beside captures, `let`s,
+/// facts, `match` and `count`.
+pub const MESSAGE_NAMES: &[&str] = &["suggestion", "phrase"];
+
+/// What validation checks of a rule of this kind; the names its message may use.
+pub fn validate(terms: &Terms, _: &mut Compiler, errors: &mut Vec<PackError>) -> Option<Names> {
+    check_terms(terms, errors);
+    Some(Names::default())
+}
+
+/// A term list: its entries written in the pack (the table's are checked when it is read),
+/// and the table's name.
+fn check_terms(terms: &crate::pack::model::Terms, errors: &mut Vec<PackError>) {
+    errors.extend(crate::pack::terms::check_entries(&[], &terms.entries));
+    if let Some(file) = &terms.file {
+        let path = std::path::Path::new(&file.value);
+        if file.value.trim().is_empty() {
+            errors.push(
+                PackError::new("no table file named", file.span.clone())
+                    .with_label("empty file name")
+                    .with_help("name the table beside the pack, e.g. `terms.csv`"),
+            );
+        } else if crate::pack::terms::TableForm::of_path(path).is_none() {
+            errors.push(
+                PackError::new(
+                    format!("`{}` is not a term table (.csv, .yaml or .yml)", file.value),
+                    file.span.clone(),
+                )
+                .with_label("unknown table form")
+                .with_help("keep the terms in a `.csv` file (header `错误写法,正确写法,例外`) or a `.yaml` list"),
+            );
+        }
+    }
+}
+
+pub fn compile(terms: &Terms, _: &mut Compiler) -> Result<Compiled, Vec<PackError>> {
     let entries: Vec<(String, String, Vec<String>)> = terms
         .all_entries()
         .filter(|e| !e.phrase.value.is_empty())

@@ -11,12 +11,13 @@
 
 use super::{require, Hit};
 use crate::diag::Label;
-use crate::eval::matching::{CompiledMatcher, CompiledScope, Compiler, DocMatches, LeafId};
+use crate::eval::search::{CompiledMatcher, CompiledScope, Compiler, DocMatches, LeafId};
+use crate::eval::validate::{captures_of, check_scope, compile_into, expect_condition, Names};
 use crate::eval::Bindings;
 use crate::pack::error::PackError;
 use crate::pack::expr::Expr;
 use crate::pack::model::{Condition, When};
-use crate::pack::values::{self, Outcome};
+use crate::pack::values::{self, AssertResult};
 
 #[derive(Debug, Clone)]
 pub enum CompiledCondition {
@@ -34,6 +35,31 @@ pub enum CompiledCondition {
 pub struct Compiled {
     pub condition: CompiledCondition,
     pub then: require::Compiled,
+}
+
+/// The names this kind gives its findings for message templates, beside captures, `let`s,
+/// facts, `match` and `count`.
+pub const MESSAGE_NAMES: &[&str] = &[];
+
+/// What validation checks of a rule of this kind; the names its message may use.
+pub fn validate(when: &When, c: &mut Compiler, errors: &mut Vec<PackError>) -> Option<Names> {
+    match &when.condition {
+        Condition::Mentions { what, scope } => {
+            compile_into(what, c, errors);
+            check_scope(scope, c, errors);
+            require::check(&when.then, c, errors);
+            Some(Names::default())
+        }
+        Condition::Match { pattern, test } => {
+            let names = captures_of(pattern, c, errors);
+            require::check(&when.then, c, errors);
+            let names = names?;
+            if let Some(test) = test {
+                expect_condition(test, &names, errors);
+            }
+            Some(names)
+        }
+    }
 }
 
 pub fn compile(w: &When, c: &mut Compiler) -> Result<Compiled, Vec<PackError>> {
@@ -74,7 +100,7 @@ fn condition_evidence(cond: &CompiledCondition, m: &DocMatches) -> Option<Vec<cr
                                 b.set(&c.name, v.clone());
                             }
                         }
-                        matches!(values::check(t, &b), Ok(Outcome::Pass))
+                        matches!(values::check(t, &b), Ok(AssertResult::Pass))
                     }
                 };
                 ok.then(|| vec![lm.span.clone()])

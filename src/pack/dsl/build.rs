@@ -5,7 +5,6 @@
 //! `errors` and building goes on with the rest of the file, so one run reports all of them.
 
 use std::cell::Cell;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use pest::iterators::{Pair, Pairs};
@@ -17,7 +16,7 @@ use super::Rule;
 use crate::pack::error::PackError;
 use crate::pack::expr::{UnOp, FACTS};
 use crate::pack::model::{
-    BinOp, Check, CmpOp, Condition, Consistent, Example, ExampleKind, Expr, ExprKind, FactsCheck,
+    AssertCheck, BinOp, Check, CmpOp, Condition, Consistent, Example, ExampleKind, Expr, ExprKind,
     Forbid, Func, HalfWidth, HeadingAspect, Headings, Let, MatchCheck, Matcher, Pack, Paired,
     Require, Rule as PackRule, Scope, SectionSpec, Sections, Severity, SeverityOverride, Span,
     Spanned, StatementCheck, Tolerance, When,
@@ -40,8 +39,15 @@ static ARITH: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
         .op(Op::prefix(Rule::op_neg))
 });
 
-const CHECK_KEYWORDS: &str =
-    "`require`, `forbid`, `match`, `match statement`, `consistent`, `when`, `sections`, `headings`, `assert`, `paired`, `halfwidth`, `terms`, `doubled` or `digits`";
+/// The words that start each kind in the DSL, for help texts: "`require`, … or `digits`".
+fn check_keywords() -> String {
+    let words: Vec<String> = Check::dsl_keywords().map(|w| format!("`{w}`")).collect();
+    match words.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
 
 pub struct Builder<'s> {
     src: &'s str,
@@ -175,7 +181,6 @@ impl<'s> Builder<'s> {
                 _ => {}
             }
         }
-        self.duplicate_rule_ids(&pack.rules);
         let Some(name) = name else {
             self.error(
                 PackError::new("the pack has no name", self.base..self.base)
@@ -194,31 +199,6 @@ impl<'s> Builder<'s> {
         // returned so that validation can report its problems in the same run.
         let _ = broken;
         Some(pack)
-    }
-
-    fn duplicate_rule_ids(&mut self, rules: &[PackRule]) {
-        let mut first_seen: HashMap<&str, usize> = HashMap::new();
-        for rule in rules {
-            match first_seen.get(rule.id.value.as_str()) {
-                Some(&first) => {
-                    let line = self.line_of(first);
-                    self.error(
-                        PackError::new(
-                            format!("duplicate rule id `{}`", rule.id.value),
-                            rule.id.span.clone(),
-                        )
-                        .with_label("this id is already used")
-                        .with_help(format!(
-                            "the first rule `{}` is on line {line}; give each rule its own id",
-                            rule.id.value
-                        )),
-                    );
-                }
-                None => {
-                    first_seen.insert(&rule.id.value, rule.id.span.start);
-                }
-            }
-        }
     }
 
     /// `keyword "text"` lines: the text.
@@ -300,20 +280,7 @@ impl<'s> Builder<'s> {
 
     fn rule_id(&mut self, pair: Pair<Rule>) -> Option<Spanned<String>> {
         let span = self.span(&pair);
-        let id = pair.as_str();
-        let well_formed = id.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
-            && id
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-        if !well_formed {
-            self.error(
-                PackError::new(format!("bad rule id `{id}`"), span)
-                    .with_label("not a rule id")
-                    .with_help("a rule id is lower-case letters, digits and `-`, starting with a letter or digit, e.g. `three-systems`"),
-            );
-            return None;
-        }
-        Some(Spanned::new(id.to_string(), span))
+        Some(Spanned::new(pair.as_str().to_string(), span))
     }
 
     fn rule_item(&mut self, item: Pair<Rule>, lines: &mut RuleLines) {
@@ -347,12 +314,6 @@ impl<'s> Builder<'s> {
                     Rule::help => &mut lines.help,
                     _ => &mut lines.reference,
                 };
-                if keyword == "message" && text.value.trim().is_empty() {
-                    self.error(
-                        PackError::new("the message is empty", text.span.clone())
-                            .with_help("say what is wrong in the report"),
-                    );
-                }
                 self.once(slot, text, keyword, span);
             }
             Rule::tags => {
@@ -479,7 +440,7 @@ impl<'s> Builder<'s> {
                 }
                 Some(check)
             }
-            None if !asserts.is_empty() => Some(Check::Facts(FactsCheck {
+            None if !asserts.is_empty() => Some(Check::Assert(AssertCheck {
                 lets: lets.into_iter().map(|(binding, _)| binding).collect(),
                 asserts: asserts.into_iter().map(|(expr, _)| expr).collect(),
             })),
@@ -496,7 +457,7 @@ impl<'s> Builder<'s> {
                             id.span.clone(),
                         )
                         .with_label("this rule has no check")
-                        .with_help(format!("add one of {CHECK_KEYWORDS}")),
+                        .with_help(format!("add one of {}", check_keywords())),
                     );
                 }
                 None
@@ -775,20 +736,6 @@ impl<'s> Builder<'s> {
         let mut pairs = Some(Vec::new());
         for part in pair.into_inner().filter(|p| p.as_rule() == Rule::string) {
             let text = self.string(part);
-            let text = text.filter(|text| {
-                let ok = text.value.chars().count() == 2;
-                if !ok {
-                    self.error(
-                        PackError::new(
-                            format!("`{}` is not a pair of marks", text.value),
-                            text.span.clone(),
-                        )
-                        .with_label("needs an opening and a closing mark")
-                        .with_help("write each pair as two characters, e.g. \"《》\""),
-                    );
-                }
-                ok
-            });
             pairs = pairs.zip(text).map(|(mut all, text)| {
                 all.push(text);
                 all
@@ -799,13 +746,6 @@ impl<'s> Builder<'s> {
 
     fn halfwidth(&mut self, pair: Pair<Rule>) -> Option<HalfWidth> {
         let chars = self.keyword_string(pair)?;
-        if chars.value.is_empty() {
-            self.error(
-                PackError::new("no characters to check", chars.span.clone())
-                    .with_help("list the half-width marks, e.g. \",;:\""),
-            );
-            return None;
-        }
         Some(HalfWidth { chars })
     }
 
@@ -949,13 +889,11 @@ impl<'s> Builder<'s> {
         match pair.as_rule() {
             Rule::string => {
                 let text = self.string(pair)?;
-                self.not_empty(&text, "text")?;
                 Some(Matcher::Text(text))
             }
             Rule::regex => Some(Matcher::Regex(self.regex(pair)?)),
             Rule::pattern => {
                 let text = self.keyword_string(pair)?;
-                self.not_empty(&text, "pattern")?;
                 Some(Matcher::Pattern(text))
             }
             Rule::any_of | Rule::all_of | Rule::none_of => {
@@ -1014,21 +952,6 @@ impl<'s> Builder<'s> {
     fn within_depth(&mut self, depth: usize, span: &Span) -> Option<()> {
         if depth > MAX_EXPR_DEPTH {
             self.error(depth::expr_error(span.clone()));
-            return None;
-        }
-        Some(())
-    }
-
-    fn not_empty(&mut self, text: &Spanned<String>, what: &str) -> Option<()> {
-        if text.value.is_empty() {
-            self.error(
-                PackError::new(
-                    format!("empty {what} matches everywhere"),
-                    text.span.clone(),
-                )
-                .with_label(format!("empty {what}"))
-                .with_help("write the text to look for between the quotes"),
-            );
             return None;
         }
         Some(())
@@ -1387,5 +1310,17 @@ impl<'s> Builder<'s> {
             },
             depth,
         ))
+    }
+}
+
+#[cfg(test)]
+mod kind_words_tests {
+    /// The help for a rule without a check names every kind, from the kind list.
+    #[test]
+    fn the_help_names_the_kinds_in_the_order_of_the_kind_list() {
+        assert_eq!(
+            super::check_keywords(),
+            "`require`, `forbid`, `match`, `match statement`, `consistent`, `when`, `sections`, `headings`, `assert`, `paired`, `halfwidth`, `terms`, `doubled` or `digits`"
+        );
     }
 }

@@ -8,8 +8,9 @@
 use pest::error::{Error, ErrorVariant, InputLocation};
 
 use super::Rule;
-use crate::model::text::edit_distance;
+use crate::model::text::suggest;
 use crate::pack::error::PackError;
+use crate::pack::model::Check;
 
 /// Grammar rules that start a line inside `rule … { }`.
 const RULE_LINES: &[Rule] = &[
@@ -47,21 +48,15 @@ const RULE_LINE_KEYWORDS: &[Rule] = &[
     Rule::kw_once,
     Rule::kw_pass,
     Rule::kw_fail,
-    Rule::kw_require,
-    Rule::kw_forbid,
-    Rule::kw_match,
     Rule::kw_let,
-    Rule::kw_assert,
-    Rule::kw_consistent,
-    Rule::kw_when,
-    Rule::kw_sections,
-    Rule::kw_headings,
-    Rule::kw_paired,
-    Rule::kw_halfwidth,
-    Rule::kw_terms,
-    Rule::kw_doubled,
-    Rule::kw_digits,
 ];
+
+/// Whether a grammar rule is a keyword that starts a rule line: a line above, or the first
+/// word of a kind (from the kind list).
+fn is_rule_line_keyword(rule: Rule) -> bool {
+    RULE_LINE_KEYWORDS.contains(&rule)
+        || keyword_text(rule).is_some_and(|k| Check::dsl_first_words().any(|w| w == k))
+}
 
 /// Grammar rules and keywords that start a line of the pack outside rules.
 const PACK_LINE_KEYWORDS: &[Rule] = &[
@@ -202,7 +197,7 @@ fn expected_phrases(positives: &[Rule], tokens: &[String]) -> (Vec<String>, Vec<
         .filter(|token| token.chars().all(|c| c.is_ascii_lowercase()))
         .cloned()
         .collect();
-    let is_rule_line = |r: &Rule| RULE_LINES.contains(r) || RULE_LINE_KEYWORDS.contains(r);
+    let is_rule_line = |r: &Rule| RULE_LINES.contains(r) || is_rule_line_keyword(*r);
     let rule_lines = positives.iter().filter(|r| is_rule_line(r)).count();
     let pack_lines = positives
         .iter()
@@ -284,16 +279,15 @@ fn closest_keyword(src: &str, at: usize, keywords: &[String]) -> Option<String> 
     let mut candidates: Vec<String> = keywords.to_vec();
     if keywords.iter().any(|k| k == "message" || k == "require") {
         let rule_lines = RULE_LINE_KEYWORDS.iter().filter_map(|r| keyword_text(*r));
-        candidates.extend(rule_lines.map(str::to_string));
+        candidates.extend(
+            rule_lines
+                .chain(Check::dsl_first_words())
+                .map(str::to_string),
+        );
     }
-    candidates
-        .into_iter()
-        .map(|keyword| (edit_distance(&word, &keyword), keyword))
-        .filter(|(distance, keyword)| {
-            *distance > 0 && *distance <= 2 && *distance < keyword.len() / 2 + 1
-        })
-        .min()
-        .map(|(_, keyword)| keyword)
+    // The word itself is a keyword, only not one that can stand here.
+    let others = candidates.iter().map(String::as_str).filter(|k| *k != word);
+    suggest(&word, others).map(str::to_string)
 }
 
 /// The keyword a `kw_*` rule matches.

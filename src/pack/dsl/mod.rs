@@ -54,7 +54,7 @@ fn parse_pack_errors(src: &str) -> Result<Pack, Vec<PackError>> {
 }
 
 /// Reads as much of a pack as can be read: the pack without its broken lines (none after a
-/// syntax error, which stops the parser) and every error found. `pack::load` validates the
+/// syntax error, which stops the parser) and every error found. `eval::load` validates the
 /// partial pack too, so one run reports the errors of both phases.
 pub fn parse_pack_partial(src: &str) -> (Option<Pack>, Vec<PackError>) {
     track_error_detail();

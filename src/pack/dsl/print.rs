@@ -146,7 +146,7 @@ fn print_check(out: &mut String, check: &Check) {
             1,
             &format!("headings {}", headings.aspect.value.as_str()),
         ),
-        Check::Facts(facts) => print_lets_and_asserts(out, &facts.lets, &facts.asserts),
+        Check::Assert(facts) => print_lets_and_asserts(out, &facts.lets, &facts.asserts),
         Check::Paired(paired) => {
             let pairs: Vec<String> = paired.pairs.iter().map(|p| quote(p)).collect();
             line(out, 1, &format!("paired {}", pairs.join(", ")));

@@ -6,13 +6,11 @@
 //! value at fault. Pattern and regex text is stored as written (with the span of the
 //! scalar's content) and compiled later by validation.
 
-use std::collections::HashMap;
-
 use super::node::{Node, Value};
-use crate::model::text::edit_distance;
+use crate::model::text::suggest;
 use crate::pack::error::PackError;
 use crate::pack::model::{
-    Check, Condition, Consistent, Example, ExampleKind, Expr, FactsCheck, Forbid, HalfWidth,
+    AssertCheck, Check, Condition, Consistent, Example, ExampleKind, Expr, Forbid, HalfWidth,
     HeadingAspect, Headings, Let, MatchCheck, Matcher, Pack, Paired, Require, Rule, Scope,
     SectionSpec, Sections, Severity, SeverityOverride, Span, Spanned, StatementCheck, When,
 };
@@ -30,22 +28,7 @@ const PACK_KEYS: &[&str] = &[
 
 /// Keys that say what a rule checks. A rule has exactly one, except that `when` carries a
 /// `require` (what must then hold) and `match` and `statement` carry `assert` (assertions).
-const KIND_KEYS: &[&str] = &[
-    "require",
-    "forbid",
-    "match",
-    "statement",
-    "consistent",
-    "when",
-    "sections",
-    "headings",
-    "assert",
-    "paired",
-    "halfwidth",
-    "terms",
-    "doubled",
-    "digits",
-];
+const KIND_KEYS: &[&str] = Check::KIND_NAMES;
 
 /// Keys that refine a rule of some kinds.
 const MODIFIER_KEYS: &[&str] = &["scope", "min", "unless", "suggest", "let", "on", "subject"];
@@ -101,13 +84,6 @@ impl<'a> Reader<'a> {
 
     fn error(&mut self, error: PackError) {
         self.errors.push(error);
-    }
-
-    fn line_of(&self, offset: usize) -> usize {
-        self.src
-            .get(..offset)
-            .map_or(0, |before| before.matches('\n').count())
-            + 1
     }
 
     pub fn pack(&mut self, root: &Node) -> Option<Pack> {
@@ -186,32 +162,7 @@ impl<'a> Reader<'a> {
                 return Vec::new();
             }
         };
-        let mut rules = Vec::new();
-        let mut first_line_of_id: HashMap<String, usize> = HashMap::new();
-        for item in items {
-            let Some(rule) = self.rule(item) else {
-                continue;
-            };
-            let line = self.line_of(rule.id.span.start);
-            match first_line_of_id.get(&rule.id.value) {
-                Some(first) => {
-                    let error = PackError::new(
-                        format!("duplicate rule id `{}`", rule.id.value),
-                        rule.id.span.clone(),
-                    )
-                    .with_label("used again here")
-                    .with_help(format!(
-                        "the first rule with this id is on line {first}; ids must be unique in a pack"
-                    ));
-                    self.error(error);
-                }
-                None => {
-                    first_line_of_id.insert(rule.id.value.clone(), line);
-                    rules.push(rule);
-                }
-            }
-        }
-        rules
+        items.iter().filter_map(|item| self.rule(item)).collect()
     }
 
     fn rule(&mut self, node: &Node) -> Option<Rule> {
@@ -284,27 +235,7 @@ impl<'a> Reader<'a> {
     }
 
     fn rule_id(&mut self, node: &Node) -> Option<Spanned<String>> {
-        let id = self.text(node, "`id`")?;
-        let mut chars = id.value.chars();
-        let well_formed = chars
-            .next()
-            .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-            && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-        if !well_formed {
-            self.error(
-                PackError::new(
-                    format!("`{}` is not a valid rule id", id.value),
-                    id.span.clone(),
-                )
-                .with_label("rule id")
-                .with_help(
-                    "ids use lowercase ASCII letters, digits and `-`, starting with a letter \
-                         or digit (e.g. `first-responsible`)",
-                ),
-            );
-            return None;
-        }
-        Some(id)
+        self.text(node, "`id`")
     }
 
     /// The kind of check, from the kind key present, and the keys that refine it.
@@ -395,7 +326,7 @@ impl<'a> Reader<'a> {
             "when" => self.when(body, fields).map(Check::When),
             "sections" => self.sections(body).map(Check::Sections),
             "headings" => self.headings(body).map(Check::Headings),
-            "assert" => self.facts(body, fields).map(Check::Facts),
+            "assert" => self.facts(body, fields).map(Check::Assert),
             "paired" => Some(Check::Paired(Paired {
                 pairs: self.text_list(body, "`paired`"),
             })),
@@ -476,10 +407,10 @@ impl<'a> Reader<'a> {
         })
     }
 
-    fn facts(&mut self, _assert: &Node, fields: &Fields<'_>) -> Option<FactsCheck> {
+    fn facts(&mut self, _assert: &Node, fields: &Fields<'_>) -> Option<AssertCheck> {
         let lets = self.lets(fields);
         let asserts = self.asserts(fields);
-        Some(FactsCheck {
+        Some(AssertCheck {
             lets: lets?,
             asserts: asserts?,
         })
@@ -909,13 +840,6 @@ impl<'a> Reader<'a> {
         match &node.value {
             Value::Str(_) | Value::Number | Value::Bool(_) => {
                 let text = self.text(node, "text to look for")?;
-                if text.value.is_empty() {
-                    self.error(
-                        PackError::new("empty text matches everywhere", node.span.clone())
-                            .with_label("empty"),
-                    );
-                    return None;
-                }
                 Some(Matcher::Text(text))
             }
             Value::Null => {
@@ -1216,16 +1140,8 @@ fn modifier_help(name: &str) -> &'static str {
 
 /// Adds "did you mean …?" when an allowed word is a small edit away.
 fn with_suggestion(error: PackError, written: &str, allowed: &[&str]) -> PackError {
-    let closest = allowed
-        .iter()
-        .map(|candidate| (edit_distance(written, candidate), *candidate))
-        .filter(|(distance, candidate)| {
-            *distance <= 2.max(candidate.chars().count() / 3)
-                && *distance < written.chars().count().max(2)
-        })
-        .min_by_key(|(distance, _)| *distance);
-    match closest {
-        Some((_, candidate)) => error.with_help(format!("did you mean `{candidate}`?")),
+    match suggest(written, allowed.iter().copied()) {
+        Some(candidate) => error.with_help(format!("did you mean `{candidate}`?")),
         None => error,
     }
 }

@@ -211,7 +211,7 @@ fn check_entries(check: &Check) -> Vec<(&'static str, Yaml)> {
         Check::Headings(headings) => {
             entries.push(("headings", text(headings.aspect.as_str())));
         }
-        Check::Facts(facts) => {
+        Check::Assert(facts) => {
             lets_entry(&facts.lets, &mut entries);
             asserts_entry(&facts.asserts, &mut entries);
         }

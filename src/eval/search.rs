@@ -7,12 +7,13 @@
 //! paragraph, sentence), so no rule rescans the whole text.
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::model::{structure, Document};
 use crate::pack::error::PackError;
-use crate::pack::model::{Matcher, Scope};
+use crate::pack::model::{Matcher, Scope, Spanned};
 use crate::pack::pattern::{self, CompiledPattern, PatternMatch, RegexMatch, RegexMatcher};
 use crate::pack::values::Value;
 
@@ -75,38 +76,52 @@ pub enum CompiledScope {
     SectionBody(CompiledMatcher),
 }
 
-/// Builds the shared leaf table while rules are compiled.
+/// Builds a pack's leaf table while its rules are validated and compiled: each distinct
+/// literal, regex and pattern is compiled once, the first time a rule names it, and every
+/// later use of the same source shares that leaf.
 #[derive(Default)]
 pub struct Compiler {
-    pub leaves: Vec<Leaf>,
+    pub leaves: Vec<Arc<Leaf>>,
     index: HashMap<(u8, String), LeafId>,
 }
 
 impl Compiler {
-    pub fn matcher(&mut self, m: &Matcher) -> Result<CompiledMatcher, Vec<PackError>> {
-        Ok(match m {
-            Matcher::Text(t) => CompiledMatcher::Leaf(self.leaf(0, &t.value, t.span.start)?),
-            Matcher::Regex(r) => CompiledMatcher::Leaf(self.leaf(1, &r.value, r.span.start)?),
-            Matcher::Pattern(p) => CompiledMatcher::Leaf(self.leaf(2, &p.value, p.span.start)?),
-            Matcher::Any(ms) => CompiledMatcher::Any(self.matchers(ms)?),
-            Matcher::All(ms) => CompiledMatcher::All(self.matchers(ms)?),
-            Matcher::None(ms) => CompiledMatcher::None(self.matchers(ms)?),
-        })
-    }
-
-    fn matchers(&mut self, ms: &[Matcher]) -> Result<Vec<CompiledMatcher>, Vec<PackError>> {
-        let mut out = Vec::new();
-        let mut errors = Vec::new();
-        for m in ms {
-            match self.matcher(m) {
-                Ok(c) => out.push(c),
-                Err(mut e) => errors.append(&mut e),
+    /// Compile a matcher, collecting every error of its leaves into `errors` (all of them,
+    /// not just the first); `None` when one of them does not compile. An empty text is an
+    /// error.
+    pub fn checked(&mut self, m: &Matcher, errors: &mut Vec<PackError>) -> Option<CompiledMatcher> {
+        match m {
+            Matcher::Text(text) if text.value.is_empty() => {
+                errors.push(
+                    PackError::new("empty text to look for", text.span.clone())
+                        .with_label("empty text is found everywhere"),
+                );
+                None
+            }
+            Matcher::Text(t) => self.leaf(0, t, errors).map(CompiledMatcher::Leaf),
+            Matcher::Regex(r) => self.leaf(1, r, errors).map(CompiledMatcher::Leaf),
+            Matcher::Pattern(p) => self.leaf(2, p, errors).map(CompiledMatcher::Leaf),
+            Matcher::Any(items) | Matcher::All(items) | Matcher::None(items) => {
+                let compiled: Vec<Option<CompiledMatcher>> = items
+                    .iter()
+                    .map(|item| self.checked(item, errors))
+                    .collect();
+                let compiled: Vec<CompiledMatcher> = compiled.into_iter().collect::<Option<_>>()?;
+                Some(match m {
+                    Matcher::Any(_) => CompiledMatcher::Any(compiled),
+                    Matcher::All(_) => CompiledMatcher::All(compiled),
+                    _ => CompiledMatcher::None(compiled),
+                })
             }
         }
-        if errors.is_empty() {
-            Ok(out)
-        } else {
-            Err(errors)
+    }
+
+    /// [`Compiler::checked`] for kinds compiling a rule that validation has passed.
+    pub fn matcher(&mut self, m: &Matcher) -> Result<CompiledMatcher, Vec<PackError>> {
+        let mut errors = Vec::new();
+        match self.checked(m, &mut errors) {
+            Some(compiled) if errors.is_empty() => Ok(compiled),
+            _ => Err(errors),
         }
     }
 
@@ -133,19 +148,47 @@ impl Compiler {
         }
     }
 
-    fn leaf(&mut self, kind: u8, text: &str, base: usize) -> Result<LeafId, Vec<PackError>> {
-        if let Some(&id) = self.index.get(&(kind, text.to_string())) {
-            return Ok(id);
+    /// The leaf compiled from `written`, compiling it if no rule named it before. Errors
+    /// point into the pack source where the characters are written; inside a value whose
+    /// characters cannot be located (escapes moved them), at the whole value.
+    fn leaf(
+        &mut self,
+        kind: u8,
+        written: &Spanned<String>,
+        errors: &mut Vec<PackError>,
+    ) -> Option<LeafId> {
+        let text = &written.value;
+        if let Some(&id) = self.index.get(&(kind, text.clone())) {
+            return Some(id);
         }
+        let at = written_at(written);
+        let relocate = |mut error: PackError| {
+            if at.is_none() {
+                error.span = written.span.clone();
+            }
+            error
+        };
         let leaf = match kind {
-            0 => Leaf::Literal(text.to_string()),
-            1 => Leaf::Regex(pattern::compile_regex(text, base).map_err(|e| vec![e])?),
-            _ => Leaf::Pattern(pattern::compile(text, base)?),
+            0 => Leaf::Literal(text.clone()),
+            1 => match pattern::compile_regex(text, at.unwrap_or(0)) {
+                Ok(regex) => Leaf::Regex(regex),
+                Err(error) => {
+                    errors.push(relocate(error));
+                    return None;
+                }
+            },
+            _ => match pattern::compile(text, at.unwrap_or(0)) {
+                Ok(pattern) => Leaf::Pattern(pattern),
+                Err(found) => {
+                    errors.extend(found.into_iter().map(relocate));
+                    return None;
+                }
+            },
         };
         let id = self.leaves.len();
-        self.leaves.push(leaf);
-        self.index.insert((kind, text.to_string()), id);
-        Ok(id)
+        self.leaves.push(Arc::new(leaf));
+        self.index.insert((kind, text.clone()), id);
+        Some(id)
     }
 
     pub fn scope(&mut self, s: &Scope) -> Result<CompiledScope, Vec<PackError>> {
@@ -172,6 +215,20 @@ pub fn matcher_span(m: &Matcher) -> Span {
     }
 }
 
+/// The byte offset in the pack source where the characters of `written` begin, when it can
+/// be told: the span holds the value verbatim, or quoted without escapes.
+pub fn written_at(written: &Spanned<String>) -> Option<usize> {
+    let span_len = written.span.end.checked_sub(written.span.start)?;
+    let len = written.value.len();
+    if span_len == len && len > 0 {
+        Some(written.span.start)
+    } else if span_len == len + 2 {
+        Some(written.span.start + 1)
+    } else {
+        None
+    }
+}
+
 /// The literal automaton of a compiled pack.
 #[derive(Debug)]
 pub struct Literals {
@@ -181,11 +238,11 @@ pub struct Literals {
 }
 
 impl Literals {
-    pub fn new(leaves: &[Leaf]) -> Literals {
+    pub fn new(leaves: &[Arc<Leaf>]) -> Literals {
         let mut words = Vec::new();
         let mut leaf_of = Vec::new();
         for (id, leaf) in leaves.iter().enumerate() {
-            if let Leaf::Literal(w) = leaf {
+            if let Leaf::Literal(w) = &**leaf {
                 if !w.is_empty() {
                     words.push(w.clone());
                     leaf_of.push(id);
@@ -207,7 +264,11 @@ impl Literals {
 /// Matches of one document, computed on demand and shared by all rules.
 pub struct DocMatches<'a> {
     pub doc: &'a Document,
-    leaves: &'a [Leaf],
+    /// The leaves of every pack of the rule set, one pack's table after the other.
+    leaves: &'a [Arc<Leaf>],
+    /// Where the table of the pack of the rule being evaluated starts in `leaves`: the leaf
+    /// ids of a compiled rule count from the start of its own pack's table.
+    base: Cell<usize>,
     cache: Vec<OnceCell<Vec<LeafMatch>>>,
     /// Whether each leaf matches anywhere, for leaves whose full match list was not needed.
     found_any: Vec<OnceCell<bool>>,
@@ -222,7 +283,7 @@ pub struct DocMatches<'a> {
 }
 
 impl<'a> DocMatches<'a> {
-    pub fn new(doc: &'a Document, leaves: &'a [Leaf], literals: &Literals) -> DocMatches<'a> {
+    pub fn new(doc: &'a Document, leaves: &'a [Arc<Leaf>], literals: &Literals) -> DocMatches<'a> {
         let cache: Vec<OnceCell<Vec<LeafMatch>>> = leaves.iter().map(|_| OnceCell::new()).collect();
         if let Some(ac) = &literals.automaton {
             let mut found: Vec<Vec<LeafMatch>> = vec![Vec::new(); literals.leaf_of.len()];
@@ -239,6 +300,7 @@ impl<'a> DocMatches<'a> {
         DocMatches {
             doc,
             leaves,
+            base: Cell::new(0),
             found_any: leaves.iter().map(|_| OnceCell::new()).collect(),
             cache,
             failures: RefCell::new(Vec::new()),
@@ -260,9 +322,25 @@ impl<'a> DocMatches<'a> {
         self
     }
 
-    /// All matches of a leaf in the document, sorted by start. A leaf that could not be
-    /// searched has none; the rule asking is told by [`DocMatches::take_gave_up`].
+    /// Sets where the leaf table of the next rule's pack starts (see [`Self::leaf`]).
+    pub fn set_pack_leaves(&self, base: usize) {
+        self.base.set(base);
+    }
+
+    /// The compiled leaf `id` of the current rule's pack.
+    pub fn leaf_object(&self, id: LeafId) -> &Leaf {
+        &self.leaves[self.base.get() + id]
+    }
+
+    /// All matches of leaf `id` of the current rule's pack in the document, sorted by start.
+    /// A leaf that could not be searched has none; the rule asking is told by
+    /// [`DocMatches::take_gave_up`].
     pub fn leaf(&self, id: LeafId) -> &[LeafMatch] {
+        self.leaf_at(self.base.get() + id)
+    }
+
+    /// [`Self::leaf`] by the leaf's place in the whole table.
+    fn leaf_at(&self, id: usize) -> &[LeafMatch] {
         let found = self.computed(id);
         if !self.failures.borrow().is_empty() {
             if let Some(why) = self.failure(id) {
@@ -283,7 +361,7 @@ impl<'a> DocMatches<'a> {
     fn computed(&self, id: LeafId) -> &[LeafMatch] {
         self.cache[id].get_or_init(|| {
             let text = self.doc.text.as_str();
-            let mut v: Vec<LeafMatch> = match &self.leaves[id] {
+            let mut v: Vec<LeafMatch> = match &*self.leaves[id] {
                 Leaf::Literal(w) => text
                     .match_indices(w.as_str())
                     .map(|(i, s)| LeafMatch {
@@ -309,20 +387,21 @@ impl<'a> DocMatches<'a> {
     /// already known, the search stops at the first match (a `require` of text that is
     /// there reads no further than where it is found).
     fn found_anywhere(&self, id: LeafId) -> bool {
+        let id = self.base.get() + id;
         if self.cache[id].get().is_some() {
-            // Through `leaf`, so that a regex that gave up is reported to this rule too.
-            return !self.leaf(id).is_empty();
+            // Through `leaf_at`, so that a regex that gave up is reported to this rule too.
+            return !self.leaf_at(id).is_empty();
         }
         *self.found_any[id].get_or_init(|| {
             let text = self.doc.text.as_str();
-            let quick = match &self.leaves[id] {
+            let quick = match &*self.leaves[id] {
                 Leaf::Literal(_) => None,
                 Leaf::Regex(r) => r.is_match(text),
                 Leaf::Pattern(p) => Some(p.find_iter(text).next().is_some()),
             };
             // Literals are found with all others when the document is opened; a regex that
             // may give up is searched in full so that its failure is recorded and reported.
-            quick.unwrap_or_else(|| !self.leaf(id).is_empty())
+            quick.unwrap_or_else(|| !self.leaf_at(id).is_empty())
         })
     }
 
@@ -605,7 +684,7 @@ mod tests {
         let kinds: Vec<&str> = leaves()
             .iter()
             .map(|m| match compiler.matcher(m) {
-                Ok(CompiledMatcher::Leaf(id)) => match &compiler.leaves[id] {
+                Ok(CompiledMatcher::Leaf(id)) => match &*compiler.leaves[id] {
                     Leaf::Literal(_) => "literal",
                     Leaf::Regex(r) => match r.search() {
                         RegexSearch::Plain(_, None) => "plain",

@@ -14,12 +14,15 @@
 
 use super::{stand_in, Hit};
 use crate::diag::Label;
-use crate::eval::matching::DocMatches;
+use crate::eval::search::Compiler;
+use crate::eval::search::DocMatches;
+use crate::eval::validate::{check_lets, expect_condition, Names};
 use crate::eval::Bindings;
 use crate::model::{Document, Facts};
+use crate::pack::error::PackError;
 use crate::pack::expr::{Expr, ExprKind};
-use crate::pack::model::{FactsCheck, Let};
-use crate::pack::values::{self, Outcome};
+use crate::pack::model::{AssertCheck, Let};
+use crate::pack::values::{self, AssertResult};
 
 #[derive(Debug, Clone)]
 pub struct Compiled {
@@ -27,11 +30,29 @@ pub struct Compiled {
     pub asserts: Vec<Expr>,
 }
 
-pub fn compile(f: &FactsCheck) -> Compiled {
-    Compiled {
+/// The names this kind gives its findings for message templates, beside captures, `let`s,
+/// facts, `match` and `count`.
+pub const MESSAGE_NAMES: &[&str] = &[];
+
+/// What validation checks of a rule of this kind; the names its message may use.
+pub fn validate(
+    check: &AssertCheck,
+    _: &mut Compiler,
+    errors: &mut Vec<PackError>,
+) -> Option<Names> {
+    let mut names = Names::default();
+    check_lets(&check.lets, &mut names, errors);
+    for assertion in &check.asserts {
+        expect_condition(assertion, &names, errors);
+    }
+    Some(names)
+}
+
+pub fn compile(f: &AssertCheck, _: &mut Compiler) -> Result<Compiled, Vec<PackError>> {
+    Ok(Compiled {
         lets: f.lets.clone(),
         asserts: f.asserts.clone(),
-    }
+    })
 }
 
 fn facts_read(e: &Expr, out: &mut Vec<String>) {
@@ -96,7 +117,7 @@ pub fn evaluate(f: &Compiled, m: &DocMatches) -> Vec<Hit> {
     }
     for a in &f.asserts {
         let outcome = values::check(a, &b);
-        if let Ok(Outcome::Fail) = outcome {
+        if let Ok(AssertResult::Fail) = outcome {
             let mut read = Vec::new();
             facts_read(a, &mut read);
             let mut labels: Vec<Label> = read.iter().filter_map(|r| fact_label(doc, r)).collect();

@@ -14,7 +14,7 @@
 //! decided on the path with links resolved as far as it exists, before looking whether it
 //! exists, so an error never tells whether a file outside is there. Packs cannot run commands
 //! or reach the network: the rule language has no construct for either, and loading only
-//! reads regular files of at most 4 MiB ([`file`](super::file)).
+//! reads regular files of at most 4 MiB ([`file`](crate::pack::file)).
 //!
 //! A file that is not a pack is never quoted in an error: when a file fails to load and does
 //! not start like a pack ([`looks_like_pack`]), or is binary or too large, the error names the
@@ -22,10 +22,14 @@
 //! a secret cannot print it into a CI log.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use super::error::{PackError, PackErrors};
-use super::model::{Pack, Rule, Spanned};
-use super::{dsl, file, validate, yaml};
+use super::search::Leaf;
+use super::validate::{self, CompiledPack};
+use super::{kinds, CompiledCheck};
+use crate::pack::error::{PackError, PackErrors};
+use crate::pack::model::{Check, Pack, Rule, Spanned};
+use crate::pack::{dsl, file, yaml};
 
 /// A pack shipped inside the binary.
 pub struct BuiltinPack {
@@ -47,7 +51,12 @@ pub const BUILTIN: &[BuiltinPack] = &[BuiltinPack {
 pub struct PackRule {
     /// Name of the pack that defines the rule.
     pub pack: String,
+    /// The rule as written (its severity may be changed by `override` and configuration).
     pub rule: Rule,
+    /// Its check, compiled when the pack was validated.
+    pub check: CompiledCheck,
+    /// The leaf table of the rule's pack, which the check's leaf ids point into.
+    pub leaves: Arc<Vec<Arc<Leaf>>>,
 }
 
 impl PackRule {
@@ -62,6 +71,59 @@ impl PackRule {
 pub struct RuleSet {
     pub packs: Vec<Pack>,
     pub rules: Vec<PackRule>,
+}
+
+/// A pack that passed validation: what it says (the model that `convert`, `fmt` and `rules`
+/// print) and its rules compiled for the engine.
+#[derive(Clone, Debug)]
+pub struct ValidPack {
+    pub pack: Pack,
+    pub compiled: CompiledPack,
+}
+
+/// Two validated packs are equal when they say the same (their compiled forms follow).
+impl PartialEq for ValidPack {
+    fn eq(&self, other: &Self) -> bool {
+        self.pack == other.pack
+    }
+}
+
+impl std::ops::Deref for ValidPack {
+    type Target = Pack;
+    fn deref(&self) -> &Pack {
+        &self.pack
+    }
+}
+
+impl ValidPack {
+    /// Validate and compile a pack built in code.
+    pub fn new(pack: Pack) -> Result<ValidPack, Vec<PackError>> {
+        let compiled = validate::validate(&pack)?;
+        Ok(ValidPack { pack, compiled })
+    }
+
+    /// The pack's own rules, ready for evaluation (what it extends is not loaded).
+    pub fn rules(&self) -> Vec<PackRule> {
+        self.pack
+            .rules
+            .iter()
+            .zip(&self.compiled.checks)
+            .map(|(rule, check)| PackRule {
+                pack: self.pack.name.value.clone(),
+                rule: rule.clone(),
+                check: check.clone(),
+                leaves: self.compiled.leaves.clone(),
+            })
+            .collect()
+    }
+
+    /// A rule set of the pack's own rules.
+    pub fn rule_set(self) -> RuleSet {
+        RuleSet {
+            rules: self.rules(),
+            packs: vec![self.pack],
+        }
+    }
 }
 
 /// The form a pack is written in.
@@ -113,31 +175,30 @@ pub enum LoadError {
     Pack(#[from] PackErrors),
 }
 
-/// Parse and validate one pack source without resolving `extends`.
+/// Parse, validate and compile one pack source without resolving `extends`.
 ///
-/// Reading and validation errors come in one report: what the front end could read of a
-/// broken pack is validated too. Where both phases find a problem at the same place, the
-/// front end's error is kept.
-pub fn parse(name: &str, source: &str, form: Form) -> Result<Pack, PackErrors> {
+/// The front end checks how the pack is written, validation what it means; their errors
+/// come in one report: what the front end could read of a broken pack is validated too.
+pub fn parse(name: &str, source: &str, form: Form) -> Result<ValidPack, PackErrors> {
     let (pack, mut errors) = match form {
         Form::Dsl => dsl::parse_pack_partial(source),
         Form::Yaml => yaml::parse_pack_partial(source),
     };
-    if let Some(pack) = &pack {
-        if let Err(found) = validate::validate(pack) {
-            let reported: Vec<_> = errors.iter().map(|e| e.span.clone()).collect();
-            errors.extend(found.into_iter().filter(|e| !reported.contains(&e.span)));
+    let compiled = pack.as_ref().map(validate::validate);
+    match (pack, compiled) {
+        (Some(pack), Some(Ok(compiled))) if errors.is_empty() => Ok(ValidPack { pack, compiled }),
+        (_, compiled) => {
+            if let Some(Err(found)) = compiled {
+                errors.extend(found);
+            }
+            Err(PackErrors::new(name, source, errors))
         }
-    }
-    match pack {
-        Some(pack) if errors.is_empty() => Ok(pack),
-        _ => Err(PackErrors::new(name, source, errors)),
     }
 }
 
 /// [`parse`], for a file's text: the errors of a file that does not look like a pack are
 /// not given with its text, so its content is never quoted.
-fn parse_quoting_packs_only(shown: &str, text: &str, form: Form) -> Result<Pack, LoadError> {
+fn parse_quoting_packs_only(shown: &str, text: &str, form: Form) -> Result<ValidPack, LoadError> {
     match parse(shown, text, form) {
         Ok(pack) => Ok(pack),
         Err(_) if !looks_like_pack(text, form) => Err(LoadError::NotAPack {
@@ -155,7 +216,7 @@ pub fn read_file(path: &Path) -> Result<(String, String, Form), LoadError> {
 }
 
 /// [`parse`] for the text of a file read with [`read_file`].
-pub fn parse_file(shown: &str, text: &str, form: Form) -> Result<Pack, LoadError> {
+pub fn parse_file(shown: &str, text: &str, form: Form) -> Result<ValidPack, LoadError> {
     parse_quoting_packs_only(shown, text, form)
 }
 
@@ -436,8 +497,10 @@ fn load_into(
     set: &mut RuleSet,
 ) -> Result<(), LoadError> {
     let (shown, text, form) = read(origin)?;
-    let mut pack = parse_quoting_packs_only(&shown, &text, form)?;
-    let mut errors = load_term_tables(&mut pack, origin, resolution)?;
+    let mut valid = parse_quoting_packs_only(&shown, &text, form)?;
+    let mut errors = load_term_tables(&mut valid, origin, resolution)?;
+    let own_rules = valid.rules();
+    let pack = valid.pack;
     resolution.stack.push(identity(origin));
     resolution.shown.push(shown.clone());
     let mut inherited = RuleSet::default();
@@ -558,10 +621,7 @@ fn load_into(
     }
     set.rules.append(&mut inherited.rules);
     set.packs.append(&mut inherited.packs);
-    set.rules.extend(pack.rules.iter().map(|r| PackRule {
-        pack: pack.name.value.clone(),
-        rule: r.clone(),
-    }));
+    set.rules.extend(own_rules);
     set.packs.push(pack);
     Ok(())
 }
@@ -571,15 +631,18 @@ fn load_into(
 /// outside, missing or unreadable is an error at the file name in the pack (returned, to be
 /// reported with the pack's other errors); a table whose content is wrong is reported on its
 /// own, pointing at its rows.
+///
+/// A rule whose table was read is compiled again with the table's entries (its search
+/// automaton then holds them all).
 fn load_term_tables(
-    pack: &mut Pack,
+    valid: &mut ValidPack,
     origin: &Origin,
     resolution: &Resolution,
 ) -> Result<Vec<PackError>, LoadError> {
-    use super::model::Check;
-    use super::terms::{check_entries, looks_like_table, read_table, TableForm};
+    use crate::pack::terms::{check_entries, looks_like_table, read_table, TableForm};
     let mut errors = Vec::new();
-    for rule in &mut pack.rules {
+    let ValidPack { pack, compiled } = valid;
+    for (rule, check) in pack.rules.iter_mut().zip(&mut compiled.checks) {
         let Check::Terms(terms) = &mut rule.check else {
             continue;
         };
@@ -680,6 +743,10 @@ fn load_term_tables(
             })
             .map_err(|found| LoadError::Pack(PackErrors::new(&shown, table.clone(), found)))?;
         terms.loaded = entries;
+        match kinds::terms::compile(terms, &mut super::search::Compiler::default()) {
+            Ok(with_table) => *check = CompiledCheck::Terms(with_table),
+            Err(found) => errors.extend(found),
+        }
     }
     Ok(errors)
 }

@@ -1,0 +1,649 @@
+//! Validation is compilation: one pass checks what a pack means and compiles it for the
+//! engine. Regexes and patterns compile (each once, into the pack's leaf table), names used
+//! by assertions and messages exist and have the right types, rule ids are well formed and
+//! unique, texts are not empty.
+//!
+//! A [`Pack`] built by either front end (which check only how it is written) enters
+//! [`validate`]; what leaves is the [`CompiledPack`] the engine runs as it is, or every
+//! problem found as a [`PackError`] with the span where it is written (all of them, not just
+//! the first).
+//!
+//! # Names a rule may use
+//!
+//! - In `let`, `assert` and `when … if`: the captures of the rule's pattern (`{total:count}`
+//!   in a pattern, `(?P<total>…)` in a regex), and `let`s defined *earlier* in the same
+//!   rule. Facts are written with their dotted name and must be one of [`FACTS`].
+//! - In a message (`{name}` or `{name:spec}`): the same names and facts, plus the names the
+//!   evaluator provides for every finding, [`MESSAGE_NAMES`]: `match` (the matched text) and
+//!   `count` (how many times the rule matched, for rules reported once per file).
+//! - In a `forbid` suggestion: the captures of the forbidden pattern and `match`.
+//! - In a `match statement` rule, the statement's names take the place of captures:
+//!   `subject`, `expected`, `pairing` (texts) and the figures of its kind
+//!   ([`statement_figure_names`](crate::pack::model::statement_figure_names)); its `subject` matcher is text or regexes, not a pattern.
+//!
+//! # Types
+//!
+//! `count`, `percent`, `amount`, `number` and `year` captures and `report.year` are numbers;
+//! `date` captures and `document.date` are dates; `text` captures are texts; `counts`
+//! captures are lists. Named groups of a raw regex may hold anything, so they are not
+//! type-checked. `sum`/`min`/`max` take one list or several numbers, `count` one list,
+//! `year` a date, `date` three numbers, `exists` a name or a fact. An assertion must be a
+//! condition (a comparison, `~=`, `exists`, or `and`/`or`/`not` of those).
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use super::kinds::{self, CompiledCheck};
+use super::search::{written_at, CompiledMatcher, Compiler, Leaf};
+use crate::model::text::suggest;
+use crate::pack::error::PackError;
+use crate::pack::expr::{Expr, ExprKind, Func, FACTS};
+use crate::pack::model::{Let, Matcher, Pack, Rule, Scope, Spanned};
+use crate::pack::pattern::CaptureType;
+use crate::pack::values::is_known_format_spec;
+
+/// Names the evaluator provides to every message, beside captures, `let`s and facts.
+pub const MESSAGE_NAMES: &[&str] = &["match", "count"];
+
+/// A pack's rules compiled for the engine: one check per rule of the pack, in order, and the
+/// table of leaves (literals, regexes, patterns) their leaf ids point into. Each leaf was
+/// compiled once, by validation.
+#[derive(Clone, Debug, Default)]
+pub struct CompiledPack {
+    pub leaves: Arc<Vec<Arc<Leaf>>>,
+    pub checks: Vec<CompiledCheck>,
+}
+
+/// Check a whole pack and compile it. Returns every error found.
+pub fn validate(pack: &Pack) -> Result<CompiledPack, Vec<PackError>> {
+    let mut errors = Vec::new();
+    if pack.rules.is_empty() && pack.extends.is_empty() {
+        errors.push(
+            PackError::new(
+                format!("pack `{}` has no rules", pack.name.value),
+                pack.name.span.clone(),
+            )
+            .with_label("this pack checks nothing")
+            .with_help("add at least one rule, or remove the pack"),
+        );
+    }
+    let mut compiler = Compiler::default();
+    let mut checks = Vec::new();
+    let mut seen_ids = HashSet::new();
+    for rule in &pack.rules {
+        check_rule_id(rule, &mut seen_ids, &mut errors);
+        if rule.message.value.trim().is_empty() {
+            errors.push(
+                PackError::new("the message is empty", rule.message.span.clone())
+                    .with_help("say what is wrong in the report"),
+            );
+        }
+        let before = errors.len();
+        check_rule(rule, &mut compiler, &mut errors);
+        if errors.len() == before {
+            // The rule is sound: its matchers are compiled already, the kind puts them together.
+            match kinds::compile(&rule.check, &mut compiler) {
+                Ok(check) => checks.push(check),
+                Err(found) => errors.extend(found),
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(CompiledPack {
+            leaves: Arc::new(compiler.leaves),
+            checks,
+        })
+    } else {
+        Err(errors)
+    }
+}
+
+/// Compile a matcher into the pack's leaf table, collecting its errors.
+pub(crate) fn compile_into(
+    matcher: &Matcher,
+    c: &mut Compiler,
+    errors: &mut Vec<PackError>,
+) -> Option<CompiledMatcher> {
+    c.checked(matcher, errors)
+}
+
+fn check_rule_id<'a>(rule: &'a Rule, seen: &mut HashSet<&'a str>, errors: &mut Vec<PackError>) {
+    let id = rule.id.value.as_str();
+    let well_formed = id
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !well_formed {
+        errors.push(
+            PackError::new(format!("`{id}` is not a valid rule id"), rule.id.span.clone())
+                .with_label("invalid rule id")
+                .with_help("rule ids use lowercase letters, digits and `-`, starting with a letter or digit, e.g. `success-rate`"),
+        );
+    }
+    if !seen.insert(id) {
+        errors.push(
+            PackError::new(format!("duplicate rule id `{id}`"), rule.id.span.clone())
+                .with_label("already used by an earlier rule")
+                .with_help(
+                    "rule ids must be unique within a pack: findings are reported as `pack/id`",
+                ),
+        );
+    }
+}
+
+/// The static type of a value in an expression.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ty {
+    Number,
+    List,
+    Date,
+    Text,
+    Bool,
+    /// A regex group: could be anything, checked when the rule runs.
+    Unknown,
+}
+
+impl Ty {
+    fn describe(self) -> &'static str {
+        match self {
+            Ty::Number => "a number",
+            Ty::List => "a list (a `counts` capture)",
+            Ty::Date => "a date",
+            Ty::Text => "a text",
+            Ty::Bool => "a condition",
+            Ty::Unknown => "a regex group",
+        }
+    }
+
+    fn of_capture(ty: &CaptureType) -> Ty {
+        match ty {
+            CaptureType::Date => Ty::Date,
+            CaptureType::Text => Ty::Text,
+            CaptureType::Counts { .. } => Ty::List,
+            _ => Ty::Number,
+        }
+    }
+
+    fn of_fact(name: &str) -> Option<Ty> {
+        match name {
+            "report.year" | "title.year" | "body.year" => Some(Ty::Number),
+            "document.date" => Some(Ty::Date),
+            _ => None,
+        }
+    }
+}
+
+/// Names visible to a rule's expressions, in the order they were introduced.
+#[derive(Default)]
+pub struct Names {
+    pub(crate) types: HashMap<String, Ty>,
+    /// Capture types, for `consistent … on`.
+    pub(crate) captures: HashMap<String, CaptureType>,
+    order: Vec<String>,
+}
+
+impl Names {
+    pub(crate) fn add(&mut self, name: &str, ty: Ty) {
+        if self.types.insert(name.to_string(), ty).is_none() {
+            self.order.push(name.to_string());
+        }
+    }
+
+    /// "did you mean `x`? " when a name of the rule (or one of `also`) is a small edit away.
+    fn did_you_mean(&self, written: &str, also: &[&str]) -> String {
+        let candidates: Vec<&str> = self
+            .order
+            .iter()
+            .map(String::as_str)
+            .chain(also.iter().copied())
+            .collect();
+        match suggest(written, candidates) {
+            Some(near) => format!("did you mean `{near}`? "),
+            None => String::new(),
+        }
+    }
+
+    pub(crate) fn available(&self) -> String {
+        if self.order.is_empty() {
+            "this rule has no captures or `let`s".to_string()
+        } else {
+            format!("available here: {}", self.order.join(", "))
+        }
+    }
+}
+
+fn check_rule(rule: &Rule, c: &mut Compiler, errors: &mut Vec<PackError>) {
+    // The kind's own checks give the names its message may use (none when its matcher is
+    // broken: the message's names would only repeat that error).
+    let Some(message_names) = kinds::validate(&rule.check, c, errors) else {
+        return;
+    };
+    let provided: Vec<&str> = MESSAGE_NAMES
+        .iter()
+        .chain(kinds::message_names(&rule.check))
+        .copied()
+        .collect();
+    check_template(&rule.message, &message_names, &provided, errors);
+}
+
+/// The leaves of a compiled matcher, from the pack's leaf `table`.
+pub(crate) fn leaves_of(matcher: &CompiledMatcher, table: &[Arc<Leaf>], out: &mut Vec<Arc<Leaf>>) {
+    match matcher {
+        CompiledMatcher::Any(items)
+        | CompiledMatcher::All(items)
+        | CompiledMatcher::None(items) => {
+            for item in items {
+                leaves_of(item, table, out);
+            }
+        }
+        CompiledMatcher::Leaf(id) => out.push(table[*id].clone()),
+    }
+}
+
+pub(crate) fn check_scope(scope: &Scope, c: &mut Compiler, errors: &mut Vec<PackError>) {
+    if let Scope::Section(heading) | Scope::Heading(heading) | Scope::SectionBody(heading) = scope {
+        compile_into(heading, c, errors);
+    }
+}
+
+/// Compile the matcher and collect the names it captures (union over combinators).
+/// `None` when it does not compile: the rule's names are then unknown, and checking its
+/// expressions would only repeat the pattern's error as unknown names.
+pub(crate) fn captures_of(
+    matcher: &Matcher,
+    c: &mut Compiler,
+    errors: &mut Vec<PackError>,
+) -> Option<Names> {
+    let before = errors.len();
+    let compiled = compile_into(matcher, c, errors);
+    if errors.len() > before {
+        return None;
+    }
+    let mut names = Names::default();
+    if let Some(compiled) = compiled {
+        let mut leaves = Vec::new();
+        leaves_of(&compiled, &c.leaves, &mut leaves);
+        for leaf in leaves {
+            collect_captures(&leaf, &mut names);
+        }
+    }
+    Some(names)
+}
+
+fn collect_captures(leaf: &Leaf, names: &mut Names) {
+    match leaf {
+        Leaf::Literal(_) => {}
+        Leaf::Regex(regex) => {
+            for group in regex.groups() {
+                names.add(group, Ty::Unknown);
+            }
+        }
+        Leaf::Pattern(pattern) => {
+            for capture in &pattern.captures {
+                names.add(&capture.name, Ty::of_capture(&capture.ty));
+                names
+                    .captures
+                    .entry(capture.name.clone())
+                    .or_insert_with(|| capture.ty.clone());
+            }
+        }
+    }
+}
+
+pub(crate) fn check_lets(lets: &[Let], names: &mut Names, errors: &mut Vec<PackError>) {
+    for binding in lets {
+        let ty = type_of(&binding.value, names, errors);
+        if names.types.contains_key(&binding.name.value) {
+            errors.push(
+                PackError::new(
+                    format!("`{}` is already defined", binding.name.value),
+                    binding.name.span.clone(),
+                )
+                .with_label("a capture or an earlier `let` has this name")
+                .with_help("give the computed value its own name"),
+            );
+        } else {
+            names.add(&binding.name.value, ty);
+        }
+    }
+}
+
+pub(crate) fn expect_condition(expr: &Expr, names: &Names, errors: &mut Vec<PackError>) {
+    expect(expr, Ty::Bool, names, errors);
+}
+
+/// Check that `expr` has type `want`; returns whether it does (or cannot be known).
+fn expect(expr: &Expr, want: Ty, names: &Names, errors: &mut Vec<PackError>) -> bool {
+    let found = type_of(expr, names, errors);
+    if found == want || found == Ty::Unknown {
+        return true;
+    }
+    errors.push(
+        PackError::new(
+            format!("expected {}, found {}", want.describe(), found.describe()),
+            expr.span.clone(),
+        )
+        .with_label(format!("this is {}", found.describe())),
+    );
+    false
+}
+
+/// The static type of an expression; reports unknown names and type errors on the way.
+fn type_of(expr: &Expr, names: &Names, errors: &mut Vec<PackError>) -> Ty {
+    match &expr.kind {
+        ExprKind::Number { .. } | ExprKind::Percent { .. } => Ty::Number,
+        ExprKind::Text(_) => Ty::Text,
+        ExprKind::Name(name) => match names.types.get(name) {
+            Some(ty) => *ty,
+            None => {
+                let mut error = PackError::new(format!("unknown name `{name}`"), expr.span.clone())
+                    .with_label("not a capture of this rule's pattern or an earlier `let`");
+                error = if FACTS.iter().any(|f| f.ends_with(&format!(".{name}"))) {
+                    error.with_help(format!(
+                        "document facts are written in full: {}",
+                        FACTS.join(", ")
+                    ))
+                } else {
+                    error.with_help(names.did_you_mean(name, &[]) + &names.available())
+                };
+                errors.push(error);
+                Ty::Unknown
+            }
+        },
+        ExprKind::Fact(name) => {
+            match Ty::of_fact(name).filter(|_| FACTS.contains(&name.as_str())) {
+                Some(ty) => ty,
+                None => {
+                    errors.push(
+                        PackError::new(
+                            format!("unknown document fact `{name}`"),
+                            expr.span.clone(),
+                        )
+                        .with_label("not a document fact")
+                        .with_help(format!("the document facts are: {}", FACTS.join(", "))),
+                    );
+                    Ty::Unknown
+                }
+            }
+        }
+        ExprKind::Unary { operand, .. } => {
+            expect(operand, Ty::Number, names, errors);
+            Ty::Number
+        }
+        ExprKind::Binary { left, right, .. } => {
+            expect(left, Ty::Number, names, errors);
+            expect(right, Ty::Number, names, errors);
+            Ty::Number
+        }
+        ExprKind::Approx { left, right, .. } => {
+            expect(left, Ty::Number, names, errors);
+            expect(right, Ty::Number, names, errors);
+            Ty::Bool
+        }
+        ExprKind::Compare { op, left, right } => {
+            let l = type_of(left, names, errors);
+            let r = type_of(right, names, errors);
+            let ordering = !matches!(
+                op,
+                crate::pack::expr::CmpOp::Eq | crate::pack::expr::CmpOp::Ne
+            );
+            if l != Ty::Unknown && r != Ty::Unknown {
+                if l != r {
+                    errors.push(
+                        PackError::new(
+                            format!("cannot compare {} with {}", l.describe(), r.describe()),
+                            expr.span.clone(),
+                        )
+                        .with_label(format!(
+                            "{} on the left, {} on the right",
+                            l.describe(),
+                            r.describe()
+                        )),
+                    );
+                } else if matches!(l, Ty::List) || (ordering && matches!(l, Ty::Text | Ty::Bool)) {
+                    errors.push(
+                        PackError::new(
+                            format!("{} cannot be compared this way", l.describe()),
+                            expr.span.clone(),
+                        )
+                        .with_label(
+                            "only numbers and dates are ordered; texts compare with `==` / `!=`",
+                        )
+                        .with_help("compare `sum(x)` or `count(x)` to use a repeated capture"),
+                    );
+                }
+            }
+            Ty::Bool
+        }
+        ExprKind::And(left, right) | ExprKind::Or(left, right) => {
+            expect(left, Ty::Bool, names, errors);
+            expect(right, Ty::Bool, names, errors);
+            Ty::Bool
+        }
+        ExprKind::Not(operand) => {
+            expect(operand, Ty::Bool, names, errors);
+            Ty::Bool
+        }
+        ExprKind::Call { func, args } => type_of_call(*func, args, expr, names, errors),
+    }
+}
+
+fn type_of_call(
+    func: Func,
+    args: &[Expr],
+    call: &Expr,
+    names: &Names,
+    errors: &mut Vec<PackError>,
+) -> Ty {
+    let arity = |expected: &str, errors: &mut Vec<PackError>| {
+        errors.push(
+            PackError::new(
+                format!("{}() takes {expected}", func.name()),
+                call.span.clone(),
+            )
+            .with_label(format!("{} given", args.len())),
+        );
+    };
+    match func {
+        Func::Sum | Func::Min | Func::Max => {
+            match args {
+                [] => arity("a repeated capture or several numbers", errors),
+                [single] => {
+                    let ty = type_of(single, names, errors);
+                    if ty != Ty::List && ty != Ty::Unknown {
+                        errors.push(
+                            PackError::new(
+                                format!(
+                                    "{}() needs a repeated capture, found {}",
+                                    func.name(),
+                                    ty.describe()
+                                ),
+                                single.span.clone(),
+                            )
+                            .with_label(format!("this is {}", ty.describe()))
+                            .with_help(
+                                "capture the list with `{parts:counts}` or `{parts:counts(人)}`",
+                            ),
+                        );
+                    }
+                }
+                several => {
+                    for arg in several {
+                        expect(arg, Ty::Number, names, errors);
+                    }
+                }
+            }
+            Ty::Number
+        }
+        Func::Count => {
+            match args {
+                [single] => {
+                    if let Some(e) = one_argument_of(
+                        single,
+                        Ty::List,
+                        "count",
+                        "a repeated capture",
+                        names,
+                        errors,
+                    ) {
+                        errors.push(e);
+                    }
+                }
+                _ => arity("one repeated capture", errors),
+            }
+            Ty::Number
+        }
+        Func::Abs => {
+            match args {
+                [single] => {
+                    expect(single, Ty::Number, names, errors);
+                }
+                _ => arity("one number", errors),
+            }
+            Ty::Number
+        }
+        Func::Exists => {
+            match args {
+                [single] if matches!(single.kind, ExprKind::Name(_) | ExprKind::Fact(_)) => {
+                    type_of(single, names, errors);
+                }
+                [single] => errors.push(
+                    PackError::new("exists() takes a name or a fact", single.span.clone())
+                        .with_label("not a name"),
+                ),
+                _ => arity("one name or fact", errors),
+            }
+            Ty::Bool
+        }
+        Func::Date => {
+            match args {
+                [y, m, d] => {
+                    for part in [y, m, d] {
+                        expect(part, Ty::Number, names, errors);
+                    }
+                }
+                _ => arity("three numbers: year, month, day", errors),
+            }
+            Ty::Date
+        }
+        Func::Year => {
+            match args {
+                [single] => {
+                    if let Some(e) =
+                        one_argument_of(single, Ty::Date, "year", "a date", names, errors)
+                    {
+                        errors.push(e.with_help(
+                            "a `year` capture is already a number; compare it directly",
+                        ));
+                    }
+                }
+                _ => arity("one date", errors),
+            }
+            Ty::Number
+        }
+    }
+}
+
+/// Check the `{name}` / `{name:spec}` placeholders of a message or suggestion template.
+pub(crate) fn check_template(
+    template: &Spanned<String>,
+    names: &Names,
+    provided: &[&str],
+    errors: &mut Vec<PackError>,
+) {
+    let at = written_at(template);
+    let span_of = |range: std::ops::Range<usize>| match at {
+        Some(start) => start + range.start..start + range.end,
+        None => template.span.clone(),
+    };
+    let text = template.value.as_str();
+    let mut pos = 0;
+    let mut reported = HashSet::new();
+    while let Some(offset) = text[pos..].find(['{', '}']) {
+        let open = pos + offset;
+        let rest = &text[open..];
+        if rest.starts_with("{{") || rest.starts_with("}}") {
+            pos = open + 2;
+            continue;
+        }
+        if rest.starts_with('}') {
+            errors.push(
+                PackError::new("unmatched `}` in message", span_of(open..open + 1))
+                    .with_label("no `{` opens this")
+                    .with_help("write `}}` for a literal `}`"),
+            );
+            pos = open + 1;
+            continue;
+        }
+        let Some(close) = text[open + 1..].find('}').map(|i| open + 1 + i) else {
+            errors.push(
+                PackError::new("unclosed `{` in message", span_of(open..open + 1))
+                    .with_label("this `{` has no matching `}`")
+                    .with_help("write `{{` for a literal `{`"),
+            );
+            break;
+        };
+        let body = &text[open + 1..close];
+        let (name, spec) = match body.split_once(':') {
+            Some((written_name, spec)) => (
+                written_name.trim(),
+                Some((spec, open + 1 + written_name.len() + 1)),
+            ),
+            None => (body.trim(), None),
+        };
+        let known =
+            names.types.contains_key(name) || provided.contains(&name) || FACTS.contains(&name);
+        if !known && reported.insert(name.to_string()) {
+            let mut also = provided.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+            also.extend(FACTS.iter().map(|f| f.to_string()));
+            errors.push(
+                PackError::new(
+                    format!("unknown name `{name}` in message"),
+                    span_of(open..close + 1),
+                )
+                .with_label("nothing by this name")
+                .with_help(format!(
+                    "{}{}; also {}",
+                    names.did_you_mean(name, provided),
+                    names.available(),
+                    also.join(", ")
+                )),
+            );
+        }
+        if let Some((spec, spec_at)) = spec {
+            if !is_known_format_spec(spec) {
+                errors.push(
+                    PackError::new(
+                        format!("unknown format `{spec}`"),
+                        span_of(spec_at..spec_at + spec.len()),
+                    )
+                    .with_label("not a format")
+                    .with_help("formats: `%` (percentage, 2 decimals), `.N` (N decimals), `.N%`"),
+                );
+            }
+        }
+        pos = close + 1;
+    }
+}
+
+/// The error for a function's single argument of the wrong type, if it is one.
+fn one_argument_of(
+    arg: &Expr,
+    want: Ty,
+    func: &str,
+    needs: &str,
+    names: &Names,
+    errors: &mut Vec<PackError>,
+) -> Option<PackError> {
+    let ty = type_of(arg, names, errors);
+    (ty != want && ty != Ty::Unknown).then(|| {
+        PackError::new(
+            format!("{func}() needs {needs}, found {}", ty.describe()),
+            arg.span.clone(),
+        )
+        .with_label(format!("this is {}", ty.describe()))
+    })
+}
