@@ -22,4 +22,5 @@ pub mod model;
 pub mod output;
 pub mod pack;
 pub mod run;
+pub mod serve;
 pub mod source;
