@@ -16,7 +16,7 @@
   }
 
   function sizeText(n) {
-    if (n >= 1048576) return (n / 1048576).toFixed(1) + " MB";
+    if (n >= 1048576) return +(n / 1048576).toFixed(1) + " MB";
     if (n >= 1024) return Math.ceil(n / 1024) + " KB";
     return n + " 字节";
   }
@@ -182,6 +182,7 @@
     }
     state.checked = files;
     showOverview(files);
+    $("overview-box").scrollIntoView({ block: "start" });
     $("progress-text").textContent = "已检查 " + files.length + " 份报告，正在生成详情……";
     await showReports(files);
     $("progress-text").textContent = "检查完成：共 " + files.length + " 份报告。";
