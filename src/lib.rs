@@ -17,7 +17,9 @@
 //! 7. `config`: the project configuration (file selection, overrides, baseline, gate).
 //! 8. `run`: a run of `check` without the command line: inputs, packs, the per-file
 //!    pipeline, fixes.
-//! 9. `cli`: the command line; the only module that knows clap.
+//! 9. `serve`: the page and JSON API of `reportlint serve` (axum), checking uploads in
+//!    memory with the `run` pipeline.
+//! 10. `cli`: the command line; the only module that knows clap.
 
 pub mod cli;
 pub mod config;
@@ -27,4 +29,5 @@ pub mod model;
 pub mod output;
 pub mod pack;
 pub mod run;
+pub mod serve;
 pub mod source;

@@ -1,6 +1,6 @@
 //! The crate's modules form one order of layers, each using only the layers below it:
 //!
-//! source → model → pack → diag → eval → output → config → run → cli
+//! source → model → pack → diag → eval → output → config → run → serve → cli
 //!
 //! `pack` holds the rule packs and the values their expressions compute; `diag` the findings
 //! the rule kinds (inside `eval`) produce; only `cli` knows the command line (clap). This test
@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 /// The layers, lowest first.
 const LAYERS: &[&str] = &[
-    "source", "model", "pack", "diag", "eval", "output", "config", "run", "cli",
+    "source", "model", "pack", "diag", "eval", "output", "config", "run", "serve", "cli",
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {

@@ -40,6 +40,7 @@ mod robust_bad_inputs;
 mod robust_limits;
 mod robust_props;
 mod rules_statements;
+mod serve_api;
 mod source_bad_files;
 mod source_formats;
 mod terms_lists;

@@ -10,6 +10,7 @@ pub mod inspect;
 pub mod packs;
 pub mod progress;
 pub mod rules;
+pub mod serve;
 
 use clap::{CommandFactory, Parser, Subcommand};
 
@@ -40,6 +41,8 @@ pub enum Commands {
     Convert(packs::ConvertArgs),
     /// Format DSL packs canonically.
     Fmt(packs::FmtArgs),
+    /// Serve a page (and a JSON API) that checks uploaded reports, on this machine.
+    Serve(Box<serve::ServeArgs>),
     /// Write a starter .reportlint.yaml and an example pack into the current folder.
     Init(init::InitArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
@@ -83,6 +86,7 @@ pub fn run(cli: Cli) -> i32 {
         Commands::Test(args) => packs::test(args),
         Commands::Convert(args) => packs::convert(args),
         Commands::Fmt(args) => packs::fmt(args),
+        Commands::Serve(args) => serve::run(*args),
         Commands::Init(args) => init::run(args),
         Commands::Completions(args) => completions::run(args),
         Commands::Man => completions::man(),

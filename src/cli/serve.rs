@@ -1,0 +1,239 @@
+//! `reportlint serve`: resolve the configuration and packs as `check` does, then serve the
+//! page and the API (`crate::serve`) until stopped.
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::path::PathBuf;
+use std::time::Duration;
+
+use super::check::{exit, report_error};
+use crate::config::baseline::Baseline;
+use crate::config::gate::Gate;
+use crate::config::{self, Config};
+use crate::pack::load;
+use crate::run::packs::check_rule_names;
+use crate::serve::{Limits, Rules, Service};
+
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// Port to listen on [default: a free one, printed at start].
+    #[arg(long, default_value_t = 0)]
+    pub port: u16,
+    /// Address to listen on. The default serves this machine only; 0.0.0.0 serves the
+    /// network (every machine that can reach this one may upload reports).
+    #[arg(long, default_value_t = IpAddr::V4(Ipv4Addr::LOCALHOST))]
+    pub host: IpAddr,
+    /// A host name (besides the address listened on) under which the page may be opened,
+    /// e.g. the office machine's name (repeatable).
+    #[arg(long = "allow-host", value_name = "NAME")]
+    pub allow_hosts: Vec<String>,
+    /// Open the page in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Use this configuration file instead of looking for .reportlint.yaml.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Ignore any .reportlint.yaml.
+    #[arg(long)]
+    pub no_config: bool,
+    /// A rule pack to use in addition to the built-in one (repeatable).
+    #[arg(long = "pack", value_name = "PACK")]
+    pub packs: Vec<PathBuf>,
+    /// Do not use the built-in pack.
+    #[arg(long)]
+    pub no_builtin: bool,
+    /// Let the configuration name packs outside its repository (git work tree).
+    #[arg(long)]
+    pub allow_pack_outside: bool,
+    /// Only run these rules (`pack/id` or `id`; repeatable).
+    #[arg(long = "rule", value_name = "ID")]
+    pub only: Vec<String>,
+    /// Do not run these rules (`pack/id` or `id`; repeatable).
+    #[arg(long = "skip", value_name = "ID")]
+    pub skip: Vec<String>,
+    /// Decode text files with this encoding instead of detecting UTF-8 / UTF-16 / GB18030.
+    #[arg(long, value_enum, value_name = "ENCODING")]
+    pub encoding: Option<super::args::EncodingArg>,
+    /// Refuse report files larger than this (and .docx files expanding beyond it).
+    #[arg(long, value_name = "SIZE", value_parser = crate::source::parse_size, default_value = "20MB")]
+    pub max_file_size: u64,
+    /// Refuse requests larger than this (all files of one upload together).
+    #[arg(long, value_name = "SIZE", value_parser = crate::source::parse_size, default_value = "50MB")]
+    pub max_request_size: u64,
+    /// Refuse requests with more report files than this.
+    #[arg(long, value_name = "N", default_value_t = 200)]
+    pub max_files: usize,
+    /// Stop a request that takes longer than this many seconds (upload included).
+    #[arg(long, value_name = "SECONDS", default_value_t = 120)]
+    pub timeout: u64,
+    /// Number of files checked at once (default: number of cores).
+    #[arg(long, short)]
+    pub jobs: Option<usize>,
+}
+
+/// Who the comments of annotated copies are from, as for `check --annotate`.
+fn annotate_author(config: Option<&Config>) -> crate::output::annotate::Author {
+    let mut author = crate::output::annotate::Author::default();
+    if let Some(name) = config.and_then(|c| c.annotate_author.clone()) {
+        author.initials = name.chars().take(2).collect();
+        author.name = name;
+    }
+    if let Some(initials) = config.and_then(|c| c.annotate_initials.clone()) {
+        author.initials = initials;
+    }
+    author
+}
+
+/// The service: configuration, packs, rules, gate, as one run of `check` would resolve
+/// them; `Err` is the exit code after the reason was printed.
+fn service(args: &ServeArgs) -> Result<Service, i32> {
+    let cwd = std::env::current_dir().map_err(|e| {
+        eprintln!("error: cannot tell the current folder: {e}");
+        exit::TROUBLE
+    })?;
+    let config = if args.no_config {
+        None
+    } else {
+        match args.config.clone().or_else(|| config::discover(&cwd)) {
+            Some(file) => Some(config::load(&file).map_err(|e| {
+                report_error(&e, false);
+                exit::TROUBLE
+            })?),
+            None => None,
+        }
+    };
+    let builtin = !args.no_builtin && config.as_ref().is_none_or(|c| c.builtin);
+    let reach = if args.allow_pack_outside {
+        load::Reach::Anywhere
+    } else {
+        load::Reach::Repository
+    };
+    let (loaded, pack_errors) =
+        crate::run::packs::load_project_packs(config.as_ref(), &args.packs, builtin, reach);
+    if !pack_errors.is_empty() {
+        for e in &pack_errors {
+            report_error(e, false);
+        }
+        eprintln!("error: a rule pack failed to load; the server does not start with some of its rules missing");
+        return Err(exit::TROUBLE);
+    }
+    if let Some(config) = &config {
+        if !args.no_builtin {
+            if let Err(e) = check_rule_names(config, &loaded) {
+                report_error(&e, false);
+                return Err(exit::TROUBLE);
+            }
+        }
+    }
+    let baseline = match config.as_ref().and_then(|c| c.baseline.clone()) {
+        Some(path) => Some(Baseline::read(&path).map_err(|e| {
+            eprintln!("error: {e}");
+            exit::TROUBLE
+        })?),
+        None => None,
+    };
+    let jobs = args
+        .jobs
+        .filter(|j| *j > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
+    let set = crate::serve::narrow(config.as_ref(), &args.only, &args.skip, loaded.clone());
+    if set.rules.is_empty() {
+        eprintln!("error: no rules to run (every pack was empty, or all rules were deselected); a check that checks nothing cannot pass");
+        return Err(exit::TROUBLE);
+    }
+    let rules = Rules::new(&set).map_err(|e| {
+        report_error(&e, false);
+        exit::TROUBLE
+    })?;
+    let running: Vec<&str> = rules.infos.iter().map(|r| r.id.as_str()).collect();
+    let gate = Gate::new(config.as_ref(), baseline).with_running_rules(&running);
+    let service = Service {
+        loaded,
+        only: args.only.clone(),
+        skip: args.skip.clone(),
+        rules: std::sync::Arc::new(rules),
+        gate,
+        read_options: crate::source::ReadOptions {
+            encoding: args.encoding.map(Into::into),
+            max_file_size: args.max_file_size,
+        },
+        author: annotate_author(config.as_ref()),
+        configuration: config
+            .as_ref()
+            .map(|c| crate::output::escape_controls(&crate::run::inputs::display_path(&c.file))),
+        limits: Limits {
+            max_request_bytes: args.max_request_size,
+            max_files: args.max_files.max(1),
+            timeout: Duration::from_secs(args.timeout.max(1)),
+            workers: jobs,
+            ..Limits::default()
+        },
+        config,
+    };
+    Ok(service)
+}
+
+/// Open `url` in the default browser; a failure is only a warning.
+fn open_browser(url: &str) {
+    let command = if cfg!(target_os = "windows") {
+        std::process::Command::new("cmd")
+            .args(["/C", "start", "", url])
+            .spawn()
+    } else if cfg!(target_os = "macos") {
+        std::process::Command::new("open").arg(url).spawn()
+    } else {
+        std::process::Command::new("xdg-open").arg(url).spawn()
+    };
+    if let Err(e) = command {
+        eprintln!("warning: cannot open a browser ({e}); open {url} yourself");
+    }
+}
+
+pub fn run(args: ServeArgs) -> i32 {
+    let service = match service(&args) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let listener = match crate::serve::bind(SocketAddr::new(args.host, args.port)) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!(
+                "error: cannot listen on {}: {e}",
+                SocketAddr::new(args.host, args.port)
+            );
+            return exit::TROUBLE;
+        }
+    };
+    let local = match listener.local_addr() {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("error: cannot tell the address listened on: {e}");
+            return exit::TROUBLE;
+        }
+    };
+    if !args.host.is_loopback() {
+        eprintln!("warning: listening on {} serves every machine that can reach this one: anyone there can upload reports to be checked; the page is opened by address (or a name given with --allow-host)", args.host);
+    }
+    let shown = if local.ip().is_unspecified() {
+        SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), local.port())
+    } else {
+        local
+    };
+    let url = format!("http://{shown}/");
+    println!("reportlint serve: listening on {url}");
+    eprintln!(
+        "{} rules; uploads are checked in memory and not kept; press Ctrl+C to stop",
+        service.rules.infos.len()
+    );
+    use std::io::Write;
+    let _ = std::io::stdout().flush();
+    if args.open {
+        open_browser(&url);
+    }
+    match crate::serve::serve(listener, service, args.allow_hosts) {
+        Ok(()) => exit::CLEAN,
+        Err(e) => {
+            eprintln!("error: the server stopped: {e}");
+            exit::TROUBLE
+        }
+    }
+}
