@@ -9,7 +9,7 @@ use super::check::{exit, report_error};
 use crate::config::baseline::Baseline;
 use crate::config::gate::Gate;
 use crate::config::{self, Config};
-use crate::pack::load;
+use crate::eval::load;
 use crate::run::packs::check_rule_names;
 use crate::serve::{Limits, Rules, Service};
 

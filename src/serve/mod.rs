@@ -38,10 +38,10 @@ use axum::Router;
 
 use crate::config::gate::Gate;
 use crate::config::Config;
+use crate::eval::load::RuleSet;
 use crate::eval::Engine;
 use crate::output::annotate::Author;
 use crate::output::RuleInfo;
-use crate::pack::load::RuleSet;
 
 /// Limits of one server, each refused with a 4xx answer when crossed.
 #[derive(Clone, Debug)]
@@ -81,7 +81,7 @@ pub struct Rules {
 impl Rules {
     /// Compile a rule set (already narrowed and adjusted by the configuration).
     pub fn new(set: &RuleSet) -> Result<Rules, crate::pack::error::PackErrors> {
-        let engine = Engine::new(set)?;
+        let engine = Engine::new(set);
         let infos = engine.rule_infos();
         let tags = set
             .rules

@@ -14,9 +14,9 @@ use serde::Serialize;
 use super::upload::{self, PackUpload, Upload, UploadFile};
 use super::{ApiError, App, Rules, Service};
 use crate::config::gate::FileKey;
+use crate::eval::load::{self, Form};
 use crate::eval::Engine;
 use crate::output::{self, FileReport, Printer, Summary};
-use crate::pack::load::{self, Form, PackRule};
 use crate::run::pipeline::{self, Keys, Mode, Work};
 
 /// One error of an uploaded pack, at its line and column (1-based, columns in characters).
@@ -283,11 +283,8 @@ fn pack_rules(service: &Service, pack: PackUpload) -> Result<Rules, ApiError> {
         )));
     }
     let mut set = service.loaded.clone();
-    set.rules.extend(parsed.rules.iter().map(|r| PackRule {
-        pack: parsed.name.value.clone(),
-        rule: r.clone(),
-    }));
-    set.packs.push(parsed);
+    set.rules.extend(parsed.rules());
+    set.packs.push(parsed.pack);
     let set = service.narrow(set);
     if set.rules.is_empty() {
         return Err(refuse(
@@ -364,9 +361,13 @@ fn print(
 
 /// The HTML report of a batch: the one place that renders reports as a page, so a new
 /// renderer is one change here.
-pub fn render_html(reports: &[&FileReport], summary: &Summary) -> Result<Vec<u8>, ApiError> {
+pub fn render_html(
+    rules: &Rules,
+    reports: &[&FileReport],
+    summary: &Summary,
+) -> Result<Vec<u8>, ApiError> {
     print(
-        Box::new(output::html::HtmlPrinter::default()),
+        Box::new(output::html::HtmlPrinter::new(&rules.infos, &rules.tags)),
         reports,
         summary,
     )
@@ -441,14 +442,14 @@ pub(crate) async fn check(
             .into_response()
         }
     };
-    let (_, checked) = match check_form(&app, form, html, false).await {
+    let (rules, checked) = match check_form(&app, form, html, false).await {
         Ok(done) => done,
         Err(e) => return e.into_response(),
     };
     let reports: Vec<&FileReport> = checked.iter().map(|c| &c.report).collect();
     let summary = summary_of(&app.service, &reports);
     let printed = if html {
-        render_html(&reports, &summary)
+        render_html(&rules, &reports, &summary)
     } else {
         print(
             Box::new(output::json::JsonPrinter::default()),
