@@ -106,8 +106,12 @@ try:
     # the rule and message of a finding of check's JSON, over the text that finding points at.
     hosts = driver.find_elements(By.CSS_SELECTOR, "#reports .report-host")
     assert hosts, "no report shown"
+    # The reports come collapsed under the overview: open them as a reader would.
+    for summary_line in hosts[0].shadow_root.find_elements(By.CSS_SELECTOR, "details > summary"):
+        driver.execute_script("arguments[0].scrollIntoView();", summary_line)
+        summary_line.click()
     marks = hosts[0].shadow_root.find_elements(By.CSS_SELECTOR, "mark")
-    titles = [(m.get_attribute("title"), m.text) for m in marks]
+    titles = [(m.get_attribute("title").replace("：", ": ", 1), m.text) for m in marks]
     found = None
     for f in expected["files"]:
         if not f["path"].endswith(".txt"):
