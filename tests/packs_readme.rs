@@ -127,6 +127,7 @@ fn the_readme_shows_every_rule_kind_in_both_forms() {
 #[test]
 fn the_readme_example_report_exists_and_has_findings() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_reportlint"))
+        .env("REPORTLINT_LANG", "en")
         .args(["check", "examples/report.txt", "--format", "json"])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()

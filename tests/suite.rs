@@ -24,6 +24,7 @@ mod gate_config;
 mod gate_fix;
 mod gate_io;
 mod heldout;
+mod i18n_catalogue;
 mod layers;
 mod model_documents;
 mod model_numbers;
