@@ -200,6 +200,38 @@ pub fn try_text(key: &str) -> Option<String> {
     has_key(lang(), key).then(|| text(key, &[]))
 }
 
+/// An I/O error as the reader should see it: in Chinese, the usual kinds said in words (the
+/// system's own text is English); in English as the system says it.
+pub fn io(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    if lang() == Lang::En {
+        return e.to_string();
+    }
+    let key = match e.kind() {
+        K::NotFound => "io-not-found",
+        K::PermissionDenied => "io-permission-denied",
+        K::AlreadyExists => "io-already-exists",
+        K::IsADirectory => "io-is-a-directory",
+        K::NotADirectory => "io-not-a-directory",
+        K::StorageFull => "io-storage-full",
+        K::ReadOnlyFilesystem => "io-read-only-filesystem",
+        K::InvalidData => "io-invalid-data",
+        K::UnexpectedEof => "io-unexpected-eof",
+        K::FileTooLarge => "io-file-too-large",
+        K::BrokenPipe => "io-broken-pipe",
+        K::Interrupted => "io-interrupted",
+        // Our own refusals are made with text already in the language.
+        K::Other => return e.to_string(),
+        _ => return crate::tr!("io-other", error = e),
+    };
+    let code = e.raw_os_error().map(|c| c.to_string()).unwrap_or_default();
+    if code.is_empty() {
+        text(key, &[])
+    } else {
+        crate::tr!("io-with-code", what = text(key, &[]), code = code)
+    }
+}
+
 /// Format a catalogue message in the current language: `tr!("key")`,
 /// `tr!("key", name = value, …)`. Values are anything that implements `Display`.
 #[macro_export]

@@ -25,6 +25,7 @@ mod gate_fix;
 mod gate_io;
 mod heldout;
 mod i18n_catalogue;
+mod i18n_cli;
 mod layers;
 mod model_documents;
 mod model_numbers;

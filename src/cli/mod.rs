@@ -69,7 +69,13 @@ pub fn write_failed(e: &std::io::Error) -> i32 {
     if e.kind() == std::io::ErrorKind::BrokenPipe {
         return check::exit::CLEAN;
     }
-    eprintln!("error: cannot write output: {e}");
+    eprintln!(
+        "{}",
+        crate::tr!(
+            "error-line",
+            message = crate::tr!("output-cannot-write", error = crate::i18n::io(e))
+        )
+    );
     check::exit::TROUBLE
 }
 

@@ -55,8 +55,13 @@ impl Printer for HumanPrinter {
             if n > self.max_per_rule {
                 writeln!(
                     out,
-                    "{path}: {rule}: {} more findings not shown (see --format json for all)\n",
-                    n - self.max_per_rule
+                    "{}\n",
+                    crate::tr!(
+                        "human-more-not-shown",
+                        path = path,
+                        rule = rule,
+                        count = n - self.max_per_rule
+                    )
                 )?;
             }
         }

@@ -1031,7 +1031,7 @@ impl RegexMatch {
 
 /// A backtracking regex gave up on a text (too much backtracking, or its time limit).
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
-#[error("the regex gave up on this text: {0}")]
+#[error("{}", crate::tr!("regex-gave-up", reason = .0))]
 pub struct RegexRunError(pub String);
 
 impl RegexMatcher {
