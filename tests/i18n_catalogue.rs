@@ -113,8 +113,11 @@ fn call_args(rest: &str) -> BTreeSet<String> {
         .filter_map(|a| {
             let (name, _) = a.split_once('=')?;
             let name = name.trim();
-            (!name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
-                .then(|| name.to_string())
+            (!name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'))
+            .then(|| name.to_string())
         })
         .collect()
 }
@@ -190,6 +193,14 @@ fn every_key_the_source_uses_is_in_both_catalogues_with_its_arguments() {
                     "{file}: `{key}` is given {args:?} but {name}.ftl uses {wanted:?}"
                 )),
                 Some(_) => {}
+            }
+        }
+        // English says everything it is given (Chinese may leave out a plural count).
+        if let Some(wanted) = en.get(key) {
+            if !args.is_subset(wanted) {
+                problems.push(format!(
+                    "{file}: `{key}` is given {args:?} but en.ftl uses only {wanted:?}"
+                ));
             }
         }
     }

@@ -116,7 +116,9 @@ impl Compiler {
         match self.matcher(m)? {
             CompiledMatcher::Leaf(id) => Ok(vec![id]),
             CompiledMatcher::Any(children)
-                if children.iter().all(|c| matches!(c, CompiledMatcher::Leaf(_))) =>
+                if children
+                    .iter()
+                    .all(|c| matches!(c, CompiledMatcher::Leaf(_))) =>
             {
                 Ok(children
                     .iter()
@@ -127,7 +129,7 @@ impl Compiler {
                     .collect())
             }
             _ => Err(vec![PackError::new(
-                "this kind takes a pattern or regex, or `any` of several; `all` and `none` have no single match to read values from",
+                crate::tr!("match-kind-takes-pattern-regex"),
                 matcher_span(m),
             )]),
         }

@@ -64,11 +64,11 @@ pub fn validate(pack: &Pack) -> Result<(), Vec<PackError>> {
     if pack.rules.is_empty() && pack.extends.is_empty() {
         errors.push(
             PackError::new(
-                format!("pack `{}` has no rules", pack.name.value),
+                crate::tr!("val-pack-has-no-rules", pack = pack.name.value),
                 pack.name.span.clone(),
             )
-            .with_label("this pack checks nothing")
-            .with_help("add at least one rule, or remove the pack"),
+            .with_label(crate::tr!("val-pack-checks-nothing"))
+            .with_help(crate::tr!("val-add-at-least-one")),
         );
     }
     let mut seen_ids = HashSet::new();
@@ -98,8 +98,8 @@ fn compile_into(matcher: &Matcher, errors: &mut Vec<PackError>) -> Option<Compil
         Matcher::Text(text) => {
             if text.value.is_empty() {
                 errors.push(
-                    PackError::new("empty text to look for", text.span.clone())
-                        .with_label("empty text is found everywhere"),
+                    PackError::new(crate::tr!("val-empty-text-look-for"), text.span.clone())
+                        .with_label(crate::tr!("val-empty-text-found-everywhere")),
                 );
                 return None;
             }
@@ -179,18 +179,22 @@ fn check_rule_id<'a>(rule: &'a Rule, seen: &mut HashSet<&'a str>, errors: &mut V
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
     if !well_formed {
         errors.push(
-            PackError::new(format!("`{id}` is not a valid rule id"), rule.id.span.clone())
-                .with_label("invalid rule id")
-                .with_help("rule ids use lowercase letters, digits and `-`, starting with a letter or digit, e.g. `success-rate`"),
+            PackError::new(
+                crate::tr!("val-id-not-valid-rule", id = id),
+                rule.id.span.clone(),
+            )
+            .with_label(crate::tr!("val-invalid-rule-id"))
+            .with_help(crate::tr!("val-rule-ids-use-lowercase")),
         );
     }
     if !seen.insert(id) {
         errors.push(
-            PackError::new(format!("duplicate rule id `{id}`"), rule.id.span.clone())
-                .with_label("already used by an earlier rule")
-                .with_help(
-                    "rule ids must be unique within a pack: findings are reported as `pack/id`",
-                ),
+            PackError::new(
+                crate::tr!("val-duplicate-rule-id", id = id),
+                rule.id.span.clone(),
+            )
+            .with_label(crate::tr!("val-already-used-by-earlier"))
+            .with_help(crate::tr!("val-rule-ids-must-unique")),
         );
     }
 }
@@ -208,14 +212,14 @@ enum Ty {
 }
 
 impl Ty {
-    fn describe(self) -> &'static str {
+    fn describe(self) -> String {
         match self {
-            Ty::Number => "a number",
-            Ty::List => "a list (a `counts` capture)",
-            Ty::Date => "a date",
-            Ty::Text => "a text",
-            Ty::Bool => "a condition",
-            Ty::Unknown => "a regex group",
+            Ty::Number => crate::tr!("ty-number"),
+            Ty::List => crate::tr!("ty-list"),
+            Ty::Date => crate::tr!("ty-date"),
+            Ty::Text => crate::tr!("ty-text"),
+            Ty::Bool => crate::tr!("ty-condition"),
+            Ty::Unknown => crate::tr!("ty-regex-group"),
         }
     }
 
@@ -262,7 +266,7 @@ impl Names {
             .chain(also.iter().copied())
             .collect();
         match closest(written, &candidates) {
-            Some(near) => format!("did you mean `{near}`? "),
+            Some(near) => crate::tr!("val-did-you-mean-near", near = near),
             None => String::new(),
         }
     }
@@ -271,7 +275,7 @@ impl Names {
         if self.order.is_empty() {
             "this rule has no captures or `let`s".to_string()
         } else {
-            format!("available here: {}", self.order.join(", "))
+            crate::tr!("val-available-here-order", order = self.order.join(", "))
         }
     }
 }
@@ -316,17 +320,20 @@ fn check_rule(rule: &Rule, errors: &mut Vec<PackError>) {
                 Some(ty) if ty.is_numeric() => {}
                 Some(ty) => errors.push(
                     PackError::new(
-                        format!("`{}` is a {} capture, not a number", on.value, ty.name()),
+                        crate::tr!("val-on-ty-capture-not", on = on.value, ty = ty.name()),
                         on.span.clone(),
                     )
-                    .with_label("consistency is checked on a numeric capture")
-                    .with_help("capture the quantity with `count`, `amount`, `number`, `percent` or `year`"),
+                    .with_label(crate::tr!("val-consistency-checked-on-numeric"))
+                    .with_help(crate::tr!("val-capture-quantity-with-count")),
                 ),
                 None if names.types.get(&on.value) == Some(&Ty::Unknown) => {}
                 None => errors.push(
-                    PackError::new(format!("`{}` is not a capture of this pattern", on.value), on.span.clone())
-                        .with_label("unknown capture")
-                        .with_help(names.available()),
+                    PackError::new(
+                        crate::tr!("val-on-not-capture-pattern", on = on.value),
+                        on.span.clone(),
+                    )
+                    .with_label(crate::tr!("val-unknown-capture"))
+                    .with_help(names.available()),
                 ),
             }
             message_names = names;
@@ -376,10 +383,10 @@ fn check_rule(rule: &Rule, errors: &mut Vec<PackError>) {
                 if pair.value.chars().count() != 2 {
                     errors.push(
                         PackError::new(
-                            format!("`{}` is not a pair of two characters", pair.value),
+                            crate::tr!("val-pair-not-two-characters", pair = pair.value),
                             pair.span.clone(),
                         )
-                        .with_label("write the opening and the closing character, e.g. `《》`"),
+                        .with_label(crate::tr!("val-write-opening-closing-character")),
                     );
                 }
             }
@@ -388,10 +395,10 @@ fn check_rule(rule: &Rule, errors: &mut Vec<PackError>) {
             if halfwidth.chars.value.is_empty() {
                 errors.push(
                     PackError::new(
-                        "no half-width characters listed",
+                        crate::tr!("val-no-half-width-characters"),
                         halfwidth.chars.span.clone(),
                     )
-                    .with_label("list the characters to flag, e.g. `,.;:?!()`"),
+                    .with_label(crate::tr!("val-list-characters-flag-e")),
                 );
             }
         }
@@ -443,11 +450,11 @@ fn check_suggestions_settle(forbid: &Forbid, errors: &mut Vec<PackError>) {
         if let Some(why) = refixed(&suggestion.value, &leaves, &unless) {
             errors.push(
                 PackError::new(
-                    "this suggestion holds what its own rule forbids",
+                    crate::tr!("val-suggestion-holds-what-own"),
                     suggestion.span.clone(),
                 )
                 .with_label(why)
-                .with_help("`--fix` would put the forbidden text back every time it runs; suggest text the rule does not flag, or excuse the suggested wording with `unless`"),
+                .with_help(crate::tr!("val-fix-would-put-forbidden")),
             );
         }
     }
@@ -491,9 +498,16 @@ fn refixed(
             Filled::Text(replacement) => {
                 if let Some(found) = flagged_in(&replacement, leaves, unless) {
                     return Some(if found == replacement {
-                        format!("“{replacement}” is itself forbidden by this rule")
+                        crate::tr!(
+                            "val-replacement-itself-forbidden-by",
+                            replacement = replacement
+                        )
                     } else {
-                        format!("“{replacement}” holds “{found}”, which this rule forbids")
+                        crate::tr!(
+                            "val-replacement-holds-found-which",
+                            replacement = replacement,
+                            found = found
+                        )
                     });
                 }
             }
@@ -619,9 +633,12 @@ fn statement_names(check: &StatementCheck, errors: &mut Vec<PackError>) -> Optio
     if let Some(subject) = &check.subject {
         if let Some(pattern) = first_pattern(subject) {
             errors.push(
-                PackError::new("a subject is matched with text, not a pattern", pattern.span.clone())
-                    .with_label("a pattern with captures")
-                    .with_help("write the words of the subject as text or `/regex/`, e.g. `subject /成功|办结/`"),
+                PackError::new(
+                    crate::tr!("val-subject-matched-with-text"),
+                    pattern.span.clone(),
+                )
+                .with_label(crate::tr!("val-pattern-with-captures"))
+                .with_help(crate::tr!("val-write-words-subject-as")),
             );
         } else {
             compile_into(subject, errors);
@@ -630,16 +647,17 @@ fn statement_names(check: &StatementCheck, errors: &mut Vec<PackError>) -> Optio
     let Some(statement_kind) = StatementKind::parse(&kind.value) else {
         let all: Vec<&str> = StatementKind::ALL.iter().map(|k| k.name()).collect();
         let mut error = PackError::new(
-            format!("unknown statement kind `{}`", kind.value),
+            crate::tr!("val-unknown-statement-kind-arg", kind = kind.value),
             kind.span.clone(),
         )
-        .with_label("not a kind of statement");
+        .with_label(crate::tr!("val-not-kind-statement"));
         error = match closest(&kind.value, &all) {
-            Some(near) => error.with_help(format!(
-                "did you mean `{near}`? The kinds are: {}",
-                all.join(", ")
+            Some(near) => error.with_help(crate::tr!(
+                "val-did-you-mean-near-2",
+                near = near,
+                all = all.join(", ")
             )),
-            None => error.with_help(format!("the kinds are: {}", all.join(", "))),
+            None => error.with_help(crate::tr!("val-kinds-are-all", all = all.join(", "))),
         };
         errors.push(error);
         return None;
@@ -695,8 +713,8 @@ fn check_require(require: &Require, errors: &mut Vec<PackError>) {
     if let Some(min) = &require.min_count {
         if min.value == 0 {
             errors.push(
-                PackError::new("a minimum count of 0 is always met", min.span.clone())
-                    .with_label("at least 1"),
+                PackError::new(crate::tr!("val-minimum-count-always-met"), min.span.clone())
+                    .with_label(crate::tr!("val-at-least")),
             );
         }
     }
@@ -757,11 +775,11 @@ fn check_lets(lets: &[Let], names: &mut Names, errors: &mut Vec<PackError>) {
         if names.types.contains_key(&binding.name.value) {
             errors.push(
                 PackError::new(
-                    format!("`{}` is already defined", binding.name.value),
+                    crate::tr!("val-binding-already-defined", binding = binding.name.value),
                     binding.name.span.clone(),
                 )
-                .with_label("a capture or an earlier `let` has this name")
-                .with_help("give the computed value its own name"),
+                .with_label(crate::tr!("val-capture-earlier-let-has"))
+                .with_help(crate::tr!("val-give-computed-value-own")),
             );
         } else {
             names.add(&binding.name.value, ty);
@@ -781,10 +799,14 @@ fn expect(expr: &Expr, want: Ty, names: &Names, errors: &mut Vec<PackError>) -> 
     }
     errors.push(
         PackError::new(
-            format!("expected {}, found {}", want.describe(), found.describe()),
+            crate::tr!(
+                "val-expected-want-found",
+                want = want.describe(),
+                found = found.describe()
+            ),
             expr.span.clone(),
         )
-        .with_label(format!("this is {}", found.describe())),
+        .with_label(crate::tr!("val-found", found = found.describe())),
     );
     false
 }
@@ -797,12 +819,15 @@ fn type_of(expr: &Expr, names: &Names, errors: &mut Vec<PackError>) -> Ty {
         ExprKind::Name(name) => match names.types.get(name) {
             Some(ty) => *ty,
             None => {
-                let mut error = PackError::new(format!("unknown name `{name}`"), expr.span.clone())
-                    .with_label("not a capture of this rule's pattern or an earlier `let`");
+                let mut error = PackError::new(
+                    crate::tr!("val-unknown-name", name = name),
+                    expr.span.clone(),
+                )
+                .with_label(crate::tr!("val-not-capture-rule-s"));
                 error = if FACTS.iter().any(|f| f.ends_with(&format!(".{name}"))) {
-                    error.with_help(format!(
-                        "document facts are written in full: {}",
-                        FACTS.join(", ")
+                    error.with_help(crate::tr!(
+                        "val-document-facts-are-written",
+                        facts = FACTS.join(", ")
                     ))
                 } else {
                     error.with_help(names.did_you_mean(name, &[]) + &names.available())
@@ -817,11 +842,14 @@ fn type_of(expr: &Expr, names: &Names, errors: &mut Vec<PackError>) -> Ty {
                 None => {
                     errors.push(
                         PackError::new(
-                            format!("unknown document fact `{name}`"),
+                            crate::tr!("val-unknown-document-fact-name", name = name),
                             expr.span.clone(),
                         )
-                        .with_label("not a document fact")
-                        .with_help(format!("the document facts are: {}", FACTS.join(", "))),
+                        .with_label(crate::tr!("val-not-document-fact"))
+                        .with_help(crate::tr!(
+                            "val-document-facts-are-arg",
+                            facts = FACTS.join(", ")
+                        )),
                     );
                     Ty::Unknown
                 }
@@ -849,25 +877,27 @@ fn type_of(expr: &Expr, names: &Names, errors: &mut Vec<PackError>) -> Ty {
                 if l != r {
                     errors.push(
                         PackError::new(
-                            format!("cannot compare {} with {}", l.describe(), r.describe()),
+                            crate::tr!(
+                                "val-cannot-compare-l-with",
+                                l = l.describe(),
+                                r = r.describe()
+                            ),
                             expr.span.clone(),
                         )
-                        .with_label(format!(
-                            "{} on the left, {} on the right",
-                            l.describe(),
-                            r.describe()
+                        .with_label(crate::tr!(
+                            "val-l-on-left-r",
+                            l = l.describe(),
+                            r = r.describe()
                         )),
                     );
                 } else if matches!(l, Ty::List) || (ordering && matches!(l, Ty::Text | Ty::Bool)) {
                     errors.push(
                         PackError::new(
-                            format!("{} cannot be compared this way", l.describe()),
+                            crate::tr!("val-l-cannot-compared-way", l = l.describe()),
                             expr.span.clone(),
                         )
-                        .with_label(
-                            "only numbers and dates are ordered; texts compare with `==` / `!=`",
-                        )
-                        .with_help("compare `sum(x)` or `count(x)` to use a repeated capture"),
+                        .with_label(crate::tr!("val-only-numbers-dates-are"))
+                        .with_help(crate::tr!("val-compare-sum-x-count")),
                     );
                 }
             }
@@ -911,17 +941,15 @@ fn type_of_call(
                     if ty != Ty::List && ty != Ty::Unknown {
                         errors.push(
                             PackError::new(
-                                format!(
-                                    "{}() needs a repeated capture, found {}",
-                                    func.name(),
-                                    ty.describe()
+                                crate::tr!(
+                                    "val-func-needs-repeated-capture",
+                                    func = func.name(),
+                                    ty = ty.describe()
                                 ),
                                 single.span.clone(),
                             )
-                            .with_label(format!("this is {}", ty.describe()))
-                            .with_help(
-                                "capture the list with `{parts:counts}` or `{parts:counts(人)}`",
-                            ),
+                            .with_label(crate::tr!("val-ty", ty = ty.describe()))
+                            .with_help(crate::tr!("val-capture-list-with-parts")),
                         );
                     }
                 }
@@ -966,8 +994,11 @@ fn type_of_call(
                     type_of(single, names, errors);
                 }
                 [single] => errors.push(
-                    PackError::new("exists() takes a name or a fact", single.span.clone())
-                        .with_label("not a name"),
+                    PackError::new(
+                        crate::tr!("val-exists-takes-name-fact"),
+                        single.span.clone(),
+                    )
+                    .with_label(crate::tr!("val-not-name")),
                 ),
                 _ => arity("one name or fact", errors),
             }
@@ -990,9 +1021,7 @@ fn type_of_call(
                     if let Some(e) =
                         one_argument_of(single, Ty::Date, "year", "a date", names, errors)
                     {
-                        errors.push(e.with_help(
-                            "a `year` capture is already a number; compare it directly",
-                        ));
+                        errors.push(e.with_help(crate::tr!("val-year-capture-already-number")));
                     }
                 }
                 _ => arity("one date", errors),
@@ -1026,18 +1055,18 @@ fn check_template(
         }
         if rest.starts_with('}') {
             errors.push(
-                PackError::new("unmatched `}` in message", span_of(open..open + 1))
-                    .with_label("no `{` opens this")
-                    .with_help("write `}}` for a literal `}`"),
+                PackError::new(crate::tr!("val-unmatched-message"), span_of(open..open + 1))
+                    .with_label(crate::tr!("val-no-opens"))
+                    .with_help(crate::tr!("val-write-for-literal")),
             );
             pos = open + 1;
             continue;
         }
         let Some(close) = text[open + 1..].find('}').map(|i| open + 1 + i) else {
             errors.push(
-                PackError::new("unclosed `{` in message", span_of(open..open + 1))
-                    .with_label("this `{` has no matching `}`")
-                    .with_help("write `{{` for a literal `{`"),
+                PackError::new(crate::tr!("val-unclosed-message"), span_of(open..open + 1))
+                    .with_label(crate::tr!("val-has-no-matching"))
+                    .with_help(crate::tr!("val-write-for-literal-2")),
             );
             break;
         };
@@ -1056,10 +1085,10 @@ fn check_template(
             also.extend(FACTS.iter().map(|f| f.to_string()));
             errors.push(
                 PackError::new(
-                    format!("unknown name `{name}` in message"),
+                    crate::tr!("val-unknown-name-message", name = name),
                     span_of(open..close + 1),
                 )
-                .with_label("nothing by this name")
+                .with_label(crate::tr!("val-nothing-by-name"))
                 .with_help(format!(
                     "{}{}; also {}",
                     names.did_you_mean(name, provided),
@@ -1072,11 +1101,11 @@ fn check_template(
             if !is_known_format_spec(spec) {
                 errors.push(
                     PackError::new(
-                        format!("unknown format `{spec}`"),
+                        crate::tr!("val-unknown-format-spec", spec = spec),
                         span_of(spec_at..spec_at + spec.len()),
                     )
-                    .with_label("not a format")
-                    .with_help("formats: `%` (percentage, 2 decimals), `.N` (N decimals), `.N%`"),
+                    .with_label(crate::tr!("val-not-format"))
+                    .with_help(crate::tr!("val-formats-percentage-decimals-n")),
                 );
             }
         }
@@ -1096,10 +1125,15 @@ fn one_argument_of(
     let ty = type_of(arg, names, errors);
     (ty != want && ty != Ty::Unknown).then(|| {
         PackError::new(
-            format!("{func}() needs {needs}, found {}", ty.describe()),
+            crate::tr!(
+                "val-func-needs-found-ty",
+                func = func,
+                needs = needs,
+                ty = ty.describe()
+            ),
             arg.span.clone(),
         )
-        .with_label(format!("this is {}", ty.describe()))
+        .with_label(crate::tr!("val-ty-2", ty = ty.describe()))
     })
 }
 
@@ -1111,18 +1145,18 @@ fn check_terms(terms: &crate::pack::model::Terms, errors: &mut Vec<PackError>) {
         let path = std::path::Path::new(&file.value);
         if file.value.trim().is_empty() {
             errors.push(
-                PackError::new("no table file named", file.span.clone())
-                    .with_label("empty file name")
-                    .with_help("name the table beside the pack, e.g. `terms.csv`"),
+                PackError::new(crate::tr!("val-no-table-file-named"), file.span.clone())
+                    .with_label(crate::tr!("val-empty-file-name"))
+                    .with_help(crate::tr!("val-name-table-beside-pack")),
             );
         } else if crate::pack::terms::TableForm::of_path(path).is_none() {
             errors.push(
                 PackError::new(
-                    format!("`{}` is not a term table (.csv, .yaml or .yml)", file.value),
+                    crate::tr!("val-file-not-term-table", file = file.value),
                     file.span.clone(),
                 )
-                .with_label("unknown table form")
-                .with_help("keep the terms in a `.csv` file (header `错误写法,正确写法,例外`) or a `.yaml` list"),
+                .with_label(crate::tr!("val-unknown-table-form"))
+                .with_help(crate::tr!("val-keep-terms-csv-file")),
             );
         }
     }
@@ -1135,11 +1169,11 @@ fn check_doubled(doubled: &crate::pack::model::Doubled, errors: &mut Vec<PackErr
         if !chars.windows(2).any(|w| w[0] == w[1]) {
             errors.push(
                 PackError::new(
-                    format!("`{}` holds no doubled character", allowed.value),
+                    crate::tr!("val-allowed-holds-no-doubled", allowed = allowed.value),
                     allowed.span.clone(),
                 )
-                .with_label("nothing to allow")
-                .with_help("list sequences with a character written twice that are right, e.g. \"层层\" or \"学习习近平\""),
+                .with_label(crate::tr!("val-nothing-allow"))
+                .with_help(crate::tr!("val-list-sequences-with-character")),
             );
         }
     }

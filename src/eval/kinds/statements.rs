@@ -50,7 +50,10 @@ pub struct Compiled {
 pub fn compile(check: &StatementCheck) -> Result<Compiled, Vec<PackError>> {
     let kind = StatementKind::parse(&check.kind.value).ok_or_else(|| {
         vec![PackError::new(
-            format!("unknown statement kind `{}`", check.kind.value),
+            crate::tr!(
+                "kstat-unknown-statement-kind-check",
+                check = check.kind.value
+            ),
             check.kind.span.clone(),
         )]
     })?;

@@ -59,7 +59,7 @@ pub fn compile(terms: &Terms) -> Result<Compiled, Vec<PackError>> {
                 .first()
                 .map_or(0..0, |entry| entry.phrase.span.clone());
             vec![PackError::new(
-                format!("the term list cannot be searched: {e}"),
+                crate::tr!("kterms-term-list-cannot-searched", e = e),
                 span,
             )]
         })?;
