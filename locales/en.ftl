@@ -227,7 +227,7 @@ summary-checked = checked { $files ->
     }, { $infos ->
         [one] { $infos } info
        *[other] { $infos } infos
-    }{ $notes } in { $seconds }s{ $configuration }
+    }{ $notes } in { $seconds }s{ $configuration }{ $packs }
 summary-failed-files = ; { $count ->
         [one] { $count } file
        *[other] { $count } files
@@ -891,3 +891,12 @@ yaml-modifier-unless = `unless` and `suggest` belong to forbid rules
 yaml-modifier-let = `let` belongs to match, statement and assert rules
 yaml-modifier-subject = `subject` belongs to statement rules
 yaml-modifier-on = `on` belongs to consistent rules
+
+## Odds and ends of step 4.
+
+pattern-regex-detail = { $detail }
+ynode-here = here
+diag-help = help:{" "}
+packerr-many-errors = { $pack }: { $count } errors in rule pack (the first { $shown } are shown)
+packerr-errors = { $pack }: { $count } errors in rule pack
+diag-error = Error:

@@ -209,7 +209,7 @@ annotate-wrote = 已把 { $count } 份带批注的副本写入 { $folder }
 
 ## 汇总行。
 
-summary-checked = 检查了 { $files } 个文件：错误 { $errors } 个，警告 { $warnings } 个，提示 { $infos } 个{ $notes }，用时 { $seconds } 秒{ $configuration }
+summary-checked = 检查了 { $files } 个文件：错误 { $errors } 个，警告 { $warnings } 个，提示 { $infos } 个{ $notes }，用时 { $seconds } 秒{ $configuration }{ $packs }
 summary-failed-files = ；有 { $count } 个文件无法检查
 summary-suppressed = ；按设置免报 { $count } 个
 summary-baselined = ；基线中已有 { $count } 个
@@ -837,3 +837,12 @@ yaml-modifier-unless = `unless` 和 `suggest` 只用于 forbid 规则
 yaml-modifier-let = `let` 只用于 match、statement 和 assert 规则
 yaml-modifier-subject = `subject` 只用于 statement 规则
 yaml-modifier-on = `on` 只用于 consistent 规则
+
+## 其他。
+
+pattern-regex-detail = 技术细节：{ $detail }
+ynode-here = 这里
+diag-help = 提示：
+packerr-many-errors = { $pack }：规则包里有 { $count } 处错误（只显示前 { $shown } 处）
+packerr-errors = { $pack }：规则包里有 { $count } 处错误
+diag-error = 错误：

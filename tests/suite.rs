@@ -26,6 +26,7 @@ mod gate_io;
 mod heldout;
 mod i18n_catalogue;
 mod i18n_cli;
+mod i18n_errors;
 mod layers;
 mod model_documents;
 mod model_numbers;

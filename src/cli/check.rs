@@ -158,6 +158,24 @@ pub fn report_error(err: &dyn miette::Diagnostic, color: bool) {
     if handler.render_report(&mut out, err).is_err() {
         out = format!("{}\n", crate::tr!("error-line", message = err));
     }
+    // miette writes its own word before a hint; say it in the language of the run.
+    let help = crate::tr!("diag-help");
+    if help != "help: " {
+        out = out
+            .lines()
+            .map(|line| {
+                let text = line.trim_start();
+                let indent = &line[..line.len() - text.len()];
+                match text.strip_prefix("help: ") {
+                    Some(rest) => format!("{indent}{help}{rest}\n"),
+                    None if text.trim_end() == "Error:" => {
+                        format!("{indent}{}\n", crate::tr!("diag-error"))
+                    }
+                    None => format!("{line}\n"),
+                }
+            })
+            .collect();
+    }
     eprint!("{out}");
 }
 
@@ -661,12 +679,12 @@ pub fn run(args: CheckArgs) -> i32 {
         if tally.baselined > 0 {
             notes.push_str(&crate::tr!("summary-baselined", count = tally.baselined));
         }
-        if pack_failed {
-            notes.push_str(&crate::tr!(
-                "summary-pack-errors",
-                count = summary.pack_errors.len()
-            ));
-        }
+        // Last, where it cannot be missed: the run was incomplete.
+        let packs = if pack_failed {
+            crate::tr!("summary-pack-errors", count = summary.pack_errors.len())
+        } else {
+            String::new()
+        };
         let configuration = match &configuration {
             Some(path) => crate::tr!("summary-configuration", path = path),
             None => String::new(),
@@ -681,7 +699,8 @@ pub fn run(args: CheckArgs) -> i32 {
                 infos = summary.infos,
                 notes = notes,
                 seconds = format!("{:.2}", started.elapsed().as_secs_f64()),
-                configuration = configuration
+                configuration = configuration,
+                packs = packs
             )
         );
     }

@@ -27,7 +27,11 @@ impl Printer for HumanPrinter {
     fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
         let path = report.shown_path();
         if let Some(err) = &report.error {
-            writeln!(out, "{path}: error: {}\n", super::escape_controls(err))?;
+            writeln!(
+                out,
+                "{path}: {}\n",
+                crate::tr!("error-line", message = super::escape_controls(err))
+            )?;
         }
         let Some(source) = &report.source else {
             return Ok(());

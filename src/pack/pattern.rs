@@ -1214,7 +1214,7 @@ fn compile_regex_uncached(src: &str, base: usize) -> Result<RegexMatcher, PackEr
         crate::tr!("pattern-invalid-regex-message", message = message),
         base + range.start..base + end,
     )
-    .with_label(message))
+    .with_label(crate::tr!("pattern-regex-detail", detail = message)))
 }
 
 /// Whether the regex uses `\1`…`\9` or `\k<name>`.

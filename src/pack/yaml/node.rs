@@ -395,7 +395,7 @@ fn yaml_error(error: &serde_saphyr::Error, src: &str, document: Document) -> Pac
         crate::tr!("ynode-invalid-yaml-message", message = message),
         span,
     )
-    .with_label("here")
+    .with_label(crate::tr!("ynode-here"))
 }
 
 fn original(error: &serde_saphyr::Error) -> &serde_saphyr::Error {
