@@ -900,3 +900,14 @@ diag-help = help:{" "}
 packerr-many-errors = { $pack }: { $count } errors in rule pack (the first { $shown } are shown)
 packerr-errors = { $pack }: { $count } errors in rule pack
 diag-error = Error:
+
+## Progress bar and Word copies with comments (--annotate).
+
+progress-checking = checking { $pos }/{ $len } files
+annotate-changed = the document changed after it was checked; check it again
+annotate-no-namespace = word/document.xml does not name the WordprocessingML namespace `w`; comments cannot be added
+annotate-no-part = no { $part } in the archive
+annotate-cannot-inflate = cannot inflate { $part } ({ $detail })
+annotate-not-utf8 = { $part } is not UTF-8 XML
+annotate-no-end = { $part } has no { $end } end
+annotate-cannot-write = cannot write the annotated copy ({ $detail })

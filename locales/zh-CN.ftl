@@ -846,3 +846,14 @@ diag-help = 提示：
 packerr-many-errors = { $pack }：规则包里有 { $count } 处错误（只显示前 { $shown } 处）
 packerr-errors = { $pack }：规则包里有 { $count } 处错误
 diag-error = 错误：
+
+## 进度条和带批注的 Word 副本（--annotate）。
+
+progress-checking = 正在检查 { $pos }/{ $len } 个文件
+annotate-changed = 文档在检查之后又改动过；请重新检查
+annotate-no-namespace = word/document.xml 没有声明 WordprocessingML 命名空间 `w`；无法添加批注
+annotate-no-part = 压缩包里没有 { $part }
+annotate-cannot-inflate = 无法解压 { $part }（技术细节：{ $detail }）
+annotate-not-utf8 = { $part } 不是 UTF-8 编码的 XML
+annotate-no-end = { $part } 没有结尾的 { $end }
+annotate-cannot-write = 无法写出带批注的副本（技术细节：{ $detail }）
