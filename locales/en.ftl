@@ -303,8 +303,8 @@ explain-message = message:{"   "}
 explain-help = help:{"      "}
 explain-reference = reference:{" "}
 explain-tags = tags:{"      "}
-explain-passes = passes
-explain-fails = fails
+explain-passes = passes:
+explain-fails = fails:
 explain-dsl = rule in the DSL:
 
 ## init.

@@ -252,8 +252,8 @@ explain-message = 提示语：{"   "}
 explain-help = 帮助：{"     "}
 explain-reference = 依据：{"     "}
 explain-tags = 标签：{"     "}
-explain-passes = 应通过的示例（pass）
-explain-fails = 应报出问题的示例（fail）
+explain-passes = 应通过的示例（pass）：
+explain-fails = 应报出问题的示例（fail）：
 explain-dsl = 规则的 DSL 写法：
 
 ## init 命令。

@@ -162,7 +162,7 @@ pub fn explain(r: &PackRule) -> String {
             .map(|e| e.text.value.as_str())
             .collect();
         if !examples.is_empty() {
-            out.push_str(&format!("\n{title}:\n"));
+            out.push_str(&format!("\n{title}\n"));
             for e in examples {
                 out.push_str(&format!("  {}\n", e.replace('\n', "\n  ")));
             }
