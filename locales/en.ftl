@@ -60,6 +60,24 @@ arg-convert-to = The form to print
 cmd-fmt = Format DSL packs canonically
 arg-fmt-packs = DSL packs (`.rules`) to format in place
 arg-fmt-check = Do not write; exit 1 if a pack is not formatted
+cmd-serve = Serve a page (and a JSON API) that checks uploaded reports, on this machine
+arg-serve-port = Port to listen on [default: a free one, printed at start]
+arg-serve-host = Address to listen on. The default serves this machine only; 0.0.0.0 serves the network (every machine that can reach this one may upload reports)
+arg-serve-allow_hosts = A host name (besides the address listened on) under which the page may be opened, e.g. the office machine's name (repeatable)
+arg-serve-open = Open the page in the default browser
+arg-serve-config = Use this configuration file instead of looking for .reportlint.yaml
+arg-serve-no_config = Ignore any .reportlint.yaml
+arg-serve-packs = A rule pack to use in addition to the built-in one (repeatable)
+arg-serve-no_builtin = Do not use the built-in pack
+arg-serve-allow_pack_outside = Let the configuration name packs outside its repository (git work tree)
+arg-serve-only = Only run these rules (`pack/id` or `id`; repeatable)
+arg-serve-skip = Do not run these rules (`pack/id` or `id`; repeatable)
+arg-serve-encoding = Decode text files with this encoding instead of detecting UTF-8 / UTF-16 / GB18030
+arg-serve-max_file_size = Refuse report files larger than this (and .docx files expanding beyond it)
+arg-serve-max_request_size = Refuse requests larger than this (all files of one upload together)
+arg-serve-max_files = Refuse requests with more report files than this
+arg-serve-timeout = Stop a request that takes longer than this many seconds (upload included)
+arg-serve-jobs = Number of files checked at once (default: number of cores)
 cmd-init = Write a starter .reportlint.yaml and an example pack into the current folder
 arg-init-dir = The folder to write into (default: the current folder)
 cmd-completions = Print a shell completion script (bash, zsh, fish, elvish, powershell)
@@ -908,3 +926,25 @@ annotate-cannot-inflate = cannot inflate { $part } ({ $detail })
 annotate-not-utf8 = { $part } is not UTF-8 XML
 annotate-no-end = { $part } has no { $end } end
 annotate-cannot-write = cannot write the annotated copy ({ $detail })
+
+## serve: the server's messages, and packs uploaded to the page.
+
+serve-listening = reportlint serve: listening on { $url }
+serve-running = { $rules ->
+        [one] { $rules } rule
+       *[other] { $rules } rules
+    }; uploads are checked in memory and not kept; press Ctrl+C to stop
+serve-pack-failed = a rule pack failed to load; the server does not start with some of its rules missing
+serve-no-rules = no rules to run (every pack was empty, or all rules were deselected); a check that checks nothing cannot pass
+serve-no-browser = cannot open a browser ({ $error }); open { $url } yourself
+serve-cannot-listen = cannot listen on { $address }: { $error }
+serve-no-address = cannot tell the address listened on: { $error }
+serve-open-to-network = listening on { $host } serves every machine that can reach this one: anyone there can upload reports to be checked; the page is opened by address (or a name given with --allow-host)
+serve-stopped = the server stopped: { $error }
+serve-pack-no-extends = an uploaded pack cannot extend or disable other packs
+serve-not-in-page = not available in the page
+serve-pack-no-extends-help = upload a pack that defines its rules itself; `extends` reads other files, which the server never does for a request
+serve-pack-no-overrides = an uploaded pack cannot change rules of other packs
+serve-pack-no-term-file = an uploaded pack cannot read a term table
+serve-a-file = a file
+serve-pack-no-term-file-help = write the terms inline in the rule

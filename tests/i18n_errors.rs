@@ -1,7 +1,8 @@
 //! The error fixtures of `tests/fixtures/i18n` (a pack that is not closed, a keyword typo, an
 //! unknown capture, a regex error, a duplicate id, a YAML indentation slip, a bad
 //! configuration, a missing report, an unreadable .docx, `test` and `check` on a broken
-//! pack, a mistyped rule id) as the user sees them, in Chinese and in English; and a leak
+//! pack, a mistyped rule id, a pair that is not two characters and a
+//! function given the wrong number of arguments, `serve` with no rules) as the user sees them, in Chinese and in English; and a leak
 //! test: no English sentence reaches a Chinese run of them or of the help of any command.
 
 use crate::i18n_cli::{run_in_with_env, Out};
@@ -47,6 +48,7 @@ fn cases() -> Vec<Case> {
         pack_case("regex_error", "regex-error.rules"),
         pack_case("duplicate_id", "duplicate-id.rules"),
         pack_case("yaml_indentation", "yaml-indent.yaml"),
+        pack_case("bad_pair_and_arity", "bad-pair.rules"),
         Case {
             name: "bad_config",
             dir: "tests/fixtures/i18n/bad-config",
@@ -74,6 +76,7 @@ fn cases() -> Vec<Case> {
             ],
         ),
         case("rules_explain_typo", &["rules", "explain", "plan-yea"]),
+        case("serve_no_rules", &["serve", "--no-config", "--no-builtin"]),
     ]
 }
 
@@ -119,7 +122,7 @@ fn error_fixtures_in_chinese_and_english() {
 pub fn english_runs(text: &str) -> Vec<String> {
     let excerpt = regex::Regex::new(r"^\s*\d+\s*│").expect("pattern compiles");
     let detail = regex::Regex::new(r"技术细节：[^）]*(）|$)").expect("pattern compiles");
-    let quoted = regex::Regex::new(r"`[^`]*`|“[^”]*”|<[^>]*>|\[[^\]]*\]|［[^］]*］|reportlint(?: (?:check|inspect|rules|list|explain|test|convert|fmt|init|completions|man|help))*").expect("pattern compiles");
+    let quoted = regex::Regex::new(r"`[^`]*`|“[^”]*”|<[^>]*>|\[[^\]]*\]|［[^］]*］|reportlint(?: (?:check|inspect|rules|list|explain|test|convert|fmt|init|completions|man|serve|help))*").expect("pattern compiles");
     let run = regex::Regex::new(r"[A-Za-z]+(?:[ ,;]+[A-Za-z]+){2,}").expect("pattern compiles");
     let mut found = Vec::new();
     for line in text.lines() {
@@ -180,6 +183,7 @@ fn no_english_sentence_reaches_a_chinese_run() {
         &["init", "--help"],
         &["completions", "--help"],
         &["man", "--help"],
+        &["serve", "--help"],
         &["help"],
         &["chek"],
         &["check", "--formt", "x"],
