@@ -1,7 +1,7 @@
 //! The error fixtures of `tests/fixtures/i18n` (a pack that is not closed, a keyword typo, an
 //! unknown capture, a regex error, a duplicate id, a YAML indentation slip, a bad
 //! configuration, a missing report, an unreadable .docx, `test` and `check` on a broken
-//! pack, a mistyped rule id, a pair that is not two characters and a
+//! pack, a mistyped rule id, a configuration naming a rule no pack has, a pair that is not two characters and a
 //! function given the wrong number of arguments, `serve` with no rules) as the user sees them, in Chinese and in English; and a leak
 //! test: no English sentence reaches a Chinese run of them or of the help of any command.
 
@@ -52,6 +52,11 @@ fn cases() -> Vec<Case> {
         Case {
             name: "bad_config",
             dir: "tests/fixtures/i18n/bad-config",
+            args: vec!["check".into(), "report.txt".into()],
+        },
+        Case {
+            name: "unknown_rule_in_config",
+            dir: "tests/fixtures/i18n/unknown-rule-config",
             args: vec!["check".into(), "report.txt".into()],
         },
         case(

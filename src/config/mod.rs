@@ -163,7 +163,7 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
 /// Why a configuration file could not be used.
 #[derive(Debug, thiserror::Error, Diagnostic)]
 pub enum ConfigError {
-    #[error("cannot read configuration {path}: {message}")]
+    #[error("{}", crate::tr!("config-cannot-read", path = .path, message = .message))]
     #[diagnostic(code(reportlint::config::read))]
     Read { path: String, message: String },
     #[error(transparent)]

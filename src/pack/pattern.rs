@@ -389,7 +389,7 @@ pub fn compile(src: &str, base: usize) -> Result<CompiledPattern, Vec<PackError>
                     crate::tr!("pattern-pattern-does-not-compile", err = err),
                     whole,
                 )
-                .with_label("pattern"),
+                .with_label(crate::tr!("pattern-label")),
             );
             return Err(errors);
         }

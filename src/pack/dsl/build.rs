@@ -134,7 +134,7 @@ impl<'s> Builder<'s> {
                     crate::tr!("build-keyword-given-twice", keyword = keyword),
                     span,
                 )
-                .with_label("second `".to_string() + keyword + "`")
+                .with_label(crate::tr!("build-second-keyword", keyword = keyword))
                 .with_help(crate::tr!("build-keep-one-keyword-line", keyword = keyword)),
             );
         } else {
