@@ -549,9 +549,14 @@ fn type_of_call(
         Func::Year => {
             match args {
                 [single] => {
-                    if let Some(e) =
-                        one_argument_of(single, Ty::Date, "year", &crate::tr!("val-needs-date"), names, errors)
-                    {
+                    if let Some(e) = one_argument_of(
+                        single,
+                        Ty::Date,
+                        "year",
+                        &crate::tr!("val-needs-date"),
+                        names,
+                        errors,
+                    ) {
                         errors.push(e.with_help(crate::tr!("val-year-capture-already-number")));
                     }
                 }

@@ -245,23 +245,17 @@ fn pack_rules(service: &Service, pack: PackUpload) -> Result<Rules, ApiError> {
     }
     for o in &parsed.overrides {
         file_bound.push(
-            PackError::new(
-                crate::tr!("serve-pack-no-overrides"),
-                o.rule.span.clone(),
-            )
-            .with_label(crate::tr!("serve-not-in-page")),
+            PackError::new(crate::tr!("serve-pack-no-overrides"), o.rule.span.clone())
+                .with_label(crate::tr!("serve-not-in-page")),
         );
     }
     for r in &parsed.rules {
         if let crate::pack::model::Check::Terms(t) = &r.check {
             if let Some(file) = &t.file {
                 file_bound.push(
-                    PackError::new(
-                        crate::tr!("serve-pack-no-term-file"),
-                        file.span.clone(),
-                    )
-                    .with_label(crate::tr!("serve-a-file"))
-                    .with_help(crate::tr!("serve-pack-no-term-file-help")),
+                    PackError::new(crate::tr!("serve-pack-no-term-file"), file.span.clone())
+                        .with_label(crate::tr!("serve-a-file"))
+                        .with_help(crate::tr!("serve-pack-no-term-file-help")),
                 );
             }
         }
