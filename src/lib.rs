@@ -25,6 +25,7 @@ pub mod cli;
 pub mod config;
 pub mod diag;
 pub mod eval;
+pub mod i18n;
 pub mod model;
 pub mod output;
 pub mod pack;

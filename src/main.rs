@@ -1,6 +1,5 @@
 //! The `reportlint` binary: parses arguments and runs `reportlint::cli`.
 
-use clap::Parser;
 use reportlint::cli;
 use std::process::ExitCode;
 
@@ -10,14 +9,6 @@ use std::process::ExitCode;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let parsed = match cli::Cli::try_parse() {
-        Ok(c) => c,
-        Err(e) => {
-            let code = if e.use_stderr() { 2 } else { 0 };
-            let _ = e.print();
-            return ExitCode::from(code);
-        }
-    };
-    let code = cli::run(parsed);
+    let code = cli::main_with_args(std::env::args_os().collect());
     ExitCode::from(code.clamp(0, 255) as u8)
 }

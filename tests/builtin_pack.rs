@@ -16,6 +16,7 @@ fn builtin() -> RuleSet {
 
 fn reportlint(args: &[&str]) -> (bool, String, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_reportlint"))
+        .env("REPORTLINT_LANG", "en")
         .args(args)
         .output()
         .unwrap_or_else(|e| panic!("cannot run reportlint: {e}"));

@@ -569,6 +569,7 @@ fn reports_with_odd_names() -> PathBuf {
 /// `check .` in `dir` with the test pack, in `format`; stdout and stderr as bytes.
 fn check_in(dir: &Path, format: &str) -> (Vec<u8>, Vec<u8>) {
     let out = Command::new(env!("CARGO_BIN_EXE_reportlint"))
+        .env("REPORTLINT_LANG", "en")
         .args(["check", "--no-builtin", "--pack"])
         .arg(crate_root().join(PACK))
         .args(["--color", "never", "--format", format, "."])

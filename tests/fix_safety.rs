@@ -214,6 +214,7 @@ fn a_temporary_file_left_by_a_killed_run_is_removed_by_the_next_one() {
     repo.write(SLIPS, &original);
     // Killed by SIGXFSZ in the middle of writing the temporary file.
     let child = Command::new("sh")
+        .env("REPORTLINT_LANG", "en")
         .arg("-c")
         .arg("ulimit -f 1; exec \"$0\" \"$@\"")
         .arg(env!("CARGO_BIN_EXE_reportlint"))

@@ -25,6 +25,7 @@ fn shell(repo: &Repo, command: &str) -> Option<i32> {
     )))
     .expect("PATH can be joined");
     Command::new("sh")
+        .env("REPORTLINT_LANG", "en")
         .arg("-c")
         .arg(command)
         .current_dir(&repo.dir)

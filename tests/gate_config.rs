@@ -331,8 +331,15 @@ fn init_writes_a_working_setup_and_never_overwrites() {
 
 #[test]
 fn the_configuration_example_in_the_readme_is_valid() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
-        .expect("README.md is readable");
+    for name in ["README.md", "README.en.md"] {
+        configuration_example_is_valid(name);
+    }
+}
+
+fn configuration_example_is_valid(name: &str) {
+    let readme =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(name))
+            .expect("the README is readable");
     let marker = "```yaml\n# example: .reportlint.yaml\n";
     let start = readme
         .find(marker)

@@ -126,6 +126,7 @@ fn fix_with_file_size_limit(repo: &Repo, ignore_signal: bool) -> gate_support::R
         "ulimit -f 1; exec \"$0\" \"$@\""
     };
     let child = Command::new("sh")
+        .env("REPORTLINT_LANG", "en")
         .arg("-c")
         .arg(script)
         .arg(env!("CARGO_BIN_EXE_reportlint"))

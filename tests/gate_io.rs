@@ -114,6 +114,7 @@ fn an_output_file_that_is_one_of_the_reports_is_refused_before_anything_is_writt
 #[cfg(unix)]
 fn run_with_file_size_limit(repo: &Repo, args: &[&str]) -> gate_support::Run {
     let child = std::process::Command::new("sh")
+        .env("REPORTLINT_LANG", "en")
         .arg("-c")
         .arg("trap '' XFSZ; ulimit -f 1; exec \"$0\" \"$@\"")
         .arg(env!("CARGO_BIN_EXE_reportlint"))
@@ -170,6 +171,7 @@ fn an_output_file_that_cannot_be_written_whole_leaves_the_old_one_and_no_tempora
 /// closed, as when `| head -1` has read its line and gone.
 fn run_into_closed_pipe(repo: &Repo, args: &[&str]) -> gate_support::Run {
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_reportlint"))
+        .env("REPORTLINT_LANG", "en")
         .args(args)
         .current_dir(&repo.dir)
         .stdin(std::process::Stdio::null())

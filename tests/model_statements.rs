@@ -216,6 +216,7 @@ fn inspect_cli_prints_statements_in_text_and_json() {
     let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/statements/township.txt");
     let run = |args: &[&str]| {
         std::process::Command::new(env!("CARGO_BIN_EXE_reportlint"))
+            .env("REPORTLINT_LANG", "en")
             .arg("inspect")
             .args(args)
             .arg(&file)

@@ -8,6 +8,7 @@ use std::process::{Command, Output};
 
 fn reportlint(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_reportlint"))
+        .env("REPORTLINT_LANG", "en")
         .args(args)
         .output()
         .expect("reportlint runs")

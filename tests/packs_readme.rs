@@ -1,4 +1,5 @@
-//! The README documents the rule language with examples in both forms; this keeps it true.
+//! The READMEs (README.md in Chinese, README.en.md in English) document the rule language
+//! with examples in both forms; this keeps them true, and the two in step.
 //! Every fenced ```rules block must be a pack that loads (parsed and validated), and must be
 //! followed by a ```yaml block that reads to the same pack. YAML blocks marked `# example`
 //! (CI recipes) are not packs.
@@ -11,6 +12,9 @@ struct Block {
     line: usize,
     text: String,
 }
+
+/// The manuals: Chinese, then English.
+const READMES: [&str; 2] = ["README.md", "README.en.md"];
 
 fn fenced_blocks(markdown: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
@@ -36,9 +40,9 @@ fn fenced_blocks(markdown: &str) -> Vec<Block> {
     blocks
 }
 
-fn readme_blocks() -> Vec<Block> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
-    let text = std::fs::read_to_string(path).expect("README.md is readable");
+fn readme_blocks(readme: &str) -> Vec<Block> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(readme);
+    let text = std::fs::read_to_string(path).expect("the README is readable");
     fenced_blocks(&text)
 }
 
@@ -52,7 +56,13 @@ fn is_pack(block: &Block) -> bool {
 
 #[test]
 fn every_rule_language_example_in_the_readme_loads() {
-    let packs: Vec<Block> = readme_blocks().into_iter().filter(is_pack).collect();
+    for readme in READMES {
+        every_example_loads(readme);
+    }
+}
+
+fn every_example_loads(readme: &str) {
+    let packs: Vec<Block> = readme_blocks(readme).into_iter().filter(is_pack).collect();
     assert!(packs.len() >= 20, "only {} pack examples", packs.len());
     for block in &packs {
         let form = if block.language == "rules" {
@@ -60,7 +70,7 @@ fn every_rule_language_example_in_the_readme_loads() {
         } else {
             Form::Yaml
         };
-        let name = format!("README.md:{}", block.line);
+        let name = format!("{readme}:{}", block.line);
         if let Err(errors) = parse(&name, &block.text, form) {
             panic!("{name}: {errors:?}\n{}", block.text);
         }
@@ -69,7 +79,13 @@ fn every_rule_language_example_in_the_readme_loads() {
 
 #[test]
 fn every_dsl_example_has_an_equal_yaml_twin() {
-    let packs: Vec<Block> = readme_blocks().into_iter().filter(is_pack).collect();
+    for readme in READMES {
+        dsl_examples_have_yaml_twins(readme);
+    }
+}
+
+fn dsl_examples_have_yaml_twins(readme: &str) {
+    let packs: Vec<Block> = readme_blocks(readme).into_iter().filter(is_pack).collect();
     let mut pairs = 0;
     for (index, block) in packs.iter().enumerate() {
         if block.language != "rules" {
@@ -77,7 +93,7 @@ fn every_dsl_example_has_an_equal_yaml_twin() {
         }
         let Some(twin) = packs.get(index + 1).filter(|b| b.language == "yaml") else {
             panic!(
-                "README.md:{}: a `rules` block without a `yaml` twin",
+                "{readme}:{}: a `rules` block without a `yaml` twin",
                 block.line
             );
         };
@@ -85,7 +101,7 @@ fn every_dsl_example_has_an_equal_yaml_twin() {
         let yaml = parse("yaml", &twin.text, Form::Yaml).expect("checked above");
         assert_eq!(
             dsl, yaml,
-            "README.md:{} and :{} differ",
+            "{readme}:{} and :{} differ",
             block.line, twin.line
         );
         pairs += 1;
@@ -93,9 +109,55 @@ fn every_dsl_example_has_an_equal_yaml_twin() {
     assert!(pairs >= 11, "only {pairs} DSL/YAML pairs");
 }
 
+/// The Chinese and the English manual show the same examples, in the same order.
+#[test]
+fn the_chinese_and_english_readmes_show_the_same_examples() {
+    let [zh, en] = READMES.map(|r| {
+        readme_blocks(r)
+            .into_iter()
+            .filter(|b| b.language == "rules" || b.language == "yaml")
+            .map(|b| (b.language, b.text))
+            .collect::<Vec<_>>()
+    });
+    assert_eq!(
+        zh.len(),
+        en.len(),
+        "the READMEs show different numbers of examples"
+    );
+    for (z, e) in zh.iter().zip(&en) {
+        if z.1.starts_with("# example: .reportlint.yaml") {
+            // The configuration example is commented in each manual's language.
+            let settings = |t: &str| -> Vec<String> {
+                t.lines()
+                    .map(|l| {
+                        l.split(" #")
+                            .next()
+                            .unwrap_or_default()
+                            .trim_end()
+                            .to_string()
+                    })
+                    .collect()
+            };
+            assert_eq!(
+                settings(&z.1),
+                settings(&e.1),
+                "the configuration examples differ"
+            );
+        } else {
+            assert_eq!(z, e, "README.md and README.en.md differ in an example");
+        }
+    }
+}
+
 #[test]
 fn the_readme_shows_every_rule_kind_in_both_forms() {
-    let packs: Vec<Block> = readme_blocks().into_iter().filter(is_pack).collect();
+    for readme in READMES {
+        every_kind_shown(readme);
+    }
+}
+
+fn every_kind_shown(readme: &str) {
+    let packs: Vec<Block> = readme_blocks(readme).into_iter().filter(is_pack).collect();
     let mut kinds = std::collections::BTreeSet::new();
     for block in packs.iter().filter(|b| b.language == "rules") {
         let pack = parse("dsl", &block.text, Form::Dsl).expect("loads");
@@ -120,13 +182,14 @@ fn the_readme_shows_every_rule_kind_in_both_forms() {
     let missing: Vec<&str> = all.into_iter().filter(|k| !kinds.contains(k)).collect();
     assert!(
         missing.is_empty(),
-        "kinds missing from the README: {missing:?}"
+        "kinds missing from {readme}: {missing:?}"
     );
 }
 
 #[test]
 fn the_readme_example_report_exists_and_has_findings() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_reportlint"))
+        .env("REPORTLINT_LANG", "en")
         .args(["check", "examples/report.txt", "--format", "json"])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()

@@ -117,6 +117,7 @@ fn both_forms_of_the_card_examples_are_one_pack() {
 
 fn convert(path: &Path, to: &str) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_reportlint"))
+        .env("REPORTLINT_LANG", "en")
         .args(["convert", &path.display().to_string(), "--to", to])
         .output()
         .expect("reportlint runs");
@@ -153,6 +154,7 @@ fn convert_to_yaml_and_back_gives_the_canonical_dsl() {
 #[test]
 fn convert_refuses_a_broken_pack_with_exit_code_2() {
     let out = Command::new(env!("CARGO_BIN_EXE_reportlint"))
+        .env("REPORTLINT_LANG", "en")
         .args([
             "convert",
             "tests/fixtures/packs/every-construct.rules",

@@ -342,6 +342,7 @@ fn a_pack_or_configuration_over_4_mib_is_refused_before_it_is_read() {
 /// and reported as hanging.
 fn run_with_deadline(dir: &Path, args: &[&str]) -> Run {
     let mut child = Command::new(env!("CARGO_BIN_EXE_reportlint"))
+        .env("REPORTLINT_LANG", "en")
         .args(args)
         .current_dir(dir)
         .stdin(Stdio::null())

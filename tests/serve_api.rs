@@ -23,6 +23,7 @@ impl Server {
     /// `reportlint serve --port 0 ARGS` in `dir`; the address is read from what it prints.
     fn start(dir: &Path, args: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_reportlint"))
+            .env("REPORTLINT_LANG", "en")
             .arg("serve")
             .args(args)
             .current_dir(dir)

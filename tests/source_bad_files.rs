@@ -33,6 +33,7 @@ fn folder_with_good_report(name: &str) -> PathBuf {
 /// Runs `check --format json` with extra arguments; the exit code and the parsed output.
 fn run_check(args: &[&str], dir: &Path) -> (Option<i32>, Value) {
     let output = Command::new(env!("CARGO_BIN_EXE_reportlint"))
+        .env("REPORTLINT_LANG", "en")
         .arg("check")
         .arg("--format")
         .arg("json")

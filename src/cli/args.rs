@@ -34,7 +34,6 @@ pub enum FormatArg {
     Github,
     Junit,
     Html,
-    /// Excel workbook (needs --output).
     Xlsx,
 }
 

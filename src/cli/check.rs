@@ -156,7 +156,25 @@ pub fn report_error(err: &dyn miette::Diagnostic, color: bool) {
     let handler = miette::GraphicalReportHandler::new_themed(theme).with_links(false);
     let mut out = String::new();
     if handler.render_report(&mut out, err).is_err() {
-        out = format!("error: {err}\n");
+        out = format!("{}\n", crate::tr!("error-line", message = err));
+    }
+    // miette writes its own word before a hint; say it in the language of the run.
+    let help = crate::tr!("diag-help");
+    if help != "help: " {
+        out = out
+            .lines()
+            .map(|line| {
+                let text = line.trim_start();
+                let indent = &line[..line.len() - text.len()];
+                match text.strip_prefix("help: ") {
+                    Some(rest) => format!("{indent}{help}{rest}\n"),
+                    None if text.trim_end() == "Error:" => {
+                        format!("{indent}{}\n", crate::tr!("diag-error"))
+                    }
+                    None => format!("{line}\n"),
+                }
+            })
+            .collect();
     }
     eprint!("{out}");
 }
@@ -173,12 +191,18 @@ fn print_unused_suppressions(config: &crate::config::Config, gate: &Gate) {
     for s in unused.iter().filter_map(|&i| config.suppress.get(i)) {
         let at = lines.position(&config.text, s.span.start);
         eprintln!(
-            "warning: {}:{}:{}: the suppression of {} for {} accepted no finding in the files checked; remove it if the finding is gone",
-            config.file.display(),
-            at.line,
-            at.column,
-            s.rule.value,
-            s.path.value
+            "{}",
+            crate::tr!(
+                "warning-line",
+                message = crate::tr!(
+                    "suppression-unused",
+                    file = config.file.display(),
+                    line = at.line,
+                    column = at.column,
+                    rule = s.rule.value,
+                    path = s.path.value
+                )
+            )
         );
     }
 }
@@ -242,7 +266,13 @@ pub fn run(args: CheckArgs) -> i32 {
     let cwd = match std::env::current_dir() {
         Ok(d) => d,
         Err(e) => {
-            eprintln!("error: cannot tell the current folder: {e}");
+            eprintln!(
+                "{}",
+                crate::tr!(
+                    "error-line",
+                    message = crate::tr!("check-no-cwd", error = crate::i18n::io(&e))
+                )
+            );
             return exit::TROUBLE;
         }
     };
@@ -261,6 +291,16 @@ pub fn run(args: CheckArgs) -> i32 {
     };
     let (mut set, pack_errors) =
         crate::run::packs::load_project_packs(config.as_ref(), &args.packs, builtin, reach);
+    if !pack_errors.is_empty() {
+        // Said first, so that it is not lost among hundreds of lines of findings.
+        eprintln!(
+            "{}",
+            crate::tr!(
+                "error-line",
+                message = crate::tr!("check-packs-broken", count = pack_errors.len())
+            )
+        );
+    }
     for e in &pack_errors {
         report_error(e, diag_color);
     }
@@ -277,7 +317,13 @@ pub fn run(args: CheckArgs) -> i32 {
         apply_rule_settings(config, &mut set);
     }
     if args.format == FormatArg::Xlsx && args.output.is_none() {
-        eprintln!("error: --format xlsx writes a binary workbook; name the file to write with --output (e.g. -o review.xlsx)");
+        eprintln!(
+            "{}",
+            crate::tr!(
+                "error-line",
+                message = crate::tr!("check-xlsx-needs-output")
+            )
+        );
         return exit::TROUBLE;
     }
     set.rules
@@ -291,7 +337,10 @@ pub fn run(args: CheckArgs) -> i32 {
         })
         .collect();
     if set.rules.is_empty() {
-        eprintln!("error: no rules to run (every pack failed to load, was empty, or all rules were deselected); a check that checks nothing cannot pass");
+        eprintln!(
+            "{}",
+            crate::tr!("error-line", message = crate::tr!("check-no-rules"))
+        );
         return exit::TROUBLE;
     }
     let engine = Engine::new(&set);
@@ -328,7 +377,7 @@ pub fn run(args: CheckArgs) -> i32 {
             Vec::new(),
         ),
         Some(Err(e)) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", crate::tr!("error-line", message = e));
             return exit::TROUBLE;
         }
         None => collect_inputs_where(&args.paths, &extensions, &|p, named| {
@@ -345,13 +394,20 @@ pub fn run(args: CheckArgs) -> i32 {
         && collect_inputs(&args.paths, &extensions).0.is_empty()
     {
         eprintln!(
-            "error: no report files found in {} (extensions: {}); nothing was checked",
-            args.paths
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", "),
-            extensions.join(", ")
+            "{}",
+            crate::tr!(
+                "error-line",
+                message = crate::tr!(
+                    "check-no-files",
+                    paths = args
+                        .paths
+                        .iter()
+                        .map(|p| p.display().to_string())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    extensions = extensions.join(", ")
+                )
+            )
         );
         return exit::TROUBLE;
     }
@@ -367,7 +423,7 @@ pub fn run(args: CheckArgs) -> i32 {
         Some(path) => match Baseline::read(path) {
             Ok(b) => Some(b),
             Err(e) => {
-                eprintln!("error: {e}");
+                eprintln!("{}", crate::tr!("error-line", message = e));
                 return exit::TROUBLE;
             }
         },
@@ -428,14 +484,14 @@ pub fn run(args: CheckArgs) -> i32 {
         ("--write-baseline", args.write_baseline.as_deref()),
     ];
     if let Err(e) = refuse_overwriting_inputs(&written, &inputs, &cwd) {
-        eprintln!("error: {e}");
+        eprintln!("{}", crate::tr!("error-line", message = e));
         return exit::TROUBLE;
     }
     let annotated = match &args.annotate {
         Some(outdir) => match crate::run::annotate::plan(&inputs, outdir, &cwd) {
             Ok(planned) => Some(planned),
             Err(e) => {
-                eprintln!("error: {e}");
+                eprintln!("{}", crate::tr!("error-line", message = e));
                 return exit::TROUBLE;
             }
         },
@@ -448,7 +504,17 @@ pub fn run(args: CheckArgs) -> i32 {
         Some(path) => match AtomicFile::create(path, Policy::OUTPUT) {
             Ok(f) => Sink::File(Box::new(f)),
             Err(e) => {
-                eprintln!("error: cannot write {}: {}", path.display(), e.into_io());
+                eprintln!(
+                    "{}",
+                    crate::tr!(
+                        "error-line",
+                        message = crate::tr!(
+                            "file-cannot-write",
+                            path = path.display(),
+                            error = crate::i18n::io(&e.into_io())
+                        )
+                    )
+                );
                 return exit::TROUBLE;
             }
         },
@@ -461,7 +527,13 @@ pub fn run(args: CheckArgs) -> i32 {
     {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("error: cannot start worker threads: {e}");
+            eprintln!(
+                "{}",
+                crate::tr!(
+                    "error-line",
+                    message = crate::tr!("check-no-threads", error = e)
+                )
+            );
             return exit::TROUBLE;
         }
     };
@@ -570,52 +642,60 @@ pub fn run(args: CheckArgs) -> i32 {
     print_fix_notes(mode, &tally);
     if let Some(outdir) = &args.annotate {
         for e in &annotate_failed {
-            eprintln!("error: {}", output::escape_controls(e));
+            eprintln!(
+                "{}",
+                crate::tr!("error-line", message = output::escape_controls(e))
+            );
         }
         eprintln!(
-            "wrote {annotate_written} annotated cop{} to {}",
-            if annotate_written == 1 { "y" } else { "ies" },
-            outdir.display()
+            "{}",
+            crate::tr!(
+                "annotate-wrote",
+                count = annotate_written,
+                folder = outdir.display()
+            )
         );
     }
     if let Some(config) = &config {
         print_unused_suppressions(config, &gate);
     }
     if args.format == FormatArg::Human || args.output.is_some() || !prints_report {
+        let mut notes = String::new();
+        if summary.failed_files > 0 {
+            notes.push_str(&crate::tr!(
+                "summary-failed-files",
+                count = summary.failed_files
+            ));
+        }
+        if tally.suppressed > 0 {
+            notes.push_str(&crate::tr!("summary-suppressed", count = tally.suppressed));
+        }
+        if tally.baselined > 0 {
+            notes.push_str(&crate::tr!("summary-baselined", count = tally.baselined));
+        }
+        // Last, where it cannot be missed: the run was incomplete.
+        let packs = if pack_failed {
+            crate::tr!("summary-pack-errors", count = summary.pack_errors.len())
+        } else {
+            String::new()
+        };
+        let configuration = match &configuration {
+            Some(path) => crate::tr!("summary-configuration", path = path),
+            None => String::new(),
+        };
         eprintln!(
-            "checked {} file{}: {} error{}, {} warning{}, {} info{}{}{}{} in {:.2}s{}",
-            summary.files,
-            plural(summary.files),
-            summary.errors,
-            plural(summary.errors),
-            summary.warnings,
-            plural(summary.warnings),
-            summary.infos,
-            plural(summary.infos),
-            if summary.failed_files > 0 {
-                format!(
-                    "; {} file{} could not be checked",
-                    summary.failed_files,
-                    plural(summary.failed_files)
-                )
-            } else {
-                String::new()
-            },
-            if tally.suppressed > 0 {
-                format!("; {} suppressed", tally.suppressed)
-            } else {
-                String::new()
-            },
-            if tally.baselined > 0 {
-                format!("; {} in the baseline", tally.baselined)
-            } else {
-                String::new()
-            },
-            started.elapsed().as_secs_f64(),
-            match &configuration {
-                Some(path) => format!(" (configuration: {path})"),
-                None => String::new(),
-            }
+            "{}",
+            crate::tr!(
+                "summary-checked",
+                files = summary.files,
+                errors = summary.errors,
+                warnings = summary.warnings,
+                infos = summary.infos,
+                notes = notes,
+                seconds = format!("{:.2}", started.elapsed().as_secs_f64()),
+                configuration = configuration,
+                packs = packs
+            )
         );
     }
     if pack_failed || summary.failed_files > 0 || !annotate_failed.is_empty() {
@@ -625,13 +705,22 @@ pub fn run(args: CheckArgs) -> i32 {
         let count = tally.entries.len();
         let text = baseline::render(std::mem::take(&mut tally.entries));
         if let Err(e) = crate::source::write_atomic(file, text.as_bytes()) {
-            eprintln!("error: cannot write the baseline {}: {e}", file.display());
+            eprintln!(
+                "{}",
+                crate::tr!(
+                    "error-line",
+                    message = crate::tr!(
+                        "baseline-cannot-write",
+                        path = file.display(),
+                        error = crate::i18n::io(&e)
+                    )
+                )
+            );
             return exit::TROUBLE;
         }
         eprintln!(
-            "wrote {}: {count} finding{} accepted",
-            file.display(),
-            plural(count)
+            "{}",
+            crate::tr!("baseline-wrote", path = file.display(), count = count)
         );
         return exit::CLEAN;
     }
@@ -691,40 +780,24 @@ fn print_fix_notes(mode: Mode, tally: &Tally) {
     if mode == Mode::Check {
         return;
     }
-    let verb = if mode == Mode::Fix {
-        "fixed"
+    let note = if mode == Mode::Fix {
+        crate::tr!("fix-fixed", count = tally.fixed, files = tally.fixed_files)
     } else {
-        "would fix"
+        crate::tr!(
+            "fix-would-fix",
+            count = tally.fixed,
+            files = tally.fixed_files
+        )
     };
-    eprintln!(
-        "{verb} {} problem{} in {} file{}",
-        tally.fixed,
-        plural(tally.fixed),
-        tally.fixed_files,
-        plural(tally.fixed_files)
-    );
+    eprintln!("{note}");
     if tally.overlapping > 0 {
         eprintln!(
-            "{} fix{} overlapped another fix and {} checked again after it",
-            tally.overlapping,
-            if tally.overlapping == 1 { "" } else { "es" },
-            if tally.overlapping == 1 {
-                "was"
-            } else {
-                "were"
-            }
+            "{}",
+            crate::tr!("fix-overlapping", count = tally.overlapping)
         );
     }
     for path in &tally.not_fixable {
         let path = output::escape_controls(path);
-        eprintln!("{path}: not fixable: only .txt and .md files are written back; the file was not changed");
-    }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
+        eprintln!("{}", crate::tr!("fix-not-fixable", path = path));
     }
 }

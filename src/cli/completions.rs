@@ -22,7 +22,13 @@ pub fn run(args: CompletionsArgs) -> i32 {
 pub fn man() -> i32 {
     let mut out = Vec::new();
     if let Err(e) = clap_mangen::Man::new(super::command()).render(&mut out) {
-        eprintln!("error: cannot render the man page: {e}");
+        eprintln!(
+            "{}",
+            crate::tr!(
+                "error-line",
+                message = crate::tr!("man-cannot-render", error = crate::i18n::io(&e))
+            )
+        );
         return exit::TROUBLE;
     }
     print(&out)

@@ -25,13 +25,13 @@ pub fn run(args: InitArgs) -> i32 {
     match init(&args.dir) {
         Ok(written) => {
             for path in written {
-                eprintln!("wrote {}", path.display());
+                eprintln!("{}", crate::tr!("init-wrote", path = path.display()));
             }
-            eprintln!("next: edit {FILE_NAME}, then run `reportlint check`");
+            eprintln!("{}", crate::tr!("init-next", config = FILE_NAME));
             exit::CLEAN
         }
         Err(message) => {
-            eprintln!("error: {message}");
+            eprintln!("{}", crate::tr!("error-line", message = message));
             exit::TROUBLE
         }
     }
@@ -47,16 +47,20 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, String> {
         .map(|p| p.display().to_string())
         .collect();
     if !existing.is_empty() {
-        return Err(format!(
-            "{} already exist{}; nothing was written (remove or rename {} first)",
-            existing.join(" and "),
-            if existing.len() == 1 { "s" } else { "" },
-            if existing.len() == 1 { "it" } else { "them" }
+        return Err(crate::tr!(
+            "init-exists",
+            count = existing.len(),
+            paths = existing.join(&crate::tr!("init-and"))
         ));
     }
     if let Some(folder) = pack.parent() {
-        std::fs::create_dir_all(folder)
-            .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+        std::fs::create_dir_all(folder).map_err(|e| {
+            crate::tr!(
+                "file-cannot-create-folder",
+                path = folder.display(),
+                error = crate::i18n::io(&e)
+            )
+        })?;
     }
     for (path, text) in [(&config, STARTER_CONFIG), (&pack, EXAMPLE_PACK)] {
         write_new(path, text)?;
@@ -71,9 +75,20 @@ fn write_new(path: &Path, text: &str) -> Result<(), String> {
         .write(true)
         .create_new(true)
         .open(path)
-        .map_err(|e| format!("cannot create {}: {e}", path.display()))?;
-    file.write_all(text.as_bytes())
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))
+        .map_err(|e| {
+            crate::tr!(
+                "file-cannot-create",
+                path = path.display(),
+                error = crate::i18n::io(&e)
+            )
+        })?;
+    file.write_all(text.as_bytes()).map_err(|e| {
+        crate::tr!(
+            "file-cannot-write",
+            path = path.display(),
+            error = crate::i18n::io(&e)
+        )
+    })
 }
 
 #[cfg(test)]

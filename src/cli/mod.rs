@@ -5,6 +5,7 @@
 pub mod args;
 pub mod check;
 pub mod completions;
+pub mod help;
 pub mod init;
 pub mod inspect;
 pub mod packs;
@@ -22,6 +23,9 @@ use clap::{CommandFactory, Parser, Subcommand};
     after_help = "Exit codes: 0 nothing at or above the fail level; 1 findings at or above it; 2 the tool could not do its whole job (bad arguments, a broken pack or configuration, an unreadable input)."
 )]
 pub struct Cli {
+    /// Language of messages and help: zh (Chinese, the default) or en (English).
+    #[arg(long, global = true, value_name = "LANG", value_parser = ["zh", "en"])]
+    pub lang: Option<String>,
     #[command(subcommand)]
     pub command: Commands,
 }
@@ -68,13 +72,34 @@ pub fn write_failed(e: &std::io::Error) -> i32 {
     if e.kind() == std::io::ErrorKind::BrokenPipe {
         return check::exit::CLEAN;
     }
-    eprintln!("error: cannot write output: {e}");
+    eprintln!(
+        "{}",
+        crate::tr!(
+            "error-line",
+            message = crate::tr!("output-cannot-write", error = crate::i18n::io(e))
+        )
+    );
     check::exit::TROUBLE
 }
 
-/// The clap definition of the whole command line.
+/// The clap definition of the whole command line, its help in the current language.
 pub fn command() -> clap::Command {
-    Cli::command()
+    help::localize(Cli::command())
+}
+
+/// The whole program after the allocator: choose the language (flag, then environment, then
+/// locale), parse `args` (the first is the program name) and run; the exit code.
+pub fn main_with_args(args: Vec<std::ffi::OsString>) -> i32 {
+    let lang = help::lang_of_args(&args)
+        .unwrap_or_else(|| crate::i18n::lang_from_env(|name| std::env::var(name).ok()));
+    crate::i18n::set_lang(lang);
+    let parsed = command()
+        .try_get_matches_from(args)
+        .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m));
+    match parsed {
+        Ok(cli) => run(cli),
+        Err(e) => help::report_clap_error(e),
+    }
 }
 
 /// Run a parsed command line; the result is the process exit code.

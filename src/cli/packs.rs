@@ -86,7 +86,13 @@ pub fn fmt(args: FmtArgs) -> i32 {
             }
         };
         if form != Form::Dsl {
-            eprintln!("error: {shown}: `fmt` formats DSL packs (.rules); convert YAML with `reportlint convert`");
+            eprintln!(
+                "{}",
+                crate::tr!(
+                    "error-line",
+                    message = crate::tr!("fmt-not-dsl", path = shown)
+                )
+            );
             code = exit::TROUBLE;
             continue;
         }
@@ -108,17 +114,27 @@ pub fn fmt(args: FmtArgs) -> i32 {
             continue;
         }
         if args.check {
-            if let Err(c) = super::print(format!("{shown}: not formatted\n")) {
+            if let Err(c) = super::print(format!(
+                "{}\n",
+                crate::tr!("fmt-not-formatted", path = shown)
+            )) {
                 return c;
             }
             if code == exit::CLEAN {
                 code = exit::FINDINGS;
             }
         } else if let Err(e) = crate::source::write_atomic(path, formatted.as_bytes()) {
-            eprintln!("error: cannot write {shown}: {e}");
+            eprintln!(
+                "{}",
+                crate::tr!(
+                    "error-line",
+                    message = crate::tr!("file-cannot-write", path = shown, error = e)
+                )
+            );
             code = exit::TROUBLE;
         } else {
-            if let Err(c) = super::print(format!("{shown}: formatted\n")) {
+            if let Err(c) = super::print(format!("{}\n", crate::tr!("fmt-formatted", path = shown)))
+            {
                 return c;
             }
         }
@@ -391,17 +407,21 @@ pub fn test(args: TestArgs) -> i32 {
         sets.push((p.display().to_string(), load::load_file(p)));
     }
     if sets.is_empty() {
-        eprintln!("error: no packs to test");
+        eprintln!(
+            "{}",
+            crate::tr!("error-line", message = crate::tr!("test-no-packs"))
+        );
         return exit::TROUBLE;
     }
     let mut code = exit::CLEAN;
-    let (mut passed, mut failed) = (0, 0);
+    let (mut passed, mut failed, mut broken) = (0, 0, 0);
     for (shown, set) in sets {
         let set = match set {
             Ok(s) => s,
             Err(e) => {
                 report_error(&e, false);
                 code = exit::TROUBLE;
+                broken += 1;
                 continue;
             }
         };
@@ -419,8 +439,13 @@ pub fn test(args: TestArgs) -> i32 {
             .collect();
         let examples: usize = rules.iter().map(|r| r.rule.examples.len()).sum();
         if let Err(c) = super::print(format!(
-            "{shown}: {} rules, {examples} examples\n",
-            rules.len()
+            "{}\n",
+            crate::tr!(
+                "test-pack-header",
+                path = shown,
+                rules = rules.len(),
+                examples = examples
+            )
         )) {
             return c;
         }
@@ -429,7 +454,13 @@ pub fn test(args: TestArgs) -> i32 {
             .filter(|r| r.rule.examples.is_empty())
             .collect();
         for r in &without {
-            if let Err(c) = super::print(format!("  warning: {} has no examples\n", r.full_id())) {
+            if let Err(c) = super::print(format!(
+                "  {}\n",
+                crate::tr!(
+                    "warning-line",
+                    message = crate::tr!("test-no-examples", rule = r.full_id())
+                )
+            )) {
                 return c;
             }
         }
@@ -440,18 +471,39 @@ pub fn test(args: TestArgs) -> i32 {
             }
             failed += 1;
             let what = match result.kind {
-                ExampleKind::Pass => format!("should pass but got: {}", result.findings.join("；")),
-                ExampleKind::Fail => "should fail but the rule found nothing".to_string(),
+                ExampleKind::Pass => {
+                    crate::tr!("test-should-pass", findings = result.findings.join("；"))
+                }
+                ExampleKind::Fail => crate::tr!("test-should-fail"),
             };
             if let Err(c) = super::print(format!(
-                "  FAILED {}: {what}\n    example: {}\n",
-                result.rule, result.text
+                "{}\n",
+                crate::tr!(
+                    "test-failed-example",
+                    rule = result.rule,
+                    what = what,
+                    text = result.text
+                )
             )) {
                 return c;
             }
         }
     }
-    if let Err(c) = super::print(format!("{passed} passed, {failed} failed\n")) {
+    // A pack that could not be loaded was not tested: the last line says so instead of a
+    // count that would read as a clean result.
+    let last = if broken > 0 && passed + failed == 0 {
+        crate::tr!("test-not-run", broken = broken)
+    } else if broken > 0 {
+        crate::tr!(
+            "test-summary-with-broken",
+            passed = passed,
+            failed = failed,
+            broken = broken
+        )
+    } else {
+        crate::tr!("test-summary", passed = passed, failed = failed)
+    };
+    if let Err(c) = super::print(format!("{last}\n")) {
         return c;
     }
     if failed > 0 && code == exit::CLEAN {

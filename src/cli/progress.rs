@@ -60,9 +60,11 @@ impl Progress {
         let bar = allowed(surroundings).then(|| {
             let bar =
                 ProgressBar::with_draw_target(Some(files as u64), ProgressDrawTarget::hidden());
-            if let Ok(style) = ProgressStyle::with_template(
-                "{spinner} checking {pos}/{len} files {wide_bar} {eta}",
-            ) {
+            let template = format!(
+                "{{spinner}} {} {{wide_bar}} {{eta}}",
+                crate::tr!("progress-checking", pos = "{pos}", len = "{len}")
+            );
+            if let Ok(style) = ProgressStyle::with_template(&template) {
                 bar.set_style(style);
             }
             bar

@@ -85,12 +85,25 @@ pub fn run(cmd: RulesCommand) -> i32 {
                     }
                 }
                 [] => {
-                    eprintln!("error: no rule `{id}` (see `reportlint rules list`)");
+                    let ids: Vec<String> = set.rules.iter().map(|r| r.full_id()).collect();
+                    let message = match did_you_mean(&id, &ids) {
+                        Some(close) => {
+                            crate::tr!("rules-no-rule-did-you-mean", id = id, close = close)
+                        }
+                        None => crate::tr!("rules-no-rule", id = id),
+                    };
+                    eprintln!("{}", crate::tr!("error-line", message = message));
                     exit::TROUBLE
                 }
                 many => {
                     let ids: Vec<String> = many.iter().map(|r| r.full_id()).collect();
-                    eprintln!("error: `{id}` is ambiguous: {}", ids.join(", "));
+                    eprintln!(
+                        "{}",
+                        crate::tr!(
+                            "error-line",
+                            message = crate::tr!("rules-ambiguous", id = id, ids = ids.join(", "))
+                        )
+                    );
                     exit::TROUBLE
                 }
             }
@@ -98,27 +111,50 @@ pub fn run(cmd: RulesCommand) -> i32 {
     }
 }
 
+/// The rule id closest to `id` (as written, or its part after `pack/`), when close enough
+/// to be a slip: at most a third of its characters differ.
+fn did_you_mean(id: &str, ids: &[String]) -> Option<String> {
+    let bare = |s: &str| s.rsplit('/').next().unwrap_or(s).to_string();
+    let wanted = bare(id);
+    ids.iter()
+        .map(|full| {
+            let d = crate::model::text::edit_distance(&wanted, &bare(full))
+                .min(crate::model::text::edit_distance(id, full));
+            (d, full)
+        })
+        .filter(|(d, _)| *d > 0 && *d <= (wanted.chars().count() / 3).max(1))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, full)| full.clone())
+}
+
 /// The full explanation of a rule, as `rules explain` prints it.
 pub fn explain(r: &PackRule) -> String {
     let rule = &r.rule;
     let mut out = format!(
-        "{} ({}, kind `{}`)\n\n",
-        r.full_id(),
-        rule.severity.value,
-        rule.check.kind_name()
+        "{}\n\n",
+        crate::tr!(
+            "explain-title",
+            id = r.full_id(),
+            severity = rule.severity.value,
+            kind = rule.check.kind_name()
+        )
     );
-    out.push_str(&format!("message:   {}\n", rule.message.value));
+    let line = |label: String, value: &str| format!("{label}{value}\n");
+    out.push_str(&line(crate::tr!("explain-message"), &rule.message.value));
     if let Some(h) = &rule.help {
-        out.push_str(&format!("help:      {}\n", h.value));
+        out.push_str(&line(crate::tr!("explain-help"), &h.value));
     }
     if let Some(reference) = &rule.reference {
-        out.push_str(&format!("reference: {}\n", reference.value));
+        out.push_str(&line(crate::tr!("explain-reference"), &reference.value));
     }
     if !rule.tags.is_empty() {
         let tags: Vec<&str> = rule.tags.iter().map(|t| t.value.as_str()).collect();
-        out.push_str(&format!("tags:      {}\n", tags.join(", ")));
+        out.push_str(&line(crate::tr!("explain-tags"), &tags.join(", ")));
     }
-    for (kind, title) in [(ExampleKind::Pass, "passes"), (ExampleKind::Fail, "fails")] {
+    for (kind, title) in [
+        (ExampleKind::Pass, crate::tr!("explain-passes")),
+        (ExampleKind::Fail, crate::tr!("explain-fails")),
+    ] {
         let examples: Vec<&str> = rule
             .examples
             .iter()
@@ -126,14 +162,15 @@ pub fn explain(r: &PackRule) -> String {
             .map(|e| e.text.value.as_str())
             .collect();
         if !examples.is_empty() {
-            out.push_str(&format!("\n{title}:\n"));
+            out.push_str(&format!("\n{title}\n"));
             for e in examples {
                 out.push_str(&format!("  {}\n", e.replace('\n', "\n  ")));
             }
         }
     }
     out.push_str(&format!(
-        "\nrule in the DSL:\n{}",
+        "\n{}\n{}",
+        crate::tr!("explain-dsl"),
         indent(&crate::pack::dsl::print_rule(rule))
     ));
     out

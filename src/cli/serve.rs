@@ -87,7 +87,13 @@ fn annotate_author(config: Option<&Config>) -> crate::output::annotate::Author {
 /// them; `Err` is the exit code after the reason was printed.
 fn service(args: &ServeArgs) -> Result<Service, i32> {
     let cwd = std::env::current_dir().map_err(|e| {
-        eprintln!("error: cannot tell the current folder: {e}");
+        eprintln!(
+            "{}",
+            crate::tr!(
+                "error-line",
+                message = crate::tr!("check-no-cwd", error = crate::i18n::io(&e))
+            )
+        );
         exit::TROUBLE
     })?;
     let config = if args.no_config {
@@ -113,7 +119,10 @@ fn service(args: &ServeArgs) -> Result<Service, i32> {
         for e in &pack_errors {
             report_error(e, false);
         }
-        eprintln!("error: a rule pack failed to load; the server does not start with some of its rules missing");
+        eprintln!(
+            "{}",
+            crate::tr!("error-line", message = crate::tr!("serve-pack-failed"))
+        );
         return Err(exit::TROUBLE);
     }
     if let Some(config) = &config {
@@ -126,7 +135,7 @@ fn service(args: &ServeArgs) -> Result<Service, i32> {
     }
     let baseline = match config.as_ref().and_then(|c| c.baseline.clone()) {
         Some(path) => Some(Baseline::read(&path).map_err(|e| {
-            eprintln!("error: {e}");
+            eprintln!("{}", crate::tr!("error-line", message = e));
             exit::TROUBLE
         })?),
         None => None,
@@ -137,7 +146,10 @@ fn service(args: &ServeArgs) -> Result<Service, i32> {
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
     let set = crate::serve::narrow(config.as_ref(), &args.only, &args.skip, loaded.clone());
     if set.rules.is_empty() {
-        eprintln!("error: no rules to run (every pack was empty, or all rules were deselected); a check that checks nothing cannot pass");
+        eprintln!(
+            "{}",
+            crate::tr!("error-line", message = crate::tr!("serve-no-rules"))
+        );
         return Err(exit::TROUBLE);
     }
     let rules = Rules::new(&set).map_err(|e| {
@@ -184,7 +196,13 @@ fn open_browser(url: &str) {
         std::process::Command::new("xdg-open").arg(url).spawn()
     };
     if let Err(e) = command {
-        eprintln!("warning: cannot open a browser ({e}); open {url} yourself");
+        eprintln!(
+            "{}",
+            crate::tr!(
+                "warning-line",
+                message = crate::tr!("serve-no-browser", error = e, url = url)
+            )
+        );
     }
 }
 
@@ -197,8 +215,15 @@ pub fn run(args: ServeArgs) -> i32 {
         Ok(l) => l,
         Err(e) => {
             eprintln!(
-                "error: cannot listen on {}: {e}",
-                SocketAddr::new(args.host, args.port)
+                "{}",
+                crate::tr!(
+                    "error-line",
+                    message = crate::tr!(
+                        "serve-cannot-listen",
+                        address = SocketAddr::new(args.host, args.port),
+                        error = crate::i18n::io(&e)
+                    )
+                )
             );
             return exit::TROUBLE;
         }
@@ -206,12 +231,24 @@ pub fn run(args: ServeArgs) -> i32 {
     let local = match listener.local_addr() {
         Ok(a) => a,
         Err(e) => {
-            eprintln!("error: cannot tell the address listened on: {e}");
+            eprintln!(
+                "{}",
+                crate::tr!(
+                    "error-line",
+                    message = crate::tr!("serve-no-address", error = crate::i18n::io(&e))
+                )
+            );
             return exit::TROUBLE;
         }
     };
     if !args.host.is_loopback() {
-        eprintln!("warning: listening on {} serves every machine that can reach this one: anyone there can upload reports to be checked; the page is opened by address (or a name given with --allow-host)", args.host);
+        eprintln!(
+            "{}",
+            crate::tr!(
+                "warning-line",
+                message = crate::tr!("serve-open-to-network", host = args.host)
+            )
+        );
     }
     let shown = if local.ip().is_unspecified() {
         SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), local.port())
@@ -219,10 +256,10 @@ pub fn run(args: ServeArgs) -> i32 {
         local
     };
     let url = format!("http://{shown}/");
-    println!("reportlint serve: listening on {url}");
+    println!("{}", crate::tr!("serve-listening", url = url));
     eprintln!(
-        "{} rules; uploads are checked in memory and not kept; press Ctrl+C to stop",
-        service.rules.infos.len()
+        "{}",
+        crate::tr!("serve-running", rules = service.rules.infos.len())
     );
     use std::io::Write;
     let _ = std::io::stdout().flush();
@@ -232,7 +269,13 @@ pub fn run(args: ServeArgs) -> i32 {
     match crate::serve::serve(listener, service, args.allow_hosts) {
         Ok(()) => exit::CLEAN,
         Err(e) => {
-            eprintln!("error: the server stopped: {e}");
+            eprintln!(
+                "{}",
+                crate::tr!(
+                    "error-line",
+                    message = crate::tr!("serve-stopped", error = crate::i18n::io(&e))
+                )
+            );
             exit::TROUBLE
         }
     }

@@ -76,18 +76,15 @@ impl Baseline {
     pub fn read(path: &Path) -> Result<Baseline, String> {
         // Only a regular file: a FIFO would wait forever. Its size is not capped.
         let text = crate::pack::file::read_text_at_most(path, u64::MAX)
-            .map_err(|e| format!("cannot read baseline {}: {e}", path.display()))?;
-        let file: BaselineFile = serde_json::from_str(&text).map_err(|e| {
-            format!(
-                "{} is not a reportlint baseline: {e} (write one with `reportlint check --write-baseline FILE`)",
-                path.display()
-            )
-        })?;
+            .map_err(|e| crate::tr!("baseline-cannot-read", path = path.display(), error = e))?;
+        let file: BaselineFile = serde_json::from_str(&text)
+            .map_err(|e| crate::tr!("baseline-not-baseline", path = path.display(), detail = e))?;
         if file.version != VERSION {
-            return Err(format!(
-                "{} is a baseline of version {}; this reportlint reads version {VERSION}",
-                path.display(),
-                file.version
+            return Err(crate::tr!(
+                "baseline-version",
+                path = path.display(),
+                version = file.version,
+                supported = VERSION
             ));
         }
         Ok(Baseline {

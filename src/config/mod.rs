@@ -163,7 +163,7 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
 /// Why a configuration file could not be used.
 #[derive(Debug, thiserror::Error, Diagnostic)]
 pub enum ConfigError {
-    #[error("cannot read configuration {path}: {message}")]
+    #[error("{}", crate::tr!("config-cannot-read", path = .path, message = .message))]
     #[diagnostic(code(reportlint::config::read))]
     Read { path: String, message: String },
     #[error(transparent)]
@@ -253,10 +253,7 @@ pub fn parse(file: &Path, root: &Path, text: &str) -> Result<Config, ConfigError
                                 Some(level) => config.fail_on = Some(level),
                                 None => r.error(
                                     value,
-                                    format!(
-                                        "unknown fail level `{}`: use error, warning, info or never",
-                                        s.value
-                                    ),
+                                    crate::tr!("config-unknown-fail-level-s", s = s.value),
                                 ),
                             }
                         }
@@ -269,7 +266,7 @@ pub fn parse(file: &Path, root: &Path, text: &str) -> Result<Config, ConfigError
                         let Some(s) = r.string(value) else { continue };
                         let v = s.value.trim().to_string();
                         if v.is_empty() || v.chars().any(char::is_control) {
-                            r.error(value, format!("`{name}` must be a name on one line"));
+                            r.error(value, crate::tr!("config-name-must-on-one", name = name));
                         } else if name == "annotate_author" {
                             config.annotate_author = Some(v);
                         } else {
@@ -282,9 +279,9 @@ pub fn parse(file: &Path, root: &Path, text: &str) -> Result<Config, ConfigError
         }
         other => r.error(
             &tree,
-            format!(
-                "the configuration must be a map of settings, found {}",
-                other.describe()
+            crate::tr!(
+                "config-configuration-must-map-settings",
+                other = crate::pack::yaml::node::yaml_words(other.describe())
             ),
         ),
     }
@@ -327,11 +324,17 @@ impl Reader {
     fn unknown_key(&mut self, key: &Node, name: &str, known: &[&str]) {
         let written = name.to_lowercase().replace('-', "_");
         let close = suggest(&written, known.iter().copied());
-        let mut error = PackError::new(format!("unknown setting `{name}`"), key.span.clone())
-            .with_label("not a setting here");
+        let mut error = PackError::new(
+            crate::tr!("config-unknown-setting-name", name = name),
+            key.span.clone(),
+        )
+        .with_label(crate::tr!("config-not-setting-here"));
         error = match close {
-            Some(k) => error.with_help(format!("did you mean `{k}`?")),
-            None => error.with_help(format!("known settings here: {}", known.join(", "))),
+            Some(k) => error.with_help(crate::tr!("config-did-you-mean-k", k = k)),
+            None => error.with_help(crate::tr!(
+                "config-known-settings-here",
+                known = known.join(", ")
+            )),
         };
         self.errors.push(error);
     }
@@ -343,7 +346,7 @@ impl Reader {
                 continue;
             };
             if !seen.insert(name) {
-                self.error(key, format!("`{name}` is set twice"));
+                self.error(key, crate::tr!("config-name-set-twice", name = name));
             }
         }
     }
@@ -355,7 +358,13 @@ impl Reader {
                 span: node.span.clone(),
             }),
             other => {
-                self.error(node, format!("expected text, found {}", other.describe()));
+                self.error(
+                    node,
+                    crate::tr!(
+                        "config-expected-text-found-other",
+                        other = crate::pack::yaml::node::yaml_words(other.describe())
+                    ),
+                );
                 None
             }
         }
@@ -367,7 +376,10 @@ impl Reader {
             other => {
                 self.error(
                     node,
-                    format!("expected true or false, found {}", other.describe()),
+                    crate::tr!(
+                        "config-expected-true-false-found",
+                        other = crate::pack::yaml::node::yaml_words(other.describe())
+                    ),
                 );
                 None
             }
@@ -382,7 +394,10 @@ impl Reader {
             other => {
                 self.error(
                     node,
-                    format!("expected a list of texts, found {}", other.describe()),
+                    crate::tr!(
+                        "config-expected-list-texts-found",
+                        other = crate::pack::yaml::node::yaml_words(other.describe())
+                    ),
                 );
                 Vec::new()
             }
@@ -394,9 +409,8 @@ impl Reader {
         for g in &globs {
             if let Err(e) = select::glob(&g.value) {
                 self.errors.push(
-                    PackError::new(format!("invalid glob: {e}"), g.span.clone()).with_help(
-                        "`*` matches within one folder, `**` across folders, `?` one character, `{a,b}` either",
-                    ),
+                    PackError::new(crate::tr!("config-invalid-glob-e", e = e), g.span.clone())
+                        .with_help(crate::tr!("config-matches-within-one-folder")),
                 );
             }
         }
@@ -407,9 +421,9 @@ impl Reader {
         let Value::Map(entries) = &node.value else {
             self.error(
                 node,
-                format!(
-                    "expected a map of rule ids to severities (`rule-id: info`), found {}",
-                    node.value.describe()
+                crate::tr!(
+                    "config-expected-map-rule-ids",
+                    node = crate::pack::yaml::node::yaml_words(node.value.describe())
                 ),
             );
             return Vec::new();
@@ -424,10 +438,10 @@ impl Reader {
                 Some(severity) => out.push((rule, severity)),
                 None => self.errors.push(
                     PackError::new(
-                        format!("unknown severity `{}`", level.value),
+                        crate::tr!("config-unknown-severity-level", level = level.value),
                         level.span.clone(),
                     )
-                    .with_help("use error, warning or info"),
+                    .with_help(crate::tr!("config-use-error-warning-info")),
                 ),
             }
         }
@@ -440,7 +454,11 @@ impl Reader {
             other => {
                 self.error(
                     node,
-                    format!("expected a list of {what}, found {}", other.describe()),
+                    crate::tr!(
+                        "config-expected-list-what-found",
+                        what = crate::pack::yaml::node::yaml_words(what),
+                        other = crate::pack::yaml::node::yaml_words(other.describe())
+                    ),
                 );
                 Vec::new()
             }
@@ -453,9 +471,9 @@ impl Reader {
             let Value::Map(entries) = &item.value else {
                 self.error(
                     item,
-                    format!(
-                        "an override is a map with `paths` and `disable` or `severity`, found {}",
-                        item.value.describe()
+                    crate::tr!(
+                        "config-override-map-with-paths",
+                        item = crate::pack::yaml::node::yaml_words(item.value.describe())
                     ),
                 );
                 continue;
@@ -473,8 +491,11 @@ impl Reader {
             }
             if o.paths.is_empty() {
                 self.errors.push(
-                    PackError::new("this override has no `paths`", item.span.clone())
-                        .with_help("say which files it is for: `paths: [部门/**]`"),
+                    PackError::new(
+                        crate::tr!("config-override-has-no-paths"),
+                        item.span.clone(),
+                    )
+                    .with_help(crate::tr!("config-say-which-files-for")),
                 );
             }
             out.push(o);
@@ -488,9 +509,9 @@ impl Reader {
             let Value::Map(entries) = &item.value else {
                 self.error(
                     item,
-                    format!(
-                        "a suppression is a map with `rule`, `path`, `reason` and optionally `text`, found {}",
-                        item.value.describe()
+                    crate::tr!(
+                        "config-suppression-map-with-rule",
+                        item = crate::pack::yaml::node::yaml_words(item.value.describe())
                     ),
                 );
                 continue;
@@ -505,7 +526,7 @@ impl Reader {
                         if let Some(p) = &path {
                             if let Err(e) = select::glob(&p.value) {
                                 self.errors.push(PackError::new(
-                                    format!("invalid glob: {e}"),
+                                    crate::tr!("config-invalid-glob-e-2", e = e),
                                     p.span.clone(),
                                 ));
                             }
@@ -521,19 +542,20 @@ impl Reader {
                 Some((Some(r), _)) if !r.value.trim().is_empty() => Some(r.value),
                 Some((Some(_), span)) => {
                     self.errors.push(
-                        PackError::new("the reason of a suppression must not be empty", span)
-                            .with_help(
-                            "say why this finding is accepted, for whoever reviews the report next",
-                        ),
+                        PackError::new(crate::tr!("config-reason-suppression-must-not"), span)
+                            .with_help(crate::tr!("config-say-why-finding-accepted")),
                     );
                     None
                 }
                 Some((None, _)) => None,
                 None => {
                     self.errors.push(
-                        PackError::new("this suppression has no `reason`", item.span.clone())
-                            .with_label("suppression without a reason")
-                            .with_help("a finding is accepted only with a reason: add `reason: …` saying why"),
+                        PackError::new(
+                            crate::tr!("config-suppression-has-no-reason"),
+                            item.span.clone(),
+                        )
+                        .with_label(crate::tr!("config-suppression-without-reason"))
+                        .with_help(crate::tr!("config-finding-accepted-only-with")),
                     );
                     None
                 }
@@ -544,7 +566,7 @@ impl Reader {
                     .any(|(k, _)| k.value.as_str() == Some("rule"))
             {
                 self.errors.push(PackError::new(
-                    "this suppression has no `rule`",
+                    crate::tr!("config-suppression-has-no-rule"),
                     item.span.clone(),
                 ));
             }
@@ -554,8 +576,11 @@ impl Reader {
                     .any(|(k, _)| k.value.as_str() == Some("path"))
             {
                 self.errors.push(
-                    PackError::new("this suppression has no `path`", item.span.clone())
-                        .with_help("name the file (a glob relative to the configuration: `reports/2024/*.txt`)"),
+                    PackError::new(
+                        crate::tr!("config-suppression-has-no-path"),
+                        item.span.clone(),
+                    )
+                    .with_help(crate::tr!("config-name-file-glob-relative")),
                 );
             }
             if let (Some(rule), Some(path), Some(reason)) = (rule, path, reason) {

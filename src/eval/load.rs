@@ -147,27 +147,25 @@ impl Form {
 /// Why a pack could not be loaded.
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 pub enum LoadError {
-    #[error("cannot read rule pack {path}: {message}")]
+    #[error("{}", crate::tr!("load-cannot-read-pack", path = .path, message = .message))]
     #[diagnostic(code(reportlint::pack::read))]
     Read { path: String, message: String },
-    #[error("{path}: unknown rule pack form (use .rules for the DSL, .yaml or .yml for YAML)")]
+    #[error("{}", crate::tr!("load-unknown-form", path = .path))]
     #[diagnostic(code(reportlint::pack::form))]
     Form { path: String },
-    #[error("unknown built-in pack `{name}`")]
+    #[error("{}", crate::tr!("load-unknown-builtin", name = .name))]
     #[diagnostic(code(reportlint::pack::builtin))]
     UnknownBuiltin { name: String },
-    #[error(
-        "{path} does not look like a rule pack, and it does not load; its content is not shown"
-    )]
+    #[error("{}", crate::tr!("load-not-a-pack", path = .path))]
     #[diagnostic(
         code(reportlint::pack::not_a_pack),
-        help("a `.rules` pack starts with a line such as `pack \"name\"`, `rule` or `extends` (after blank lines and comments), a YAML pack with a key such as `pack:` or `rules:`; check that the path names a rule pack")
+        help("{}", crate::tr!("load-not-a-pack-help"))
     )]
     NotAPack { path: String },
-    #[error("rule pack {path} is outside the repository {boundary}")]
+    #[error("{}", crate::tr!("load-outside", path = .path, boundary = .boundary))]
     #[diagnostic(
         code(reportlint::pack::outside),
-        help("packs named by the configuration must be inside its repository (the git work tree holding it, or its folder); copy the pack into it, or pass --allow-pack-outside if you trust it")
+        help("{}", crate::tr!("load-outside-help"))
     )]
     Outside { path: String, boundary: String },
     #[error(transparent)]
@@ -480,14 +478,11 @@ fn check_not_empty(origin: &Origin, set: &RuleSet) -> Result<(), LoadError> {
         return Ok(());
     };
     let error = PackError::new(
-        format!(
-            "pack `{}` has no rules once `disable` is applied",
-            pack.name.value
-        ),
+        crate::tr!("load-pack-has-no-rules", pack = pack.name.value),
         pack.name.span.clone(),
     )
-    .with_label("this pack checks nothing")
-    .with_help("keep at least one rule of the extended packs, or add a rule of its own");
+    .with_label(crate::tr!("load-pack-checks-nothing"))
+    .with_help(crate::tr!("load-keep-at-least-one"));
     Err(PackErrors::new(&shown, text, vec![error]).into())
 }
 
@@ -512,10 +507,10 @@ fn load_into(
         {
             errors.push(
                 PackError::new(
-                    format!("unknown built-in pack `{}`", entry.value),
+                    crate::tr!("load-unknown-built-pack-entry", entry = entry.value),
                     entry.span.clone(),
                 )
-                .with_label("no such built-in pack")
+                .with_label(crate::tr!("load-no-such-built-pack"))
                 .with_help(builtin_help()),
             );
             continue;
@@ -533,13 +528,13 @@ fn load_into(
             chain.extend(resolution.shown.get(start).map(String::as_str));
             errors.push(
                 PackError::new(
-                    "`extends` cycle: this pack is already being loaded",
+                    crate::tr!("load-extends-cycle-pack-already"),
                     entry.span.clone(),
                 )
-                .with_label("closes the cycle")
-                .with_help(format!(
-                    "the packs extend each other: {}",
-                    chain.join(" → ")
+                .with_label(crate::tr!("load-closes-cycle"))
+                .with_help(crate::tr!(
+                    "load-packs-extend-each-other",
+                    chain = chain.join(" → ")
                 )),
             );
             continue;
@@ -551,16 +546,13 @@ fn load_into(
                 if !resolved(p).starts_with(boundary) {
                     errors.push(
                         PackError::new(
-                            format!(
-                                "`extends` reaches outside the repository: {}",
-                                p.display()
-                            ),
+                            crate::tr!("load-extends-reaches-outside-repository", p = p.display()),
                             entry.span.clone(),
                         )
-                        .with_label("outside the repository")
-                        .with_help(format!(
-                            "a pack may only extend files inside {} (the git work tree of the pack being checked, or its folder); copy the pack you need into it",
-                            boundary.display()
+                        .with_label(crate::tr!("load-outside-repository"))
+                        .with_help(crate::tr!(
+                            "load-pack-may-only-extend",
+                            boundary = boundary.display()
                         )),
                     );
                     continue;
@@ -569,10 +561,10 @@ fn load_into(
             if !p.exists() {
                 errors.push(
                     PackError::new(
-                        format!("extended pack not found: {}", p.display()),
+                        crate::tr!("load-extended-pack-not-found", p = p.display()),
                         entry.span.clone(),
                     )
-                    .with_label("no such file"),
+                    .with_label(crate::tr!("load-no-such-file")),
                 );
                 continue;
             }
@@ -606,13 +598,11 @@ fn load_into(
         if inherited.rules.iter().any(|p| p.full_id() == full) {
             errors.push(
                 PackError::new(
-                    format!("rule `{full}` is also defined by an extended pack"),
+                    crate::tr!("load-rule-full-also-defined", full = full),
                     r.id.span.clone(),
                 )
-                .with_label("defined again here")
-                .with_help(format!(
-                    "give the rule another id, or `disable \"{full}\"` and define it here"
-                )),
+                .with_label(crate::tr!("load-defined-again-here"))
+                .with_help(crate::tr!("load-give-rule-another-id", full = full)),
             );
         }
     }
@@ -656,11 +646,8 @@ fn load_term_tables(
                 .join(&file.value),
             Origin::Builtin(_) => {
                 errors.push(
-                    PackError::new(
-                        "a built-in pack cannot read a term table",
-                        file.span.clone(),
-                    )
-                    .with_label("built-in packs hold their terms inline"),
+                    PackError::new(crate::tr!("load-built-pack-cannot-read"), file.span.clone())
+                        .with_label(crate::tr!("load-built-packs-hold-their")),
                 );
                 continue;
             }
@@ -671,13 +658,13 @@ fn load_term_tables(
             if !resolved(&path).starts_with(boundary) {
                 errors.push(
                     PackError::new(
-                        format!("the term table is outside the repository: {}", path.display()),
+                        crate::tr!("load-term-table-outside-repository", path = path.display()),
                         file.span.clone(),
                     )
-                    .with_label("outside the repository")
-                    .with_help(format!(
-                        "a pack may only read tables inside {} (the git work tree of the pack being checked, or its folder); copy the table into it",
-                        boundary.display()
+                    .with_label(crate::tr!("load-outside-repository-2"))
+                    .with_help(crate::tr!(
+                        "load-pack-may-only-read",
+                        boundary = boundary.display()
                     )),
                 );
                 continue;
@@ -690,10 +677,10 @@ fn load_term_tables(
         if !path.exists() {
             errors.push(
                 PackError::new(
-                    format!("term table not found: {}", path.display()),
+                    crate::tr!("load-term-table-not-found", path = path.display()),
                     file.span.clone(),
                 )
-                .with_label("no such file"),
+                .with_label(crate::tr!("load-no-such-file-2")),
             );
             continue;
         }
@@ -702,31 +689,40 @@ fn load_term_tables(
             Err(problem) => {
                 errors.push(
                     PackError::new(
-                        format!("cannot read the term table {}: {problem}", path.display()),
+                        crate::tr!(
+                            "load-cannot-read-term-table",
+                            path = path.display(),
+                            problem = problem
+                        ),
                         file.span.clone(),
                     )
-                    .with_label("unreadable table")
-                    .with_help(
-                        "a term table is a UTF-8 text file (in a spreadsheet: save as “CSV UTF-8”)",
-                    ),
+                    .with_label(crate::tr!("load-unreadable-table"))
+                    .with_help(crate::tr!("load-term-table-utf-text")),
                 );
                 continue;
             }
         };
         if !looks_like_table(&table, form) {
             let (wanted, help) = match form {
-                TableForm::Csv => ("its first row is not the header `错误写法,正确写法,例外`", "start the table with the header row `错误写法,正确写法,例外` (the third column may be left out), then one term a row"),
-                TableForm::Yaml => ("it is not a list of terms", "write the table as a list of `- {phrase: 错误写法, suggest: 正确写法}`"),
+                TableForm::Csv => (
+                    crate::tr!("load-table-csv-header"),
+                    crate::tr!("load-table-csv-header-help"),
+                ),
+                TableForm::Yaml => (
+                    crate::tr!("load-table-yaml-list"),
+                    crate::tr!("load-table-yaml-list-help"),
+                ),
             };
             errors.push(
                 PackError::new(
-                    format!(
-                        "{} does not look like a term table ({wanted}); its content is not shown",
-                        path.display()
+                    crate::tr!(
+                        "load-path-does-not-look",
+                        path = path.display(),
+                        wanted = wanted
                     ),
                     file.span.clone(),
                 )
-                .with_label("not a term table")
+                .with_label(crate::tr!("load-not-term-table"))
                 .with_help(help),
             );
             continue;
@@ -769,17 +765,11 @@ fn merge_extended(
             Some(same) if same.rule == rule.rule => {}
             Some(_) => errors.push(
                 PackError::new(
-                    format!(
-                        "rule `{}` comes from two extended packs and differs between them",
-                        rule.full_id()
-                    ),
+                    crate::tr!("load-rule-comes-from-two", rule = rule.full_id()),
                     entry.span.clone(),
                 )
-                .with_label("second definition of the rule comes from here")
-                .with_help(
-                    "two packs share a name, or two extended packs disable or override \
-                     the same base differently",
-                ),
+                .with_label(crate::tr!("load-second-definition-rule-comes"))
+                .with_help(crate::tr!("load-two-packs-share-name")),
             ),
         }
     }
@@ -807,18 +797,16 @@ fn apply_disable(
 
 fn unknown_rule(id: &Spanned<String>, rules: &[PackRule]) -> PackError {
     let mut e = PackError::new(
-        format!("no rule `{}` in the extended packs", id.value),
+        crate::tr!("load-no-rule-id-extended", id = id.value),
         id.span.clone(),
     )
-    .with_label("unknown rule");
+    .with_label(crate::tr!("load-unknown-rule"));
     let known: Vec<String> = rules.iter().map(|r| r.full_id()).collect();
     if let Some(near) = known
         .iter()
         .find(|k| k.ends_with(&format!("/{}", id.value)))
     {
-        e = e.with_help(format!(
-            "rule ids are written `pack/id`: did you mean `{near}`?"
-        ));
+        e = e.with_help(crate::tr!("load-rule-ids-are-written", near = near));
     }
     e
 }
@@ -826,9 +814,9 @@ fn unknown_rule(id: &Spanned<String>, rules: &[PackRule]) -> PackError {
 fn builtin_help() -> String {
     let names: Vec<&str> = BUILTIN.iter().map(|b| b.name).collect();
     if names.is_empty() {
-        "no built-in packs are available".to_string()
+        crate::tr!("load-no-builtin")
     } else {
-        format!("built-in packs: {}", names.join(", "))
+        crate::tr!("load-built-packs-names", names = names.join(", "))
     }
 }
 

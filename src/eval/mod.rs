@@ -279,10 +279,8 @@ fn to_findings(rule: &CompiledRule, hits: Vec<Hit>) -> Vec<Finding> {
             return Finding {
                 rule: rule.id.clone(),
                 severity: Severity::Warning,
-                message: format!("rule could not be evaluated here: {err}"),
-                help: Some(
-                    "this is a problem with the rule or with the figures it read, not a verdict on the report; check the figures by hand".to_string(),
-                ),
+                message: crate::tr!("eval-rule-error", error = err),
+                help: Some(crate::tr!("eval-rule-error-help")),
                 reference: None,
                 labels: hit.labels,
                 note: None,

@@ -93,8 +93,8 @@ impl Compiler {
         match m {
             Matcher::Text(text) if text.value.is_empty() => {
                 errors.push(
-                    PackError::new("empty text to look for", text.span.clone())
-                        .with_label("empty text is found everywhere"),
+                    PackError::new(crate::tr!("val-empty-text-look-for"), text.span.clone())
+                        .with_label(crate::tr!("val-empty-text-found-everywhere")),
                 );
                 None
             }
@@ -131,7 +131,9 @@ impl Compiler {
         match self.matcher(m)? {
             CompiledMatcher::Leaf(id) => Ok(vec![id]),
             CompiledMatcher::Any(children)
-                if children.iter().all(|c| matches!(c, CompiledMatcher::Leaf(_))) =>
+                if children
+                    .iter()
+                    .all(|c| matches!(c, CompiledMatcher::Leaf(_))) =>
             {
                 Ok(children
                     .iter()
@@ -142,7 +144,7 @@ impl Compiler {
                     .collect())
             }
             _ => Err(vec![PackError::new(
-                "this kind takes a pattern or regex, or `any` of several; `all` and `none` have no single match to read values from",
+                crate::tr!("match-kind-takes-pattern-regex"),
                 matcher_span(m),
             )]),
         }

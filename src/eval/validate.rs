@@ -60,11 +60,11 @@ pub fn validate(pack: &Pack) -> Result<CompiledPack, Vec<PackError>> {
     if pack.rules.is_empty() && pack.extends.is_empty() {
         errors.push(
             PackError::new(
-                format!("pack `{}` has no rules", pack.name.value),
+                crate::tr!("val-pack-has-no-rules", pack = pack.name.value),
                 pack.name.span.clone(),
             )
-            .with_label("this pack checks nothing")
-            .with_help("add at least one rule, or remove the pack"),
+            .with_label(crate::tr!("val-pack-checks-nothing"))
+            .with_help(crate::tr!("val-add-at-least-one")),
         );
     }
     let mut compiler = Compiler::default();
@@ -74,8 +74,8 @@ pub fn validate(pack: &Pack) -> Result<CompiledPack, Vec<PackError>> {
         check_rule_id(rule, &mut seen_ids, &mut errors);
         if rule.message.value.trim().is_empty() {
             errors.push(
-                PackError::new("the message is empty", rule.message.span.clone())
-                    .with_help("say what is wrong in the report"),
+                PackError::new(crate::tr!("val-message-empty"), rule.message.span.clone())
+                    .with_help(crate::tr!("val-say-what-wrong-report")),
             );
         }
         let before = errors.len();
@@ -118,18 +118,22 @@ fn check_rule_id<'a>(rule: &'a Rule, seen: &mut HashSet<&'a str>, errors: &mut V
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
     if !well_formed {
         errors.push(
-            PackError::new(format!("`{id}` is not a valid rule id"), rule.id.span.clone())
-                .with_label("invalid rule id")
-                .with_help("rule ids use lowercase letters, digits and `-`, starting with a letter or digit, e.g. `success-rate`"),
+            PackError::new(
+                crate::tr!("val-id-not-valid-rule", id = id),
+                rule.id.span.clone(),
+            )
+            .with_label(crate::tr!("val-invalid-rule-id"))
+            .with_help(crate::tr!("val-rule-ids-use-lowercase")),
         );
     }
     if !seen.insert(id) {
         errors.push(
-            PackError::new(format!("duplicate rule id `{id}`"), rule.id.span.clone())
-                .with_label("already used by an earlier rule")
-                .with_help(
-                    "rule ids must be unique within a pack: findings are reported as `pack/id`",
-                ),
+            PackError::new(
+                crate::tr!("val-duplicate-rule-id", id = id),
+                rule.id.span.clone(),
+            )
+            .with_label(crate::tr!("val-already-used-by-earlier"))
+            .with_help(crate::tr!("val-rule-ids-must-unique")),
         );
     }
 }
@@ -147,14 +151,14 @@ pub enum Ty {
 }
 
 impl Ty {
-    fn describe(self) -> &'static str {
+    fn describe(self) -> String {
         match self {
-            Ty::Number => "a number",
-            Ty::List => "a list (a `counts` capture)",
-            Ty::Date => "a date",
-            Ty::Text => "a text",
-            Ty::Bool => "a condition",
-            Ty::Unknown => "a regex group",
+            Ty::Number => crate::tr!("ty-number"),
+            Ty::List => crate::tr!("ty-list"),
+            Ty::Date => crate::tr!("ty-date"),
+            Ty::Text => crate::tr!("ty-text"),
+            Ty::Bool => crate::tr!("ty-condition"),
+            Ty::Unknown => crate::tr!("ty-regex-group"),
         }
     }
 
@@ -201,16 +205,16 @@ impl Names {
             .chain(also.iter().copied())
             .collect();
         match suggest(written, candidates) {
-            Some(near) => format!("did you mean `{near}`? "),
+            Some(near) => crate::tr!("val-did-you-mean-near", near = near),
             None => String::new(),
         }
     }
 
     pub(crate) fn available(&self) -> String {
         if self.order.is_empty() {
-            "this rule has no captures or `let`s".to_string()
+            crate::tr!("val-no-captures-or-lets")
         } else {
-            format!("available here: {}", self.order.join(", "))
+            crate::tr!("val-available-here-order", order = self.order.join(", "))
         }
     }
 }
@@ -299,11 +303,11 @@ pub(crate) fn check_lets(lets: &[Let], names: &mut Names, errors: &mut Vec<PackE
         if names.types.contains_key(&binding.name.value) {
             errors.push(
                 PackError::new(
-                    format!("`{}` is already defined", binding.name.value),
+                    crate::tr!("val-binding-already-defined", binding = binding.name.value),
                     binding.name.span.clone(),
                 )
-                .with_label("a capture or an earlier `let` has this name")
-                .with_help("give the computed value its own name"),
+                .with_label(crate::tr!("val-capture-earlier-let-has"))
+                .with_help(crate::tr!("val-give-computed-value-own")),
             );
         } else {
             names.add(&binding.name.value, ty);
@@ -323,10 +327,14 @@ fn expect(expr: &Expr, want: Ty, names: &Names, errors: &mut Vec<PackError>) -> 
     }
     errors.push(
         PackError::new(
-            format!("expected {}, found {}", want.describe(), found.describe()),
+            crate::tr!(
+                "val-expected-want-found",
+                want = want.describe(),
+                found = found.describe()
+            ),
             expr.span.clone(),
         )
-        .with_label(format!("this is {}", found.describe())),
+        .with_label(crate::tr!("val-found", found = found.describe())),
     );
     false
 }
@@ -339,12 +347,15 @@ fn type_of(expr: &Expr, names: &Names, errors: &mut Vec<PackError>) -> Ty {
         ExprKind::Name(name) => match names.types.get(name) {
             Some(ty) => *ty,
             None => {
-                let mut error = PackError::new(format!("unknown name `{name}`"), expr.span.clone())
-                    .with_label("not a capture of this rule's pattern or an earlier `let`");
+                let mut error = PackError::new(
+                    crate::tr!("val-unknown-name", name = name),
+                    expr.span.clone(),
+                )
+                .with_label(crate::tr!("val-not-capture-rule-s"));
                 error = if FACTS.iter().any(|f| f.ends_with(&format!(".{name}"))) {
-                    error.with_help(format!(
-                        "document facts are written in full: {}",
-                        FACTS.join(", ")
+                    error.with_help(crate::tr!(
+                        "val-document-facts-are-written",
+                        facts = FACTS.join(", ")
                     ))
                 } else {
                     error.with_help(names.did_you_mean(name, &[]) + &names.available())
@@ -359,11 +370,14 @@ fn type_of(expr: &Expr, names: &Names, errors: &mut Vec<PackError>) -> Ty {
                 None => {
                     errors.push(
                         PackError::new(
-                            format!("unknown document fact `{name}`"),
+                            crate::tr!("val-unknown-document-fact-name", name = name),
                             expr.span.clone(),
                         )
-                        .with_label("not a document fact")
-                        .with_help(format!("the document facts are: {}", FACTS.join(", "))),
+                        .with_label(crate::tr!("val-not-document-fact"))
+                        .with_help(crate::tr!(
+                            "val-document-facts-are-arg",
+                            facts = FACTS.join(", ")
+                        )),
                     );
                     Ty::Unknown
                 }
@@ -394,25 +408,27 @@ fn type_of(expr: &Expr, names: &Names, errors: &mut Vec<PackError>) -> Ty {
                 if l != r {
                     errors.push(
                         PackError::new(
-                            format!("cannot compare {} with {}", l.describe(), r.describe()),
+                            crate::tr!(
+                                "val-cannot-compare-l-with",
+                                l = l.describe(),
+                                r = r.describe()
+                            ),
                             expr.span.clone(),
                         )
-                        .with_label(format!(
-                            "{} on the left, {} on the right",
-                            l.describe(),
-                            r.describe()
+                        .with_label(crate::tr!(
+                            "val-l-on-left-r",
+                            l = l.describe(),
+                            r = r.describe()
                         )),
                     );
                 } else if matches!(l, Ty::List) || (ordering && matches!(l, Ty::Text | Ty::Bool)) {
                     errors.push(
                         PackError::new(
-                            format!("{} cannot be compared this way", l.describe()),
+                            crate::tr!("val-l-cannot-compared-way", l = l.describe()),
                             expr.span.clone(),
                         )
-                        .with_label(
-                            "only numbers and dates are ordered; texts compare with `==` / `!=`",
-                        )
-                        .with_help("compare `sum(x)` or `count(x)` to use a repeated capture"),
+                        .with_label(crate::tr!("val-only-numbers-dates-are"))
+                        .with_help(crate::tr!("val-compare-sum-x-count")),
                     );
                 }
             }
@@ -438,35 +454,33 @@ fn type_of_call(
     names: &Names,
     errors: &mut Vec<PackError>,
 ) -> Ty {
-    let arity = |expected: &str, errors: &mut Vec<PackError>| {
+    let arity = |expected: String, errors: &mut Vec<PackError>| {
         errors.push(
             PackError::new(
-                format!("{}() takes {expected}", func.name()),
+                crate::tr!("val-func-takes", func = func.name(), expected = expected),
                 call.span.clone(),
             )
-            .with_label(format!("{} given", args.len())),
+            .with_label(crate::tr!("val-arguments-given", given = args.len())),
         );
     };
     match func {
         Func::Sum | Func::Min | Func::Max => {
             match args {
-                [] => arity("a repeated capture or several numbers", errors),
+                [] => arity(crate::tr!("val-takes-list-or-numbers"), errors),
                 [single] => {
                     let ty = type_of(single, names, errors);
                     if ty != Ty::List && ty != Ty::Unknown {
                         errors.push(
                             PackError::new(
-                                format!(
-                                    "{}() needs a repeated capture, found {}",
-                                    func.name(),
-                                    ty.describe()
+                                crate::tr!(
+                                    "val-func-needs-repeated-capture",
+                                    func = func.name(),
+                                    ty = ty.describe()
                                 ),
                                 single.span.clone(),
                             )
-                            .with_label(format!("this is {}", ty.describe()))
-                            .with_help(
-                                "capture the list with `{parts:counts}` or `{parts:counts(人)}`",
-                            ),
+                            .with_label(crate::tr!("val-ty", ty = ty.describe()))
+                            .with_help(crate::tr!("val-capture-list-with-parts")),
                         );
                     }
                 }
@@ -485,14 +499,14 @@ fn type_of_call(
                         single,
                         Ty::List,
                         "count",
-                        "a repeated capture",
+                        &crate::tr!("val-needs-repeated-capture"),
                         names,
                         errors,
                     ) {
                         errors.push(e);
                     }
                 }
-                _ => arity("one repeated capture", errors),
+                _ => arity(crate::tr!("val-takes-one-list"), errors),
             }
             Ty::Number
         }
@@ -501,7 +515,7 @@ fn type_of_call(
                 [single] => {
                     expect(single, Ty::Number, names, errors);
                 }
-                _ => arity("one number", errors),
+                _ => arity(crate::tr!("val-takes-one-number"), errors),
             }
             Ty::Number
         }
@@ -511,10 +525,13 @@ fn type_of_call(
                     type_of(single, names, errors);
                 }
                 [single] => errors.push(
-                    PackError::new("exists() takes a name or a fact", single.span.clone())
-                        .with_label("not a name"),
+                    PackError::new(
+                        crate::tr!("val-exists-takes-name-fact"),
+                        single.span.clone(),
+                    )
+                    .with_label(crate::tr!("val-not-name")),
                 ),
-                _ => arity("one name or fact", errors),
+                _ => arity(crate::tr!("val-takes-one-name-or-fact"), errors),
             }
             Ty::Bool
         }
@@ -525,22 +542,25 @@ fn type_of_call(
                         expect(part, Ty::Number, names, errors);
                     }
                 }
-                _ => arity("three numbers: year, month, day", errors),
+                _ => arity(crate::tr!("val-takes-three-numbers"), errors),
             }
             Ty::Date
         }
         Func::Year => {
             match args {
                 [single] => {
-                    if let Some(e) =
-                        one_argument_of(single, Ty::Date, "year", "a date", names, errors)
-                    {
-                        errors.push(e.with_help(
-                            "a `year` capture is already a number; compare it directly",
-                        ));
+                    if let Some(e) = one_argument_of(
+                        single,
+                        Ty::Date,
+                        "year",
+                        &crate::tr!("val-needs-date"),
+                        names,
+                        errors,
+                    ) {
+                        errors.push(e.with_help(crate::tr!("val-year-capture-already-number")));
                     }
                 }
-                _ => arity("one date", errors),
+                _ => arity(crate::tr!("val-takes-one-date"), errors),
             }
             Ty::Number
         }
@@ -571,18 +591,18 @@ pub(crate) fn check_template(
         }
         if rest.starts_with('}') {
             errors.push(
-                PackError::new("unmatched `}` in message", span_of(open..open + 1))
-                    .with_label("no `{` opens this")
-                    .with_help("write `}}` for a literal `}`"),
+                PackError::new(crate::tr!("val-unmatched-message"), span_of(open..open + 1))
+                    .with_label(crate::tr!("val-no-opens"))
+                    .with_help(crate::tr!("val-write-for-literal")),
             );
             pos = open + 1;
             continue;
         }
         let Some(close) = text[open + 1..].find('}').map(|i| open + 1 + i) else {
             errors.push(
-                PackError::new("unclosed `{` in message", span_of(open..open + 1))
-                    .with_label("this `{` has no matching `}`")
-                    .with_help("write `{{` for a literal `{`"),
+                PackError::new(crate::tr!("val-unclosed-message"), span_of(open..open + 1))
+                    .with_label(crate::tr!("val-has-no-matching"))
+                    .with_help(crate::tr!("val-write-for-literal-2")),
             );
             break;
         };
@@ -601,15 +621,15 @@ pub(crate) fn check_template(
             also.extend(FACTS.iter().map(|f| f.to_string()));
             errors.push(
                 PackError::new(
-                    format!("unknown name `{name}` in message"),
+                    crate::tr!("val-unknown-name-message", name = name),
                     span_of(open..close + 1),
                 )
-                .with_label("nothing by this name")
-                .with_help(format!(
-                    "{}{}; also {}",
-                    names.did_you_mean(name, provided),
-                    names.available(),
-                    also.join(", ")
+                .with_label(crate::tr!("val-nothing-by-name"))
+                .with_help(crate::tr!(
+                    "val-names-also",
+                    near = names.did_you_mean(name, provided),
+                    available = names.available(),
+                    also = also.join(", ")
                 )),
             );
         }
@@ -617,11 +637,11 @@ pub(crate) fn check_template(
             if !is_known_format_spec(spec) {
                 errors.push(
                     PackError::new(
-                        format!("unknown format `{spec}`"),
+                        crate::tr!("val-unknown-format-spec", spec = spec),
                         span_of(spec_at..spec_at + spec.len()),
                     )
-                    .with_label("not a format")
-                    .with_help("formats: `%` (percentage, 2 decimals), `.N` (N decimals), `.N%`"),
+                    .with_label(crate::tr!("val-not-format"))
+                    .with_help(crate::tr!("val-formats-percentage-decimals-n")),
                 );
             }
         }
@@ -641,9 +661,14 @@ fn one_argument_of(
     let ty = type_of(arg, names, errors);
     (ty != want && ty != Ty::Unknown).then(|| {
         PackError::new(
-            format!("{func}() needs {needs}, found {}", ty.describe()),
+            crate::tr!(
+                "val-func-needs-found-ty",
+                func = func,
+                needs = needs,
+                ty = ty.describe()
+            ),
             arg.span.clone(),
         )
-        .with_label(format!("this is {}", ty.describe()))
+        .with_label(crate::tr!("val-ty-2", ty = ty.describe()))
     })
 }

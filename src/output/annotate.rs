@@ -144,16 +144,13 @@ pub fn annotate_docx(
         own.push('\n');
     }
     if own != text {
-        return Err("the document changed after it was checked; check it again".to_string());
+        return Err(crate::tr!("annotate-changed"));
     }
     if !map.xml.contains(&format!("xmlns:w=\"{MAIN_NS}\"")) {
-        return Err(
-            "word/document.xml does not name the WordprocessingML namespace `w`; comments cannot be added"
-                .to_string(),
-        );
+        return Err(crate::tr!("annotate-no-namespace"));
     }
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-        .map_err(|e| format!("corrupt or truncated zip archive ({e})"))?;
+        .map_err(|e| crate::tr!("docx-corrupt-zip", detail = e))?;
     let names: Vec<String> = archive
         .file_names()
         .filter_map(Result::ok)
@@ -163,7 +160,7 @@ pub fn annotate_docx(
         read_small(archive, name, budget)
     };
     let content_types = read(&mut archive, "[Content_Types].xml")?
-        .ok_or("no [Content_Types].xml in the archive")?;
+        .ok_or_else(|| crate::tr!("annotate-no-part", part = "[Content_Types].xml"))?;
     let rels_name = "word/_rels/document.xml.rels";
     let rels = read(&mut archive, rels_name)?;
     let existing = rels.as_deref().and_then(comments_target);
@@ -394,15 +391,15 @@ fn read_small(
     let file = match archive.by_name(name) {
         Ok(f) => f,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-        Err(e) => return Err(format!("cannot open {name} in the archive ({e})")),
+        Err(e) => return Err(crate::tr!("docx-cannot-open-part", part = name, detail = e)),
     };
     let mut bytes = Vec::new();
     file.take(budget)
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot inflate {name} ({e})"))?;
+        .map_err(|e| crate::tr!("annotate-cannot-inflate", part = name, detail = e))?;
     String::from_utf8(bytes)
         .map(Some)
-        .map_err(|_| format!("{name} is not UTF-8 XML"))
+        .map_err(|_| crate::tr!("annotate-not-utf8", part = name))
 }
 
 /// The part the document's comments relationship points at (`word/comments.xml`).
@@ -462,9 +459,13 @@ fn add_relationship(rels: Option<&str>, target: &str) -> Result<String, String> 
     while rels.contains(&format!("Id=\"rIdRl{n}\"")) {
         n += 1;
     }
-    let at = rels
-        .rfind("</Relationships>")
-        .ok_or("word/_rels/document.xml.rels has no </Relationships> end")?;
+    let at = rels.rfind("</Relationships>").ok_or_else(|| {
+        crate::tr!(
+            "annotate-no-end",
+            part = "word/_rels/document.xml.rels",
+            end = "</Relationships>"
+        )
+    })?;
     Ok(format!(
         "{}<Relationship Id=\"rIdRl{n}\" Type=\"{COMMENTS_TYPE}\" Target=\"{target}\"/>{}",
         &rels[..at],
@@ -476,9 +477,13 @@ fn add_override(types: &str, part: &str) -> Result<String, String> {
     if types.contains(&format!("PartName=\"{part}\"")) {
         return Ok(types.to_string());
     }
-    let at = types
-        .rfind("</Types>")
-        .ok_or("[Content_Types].xml has no </Types> end")?;
+    let at = types.rfind("</Types>").ok_or_else(|| {
+        crate::tr!(
+            "annotate-no-end",
+            part = "[Content_Types].xml",
+            end = "</Types>"
+        )
+    })?;
     Ok(format!(
         "{}<Override PartName=\"{part}\" ContentType=\"{COMMENTS_CONTENT_TYPE}\"/>{}",
         &types[..at],
@@ -496,11 +501,11 @@ fn write_archive(
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
-    let error = |e: zip::result::ZipError| format!("cannot write the annotated copy ({e})");
+    let error = |e: zip::result::ZipError| crate::tr!("annotate-cannot-write", detail = e);
     let write = |zip: &mut zip::ZipWriter<_>, name: &str, xml: &str| -> Result<(), String> {
         zip.start_file(name, options).map_err(error)?;
         zip.write_all(xml.as_bytes())
-            .map_err(|e| format!("cannot write the annotated copy ({e})"))
+            .map_err(|e| crate::tr!("annotate-cannot-write", detail = e))
     };
     for (i, name) in names.iter().enumerate() {
         if let Some((_, xml)) = changed.iter().find(|(n, _)| n == name) {

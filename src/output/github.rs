@@ -29,7 +29,7 @@ impl Printer for GithubPrinter {
                 out,
                 "::error file={},title={}::{}",
                 property(&path),
-                property("reportlint: file not checked"),
+                property(&crate::tr!("github-file-not-checked")),
                 data(err)
             )?;
         }
@@ -73,7 +73,7 @@ impl Printer for GithubPrinter {
             writeln!(
                 out,
                 "::error title={}::{}",
-                property("reportlint: rule pack not loaded"),
+                property(&crate::tr!("github-pack-not-loaded")),
                 data(e)
             )?;
         }

@@ -27,7 +27,11 @@ impl Printer for HumanPrinter {
     fn file(&mut self, report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
         let path = report.shown_path();
         if let Some(err) = &report.error {
-            writeln!(out, "{path}: error: {}\n", super::escape_controls(err))?;
+            writeln!(
+                out,
+                "{path}: {}\n",
+                crate::tr!("error-line", message = super::escape_controls(err))
+            )?;
         }
         let Some(source) = &report.source else {
             return Ok(());
@@ -55,8 +59,13 @@ impl Printer for HumanPrinter {
             if n > self.max_per_rule {
                 writeln!(
                     out,
-                    "{path}: {rule}: {} more findings not shown (see --format json for all)\n",
-                    n - self.max_per_rule
+                    "{}\n",
+                    crate::tr!(
+                        "human-more-not-shown",
+                        path = path,
+                        rule = rule,
+                        count = n - self.max_per_rule
+                    )
                 )?;
             }
         }

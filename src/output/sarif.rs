@@ -164,7 +164,7 @@ impl Printer for SarifPrinter {
         for e in &summary.pack_errors {
             self.notifications.push(json!({
                 "level": "error",
-                "message": {"text": format!("rule pack not loaded, its rules did not run: {e}")},
+                "message": {"text": crate::tr!("sarif-pack-not-loaded", error = e)},
             }));
         }
         let mut invocation = json!({

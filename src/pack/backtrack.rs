@@ -31,7 +31,7 @@ pub enum GaveUp {
     /// The engine's own limit (the backtrack limit).
     #[error(transparent)]
     Engine(#[from] fancy_regex::Error),
-    #[error("searching took longer than {}, the time limit of one regex on one report", seconds(*.0))]
+    #[error("{}", crate::tr!("regex-time-limit", limit = seconds(*.0)))]
     Time(Duration),
 }
 

@@ -230,12 +230,17 @@ impl fmt::Display for PackErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.errors.len() {
             1 => write!(f, "{}: {}", self.source.name(), self.errors[0].message),
-            n if n > MAX_SHOWN_ERRORS => write!(
-                f,
-                "{}: {n} errors in rule pack (the first {MAX_SHOWN_ERRORS} are shown)",
-                self.source.name()
-            ),
-            n => write!(f, "{}: {} errors in rule pack", self.source.name(), n),
+            n if n > MAX_SHOWN_ERRORS => f.write_str(&crate::tr!(
+                "packerr-many-errors",
+                pack = self.source.name(),
+                count = n,
+                shown = MAX_SHOWN_ERRORS
+            )),
+            n => f.write_str(&crate::tr!(
+                "packerr-errors",
+                pack = self.source.name(),
+                count = n
+            )),
         }
     }
 }

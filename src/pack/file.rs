@@ -38,22 +38,30 @@ pub enum FileProblem {
 impl fmt::Display for FileProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            FileProblem::NotRegular(kind) => write!(f, "it is {kind}, not a regular file"),
+            FileProblem::NotRegular(kind) => {
+                f.write_str(&crate::tr!("file-not-regular", kind = file_kind(kind)))
+            }
             FileProblem::TooLarge {
                 size: Some(size),
                 limit,
-            } => write!(
-                f,
-                "it is {size} bytes; files larger than {limit} bytes are refused"
-            ),
+            } => f.write_str(&crate::tr!("file-too-large", size = size, limit = limit)),
             FileProblem::TooLarge { size: None, limit } => {
-                write!(f, "it is larger than {limit} bytes, the most accepted")
+                f.write_str(&crate::tr!("file-larger-than", limit = limit))
             }
-            FileProblem::Binary => {
-                f.write_str("it is not UTF-8 text (binary content is not shown)")
-            }
-            FileProblem::Io(e) => write!(f, "{e}"),
+            FileProblem::Binary => f.write_str(&crate::tr!("file-not-utf8")),
+            FileProblem::Io(e) => f.write_str(&crate::i18n::io(e)),
         }
+    }
+}
+
+/// A kind of file named by [`FileProblem::NotRegular`], in the current language.
+fn file_kind(kind: &str) -> String {
+    match kind {
+        "a folder" => crate::tr!("file-kind-folder"),
+        "a FIFO (named pipe)" => crate::tr!("file-kind-fifo"),
+        "a socket" => crate::tr!("file-kind-socket"),
+        "a device" => crate::tr!("file-kind-device"),
+        _ => crate::tr!("file-kind-special"),
     }
 }
 

@@ -90,14 +90,15 @@ fn build_regex(src: &str) -> Result<Regex, regex::Error> {
 /// The error for a regex that compiles too big, pointing at the whole regex or pattern.
 fn too_big(what: &str, span: Span) -> PackError {
     PackError::new(
-        format!(
-            "this {what} is too big: compiled, it would take more than {} MB",
-            REGEX_SIZE_LIMIT >> 20
+        crate::tr!(
+            "pattern-what-too-big-compiled",
+            what = what,
+            limit = REGEX_SIZE_LIMIT >> 20
         ),
         span,
     )
-    .with_label(format!("{what} too big"))
-    .with_help("large counted repetitions (`{1000}`) multiply its size; write a shorter one or split it into several rules")
+    .with_label(crate::tr!("pattern-what-too-big", what = what))
+    .with_help(crate::tr!("pattern-large-counted-repetitions-multiply"))
 }
 
 /// How many patterns and regexes this thread has compiled, for tests that a pack is compiled
@@ -341,11 +342,11 @@ pub fn compile(src: &str, base: usize) -> Result<CompiledPattern, Vec<PackError>
                         if !is_last && !followed_by_literal {
                             errors.push(
                                 PackError::new(
-                                    "a `counts` capture must end the pattern or be followed by literal text",
+                                    crate::tr!("pattern-counts-capture-must-end"),
                                     span.clone(),
                                 )
-                                .with_label("where should these counts stop?")
-                                .with_help("write the text that follows the list, e.g. `{parts:counts(人)}。`, or end the pattern here"),
+                                .with_label(crate::tr!("pattern-where-should-these-counts"))
+                                .with_help(crate::tr!("pattern-write-text-that-follows")),
                             );
                         }
                         item_finders.push(Some(counts_item_regex(unit.as_deref())));
@@ -384,17 +385,20 @@ pub fn compile(src: &str, base: usize) -> Result<CompiledPattern, Vec<PackError>
         }
         Err(err) => {
             errors.push(
-                PackError::new(format!("this pattern does not compile: {err}"), whole)
-                    .with_label("pattern"),
+                PackError::new(
+                    crate::tr!("pattern-pattern-does-not-compile", err = err),
+                    whole,
+                )
+                .with_label(crate::tr!("pattern-label")),
             );
             return Err(errors);
         }
     };
     if regex.is_match("") {
         errors.push(
-            PackError::new("this pattern matches empty text", whole)
-                .with_label("everything here is optional")
-                .with_help("a pattern needs literal text or a capture that is not optional"),
+            PackError::new(crate::tr!("pattern-pattern-matches-empty-text"), whole)
+                .with_label(crate::tr!("pattern-everything-here-optional"))
+                .with_help(crate::tr!("pattern-pattern-needs-literal-text")),
         );
     }
     for capture in &mut captures {
@@ -677,11 +681,12 @@ fn parse(src: &str, base: usize) -> Result<Vec<Segment>, Vec<PackError>> {
                 let close = src[body_start..].find(['{', '}']).map(|i| body_start + i);
                 let Some(close) = close.filter(|&i| src[i..].starts_with('}')) else {
                     errors.push(
-                        PackError::new("unclosed `{` in pattern", base + pos..base + pos + 1)
-                            .with_label("this `{` has no matching `}`")
-                            .with_help(
-                                "close the placeholder with `}`, or write `{{` for a literal `{`",
-                            ),
+                        PackError::new(
+                            crate::tr!("pattern-unclosed-pattern"),
+                            base + pos..base + pos + 1,
+                        )
+                        .with_label(crate::tr!("pattern-has-no-matching"))
+                        .with_help(crate::tr!("pattern-close-placeholder-with-write")),
                     );
                     literal.push(c);
                     pos += 1;
@@ -707,9 +712,12 @@ fn parse(src: &str, base: usize) -> Result<Vec<Segment>, Vec<PackError>> {
             }
             '}' => {
                 errors.push(
-                    PackError::new("unmatched `}` in pattern", base + pos..base + pos + 1)
-                        .with_label("no `{` opens this")
-                        .with_help("write `}}` for a literal `}`"),
+                    PackError::new(
+                        crate::tr!("pattern-unmatched-pattern"),
+                        base + pos..base + pos + 1,
+                    )
+                    .with_label(crate::tr!("pattern-no-opens"))
+                    .with_help(crate::tr!("pattern-write-for-literal")),
                 );
                 pos += 1;
             }
@@ -717,11 +725,11 @@ fn parse(src: &str, base: usize) -> Result<Vec<Segment>, Vec<PackError>> {
                 if is_sentence_end(c) && !src[pos + c.len_utf8()..].trim().is_empty() {
                     errors.push(
                         PackError::new(
-                            "a pattern stays inside one sentence",
+                            crate::tr!("pattern-pattern-stays-inside-one"),
                             base + pos..base + pos + c.len_utf8(),
                         )
-                        .with_label("sentence end in the middle of the pattern")
-                        .with_help("a sentence end may only be the last character of a pattern; write one rule per sentence"),
+                        .with_label(crate::tr!("pattern-sentence-end-middle-pattern"))
+                        .with_help(crate::tr!("pattern-sentence-end-may-only")),
                     );
                 }
                 literal.push(c);
@@ -749,11 +757,11 @@ fn placeholder(
 ) -> Result<Segment, PackError> {
     let trimmed = body.trim();
     if trimmed.is_empty() {
-        return Err(PackError::new("empty placeholder in pattern", span)
-            .with_label("nothing between the braces")
-            .with_help(
-                "write `{…}` for a gap, `{name:type}` for a capture, `{a|b}` for alternatives",
-            ));
+        return Err(
+            PackError::new(crate::tr!("pattern-empty-placeholder-pattern"), span)
+                .with_label(crate::tr!("pattern-nothing-between-braces"))
+                .with_help(crate::tr!("pattern-write-for-gap-name")),
+        );
     }
     if matches!(trimmed, "…" | "..." | "……") {
         return Ok(Segment::Gap);
@@ -762,32 +770,41 @@ fn placeholder(
         let name = body[..colon].trim();
         let written_type = &body[colon + 1..];
         if name.is_empty() {
-            return Err(PackError::new("capture without a name", span)
-                .with_label("name missing before `:`")
-                .with_help("name the capture, e.g. `{total:count}`, so assertions can use it"));
+            return Err(
+                PackError::new(crate::tr!("pattern-capture-without-name"), span)
+                    .with_label(crate::tr!("pattern-name-missing-before"))
+                    .with_help(crate::tr!("pattern-name-capture-e-g")),
+            );
         }
         if !is_identifier(name) {
             return Err(
-                PackError::new(format!("`{name}` is not a capture name"), span)
-                    .with_label("letters, digits and `_` only, not starting with a digit")
-                    .with_help("use a short ASCII name such as `total`, `ok`, `rate`"),
+                PackError::new(crate::tr!("pattern-name-not-capture", name = name), span)
+                    .with_label(crate::tr!("pattern-letters-digits-only-not"))
+                    .with_help(crate::tr!("pattern-use-short-ascii-name")),
             );
         }
         let Some(ty) = CaptureType::parse(written_type) else {
             let type_at = body_at + colon + 1;
             return Err(PackError::new(
-                format!("unknown capture type `{}`", written_type.trim()),
+                crate::tr!(
+                    "pattern-unknown-capture-type-written",
+                    written_type = written_type.trim()
+                ),
                 type_at..type_at + written_type.len(),
             )
-            .with_label("not a capture type")
-            .with_help(format!("the capture types are: {}", CaptureType::NAMES)));
+            .with_label(crate::tr!("pattern-not-capture-type"))
+            .with_help(crate::tr!(
+                "pattern-capture-types-are-ype",
+                ype = CaptureType::NAMES
+            )));
         };
         if names.iter().any(|n| n == name) {
-            return Err(
-                PackError::new(format!("capture `{name}` is defined twice"), span)
-                    .with_label("second capture with this name")
-                    .with_help("give each capture of a pattern its own name"),
-            );
+            return Err(PackError::new(
+                crate::tr!("pattern-capture-name-defined-twice", name = name),
+                span,
+            )
+            .with_label(crate::tr!("pattern-second-capture-with-name"))
+            .with_help(crate::tr!("pattern-give-each-capture-pattern")));
         }
         names.push(name.to_string());
         return Ok(Segment::Capture {
@@ -798,24 +815,30 @@ fn placeholder(
         });
     }
     if is_identifier(trimmed) && trimmed.is_ascii() {
-        return Err(PackError::new(format!("capture `{trimmed}` has no type"), span)
-            .with_label("type missing")
-            .with_help(format!(
-                "write `{{{trimmed}:count}}` (or another type: {}); for literal alternatives write `{{a|b}}`",
-                CaptureType::NAMES
-            )));
+        return Err(PackError::new(
+            crate::tr!("pattern-capture-trimmed-has-no", trimmed = trimmed),
+            span,
+        )
+        .with_label(crate::tr!("pattern-type-missing"))
+        .with_help(crate::tr!(
+            "pattern-write-trimmed-count-another",
+            trimmed = trimmed,
+            ype = CaptureType::NAMES
+        )));
     }
     let options: Vec<String> = body.split('|').map(|o| o.trim().to_string()).collect();
     if options.iter().any(String::is_empty) {
-        return Err(PackError::new("empty alternative in pattern", span)
-            .with_label("an alternative here is empty")
-            .with_help(
-                "to make the alternatives optional, write `?` after the braces: `{达|为}?`",
-            ));
+        return Err(
+            PackError::new(crate::tr!("pattern-empty-alternative-pattern"), span)
+                .with_label(crate::tr!("pattern-alternative-here-empty"))
+                .with_help(crate::tr!("pattern-make-alternatives-optional-write")),
+        );
     }
     if options.iter().any(|o| o.contains(is_sentence_end)) {
-        return Err(PackError::new("a pattern stays inside one sentence", span)
-            .with_label("an alternative contains a sentence end"));
+        return Err(
+            PackError::new(crate::tr!("pattern-pattern-stays-inside-one-2"), span)
+                .with_label(crate::tr!("pattern-alternative-contains-sentence-end")),
+        );
     }
     Ok(Segment::Alternatives { options, optional })
 }
@@ -985,7 +1008,7 @@ impl RegexMatch {
 
 /// A backtracking regex gave up on a text (too much backtracking, or its time limit).
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
-#[error("the regex gave up on this text: {0}")]
+#[error("{}", crate::tr!("regex-gave-up", reason = .0))]
 pub struct RegexRunError(pub String);
 
 impl RegexMatcher {
@@ -1114,8 +1137,8 @@ pub fn compile_regex(src: &str, base: usize) -> Result<RegexMatcher, PackError> 
                 {
                     too_big("regex", whole.clone())
                 }
-                _ => PackError::new(format!("invalid regex: {err}"), whole.clone())
-                    .with_label("this regex"),
+                _ => PackError::new(crate::tr!("pattern-invalid-regex-err", err = err), whole.clone())
+                    .with_label(crate::tr!("pattern-regex")),
             });
     }
     let (message, range) = match regex_syntax::Parser::new().parse(src) {
@@ -1135,10 +1158,10 @@ pub fn compile_regex(src: &str, base: usize) -> Result<RegexMatcher, PackError> 
         next_char_boundary(src, range.start).min(src.len())
     };
     Err(PackError::new(
-        format!("invalid regex: {message}"),
+        crate::tr!("pattern-invalid-regex-message", message = message),
         base + range.start..base + end,
     )
-    .with_label(message))
+    .with_label(crate::tr!("pattern-regex-detail", detail = message)))
 }
 
 /// Whether the regex uses `\1`…`\9` or `\k<name>`.

@@ -33,48 +33,51 @@ pub fn check_entries(before: &[TermEntry], new: &[TermEntry]) -> Vec<PackError> 
         let phrase = &entry.phrase;
         if phrase.value.is_empty() {
             errors.push(
-                PackError::new("empty phrase in the term list", phrase.span.clone())
-                    .with_label("empty phrase")
-                    .with_help("write the wrong phrase to look for"),
+                PackError::new(
+                    crate::tr!("terms-empty-phrase-term-list"),
+                    phrase.span.clone(),
+                )
+                .with_label(crate::tr!("terms-empty-phrase"))
+                .with_help(crate::tr!("terms-write-wrong-phrase-look")),
             );
             continue;
         }
         if entry.suggest.value.is_empty() {
             errors.push(
                 PackError::new(
-                    format!("no replacement for `{}`", phrase.value),
+                    crate::tr!("terms-no-replacement-for-phrase", phrase = phrase.value),
                     entry.suggest.span.clone(),
                 )
-                .with_label("empty replacement")
-                .with_help("write the right form; to forbid a phrase without a replacement use a `forbid` rule"),
+                .with_label(crate::tr!("terms-empty-replacement"))
+                .with_help(crate::tr!("terms-write-right-form-forbid")),
             );
         } else if entry.suggest.value == phrase.value {
             errors.push(
                 PackError::new(
-                    format!("the replacement of `{}` is the phrase itself", phrase.value),
+                    crate::tr!("terms-replacement-phrase-itself", phrase = phrase.value),
                     entry.suggest.span.clone(),
                 )
-                .with_label("same as the phrase")
-                .with_help("write the right form, which differs from the wrong one"),
+                .with_label(crate::tr!("terms-same-as-phrase"))
+                .with_help(crate::tr!("terms-write-right-form-which")),
             );
         }
         for exception in &entry.unless {
             if exception.value.is_empty() {
                 errors.push(
-                    PackError::new("empty exception", exception.span.clone())
-                        .with_label("empty `unless` text")
-                        .with_help("write the text around the phrase that makes it right, or remove the exception"),
+                    PackError::new(crate::tr!("terms-empty-exception"), exception.span.clone())
+                        .with_label(crate::tr!("terms-empty-unless-text"))
+                        .with_help(crate::tr!("terms-write-text-around-phrase")),
                 );
             }
         }
         if seen.insert(phrase.value.as_str(), true).is_some() {
             errors.push(
                 PackError::new(
-                    format!("the phrase `{}` is listed twice", phrase.value),
+                    crate::tr!("terms-phrase-listed-twice", phrase = phrase.value),
                     phrase.span.clone(),
                 )
-                .with_label("listed again here")
-                .with_help("keep one entry per phrase"),
+                .with_label(crate::tr!("terms-listed-again-here"))
+                .with_help(crate::tr!("terms-keep-one-entry-per")),
             );
         }
     }
@@ -95,16 +98,15 @@ pub fn check_entries(before: &[TermEntry], new: &[TermEntry]) -> Vec<PackError> 
         if let Some(other) = held {
             errors.push(
                 PackError::new(
-                    format!(
-                        "the replacement `{}` holds `{}`, a phrase of the list",
-                        entry.suggest.value, other.phrase.value
+                    crate::tr!(
+                        "terms-replacement-entry-holds-other",
+                        entry = entry.suggest.value,
+                        other = other.phrase.value
                     ),
                     entry.suggest.span.clone(),
                 )
-                .with_label("would be flagged again after the fix")
-                .with_help(
-                    "correct the replacement, or give the other entry an `unless` that covers it",
-                ),
+                .with_label(crate::tr!("terms-would-flagged-again-after"))
+                .with_help(crate::tr!("terms-correct-replacement-give-other")),
             );
         }
     }
@@ -206,17 +208,17 @@ fn read_csv(text: &str) -> (Vec<TermEntry>, Vec<PackError>) {
         .peekable();
     let Some((header_span, header)) = rows.next() else {
         errors.push(
-            PackError::new("the term table is empty", 0..0)
-                .with_label("no header row")
-                .with_help("start the table with the header row `错误写法,正确写法,例外`, then one term a row"),
+            PackError::new(crate::tr!("terms-term-table-empty"), 0..0)
+                .with_label(crate::tr!("terms-no-header-row"))
+                .with_help(crate::tr!("terms-start-table-with-header")),
         );
         return (entries, errors);
     };
     if !is_header(&header) {
         errors.push(
-            PackError::new("the first row of a term table must be its header", header_span)
-                .with_label("not the header `错误写法,正确写法,例外`")
-                .with_help("start the table with the row `错误写法,正确写法,例外` (the third column may be left out)"),
+            PackError::new(crate::tr!("terms-first-row-term-table"), header_span)
+                .with_label(crate::tr!("terms-not-header"))
+                .with_help(crate::tr!("terms-start-table-with-row")),
         );
         return (entries, errors);
     }
@@ -230,10 +232,10 @@ fn read_csv(text: &str) -> (Vec<TermEntry>, Vec<PackError>) {
             };
             errors.push(
                 PackError::new(
-                    format!("a term row has {} column(s), not 2 or 3", cells.len()),
+                    crate::tr!("terms-term-row-has-cells", cells = cells.len()),
                     row_span,
                 )
-                .with_label("this row")
+                .with_label(crate::tr!("terms-row"))
                 .with_help(help),
             );
             continue;
@@ -305,9 +307,12 @@ fn csv_rows(text: &str, start: usize) -> Result<Vec<(Span, Vec<Cell>)>, PackErro
                 loop {
                     match text.get(i..).and_then(|rest| rest.find('"')) {
                         None => {
-                            return Err(PackError::new("unclosed quote in the term table", open..open + 1)
-                                .with_label("this quote is not closed")
-                                .with_help("close the quoted field with `\"`; a quote inside it is written `\"\"`"));
+                            return Err(PackError::new(
+                                crate::tr!("terms-unclosed-quote-term-table"),
+                                open..open + 1,
+                            )
+                            .with_label(crate::tr!("terms-quote-not-closed"))
+                            .with_help(crate::tr!("terms-close-quoted-field-with")));
                         }
                         Some(q) => {
                             value.push_str(&text[i..i + q]);
@@ -336,11 +341,11 @@ fn csv_rows(text: &str, start: usize) -> Result<Vec<(Span, Vec<Cell>)>, PackErro
                     None | Some(b'\n') | Some(b'\r') => break,
                     Some(_) => {
                         return Err(PackError::new(
-                            "text after a closing quote in the term table",
+                            crate::tr!("terms-text-after-closing-quote"),
                             at..at + 1,
                         )
-                        .with_label("expected `,` or the end of the row")
-                        .with_help("quote the whole field, writing a quote inside it as `\"\"`"));
+                        .with_label(crate::tr!("terms-expected-end-row"))
+                        .with_help(crate::tr!("terms-quote-whole-field-writing")));
                     }
                 }
             } else {

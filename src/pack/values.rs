@@ -149,33 +149,55 @@ pub enum AssertResult {
 /// problem of the rule, reported as a diagnostic about the rule.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum EvalError {
-    #[error("`{name}` has no value here")]
+    #[error("{}", crate::tr!("eval-missing", name = .name))]
     Missing { name: String, span: Span },
-    #[error("division by zero: the divisor is 0 in this match")]
+    #[error("{}", crate::tr!("eval-division-by-zero"))]
     DivisionByZero { span: Span },
-    #[error("the result is too large to compute")]
+    #[error("{}", crate::tr!("eval-not-finite"))]
     NotFinite { span: Span },
-    #[error("expected {expected}, found {found}")]
+    #[error("{}", crate::tr!("eval-type-mismatch", expected = value_words(.expected), found = value_words(.found)))]
     TypeMismatch {
         expected: String,
         found: &'static str,
         span: Span,
     },
-    #[error("{func}() needs {expected}")]
+    #[error("{}", crate::tr!("eval-arity", func = .func, expected = value_words(.expected)))]
     Arity {
         func: &'static str,
         expected: &'static str,
         span: Span,
     },
-    #[error("{func}() of an empty list has no value")]
+    #[error("{}", crate::tr!("eval-empty-list", func = .func))]
     EmptyList { func: &'static str, span: Span },
-    #[error("{year}-{month}-{day} is not a calendar date")]
+    #[error("{}", crate::tr!("eval-invalid-date", year = .year, month = .month, day = .day))]
     InvalidDate {
         year: f64,
         month: f64,
         day: f64,
         span: Span,
     },
+}
+
+/// A kind of value or what a function takes, as [`EvalError`] names it, in the current
+/// language (the names are written in English where the error is made).
+fn value_words(phrase: &str) -> String {
+    let key = match phrase {
+        "a percentage" => "value-percentage",
+        "a number" => "value-number",
+        "a list" => "value-list",
+        "a date" => "value-date",
+        "a text" => "value-text",
+        "a truth value" => "value-truth",
+        "a condition (true or false)" => "value-condition",
+        "a list of numbers" => "value-numbers",
+        "one name" => "value-one-name",
+        "one number" => "value-one-number",
+        "three numbers: year, month, day" => "value-ymd",
+        "one date" => "value-one-date",
+        "a repeated capture or some numbers" => "value-repeated",
+        other => return other.to_string(),
+    };
+    crate::i18n::text(key, &[])
 }
 
 impl EvalError {
@@ -692,10 +714,7 @@ fn compare(op: CmpOp, left: &Value, right: &Value, whole: &Expr) -> Result<bool,
         (Value::Bool(l), Value::Bool(r)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => l.cmp(r),
         _ => {
             return Err(EvalError::TypeMismatch {
-                expected: format!(
-                    "two values of one kind to compare, not {}",
-                    left.kind_name()
-                ),
+                expected: crate::tr!("value-compare", kind = value_words(left.kind_name())),
                 found: right.kind_name(),
                 span: whole.span.clone(),
             })

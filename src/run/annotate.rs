@@ -119,8 +119,13 @@ pub fn write(
     let comments = annotate::comments_for(report);
     let bytes = match input {
         Input::File(p) => {
-            let bytes =
-                std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?;
+            let bytes = std::fs::read(p).map_err(|e| {
+                crate::tr!(
+                    "file-cannot-read",
+                    path = p.display(),
+                    error = crate::i18n::io(&e)
+                )
+            })?;
             if crate::source::format_of(p, &bytes) == crate::source::Format::Docx {
                 annotate::annotate_docx(
                     &bytes,
@@ -129,20 +134,25 @@ pub fn write(
                     &comments,
                     author,
                 )
-                .map_err(|e| format!("cannot annotate {}: {e}", p.display()))?
+                .map_err(|e| crate::tr!("annotate-cannot", path = p.display(), error = e))?
             } else {
                 annotate::annotate_text(&source.text, &comments, author)
-                    .map_err(|e| format!("cannot annotate {}: {e}", p.display()))?
+                    .map_err(|e| crate::tr!("annotate-cannot", path = p.display(), error = e))?
             }
         }
         Input::Stdin => annotate::annotate_text(&source.text, &comments, author)
-            .map_err(|e| format!("cannot annotate standard input: {e}"))?,
+            .map_err(|e| crate::tr!("annotate-cannot-stdin", error = e))?,
     };
     if let Some(folder) = to.parent().filter(|f| !f.as_os_str().is_empty()) {
-        std::fs::create_dir_all(folder)
-            .map_err(|e| format!("cannot create the folder {}: {e}", folder.display()))?;
+        std::fs::create_dir_all(folder).map_err(|e| {
+            crate::tr!(
+                "file-cannot-create-folder",
+                path = folder.display(),
+                error = crate::i18n::io(&e)
+            )
+        })?;
     }
     atomic::write_with(to, &bytes, Policy::OUTPUT)
-        .map_err(|e| format!("cannot write {}: {e}", to.display()))?;
+        .map_err(|e| crate::tr!("file-cannot-write", path = to.display(), error = e))?;
     Ok(true)
 }

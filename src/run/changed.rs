@@ -17,12 +17,8 @@ use std::process::Command;
 
 /// The files changed since `rev` in the git repository around `cwd`, as absolute paths.
 pub fn since(rev: &str, cwd: &Path) -> Result<Vec<PathBuf>, String> {
-    let toplevel = git(cwd, &["rev-parse", "--show-toplevel"]).map_err(|e| {
-        format!(
-            "--since needs a git repository, and {} is not inside one ({e})",
-            cwd.display()
-        )
-    })?;
+    let toplevel = git(cwd, &["rev-parse", "--show-toplevel"])
+        .map_err(|e| crate::tr!("since-no-repository", path = cwd.display(), detail = e))?;
     let toplevel = PathBuf::from(toplevel.trim_end_matches(['\n', '\r']));
     let commit = resolve(rev, &toplevel)?;
     let changed = git(
@@ -37,7 +33,7 @@ pub fn since(rev: &str, cwd: &Path) -> Result<Vec<PathBuf>, String> {
             "--",
         ],
     )
-    .map_err(|e| format!("cannot list the files changed since {rev}: {e}"))?;
+    .map_err(|e| crate::tr!("since-cannot-list", rev = rev, detail = e))?;
     let untracked = git(
         &toplevel,
         &[
@@ -48,7 +44,7 @@ pub fn since(rev: &str, cwd: &Path) -> Result<Vec<PathBuf>, String> {
             "--end-of-options",
         ],
     )
-    .map_err(|e| format!("cannot list untracked files: {e}"))?;
+    .map_err(|e| crate::tr!("since-cannot-list-untracked", detail = e))?;
     let mut files: Vec<PathBuf> = changed
         .split('\0')
         .chain(untracked.split('\0'))
@@ -65,9 +61,11 @@ pub fn since(rev: &str, cwd: &Path) -> Result<Vec<PathBuf>, String> {
 fn resolve(rev: &str, toplevel: &Path) -> Result<String, String> {
     let spec = format!("{rev}^{{commit}}");
     let unknown = |detail: String| {
-        format!(
-            "cannot list the files changed since {rev}: it names no commit of the repository at {}{detail}",
-            toplevel.display()
+        crate::tr!(
+            "since-unknown-rev",
+            rev = rev,
+            path = toplevel.display(),
+            detail = detail
         )
     };
     if rev.is_empty() {
@@ -86,11 +84,13 @@ fn resolve(rev: &str, toplevel: &Path) -> Result<String, String> {
     .map_err(|e| {
         // With --quiet git says nothing about an unknown revision; only a failure to run
         // git at all has something to add.
-        unknown(if e.starts_with("cannot run git") {
-            format!(" ({e})")
-        } else {
-            String::new()
-        })
+        unknown(
+            if e.starts_with(&crate::tr!("git-cannot-run", error = "")) {
+                crate::tr!("detail-in-brackets", detail = e)
+            } else {
+                String::new()
+            },
+        )
     })?;
     let commit = out.trim();
     if commit.is_empty() || !commit.bytes().all(|b| b.is_ascii_hexdigit()) {
@@ -105,16 +105,16 @@ fn git(dir: &Path, args: &[&str]) -> Result<String, String> {
         .arg(dir)
         .args(args)
         .output()
-        .map_err(|e| format!("cannot run git: {e}"))?;
+        .map_err(|e| crate::tr!("git-cannot-run", error = crate::i18n::io(&e)))?;
     if !out.status.success() {
         let message = String::from_utf8_lossy(&out.stderr).trim().to_string();
         return Err(if message.is_empty() {
-            format!("git {} failed", args.join(" "))
+            crate::tr!("git-failed", command = args.join(" "))
         } else {
             message
         });
     }
-    String::from_utf8(out.stdout).map_err(|_| "git printed a path that is not UTF-8".to_string())
+    String::from_utf8(out.stdout).map_err(|_| crate::tr!("git-not-utf8"))
 }
 
 /// Paths listed one per line in `source` (`-` is standard input); blank lines are skipped.
@@ -123,11 +123,16 @@ pub fn files_from(source: &Path) -> Result<Vec<PathBuf>, String> {
         let mut text = String::new();
         std::io::stdin()
             .read_to_string(&mut text)
-            .map_err(|e| format!("cannot read the list of files from standard input: {e}"))?;
+            .map_err(|e| crate::tr!("files-from-stdin", error = crate::i18n::io(&e)))?;
         text
     } else {
-        std::fs::read_to_string(source)
-            .map_err(|e| format!("cannot read the list of files {}: {e}", source.display()))?
+        std::fs::read_to_string(source).map_err(|e| {
+            crate::tr!(
+                "files-from-file",
+                path = source.display(),
+                error = crate::i18n::io(&e)
+            )
+        })?
     };
     Ok(text
         .lines()

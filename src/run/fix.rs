@@ -110,12 +110,12 @@ pub fn to_file(layout: &Layout, file_text: &str, modelled: &str, fix: &Fix) -> O
 /// Why a fixed text cannot be written in a file's encoding.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EncodeError {
-    #[error("the fixed text has characters that {encoding} cannot hold ({chars}); the file was left unchanged")]
+    #[error("{}", crate::tr!("fix-unrepresentable", encoding = .encoding, chars = .chars))]
     Unrepresentable {
         encoding: &'static str,
         chars: String,
     },
-    #[error("the fixes bring in characters that GBK cannot hold ({chars}); the file is GBK (it has no character beyond GBK), and writing them as GB18030 four-byte sequences would make it unreadable as GBK; the file was left unchanged (write them by hand, or save the file as GB18030 or UTF-8 first)")]
+    #[error("{}", crate::tr!("fix-beyond-gbk", chars = .chars))]
     BeyondGbk { chars: String },
 }
 
@@ -295,7 +295,7 @@ pub struct Fixed {
 /// holding what its rule forbids would grow the text on every run).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Unsettled {
-    #[error("the fix of {rule} on line {line} (“{old}” → “{new}”) gives text that {again} fixes again, still after {passes} passes, so fixing would never settle; the file was left unchanged (correct the rule's suggestion)")]
+    #[error("{}", crate::tr!("fix-refixed", rule = .rule, line = .line, old = .old, new = .new, again = .again, passes = .passes))]
     Refixed {
         rule: String,
         line: usize,
@@ -305,7 +305,7 @@ pub enum Unsettled {
         again: String,
         passes: usize,
     },
-    #[error("the fixes on line {line} ({rule}) still leave something to fix after {passes} passes; the file was left unchanged")]
+    #[error("{}", crate::tr!("fix-too-many-passes", line = .line, rule = .rule, passes = .passes))]
     TooManyPasses {
         rule: String,
         line: usize,
@@ -437,9 +437,9 @@ pub fn fix_text(
             return Err(match remade {
                 Some((rule, m)) => Unsettled::Refixed {
                     again: if m.rule == rule {
-                        "the same rule".to_string()
+                        crate::tr!("fix-same-rule")
                     } else {
-                        format!("rule {rule}")
+                        crate::tr!("fix-other-rule", rule = rule)
                     },
                     rule: m.rule.clone(),
                     line: m.line,

@@ -130,7 +130,7 @@ pub fn collect_inputs_where(
                     Err(err) => problems.push(FileReport {
                         path: display_path(path),
                         path_bytes: path_bytes(path),
-                        error: Some(format!("cannot walk directory: {err}")),
+                        error: Some(crate::tr!("input-cannot-walk", error = err)),
                         findings: Vec::new(),
                         source: None,
                     }),
@@ -230,11 +230,13 @@ pub fn refuse_overwriting_inputs(
             let same_as = if select::absolute(input, cwd) == select::absolute(path, cwd) {
                 String::new()
             } else {
-                format!(" (the same file as {})", display_path(input))
+                crate::tr!("input-same-file-as", path = display_path(input))
             };
-            return Err(format!(
-                "{option} {}{same_as} is one of the reports to check and would be overwritten; write to another file, or leave it out of the paths to check",
-                path.display()
+            return Err(crate::tr!(
+                "input-would-overwrite",
+                option = option,
+                path = path.display(),
+                same_as = same_as
             ));
         }
     }
@@ -244,7 +246,12 @@ pub fn refuse_overwriting_inputs(
             _ => select::absolute(pa, cwd) == select::absolute(pb, cwd),
         };
         if same {
-            return Err(format!("{a} and {b} name the same file, {}", pa.display()));
+            return Err(crate::tr!(
+                "input-same-output",
+                a = a,
+                b = b,
+                path = pa.display()
+            ));
         }
     }
     Ok(())

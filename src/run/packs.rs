@@ -63,11 +63,11 @@ pub fn check_rule_names(config: &Config, set: &RuleSet) -> Result<(), config::Co
         .filter(|r| !ids.iter().any(|id| names_rule(&r.value, id)))
         .map(|r| {
             PackError::new(
-                format!("no loaded pack has a rule `{}`", r.value),
+                crate::tr!("packs-no-loaded-rule", rule = r.value),
                 r.span.clone(),
             )
-            .with_label("unknown rule")
-            .with_help("`reportlint rules list` shows the rule ids; write `pack/id` or just `id`")
+            .with_label(crate::tr!("packs-unknown-rule"))
+            .with_help(crate::tr!("packs-rule-ids-help"))
         })
         .collect();
     if errors.is_empty() {

@@ -311,7 +311,7 @@ fn fix_file(
     let fixed = match fixed {
         Ok(fixed) => fixed,
         Err(e) => {
-            let error = format!("cannot fix {}: {e}", file.display());
+            let error = crate::tr!("fix-cannot", path = file.display(), error = e);
             return Some(left_unchanged(work, path, key, source, error));
         }
     };
@@ -347,7 +347,7 @@ fn fix_file(
         .map_err(|e| format!("{}: {e}", file.display()))
         .and_then(|bytes| {
             atomic::write_with(file, &bytes, Policy::IN_PLACE)
-                .map_err(|e| format!("cannot write the fixed report {}: {e}", file.display()))
+                .map_err(|e| crate::tr!("fix-cannot-write", path = file.display(), error = e))
         });
     if let Err(error) = written {
         return Some(left_unchanged(work, path, key, source, error));

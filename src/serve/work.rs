@@ -238,30 +238,24 @@ fn pack_rules(service: &Service, pack: PackUpload) -> Result<Rules, ApiError> {
     let mut file_bound: Vec<PackError> = Vec::new();
     for e in parsed.extends.iter().chain(&parsed.disable) {
         file_bound.push(
-            PackError::new("an uploaded pack cannot extend or disable other packs", e.span.clone())
-                .with_label("not available in the page")
-                .with_help("upload a pack that defines its rules itself; `extends` reads other files, which the server never does for a request"),
+            PackError::new(crate::tr!("serve-pack-no-extends"), e.span.clone())
+                .with_label(crate::tr!("serve-not-in-page"))
+                .with_help(crate::tr!("serve-pack-no-extends-help")),
         );
     }
     for o in &parsed.overrides {
         file_bound.push(
-            PackError::new(
-                "an uploaded pack cannot change rules of other packs",
-                o.rule.span.clone(),
-            )
-            .with_label("not available in the page"),
+            PackError::new(crate::tr!("serve-pack-no-overrides"), o.rule.span.clone())
+                .with_label(crate::tr!("serve-not-in-page")),
         );
     }
     for r in &parsed.rules {
         if let crate::pack::model::Check::Terms(t) = &r.check {
             if let Some(file) = &t.file {
                 file_bound.push(
-                    PackError::new(
-                        "an uploaded pack cannot read a term table",
-                        file.span.clone(),
-                    )
-                    .with_label("a file")
-                    .with_help("write the terms inline in the rule"),
+                    PackError::new(crate::tr!("serve-pack-no-term-file"), file.span.clone())
+                        .with_label(crate::tr!("serve-a-file"))
+                        .with_help(crate::tr!("serve-pack-no-term-file-help")),
                 );
             }
         }
@@ -269,10 +263,10 @@ fn pack_rules(service: &Service, pack: PackUpload) -> Result<Rules, ApiError> {
     if parsed.rules.is_empty() && file_bound.is_empty() {
         file_bound.push(
             PackError::new(
-                format!("pack `{}` has no rules", parsed.name.value),
+                crate::tr!("val-pack-has-no-rules", pack = parsed.name.value),
                 parsed.name.span.clone(),
             )
-            .with_label("this pack checks nothing"),
+            .with_label(crate::tr!("val-pack-checks-nothing")),
         );
     }
     if !file_bound.is_empty() {

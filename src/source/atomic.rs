@@ -59,19 +59,19 @@ impl Policy {
 /// Why a file was not written. The file is left as it was in every case.
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
-    #[error("it is read-only (no write permission); the file was left unchanged (make it writable to fix it)")]
+    #[error("{}", crate::tr!("write-read-only"))]
     ReadOnly,
-    #[error("it has {0} hard links, and writing the fix (a new file put in its place) would split it from its other names; the file was left unchanged (fix it by hand, or break the links first)")]
+    #[error("{}", crate::tr!("write-hard-links", links = .0))]
     HardLinks(u64),
-    #[error("it is not a regular file; the file was left unchanged")]
+    #[error("{}", crate::tr!("write-not-a-file"))]
     NotAFile,
-    #[error("cannot give the fixed file the owner and group of the original ({uid}:{gid}): {source}; the file was left unchanged")]
+    #[error("{}", crate::tr!("write-owner", uid = .uid, gid = .gid, error = crate::i18n::io(.source)))]
     Owner {
         uid: u32,
         gid: u32,
         source: io::Error,
     },
-    #[error("{0}; the file was left unchanged")]
+    #[error("{}", crate::tr!("write-io", error = crate::i18n::io(.0)))]
     Io(#[from] io::Error),
 }
 
@@ -122,7 +122,7 @@ impl AtomicFile {
                     return Err(WriteError::NotAFile);
                 }
                 if meta.is_dir() {
-                    return Err(io::Error::other("it is a folder").into());
+                    return Err(io::Error::other(crate::tr!("write-is-folder")).into());
                 }
                 // A device or a pipe: nothing to replace, nothing half-written to remove.
                 let file = OpenOptions::new().write(true).open(&target)?;

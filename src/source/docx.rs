@@ -80,10 +80,7 @@ impl Budget {
     fn spend_made_up(&mut self, n: usize) -> Result<(), String> {
         let n = n as u64;
         if n > self.left {
-            return Err(format!(
-                "the document's text with its automatic numbering comes to more than {} bytes (a numbering bomb or a very large document; raise the limit with --max-file-size)",
-                self.total
-            ));
+            return Err(crate::tr!("docx-numbering-bomb", limit = self.total));
         }
         self.left -= n;
         Ok(())
@@ -107,13 +104,13 @@ pub fn extract_mapped(bytes: &[u8], budget: u64) -> Result<(DocxText, BodyMap), 
 
 fn extract_inner(bytes: &[u8], budget: u64, map: Option<&mut BodyMap>) -> Result<DocxText, String> {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-        .map_err(|e| format!("corrupt or truncated zip archive ({e})"))?;
+        .map_err(|e| crate::tr!("docx-corrupt-zip", detail = e))?;
     let mut budget = Budget {
         total: budget,
         left: budget,
     };
     let document = read_part(&mut archive, "word/document.xml", &mut budget)?
-        .ok_or("no word/document.xml in the archive (is it a Word document?)")?;
+        .ok_or_else(|| crate::tr!("docx-no-document"))?;
     let numbering = match read_part(&mut archive, "word/numbering.xml", &mut budget)? {
         Some(xml) => parse_numbering(&xml)?,
         None => Numbering::default(),
@@ -172,40 +169,39 @@ fn read_part(
     let file = match archive.by_name(name) {
         Ok(f) => f,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-        Err(e) => return Err(format!("cannot open {name} in the archive ({e})")),
+        Err(e) => return Err(crate::tr!("docx-cannot-open-part", part = name, detail = e)),
     };
     if file.encrypted() {
-        return Err(format!("{name} is encrypted"));
+        return Err(crate::tr!("docx-encrypted", part = name));
     }
-    let too_big = |budget: u64| {
-        format!(
-            "the document's parts decompress to more than {budget} bytes (a zip bomb or a very large document; raise the limit with --max-file-size)"
-        )
-    };
+    let too_big = |budget: u64| crate::tr!("docx-zip-bomb", limit = budget);
     if file.size() > budget.left {
         return Err(too_big(budget.total));
     }
     let mut xml = Vec::new();
     file.take(budget.left.saturating_add(1))
         .read_to_end(&mut xml)
-        .map_err(|e| format!("corrupt or truncated zip archive: cannot inflate {name} ({e})"))?;
+        .map_err(|e| crate::tr!("docx-cannot-inflate", part = name, detail = e))?;
     let read = xml.len() as u64;
     if read > budget.left {
         return Err(too_big(budget.total));
     }
     budget.left -= read;
     String::from_utf8(xml).map(Some).map_err(|e| {
-        format!(
-            "{name} is not UTF-8 XML (byte {})",
-            e.utf8_error().valid_up_to()
+        crate::tr!(
+            "docx-not-utf8",
+            part = name,
+            offset = e.utf8_error().valid_up_to()
         )
     })
 }
 
 fn xml_error(part: &str, reader: &Reader<&[u8]>, e: impl std::fmt::Display) -> String {
-    format!(
-        "malformed XML in {part} at byte {}: {e}",
-        reader.buffer_position()
+    crate::tr!(
+        "docx-bad-xml",
+        part = part,
+        offset = reader.buffer_position(),
+        detail = e
     )
 }
 
@@ -925,7 +921,7 @@ fn paragraphs(
         let before = reader.buffer_position() as usize;
         let event = reader
             .read_event()
-            .map_err(|e| xml_error("the document XML", &reader, e))?;
+            .map_err(|e| xml_error(&crate::tr!("docx-document-xml"), &reader, e))?;
         let at = before..reader.buffer_position() as usize;
         match event {
             Event::Start(e) => {
@@ -1047,7 +1043,7 @@ fn paragraphs(
             Event::Text(t) if in_text && skip_depth == 0 => {
                 let text = t
                     .xml10_content()
-                    .map_err(|e| xml_error("the document XML", &reader, e))?;
+                    .map_err(|e| xml_error(&crate::tr!("docx-document-xml"), &reader, e))?;
                 if let Some(map) = map.as_deref_mut() {
                     map.text(at.clone(), text.len(), text.len() != at.len());
                 }
@@ -1066,7 +1062,7 @@ fn paragraphs(
                     _ => {
                         let name = r
                             .decode()
-                            .map_err(|e| xml_error("the document XML", &reader, e))?;
+                            .map_err(|e| xml_error(&crate::tr!("docx-document-xml"), &reader, e))?;
                         quick_xml::escape::resolve_predefined_entity(&name)
                             .unwrap_or("")
                             .to_string()

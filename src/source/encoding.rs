@@ -138,14 +138,14 @@ pub fn decode_text(
             Err(utf8_error) => match decode_gb18030(path, bytes, Encoding::Gb18030) {
                 Ok(decoded) if reads_like_chinese(&decoded.0) => Ok(decoded),
                 _ => Err(match utf8_error {
-                    SourceError::Undecodable { path, offset, line, .. } => {
-                        SourceError::Undecodable {
-                            path,
-                            offset,
-                            line,
-                            tried: "UTF-8 or GB18030 Chinese text; if you know the encoding, give --encoding",
-                        }
-                    }
+                    SourceError::Undecodable {
+                        path, offset, line, ..
+                    } => SourceError::Undecodable {
+                        path,
+                        offset,
+                        line,
+                        tried: "src-tried-chinese",
+                    },
                     other => other,
                 }),
             },
@@ -181,7 +181,7 @@ fn decode_utf8(
                 path: path.to_path_buf(),
                 offset,
                 line: line_of(bytes, offset),
-                tried: "UTF-8",
+                tried: "src-tried-utf8",
             })
         }
     }

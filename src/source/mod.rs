@@ -167,43 +167,41 @@ impl Default for ReadOptions {
 
 #[derive(Debug, thiserror::Error)]
 pub enum SourceError {
-    #[error("cannot read {path}: {source}")]
+    #[error("{}", crate::tr!("src-io", path = .path.display(), error = crate::i18n::io(.source)))]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path} is empty: there is nothing to check")]
+    #[error("{}", crate::tr!("src-empty", path = .path.display()))]
     Empty { path: PathBuf },
-    #[error("{path} has no text to check (the {format} holds no paragraphs with text)")]
+    #[error("{}", crate::tr!("src-no-text", path = .path.display(), format = .format))]
     NoText { path: PathBuf, format: &'static str },
-    #[error("{path} is larger than the limit of {limit} bytes ({size}); raise the limit with --max-file-size")]
+    #[error("{}", crate::tr!("src-too-large", path = .path.display(), limit = .limit, size = .size))]
     TooLarge {
         path: PathBuf,
         size: String,
         limit: u64,
     },
-    #[error("{path} is not a text file (NUL byte at byte offset {offset}); UTF-16 without a byte-order mark needs --encoding utf-16le or utf-16be")]
+    #[error("{}", crate::tr!("src-binary", path = .path.display(), offset = .offset))]
     Binary { path: PathBuf, offset: usize },
-    #[error(
-        "{path} is not valid {tried} (invalid byte sequence at byte offset {offset}, line {line})"
-    )]
+    #[error("{}", crate::tr!("src-undecodable", path = .path.display(), tried = crate::i18n::text(.tried, &[]), offset = .offset, line = .line))]
     Undecodable {
         path: PathBuf,
         offset: usize,
         line: usize,
         tried: &'static str,
     },
-    #[error("{path} is a password-protected or old .doc format file (OLE compound document); save it as an unprotected .docx")]
+    #[error("{}", crate::tr!("src-protected", path = .path.display()))]
     Protected { path: PathBuf },
-    #[error("{path} is not a readable .docx: {reason}")]
+    #[error("{}", crate::tr!("src-docx", path = .path.display(), reason = .reason))]
     Docx { path: PathBuf, reason: String },
-    #[error("{path} nests HTML elements more than {limit} deep (line {line}); the nesting is too deep to parse in reasonable time, and no report page nests like this")]
+    #[error("{}", crate::tr!("src-too-deep", path = .path.display(), limit = .limit, line = .line))]
     TooDeep {
         path: PathBuf,
         line: usize,
         limit: usize,
     },
-    #[error("{path} makes the HTML parser build more than {limit} elements (by line {line}): formatting elements left open (<b>, <font>…) are reopened in block after block; no report page needs that many")]
+    #[error("{}", crate::tr!("src-too-many-elements", path = .path.display(), limit = .limit, line = .line))]
     TooManyElements {
         path: PathBuf,
         line: usize,
@@ -531,17 +529,17 @@ pub fn parse_size(s: &str) -> Result<u64, String> {
     let (number, unit) = s.split_at(digits_end);
     let number: u64 = number
         .parse()
-        .map_err(|_| format!("`{s}` is not a size (write e.g. 50MB or 1048576)"))?;
+        .map_err(|_| crate::tr!("size-not-a-size", value = s))?;
     let multiplier: u64 = match unit.trim().to_ascii_lowercase().as_str() {
         "" | "b" => 1,
         "k" | "kb" | "kib" => 1 << 10,
         "m" | "mb" | "mib" => 1 << 20,
         "g" | "gb" | "gib" => 1 << 30,
-        other => return Err(format!("unknown size unit `{other}` (use k, M or G)")),
+        other => return Err(crate::tr!("size-unknown-unit", unit = other)),
     };
     number
         .checked_mul(multiplier)
-        .ok_or_else(|| format!("`{s}` is too large"))
+        .ok_or_else(|| crate::tr!("size-too-large", value = s))
 }
 
 /// Write `bytes` to `path` atomically as an output file (`fmt`, `--write-baseline`): see

@@ -28,6 +28,7 @@ pub fn crate_root() -> PathBuf {
 /// Run `reportlint ARGS` in `dir`, feeding `stdin`.
 pub fn run_in(dir: &Path, args: &[&str], stdin: Option<&str>) -> Run {
     let mut child = Command::new(env!("CARGO_BIN_EXE_reportlint"))
+        .env("REPORTLINT_LANG", "en")
         .args(args)
         .current_dir(dir)
         .env_remove("NO_COLOR")

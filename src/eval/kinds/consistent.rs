@@ -39,21 +39,19 @@ pub fn validate(
         Some(ty) if ty.is_numeric() => {}
         Some(ty) => errors.push(
             PackError::new(
-                format!("`{}` is a {} capture, not a number", on.value, ty.name()),
+                crate::tr!("val-on-ty-capture-not", on = on.value, ty = ty.name()),
                 on.span.clone(),
             )
-            .with_label("consistency is checked on a numeric capture")
-            .with_help(
-                "capture the quantity with `count`, `amount`, `number`, `percent` or `year`",
-            ),
+            .with_label(crate::tr!("val-consistency-checked-on-numeric"))
+            .with_help(crate::tr!("val-capture-quantity-with-count")),
         ),
         None if names.types.get(&on.value) == Some(&Ty::Unknown) => {}
         None => errors.push(
             PackError::new(
-                format!("`{}` is not a capture of this pattern", on.value),
+                crate::tr!("val-on-not-capture-pattern", on = on.value),
                 on.span.clone(),
             )
-            .with_label("unknown capture")
+            .with_label(crate::tr!("val-unknown-capture"))
             .with_help(names.available()),
         ),
     }

@@ -135,11 +135,11 @@ fn check_doubled(doubled: &crate::pack::model::Doubled, errors: &mut Vec<PackErr
         if !chars.windows(2).any(|w| w[0] == w[1]) {
             errors.push(
                 PackError::new(
-                    format!("`{}` holds no doubled character", allowed.value),
+                    crate::tr!("val-allowed-holds-no-doubled", allowed = allowed.value),
                     allowed.span.clone(),
                 )
-                .with_label("nothing to allow")
-                .with_help("list sequences with a character written twice that are right, e.g. \"层层\" or \"学习习近平\""),
+                .with_label(crate::tr!("val-nothing-allow"))
+                .with_help(crate::tr!("val-list-sequences-with-character")),
             );
         }
     }

@@ -89,11 +89,11 @@ fn check_suggestions_settle(forbid: &Forbid, c: &mut Compiler, errors: &mut Vec<
         if let Some(why) = refixed(&suggestion.value, &leaves, &unless) {
             errors.push(
                 PackError::new(
-                    "this suggestion holds what its own rule forbids",
+                    crate::tr!("val-suggestion-holds-what-own"),
                     suggestion.span.clone(),
                 )
                 .with_label(why)
-                .with_help("`--fix` would put the forbidden text back every time it runs; suggest text the rule does not flag, or excuse the suggested wording with `unless`"),
+                .with_help(crate::tr!("val-fix-would-put-forbidden")),
             );
         }
     }
@@ -119,17 +119,21 @@ fn refixed(template: &str, leaves: &[Arc<Leaf>], unless: &[Arc<Leaf>]) -> Option
             Filled::Text(replacement) => {
                 if let Some(found) = flagged_in(&replacement, leaves, unless) {
                     return Some(if found == replacement {
-                        format!("“{replacement}” is itself forbidden by this rule")
+                        crate::tr!(
+                            "val-replacement-itself-forbidden-by",
+                            replacement = replacement
+                        )
                     } else {
-                        format!("“{replacement}” holds “{found}”, which this rule forbids")
+                        crate::tr!(
+                            "val-replacement-holds-found-which",
+                            replacement = replacement,
+                            found = found
+                        )
                     });
                 }
             }
             Filled::HasWholeMatch if unless.is_empty() && reads_no_context(leaf) => {
-                return Some(
-                    "the replacement holds the whole match, which this regex matches again"
-                        .to_string(),
-                );
+                return Some(crate::tr!("val-replacement-holds-whole-match"));
             }
             Filled::HasWholeMatch | Filled::Unknown => {}
         }

@@ -36,10 +36,10 @@ pub fn validate(
     if halfwidth.chars.value.is_empty() {
         errors.push(
             PackError::new(
-                "no half-width characters listed",
+                crate::tr!("val-no-half-width-characters"),
                 halfwidth.chars.span.clone(),
             )
-            .with_label("list the characters to flag, e.g. `,.;:?!()`"),
+            .with_label(crate::tr!("val-list-characters-flag-e")),
         );
     }
     Some(Names::default())

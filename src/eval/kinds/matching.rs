@@ -234,7 +234,7 @@ mod tests {
         assert!(
             found[0]
                 .message
-                .starts_with("rule could not be evaluated here"),
+                .starts_with(&crate::tr!("eval-rule-error", error = "")),
             "{}",
             found[0].message
         );

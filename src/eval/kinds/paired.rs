@@ -32,10 +32,10 @@ pub fn validate(paired: &Paired, _: &mut Compiler, errors: &mut Vec<PackError>) 
         if pair.value.chars().count() != 2 {
             errors.push(
                 PackError::new(
-                    format!("`{}` is not a pair of two characters", pair.value),
+                    crate::tr!("val-pair-not-two-characters", pair = pair.value),
                     pair.span.clone(),
                 )
-                .with_label("write the opening and the closing character, e.g. `《》`"),
+                .with_label(crate::tr!("val-write-opening-closing-character")),
             );
         }
     }

@@ -45,8 +45,8 @@ pub fn check(require: &Require, c: &mut Compiler, errors: &mut Vec<PackError>) {
     if let Some(min) = &require.min_count {
         if min.value == 0 {
             errors.push(
-                PackError::new("a minimum count of 0 is always met", min.span.clone())
-                    .with_label("at least 1"),
+                PackError::new(crate::tr!("val-minimum-count-always-met"), min.span.clone())
+                    .with_label(crate::tr!("val-at-least")),
             );
         }
     }

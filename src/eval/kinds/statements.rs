@@ -64,9 +64,12 @@ pub fn validate(
     if let Some(subject) = &check.subject {
         if let Some(pattern) = first_pattern(subject) {
             errors.push(
-                PackError::new("a subject is matched with text, not a pattern", pattern.span.clone())
-                    .with_label("a pattern with captures")
-                    .with_help("write the words of the subject as text or `/regex/`, e.g. `subject /成功|办结/`"),
+                PackError::new(
+                    crate::tr!("val-subject-matched-with-text"),
+                    pattern.span.clone(),
+                )
+                .with_label(crate::tr!("val-pattern-with-captures"))
+                .with_help(crate::tr!("val-write-words-subject-as")),
             );
         } else {
             compile_into(subject, c, errors);
@@ -75,16 +78,17 @@ pub fn validate(
     let Some(statement_kind) = StatementKind::parse(&kind.value) else {
         let all: Vec<&str> = StatementKind::ALL.iter().map(|k| k.name()).collect();
         let mut error = PackError::new(
-            format!("unknown statement kind `{}`", kind.value),
+            crate::tr!("val-unknown-statement-kind-arg", kind = kind.value),
             kind.span.clone(),
         )
-        .with_label("not a kind of statement");
+        .with_label(crate::tr!("val-not-kind-statement"));
         error = match suggest(&kind.value, all.iter().copied()) {
-            Some(near) => error.with_help(format!(
-                "did you mean `{near}`? The kinds are: {}",
-                all.join(", ")
+            Some(near) => error.with_help(crate::tr!(
+                "val-did-you-mean-near-2",
+                near = near,
+                all = all.join(", ")
             )),
-            None => error.with_help(format!("the kinds are: {}", all.join(", "))),
+            None => error.with_help(crate::tr!("val-kinds-are-all", all = all.join(", "))),
         };
         errors.push(error);
         return None;
@@ -124,7 +128,10 @@ fn first_pattern(matcher: &Matcher) -> Option<&Spanned<String>> {
 pub fn compile(check: &StatementCheck, c: &mut Compiler) -> Result<Compiled, Vec<PackError>> {
     let kind = StatementKind::parse(&check.kind.value).ok_or_else(|| {
         vec![PackError::new(
-            format!("unknown statement kind `{}`", check.kind.value),
+            crate::tr!(
+                "kstat-unknown-statement-kind-check",
+                check = check.kind.value
+            ),
             check.kind.span.clone(),
         )]
     })?;

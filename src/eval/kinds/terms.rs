@@ -48,18 +48,18 @@ fn check_terms(terms: &crate::pack::model::Terms, errors: &mut Vec<PackError>) {
         let path = std::path::Path::new(&file.value);
         if file.value.trim().is_empty() {
             errors.push(
-                PackError::new("no table file named", file.span.clone())
-                    .with_label("empty file name")
-                    .with_help("name the table beside the pack, e.g. `terms.csv`"),
+                PackError::new(crate::tr!("val-no-table-file-named"), file.span.clone())
+                    .with_label(crate::tr!("val-empty-file-name"))
+                    .with_help(crate::tr!("val-name-table-beside-pack")),
             );
         } else if crate::pack::terms::TableForm::of_path(path).is_none() {
             errors.push(
                 PackError::new(
-                    format!("`{}` is not a term table (.csv, .yaml or .yml)", file.value),
+                    crate::tr!("val-file-not-term-table", file = file.value),
                     file.span.clone(),
                 )
-                .with_label("unknown table form")
-                .with_help("keep the terms in a `.csv` file (header `错误写法,正确写法,例外`) or a `.yaml` list"),
+                .with_label(crate::tr!("val-unknown-table-form"))
+                .with_help(crate::tr!("val-keep-terms-csv-file")),
             );
         }
     }
@@ -96,7 +96,7 @@ pub fn compile(terms: &Terms, _: &mut Compiler) -> Result<Compiled, Vec<PackErro
                 .first()
                 .map_or(0..0, |entry| entry.phrase.span.clone());
             vec![PackError::new(
-                format!("the term list cannot be searched: {e}"),
+                crate::tr!("kterms-term-list-cannot-searched", e = e),
                 span,
             )]
         })?;

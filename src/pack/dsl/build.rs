@@ -44,7 +44,7 @@ fn check_keywords() -> String {
     let words: Vec<String> = Check::dsl_keywords().map(|w| format!("`{w}`")).collect();
     match words.split_last() {
         Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        Some((last, rest)) => crate::tr!("build-list-or", rest = rest.join(", "), last = last),
         None => String::new(),
     }
 }
@@ -102,7 +102,7 @@ impl<'s> Builder<'s> {
         match value {
             Some(value) if self.errors.is_empty() => Ok(value),
             None if self.errors.is_empty() => Err(vec![PackError::new(
-                "the pack could not be read",
+                crate::tr!("build-pack-could-not-read"),
                 self.base..self.base,
             )]),
             _ => Err(self.errors),
@@ -130,9 +130,12 @@ impl<'s> Builder<'s> {
     fn once<T>(&mut self, slot: &mut Option<T>, value: T, keyword: &str, span: Span) {
         if slot.is_some() {
             self.error(
-                PackError::new(format!("`{keyword}` is given twice"), span)
-                    .with_label("second `".to_string() + keyword + "`")
-                    .with_help(format!("keep one `{keyword}` line")),
+                PackError::new(
+                    crate::tr!("build-keyword-given-twice", keyword = keyword),
+                    span,
+                )
+                .with_label(crate::tr!("build-second-keyword", keyword = keyword))
+                .with_help(crate::tr!("build-keep-one-keyword-line", keyword = keyword)),
             );
         } else {
             *slot = Some(value);
@@ -183,14 +186,17 @@ impl<'s> Builder<'s> {
         }
         let Some(name) = name else {
             self.error(
-                PackError::new("the pack has no name", self.base..self.base)
-                    .with_label("the pack starts here")
-                    .with_help("start the file with a line `pack \"name\"`"),
+                PackError::new(crate::tr!("build-pack-has-no-name"), self.base..self.base)
+                    .with_label(crate::tr!("build-pack-starts-here"))
+                    .with_help(crate::tr!("build-start-file-with-line")),
             );
             return None;
         };
         if name.value.is_empty() {
-            self.error(PackError::new("the pack name is empty", name.span.clone()));
+            self.error(PackError::new(
+                crate::tr!("build-pack-name-empty"),
+                name.span.clone(),
+            ));
         }
         pack.name = name;
         pack.version = version;
@@ -229,9 +235,12 @@ impl<'s> Builder<'s> {
             Some(severity) => Some(Spanned::new(severity, span)),
             None => {
                 self.error(
-                    PackError::new(format!("unknown severity `{}`", word.as_str()), span)
-                        .with_label("not a severity")
-                        .with_help("a severity is `error`, `warning` or `info`"),
+                    PackError::new(
+                        crate::tr!("build-unknown-severity-word", word = word.as_str()),
+                        span,
+                    )
+                    .with_label(crate::tr!("build-not-severity"))
+                    .with_help(crate::tr!("build-severity-error-warning-info")),
                 );
                 None
             }
@@ -252,11 +261,11 @@ impl<'s> Builder<'s> {
         if !lines.wrote_message {
             self.error(
                 PackError::new(
-                    format!("rule `{}` has no message", id.value),
+                    crate::tr!("build-rule-id-has-no", id = id.value),
                     id.span.clone(),
                 )
-                .with_label("this rule needs a `message` line")
-                .with_help("add `message \"…\"` saying what is wrong in the report"),
+                .with_label(crate::tr!("build-rule-needs-message-line"))
+                .with_help(crate::tr!("build-add-message-saying-what")),
             );
         }
         let check = self.rule_check(&id, &mut lines);
@@ -371,16 +380,14 @@ impl<'s> Builder<'s> {
                     let line = self.line_of(first_span.start);
                     self.error(
                         PackError::new(
-                            format!(
-                                "a rule checks one thing, but this one already has `{}`",
-                                first.dsl_keyword()
+                            crate::tr!(
+                                "build-rule-checks-one-thing",
+                                dsl_keyword = first.dsl_keyword()
                             ),
                             keyword_span,
                         )
-                        .with_label("second check")
-                        .with_help(format!(
-                            "the first check is on line {line}; split them into two rules"
-                        )),
+                        .with_label(crate::tr!("build-second-check"))
+                        .with_help(crate::tr!("build-first-check-on-line", line = line)),
                     );
                     lines.broken = true;
                 } else {
@@ -401,9 +408,9 @@ impl<'s> Builder<'s> {
                         return None;
                     }
                     self.error(
-                        PackError::new("a `match` rule needs an `assert`", span)
-                            .with_label("nothing is checked for these matches")
-                            .with_help("add `assert …` over the captured values, e.g. `assert part <= total`"),
+                        PackError::new(crate::tr!("build-match-rule-needs-assert"), span)
+                            .with_label(crate::tr!("build-nothing-checked-for-these"))
+                            .with_help(crate::tr!("build-add-assert-over-captured")),
                     );
                     return None;
                 }
@@ -430,11 +437,15 @@ impl<'s> Builder<'s> {
                 if let Some((span, keyword)) = stray {
                     self.error(
                         PackError::new(
-                            format!("`{keyword}` does not go with `{}`", check.dsl_keyword()),
+                            crate::tr!(
+                                "build-keyword-does-not-go",
+                                keyword = keyword,
+                                check = check.dsl_keyword()
+                            ),
                             span.start..span.start + keyword.len(),
                         )
-                        .with_label("not part of this check")
-                        .with_help("`let` and `assert` work on the captures of `match` and the figures of `match statement`, or stand alone over document facts"),
+                        .with_label(crate::tr!("build-not-part-check"))
+                        .with_help(crate::tr!("build-let-assert-work-on")),
                     );
                     return None;
                 }
@@ -447,17 +458,17 @@ impl<'s> Builder<'s> {
             None => {
                 if let Some((_, span)) = lets.first() {
                     self.error(
-                        PackError::new("`let` without an `assert`", span.clone())
-                            .with_help("add `assert …` that uses the value"),
+                        PackError::new(crate::tr!("build-let-without-assert"), span.clone())
+                            .with_help(crate::tr!("build-add-assert-that-uses")),
                     );
                 } else if !lines.broken {
                     self.error(
                         PackError::new(
-                            format!("rule `{}` checks nothing", id.value),
+                            crate::tr!("build-rule-id-checks-nothing", id = id.value),
                             id.span.clone(),
                         )
-                        .with_label("this rule has no check")
-                        .with_help(format!("add one of {}", check_keywords())),
+                        .with_label(crate::tr!("build-rule-has-no-check"))
+                        .with_help(crate::tr!("build-add-one", limit = check_keywords())),
                     );
                 }
                 None
@@ -506,9 +517,12 @@ impl<'s> Builder<'s> {
             Ok(count) if count >= 1 => Some(Spanned::new(count, span)),
             _ => {
                 self.error(
-                    PackError::new(format!("bad count `{}`", number.as_str()), span)
-                        .with_label("not a whole number from 1 up")
-                        .with_help("`at least N` takes a whole number such as 2"),
+                    PackError::new(
+                        crate::tr!("build-bad-count-number", number = number.as_str()),
+                        span,
+                    )
+                    .with_label(crate::tr!("build-not-whole-number-from"))
+                    .with_help(crate::tr!("build-at-least-n-takes")),
                 );
                 None
             }
@@ -720,9 +734,12 @@ impl<'s> Builder<'s> {
             "level-order" => HeadingAspect::LevelOrder,
             other => {
                 self.error(
-                    PackError::new(format!("unknown heading check `{other}`"), span)
-                        .with_label("not a heading check")
-                        .with_help("write `headings continuous` or `headings level-order`"),
+                    PackError::new(
+                        crate::tr!("build-unknown-heading-check-other", other = other),
+                        span,
+                    )
+                    .with_label(crate::tr!("build-not-heading-check"))
+                    .with_help(crate::tr!("build-write-headings-continuous-level")),
                 );
                 return None;
             }
@@ -793,8 +810,8 @@ impl<'s> Builder<'s> {
             };
             self.error(
                 PackError::new(message, span)
-                    .with_label("no terms")
-                    .with_help("write `terms { \"法制政府\" -> \"法治政府\" }`, or name a table: `terms file \"terms.csv\"`"),
+                    .with_label(crate::tr!("build-no-terms"))
+                    .with_help(crate::tr!("build-write-terms-name-table")),
             );
             return None;
         }
@@ -853,9 +870,12 @@ impl<'s> Builder<'s> {
             }),
             None => {
                 self.error(
-                    PackError::new(format!("unknown digits check `{}`", word.as_str()), span)
-                        .with_label("not a digits check")
-                        .with_help("write `digits mixed` (full-width digits inside a half-width figure) or `digits fullwidth` (figures in full-width digits)"),
+                    PackError::new(
+                        crate::tr!("build-unknown-digits-check-word", word = word.as_str()),
+                        span,
+                    )
+                    .with_label(crate::tr!("build-not-digits-check"))
+                    .with_help(crate::tr!("build-write-digits-mixed-full")),
                 );
                 None
             }
@@ -1007,9 +1027,12 @@ impl<'s> Builder<'s> {
         let span = self.span(&content);
         if !terminated {
             self.error(
-                PackError::new("unterminated string", quote_start..span.end)
-                    .with_label("this string has no closing `\"`")
-                    .with_help("close the string on the same line; for text over several lines (examples) use \"\"\"…\"\"\""),
+                PackError::new(
+                    crate::tr!("build-unterminated-string"),
+                    quote_start..span.end,
+                )
+                .with_label(crate::tr!("build-string-has-no-closing"))
+                .with_help(crate::tr!("build-close-string-on-same")),
             );
             return None;
         }
@@ -1222,9 +1245,12 @@ impl<'s> Builder<'s> {
                 let fact = pair.as_str();
                 if !FACTS.contains(&fact) {
                     self.error(
-                        PackError::new(format!("unknown fact `{fact}`"), span)
-                            .with_label("not a document fact")
-                            .with_help(format!("the document facts are {}", FACTS.join(", "))),
+                        PackError::new(crate::tr!("build-unknown-fact", fact = fact), span)
+                            .with_label(crate::tr!("build-not-document-fact"))
+                            .with_help(crate::tr!(
+                                "build-document-facts-are-arg",
+                                facts = FACTS.join(", ")
+                            )),
                     );
                     return None;
                 }
@@ -1249,9 +1275,12 @@ impl<'s> Builder<'s> {
         let value = digits.parse::<f64>().ok().filter(|v| v.is_finite());
         let (Some(value), Ok(decimals)) = (value, u8::try_from(decimals)) else {
             self.error(
-                PackError::new(format!("bad number `{}`", pair.as_str()), span)
-                    .with_label("too long to be a number")
-                    .with_help("write a number with at most 255 decimals, e.g. 0.5"),
+                PackError::new(
+                    crate::tr!("build-bad-number-pair", pair = pair.as_str()),
+                    span,
+                )
+                .with_label(crate::tr!("build-too-long-number"))
+                .with_help(crate::tr!("build-write-number-with-at")),
             );
             return None;
         };
@@ -1278,9 +1307,15 @@ impl<'s> Builder<'s> {
         let Some(func) = Func::from_name(name.as_str()) else {
             let known: Vec<&str> = Func::ALL.iter().map(|f| f.name()).collect();
             self.error(
-                PackError::new(format!("unknown function `{}`", name.as_str()), name_span)
-                    .with_label("not a function")
-                    .with_help(format!("the functions are {}", known.join(", "))),
+                PackError::new(
+                    crate::tr!("build-unknown-function-arg", name = name.as_str()),
+                    name_span,
+                )
+                .with_label(crate::tr!("build-not-function"))
+                .with_help(crate::tr!(
+                    "build-functions-are-known",
+                    known = known.join(", ")
+                )),
             );
             return None;
         };
@@ -1288,17 +1323,22 @@ impl<'s> Builder<'s> {
         let depth = 1 + args.iter().map(|(_, depth)| *depth).max().unwrap_or(0);
         let args: Vec<Expr> = args.into_iter().map(|(arg, _)| arg).collect();
         let (wanted, ok) = match func {
-            Func::Date => ("3 arguments (year, month, day)", args.len() == 3),
-            Func::Min | Func::Max => ("at least 1 argument", !args.is_empty()),
-            _ => ("1 argument", args.len() == 1),
+            Func::Date => (crate::tr!("build-wants-date-parts"), args.len() == 3),
+            Func::Min | Func::Max => (crate::tr!("build-wants-at-least-one"), !args.is_empty()),
+            _ => (crate::tr!("build-wants-one"), args.len() == 1),
         };
         if !ok {
             self.error(
                 PackError::new(
-                    format!("`{}` takes {wanted}, not {}", func.name(), args.len()),
+                    crate::tr!(
+                        "build-func-takes-wanted-not",
+                        func = func.name(),
+                        wanted = wanted,
+                        args = args.len()
+                    ),
                     span,
                 )
-                .with_label("wrong number of arguments"),
+                .with_label(crate::tr!("build-wrong-number-arguments")),
             );
             return None;
         }

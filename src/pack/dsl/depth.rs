@@ -116,26 +116,23 @@ pub fn too_deep(src: &str, base: usize, expression: bool) -> Option<PackError> {
 /// The error at the bracket that goes one level too deep.
 pub fn error(at: usize) -> PackError {
     PackError::new(
-        format!("brackets are nested more than {MAX_NESTING} deep"),
+        crate::tr!("depth-brackets-are-nested-more", limit = MAX_NESTING),
         at..at + 1,
     )
-    .with_label("nested too deeply here")
-    .with_help(format!(
-        "`any`/`all`/`none` lists, function calls and parentheses may nest {MAX_NESTING} deep; \
-         flatten the lists, or name parts of an expression with `let`"
-    ))
+    .with_label(crate::tr!("depth-nested-too-deeply-here"))
+    .with_help(crate::tr!("depth-any-all-none-lists", limit = MAX_NESTING))
 }
 
 /// The error at an operator that makes an expression tree too deep.
 pub fn expr_error(span: std::ops::Range<usize>) -> PackError {
     PackError::new(
-        format!("this expression is nested more than {MAX_EXPR_DEPTH} levels deep"),
+        crate::tr!("depth-expression-nested-more-than", limit = MAX_EXPR_DEPTH),
         span,
     )
-    .with_label("too deep from here")
-    .with_help(format!(
-        "an expression may apply operators {MAX_EXPR_DEPTH} levels deep (`a + b + c` is two); \
-         name parts of it with `let` and combine the names"
+    .with_label(crate::tr!("depth-too-deep-from-here"))
+    .with_help(crate::tr!(
+        "depth-expression-may-apply-operators",
+        limit = MAX_EXPR_DEPTH
     ))
 }
 

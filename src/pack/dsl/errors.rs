@@ -136,31 +136,39 @@ pub fn syntax_error(error: &Error<Rule>, src: &str, base: usize) -> PackError {
             };
             let (expected, keywords) = expected_phrases(&rules, &tokens);
             let mut message = if !expected.is_empty() {
-                format!("expected {}, found {found}", join_or(&expected))
+                crate::tr!(
+                    "syntax-expected-found",
+                    expected = join_or(&expected),
+                    found = found
+                )
             } else if !negatives.is_empty() {
                 let unexpected: Vec<String> = negatives
                     .iter()
-                    .map(|r| rule_name(*r).to_string())
+                    .map(|r| rule_words(rule_name(*r)))
                     .collect();
-                format!("unexpected {}", join_or(&unexpected))
+                crate::tr!(
+                    "syntax-unexpected-unexpected",
+                    unexpected = join_or(&unexpected)
+                )
             } else {
-                format!("unexpected {found}")
+                crate::tr!("syntax-unexpected-found", found = found)
             };
             if message.is_empty() {
-                message = "syntax error".to_string();
+                message = crate::tr!("syntax-error");
             }
             let mut pack_error = PackError::new(message, span).with_label(label(&expected, &found));
             if let Some(keyword) = closest_keyword(src, at, &keywords) {
-                pack_error = pack_error.with_help(format!("did you mean `{keyword}`?"));
+                pack_error = pack_error
+                    .with_help(crate::tr!("syntax-did-you-mean-keyword", keyword = keyword));
             }
             pack_error
         }
         // pest stops before the stack runs out; brackets are measured before pest runs, so
         // this is only reached by text nested in a way that measure does not see.
         ErrorVariant::CustomError { message } if message.contains("limit reached") => {
-            PackError::new("the pack is nested too deeply to be read", span)
-                .with_label("nested too deeply here")
-                .with_help("flatten the nesting: fewer brackets inside brackets")
+            PackError::new(crate::tr!("syntax-pack-nested-too-deeply"), span)
+                .with_label(crate::tr!("syntax-nested-too-deeply-here"))
+                .with_help(crate::tr!("syntax-flatten-nesting-fewer-brackets"))
         }
         ErrorVariant::CustomError { message } => PackError::new(message.clone(), span),
     }
@@ -180,12 +188,12 @@ fn is_layout(token: &str) -> bool {
 }
 
 fn label(expected: &[String], found: &str) -> String {
-    if found == "the end of the file" {
-        return "the file ends after this".to_string();
+    if found == crate::tr!("syntax-end-of-file") {
+        return crate::tr!("syntax-file-ends-after-this");
     }
     match expected {
-        [only] => format!("expected {only} here"),
-        _ => "unexpected here".to_string(),
+        [only] => crate::tr!("syntax-expected-only-here", only = only),
+        _ => crate::tr!("syntax-unexpected-here"),
     }
 }
 
@@ -216,11 +224,11 @@ fn expected_phrases(positives: &[Rule], tokens: &[String]) -> (Vec<String>, Vec<
             keywords.push(keyword.to_string());
         }
         if rule_lines > 2 && is_rule_line(&rule) {
-            push("a rule line (`message`, `require`, `forbid`, …)".to_string());
+            push(crate::tr!("syntax-a-rule-line"));
         } else if pack_lines > 2 && PACK_LINE_KEYWORDS.contains(&rule) {
-            push("`rule` or a pack line (`pack`, `version`, `extends`, …)".to_string());
+            push(crate::tr!("syntax-a-pack-line"));
         } else {
-            push(rule_name(rule).to_string());
+            push(rule_words(rule_name(rule)));
         }
     }
     for token in tokens {
@@ -238,7 +246,11 @@ fn join_or(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [only] => only.clone(),
-        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+        [rest @ .., last] => crate::tr!(
+            "syntax-or",
+            rest = rest.join(&crate::tr!("list-comma")),
+            last = last
+        ),
     }
 }
 
@@ -246,13 +258,13 @@ fn join_or(items: &[String]) -> String {
 fn describe_found(src: &str, at: usize) -> (String, usize) {
     let rest = src.get(at..).unwrap_or("");
     let Some(first) = rest.chars().next() else {
-        return ("the end of the file".to_string(), 0);
+        return (crate::tr!("syntax-end-of-file"), 0);
     };
     if first == '\n' || first == '\r' {
-        return ("the end of the line".to_string(), 0);
+        return (crate::tr!("syntax-end-of-line"), 0);
     }
     if first == '"' {
-        return ("a string".to_string(), first.len_utf8());
+        return (crate::tr!("syntax-a-string"), first.len_utf8());
     }
     if is_word_char(first) {
         let word: String = rest
@@ -288,6 +300,47 @@ fn closest_keyword(src: &str, at: usize, keywords: &[String]) -> Option<String> 
     // The word itself is a keyword, only not one that can stand here.
     let others = candidates.iter().map(String::as_str).filter(|k| *k != word);
     suggest(&word, others).map(str::to_string)
+}
+
+/// A grammar rule's name ([`rule_name`]) in the current language; keywords stay as written.
+fn rule_words(name: &str) -> String {
+    let key = match name {
+        "the end of the file" => "syntax-end-of-file",
+        "a space" => "syntax-phrase-1",
+        "a comment" => "syntax-phrase-2",
+        "a rule pack" => "syntax-phrase-3",
+        "`rule` or a pack line" => "syntax-phrase-4",
+        "a rule line" => "syntax-phrase-5",
+        "text to look for" => "syntax-phrase-6",
+        "a value" => "syntax-phrase-7",
+        "an operator" => "syntax-phrase-8",
+        "a letter or digit" => "syntax-phrase-9",
+        "a rule id" => "syntax-phrase-10",
+        "`pass` or `fail`" => "syntax-phrase-11",
+        "a section (`\"name\" = …`)" => "syntax-phrase-12",
+        "`{` with a list of terms" => "syntax-phrase-13",
+        "a term (`\"wrong\" -> \"right\"`)" => "syntax-phrase-14",
+        "text to look for (a string, `/regex/`, `pattern`, `any(`, `all(` or `none(`)" => {
+            "syntax-phrase-15"
+        }
+        "an expression" => "syntax-phrase-16",
+        "a comparison (`<`, `<=`, `>`, `>=`, `==`, `!=`)" => "syntax-phrase-17",
+        "a tolerance (e.g. `1%`)" => "syntax-phrase-18",
+        "a percentage" => "syntax-phrase-19",
+        "a number" => "syntax-phrase-20",
+        "a document fact" => "syntax-phrase-21",
+        "a function call" => "syntax-phrase-22",
+        "a name" => "syntax-phrase-23",
+        "a keyword" => "syntax-phrase-24",
+        "a word" => "syntax-phrase-25",
+        "a string" => "syntax-a-string",
+        "string text" => "syntax-phrase-26",
+        "an escape" => "syntax-phrase-27",
+        "a regex `/…/`" => "syntax-phrase-28",
+        "regex text" => "syntax-phrase-29",
+        other => return other.to_string(),
+    };
+    crate::i18n::text(key, &[])
 }
 
 /// The keyword a `kw_*` rule matches.

@@ -46,9 +46,10 @@ fn track_error_detail() {
 fn parse_pack_errors(src: &str) -> Result<Pack, Vec<PackError>> {
     match parse_pack_partial(src) {
         (Some(pack), errors) if errors.is_empty() => Ok(pack),
-        (None, errors) if errors.is_empty() => {
-            Err(vec![PackError::new("the pack could not be read", 0..0)])
-        }
+        (None, errors) if errors.is_empty() => Err(vec![PackError::new(
+            crate::tr!("dsl-pack-could-not-read"),
+            0..0,
+        )]),
         (_, errors) => Err(errors),
     }
 }
@@ -60,10 +61,7 @@ pub fn parse_pack_partial(src: &str) -> (Option<Pack>, Vec<PackError>) {
     track_error_detail();
     let limit = crate::pack::file::MAX_FILE_BYTES;
     if src.len() > limit {
-        let message = format!(
-            "the pack file is {} bytes; files larger than {limit} bytes are refused",
-            src.len()
-        );
+        let message = crate::tr!("dsl-pack-file-src-bytes", src = src.len(), limit = limit);
         return (None, vec![PackError::new(message, 0..0)]);
     }
     if let Some(error) = depth::too_deep(src, 0, false) {
@@ -74,7 +72,10 @@ pub fn parse_pack_partial(src: &str) -> (Option<Pack>, Vec<PackError>) {
         Err(error) => return (None, vec![errors::syntax_error(&error, src, 0)]),
     };
     let Some(pack) = pairs.next() else {
-        return (None, vec![PackError::new("empty parse of the pack", 0..0)]);
+        return (
+            None,
+            vec![PackError::new(crate::tr!("dsl-empty-parse-pack"), 0..0)],
+        );
     };
     let mut builder = build::Builder::new(src, 0);
     let pack = builder.pack(pack);
@@ -94,7 +95,10 @@ pub fn parse_expr(src: &str, base: usize) -> Result<Expr, Vec<PackError>> {
         .next()
         .and_then(|only| only.into_inner().find(|pair| pair.as_rule() == Rule::expr));
     let Some(expr) = expr else {
-        return Err(vec![PackError::new("empty expression", base..base)]);
+        return Err(vec![PackError::new(
+            crate::tr!("dsl-empty-expression"),
+            base..base,
+        )]);
     };
     let mut builder = build::Builder::new(src, base);
     let expr = builder.expr(expr);

@@ -19,10 +19,10 @@ pub fn unescape(content: &str, start: usize, errors: &mut Vec<PackError>) -> Str
         let Some((_, escaped)) = chars.next() else {
             errors.push(
                 PackError::new(
-                    "a string cannot end with a lone `\\`",
+                    crate::tr!("str-string-cannot-end-with"),
                     start + at..start + at + 1,
                 )
-                .with_help("write `\\\\` for a backslash"),
+                .with_help(crate::tr!("str-write-for-backslash")),
             );
             break;
         };
@@ -43,9 +43,12 @@ pub fn unescape(content: &str, start: usize, errors: &mut Vec<PackError>) -> Str
                 {
                     Some(ch) => value.push(ch),
                     None => errors.push(
-                        PackError::new("bad unicode escape", start + at..start + end)
-                            .with_label("not a character code")
-                            .with_help("write `\\u{` hexadecimal code `}`, e.g. `\\u{3000}`"),
+                        PackError::new(
+                            crate::tr!("str-bad-unicode-escape"),
+                            start + at..start + end,
+                        )
+                        .with_label(crate::tr!("str-not-character-code"))
+                        .with_help(crate::tr!("str-write-u-hexadecimal-code")),
                     ),
                 }
                 while chars.peek().is_some_and(|(i, _)| *i < end) {
@@ -55,11 +58,12 @@ pub fn unescape(content: &str, start: usize, errors: &mut Vec<PackError>) -> Str
             other => {
                 let end = at + 1 + other.len_utf8();
                 errors.push(
-                    PackError::new(format!("unknown escape `\\{other}`"), start + at..start + end)
-                        .with_label("unknown escape")
-                        .with_help(
-                            "strings know `\\\"`, `\\\\`, `\\n`, `\\t` and `\\u{…}`; write `\\\\` for a backslash",
-                        ),
+                    PackError::new(
+                        crate::tr!("str-unknown-escape-other", other = other),
+                        start + at..start + end,
+                    )
+                    .with_label(crate::tr!("str-unknown-escape"))
+                    .with_help(crate::tr!("str-strings-know-t-u")),
                 );
             }
         }

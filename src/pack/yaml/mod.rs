@@ -62,7 +62,7 @@ pub fn parse_pack_partial(src: &str) -> (Option<Pack>, Vec<PackError>) {
     if pack.is_none() && reader.errors.is_empty() {
         reader
             .errors
-            .push(PackError::new("the pack could not be read", 0..0));
+            .push(PackError::new(crate::tr!("ymod-pack-could-not-read"), 0..0));
     }
     (pack, reader.errors)
 }

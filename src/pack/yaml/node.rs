@@ -70,6 +70,74 @@ impl Value {
     }
 }
 
+/// A phrase of a YAML reader's error (what is expected, what was found, where) in the
+/// current language; backquoted keys and other text stay as they are.
+pub fn yaml_words(phrase: &str) -> String {
+    if let Some(rule) = phrase.strip_prefix("rule `") {
+        return crate::tr!("yaml-words-rule-id", id = rule.trim_end_matches('`'));
+    }
+    let key = match phrase {
+        "a map of rule id to severity" => "yaml-words-1",
+        "a rule id in `overrides`" => "yaml-words-2",
+        "a list of rules (`- id: …`)" => "yaml-words-3",
+        "the list of sections" => "yaml-words-4",
+        "a list of `{name: …, heading: …}`" => "yaml-words-5",
+        "a list of `{phrase: …, suggest: …}`, or a map with `file:` and `list:`" => "yaml-words-6",
+        "the list of terms" => "yaml-words-7",
+        "a list of `{phrase: …, suggest: …}`" => "yaml-words-8",
+        "A term table" => "yaml-words-9",
+        "a term table" => "yaml-words-10",
+        "a list of `{phrase: …, suggest: …}` maps" => "yaml-words-11",
+        "`true`, or a map with `allow:`" => "yaml-words-12",
+        "a map of name to expression (`let: {computed: ok / total}`)" => "yaml-words-13",
+        "an expression" => "yaml-words-14",
+        "a scope is `document`, `paragraph`, `sentence`, `title`, `body`, `{section: …}`, `{heading: …}` or `{body_of_section: …}`" => "yaml-words-15",
+        "text to look for" => "yaml-words-16",
+        "a list of matchers" => "yaml-words-17",
+        "an example" => "yaml-words-18",
+        "`pass:` and `fail:` lists of example text" => "yaml-words-19",
+        "the severity" => "yaml-words-20",
+        "one of error, warning, info" => "yaml-words-21",
+        "true or false" => "yaml-words-22",
+        "a map (`key: value` lines)" => "yaml-words-23",
+        "a rule" => "yaml-words-24",
+        "A rule" => "yaml-words-25",
+        "text" => "yaml-words-26",
+        "nothing" => "yaml-words-27",
+        "true/false" => "yaml-words-28",
+        "a number" => "yaml-words-29",
+        "a list" => "yaml-words-30",
+        "a map" => "yaml-words-31",
+        "a section" => "yaml-words-32",
+        "A section" => "yaml-words-33",
+        "a term" => "yaml-words-34",
+        "A term" => "yaml-words-35",
+        "the configuration" => "yaml-words-36",
+        "The configuration" => "yaml-words-37",
+        "an override" => "yaml-words-38",
+        "An override" => "yaml-words-39",
+        "a suppression" => "yaml-words-40",
+        "A suppression" => "yaml-words-41",
+        "a matcher" => "yaml-words-42",
+        "A matcher" => "yaml-words-43",
+        "a scope" => "yaml-words-44",
+        "A scope" => "yaml-words-45",
+        "aliases expand to too much text" => "yaml-words-46",
+        "aliases are nested too deeply" => "yaml-words-47",
+        "too many aliases" => "yaml-words-48",
+        "too many anchors" => "yaml-words-49",
+        "lists and maps are nested too deeply" => "yaml-words-50",
+        "a pack file holds one YAML document" => "yaml-words-51",
+        "too many values" => "yaml-words-52",
+        "the file is too large" => "yaml-words-53",
+        "rules" => "yaml-words-54",
+        "globs" => "yaml-words-55",
+        "rule ids" => "yaml-words-56",
+        other => return other.to_string(),
+    };
+    crate::i18n::text(key, &[])
+}
+
 /// A node as deserialized, before its location is turned into a byte span (which needs the
 /// source text).
 struct RawNode {
@@ -167,10 +235,10 @@ pub enum Document {
 }
 
 impl Document {
-    fn noun(self) -> &'static str {
+    fn noun(self) -> String {
         match self {
-            Document::Pack => "pack",
-            Document::Configuration => "configuration",
+            Document::Pack => crate::tr!("ynode-pack"),
+            Document::Configuration => crate::tr!("ynode-configuration"),
         }
     }
 }
@@ -186,10 +254,11 @@ pub fn parse_tree(src: &str) -> Result<Node, PackError> {
 pub fn parse_document(src: &str, document: Document) -> Result<Node, PackError> {
     if src.len() > MAX_PACK_BYTES {
         return Err(PackError::new(
-            format!(
-                "the {} file is {} bytes; files larger than {MAX_PACK_BYTES} bytes are refused",
-                document.noun(),
-                src.len()
+            crate::tr!(
+                "ynode-document-file-src-bytes",
+                document = document.noun(),
+                src = src.len(),
+                limit = MAX_PACK_BYTES
             ),
             0..0,
         ));
@@ -302,20 +371,18 @@ fn yaml_error(error: &serde_saphyr::Error, src: &str, document: Document) -> Pac
     let message = match limit_breached(error) {
         Some(what) => {
             let help = match document {
-                Document::Pack => {
-                    "packs are small; anchors and aliases (`&name`, `*name`) may share a \
-                     matcher, but not multiply the document"
-                }
-                Document::Configuration => {
-                    "a configuration is small; anchors and aliases (`&name`, `*name`) may \
-                     share a value, but not multiply the document"
-                }
+                Document::Pack => crate::tr!("ynode-pack-limit-help"),
+                Document::Configuration => crate::tr!("ynode-configuration-limit-help"),
             };
             return PackError::new(
-                format!("the {} exceeds a safety limit: {what}", document.noun()),
+                crate::tr!(
+                    "ynode-document-exceeds-safety-limit",
+                    document = document.noun(),
+                    what = yaml_words(what)
+                ),
                 span,
             )
-            .with_label("limit reached here")
+            .with_label(crate::tr!("ynode-limit-reached-here"))
             .with_help(help);
         }
         None => UserMessageFormatter.format_message(original(error)),
@@ -324,7 +391,11 @@ fn yaml_error(error: &serde_saphyr::Error, src: &str, document: Document) -> Pac
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
-    PackError::new(format!("invalid YAML: {message}"), span).with_label("here")
+    PackError::new(
+        crate::tr!("ynode-invalid-yaml-message", message = message),
+        span,
+    )
+    .with_label(crate::tr!("ynode-here"))
 }
 
 fn original(error: &serde_saphyr::Error) -> &serde_saphyr::Error {

@@ -89,9 +89,8 @@ impl<'a> Reader<'a> {
     pub fn pack(&mut self, root: &Node) -> Option<Pack> {
         if let Value::Null = root.value {
             self.error(
-                PackError::new("the pack file is empty", 0..0).with_help(
-                    "a pack starts with `pack: NAME` and lists its checks under `rules:`",
-                ),
+                PackError::new(crate::tr!("yaml-pack-file-empty"), 0..0)
+                    .with_help(crate::tr!("yaml-pack-starts-with-name")),
             );
             return None;
         }
@@ -100,9 +99,9 @@ impl<'a> Reader<'a> {
             Some(node) => self.text(node, "`pack`"),
             None => {
                 self.error(
-                    PackError::new("the pack has no name", root.span.clone())
-                        .with_label("`pack:` expected in this map")
-                        .with_help("start the file with `pack: NAME`"),
+                    PackError::new(crate::tr!("yaml-pack-has-no-name"), root.span.clone())
+                        .with_label(crate::tr!("yaml-pack-expected-map"))
+                        .with_help(crate::tr!("yaml-start-file-with-pack")),
                 );
                 None
             }
@@ -177,9 +176,9 @@ impl<'a> Reader<'a> {
             Some(n) => self.rule_id(n),
             None => {
                 self.error(
-                    PackError::new("a rule has no `id`", node.span.clone())
-                        .with_label("this rule")
-                        .with_help("give every rule a stable id such as `id: three-systems`"),
+                    PackError::new(crate::tr!("yaml-rule-has-no-id"), node.span.clone())
+                        .with_label(crate::tr!("yaml-rule"))
+                        .with_help(crate::tr!("yaml-give-every-rule-stable")),
                 );
                 None
             }
@@ -194,14 +193,14 @@ impl<'a> Reader<'a> {
                 let (span, what) = match &id {
                     Some(id) => (
                         id.span.clone(),
-                        format!("rule `{}` has no `message`", id.value),
+                        crate::tr!("yaml-rule-id-has-no", id = id.value),
                     ),
                     None => (node.span.clone(), "a rule has no `message`".to_owned()),
                 };
                 self.error(
                     PackError::new(what, span)
-                        .with_label("this rule")
-                        .with_help("add `message:` with the text a finding shows"),
+                        .with_label(crate::tr!("yaml-rule-2"))
+                        .with_help(crate::tr!("yaml-add-message-with-text")),
                 );
                 None
             }
@@ -266,9 +265,15 @@ impl<'a> Reader<'a> {
                         None => (rule.span.clone(), "a rule".to_owned()),
                     };
                     self.error(
-                        PackError::new(format!("{who} does not say what to check"), span)
-                            .with_label("this rule")
-                            .with_help(format!("add one of: {}", KIND_KEYS.join(", "))),
+                        PackError::new(
+                            crate::tr!(
+                                "yaml-who-does-not-say",
+                                who = super::node::yaml_words(&who)
+                            ),
+                            span,
+                        )
+                        .with_label(crate::tr!("yaml-rule-3"))
+                        .with_help(crate::tr!("yaml-add-one", limit = KIND_KEYS.join(", "))),
                     );
                     return None;
                 }
@@ -281,16 +286,20 @@ impl<'a> Reader<'a> {
             }
             conflict = true;
             let with = match companion {
-                Some(companion) => format!("`{kind}` (with its `{companion}`)"),
+                Some(companion) => crate::tr!(
+                    "yaml-kind-with-companion",
+                    kind = kind,
+                    companion = companion
+                ),
                 None => format!("`{kind}`"),
             };
             self.error(
                 PackError::new(
-                    format!("a rule cannot both be {with} and `{name}`"),
+                    crate::tr!("yaml-rule-cannot-both-with", with = with, name = name),
                     key.span.clone(),
                 )
-                .with_label("second kind of check")
-                .with_help("a rule checks one thing; split it into two rules"),
+                .with_label(crate::tr!("yaml-second-kind-check"))
+                .with_help(crate::tr!("yaml-rule-checks-one-thing")),
             );
         }
         let allowed_modifiers: &[&str] = match kind {
@@ -308,10 +317,10 @@ impl<'a> Reader<'a> {
                 conflict = true;
                 self.error(
                     PackError::new(
-                        format!("`{name}` does not apply to a `{kind}` rule"),
+                        crate::tr!("yaml-name-does-not-apply", name = name, kind = kind),
                         key.span.clone(),
                     )
-                    .with_label("not used by this kind of rule")
+                    .with_label(crate::tr!("yaml-not-used-by-kind"))
                     .with_help(modifier_help(name)),
                 );
             }
@@ -424,11 +433,11 @@ impl<'a> Reader<'a> {
                 let key = fields.entry("consistent").map(|(k, _)| k.span.clone());
                 self.error(
                     PackError::new(
-                        "a `consistent` rule needs `on:`, the capture that must agree",
+                        crate::tr!("yaml-consistent-rule-needs-on"),
                         key.unwrap_or_default(),
                     )
-                    .with_label("which capture?")
-                    .with_help("e.g. `on: n` for the pattern `{n:count}名干部取得行政执法证`"),
+                    .with_label(crate::tr!("yaml-which-capture"))
+                    .with_help(crate::tr!("yaml-e-g-on-n")),
                 );
                 None
             }
@@ -447,10 +456,10 @@ impl<'a> Reader<'a> {
                 let key = fields.entry("when").map(|(k, _)| k.span.clone());
                 self.error(
                     PackError::new(
-                        "a `when` rule needs `require:`, what must hold when the condition is met",
+                        crate::tr!("yaml-when-rule-needs-require"),
                         key.unwrap_or_default(),
                     )
-                    .with_label("then what?"),
+                    .with_label(crate::tr!("yaml-then-what")),
                 );
                 None
             }
@@ -509,8 +518,8 @@ impl<'a> Reader<'a> {
                 };
                 let Some(list) = fields.get("list") else {
                     self.error(
-                        PackError::new("`sections` has no `list:` of sections", node.span.clone())
-                            .with_label("sections expected here")
+                        PackError::new(crate::tr!("yaml-sections-has-no-list"), node.span.clone())
+                            .with_label(crate::tr!("yaml-sections-expected-here"))
                             .with_help("e.g. `list: [{name: 主要举措和成效, heading: 主要举措}]`"),
                     );
                     return None;
@@ -541,9 +550,9 @@ impl<'a> Reader<'a> {
         let fields = self.fields(node, &["name", "heading"], "a section")?;
         let Some(name_node) = fields.get("name") else {
             self.error(
-                PackError::new("a section has no `name`", node.span.clone())
-                    .with_label("this section")
-                    .with_help("`name` is how findings call the section"),
+                PackError::new(crate::tr!("yaml-section-has-no-name"), node.span.clone())
+                    .with_label(crate::tr!("yaml-section"))
+                    .with_help(crate::tr!("yaml-name-how-findings-call")),
             );
             return None;
         };
@@ -563,10 +572,10 @@ impl<'a> Reader<'a> {
             "level-order" => HeadingAspect::LevelOrder,
             other => {
                 let error = PackError::new(
-                    format!("unknown heading check `{other}`"),
+                    crate::tr!("yaml-unknown-heading-check-other", other = other),
                     aspect.span.clone(),
                 )
-                .with_label("expected `continuous` or `level-order`");
+                .with_label(crate::tr!("yaml-expected-continuous-level-order"));
                 self.error(with_suggestion(
                     error,
                     other,
@@ -628,9 +637,9 @@ impl<'a> Reader<'a> {
         }
         if terms.file.is_none() && terms.entries.is_empty() {
             self.error(
-                PackError::new("the term list is empty", node.span.clone())
-                    .with_label("no terms")
-                    .with_help("list entries such as `- {phrase: 法制政府, suggest: 法治政府}`, or name a table with `file: terms.csv`"),
+                PackError::new(crate::tr!("yaml-term-list-empty"), node.span.clone())
+                    .with_label(crate::tr!("yaml-no-terms"))
+                    .with_help(crate::tr!("yaml-list-entries-such-as")),
             );
             return None;
         }
@@ -659,9 +668,12 @@ impl<'a> Reader<'a> {
             Some(n) => reader.text(n, &format!("`{key}`")),
             None => {
                 reader.error(
-                    PackError::new(format!("a term has no `{key}`"), node.span.clone())
-                        .with_label("this term")
-                        .with_help("write each term as `{phrase: 错误写法, suggest: 正确写法}`"),
+                    PackError::new(
+                        crate::tr!("yaml-term-has-no-key", key = key),
+                        node.span.clone(),
+                    )
+                    .with_label(crate::tr!("yaml-term"))
+                    .with_help(crate::tr!("yaml-write-each-term-as")),
                 );
                 None
             }
@@ -704,10 +716,10 @@ impl<'a> Reader<'a> {
             }),
             None => {
                 let error = PackError::new(
-                    format!("unknown digits check `{}`", aspect.value),
+                    crate::tr!("yaml-unknown-digits-check-aspect", aspect = aspect.value),
                     aspect.span.clone(),
                 )
-                .with_label("expected `mixed` or `fullwidth`");
+                .with_label(crate::tr!("yaml-expected-mixed-fullwidth"));
                 self.error(with_suggestion(
                     error,
                     &aspect.value,
@@ -799,7 +811,7 @@ impl<'a> Reader<'a> {
                 _ => {
                     self.error(
                         PackError::new(
-                            "a scope names one section, one heading or one section body",
+                            crate::tr!("yaml-scope-names-one-section"),
                             node.span.clone(),
                         )
                         .with_help(HELP),
@@ -817,8 +829,11 @@ impl<'a> Reader<'a> {
             "title" => Some(Scope::Title),
             "body" => Some(Scope::Body),
             other => {
-                let error = PackError::new(format!("unknown scope `{other}`"), name.span.clone())
-                    .with_label("not a scope");
+                let error = PackError::new(
+                    crate::tr!("yaml-unknown-scope-other", other = other),
+                    name.span.clone(),
+                )
+                .with_label(crate::tr!("yaml-not-scope"));
                 let error = with_suggestion(
                     error,
                     other,
@@ -844,17 +859,20 @@ impl<'a> Reader<'a> {
             }
             Value::Null => {
                 self.error(
-                    PackError::new("nothing to look for", node.span.clone())
-                        .with_label("a matcher is missing here")
-                        .with_help("write the text, or `{regex: …}`, `{pattern: …}`, `{any: […]}`"),
+                    PackError::new(crate::tr!("yaml-nothing-look-for"), node.span.clone())
+                        .with_label(crate::tr!("yaml-matcher-missing-here"))
+                        .with_help(crate::tr!("yaml-write-text-regex-pattern")),
                 );
                 None
             }
             Value::Seq(_) => {
                 self.error(
-                    PackError::new("a list alone is ambiguous here", node.span.clone())
-                        .with_label("one of these, or all of them?")
-                        .with_help("write `any: [...]` (at least one) or `all: [...]` (every one)"),
+                    PackError::new(
+                        crate::tr!("yaml-list-alone-ambiguous-here"),
+                        node.span.clone(),
+                    )
+                    .with_label(crate::tr!("yaml-one-these-all-them"))
+                    .with_help(crate::tr!("yaml-write-any-at-least")),
                 );
                 None
             }
@@ -862,9 +880,12 @@ impl<'a> Reader<'a> {
                 let fields = self.fields(node, MATCHER_KEYS, "a matcher")?;
                 if let Some((second, _)) = entries.get(1) {
                     self.error(
-                        PackError::new("a matcher has exactly one key", second.span.clone())
-                            .with_label("second key")
-                            .with_help("combine matchers with `all: [...]` or `any: [...]`"),
+                        PackError::new(
+                            crate::tr!("yaml-matcher-has-exactly-one"),
+                            second.span.clone(),
+                        )
+                        .with_label(crate::tr!("yaml-second-key"))
+                        .with_help(crate::tr!("yaml-combine-matchers-with-all")),
                     );
                     return None;
                 }
@@ -885,10 +906,13 @@ impl<'a> Reader<'a> {
                         if items.is_empty() {
                             self.error(
                                 PackError::new(
-                                    format!("`{combinator}` has no matchers"),
+                                    crate::tr!(
+                                        "yaml-combinator-has-no-matchers",
+                                        combinator = combinator
+                                    ),
                                     value.span.clone(),
                                 )
-                                .with_label("empty list"),
+                                .with_label(crate::tr!("yaml-empty-list")),
                             );
                             return None;
                         }
@@ -968,8 +992,9 @@ impl<'a> Reader<'a> {
         match Severity::parse(&text) {
             Some(severity) => Some(Spanned::new(severity, span)),
             None => {
-                let error = PackError::new(format!("unknown severity `{text}`"), span)
-                    .with_label("expected error, warning or info");
+                let error =
+                    PackError::new(crate::tr!("yaml-unknown-severity-text", text = text), span)
+                        .with_label(crate::tr!("yaml-expected-error-warning-info"));
                 self.error(with_suggestion(error, &text, &["error", "warning", "info"]));
                 None
             }
@@ -990,10 +1015,13 @@ impl<'a> Reader<'a> {
             _ => {
                 self.error(
                     PackError::new(
-                        format!("{what} must be a whole number of at least 1"),
+                        crate::tr!(
+                            "yaml-what-must-whole-number",
+                            what = super::node::yaml_words(what)
+                        ),
                         node.span.clone(),
                     )
-                    .with_label(format!("found {}", describe(node))),
+                    .with_label(crate::tr!("yaml-found-node", node = describe(node))),
                 );
                 None
             }
@@ -1053,8 +1081,15 @@ impl<'a> Reader<'a> {
 
     fn wrong_type(&mut self, node: &Node, what: &str, expected: &str) {
         self.error(
-            PackError::new(format!("{what} must be {expected}"), node.span.clone())
-                .with_label(format!("found {}", describe(node))),
+            PackError::new(
+                crate::tr!(
+                    "yaml-what-must-expected",
+                    what = super::node::yaml_words(what),
+                    expected = super::node::yaml_words(expected)
+                ),
+                node.span.clone(),
+            )
+            .with_label(crate::tr!("yaml-found-node-2", node = describe(node))),
         );
     }
 
@@ -1073,19 +1108,34 @@ impl<'a> Reader<'a> {
                 Value::Str(s) => s.as_str(),
                 _ => {
                     self.error(
-                        PackError::new(format!("keys of {what} are words"), key.span.clone())
-                            .with_label(format!("found {}", describe(key))),
+                        PackError::new(
+                            crate::tr!(
+                                "yaml-keys-what-are-words",
+                                what = super::node::yaml_words(what)
+                            ),
+                            key.span.clone(),
+                        )
+                        .with_label(crate::tr!("yaml-found-key", key = describe(key))),
                     );
                     continue;
                 }
             };
             if !allowed.contains(&name) {
-                let error =
-                    PackError::new(format!("unknown key `{name}` in {what}"), key.span.clone())
-                        .with_label("unknown key");
+                let error = PackError::new(
+                    crate::tr!(
+                        "yaml-unknown-key-name-what",
+                        name = name,
+                        what = super::node::yaml_words(what)
+                    ),
+                    key.span.clone(),
+                )
+                .with_label(crate::tr!("yaml-unknown-key"));
                 let error = with_suggestion(error, name, allowed);
                 let error = if error.help.is_none() {
-                    error.with_help(format!("allowed here: {}", allowed.join(", ")))
+                    error.with_help(crate::tr!(
+                        "yaml-allowed-here",
+                        allowed = allowed.join(", ")
+                    ))
                 } else {
                     error
                 };
@@ -1094,8 +1144,11 @@ impl<'a> Reader<'a> {
             }
             if fields.has(name) {
                 self.error(
-                    PackError::new(format!("`{name}` is written twice"), key.span.clone())
-                        .with_label("second time"),
+                    PackError::new(
+                        crate::tr!("yaml-name-written-twice", name = name),
+                        key.span.clone(),
+                    )
+                    .with_label(crate::tr!("yaml-second-time")),
                 );
                 continue;
             }
@@ -1115,8 +1168,8 @@ fn example_kind(name: &str) -> ExampleKind {
     }
 }
 
-fn describe(node: &Node) -> &'static str {
-    node.value.describe()
+fn describe(node: &Node) -> String {
+    super::node::yaml_words(node.value.describe())
 }
 
 fn capitalize(what: &str) -> String {
@@ -1127,21 +1180,24 @@ fn capitalize(what: &str) -> String {
     }
 }
 
-fn modifier_help(name: &str) -> &'static str {
+fn modifier_help(name: &str) -> String {
     match name {
-        "scope" => "`scope` belongs to require, forbid, match and when rules",
-        "min" => "`min` belongs to require and when rules",
-        "unless" | "suggest" => "`unless` and `suggest` belong to forbid rules",
-        "let" => "`let` belongs to match, statement and assert rules",
-        "subject" => "`subject` belongs to statement rules",
-        _ => "`on` belongs to consistent rules",
+        "scope" => crate::tr!("yaml-modifier-scope"),
+        "min" => crate::tr!("yaml-modifier-min"),
+        "unless" | "suggest" => crate::tr!("yaml-modifier-unless"),
+        "let" => crate::tr!("yaml-modifier-let"),
+        "subject" => crate::tr!("yaml-modifier-subject"),
+        _ => crate::tr!("yaml-modifier-on"),
     }
 }
 
 /// Adds "did you mean …?" when an allowed word is a small edit away.
 fn with_suggestion(error: PackError, written: &str, allowed: &[&str]) -> PackError {
     match suggest(written, allowed.iter().copied()) {
-        Some(candidate) => error.with_help(format!("did you mean `{candidate}`?")),
+        Some(candidate) => error.with_help(crate::tr!(
+            "yaml-did-you-mean-candidate",
+            candidate = candidate
+        )),
         None => error,
     }
 }
