@@ -103,6 +103,11 @@ pub struct Tolerance {
     /// `within 5% relative`: the allowed difference is `amount × |right|`.
     pub relative: bool,
     pub decimals: u8,
+    /// `within 0.5 points`: percentage points, written as a plain number (`amount` is the
+    /// ratio, 0.005).
+    pub points: bool,
+    /// `exactly`: the tolerance is not widened by the written precision of either side.
+    pub exact: bool,
 }
 
 /// Built-in functions.

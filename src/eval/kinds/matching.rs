@@ -188,6 +188,49 @@ pub fn evaluate(mc: &Compiled, m: &DocMatches) -> Vec<Hit> {
 mod tests {
     use crate::eval::kinds::testing::{findings, messages};
 
+    fn rate_rule(tolerance: &str) -> String {
+        format!(
+            r#"rule r {{
+              message "结案率{{rate}}与{{part}}/{{total}}不符"
+              match pattern "结案率{{rate:percent}}（{{part:count}}/{{total:count}}）"
+              assert rate ~= part / total within {tolerance}
+            }}"#
+        )
+    }
+
+    /// Which of the computed rates 94.0% … 97.0% (in steps of 0.1 point) a rate written as
+    /// 95% accepts under `tolerance`.
+    fn accepted(tolerance: &str) -> (f64, f64) {
+        let rule = rate_rule(tolerance);
+        let ok: Vec<f64> = (940..=970)
+            .filter(|part| messages(&rule, &format!("结案率95%（{part}/1000）")).is_empty())
+            .map(|part| f64::from(part) / 10.0)
+            .collect();
+        (ok[0], ok[ok.len() - 1])
+    }
+
+    #[test]
+    fn a_tolerance_in_points_is_widened_by_written_precision_unless_exactly() {
+        // A whole percentage stands for 94.5% up to (excluding) 96%: plus 0.5 point either way.
+        assert_eq!(accepted("0.5%"), (94.0, 96.4));
+        assert_eq!(accepted("0.5 points"), (94.0, 96.4));
+        // `exactly`: what is written is what is compared.
+        assert_eq!(accepted("0.5 points exactly"), (94.5, 95.5));
+        assert_eq!(accepted("0.5% exactly"), (94.5, 95.5));
+        assert_eq!(accepted("0 points exactly"), (95.0, 95.0));
+        // Relative: 1% of the computed rate (about 0.95 point).
+        assert_eq!(accepted("1% relative exactly"), (94.1, 95.9));
+    }
+
+    #[test]
+    fn points_take_a_plain_number() {
+        for bad in ["0.5% points", "1 relative points"] {
+            let src = format!("pack \"t\"\n{}\n", rate_rule(bad));
+            let refused = crate::eval::load::parse("t.rules", &src, crate::eval::load::Form::Dsl);
+            assert!(refused.is_err(), "{bad}");
+        }
+    }
+
     const RATE: &str = r#"rule r {
       message "成功 {part} / 共 {total} = {computed:%}，报告写 {rate}"
       match pattern "{total:count}件{…}成功{part:count}件{…}成功率{达|为}?{rate:percent}"

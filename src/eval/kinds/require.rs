@@ -244,4 +244,43 @@ mod tests {
         let inline_heading_only = "某镇报告\n（一）履行第一责任人职责。镇长主持会议2次。\n";
         assert_eq!(messages(rule, inline_heading_only), ["无第一责任人"]);
     }
+
+    const PLAN_YEAR: &str = r#"rule r {
+      message "工作打算未写明{report.year}年的下一年"
+      require year(report.year + 1) in body of section /下一年度|下一步|工作打算/
+    }"#;
+
+    #[test]
+    fn a_computed_year_is_found_however_the_report_writes_it() {
+        let plan = |year: &str| {
+            format!("某镇2024年法治政府建设年度报告\n一、主要举措\n开展培训3次。\n二、下一步工作打算\n{year}，我镇将继续推进依法行政。\n")
+        };
+        for written in ["2025年", "2025年度", "二〇二五年", "二零二五年", "２０２５年"] {
+            assert!(messages(PLAN_YEAR, &plan(written)).is_empty(), "{written}");
+        }
+        // The report's own year, a later one, or the year only in another section: flagged.
+        for written in ["2024年", "2026年", "12025年"] {
+            assert_eq!(flagged(PLAN_YEAR, &plan(written)), ["二、下一步工作打算"], "{written}");
+        }
+        let elsewhere = "某镇2024年法治政府建设年度报告\n一、主要举措\n2025年将开展培训。\n二、下一步工作打算\n继续推进依法行政。\n";
+        assert_eq!(messages(PLAN_YEAR, elsewhere).len(), 1);
+        // A report that states no year: nothing to compute, so the requirement is not met.
+        let no_year = "某镇法治政府建设情况报告\n一、下一步工作打算\n2025年继续推进依法行政。\n";
+        assert_eq!(messages(PLAN_YEAR, no_year).len(), 1);
+    }
+
+    #[test]
+    fn year_reads_document_facts_only() {
+        let src = "pack \"t\"\nrule r { message \"m\" require year(rate + 1) }\n";
+        let errors = crate::eval::load::parse("t.rules", src, crate::eval::load::Form::Dsl)
+            .err()
+            .expect("refused")
+            .errors;
+        assert!(
+            errors.iter().any(|e| e.message.contains("can only read document facts")),
+            "{errors:?}"
+        );
+        let src = "pack \"t\"\nrule r { message \"m\" require year(report.yaer) }\n";
+        assert!(crate::eval::load::parse("t.rules", src, crate::eval::load::Form::Dsl).is_err());
+    }
 }
