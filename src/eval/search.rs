@@ -634,6 +634,47 @@ impl<'a> DocMatches<'a> {
         }
     }
 
+    /// The units of a section scope one by one, each with the place that names it (the
+    /// heading, or the opening of a paragraph for `in body of section`), for requirements
+    /// every such section must meet (`at least N`). For `in section`, a unit leaves out the
+    /// marker of its own heading (`（一）`), which numbers the section and is no item of it.
+    /// `None` for other scopes.
+    pub fn named_section_units(&self, scope: &CompiledScope) -> Option<Vec<(Vec<Span>, Span)>> {
+        let doc = self.doc;
+        let heading_of = |s: usize, m: &CompiledMatcher| {
+            doc.section_heading(s)
+                .filter(|h| self.count(m, &h.text_span).0 > 0)
+        };
+        match scope {
+            CompiledScope::Section(m) => Some(
+                (0..doc.sections.len())
+                    .filter_map(|s| {
+                        let h = heading_of(s, m)?;
+                        let section = &doc.sections[s].span;
+                        let from = h.marker_span.end.clamp(section.start, section.end);
+                        Some((vec![from..section.end], h.span.clone()))
+                    })
+                    .collect(),
+            ),
+            CompiledScope::SectionBody(m) => {
+                let mut units: Vec<(Vec<Span>, Span)> = (0..doc.sections.len())
+                    .filter_map(|s| {
+                        let h = heading_of(s, m)?;
+                        Some((vec![structure::section_body(doc, s)?], h.span.clone()))
+                    })
+                    .collect();
+                units.extend(
+                    structure::openings(doc)
+                        .into_iter()
+                        .filter(|o| self.opens_with(m, o))
+                        .map(|o| (o.body, o.lead)),
+                );
+                Some(units)
+            }
+            _ => None,
+        }
+    }
+
     /// Whether a paragraph opens with `m`: a match inside its first sentence that starts
     /// within its opening, or that ends the first sentence when that sentence announces
     /// what follows (`我们也清醒认识到工作中的不足。一是……`, `……还存在以下问题：`).
