@@ -222,6 +222,47 @@ mod tests {
         assert_eq!(accepted("1% relative exactly"), (94.1, 95.9));
     }
 
+    const SAME_UNIT: &str = r#"rule r {
+      message "分项之和{sum}与总数{total}不符"
+      match pattern "受理{…}{total:count}{…}其中{parts:counts(=total)}。"
+      let sum = sum(parts)
+      assert sum == total
+    }"#;
+
+    #[test]
+    fn parts_of_the_same_unit_as_the_total_whatever_the_unit() {
+        let ok = [
+            "共受理纠纷120件，其中调解成功100件、涉及群众300人、调解不成功20件。",
+            "共受理来信22封，其中转办12封、直接办理10封、涉及群众46人。",
+            "共受理申请15人次，其中当场办结12人次、转办3人次，涉及企业4家。",
+        ];
+        for text in ok {
+            assert!(messages(SAME_UNIT, text).is_empty(), "{text}");
+        }
+        assert_eq!(
+            messages(
+                SAME_UNIT,
+                "共受理纠纷120件，其中调解成功100件、涉及群众300人、调解不成功30件。"
+            ),
+            ["分项之和130与总数120不符"]
+        );
+        assert_eq!(
+            messages(SAME_UNIT, "共受理来信22封，其中转办12封、直接办理9封、涉及群众46人。"),
+            ["分项之和21与总数22不符"]
+        );
+    }
+
+    #[test]
+    fn same_unit_names_a_number_capture_of_the_pattern() {
+        for bad in ["{parts:counts(=totl)}", "{parts:counts(=name)}"] {
+            let src = format!(
+                "pack \"t\"\nrule r {{ message \"m\" match pattern \"{{name:text}}受理{{total:count}}件，其中{bad}。\" assert sum(parts) == total }}\n"
+            );
+            let refused = crate::eval::load::parse("t.rules", &src, crate::eval::load::Form::Dsl);
+            assert!(refused.is_err(), "{bad}");
+        }
+    }
+
     #[test]
     fn points_take_a_plain_number() {
         for bad in ["0.5% points", "1 relative points"] {
