@@ -8,6 +8,7 @@
 //! rule kind over it, and turns each [`Hit`] into a [`Finding`] with the rule's metadata and
 //! interpolated message.
 
+pub mod divisions;
 pub mod kinds;
 pub mod load;
 pub mod search;
