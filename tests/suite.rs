@@ -6,6 +6,7 @@ mod gate_support;
 
 mod builtin_pack;
 mod builtin_rules;
+mod checklist;
 mod check_cli;
 mod check_formats;
 mod check_output;

@@ -200,6 +200,18 @@ impl Engine {
                     ..Hit::default()
                 });
             }
+            if rule.message.contains('{') {
+                // Every kind's message may name document facts (`{report.year}`), which only
+                // the kinds that evaluate expressions bind themselves.
+                let facts = Bindings::new(&doc.facts).vars();
+                for hit in &mut hits {
+                    for (name, value) in &facts {
+                        if !hit.vars.iter().any(|(n, _)| n == name) {
+                            hit.vars.push((name.clone(), value.clone()));
+                        }
+                    }
+                }
+            }
             findings.extend(to_findings(rule, hits));
         }
         findings

@@ -318,6 +318,10 @@ mod tests {
         let elsewhere = "某镇2024年法治政府建设年度报告\n一、主要举措\n2025年将开展培训。\n二、下一步工作打算\n继续推进依法行政。\n";
         assert_eq!(messages(PLAN_YEAR, elsewhere).len(), 1);
         // A report that states no year: nothing to compute, so the requirement is not met.
+        assert_eq!(
+            messages(PLAN_YEAR, elsewhere),
+            ["工作打算未写明2024年的下一年"]
+        );
         let no_year = "某镇法治政府建设情况报告\n一、下一步工作打算\n2025年继续推进依法行政。\n";
         assert_eq!(messages(PLAN_YEAR, no_year).len(), 1);
     }
