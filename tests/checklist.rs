@@ -33,9 +33,15 @@ fn both_forms_say_the_same_and_convert_into_each_other() {
     let yaml_form = pack("checklist.yaml");
     assert_eq!(rules.rules.len(), 10);
     assert_eq!(dsl::print_pack(&rules), dsl::print_pack(&yaml_form));
-    assert!(rules == yaml_form, "the two forms differ beyond their printed text");
+    assert!(
+        rules == yaml_form,
+        "the two forms differ beyond their printed text"
+    );
     let to_yaml = yaml::print_pack(&rules);
-    assert_eq!(load::parse("c.yaml", &to_yaml, Form::Yaml).ok(), Some(rules.clone()));
+    assert_eq!(
+        load::parse("c.yaml", &to_yaml, Form::Yaml).ok(),
+        Some(rules.clone())
+    );
     let to_dsl = dsl::print_pack(&yaml_form);
     assert_eq!(load::parse("c.rules", &to_dsl, Form::Dsl).ok(), Some(rules));
     // The YAML file is `convert`'s output under its comment lines.
@@ -83,7 +89,11 @@ fn reportlint_test_runs_every_example_of_both_forms_green() {
             "{}",
             out.stdout
         );
-        assert!(out.stdout.ends_with("25 passed, 0 failed\n"), "{}", out.stdout);
+        assert!(
+            out.stdout.ends_with("25 passed, 0 failed\n"),
+            "{}",
+            out.stdout
+        );
         assert!(!out.stdout.contains("no examples"), "{}", out.stdout);
         assert_eq!(out.stderr, "", "no warnings about the pack");
     }
@@ -144,7 +154,11 @@ fn the_department_report_is_marked_on_items_2_6_and_8() {
             1,
             "第2项：未说明党政主要负责人履行推进法治建设第一责任人职责的情况",
         ),
-        ("measures-three", 3, "第8项：“主要举措”部分只列了2项，应至少列3项"),
+        (
+            "measures-three",
+            3,
+            "第8项：“主要举措”部分只列了2项，应至少列3项",
+        ),
         ("mediation-parts", 11, "第6项：各项之和4与总数5不符"),
     ]);
     for form in ["checklist.rules", "checklist.yaml"] {
@@ -165,8 +179,16 @@ rule r {
 "#;
     std::fs::write(dir.join("p.rules"), unguarded).expect("writes");
     let out = run_in(&dir, &["test", "p.rules"], None);
-    assert_eq!(out.code, 0, "a warning, not an error: {}{}", out.stdout, out.stderr);
-    assert!(out.stdout.ends_with("1 passed, 0 failed\n"), "{}", out.stdout);
+    assert_eq!(
+        out.code, 0,
+        "a warning, not an error: {}{}",
+        out.stdout, out.stderr
+    );
+    assert!(
+        out.stdout.ends_with("1 passed, 0 failed\n"),
+        "{}",
+        out.stdout
+    );
     assert!(
         out.stderr.starts_with(
             "warning: p.rules:5:18: `total` may be 0 here: on such a report the rule cannot be evaluated\n  help: guard the division: `total == 0 or …`"
@@ -183,9 +205,15 @@ rule r {
     std::fs::write(dir.join("p.yaml"), yaml).expect("writes");
     let out = run_in(&dir, &["test", "p.yaml"], None);
     assert!(
-        out.stderr.starts_with("warning: p.yaml:6:14: `total` may be 0 here"),
+        out.stderr
+            .starts_with("warning: p.yaml:6:14: `total` may be 0 here"),
         "{}",
         out.stderr
     );
-    assert!(out.stderr.contains("a `let` is computed before the assertions"), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("a `let` is computed before the assertions"),
+        "{}",
+        out.stderr
+    );
 }

@@ -6,10 +6,10 @@ mod gate_support;
 
 mod builtin_pack;
 mod builtin_rules;
-mod checklist;
 mod check_cli;
 mod check_formats;
 mod check_output;
+mod checklist;
 mod contents_year;
 mod dsl_errors;
 mod dsl_expr;

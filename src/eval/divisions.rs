@@ -149,9 +149,10 @@ fn may_be_zero(divisor: &Expr) -> bool {
 fn reads_a_name(expr: &Expr) -> bool {
     match &expr.kind {
         ExprKind::Name(_) => true,
-        ExprKind::Number { .. } | ExprKind::Percent { .. } | ExprKind::Text(_) | ExprKind::Fact(_) => {
-            false
-        }
+        ExprKind::Number { .. }
+        | ExprKind::Percent { .. }
+        | ExprKind::Text(_)
+        | ExprKind::Fact(_) => false,
         ExprKind::Unary { operand, .. } | ExprKind::Not(operand) => reads_a_name(operand),
         ExprKind::Binary { left, right, .. }
         | ExprKind::Compare { left, right, .. }
@@ -192,17 +193,22 @@ mod tests {
             .collect()
     }
 
-    const PATTERN: &str = r#"match pattern "受理{total:count}件，成功{part:count}件，成功率{rate:percent}""#;
+    const PATTERN: &str =
+        r#"match pattern "受理{total:count}件，成功{part:count}件，成功率{rate:percent}""#;
 
     #[test]
     fn an_unguarded_division_by_a_capture_is_warned_at_its_place() {
         let body = format!("{PATTERN} assert rate ~= part / total within 1%");
         assert_eq!(warnings(&body), ["part / total"]);
-        let body = format!("{PATTERN} let computed = part / total assert rate ~= computed within 1%");
+        let body =
+            format!("{PATTERN} let computed = part / total assert rate ~= computed within 1%");
         assert_eq!(warnings(&body), ["part / total"]);
         let body = format!("{PATTERN} assert part / (total - part) < 1");
         let found = warnings(&body);
-        assert!(found.len() == 1 && found[0].starts_with("part / (total"), "{found:?}");
+        assert!(
+            found.len() == 1 && found[0].starts_with("part / (total"),
+            "{found:?}"
+        );
     }
 
     #[test]

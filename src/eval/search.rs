@@ -244,9 +244,10 @@ fn first_name(expr: &crate::pack::model::Expr) -> Option<Span> {
     use crate::pack::model::ExprKind;
     match &expr.kind {
         ExprKind::Name(_) => Some(expr.span.clone()),
-        ExprKind::Number { .. } | ExprKind::Percent { .. } | ExprKind::Text(_) | ExprKind::Fact(_) => {
-            None
-        }
+        ExprKind::Number { .. }
+        | ExprKind::Percent { .. }
+        | ExprKind::Text(_)
+        | ExprKind::Fact(_) => None,
         ExprKind::Unary { operand, .. } | ExprKind::Not(operand) => first_name(operand),
         ExprKind::Binary { left, right, .. }
         | ExprKind::Compare { left, right, .. }
@@ -268,7 +269,9 @@ pub fn year_spans(
 ) -> Vec<Span> {
     let bindings = crate::eval::Bindings::new(facts);
     let year = match crate::pack::values::eval(expr, &bindings) {
-        Ok(Value::Number { value, .. }) if value.fract() == 0.0 && (1.0..=9999.0).contains(&value) => {
+        Ok(Value::Number { value, .. })
+            if value.fract() == 0.0 && (1.0..=9999.0).contains(&value) =>
+        {
             value as u32
         }
         _ => return Vec::new(),
@@ -652,7 +655,8 @@ impl<'a> DocMatches<'a> {
                         let h = heading_of(s, m)?;
                         let section = &doc.sections[s].span;
                         let from = h.marker_span.end.clamp(section.start, section.end);
-                        Some((vec![from..section.end], h.span.clone()))
+                        let piece: Span = from..section.end;
+                        Some((vec![piece], h.span.clone()))
                     })
                     .collect(),
             ),

@@ -535,7 +535,10 @@ impl CompiledPattern {
         caps: &regex::Captures<'_>,
         figures: &mut FigureReader<'_>,
     ) -> Option<String> {
-        let spec = self.captures.iter().find(|c| Some(c.name.as_str()) == name)?;
+        let spec = self
+            .captures
+            .iter()
+            .find(|c| Some(c.name.as_str()) == name)?;
         let span = caps.get(spec.group)?.range();
         figures.quantity_at(span)?.unit.clone()
     }

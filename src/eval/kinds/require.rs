@@ -330,8 +330,7 @@ mod tests {
     fn year_reads_document_facts_only() {
         let src = "pack \"t\"\nrule r { message \"m\" require year(rate + 1) }\n";
         let errors = crate::eval::load::parse("t.rules", src, crate::eval::load::Form::Dsl)
-            .err()
-            .expect("refused")
+            .expect_err("refused")
             .errors;
         assert!(
             errors.iter().any(|e| e.message.contains("can only read document facts")),
