@@ -74,6 +74,8 @@ fn within(l: Expr, r: Expr, amount: f64, percent: bool, relative: bool) -> Expr 
             percent,
             relative,
             decimals: 0,
+            points: false,
+            exact: false,
         },
     })
 }

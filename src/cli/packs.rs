@@ -404,6 +404,9 @@ pub fn test(args: TestArgs) -> i32 {
         }
     }
     for p in &args.packs {
+        for warning in load::warnings_of_file(p) {
+            eprintln!("{warning}");
+        }
         sets.push((p.display().to_string(), load::load_file(p)));
     }
     if sets.is_empty() {

@@ -218,6 +218,30 @@ pub fn parse_file(shown: &str, text: &str, form: Form) -> Result<ValidPack, Load
     parse_quoting_packs_only(shown, text, form)
 }
 
+/// The warnings of a pack file ([`crate::eval::divisions`]), each as
+/// `warning: FILE:LINE:COLUMN: message` followed by its help on a line of its own. None when
+/// the file does not load (its errors are reported by loading it).
+pub fn warnings_of_file(path: &Path) -> Vec<String> {
+    let Ok((shown, text, form)) = read_file(path) else {
+        return Vec::new();
+    };
+    let Ok(valid) = parse_file(&shown, &text, form) else {
+        return Vec::new();
+    };
+    let lines = crate::model::LineIndex::new(&text);
+    super::divisions::division_warnings(&valid.pack)
+        .into_iter()
+        .map(|w| {
+            let at = lines.position(&text, w.span.start);
+            let mut line = format!("warning: {shown}:{}:{}: {}", at.line, at.column, w.message);
+            if let Some(help) = &w.help {
+                line.push_str(&format!("\n  help: {help}"));
+            }
+            line
+        })
+        .collect()
+}
+
 /// Whether a file's text starts like a pack of its form, so that quoting it in an error
 /// shows the author their own pack and not some other file named by mistake (or on
 /// purpose: a link to a credentials file). After an optional byte order mark, blank lines

@@ -8,6 +8,7 @@
 //! rule kind over it, and turns each [`Hit`] into a [`Finding`] with the rule's metadata and
 //! interpolated message.
 
+pub mod divisions;
 pub mod kinds;
 pub mod load;
 pub mod search;
@@ -198,6 +199,18 @@ impl Engine {
                     rule_error: Some(why),
                     ..Hit::default()
                 });
+            }
+            if rule.message.contains('{') {
+                // Every kind's message may name document facts (`{report.year}`), which only
+                // the kinds that evaluate expressions bind themselves.
+                let facts = Bindings::new(&doc.facts).vars();
+                for hit in &mut hits {
+                    for (name, value) in &facts {
+                        if !hit.vars.iter().any(|(n, _)| n == name) {
+                            hit.vars.push((name.clone(), value.clone()));
+                        }
+                    }
+                }
             }
             findings.extend(to_findings(rule, hits));
         }

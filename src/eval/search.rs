@@ -26,6 +26,8 @@ pub enum Leaf {
     Literal(String),
     Regex(RegexMatcher),
     Pattern(CompiledPattern),
+    /// `year(expr)`: the year computed from the document's facts, as written in a report.
+    Year(crate::pack::model::Expr),
 }
 
 /// One capture of a leaf match: a regex group or a typed pattern placeholder.
@@ -101,6 +103,7 @@ impl Compiler {
             Matcher::Text(t) => self.leaf(0, t, errors).map(CompiledMatcher::Leaf),
             Matcher::Regex(r) => self.leaf(1, r, errors).map(CompiledMatcher::Leaf),
             Matcher::Pattern(p) => self.leaf(2, p, errors).map(CompiledMatcher::Leaf),
+            Matcher::Year(expr) => self.year_leaf(expr, errors).map(CompiledMatcher::Leaf),
             Matcher::Any(items) | Matcher::All(items) | Matcher::None(items) => {
                 let compiled: Vec<Option<CompiledMatcher>> = items
                     .iter()
@@ -193,6 +196,37 @@ impl Compiler {
         Some(id)
     }
 
+    /// The leaf of `year(expr)`: the expression may read document facts and numbers only
+    /// (it is computed once per document, before any match).
+    fn year_leaf(
+        &mut self,
+        expr: &crate::pack::model::Expr,
+        errors: &mut Vec<PackError>,
+    ) -> Option<LeafId> {
+        if let Some(span) = first_name(expr) {
+            errors.push(
+                PackError::new("`year(…)` can only read document facts", span)
+                    .with_label("not a document fact")
+                    .with_help(format!(
+                        "write a year from the report's facts, e.g. `year(report.year + 1)`; the facts are {}",
+                        crate::pack::expr::FACTS.join(", ")
+                    )),
+            );
+            return None;
+        }
+        if !crate::eval::validate::expect_fact_number(expr, errors) {
+            return None;
+        }
+        let key = (3, expr.to_string());
+        if let Some(&id) = self.index.get(&key) {
+            return Some(id);
+        }
+        let id = self.leaves.len();
+        self.leaves.push(Arc::new(Leaf::Year(expr.clone())));
+        self.index.insert(key, id);
+        Some(id)
+    }
+
     pub fn scope(&mut self, s: &Scope) -> Result<CompiledScope, Vec<PackError>> {
         Ok(match s {
             Scope::Document => CompiledScope::Document,
@@ -207,10 +241,83 @@ impl Compiler {
     }
 }
 
+/// Where an expression reads a name (a capture or a `let`), which `year(…)` cannot have.
+fn first_name(expr: &crate::pack::model::Expr) -> Option<Span> {
+    use crate::pack::model::ExprKind;
+    match &expr.kind {
+        ExprKind::Name(_) => Some(expr.span.clone()),
+        ExprKind::Number { .. }
+        | ExprKind::Percent { .. }
+        | ExprKind::Text(_)
+        | ExprKind::Fact(_) => None,
+        ExprKind::Unary { operand, .. } | ExprKind::Not(operand) => first_name(operand),
+        ExprKind::Binary { left, right, .. }
+        | ExprKind::Compare { left, right, .. }
+        | ExprKind::Approx { left, right, .. }
+        | ExprKind::And(left, right)
+        | ExprKind::Or(left, right) => first_name(left).or_else(|| first_name(right)),
+        ExprKind::Call { args, .. } => args.iter().find_map(first_name),
+    }
+}
+
+/// Where the year that `expr` computes from the document's `facts` is written in `text`:
+/// `2025年` (so also the start of `2025年度`), in half- or full-width digits, or in Chinese
+/// numerals (`二〇二五年`, `二零二五年`), not preceded by another digit. Nowhere when the
+/// facts it reads are not stated or it is no year.
+pub fn year_spans(
+    expr: &crate::pack::model::Expr,
+    facts: &crate::model::Facts,
+    text: &str,
+) -> Vec<Span> {
+    let bindings = crate::eval::Bindings::new(facts);
+    let year = match crate::pack::values::eval(expr, &bindings) {
+        Ok(Value::Number { value, .. })
+            if value.fract() == 0.0 && (1.0..=9999.0).contains(&value) =>
+        {
+            value as u32
+        }
+        _ => return Vec::new(),
+    };
+    let digits = year.to_string();
+    let forms: Vec<String> = [
+        ('0', "0123456789"),
+        ('０', "０１２３４５６７８９"),
+        ('〇', "〇一二三四五六七八九"),
+        ('零', "零一二三四五六七八九"),
+    ]
+    .iter()
+    .map(|(_, set)| {
+        let set: Vec<char> = set.chars().collect();
+        digits
+            .chars()
+            .map(|d| set[d.to_digit(10).unwrap_or(0) as usize])
+            .collect::<String>()
+            + "年"
+    })
+    .collect();
+    let is_digit = |c: char| {
+        c.is_ascii_digit() || ('０'..='９').contains(&c) || "〇零一二三四五六七八九".contains(c)
+    };
+    let mut spans: Vec<Span> = Vec::new();
+    for form in forms {
+        for (at, found) in text.match_indices(form.as_str()) {
+            if text[..at].chars().next_back().is_some_and(is_digit) {
+                continue;
+            }
+            if !spans.contains(&(at..at + found.len())) {
+                spans.push(at..at + found.len());
+            }
+        }
+    }
+    spans.sort_by_key(|s| (s.start, s.end));
+    spans
+}
+
 /// The span in the pack source of a matcher (its first leaf).
 pub fn matcher_span(m: &Matcher) -> Span {
     match m {
         Matcher::Text(s) | Matcher::Regex(s) | Matcher::Pattern(s) => s.span.clone(),
+        Matcher::Year(expr) => expr.span.clone(),
         Matcher::Any(v) | Matcher::All(v) | Matcher::None(v) => {
             v.first().map(matcher_span).unwrap_or(0..0)
         }
@@ -379,6 +486,13 @@ impl<'a> DocMatches<'a> {
                     }
                 },
                 Leaf::Pattern(p) => p.find_iter(text).map(from_pattern).collect(),
+                Leaf::Year(expr) => year_spans(expr, &self.doc.facts, text)
+                    .into_iter()
+                    .map(|span| LeafMatch {
+                        span,
+                        captures: Vec::new(),
+                    })
+                    .collect(),
             };
             v.sort_by_key(|m| (m.span.start, m.span.end));
             v
@@ -397,7 +511,7 @@ impl<'a> DocMatches<'a> {
         *self.found_any[id].get_or_init(|| {
             let text = self.doc.text.as_str();
             let quick = match &*self.leaves[id] {
-                Leaf::Literal(_) => None,
+                Leaf::Literal(_) | Leaf::Year(_) => None,
                 Leaf::Regex(r) => r.is_match(text),
                 Leaf::Pattern(p) => Some(p.find_iter(text).next().is_some()),
             };
@@ -522,6 +636,48 @@ impl<'a> DocMatches<'a> {
                 units
             }
             _ => self.units(scope).into_iter().map(|u| vec![u]).collect(),
+        }
+    }
+
+    /// The units of a section scope one by one, each with the place that names it (the
+    /// heading, or the opening of a paragraph for `in body of section`), for requirements
+    /// every such section must meet (`at least N`). For `in section`, a unit leaves out the
+    /// marker of its own heading (`（一）`), which numbers the section and is no item of it.
+    /// `None` for other scopes.
+    pub fn named_section_units(&self, scope: &CompiledScope) -> Option<Vec<(Vec<Span>, Span)>> {
+        let doc = self.doc;
+        let heading_of = |s: usize, m: &CompiledMatcher| {
+            doc.section_heading(s)
+                .filter(|h| self.count(m, &h.text_span).0 > 0)
+        };
+        match scope {
+            CompiledScope::Section(m) => Some(
+                (0..doc.sections.len())
+                    .filter_map(|s| {
+                        let h = heading_of(s, m)?;
+                        let section = &doc.sections[s].span;
+                        let from = h.marker_span.end.clamp(section.start, section.end);
+                        let piece: Span = from..section.end;
+                        Some((vec![piece], h.span.clone()))
+                    })
+                    .collect(),
+            ),
+            CompiledScope::SectionBody(m) => {
+                let mut units: Vec<(Vec<Span>, Span)> = (0..doc.sections.len())
+                    .filter_map(|s| {
+                        let h = heading_of(s, m)?;
+                        Some((vec![structure::section_body(doc, s)?], h.span.clone()))
+                    })
+                    .collect();
+                units.extend(
+                    structure::openings(doc)
+                        .into_iter()
+                        .filter(|o| self.opens_with(m, o))
+                        .map(|o| (o.body, o.lead)),
+                );
+                Some(units)
+            }
+            _ => None,
         }
     }
 
@@ -695,6 +851,7 @@ mod tests {
                         RegexSearch::Backtracking(_) => "backtracking",
                     },
                     Leaf::Pattern(_) => "pattern",
+                    Leaf::Year(_) => "year",
                 },
                 _ => "not a leaf",
             })

@@ -279,7 +279,7 @@ pub(crate) fn captures_of(
 
 fn collect_captures(leaf: &Leaf, names: &mut Names) {
     match leaf {
-        Leaf::Literal(_) => {}
+        Leaf::Literal(_) | Leaf::Year(_) => {}
         Leaf::Regex(regex) => {
             for group in regex.groups() {
                 names.add(group, Ty::Unknown);
@@ -313,6 +313,14 @@ pub(crate) fn check_lets(lets: &[Let], names: &mut Names, errors: &mut Vec<PackE
             names.add(&binding.name.value, ty);
         }
     }
+}
+
+/// An expression over document facts only (`year(report.year + 1)`) must be a number;
+/// returns whether it is.
+pub(crate) fn expect_fact_number(expr: &Expr, errors: &mut Vec<PackError>) -> bool {
+    let before = errors.len();
+    let ok = expect(expr, Ty::Number, &Names::default(), errors);
+    ok && errors.len() == before
 }
 
 pub(crate) fn expect_condition(expr: &Expr, names: &Names, errors: &mut Vec<PackError>) {

@@ -6,7 +6,9 @@
 //!
 //! Values: counts and amounts are numbers; a percentage literal or capture is a ratio
 //! (`97%` is 0.97), so `rate ~= ok / total within 1%` compares ratios and the tolerance
-//! `1%` is one percentage point.
+//! `1%` is one percentage point; `within 0.5 points` says the same in percentage points, and a
+//! tolerance ending in `exactly` is not widened by the written precision of the figures (see
+//! `pack::values`).
 
 use crate::model::Span;
 
@@ -103,6 +105,11 @@ pub struct Tolerance {
     /// `within 5% relative`: the allowed difference is `amount × |right|`.
     pub relative: bool,
     pub decimals: u8,
+    /// `within 0.5 points`: percentage points, written as a plain number (`amount` is the
+    /// ratio, 0.005).
+    pub points: bool,
+    /// `exactly`: the tolerance is not widened by the written precision of either side.
+    pub exact: bool,
 }
 
 /// Built-in functions.

@@ -240,6 +240,10 @@ pub enum Matcher {
     All(Vec<Matcher>),
     /// None of these.
     None(Vec<Matcher>),
+    /// `year(report.year + 1)`: the year an expression over document facts computes, as the
+    /// report writes a year: `2025年`, `2025年度`, `二〇二五年` (or `二零二五年`). Found
+    /// nowhere when the document does not state the facts it reads.
+    Year(Expr),
 }
 
 /// Where a matcher is applied.

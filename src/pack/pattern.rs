@@ -31,6 +31,7 @@
 //! | `text` | one or more characters inside the sentence, as few as possible |
 //! | `counts` | every count from here to the end of the sentence, or up to the literal that follows; its value is a list |
 //! | `counts(人)` | the same, only counts directly followed by 人 |
+//! | `counts(=total)` | the same, only counts with the unit the capture `total` is written with (`件` in `受理120件`); all counts when `total` has none |
 //!
 //! Examples:
 //!
@@ -132,6 +133,8 @@ pub enum CaptureType {
     Date,
     Text,
     /// Every count in the rest of the sentence, optionally only those followed by `unit`.
+    /// A unit `=NAME` means: the unit the capture NAME is written with (see
+    /// [`CaptureType::same_unit_as`]).
     Counts {
         unit: Option<String>,
     },
@@ -165,6 +168,22 @@ impl CaptureType {
                 }
             }
         })
+    }
+
+    /// For `counts(=total)`: the capture whose unit the counts must have.
+    pub fn same_unit_as(&self) -> Option<&str> {
+        match self {
+            CaptureType::Counts { unit: Some(unit) } => unit.strip_prefix('=').map(str::trim),
+            _ => None,
+        }
+    }
+
+    /// The literal unit of `counts(人)`; none for `counts` and `counts(=total)`.
+    fn literal_unit(&self) -> Option<&str> {
+        match self {
+            CaptureType::Counts { unit: Some(unit) } if !unit.starts_with('=') => Some(unit),
+            _ => None,
+        }
     }
 
     /// The type as written in a pattern.
@@ -328,7 +347,22 @@ pub fn compile(src: &str, base: usize) -> Result<CompiledPattern, Vec<PackError>
             } => {
                 let is_last = index + 1 == segments.len();
                 let fragment = match ty {
-                    CaptureType::Counts { unit } => {
+                    CaptureType::Counts { .. } => {
+                        if let Some(other) = ty.same_unit_as() {
+                            let numeric = segments.iter().any(|s| {
+                                matches!(s, Segment::Capture { name, ty, .. } if name == other && matches!(ty, CaptureType::Count | CaptureType::Amount | CaptureType::Number))
+                            });
+                            if !numeric {
+                                errors.push(
+                                    PackError::new(
+                                        format!("`counts(={other})` needs a capture `{other}` of type count, amount or number in this pattern"),
+                                        span.clone(),
+                                    )
+                                    .with_label("whose unit?")
+                                    .with_help("name the capture whose unit the counts share, e.g. `{total:count}件{…}{parts:counts(=total)}`"),
+                                );
+                            }
+                        }
                         let followed_by_literal = matches!(
                             segments.get(index + 1),
                             Some(
@@ -349,7 +383,7 @@ pub fn compile(src: &str, base: usize) -> Result<CompiledPattern, Vec<PackError>
                                 .with_help(crate::tr!("pattern-write-text-that-follows")),
                             );
                         }
-                        item_finders.push(Some(counts_item_regex(unit.as_deref())));
+                        item_finders.push(Some(counts_item_regex(ty.literal_unit())));
                         if is_last {
                             format!("{SENTENCE_CHAR}*")
                         } else {
@@ -497,6 +531,22 @@ impl CompiledPattern {
         }
     }
 
+    /// The unit the capture `name` is written with in this match (`件` of `120件`), for
+    /// `counts(=name)`; `None` without such a capture or when it has no unit.
+    fn unit_of(
+        &self,
+        name: Option<&str>,
+        caps: &regex::Captures<'_>,
+        figures: &mut FigureReader<'_>,
+    ) -> Option<String> {
+        let spec = self
+            .captures
+            .iter()
+            .find(|c| Some(c.name.as_str()) == name)?;
+        let span = caps.get(spec.group)?.range();
+        figures.quantity_at(span)?.unit.clone()
+    }
+
     /// Build a match from the regex's captures, or `None` when a number capture starts or
     /// ends inside a longer number or a `counts` capture found no count.
     fn accept(
@@ -516,6 +566,14 @@ impl CompiledPattern {
                 }
                 if let Some(finder) = finder {
                     items = find_counts(finder, text, m.range());
+                    if let Some(unit) = self.unit_of(spec.ty.same_unit_as(), caps, figures) {
+                        items.retain(|item| {
+                            figures
+                                .quantity_at(item.span.clone())
+                                .and_then(|q| q.unit.as_deref())
+                                == Some(unit.as_str())
+                        });
+                    }
                     if items.is_empty() {
                         return None;
                     }
@@ -1234,8 +1292,8 @@ pub fn capture_value(ty: &CaptureType, raw: &str) -> Option<Value> {
             let figure = numbers::parse_number(&raw)?;
             (figure.percent == (*ty == CaptureType::Percent)).then(|| Value::stated(&figure))
         }
-        CaptureType::Counts { unit } => {
-            let finder = Regex::new(&counts_item_regex(unit.as_deref())).ok()?;
+        CaptureType::Counts { .. } => {
+            let finder = Regex::new(&counts_item_regex(ty.literal_unit())).ok()?;
             let items = find_counts(&finder, raw, 0..raw.len());
             items
                 .iter()

@@ -35,6 +35,14 @@
 //!   96.4%): the other side may lie up to one unit of its last decimal above it (excluded),
 //!   the same precision rule as the statement analyser's, so `rate ~= part / total within 0%`
 //!   accepts exactly the rates the analyser accepts for those figures.
+//!   So the tolerance written is widened by the written precision: a rate written as a whole
+//!   percentage (95%) checked `within 0.5%` (or `within 0.5 points`) accepts a computed rate
+//!   from 94% up to (excluding) 96.5%: half a point below, one point above, plus the 0.5.
+//!   A tolerance ending in `exactly` (`within 0.5 points exactly`) is not widened: the
+//!   difference of the two values as they stand must be at most the tolerance (94.5%–95.5%).
+//! - **Tolerances**: `within 1%` and `within 0.5 points` are absolute, in percentage points
+//!   when the sides are ratios (`1%` is 0.01); `within 1% relative` is a fraction of the
+//!   right side; a plain number (`within 2`) is absolute in the sides' own units.
 //! - **Comparisons** `< <= > >= == !=` compare numbers (`==` tolerates float rounding) and
 //!   dates; `==` / `!=` also compare texts and booleans. Comparing values of different kinds
 //!   is [`EvalError::TypeMismatch`] (validation normally rejects such rules earlier).
@@ -681,6 +689,10 @@ fn approx_equal(stated: &Number, other: &Number, tolerance: &Tolerance) -> bool 
         low_ok && high_ok
     };
     let offset = other.value - stated.value;
+    if tolerance.exact {
+        // `exactly`: the figures stand for themselves, whatever precision they were written in.
+        return within(offset, (0.0, (0.0, false)));
+    }
     within(offset, stated.written_range()) || within(-offset, other.written_range())
 }
 

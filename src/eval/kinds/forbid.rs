@@ -110,6 +110,7 @@ fn refixed(template: &str, leaves: &[Arc<Leaf>], unless: &[Arc<Leaf>]) -> Option
                 None,
                 pattern.captures.iter().map(|c| c.name.clone()).collect(),
             ),
+            Leaf::Year(_) => (None, Vec::new()),
         };
         if groups.iter().any(|g| g == "at") {
             // The fix replaces only the `at` group; the rest of the match stays around it.
@@ -223,6 +224,8 @@ fn spans_in(leaf: &Leaf, text: &str) -> Option<Vec<std::ops::Range<usize>>> {
             .map(|m| m.span)
             .collect(),
         Leaf::Pattern(pattern) => pattern.find_iter(text).map(|m| m.span).collect(),
+        // The year depends on the document's facts, which a replacement alone does not have.
+        Leaf::Year(_) => return None,
     })
 }
 

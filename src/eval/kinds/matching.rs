@@ -188,6 +188,90 @@ pub fn evaluate(mc: &Compiled, m: &DocMatches) -> Vec<Hit> {
 mod tests {
     use crate::eval::kinds::testing::{findings, messages};
 
+    fn rate_rule(tolerance: &str) -> String {
+        format!(
+            r#"rule r {{
+              message "结案率{{rate}}与{{part}}/{{total}}不符"
+              match pattern "结案率{{rate:percent}}（{{part:count}}/{{total:count}}）"
+              assert rate ~= part / total within {tolerance}
+            }}"#
+        )
+    }
+
+    /// Which of the computed rates 94.0% … 97.0% (in steps of 0.1 point) a rate written as
+    /// 95% accepts under `tolerance`.
+    fn accepted(tolerance: &str) -> (f64, f64) {
+        let rule = rate_rule(tolerance);
+        let ok: Vec<f64> = (940..=970)
+            .filter(|part| messages(&rule, &format!("结案率95%（{part}/1000）")).is_empty())
+            .map(|part| f64::from(part) / 10.0)
+            .collect();
+        (ok[0], ok[ok.len() - 1])
+    }
+
+    #[test]
+    fn a_tolerance_in_points_is_widened_by_written_precision_unless_exactly() {
+        // A whole percentage stands for 94.5% up to (excluding) 96%: plus 0.5 point either way.
+        assert_eq!(accepted("0.5%"), (94.0, 96.4));
+        assert_eq!(accepted("0.5 points"), (94.0, 96.4));
+        // `exactly`: what is written is what is compared.
+        assert_eq!(accepted("0.5 points exactly"), (94.5, 95.5));
+        assert_eq!(accepted("0.5% exactly"), (94.5, 95.5));
+        assert_eq!(accepted("0 points exactly"), (95.0, 95.0));
+        // Relative: 1% of the computed rate (about 0.95 point).
+        assert_eq!(accepted("1% relative exactly"), (94.1, 95.9));
+    }
+
+    const SAME_UNIT: &str = r#"rule r {
+      message "分项之和{sum}与总数{total}不符"
+      match pattern "受理{…}{total:count}{…}其中{parts:counts(=total)}。"
+      let sum = sum(parts)
+      assert sum == total
+    }"#;
+
+    #[test]
+    fn parts_of_the_same_unit_as_the_total_whatever_the_unit() {
+        let ok = [
+            "共受理纠纷120件，其中调解成功100件、涉及群众300人、调解不成功20件。",
+            "共受理来信22封，其中转办12封、直接办理10封、涉及群众46人。",
+            "共受理申请15人次，其中当场办结12人次、转办3人次，涉及企业4家。",
+        ];
+        for text in ok {
+            assert!(messages(SAME_UNIT, text).is_empty(), "{text}");
+        }
+        assert_eq!(
+            messages(
+                SAME_UNIT,
+                "共受理纠纷120件，其中调解成功100件、涉及群众300人、调解不成功30件。"
+            ),
+            ["分项之和130与总数120不符"]
+        );
+        assert_eq!(
+            messages(SAME_UNIT, "共受理来信22封，其中转办12封、直接办理9封、涉及群众46人。"),
+            ["分项之和21与总数22不符"]
+        );
+    }
+
+    #[test]
+    fn same_unit_names_a_number_capture_of_the_pattern() {
+        for bad in ["{parts:counts(=totl)}", "{parts:counts(=name)}"] {
+            let src = format!(
+                "pack \"t\"\nrule r {{ message \"m\" match pattern \"{{name:text}}受理{{total:count}}件，其中{bad}。\" assert sum(parts) == total }}\n"
+            );
+            let refused = crate::eval::load::parse("t.rules", &src, crate::eval::load::Form::Dsl);
+            assert!(refused.is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn points_take_a_plain_number() {
+        for bad in ["0.5% points", "1 relative points"] {
+            let src = format!("pack \"t\"\n{}\n", rate_rule(bad));
+            let refused = crate::eval::load::parse("t.rules", &src, crate::eval::load::Form::Dsl);
+            assert!(refused.is_err(), "{bad}");
+        }
+    }
+
     const RATE: &str = r#"rule r {
       message "成功 {part} / 共 {total} = {computed:%}，报告写 {rate}"
       match pattern "{total:count}件{…}成功{part:count}件{…}成功率{达|为}?{rate:percent}"

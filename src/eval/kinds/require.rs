@@ -5,6 +5,10 @@
 //! some sentence. `any` counts the matches of all its parts, `all` the fewest of its parts,
 //! `none` is satisfied once when none of its parts is there.
 //!
+//! With `at least N` written and a section scope (`in section …`, `in body of section …`),
+//! every matching section must hold N matches, each section is reported on its own, and
+//! the marker of a section's own heading (`（一）`) is not counted as one of its items.
+//!
 //! Missing text has no place of its own, so the finding points at the sections the text was
 //! expected in (scope `section`), or at the title, and says so.
 //!
@@ -24,6 +28,8 @@ use crate::pack::values::Value;
 pub struct Compiled {
     pub what: CompiledMatcher,
     pub min_count: usize,
+    /// `at least N` was written: with a section scope, every matching section must hold it.
+    pub each_section: bool,
     pub scope: CompiledScope,
 }
 
@@ -59,6 +65,7 @@ pub fn compile(r: &Require, c: &mut Compiler) -> Result<Compiled, Vec<PackError>
         (Ok(what), Ok(scope)) => Ok(Compiled {
             what,
             min_count: r.min_count.as_ref().map_or(1, |m| m.value as usize),
+            each_section: r.min_count.is_some(),
             scope,
         }),
         (Err(mut a), Err(mut b)) => {
@@ -71,6 +78,12 @@ pub fn compile(r: &Require, c: &mut Compiler) -> Result<Compiled, Vec<PackError>
 
 /// Whether the requirement holds; on failure, the best count seen.
 pub fn holds(r: &Compiled, m: &DocMatches) -> Result<(), usize> {
+    if let Some(short) = sections_short(r, m) {
+        return match short.iter().map(|(found, _)| *found).min() {
+            Some(found) => Err(found),
+            None => Ok(()),
+        };
+    }
     if matches!(r.scope, CompiledScope::Body | CompiledScope::SectionBody(_)) {
         return holds_in_pieces(r, m);
     }
@@ -92,6 +105,35 @@ pub fn holds(r: &Compiled, m: &DocMatches) -> Result<(), usize> {
     Err(best)
 }
 
+/// With `at least N` and a section scope, when some section matches: the sections holding
+/// fewer than N matches, each with its count and the place that names it. `None` when the
+/// rule is not of that form or no section matches (then the requirement fails as usual).
+fn sections_short(r: &Compiled, m: &DocMatches) -> Option<Vec<(usize, crate::model::Span)>> {
+    if !r.each_section {
+        return None;
+    }
+    let units = m.named_section_units(&r.scope)?;
+    if units.is_empty() {
+        return None;
+    }
+    let body = matches!(r.scope, CompiledScope::SectionBody(_));
+    let min = r.min_count.max(1);
+    Some(
+        units
+            .into_iter()
+            .filter_map(|(pieces, at)| {
+                let pieces = if body {
+                    crate::model::structure::without_deferrals(m.doc, &pieces)
+                } else {
+                    pieces
+                };
+                let (n, _) = m.count_pieces(&r.what, &pieces);
+                (n < min).then_some((n, at))
+            })
+            .collect(),
+    )
+}
+
 /// [`holds`] for scopes whose units are several pieces of text (`in body …`).
 fn holds_in_pieces(r: &Compiled, m: &DocMatches) -> Result<(), usize> {
     let mut best = 0;
@@ -108,6 +150,17 @@ fn holds_in_pieces(r: &Compiled, m: &DocMatches) -> Result<(), usize> {
 }
 
 pub fn evaluate(r: &Compiled, m: &DocMatches) -> Vec<Hit> {
+    if let Some(short) = sections_short(r, m) {
+        return short
+            .into_iter()
+            .map(|(found, at)| {
+                Hit::at(vec![Label::new(at, Some("应在此部分写明".to_string()))])
+                    .note("此部分的内容不足")
+                    .var("found", Value::count(found as f64))
+                    .var("min", Value::count(r.min_count as f64))
+            })
+            .collect();
+    }
     let Err(found) = holds(r, m) else {
         return Vec::new();
     };
@@ -243,5 +296,83 @@ mod tests {
         assert!(messages(rule, inline).is_empty());
         let inline_heading_only = "某镇报告\n（一）履行第一责任人职责。镇长主持会议2次。\n";
         assert_eq!(messages(rule, inline_heading_only), ["无第一责任人"]);
+    }
+
+    const PLAN_YEAR: &str = r#"rule r {
+      message "工作打算未写明{report.year}年的下一年"
+      require year(report.year + 1) in body of section /下一年度|下一步|工作打算/
+    }"#;
+
+    #[test]
+    fn a_computed_year_is_found_however_the_report_writes_it() {
+        let plan = |year: &str| {
+            format!("某镇2024年法治政府建设年度报告\n一、主要举措\n开展培训3次。\n二、下一步工作打算\n{year}，我镇将继续推进依法行政。\n")
+        };
+        for written in ["2025年", "2025年度", "二〇二五年", "二零二五年", "２０２５年"] {
+            assert!(messages(PLAN_YEAR, &plan(written)).is_empty(), "{written}");
+        }
+        // The report's own year, a later one, or the year only in another section: flagged.
+        for written in ["2024年", "2026年", "12025年"] {
+            assert_eq!(flagged(PLAN_YEAR, &plan(written)), ["二、下一步工作打算"], "{written}");
+        }
+        let elsewhere = "某镇2024年法治政府建设年度报告\n一、主要举措\n2025年将开展培训。\n二、下一步工作打算\n继续推进依法行政。\n";
+        assert_eq!(messages(PLAN_YEAR, elsewhere).len(), 1);
+        // A report that states no year: nothing to compute, so the requirement is not met.
+        assert_eq!(
+            messages(PLAN_YEAR, elsewhere),
+            ["工作打算未写明2024年的下一年"]
+        );
+        let no_year = "某镇法治政府建设情况报告\n一、下一步工作打算\n2025年继续推进依法行政。\n";
+        assert_eq!(messages(PLAN_YEAR, no_year).len(), 1);
+    }
+
+    #[test]
+    fn year_reads_document_facts_only() {
+        let src = "pack \"t\"\nrule r { message \"m\" require year(rate + 1) }\n";
+        let errors = crate::eval::load::parse("t.rules", src, crate::eval::load::Form::Dsl)
+            .expect_err("refused")
+            .errors;
+        assert!(
+            errors.iter().any(|e| e.message.contains("can only read document facts")),
+            "{errors:?}"
+        );
+        let src = "pack \"t\"\nrule r { message \"m\" require year(report.yaer) }\n";
+        assert!(crate::eval::load::parse("t.rules", src, crate::eval::load::Form::Dsl).is_err());
+    }
+
+    const ITEMS: &str = r#"/[一二三四五六七八九十]是|（[一二三四五六七八九十]+）|(?m:^\d+[.．])/"#;
+
+    fn items_rule(scope: &str) -> String {
+        format!(r#"rule r {{ message "只列了{{found}}项" require {ITEMS} at least 3 in {scope} /主要举措/ }}"#)
+    }
+
+    #[test]
+    fn at_least_counts_items_in_every_matching_section() {
+        let text = "某镇2024年法治政府建设年度报告\n一、2024年主要举措\n一是加强学习。二是完善制度。三是规范执法。\n二、2025年主要举措\n一是加强学习。\n";
+        for scope in ["section", "body of section"] {
+            let rule = items_rule(scope);
+            assert_eq!(flagged(&rule, text), ["二、2025年主要举措"], "{scope}");
+            assert_eq!(messages(&rule, text), ["只列了1项"], "{scope}");
+        }
+        let both_short = "某镇报告\n一、2024年主要举措\n一是加强学习。\n二、2025年主要举措\n一是加强学习。二是完善制度。\n";
+        assert_eq!(
+            flagged(&items_rule("section"), both_short),
+            ["一、2024年主要举措", "二、2025年主要举措"]
+        );
+    }
+
+    #[test]
+    fn at_least_does_not_count_the_sections_own_heading_number() {
+        let text = "某镇2024年法治政府建设年度报告\n（一）主要举措\n一是加强学习。二是完善制度。\n（二）存在问题\n一是人员不足。\n";
+        for scope in ["section", "body of section"] {
+            assert_eq!(messages(&items_rule(scope), text), ["只列了2项"], "{scope}");
+        }
+        // Items written as numbered lines or sub-headings count.
+        let numbered = "某镇报告\n一、主要举措\n1.加强学习。\n2.完善制度。\n3.规范执法。\n二、存在问题\n人员不足。\n";
+        let sub = "某镇报告\n一、主要举措\n（一）加强学习\n开展学习。\n（二）完善制度\n制定制度。\n（三）规范执法\n开展评查。\n二、存在问题\n";
+        for scope in ["section", "body of section"] {
+            assert!(messages(&items_rule(scope), numbered).is_empty(), "{scope}");
+            assert!(messages(&items_rule(scope), sub).is_empty(), "{scope}");
+        }
     }
 }

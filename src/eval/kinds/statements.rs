@@ -118,7 +118,7 @@ pub fn validate(
 fn first_pattern(matcher: &Matcher) -> Option<&Spanned<String>> {
     match matcher {
         Matcher::Pattern(p) => Some(p),
-        Matcher::Text(_) | Matcher::Regex(_) => None,
+        Matcher::Text(_) | Matcher::Regex(_) | Matcher::Year(_) => None,
         Matcher::Any(items) | Matcher::All(items) | Matcher::None(items) => {
             items.iter().find_map(first_pattern)
         }
@@ -201,6 +201,9 @@ fn subject_matches(matcher: &CompiledMatcher, subject: &str, m: &DocMatches) -> 
             }),
             // Validation refuses patterns here.
             Leaf::Pattern(_) => false,
+            Leaf::Year(expr) => {
+                !crate::eval::search::year_spans(expr, &m.doc.facts, subject).is_empty()
+            }
         },
         CompiledMatcher::Any(items) => items.iter().any(|i| subject_matches(i, subject, m)),
         CompiledMatcher::All(items) => items.iter().all(|i| subject_matches(i, subject, m)),

@@ -925,6 +925,10 @@ impl<'s> Builder<'s> {
                     _ => Matcher::None(list),
                 })
             }
+            Rule::year_of => {
+                let expr = pair.into_inner().find(|p| p.as_rule() == Rule::expr)?;
+                Some(Matcher::Year(self.expr(expr)?))
+            }
             _ => None,
         }
     }
@@ -1157,9 +1161,13 @@ impl<'s> Builder<'s> {
     fn tolerance(&mut self, pair: Pair<Rule>) -> Option<Tolerance> {
         let mut amount = None;
         let mut relative = false;
+        let mut points = None;
+        let mut exact = false;
         for part in pair.into_inner() {
             match part.as_rule() {
                 Rule::kw_relative => relative = true,
+                Rule::kw_points => points = Some(self.span(&part)),
+                Rule::kw_exactly => exact = true,
                 Rule::number | Rule::percent => amount = self.number_like(part),
                 _ => {}
             }
@@ -1169,11 +1177,27 @@ impl<'s> Builder<'s> {
             ExprKind::Percent { value, decimals } => (value, decimals, true),
             _ => return None,
         };
+        if let Some(span) = &points {
+            if percent || relative {
+                self.error(
+                    PackError::new(
+                        "`points` takes a plain number of percentage points",
+                        span.clone(),
+                    )
+                    .with_label("percentage points")
+                    .with_help("write `within 0.5 points` (absolute) or `within 1% relative`"),
+                );
+                return None;
+            }
+        }
+        let points = points.is_some();
         Some(Tolerance {
-            amount,
+            amount: if points { amount / 100.0 } else { amount },
             percent,
             relative,
             decimals,
+            points,
+            exact,
         })
     }
 

@@ -49,11 +49,17 @@ impl fmt::Display for Tolerance {
         if self.percent {
             number(f, self.amount * 100.0, self.decimals)?;
             f.write_str("%")?;
+        } else if self.points {
+            number(f, self.amount * 100.0, self.decimals)?;
+            f.write_str(" points")?;
         } else {
             number(f, self.amount, self.decimals)?;
         }
         if self.relative {
             f.write_str(" relative")?;
+        }
+        if self.exact {
+            f.write_str(" exactly")?;
         }
         Ok(())
     }
@@ -140,6 +146,7 @@ impl fmt::Display for Matcher {
             Matcher::Text(text) => return f.write_str(&quote(text)),
             Matcher::Regex(regex) => return f.write_str(&regex_literal(regex)),
             Matcher::Pattern(pattern) => return write!(f, "pattern {}", quote(pattern)),
+            Matcher::Year(expr) => return write!(f, "year({expr})"),
             Matcher::Any(items) => ("any", items),
             Matcher::All(items) => ("all", items),
             Matcher::None(items) => ("none", items),

@@ -418,6 +418,7 @@ pub fn rule_name(rule: Rule) -> &'static str {
         Rule::any_of => "`any(`",
         Rule::all_of => "`all(`",
         Rule::none_of => "`none(`",
+        Rule::year_of => "`year(`",
         Rule::scope => "`in`",
         Rule::scope_document => "`document`",
         Rule::scope_section => "`section`",
@@ -510,5 +511,8 @@ pub fn rule_name(rule: Rule) -> &'static str {
         Rule::kw_relative => "`relative`",
         Rule::kw_statement => "`statement`",
         Rule::kw_subject => "`subject`",
+        Rule::kw_points => "`points`",
+        Rule::kw_exactly => "`exactly`",
+        Rule::kw_year => "`year`",
     }
 }

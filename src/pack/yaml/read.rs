@@ -44,7 +44,7 @@ const METADATA_KEYS: &[&str] = &[
     "examples",
 ];
 
-const MATCHER_KEYS: &[&str] = &["regex", "pattern", "any", "all", "none"];
+const MATCHER_KEYS: &[&str] = &["regex", "pattern", "any", "all", "none", "year"];
 
 pub struct Reader<'a> {
     src: &'a str,
@@ -893,6 +893,7 @@ impl<'a> Reader<'a> {
                 match *name {
                     "regex" => self.text(value, "`regex`").map(Matcher::Regex),
                     "pattern" => self.text(value, "`pattern`").map(Matcher::Pattern),
+                    "year" => self.expr(value).map(Matcher::Year),
                     combinator => {
                         let Value::Seq(_) = value.value else {
                             self.wrong_type(

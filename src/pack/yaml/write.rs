@@ -318,6 +318,7 @@ fn matcher_yaml(matcher: &Matcher) -> Yaml {
             "none",
             seq(items.iter().map(matcher_yaml).collect()),
         )]),
+        Matcher::Year(expr) => map(vec![("year", Yaml::Text(expr.to_string()))]),
     }
 }
 
