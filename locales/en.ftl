@@ -954,3 +954,20 @@ serve-pack-no-overrides = an uploaded pack cannot change rules of other packs
 serve-pack-no-term-file = an uploaded pack cannot read a term table
 serve-a-file = a file
 serve-pack-no-term-file-help = write the terms inline in the rule
+
+# Computed years, units of parts, tolerances in points, divisions that may be by zero.
+val-year-facts-only = `year(…)` can only read document facts
+val-year-not-a-fact = not a document fact
+val-year-facts-help = write a year from the report's facts, e.g. `year(report.year + 1)`; the facts are { $facts }
+val-counts-unit-needs-capture = `counts(={ $name })` needs a capture `{ $name }` of type count, amount or number in this pattern
+val-counts-unit-label = whose unit?
+val-counts-unit-help = name the capture whose unit the counts share, e.g. `{"{"}total:count{"}"}件{"{"}…{"}"}{"{"}parts:counts(=total){"}"}`
+build-points-plain-number = `points` takes a plain number of percentage points
+build-points-label = percentage points
+build-points-help = write `within 0.5 points` (absolute) or `within 1% relative`
+warn-division-may-be-zero = `{ $divisor }` may be 0 here: on such a report the rule cannot be evaluated
+warn-division-label = division by a value that may be 0
+warn-division-in-let-help = a `let` is computed before the assertions; divide inside the assertion behind a guard, e.g. `assert { $divisor } == 0 or rate ~= part / { $divisor } within 1%` (`or` stops when its left side is true)
+warn-division-help = guard the division: `{ $divisor } == 0 or …` (`or` stops when its left side is true, so the division is not computed)
+warn-pack-line = warning: { $file }:{ $line }:{ $column }: { $message }
+warn-pack-help = help: { $help }

@@ -897,3 +897,20 @@ serve-pack-no-overrides = 上传的规则包不能修改其他规则包的规则
 serve-pack-no-term-file = 上传的规则包不能读取用语表文件
 serve-a-file = 这是一个文件
 serve-pack-no-term-file-help = 请把用语直接写在规则里
+
+# 计算出的年份、分项的单位、以百分点计的误差、可能除以零的除法。
+val-year-facts-only = `year(…)` 里只能用报告中的事实
+val-year-not-a-fact = 这不是报告中的事实
+val-year-facts-help = 请用报告中的事实写出年份，例如 `year(report.year + 1)`；可用的事实有：{ $facts }
+val-counts-unit-needs-capture = `counts(={ $name })` 要求本模式中有一个名为“{ $name }”的计数、金额或数字捕获
+val-counts-unit-label = 以谁的单位为准？
+val-counts-unit-help = 写出各项应与之同一单位的那个捕获，例如 `{"{"}total:count{"}"}件{"{"}…{"}"}{"{"}parts:counts(=total){"}"}`
+build-points-plain-number = `points` 前面应写一个不带 % 的数字，表示百分点
+build-points-label = 百分点
+build-points-help = 写作 `within 0.5 points`（相差不超过 0.5 个百分点）或 `within 1% relative`（相对误差）
+warn-division-may-be-zero = 这里的“{ $divisor }”可能为 0：遇到这样的报告，这条规则就无法计算
+warn-division-label = 除数可能为 0
+warn-division-in-let-help = `let` 在各项断言之前计算；请把除法放进断言，并在前面加上判断，例如 `assert { $divisor } == 0 or rate ~= part / { $divisor } within 1%`（`or` 左边成立时，右边不再计算）
+warn-division-help = 请在除法前加上判断：`{ $divisor } == 0 or …`（`or` 左边成立时，右边不再计算，也就不会除以 0）
+warn-pack-line = 警告：{ $file }:{ $line }:{ $column }：{ $message }
+warn-pack-help = 提示：{ $help }

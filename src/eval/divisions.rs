@@ -165,18 +165,14 @@ fn reads_a_name(expr: &Expr) -> bool {
 
 fn warning(division: &Expr, divisor: &str, in_let: bool) -> PackError {
     let error = PackError::new(
-        format!("`{divisor}` may be 0 here: on such a report the rule cannot be evaluated"),
+        crate::tr!("warn-division-may-be-zero", divisor = divisor),
         division.span.clone(),
     )
-    .with_label("division by a value that may be 0");
+    .with_label(crate::tr!("warn-division-label"));
     if in_let {
-        error.with_help(format!(
-            "a `let` is computed before the assertions; divide inside the assertion behind a guard, e.g. `assert {divisor} == 0 or rate ~= part / {divisor} within 1%` (`or` stops when its left side is true)"
-        ))
+        error.with_help(crate::tr!("warn-division-in-let-help", divisor = divisor))
     } else {
-        error.with_help(format!(
-            "guard the division: `{divisor} == 0 or …` (`or` stops when its left side is true, so the division is not computed)"
-        ))
+        error.with_help(crate::tr!("warn-division-help", divisor = divisor))
     }
 }
 

@@ -233,9 +233,16 @@ pub fn warnings_of_file(path: &Path) -> Vec<String> {
         .into_iter()
         .map(|w| {
             let at = lines.position(&text, w.span.start);
-            let mut line = format!("warning: {shown}:{}:{}: {}", at.line, at.column, w.message);
+            let mut line = crate::tr!(
+                "warn-pack-line",
+                file = shown,
+                line = at.line,
+                column = at.column,
+                message = w.message
+            );
             if let Some(help) = &w.help {
-                line.push_str(&format!("\n  help: {help}"));
+                line.push_str("\n  ");
+                line.push_str(&crate::tr!("warn-pack-help", help = help));
             }
             line
         })

@@ -205,11 +205,11 @@ impl Compiler {
     ) -> Option<LeafId> {
         if let Some(span) = first_name(expr) {
             errors.push(
-                PackError::new("`year(…)` can only read document facts", span)
-                    .with_label("not a document fact")
-                    .with_help(format!(
-                        "write a year from the report's facts, e.g. `year(report.year + 1)`; the facts are {}",
-                        crate::pack::expr::FACTS.join(", ")
+                PackError::new(crate::tr!("val-year-facts-only"), span)
+                    .with_label(crate::tr!("val-year-not-a-fact"))
+                    .with_help(crate::tr!(
+                        "val-year-facts-help",
+                        facts = crate::pack::expr::FACTS.join(", ")
                     )),
             );
             return None;

@@ -355,11 +355,11 @@ pub fn compile(src: &str, base: usize) -> Result<CompiledPattern, Vec<PackError>
                             if !numeric {
                                 errors.push(
                                     PackError::new(
-                                        format!("`counts(={other})` needs a capture `{other}` of type count, amount or number in this pattern"),
+                                        crate::tr!("val-counts-unit-needs-capture", name = other),
                                         span.clone(),
                                     )
-                                    .with_label("whose unit?")
-                                    .with_help("name the capture whose unit the counts share, e.g. `{total:count}件{…}{parts:counts(=total)}`"),
+                                    .with_label(crate::tr!("val-counts-unit-label"))
+                                    .with_help(crate::tr!("val-counts-unit-help")),
                                 );
                             }
                         }

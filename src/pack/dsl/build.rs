@@ -1180,12 +1180,9 @@ impl<'s> Builder<'s> {
         if let Some(span) = &points {
             if percent || relative {
                 self.error(
-                    PackError::new(
-                        "`points` takes a plain number of percentage points",
-                        span.clone(),
-                    )
-                    .with_label("percentage points")
-                    .with_help("write `within 0.5 points` (absolute) or `within 1% relative`"),
+                    PackError::new(crate::tr!("build-points-plain-number"), span.clone())
+                        .with_label(crate::tr!("build-points-label"))
+                        .with_help(crate::tr!("build-points-help")),
                 );
                 return None;
             }
