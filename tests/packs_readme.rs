@@ -4,6 +4,7 @@
 //! followed by a ```yaml block that reads to the same pack. YAML blocks marked `# example`
 //! (CI recipes) are not packs.
 
+use reportlint::cli::packs::run_examples;
 use reportlint::eval::load::{parse, Form};
 
 struct Block {
@@ -147,6 +148,53 @@ fn the_chinese_and_english_readmes_show_the_same_examples() {
             assert_eq!(z, e, "README.md and README.en.md differ in an example");
         }
     }
+}
+
+/// The `pass` and `fail` examples of every README pack hold, in both forms (what
+/// `reportlint test` checks), and the worked example of computed requirements and
+/// tolerances guards its division, so `test` prints no warning about it.
+#[test]
+fn the_inline_examples_of_the_readme_packs_hold() {
+    for readme in READMES {
+        inline_examples_hold(readme);
+    }
+}
+
+fn inline_examples_hold(readme: &str) {
+    let mut failed = Vec::new();
+    let mut examples = 0;
+    let mut computed_demo = 0;
+    for block in readme_blocks(readme).iter().filter(|b| is_pack(b)) {
+        let form = if block.language == "rules" {
+            Form::Dsl
+        } else {
+            Form::Yaml
+        };
+        let pack = parse("readme", &block.text, form).expect("checked above");
+        if pack.name.value == "computed-demo" {
+            computed_demo += 1;
+            let warnings = reportlint::eval::divisions::division_warnings(&pack);
+            assert!(warnings.is_empty(), "{readme}:{}: {warnings:?}", block.line);
+        }
+        let set = pack.rule_set();
+        let results = run_examples(&set.rules, &set.packs);
+        examples += results.len();
+        failed.extend(results.iter().filter(|r| !r.passed()).map(|r| {
+            format!(
+                "{readme}:{}: {} ({:?}): {}",
+                block.line, r.rule, r.kind, r.text
+            )
+        }));
+    }
+    assert!(failed.is_empty(), "{failed:#?}");
+    assert!(
+        examples >= 30,
+        "only {examples} inline examples in {readme}"
+    );
+    assert_eq!(
+        computed_demo, 2,
+        "{readme} lacks the computed-demo pack in both forms"
+    );
 }
 
 #[test]
