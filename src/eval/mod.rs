@@ -203,7 +203,15 @@ impl Engine {
             if rule.message.contains('{') {
                 // Every kind's message may name document facts (`{report.year}`), which only
                 // the kinds that evaluate expressions bind themselves.
-                let facts = Bindings::new(&doc.facts).vars();
+                let mut facts = Bindings::new(&doc.facts).vars();
+                // A fact the report does not state (no year anywhere) shows as `…`, not as
+                // the braces of the message.
+                for f in crate::pack::expr::FACTS {
+                    let named = rule.message.contains(&format!("{{{f}}}"));
+                    if named && !facts.iter().any(|(n, _)| n == f) {
+                        facts.push((f.to_string(), Value::Text("…".to_string())));
+                    }
+                }
                 for hit in &mut hits {
                     for (name, value) in &facts {
                         if !hit.vars.iter().any(|(n, _)| n == name) {
