@@ -713,6 +713,11 @@ fn parse(src: &str, base: usize) -> Result<Vec<Segment>, Vec<PackError>> {
                 );
                 pos += 1;
             }
+            '｛' if looks_like_full_width_placeholder(&src[pos..]) => {
+                errors.push(full_width_error('｛', '{', base + pos));
+                literal.push(c);
+                pos += c.len_utf8();
+            }
             _ => {
                 if is_sentence_end(c) && !src[pos + c.len_utf8()..].trim().is_empty() {
                     errors.push(
@@ -758,6 +763,14 @@ fn placeholder(
     if matches!(trimmed, "…" | "..." | "……") {
         return Ok(Segment::Gap);
     }
+    // `{rate：percent}`: a capture typed with a full-width colon would otherwise be read as one
+    // literal alternative, and the rule would silently never fire.
+    if let Some(colon) = body.find('：') {
+        let name = body[..colon].trim();
+        if !body.contains(':') && is_identifier(name) {
+            return Err(full_width_error('：', ':', body_at + colon));
+        }
+    }
     if let Some(colon) = body.find(':') {
         let name = body[..colon].trim();
         let written_type = &body[colon + 1..];
@@ -780,7 +793,7 @@ fn placeholder(
                 type_at..type_at + written_type.len(),
             )
             .with_label("not a capture type")
-            .with_help(format!("the capture types are: {}", CaptureType::NAMES)));
+            .with_help(unknown_type_help(written_type.trim())));
         };
         if names.iter().any(|n| n == name) {
             return Err(
@@ -818,6 +831,43 @@ fn placeholder(
             .with_label("an alternative contains a sentence end"));
     }
     Ok(Segment::Alternatives { options, optional })
+}
+
+/// The help of an unknown capture type: the closest type, then every type.
+fn unknown_type_help(written: &str) -> String {
+    let types = [
+        "count", "percent", "amount", "number", "year", "date", "text", "counts",
+    ];
+    match crate::model::text::suggest(written, types) {
+        Some(closest) => format!(
+            "did you mean `{closest}`? The capture types are: {}",
+            CaptureType::NAMES
+        ),
+        None => format!("the capture types are: {}", CaptureType::NAMES),
+    }
+}
+
+/// Whether the text at a full-width `｛` reads as a placeholder typed on a Chinese keyboard:
+/// an ASCII name, then a colon or the closing brace (`｛rate:percent｝`, `｛rate｝`).
+fn looks_like_full_width_placeholder(rest: &str) -> bool {
+    let body = &rest['｛'.len_utf8()..];
+    let name: String = body
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect();
+    is_identifier(&name) && body[name.len()..].starts_with([':', '：', '}', '｝'])
+}
+
+/// A full-width character typed where the notation wants its half-width (ASCII) twin.
+pub(crate) fn full_width_error(full: char, half: char, at: usize) -> PackError {
+    PackError::new(
+        format!("full-width character “{full}” where a half-width “{half}” is expected"),
+        at..at + full.len_utf8(),
+    )
+    .with_label(format!("full-width “{full}”"))
+    .with_help(format!(
+        "switch the keyboard to half-width (English) input and type “{half}”"
+    ))
 }
 
 fn is_identifier(name: &str) -> bool {

@@ -324,7 +324,139 @@ fn yaml_error(error: &serde_saphyr::Error, src: &str, document: Document) -> Pac
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
-    PackError::new(format!("invalid YAML: {message}"), span).with_label("here")
+    if message.contains("tab") {
+        if let Some(error) = tab_error(src, &span, &message) {
+            return error;
+        }
+    }
+    match plain_words(&message) {
+        Some((plain, cause)) => PackError::new(format!("invalid YAML: {plain}"), span)
+            .with_label("here")
+            .with_help(format!("{cause} (YAML parser: {message})")),
+        None => PackError::new(format!("invalid YAML: {message}"), span).with_label("here"),
+    }
+}
+
+/// The YAML parser's message in plain words, and its likely cause with the fix. The parser's
+/// own words stay in the help, as a technical detail.
+fn plain_words(parser: &str) -> Option<(&'static str, &'static str)> {
+    let found = |words: &str| parser.contains(words);
+    Some(if found("mapping values are not allowed") {
+        (
+            "a `: ` (colon and space) where no new key can start",
+            "most often the value itself contains `: `: put the whole value in quotes, \
+             e.g. `message: \"办结率: 90%\"`; or this line is indented deeper than the key \
+             above it",
+        )
+    } else if found("did not find expected key") || found("did not find expected '-'") {
+        (
+            "this line is not indented like the lines above it",
+            "the keys of one map start in the same column, and so do the `-` of the items \
+             of one list; indent with spaces (two per level), never with tabs",
+        )
+    } else if found("expected ':'") {
+        (
+            "a key without its `:` and a space",
+            "write a space after the colon (`message: …`); a text over several lines goes \
+             in quotes or after `|`",
+        )
+    } else if found("quoted scalar") || found("end of stream") {
+        (
+            "a quote is not closed",
+            "close the quote on the same line (`message: \"…\"`), or write a long text \
+             after `|` on lines of its own",
+        )
+    } else if found("unexpected character") || found("cannot start any token") {
+        (
+            "this character cannot start a YAML value",
+            "put the value in quotes: `message: \"…\"`",
+        )
+    } else if found("block sequence entries are not allowed") {
+        (
+            "a list item `- ` where no list can start",
+            "start the list on the line after its key, indented under it",
+        )
+    } else {
+        return None;
+    })
+}
+
+/// A tab in the indentation, at the tab itself (on the error's line or the closest line above
+/// with a tab at its start), with the line shown in the help where the tab is visible as `→`:
+/// the excerpt shows a tab as spaces.
+fn tab_error(src: &str, span: &Span, parser: &str) -> Option<PackError> {
+    let line_end = src[span.start.min(src.len())..]
+        .find('\n')
+        .map_or(src.len(), |i| span.start + i);
+    let mut line_start = line_end;
+    loop {
+        let start = src[..line_start].rfind('\n').map_or(0, |i| i + 1);
+        let line = &src[start..line_start];
+        let indent = line.len() - line.trim_start_matches([' ', '\t', '-']).len();
+        if let Some(tab) = line[..indent].find('\t') {
+            let at = start + tab;
+            let shown: String = line.replace('\t', "→");
+            return Some(
+                PackError::new("invalid YAML: a tab in the indentation", at..at + 1)
+                    .with_label("a tab (shown as spaces)")
+                    .with_help(format!(
+                        "YAML indents with spaces only: replace the tab with spaces. The line, \
+                         with the tab shown as →: `{}` (YAML parser: {parser})",
+                        shown.trim_end()
+                    )),
+            );
+        }
+        if start == 0 {
+            return None;
+        }
+        line_start = start - 1;
+    }
+}
+
+/// `key：value` typed on a Chinese keyboard: a full-width colon right after an ASCII key at the
+/// start of a line (after its indentation and an optional `- `) is taken as `: `. The colon is
+/// replaced by `:` and two spaces, the same number of bytes, so every span stays right. Lines
+/// of block texts (`|`, `>`) and of quoted values are left alone: there `：` is text.
+pub fn accept_full_width_colons(src: &str) -> std::borrow::Cow<'_, str> {
+    if !src.contains('：') {
+        return std::borrow::Cow::Borrowed(src);
+    }
+    let mut out = String::with_capacity(src.len());
+    // The indentation of the key that opened a block text, while its lines go on.
+    let mut block: Option<usize> = None;
+    for line in src.split_inclusive('\n') {
+        let content = line.trim_start_matches(' ');
+        let indent = line.len() - content.len();
+        if let Some(key_indent) = block {
+            if content.trim().is_empty() || indent > key_indent {
+                out.push_str(line);
+                continue;
+            }
+            block = None;
+        }
+        let item = content
+            .strip_prefix("- ")
+            .map_or(content, |rest| rest.trim_start_matches(' '));
+        let key_len = item
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(item.len());
+        let is_key = key_len > 0 && item[key_len..].starts_with('：');
+        let line = if is_key {
+            let at = line.len() - item.len() + key_len;
+            format!("{}:  {}", &line[..at], &line[at + '：'.len_utf8()..])
+        } else {
+            line.to_string()
+        };
+        // `key: |`, `- >-`: the lines below, indented deeper, are text.
+        let last = line.trim_end().rsplit(' ').next().unwrap_or("");
+        let opens_block = last.starts_with(['|', '>'])
+            && last[1..].chars().all(|c| matches!(c, '-' | '+' | '0'..='9'));
+        if opens_block {
+            block = Some(indent);
+        }
+        out.push_str(&line);
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 fn original(error: &serde_saphyr::Error) -> &serde_saphyr::Error {

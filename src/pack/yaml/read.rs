@@ -54,6 +54,8 @@ pub struct Reader<'a> {
 /// The entries of a YAML map, checked against the keys allowed in its place.
 struct Fields<'n> {
     entries: Vec<(&'n str, &'n Node, &'n Node)>,
+    /// A key of the map was unknown (and reported): what is missing may be written under it.
+    unknown_key: bool,
 }
 
 impl<'n> Fields<'n> {
@@ -260,6 +262,9 @@ impl<'a> Reader<'a> {
         } else {
             match present.first() {
                 Some((name, _)) => (*name, None),
+                // `forbidd: …` was reported as an unknown key (with "did you mean"); saying
+                // that the rule checks nothing would be a second error for the same slip.
+                None if fields.unknown_key => return None,
                 None => {
                     let (span, who) = match id {
                         Some(id) => (id.span.clone(), format!("rule `{}`", id.value)),
@@ -1067,6 +1072,7 @@ impl<'a> Reader<'a> {
         };
         let mut fields = Fields {
             entries: Vec::new(),
+            unknown_key: false,
         };
         for (key, value) in entries {
             let name = match &key.value {
@@ -1090,6 +1096,7 @@ impl<'a> Reader<'a> {
                     error
                 };
                 self.error(error);
+                fields.unknown_key = true;
                 continue;
             }
             if fields.has(name) {
