@@ -4,6 +4,7 @@
 mod check_support;
 mod gate_support;
 
+mod authoring_slips;
 mod builtin_pack;
 mod builtin_rules;
 mod check_cli;

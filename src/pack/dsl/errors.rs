@@ -226,7 +226,10 @@ fn unclosed_rule(src: &str, at: usize, base: usize) -> Option<PackError> {
     .with_label("this `{` has no matching `}`")
     .with_help(format!("add `}}` at the end of rule `{id}`, before what follows it"));
     Some(if at_end {
-        error
+        let written = src.trim_end();
+        let last = written.chars().next_back().map_or(0, char::len_utf8);
+        let end = base + written.len();
+        error.with_also(end - last..end, "the file ends here")
     } else {
         error.with_also(base + at..base + at + 4, "the next rule starts here")
     })

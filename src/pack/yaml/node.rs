@@ -381,36 +381,39 @@ fn plain_words(parser: &str) -> Option<(&'static str, &'static str)> {
     })
 }
 
-/// A tab in the indentation, at the tab itself (on the error's line or the closest line above
-/// with a tab at its start), with the line shown in the help where the tab is visible as `→`:
-/// the excerpt shows a tab as spaces.
+/// A tab in the indentation, at the tab itself, with the line shown in the help where the tab
+/// is visible as `→` (the excerpt shows a tab as spaces). The parser may stop on the line
+/// before the tab (a plain text that a tab-indented line would continue), so the lines from
+/// the error's line on are searched first, then the lines above it.
 fn tab_error(src: &str, span: &Span, parser: &str) -> Option<PackError> {
-    let line_end = src[span.start.min(src.len())..]
-        .find('\n')
-        .map_or(src.len(), |i| span.start + i);
-    let mut line_start = line_end;
-    loop {
-        let start = src[..line_start].rfind('\n').map_or(0, |i| i + 1);
-        let line = &src[start..line_start];
-        let indent = line.len() - line.trim_start_matches([' ', '\t', '-']).len();
-        if let Some(tab) = line[..indent].find('\t') {
-            let at = start + tab;
-            let shown: String = line.replace('\t', "→");
-            return Some(
-                PackError::new("invalid YAML: a tab in the indentation", at..at + 1)
-                    .with_label("a tab (shown as spaces)")
-                    .with_help(format!(
-                        "YAML indents with spaces only: replace the tab with spaces. The line, \
-                         with the tab shown as →: `{}` (YAML parser: {parser})",
-                        shown.trim_end()
-                    )),
-            );
-        }
-        if start == 0 {
-            return None;
-        }
-        line_start = start - 1;
+    let at = span.start.min(src.len());
+    let error_line = src[..at].rfind('\n').map_or(0, |i| i + 1);
+    let mut lines: Vec<(usize, &str)> = Vec::new();
+    let mut offset = 0;
+    for line in src.split_inclusive('\n') {
+        lines.push((offset, line.trim_end_matches(['\n', '\r'])));
+        offset += line.len();
     }
+    let here = lines.iter().position(|(start, _)| *start == error_line)?;
+    let order = lines[here..].iter().take(3).chain(lines[..here].iter().rev());
+    for &(start, line) in order {
+        let indent = line.len() - line.trim_start_matches([' ', '\t', '-']).len();
+        let Some(tab) = line[..indent].find('\t') else {
+            continue;
+        };
+        let at = start + tab;
+        let shown = line.replace('\t', "→");
+        return Some(
+            PackError::new("invalid YAML: a tab in the indentation", at..at + 1)
+                .with_label("a tab (shown as spaces)")
+                .with_help(format!(
+                    "YAML indents with spaces only: replace the tab with spaces. The line, \
+                     with the tab shown as →: `{}` (YAML parser: {parser})",
+                    shown.trim_end()
+                )),
+        );
+    }
+    None
 }
 
 /// `key：value` typed on a Chinese keyboard: a full-width colon right after an ASCII key at the

@@ -1,0 +1,291 @@
+//! Everyday slips of pack authors on a Chinese keyboard (fixtures in `tests/fixtures/slips/`):
+//! each is either accepted with its evident meaning or reported at the exact place, with
+//! what is wrong and how to fix it, and never with a second, bogus error.
+
+use std::path::Path;
+
+use miette::{GraphicalReportHandler, GraphicalTheme};
+use reportlint::eval::load::{self, Form, ValidPack};
+use reportlint::pack::error::PackErrors;
+
+const DIR: &str = "tests/fixtures/slips";
+
+fn read(name: &str) -> (String, Form) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(DIR).join(name);
+    let text = std::fs::read_to_string(&path).expect("fixture readable");
+    let form = if name.ends_with(".yaml") {
+        Form::Yaml
+    } else {
+        Form::Dsl
+    };
+    (text, form)
+}
+
+fn loaded(name: &str) -> ValidPack {
+    let (text, form) = read(name);
+    match load::parse(name, &text, form) {
+        Ok(pack) => pack,
+        Err(errors) => panic!("{name} should load:\n{}", render(&errors)),
+    }
+}
+
+fn render(errors: &PackErrors) -> String {
+    let mut out = String::new();
+    GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor())
+        .with_width(100)
+        .render_report(&mut out, errors)
+        .expect("rendering into a String");
+    out
+}
+
+/// The 1-based line and column (in characters) of a byte offset.
+fn line_column(text: &str, at: usize) -> (usize, usize) {
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let column = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+        .chars()
+        .count()
+        + 1;
+    (line, column)
+}
+
+/// The fixture's only error: its message contains `says`, it starts at `line:column` and
+/// underlines `under`; the rendered report is snapshotted.
+fn only_error(name: &str, says: &str, at: (usize, usize), under: &str) -> PackErrors {
+    let (text, form) = read(name);
+    let errors = match load::parse(name, &text, form) {
+        Ok(_) => panic!("{name} should not load"),
+        Err(errors) => errors,
+    };
+    let rendered = render(&errors);
+    assert_eq!(errors.errors.len(), 1, "one error only:\n{rendered}");
+    let error = &errors.errors[0];
+    assert!(error.message.contains(says), "{rendered}");
+    assert_eq!(line_column(&text, error.span.start), at, "{rendered}");
+    assert_eq!(&text[error.span.clone()], under, "{rendered}");
+    let snapshot = format!("slip_{}", name.replace(['.', '-'], "_"));
+    insta::with_settings!({snapshot_path => "../snapshots", prepend_module_to_snapshot => false}, {
+        insta::assert_snapshot!(snapshot, rendered);
+    });
+    errors
+}
+
+const FULL_WIDTH_COLON: &str = "full-width character “：” where a half-width “:” is expected";
+
+// ------------------------------------------------------------------ full-width punctuation
+
+#[test]
+fn full_width_colon_after_a_keyword_is_named() {
+    let errors = only_error("keyword-fullwidth-colon.rules", FULL_WIDTH_COLON, (3, 10), "：");
+    let help = errors.errors[0].help.as_deref().unwrap_or("");
+    assert!(help.contains("message \"…\""), "{help}");
+}
+
+#[test]
+fn full_width_quotes_around_a_string_are_named() {
+    only_error(
+        "string-fullwidth-quotes.rules",
+        "full-width character ““” where a half-width “\"” is expected",
+        (3, 11),
+        "“",
+    );
+}
+
+#[test]
+fn full_width_comma_in_a_list_is_named() {
+    only_error(
+        "list-fullwidth-comma.rules",
+        "full-width character “，” where a half-width “,” is expected",
+        (4, 21),
+        "，",
+    );
+}
+
+#[test]
+fn full_width_parenthesis_is_named() {
+    only_error(
+        "list-fullwidth-paren.rules",
+        "full-width character “（” where a half-width “(” is expected",
+        (4, 14),
+        "（",
+    );
+}
+
+#[test]
+fn full_width_brace_of_a_rule_is_named() {
+    only_error(
+        "rule-fullwidth-brace.rules",
+        "full-width character “｛” where a half-width “{” is expected",
+        (2, 20),
+        "｛",
+    );
+}
+
+/// `90％` after a number can only mean `90%`: accepted, and the rule behaves as with `%`.
+#[test]
+fn full_width_percent_after_a_number_is_accepted() {
+    let pack = loaded("assert-fullwidth-percent.rules");
+    let ascii = reportlint::pack::dsl::print_pack(&pack.pack);
+    assert!(ascii.contains("assert rate >= 90%"), "{ascii}");
+    let again = reportlint::pack::dsl::parse_pack("again.rules", &ascii).expect("printed parses");
+    assert_eq!(
+        reportlint::pack::dsl::print_pack(&again),
+        ascii,
+        "the same rule"
+    );
+}
+
+/// `key：value` in YAML: the colon after a key can only mean `:`; a `：` inside a value or a
+/// block text stays text.
+#[test]
+fn full_width_colon_after_a_yaml_key_is_accepted() {
+    let pack = loaded("key-fullwidth-colon.yaml").pack;
+    let rule = &pack.rules[0];
+    assert_eq!(rule.id.value, "first-duty");
+    assert_eq!(rule.message.value, "未写明第一责任人职责：履职情况");
+    assert_eq!(
+        rule.examples[0].text.value,
+        "镇党委书记：切实履行第一责任人职责。\n"
+    );
+}
+
+// ------------------------------------------------------------------ pattern placeholders
+
+#[test]
+fn placeholder_with_a_full_width_colon_is_an_error() {
+    only_error(
+        "placeholder-fullwidth-colon.rules",
+        FULL_WIDTH_COLON,
+        (4, 27),
+        "：",
+    );
+}
+
+#[test]
+fn placeholder_with_a_misspelt_type_suggests_the_type() {
+    let errors = only_error(
+        "placeholder-unknown-type.rules",
+        "unknown capture type `percnt`",
+        (4, 28),
+        "percnt",
+    );
+    let help = errors.errors[0].help.as_deref().unwrap_or("");
+    assert!(help.starts_with("did you mean `percent`?"), "{help}");
+}
+
+#[test]
+fn unclosed_placeholder_is_an_error() {
+    only_error(
+        "placeholder-unclosed.rules",
+        "unclosed `{` in pattern",
+        (4, 22),
+        "{",
+    );
+}
+
+#[test]
+fn placeholder_in_full_width_braces_is_an_error() {
+    only_error(
+        "placeholder-fullwidth-braces.yaml",
+        "full-width character “｛” where a half-width “{” is expected",
+        (6, 20),
+        "｛",
+    );
+}
+
+// ------------------------------------------------------------------ YAML in plain words
+
+#[test]
+fn yaml_tab_is_reported_on_its_line_and_shown() {
+    let errors = only_error(
+        "yaml-tab.yaml",
+        "a tab in the indentation",
+        (5, 1),
+        "\t",
+    );
+    let help = errors.errors[0].help.as_deref().unwrap_or("");
+    assert!(help.contains("`→require: 第一责任人`"), "{help}");
+    assert!(help.contains("YAML parser:"), "the parser's words stay: {help}");
+}
+
+#[test]
+fn yaml_colon_inside_a_text_is_explained() {
+    let errors = only_error(
+        "yaml-colon-in-text.yaml",
+        "a `: ` (colon and space) where no new key can start",
+        (4, 17),
+        ":",
+    );
+    let help = errors.errors[0].help.as_deref().unwrap_or("");
+    assert!(help.contains("put the whole value in quotes"), "{help}");
+    assert!(
+        help.contains("mapping values are not allowed in this context"),
+        "{help}"
+    );
+}
+
+#[test]
+fn yaml_bad_indentation_is_explained() {
+    let errors = only_error(
+        "yaml-indent.yaml",
+        "this line is not indented like the lines above it",
+        (5, 4),
+        "r",
+    );
+    let help = errors.errors[0].help.as_deref().unwrap_or("");
+    assert!(help.contains("same column"), "{help}");
+}
+
+// ------------------------------------------------------------------ rules not closed
+
+#[test]
+fn missing_brace_names_the_rule_that_is_not_closed() {
+    let errors = only_error(
+        "rule-not-closed.rules",
+        "rule `first-duty` is not closed",
+        (3, 17),
+        "{",
+    );
+    let (text, _) = read("rule-not-closed.rules");
+    let also = &errors.errors[0].also;
+    assert_eq!(also.len(), 1);
+    assert_eq!(line_column(&text, also[0].0.start), (7, 1));
+    assert_eq!(also[0].1, "the next rule starts here");
+}
+
+#[test]
+fn missing_brace_at_the_end_of_the_file_names_the_rule() {
+    only_error(
+        "rule-not-closed-at-end.rules",
+        "rule `first-duty` is not closed",
+        (3, 17),
+        "{",
+    );
+}
+
+// ------------------------------------------------------------------ no second error
+
+#[test]
+fn refused_yaml_rule_gives_one_error_only() {
+    let errors = only_error(
+        "refused-only-rule.yaml",
+        "unknown key `requir` in a rule",
+        (5, 5),
+        "requir",
+    );
+    assert_eq!(
+        errors.errors[0].help.as_deref(),
+        Some("did you mean `require`?")
+    );
+}
+
+#[test]
+fn refused_dsl_rule_gives_one_error_only() {
+    only_error(
+        "refused-only-rule.rules",
+        "unknown severity `fatal`",
+        (3, 12),
+        "fatal",
+    );
+}
+
