@@ -76,7 +76,12 @@ const FULL_WIDTH_COLON: &str = "full-width character “：” where a half-widt
 
 #[test]
 fn full_width_colon_after_a_keyword_is_named() {
-    let errors = only_error("keyword-fullwidth-colon.rules", FULL_WIDTH_COLON, (3, 10), "：");
+    let errors = only_error(
+        "keyword-fullwidth-colon.rules",
+        FULL_WIDTH_COLON,
+        (3, 10),
+        "：",
+    );
     let help = errors.errors[0].help.as_deref().unwrap_or("");
     assert!(help.contains("message \"…\""), "{help}");
 }
@@ -197,15 +202,13 @@ fn placeholder_in_full_width_braces_is_an_error() {
 
 #[test]
 fn yaml_tab_is_reported_on_its_line_and_shown() {
-    let errors = only_error(
-        "yaml-tab.yaml",
-        "a tab in the indentation",
-        (5, 1),
-        "\t",
-    );
+    let errors = only_error("yaml-tab.yaml", "a tab in the indentation", (5, 1), "\t");
     let help = errors.errors[0].help.as_deref().unwrap_or("");
     assert!(help.contains("`→require: 第一责任人`"), "{help}");
-    assert!(help.contains("YAML parser:"), "the parser's words stay: {help}");
+    assert!(
+        help.contains("YAML parser:"),
+        "the parser's words stay: {help}"
+    );
 }
 
 #[test]
@@ -288,4 +291,3 @@ fn refused_dsl_rule_gives_one_error_only() {
         "fatal",
     );
 }
-

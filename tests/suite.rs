@@ -50,3 +50,4 @@ mod yaml_errors;
 mod yaml_parse;
 mod yaml_props;
 mod yaml_roundtrip;
+mod yaml_schema;

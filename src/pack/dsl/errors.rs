@@ -198,12 +198,10 @@ fn full_width_at(src: &str, at: usize, base: usize) -> Option<PackError> {
     let &(full, half) = FULL_WIDTH.iter().find(|(full, _)| *full == found)?;
     let error = crate::pack::pattern::full_width_error(full, half, base + at);
     Some(match full {
-        '：' => error.with_help(
-            "a keyword takes its value after a space, without a colon: `message \"…\"`",
-        ),
-        '“' | '”' => error.with_help(
-            "write a string between half-width quotes: \"…\"; “…” may stand inside it",
-        ),
+        '：' => error
+            .with_help("a keyword takes its value after a space, without a colon: `message \"…\"`"),
+        '“' | '”' => error
+            .with_help("write a string between half-width quotes: \"…\"; “…” may stand inside it"),
         _ => error,
     })
 }
@@ -224,7 +222,9 @@ fn unclosed_rule(src: &str, at: usize, base: usize) -> Option<PackError> {
         base + open..base + open + 1,
     )
     .with_label("this `{` has no matching `}`")
-    .with_help(format!("add `}}` at the end of rule `{id}`, before what follows it"));
+    .with_help(format!(
+        "add `}}` at the end of rule `{id}`, before what follows it"
+    ));
     Some(if at_end {
         let written = src.trim_end();
         let last = written.chars().next_back().map_or(0, char::len_utf8);
@@ -248,7 +248,9 @@ fn open_rule_before(src: &str) -> Option<(String, usize)> {
             '"' => {
                 // A string (or `"""…"""`): up to the closing quote on the line.
                 if src[i..].starts_with("\"\"\"") {
-                    let end = src[i + 3..].find("\"\"\"").map_or(src.len(), |e| i + 3 + e + 3);
+                    let end = src[i + 3..]
+                        .find("\"\"\"")
+                        .map_or(src.len(), |e| i + 3 + e + 3);
                     while chars.peek().is_some_and(|(j, _)| *j < end) {
                         chars.next();
                     }

@@ -34,6 +34,7 @@
 
 pub(crate) mod node;
 mod read;
+pub mod schema;
 mod write;
 
 use super::error::{PackError, PackErrors};

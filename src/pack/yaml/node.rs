@@ -395,7 +395,10 @@ fn tab_error(src: &str, span: &Span, parser: &str) -> Option<PackError> {
         offset += line.len();
     }
     let here = lines.iter().position(|(start, _)| *start == error_line)?;
-    let order = lines[here..].iter().take(3).chain(lines[..here].iter().rev());
+    let order = lines[here..]
+        .iter()
+        .take(3)
+        .chain(lines[..here].iter().rev());
     for &(start, line) in order {
         let indent = line.len() - line.trim_start_matches([' ', '\t', '-']).len();
         let Some(tab) = line[..indent].find('\t') else {
@@ -453,7 +456,9 @@ pub fn accept_full_width_colons(src: &str) -> std::borrow::Cow<'_, str> {
         // `key: |`, `- >-`: the lines below, indented deeper, are text.
         let last = line.trim_end().rsplit(' ').next().unwrap_or("");
         let opens_block = last.starts_with(['|', '>'])
-            && last[1..].chars().all(|c| matches!(c, '-' | '+' | '0'..='9'));
+            && last[1..]
+                .chars()
+                .all(|c| matches!(c, '-' | '+' | '0'..='9'));
         if opens_block {
             block = Some(indent);
         }

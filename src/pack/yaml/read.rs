@@ -16,7 +16,7 @@ use crate::pack::model::{
 };
 use crate::pack::model::{Digits, DigitsAspect, Doubled, TermEntry, Terms};
 
-const PACK_KEYS: &[&str] = &[
+pub(super) const PACK_KEYS: &[&str] = &[
     "pack",
     "version",
     "description",
@@ -28,12 +28,13 @@ const PACK_KEYS: &[&str] = &[
 
 /// Keys that say what a rule checks. A rule has exactly one, except that `when` carries a
 /// `require` (what must then hold) and `match` and `statement` carry `assert` (assertions).
-const KIND_KEYS: &[&str] = Check::KIND_NAMES;
+pub(super) const KIND_KEYS: &[&str] = Check::KIND_NAMES;
 
 /// Keys that refine a rule of some kinds.
-const MODIFIER_KEYS: &[&str] = &["scope", "min", "unless", "suggest", "let", "on", "subject"];
+pub(super) const MODIFIER_KEYS: &[&str] =
+    &["scope", "min", "unless", "suggest", "let", "on", "subject"];
 
-const METADATA_KEYS: &[&str] = &[
+pub(super) const METADATA_KEYS: &[&str] = &[
     "id",
     "severity",
     "message",
@@ -44,7 +45,30 @@ const METADATA_KEYS: &[&str] = &[
     "examples",
 ];
 
-const MATCHER_KEYS: &[&str] = &["regex", "pattern", "any", "all", "none"];
+pub(super) const MATCHER_KEYS: &[&str] = &["regex", "pattern", "any", "all", "none"];
+
+/// The scopes written as one word (`scope: paragraph`); the others are one-key maps.
+pub(super) const SCOPE_WORDS: &[&str] = &["document", "paragraph", "sentence", "title", "body"];
+
+/// The keys of a scope written as a map (`scope: {section: …}`).
+pub(super) const SCOPE_KEYS: &[&str] = &["section", "heading", "body_of_section"];
+
+/// The values of `headings:`.
+pub(super) const HEADING_ASPECTS: &[&str] = &["continuous", "level-order"];
+
+/// The modifier keys that refine a rule of kind `kind`.
+pub(super) fn modifiers_of(kind: &str) -> &'static [&'static str] {
+    match kind {
+        "require" => &["scope", "min"],
+        "forbid" => &["scope", "unless", "suggest"],
+        "match" => &["scope", "let"],
+        "statement" => &["subject", "let"],
+        "consistent" => &["on"],
+        "when" => &["scope", "min"],
+        "assert" => &["let"],
+        _ => &[],
+    }
+}
 
 pub struct Reader<'a> {
     src: &'a str,
@@ -298,16 +322,7 @@ impl<'a> Reader<'a> {
                 .with_help("a rule checks one thing; split it into two rules"),
             );
         }
-        let allowed_modifiers: &[&str] = match kind {
-            "require" => &["scope", "min"],
-            "forbid" => &["scope", "unless", "suggest"],
-            "match" => &["scope", "let"],
-            "statement" => &["subject", "let"],
-            "consistent" => &["on"],
-            "when" => &["scope", "min"],
-            "assert" => &["let"],
-            _ => &[],
-        };
+        let allowed_modifiers = modifiers_of(kind);
         for (name, key, _) in &fields.entries {
             if MODIFIER_KEYS.contains(name) && !allowed_modifiers.contains(name) {
                 conflict = true;
@@ -572,11 +587,7 @@ impl<'a> Reader<'a> {
                     aspect.span.clone(),
                 )
                 .with_label("expected `continuous` or `level-order`");
-                self.error(with_suggestion(
-                    error,
-                    other,
-                    &["continuous", "level-order"],
-                ));
+                self.error(with_suggestion(error, other, HEADING_ASPECTS));
                 return None;
             }
         };
@@ -791,8 +802,7 @@ impl<'a> Reader<'a> {
         const HELP: &str =
             "a scope is `document`, `paragraph`, `sentence`, `title`, `body`, `{section: …}`, `{heading: …}` or `{body_of_section: …}`";
         if let Value::Map(_) = node.value {
-            let fields =
-                self.fields(node, &["section", "heading", "body_of_section"], "a scope")?;
+            let fields = self.fields(node, SCOPE_KEYS, "a scope")?;
             let scope = match (
                 fields.get("section"),
                 fields.get("heading"),
@@ -824,11 +834,7 @@ impl<'a> Reader<'a> {
             other => {
                 let error = PackError::new(format!("unknown scope `{other}`"), name.span.clone())
                     .with_label("not a scope");
-                let error = with_suggestion(
-                    error,
-                    other,
-                    &["document", "paragraph", "sentence", "title", "body"],
-                );
+                let error = with_suggestion(error, other, SCOPE_WORDS);
                 let error = if error.help.is_none() {
                     error.with_help(HELP)
                 } else {
