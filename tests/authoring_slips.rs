@@ -291,3 +291,59 @@ fn refused_dsl_rule_gives_one_error_only() {
         "fatal",
     );
 }
+
+// ------------------------------------------------------------------ fmt
+
+/// The comments of a text, in order, each with the code before it on its line.
+fn comment_lines(text: &str) -> Vec<String> {
+    text.lines()
+        .filter_map(|line| {
+            let at = line.find("//").or_else(|| line.find(" # "))?;
+            Some(line[at..].trim().to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn fmt_keeps_each_comment_where_it_was_and_wraps_long_lists() {
+    let (source, _) = read("fmt-comments.rules");
+    let pack = reportlint::pack::dsl::parse_pack("fmt-comments.rules", &source).expect("parses");
+    let formatted = reportlint::cli::packs::format_dsl(&pack, &source);
+    insta::with_settings!({snapshot_path => "../snapshots", prepend_module_to_snapshot => false}, {
+        insta::assert_snapshot!("slip_fmt_comments", formatted);
+    });
+    // Every comment, in the same order; those at a line's end stay at the end of that line.
+    assert_eq!(comment_lines(&formatted), comment_lines(&source));
+    for kept in [
+        "pack \"乡镇年报检查\" // 包名与督察通知一致",
+        "rule three-systems { // 三项制度",
+        "  message \"报告未提及行政执法三项制度\" // 用语与督察通报一致",
+        "  ) in body // 只看正文",
+        "  fail \"加强执法队伍建设。\" # 反例",
+        "  // 以下为示例\n  pass \"全面推行行政执法三项制度。\"",
+        "  // 任一写法即可\n  require any(\n",
+        "  // 规则到此为止\n}",
+    ] {
+        assert!(formatted.contains(kept), "{kept:?} in:\n{formatted}");
+    }
+    // Long lists are wrapped: no line passes 100 columns.
+    let width = |line: &str| unicode_width::UnicodeWidthStr::width(line);
+    assert!(formatted.lines().all(|l| width(l) <= 100), "{formatted}");
+    // fmt twice gives the same text; the pack means the same.
+    let again = reportlint::pack::dsl::parse_pack("again.rules", &formatted).expect("parses");
+    assert_eq!(
+        reportlint::cli::packs::format_dsl(&again, &formatted),
+        formatted
+    );
+    assert!(
+        loaded("fmt-comments.rules")
+            == load::parse("f.rules", &formatted, Form::Dsl).expect("loads")
+    );
+    // convert: DSL → YAML → DSL prints the same pack.
+    let yaml = reportlint::pack::yaml::print_pack(&pack);
+    let back = reportlint::pack::yaml::parse_pack("back.yaml", &yaml).expect("YAML parses");
+    assert_eq!(
+        reportlint::pack::dsl::print_pack(&back),
+        reportlint::pack::dsl::print_pack(&pack)
+    );
+}
