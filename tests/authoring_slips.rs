@@ -179,6 +179,20 @@ fn placeholder_with_a_misspelt_type_suggests_the_type() {
 }
 
 #[test]
+fn placeholder_without_its_colon_is_an_error() {
+    let errors = only_error(
+        "placeholder-missing-colon.rules",
+        "`{rate percent}` is not a placeholder",
+        (4, 22),
+        "{rate percent}",
+    );
+    assert_eq!(
+        errors.errors[0].help.as_deref(),
+        Some("did you mean `{rate:percent}`?")
+    );
+}
+
+#[test]
 fn unclosed_placeholder_is_an_error() {
     only_error(
         "placeholder-unclosed.rules",

@@ -818,6 +818,21 @@ fn placeholder(
                 CaptureType::NAMES
             )));
     }
+    // `{rate percent}`, `{rate-percent}`: a name and a type without the colon.
+    let words: Vec<&str> = trimmed
+        .split(|c: char| c == ' ' || c == '-' || c == '.' || c == '：' || c == ';')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if let [name, written_type] = words.as_slice() {
+        let is_type = CaptureType::parse(written_type).is_some();
+        if is_identifier(name) && is_type && !body.contains('|') {
+            return Err(
+                PackError::new(format!("`{{{}}}` is not a placeholder", trimmed), span)
+                    .with_label("a capture needs `:` between its name and its type")
+                    .with_help(format!("did you mean `{{{name}:{written_type}}}`?")),
+            );
+        }
+    }
     let options: Vec<String> = body.split('|').map(|o| o.trim().to_string()).collect();
     if options.iter().any(String::is_empty) {
         return Err(PackError::new("empty alternative in pattern", span)

@@ -190,6 +190,11 @@ const FULL_WIDTH: &[(char, char)] = &[
     ('｝', '}'),
     ('｜', '|'),
     ('＝', '='),
+    ('＜', '<'),
+    ('＞', '>'),
+    ('＋', '+'),
+    ('－', '-'),
+    ('／', '/'),
 ];
 
 /// The error for a full-width character at `at` (where the parser stopped), if there is one.
