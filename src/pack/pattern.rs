@@ -820,7 +820,7 @@ fn placeholder(
     }
     // `{rate percent}`, `{rate-percent}`: a name and a type without the colon.
     let words: Vec<&str> = trimmed
-        .split(|c: char| c == ' ' || c == '-' || c == '.' || c == '：' || c == ';')
+        .split([' ', '-', '.', '：', ';'])
         .filter(|w| !w.is_empty())
         .collect();
     if let [name, written_type] = words.as_slice() {
