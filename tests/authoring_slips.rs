@@ -126,6 +126,19 @@ fn full_width_brace_of_a_rule_is_named() {
     );
 }
 
+/// `any: [三项制度，执法公示]` would look for one text that is never written.
+#[test]
+fn full_width_comma_in_a_yaml_list_of_matchers_is_named() {
+    let errors = only_error(
+        "flow-list-fullwidth-comma.yaml",
+        "full-width character “，” where a half-width “,” is expected",
+        (6, 17),
+        "，",
+    );
+    let help = errors.errors[0].help.as_deref().unwrap_or("");
+    assert!(help.contains("put that item in quotes"), "{help}");
+}
+
 /// `90％` after a number can only mean `90%`: accepted, and the rule behaves as with `%`.
 #[test]
 fn full_width_percent_after_a_number_is_accepted() {

@@ -892,6 +892,7 @@ impl<'a> Reader<'a> {
                             );
                             return None;
                         };
+                        self.full_width_commas(value)?;
                         let items = self.matcher_list(value)?;
                         if items.is_empty() {
                             self.error(
@@ -912,6 +913,40 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+    }
+
+    /// `any: [三项制度，执法公示]`: a full-width comma between the items of a flow list makes
+    /// one item of two, and the rule silently looks for text that is never written. An
+    /// unquoted item of a `[…]` list of matchers with a `，` in it is refused at the comma
+    /// (quoted, `"甲，乙"` is text to look for, as written).
+    fn full_width_commas(&mut self, list: &Node) -> Option<()> {
+        let Value::Seq(items) = &list.value else {
+            return Some(());
+        };
+        let written = |node: &Node| self.src.get(node.span.clone()).unwrap_or_default();
+        if !written(list).starts_with('[') {
+            return Some(());
+        }
+        let mut found = None;
+        for item in items {
+            let text = written(item);
+            if matches!(item.value, Value::Str(_)) && !text.starts_with(['"', '\'']) {
+                if let Some(at) = text.find('，') {
+                    found = Some(item.span.start + at);
+                    break;
+                }
+            }
+        }
+        let Some(at) = found else {
+            return Some(());
+        };
+        self.error(
+            crate::pack::pattern::full_width_error('，', ',', at).with_help(
+                "separate the items of `[…]` with a half-width comma; to look for text with “，” \
+                 in it, put that item in quotes",
+            ),
+        );
+        None
     }
 
     /// One matcher, or a list of them (`unless: [人人, 层层]`).
