@@ -4,6 +4,10 @@
 //! module names those rules for a reader of rule packs (`rule_name`), folds the long list of
 //! rule-line keywords into one phrase, drops end-of-input, says what was found instead, and
 //! keeps positions as byte offsets into the whole file, which stay right on Chinese text.
+//! Two slips get a sentence of their own instead of a list of expected tokens: full-width
+//! punctuation typed on a Chinese keyboard ("full-width character “：” where a half-width “:”
+//! is expected", at the character) and a rule whose `}` is missing ("rule `X` is not closed",
+//! at its `{`, with the place where the next rule starts).
 
 use pest::error::{Error, ErrorVariant, InputLocation};
 
