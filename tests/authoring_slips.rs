@@ -350,6 +350,9 @@ fn fmt_keeps_each_comment_where_it_was_and_wraps_long_lists() {
         "  // 以下为示例\n  pass \"全面推行行政执法三项制度。\"",
         "  // 任一写法即可\n  require any(\n",
         "  // 规则到此为止\n}",
+        "  sections ordered { // 按督察要求的顺序\n    // 第一部分\n    \"主要举措和成效\"",
+        "\"工作情况\"), // 正文\n",
+        "    // 最后一部分\n  }\n}",
     ] {
         assert!(formatted.contains(kept), "{kept:?} in:\n{formatted}");
     }

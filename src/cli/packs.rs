@@ -177,8 +177,11 @@ const RULE_LINE_WORDS: &[&str] = &[
 /// The comments of a DSL source (comment markers inside strings, long strings and regexes
 /// skipped), and where the lines of its rules start (the keywords at the rule's own level,
 /// not the `match` and `require` inside a `when`).
-fn scan(src: &str) -> (Vec<Comment>, Vec<LineStart>) {
+fn scan(src: &str) -> (Vec<Comment>, Vec<LineStart>, Vec<usize>) {
     let mut starts: Vec<LineStart> = Vec::new();
+    // Lines that start with a string inside a block of a rule line (`sections { … }`,
+    // `terms { … }`): its entries.
+    let mut entries: Vec<usize> = Vec::new();
     let mut in_when = false;
     let mut found = Vec::new();
     let mut depth = 0usize;
@@ -210,6 +213,9 @@ fn scan(src: &str) -> (Vec<Comment>, Vec<LineStart>) {
             if c.is_whitespace() || c == '\u{FEFF}' {
                 pos += c.len_utf8();
                 continue;
+            }
+            if !code_before && depth == 2 && c == '"' {
+                entries.push(line_start + pos);
             }
             if rest.starts_with("\"\"\"") {
                 match rest.get(3..).and_then(|after| after.find("\"\"\"")) {
@@ -268,7 +274,7 @@ fn scan(src: &str) -> (Vec<Comment>, Vec<LineStart>) {
             code_before = true;
         }
     }
-    (found, starts)
+    (found, starts, entries)
 }
 
 /// Length up to and including the first unescaped `close` in `text`.
@@ -304,6 +310,10 @@ enum Place {
     Before(&'static str, usize),
     /// At the end of that rule line.
     After(&'static str, usize),
+    /// Inside the block of that rule line (`sections { … }`): above its entry `.2`, or at the
+    /// end of it (`.3`); entry `None` is the block's opening line (at its end) or its closing
+    /// line (above it).
+    Entry(&'static str, usize, Option<usize>, bool),
     /// At the end of the `rule … {` line.
     Opening,
     /// Above the closing `}`.
@@ -324,7 +334,7 @@ fn line_key(starts: &[&LineStart], index: usize) -> (&'static str, usize) {
 /// above the pack line or rule they stood above, at the end of the line they ended, and
 /// inside a rule above (or at the end of) the rule line they stood by.
 pub fn format_dsl(pack: &crate::pack::model::Pack, src: &str) -> String {
-    let (comments, line_starts) = scan(src);
+    let (comments, line_starts, entry_starts) = scan(src);
     let mut header_starts = vec![pack.name.span.start];
     header_starts.extend(pack.version.iter().map(|v| v.span.start));
     header_starts.extend(pack.description.iter().map(|d| d.span.start));
@@ -363,7 +373,27 @@ pub fn format_dsl(pack: &crate::pack::model::Pack, src: &str) -> String {
                 .iter()
                 .filter(|s| s.offset > from && s.offset < to)
                 .collect();
-            let place = if comment.own_line {
+            let place = if comment.depth > 1 {
+                // Inside a block: the rule line it belongs to, and the entry it stood by.
+                match starts.iter().rposition(|s| s.offset < comment.offset) {
+                    Some(index) => {
+                        let (keyword, n) = line_key(&starts, index);
+                        let block_end = starts.get(index + 1).map_or(to, |s| s.offset);
+                        let entries: Vec<usize> = entry_starts
+                            .iter()
+                            .copied()
+                            .filter(|e| *e > starts[index].offset && *e < block_end)
+                            .collect();
+                        let entry = if comment.own_line {
+                            entries.iter().position(|e| *e > comment.offset)
+                        } else {
+                            entries.iter().rposition(|e| *e < comment.offset)
+                        };
+                        Place::Entry(keyword, n, entry, !comment.own_line)
+                    }
+                    None => Place::Opening,
+                }
+            } else if comment.own_line {
                 match starts.iter().position(|s| s.offset > comment.offset) {
                     Some(index) => {
                         let (keyword, n) = line_key(&starts, index);
@@ -506,6 +536,21 @@ fn write_rule_with_comments(out: &mut String, printed: &str, comments: &[(Place,
     };
     let lost = placed(&|place| match place {
         Place::Before(k, n) | Place::After(k, n) => !known(k, n),
+        Place::Entry(k, n, entry, _) => {
+            let entries = rule_lines
+                .iter()
+                .find(|((key, seen), _, _)| *key == k && *seen == n)
+                .map_or(0, |(_, first, last)| {
+                    (*first + 1..*last)
+                        .filter(|i| {
+                            lines[*i]
+                                .strip_prefix("    ")
+                                .is_some_and(|rest| rest.starts_with('"'))
+                        })
+                        .count()
+                });
+            !known(k, n) || entry.is_some_and(|e| e >= entries)
+        }
         _ => false,
     });
     out.push_str(lines.first().copied().unwrap_or_default());
@@ -518,10 +563,37 @@ fn write_rule_with_comments(out: &mut String, printed: &str, comments: &[(Place,
             "  ",
             false,
         );
-        for line in &lines[*first..*last] {
+        let entry = |entry: Option<usize>, after: bool| {
+            placed(&|place| {
+                matches!(place, Place::Entry(k, m, e, a)
+                    if k == *keyword && m == *n && e == entry && a == after)
+            })
+        };
+        // The entries of a block: its lines that start four spaces in with a string.
+        let entry_lines: Vec<usize> = (*first + 1..*last)
+            .filter(|i| {
+                lines[*i]
+                    .strip_prefix("    ")
+                    .is_some_and(|rest| rest.starts_with('"'))
+            })
+            .collect();
+        let mut entry_index = 0;
+        for (index, line) in lines.iter().enumerate().take(*last).skip(*first) {
+            if let Some(at) = entry_lines.iter().position(|e| *e == index) {
+                entry_index = at;
+                push_comments(out, &entry(Some(at), false), "    ", false);
+            }
             out.push_str(line);
-            out.push('\n');
+            let ends_entry = entry_lines.contains(&(index + 1)) || index + 1 == *last;
+            if index == *first {
+                end_line(out, &entry(None, true), "    ");
+            } else if ends_entry && !entry_lines.is_empty() {
+                end_line(out, &entry(Some(entry_index), true), "    ");
+            } else {
+                out.push('\n');
+            }
         }
+        push_comments(out, &entry(None, false), "    ", false);
         out.push_str(lines[*last]);
         end_line(
             out,
