@@ -353,6 +353,8 @@ fn fmt_keeps_each_comment_where_it_was_and_wraps_long_lists() {
         "  sections ordered { // 按督察要求的顺序\n    // 第一部分\n    \"主要举措和成效\"",
         "\"工作情况\"), // 正文\n",
         "    // 最后一部分\n  }\n}",
+        "  let computed = done / total // 按件数计算\n",
+        "  assert rate ~= computed within 1% # 允许一个百分点\n",
     ] {
         assert!(formatted.contains(kept), "{kept:?} in:\n{formatted}");
     }

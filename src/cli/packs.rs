@@ -198,6 +198,9 @@ fn scan(src: &str) -> (Vec<Comment>, Vec<LineStart>, Vec<usize>) {
         let line = line.trim_end_matches(['\n', '\r']);
         let mut pos = 0;
         let mut code_before = false;
+        // After `let`, `assert` or `if` (up to `require`) the line is an expression, where `/`
+        // divides: a regex cannot stand there.
+        let mut expression = false;
         if in_long_string {
             match line.find("\"\"\"") {
                 Some(end) => {
@@ -240,6 +243,8 @@ fn scan(src: &str) -> (Vec<Comment>, Vec<LineStart>, Vec<usize>) {
                     blank_after,
                 });
                 break;
+            } else if c == '/' && expression {
+                pos += 1;
             } else if c == '/' {
                 // A regex if it closes on this line; otherwise a division.
                 pos += 1 + closing(rest.get(1..).unwrap_or_default(), '/').unwrap_or(0);
@@ -248,6 +253,11 @@ fn scan(src: &str) -> (Vec<Comment>, Vec<LineStart>, Vec<usize>) {
                     .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
                     .unwrap_or(rest.len());
                 let word = &rest[..word_len];
+                match word {
+                    "let" | "assert" | "if" => expression = true,
+                    "require" => expression = false,
+                    _ => {}
+                }
                 let keyword = RULE_LINE_WORDS.iter().find(|k| **k == word);
                 if let (Some(keyword), 1) = (keyword, depth) {
                     let inside_when = in_when && matches!(*keyword, "match" | "require");
