@@ -422,7 +422,9 @@ fn tab_error(src: &str, span: &Span, parser: &str) -> Option<PackError> {
 /// `key：value` typed on a Chinese keyboard: a full-width colon right after an ASCII key at the
 /// start of a line (after its indentation and an optional `- `) is taken as `: `. The colon is
 /// replaced by `:` and two spaces, the same number of bytes, so every span stays right. Lines
-/// of block texts (`|`, `>`) and of quoted values are left alone: there `：` is text.
+/// of block texts (`|`, `>`) are left alone, and so is a `：` after anything but an ASCII word
+/// at a line's start (`message: 职责：履职情况` keeps its text): there `：` is text. (A quoted
+/// text continued on a line that starts with `word：` is the one case read differently.)
 pub fn accept_full_width_colons(src: &str) -> std::borrow::Cow<'_, str> {
     if !src.contains('：') {
         return std::borrow::Cow::Borrowed(src);
