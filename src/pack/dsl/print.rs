@@ -54,7 +54,7 @@ fn line(out: &mut String, depth: usize, text: &str) {
 }
 
 /// A rule line that may be long (a check, tags, a section, a term): wrapped past
-/// [`wrap::WIDTH`] columns, one list item a line.
+/// `wrap::WIDTH` columns, one list item a line.
 fn wrapped_line(out: &mut String, depth: usize, text: &str) {
     out.push_str(&super::wrap::wrap(text, depth));
     out.push('\n');
