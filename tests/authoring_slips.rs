@@ -139,6 +139,26 @@ fn full_width_comma_in_a_yaml_list_of_matchers_is_named() {
     assert!(help.contains("put that item in quotes"), "{help}");
 }
 
+#[test]
+fn full_width_brace_of_a_yaml_map_is_named() {
+    only_error(
+        "yaml-fullwidth-brace.yaml",
+        "full-width character “｛” where a half-width “{” is expected",
+        (5, 14),
+        "｛",
+    );
+}
+
+#[test]
+fn full_width_bracket_of_a_yaml_list_is_named() {
+    only_error(
+        "yaml-fullwidth-bracket.yaml",
+        "full-width character “［” where a half-width “[” is expected",
+        (6, 12),
+        "［",
+    );
+}
+
 /// `90％` after a number can only mean `90%`: accepted, and the rule behaves as with `%`.
 #[test]
 fn full_width_percent_after_a_number_is_accepted() {

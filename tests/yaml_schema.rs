@@ -124,6 +124,7 @@ fn broken_packs_with_key_or_type_errors_fail_validation() {
         "schema-scope-typo.yaml",
         "schema-modifier-wrong-kind.yaml",
         "schema-matcher-key.yaml",
+        "yaml-fullwidth-bracket.yaml",
     ] {
         let path = root().join("tests/fixtures/slips").join(name);
         let text = std::fs::read_to_string(&path).expect("readable");

@@ -329,12 +329,36 @@ fn yaml_error(error: &serde_saphyr::Error, src: &str, document: Document) -> Pac
             return error;
         }
     }
+    if let Some(error) = full_width_bracket(src, &span) {
+        return error;
+    }
     match plain_words(&message) {
         Some((plain, cause)) => PackError::new(format!("invalid YAML: {plain}"), span)
             .with_label("here")
             .with_help(format!("{cause} (YAML parser: {message})")),
         None => PackError::new(format!("invalid YAML: {message}"), span).with_label("here"),
     }
+}
+
+/// `require: ｛regex: …｝`: a map (or list) opened with a full-width bracket on the line of a
+/// syntax error is named at the bracket; the parser only saw a text with a `: ` inside.
+fn full_width_bracket(src: &str, span: &Span) -> Option<PackError> {
+    let at = span.start.min(src.len());
+    let line_start = src[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = src[at..].find('\n').map_or(src.len(), |i| at + i);
+    let line = &src[line_start..line_end];
+    let value = line.find(": ").map(|i| i + 2).or_else(|| {
+        let content = line.trim_start();
+        content
+            .starts_with("- ")
+            .then(|| line.len() - content.len() + 2)
+    })?;
+    let rest = line[value..].trim_start_matches(' ');
+    let (full, half) = [('｛', '{'), ('［', '[')]
+        .into_iter()
+        .find(|(full, _)| rest.starts_with(*full))?;
+    let offset = line_start + line.len() - rest.len();
+    Some(crate::pack::pattern::full_width_error(full, half, offset))
 }
 
 /// The YAML parser's message in plain words, and its likely cause with the fix. The parser's

@@ -1098,6 +1098,19 @@ impl<'a> Reader<'a> {
     }
 
     fn wrong_type(&mut self, node: &Node, what: &str, expected: &str) {
+        // `any: ［甲, 乙］`: a list (or map) opened with a full-width bracket is one text.
+        let written = self.src.get(node.span.clone()).unwrap_or_default();
+        let opening = [('［', '['), ('｛', '{')]
+            .into_iter()
+            .find(|(full, _)| written.starts_with(*full));
+        if let (Value::Str(_), Some((full, half))) = (&node.value, opening) {
+            self.error(crate::pack::pattern::full_width_error(
+                full,
+                half,
+                node.span.start,
+            ));
+            return;
+        }
         self.error(
             PackError::new(format!("{what} must be {expected}"), node.span.clone())
                 .with_label(format!("found {}", describe(node))),
