@@ -105,6 +105,17 @@ fn kind_value(kind: &str) -> Option<Value> {
     })
 }
 
+/// The schema of the value of a matcher's key (`regex: …`, `any: […]`).
+fn matcher_value(key: &str) -> Option<Value> {
+    Some(match key {
+        "regex" | "pattern" => reference("text"),
+        "any" | "all" | "none" => {
+            json!({ "type": "array", "items": reference("matcher"), "minItems": 1 })
+        }
+        _ => return None,
+    })
+}
+
 /// The schema of a modifier key's value.
 fn modifier_value(key: &str) -> Option<Value> {
     Some(match key {
@@ -243,10 +254,7 @@ fn pack_properties() -> Map<String, Value> {
 pub fn pack_schema() -> Value {
     let matcher_forms: Vec<Value> = std::iter::once(reference("text"))
         .chain(MATCHER_KEYS.iter().map(|key| {
-            let value = match *key {
-                "regex" | "pattern" => reference("text"),
-                _ => json!({ "type": "array", "items": reference("matcher"), "minItems": 1 }),
-            };
+            let value = matcher_value(key).unwrap_or(json!({}));
             json!({
                 "type": "object",
                 "properties": { (*key): value },
@@ -363,6 +371,18 @@ mod tests {
         }
         for key in METADATA_KEYS {
             assert!(metadata_value(key).is_some(), "key `{key}` has no schema");
+        }
+        for key in MATCHER_KEYS {
+            assert!(
+                matcher_value(key).is_some(),
+                "matcher key `{key}` has no schema"
+            );
+        }
+        for key in PACK_KEYS {
+            assert!(
+                pack_properties().get(*key).is_some_and(|v| v != &json!({})),
+                "pack key `{key}` has no schema"
+            );
         }
         assert_eq!(kind_descriptions().len(), KIND_KEYS.len());
         assert!(kind_descriptions().iter().all(|(_, d)| !d.is_empty()));
