@@ -252,8 +252,12 @@ rule first-duty {
 
 #[test]
 fn rule_without_closing_brace() {
-    // The file ends inside the rule: the label marks the last character written.
-    assert_eq!(labelled(UNCLOSED_RULE), ["\""]);
+    // The file ends inside the rule: the error names the rule at its opening brace.
+    assert_eq!(labelled(UNCLOSED_RULE), ["{"]);
+    assert_eq!(
+        errors_of(UNCLOSED_RULE).errors[0].message,
+        "rule `first-duty` is not closed"
+    );
     snapshot("dsl_error_unclosed_rule", UNCLOSED_RULE);
 }
 

@@ -2,7 +2,9 @@
 //! unknown capture, a regex error, a duplicate id, a YAML indentation slip, a bad
 //! configuration, a missing report, an unreadable .docx, `test` and `check` on a broken
 //! pack, a mistyped rule id, a configuration naming a rule no pack has, a pair that is not two characters and a
-//! function given the wrong number of arguments, `serve` with no rules) as the user sees them, in Chinese and in English; and a leak
+//! function given the wrong number of arguments, `serve` with no rules, and authoring slips:
+//! full-width punctuation, placeholders that are not ones, unclosed rules, YAML tabs and a
+//! `: ` inside a text) as the user sees them, in Chinese and in English; and a leak
 //! test: no English sentence reaches a Chinese run of them or of the help of any command.
 
 use crate::i18n_cli::{run_in_with_env, Out};
@@ -82,7 +84,50 @@ fn cases() -> Vec<Case> {
         ),
         case("rules_explain_typo", &["rules", "explain", "plan-yea"]),
         case("serve_no_rules", &["serve", "--no-config", "--no-builtin"]),
+        slip_case(
+            "slip_keyword_full_width_colon",
+            "keyword-fullwidth-colon.rules",
+        ),
+        slip_case(
+            "slip_placeholder_full_width_colon",
+            "placeholder-fullwidth-colon.rules",
+        ),
+        slip_case(
+            "slip_placeholder_missing_colon",
+            "placeholder-missing-colon.rules",
+        ),
+        slip_case(
+            "slip_placeholder_type_typo",
+            "placeholder-unknown-type.rules",
+        ),
+        slip_case("slip_rule_not_closed", "rule-not-closed.rules"),
+        slip_case(
+            "slip_rule_not_closed_at_end",
+            "rule-not-closed-at-end.rules",
+        ),
+        slip_case("slip_yaml_tab", "yaml-tab.yaml"),
+        slip_case("slip_yaml_colon_in_text", "yaml-colon-in-text.yaml"),
+        slip_case(
+            "slip_yaml_list_full_width_comma",
+            "flow-list-fullwidth-comma.yaml",
+        ),
     ]
+}
+
+/// A pack of `tests/fixtures/slips` (authoring slips typed on a Chinese keyboard) checked
+/// against the report of the i18n fixtures.
+fn slip_case(name: &'static str, pack: &str) -> Case {
+    case(
+        name,
+        &[
+            "check",
+            "--no-config",
+            "--no-builtin",
+            "--pack",
+            &format!("tests/fixtures/slips/{pack}"),
+            "{F}/report.txt",
+        ],
+    )
 }
 
 fn run(case: &Case, lang: &str) -> Out {
@@ -127,7 +172,7 @@ fn error_fixtures_in_chinese_and_english() {
 pub fn english_runs(text: &str) -> Vec<String> {
     let excerpt = regex::Regex::new(r"^\s*\d+\s*│").expect("pattern compiles");
     let detail = regex::Regex::new(r"技术细节：[^）]*(）|$)").expect("pattern compiles");
-    let quoted = regex::Regex::new(r"`[^`]*`|“[^”]*”|<[^>]*>|\[[^\]]*\]|［[^］]*］|reportlint(?: (?:check|inspect|rules|list|explain|test|convert|fmt|init|completions|man|serve|help))*").expect("pattern compiles");
+    let quoted = regex::Regex::new(r"`[^`]*`|“[^”]*”|<[^>]*>|\[[^\]]*\]|［[^］]*］|reportlint(?: (?:check|inspect|rules|list|explain|test|convert|fmt|init|completions|man|serve|schema|help))*").expect("pattern compiles");
     let run = regex::Regex::new(r"[A-Za-z]+(?:[ ,;]+[A-Za-z]+){2,}").expect("pattern compiles");
     let mut found = Vec::new();
     for line in text.lines() {
@@ -188,6 +233,7 @@ fn no_english_sentence_reaches_a_chinese_run() {
         &["init", "--help"],
         &["completions", "--help"],
         &["man", "--help"],
+        &["schema", "--help"],
         &["serve", "--help"],
         &["help"],
         &["chek"],

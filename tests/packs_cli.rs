@@ -49,19 +49,18 @@ version "0.1"
 description "乡镇报告"
 
 rule three-systems {
-  // the reviewers asked for this one
   severity warning
   message "报告未提及行政执法三项制度"
   require any("三项制度", all("执法公示", "全过程记录", "法制审核"))
+  // the reviewers asked for this one
   pass "全面推行行政执法三项制度。"
   fail "加强执法队伍建设。"
 }
 
 rule first-duty {
-  # keep
   severity error
   message "未写明第一责任人"
-  require "第一责任人"
+  require "第一责任人" # keep
 }
 "#;
 

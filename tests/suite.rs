@@ -4,6 +4,7 @@
 mod check_support;
 mod gate_support;
 
+mod authoring_slips;
 mod builtin_pack;
 mod builtin_rules;
 mod check_cli;
@@ -53,3 +54,4 @@ mod yaml_errors;
 mod yaml_parse;
 mod yaml_props;
 mod yaml_roundtrip;
+mod yaml_schema;

@@ -53,6 +53,8 @@ pub enum Commands {
     Completions(completions::CompletionsArgs),
     /// Print the man page (roff) on standard output.
     Man,
+    /// Print the JSON Schema of YAML packs, for editors that complete and check them.
+    Schema,
 }
 
 /// Write `text` to standard output, as the subcommands that print a result do. A reader
@@ -115,6 +117,10 @@ pub fn run(cli: Cli) -> i32 {
         Commands::Init(args) => init::run(args),
         Commands::Completions(args) => completions::run(args),
         Commands::Man => completions::man(),
+        Commands::Schema => match print(crate::pack::yaml::schema::pack_schema_text()) {
+            Ok(()) => check::exit::CLEAN,
+            Err(code) => code,
+        },
     }
 }
 

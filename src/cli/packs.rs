@@ -2,9 +2,9 @@
 //! rule's inline examples).
 //!
 //! The rule model has no place for comments, so `fmt` finds them in the source itself and puts
-//! each back next to the pack line or rule it stood by: a comment on its own line goes above
-//! the item that follows it, a comment at the end of a line above the item it ends, and a
-//! comment inside a rule to the top of that rule. No comment is lost.
+//! each back where it stood: a comment on its own line above the pack line, rule or rule line
+//! that follows it, a comment at the end of a line at the end of the printed line of the same
+//! item (a wrapped list: its last line). No comment is lost.
 
 use std::path::{Path, PathBuf};
 
@@ -157,9 +157,48 @@ struct Comment {
     blank_after: bool,
 }
 
-/// Every comment of a DSL source, skipping comment markers inside strings, long strings and
-/// regexes.
-fn comments_of(src: &str) -> Vec<Comment> {
+/// A line of a rule (`message`, `require`, `pass`, …) where it starts in the source.
+#[derive(Debug)]
+struct LineStart {
+    offset: usize,
+    keyword: &'static str,
+}
+
+/// The words that start a line inside a rule, as the printer writes them first.
+const RULE_LINE_WORDS: &[&str] = &[
+    "severity",
+    "message",
+    "help",
+    "reference",
+    "tags",
+    "once",
+    "pass",
+    "fail",
+    "require",
+    "forbid",
+    "match",
+    "let",
+    "assert",
+    "consistent",
+    "when",
+    "sections",
+    "headings",
+    "paired",
+    "halfwidth",
+    "terms",
+    "doubled",
+    "digits",
+];
+
+/// The comments of a DSL source (comment markers inside strings, long strings and regexes
+/// skipped), and where the lines of its rules start (the keywords at the rule's own level,
+/// not the `match` and `require` inside a `when`).
+fn scan(src: &str) -> (Vec<Comment>, Vec<LineStart>, Vec<usize>) {
+    let mut starts: Vec<LineStart> = Vec::new();
+    // Lines that start with a string inside a block of a rule line (`sections { … }`,
+    // `terms { … }`): its entries.
+    let mut entries: Vec<usize> = Vec::new();
+    let mut in_when = false;
     let mut found = Vec::new();
     let mut depth = 0usize;
     let mut in_long_string = false;
@@ -175,6 +214,9 @@ fn comments_of(src: &str) -> Vec<Comment> {
         let line = line.trim_end_matches(['\n', '\r']);
         let mut pos = 0;
         let mut code_before = false;
+        // After `let`, `assert` or `if` (up to `require`) the line is an expression, where `/`
+        // divides: a regex cannot stand there.
+        let mut expression = false;
         if in_long_string {
             match line.find("\"\"\"") {
                 Some(end) => {
@@ -190,6 +232,9 @@ fn comments_of(src: &str) -> Vec<Comment> {
             if c.is_whitespace() || c == '\u{FEFF}' {
                 pos += c.len_utf8();
                 continue;
+            }
+            if !code_before && depth == 2 && c == '"' {
+                entries.push(line_start + pos);
             }
             if rest.starts_with("\"\"\"") {
                 match rest.get(3..).and_then(|after| after.find("\"\"\"")) {
@@ -214,9 +259,36 @@ fn comments_of(src: &str) -> Vec<Comment> {
                     blank_after,
                 });
                 break;
+            } else if c == '/' && expression {
+                pos += 1;
             } else if c == '/' {
                 // A regex if it closes on this line; otherwise a division.
                 pos += 1 + closing(rest.get(1..).unwrap_or_default(), '/').unwrap_or(0);
+            } else if c.is_ascii_alphabetic() {
+                let word_len = rest
+                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+                    .unwrap_or(rest.len());
+                let word = &rest[..word_len];
+                match word {
+                    "let" | "assert" | "if" => expression = true,
+                    "require" => expression = false,
+                    _ => {}
+                }
+                let keyword = RULE_LINE_WORDS.iter().find(|k| **k == word);
+                if let (Some(keyword), 1) = (keyword, depth) {
+                    let inside_when = in_when && matches!(*keyword, "match" | "require");
+                    if *keyword == "require" {
+                        in_when = false;
+                    }
+                    if !inside_when {
+                        in_when = *keyword == "when";
+                        starts.push(LineStart {
+                            offset: line_start + pos,
+                            keyword,
+                        });
+                    }
+                }
+                pos += word_len;
             } else {
                 if c == '{' {
                     depth += 1;
@@ -228,7 +300,7 @@ fn comments_of(src: &str) -> Vec<Comment> {
             code_before = true;
         }
     }
-    found
+    (found, starts, entries)
 }
 
 /// Length up to and including the first unescaped `close` in `text`.
@@ -257,9 +329,38 @@ fn push_comments(out: &mut String, comments: &[&Comment], indent: &str, keep_bla
     }
 }
 
-/// The canonical DSL of `pack`, with the comments of its source `src` kept.
+/// Where a comment inside a rule goes in the printed rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Place {
+    /// On a line of its own above the rule line with this keyword (its n-th such line).
+    Before(&'static str, usize),
+    /// At the end of that rule line.
+    After(&'static str, usize),
+    /// Inside the block of that rule line (`sections { … }`): above its entry `.2`, or at the
+    /// end of it (`.3`); entry `None` is the block's opening line (at its end) or its closing
+    /// line (above it).
+    Entry(&'static str, usize, Option<usize>, bool),
+    /// At the end of the `rule … {` line.
+    Opening,
+    /// Above the closing `}`.
+    Closing,
+}
+
+/// The keyword of the rule line `start` and how many lines with it come before in the rule.
+fn line_key(starts: &[&LineStart], index: usize) -> (&'static str, usize) {
+    let keyword = starts[index].keyword;
+    let seen = starts[..index]
+        .iter()
+        .filter(|s| s.keyword == keyword)
+        .count();
+    (keyword, seen)
+}
+
+/// The canonical DSL of `pack`, with the comments of its source `src` kept where they were:
+/// above the pack line or rule they stood above, at the end of the line they ended, and
+/// inside a rule above (or at the end of) the rule line they stood by.
 pub fn format_dsl(pack: &crate::pack::model::Pack, src: &str) -> String {
-    let comments = comments_of(src);
+    let (comments, line_starts, entry_starts) = scan(src);
     let mut header_starts = vec![pack.name.span.start];
     header_starts.extend(pack.version.iter().map(|v| v.span.start));
     header_starts.extend(pack.description.iter().map(|d| d.span.start));
@@ -281,7 +382,8 @@ pub fn format_dsl(pack: &crate::pack::model::Pack, src: &str) -> String {
         .collect();
     items.sort_by_key(|(start, _)| *start);
     let mut before: Vec<Vec<&Comment>> = vec![Vec::new(); items.len()];
-    let mut inside: Vec<Vec<&Comment>> = vec![Vec::new(); pack.rules.len()];
+    let mut after: Vec<Vec<&Comment>> = vec![Vec::new(); items.len()];
+    let mut inside: Vec<Vec<(Place, &Comment)>> = vec![Vec::new(); pack.rules.len()];
     let mut at_end: Vec<&Comment> = Vec::new();
     for comment in &comments {
         let next = items.iter().position(|(start, _)| *start > comment.offset);
@@ -290,21 +392,75 @@ pub fn format_dsl(pack: &crate::pack::model::Pack, src: &str) -> String {
             Some((_, Item::Rule(r))) if comment.depth > 0 => Some(*r),
             _ => None,
         };
-        let slot = match (in_rule, comment.own_line) {
-            (Some(rule), _) => inside.get_mut(rule),
-            (None, true) => next.and_then(|n| before.get_mut(n)),
-            (None, false) => previous.and_then(|p| before.get_mut(p)),
+        if let Some(rule) = in_rule {
+            let from = rule_starts[rule];
+            let to = next.map_or(src.len(), |n| items[n].0);
+            let starts: Vec<&LineStart> = line_starts
+                .iter()
+                .filter(|s| s.offset > from && s.offset < to)
+                .collect();
+            let place = if comment.depth > 1 {
+                // Inside a block: the rule line it belongs to, and the entry it stood by.
+                match starts.iter().rposition(|s| s.offset < comment.offset) {
+                    Some(index) => {
+                        let (keyword, n) = line_key(&starts, index);
+                        let block_end = starts.get(index + 1).map_or(to, |s| s.offset);
+                        let entries: Vec<usize> = entry_starts
+                            .iter()
+                            .copied()
+                            .filter(|e| *e > starts[index].offset && *e < block_end)
+                            .collect();
+                        let entry = if comment.own_line {
+                            entries.iter().position(|e| *e > comment.offset)
+                        } else {
+                            entries.iter().rposition(|e| *e < comment.offset)
+                        };
+                        Place::Entry(keyword, n, entry, !comment.own_line)
+                    }
+                    None => Place::Opening,
+                }
+            } else if comment.own_line {
+                match starts.iter().position(|s| s.offset > comment.offset) {
+                    Some(index) => {
+                        let (keyword, n) = line_key(&starts, index);
+                        Place::Before(keyword, n)
+                    }
+                    None => Place::Closing,
+                }
+            } else {
+                match starts.iter().rposition(|s| s.offset < comment.offset) {
+                    Some(index) => {
+                        let (keyword, n) = line_key(&starts, index);
+                        Place::After(keyword, n)
+                    }
+                    None => Place::Opening,
+                }
+            };
+            if let Some(list) = inside.get_mut(rule) {
+                list.push((place, comment));
+            }
+            continue;
+        }
+        let slot = match (comment.own_line, next, previous) {
+            (true, Some(n), _) => before.get_mut(n),
+            (false, _, Some(p)) => after.get_mut(p),
+            _ => None,
         };
         match slot {
             Some(list) => list.push(comment),
             None => at_end.push(comment),
         }
     }
+    let position = |item: Item| items.iter().position(|(_, i)| *i == item);
     let comments_before = |item: Item| -> Vec<&Comment> {
-        items
-            .iter()
-            .position(|(_, i)| *i == item)
+        position(item)
             .and_then(|p| before.get(p))
+            .cloned()
+            .unwrap_or_default()
+    };
+    let comments_after = |item: Item| -> Vec<&Comment> {
+        position(item)
+            .and_then(|p| after.get(p))
             .cloned()
             .unwrap_or_default()
     };
@@ -318,25 +474,27 @@ pub fn format_dsl(pack: &crate::pack::model::Pack, src: &str) -> String {
         for (i, line) in header.lines().enumerate() {
             push_comments(&mut out, &comments_before(Item::Header(i)), "", true);
             out.push_str(line);
-            out.push('\n');
+            end_line(&mut out, &comments_after(Item::Header(i)), "");
         }
     } else {
         for i in 0..header_starts.len() {
             push_comments(&mut out, &comments_before(Item::Header(i)), "", true);
         }
         out.push_str(&header);
+        for i in 0..header_starts.len() {
+            push_comments(&mut out, &comments_after(Item::Header(i)), "", false);
+        }
     }
     for (i, rule) in pack.rules.iter().enumerate() {
         out.push('\n');
         push_comments(&mut out, &comments_before(Item::Rule(i)), "", true);
         let printed = dsl::print_rule(rule);
-        let (first, rest) = printed.split_once('\n').unwrap_or((&printed, ""));
-        out.push_str(first);
-        out.push('\n');
-        if let Some(own) = inside.get(i) {
-            push_comments(&mut out, own, "  ", false);
+        let own = inside.get(i).map(Vec::as_slice).unwrap_or_default();
+        write_rule_with_comments(&mut out, &printed, own);
+        if let Some(last) = out.strip_suffix('\n').map(str::len) {
+            out.truncate(last);
+            end_line(&mut out, &comments_after(Item::Rule(i)), "");
         }
-        out.push_str(rest);
     }
     if !at_end.is_empty() {
         out.push('\n');
@@ -346,6 +504,132 @@ pub fn format_dsl(pack: &crate::pack::model::Pack, src: &str) -> String {
         }
     }
     out
+}
+
+/// Ends the line just written: the first comment at its end, any others on lines of their
+/// own below it.
+fn end_line(out: &mut String, comments: &[&Comment], indent: &str) {
+    let mut comments = comments.iter();
+    if let Some(first) = comments.next() {
+        out.push(' ');
+        out.push_str(&first.text);
+    }
+    out.push('\n');
+    for comment in comments {
+        out.push_str(indent);
+        out.push_str(&comment.text);
+        out.push('\n');
+    }
+}
+
+/// A printed rule with the comments that stood inside it. A rule line starts two spaces in
+/// with a letter; the lines below it, until the next such line, continue it (a wrapped list,
+/// a long example, the lines of `sections { … }`). A comment whose line is not printed (it
+/// was taken from a table, say) goes to the top of the rule, as no comment may be lost.
+fn write_rule_with_comments(out: &mut String, printed: &str, comments: &[(Place, &Comment)]) {
+    let lines: Vec<&str> = printed.lines().collect();
+    let is_start = |line: &str| {
+        line.strip_prefix("  ")
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_alphabetic()))
+    };
+    // Each rule line: its key, its first and last printed line.
+    let mut rule_lines: Vec<((&str, usize), usize, usize)> = Vec::new();
+    for (index, line) in lines.iter().enumerate().skip(1) {
+        if is_start(line) {
+            let keyword = line.trim_start().split(' ').next().unwrap_or_default();
+            let seen = rule_lines
+                .iter()
+                .filter(|((k, _), _, _)| *k == keyword)
+                .count();
+            rule_lines.push(((keyword, seen), index, index));
+        } else if let Some(last) = rule_lines.last_mut() {
+            if index + 1 < lines.len() {
+                last.2 = index;
+            }
+        }
+    }
+    let known = |keyword: &str, n: usize| {
+        rule_lines
+            .iter()
+            .any(|((k, seen), _, _)| *k == keyword && *seen == n)
+    };
+    let placed = |wanted: &dyn Fn(Place) -> bool| -> Vec<&Comment> {
+        comments
+            .iter()
+            .filter(|(place, _)| wanted(*place))
+            .map(|(_, comment)| *comment)
+            .collect()
+    };
+    let lost = placed(&|place| match place {
+        Place::Before(k, n) | Place::After(k, n) => !known(k, n),
+        Place::Entry(k, n, entry, _) => {
+            let entries = rule_lines
+                .iter()
+                .find(|((key, seen), _, _)| *key == k && *seen == n)
+                .map_or(0, |(_, first, last)| {
+                    (*first + 1..*last)
+                        .filter(|i| {
+                            lines[*i]
+                                .strip_prefix("    ")
+                                .is_some_and(|rest| rest.starts_with('"'))
+                        })
+                        .count()
+                });
+            !known(k, n) || entry.is_some_and(|e| e >= entries)
+        }
+        _ => false,
+    });
+    out.push_str(lines.first().copied().unwrap_or_default());
+    end_line(out, &placed(&|place| place == Place::Opening), "  ");
+    push_comments(out, &lost, "  ", false);
+    for ((keyword, n), first, last) in &rule_lines {
+        push_comments(
+            out,
+            &placed(&|place| matches!(place, Place::Before(k, m) if k == *keyword && m == *n)),
+            "  ",
+            false,
+        );
+        let entry = |entry: Option<usize>, after: bool| {
+            placed(&|place| {
+                matches!(place, Place::Entry(k, m, e, a)
+                    if k == *keyword && m == *n && e == entry && a == after)
+            })
+        };
+        // The entries of a block: its lines that start four spaces in with a string.
+        let entry_lines: Vec<usize> = (*first + 1..*last)
+            .filter(|i| {
+                lines[*i]
+                    .strip_prefix("    ")
+                    .is_some_and(|rest| rest.starts_with('"'))
+            })
+            .collect();
+        let mut entry_index = 0;
+        for (index, line) in lines.iter().enumerate().take(*last).skip(*first) {
+            if let Some(at) = entry_lines.iter().position(|e| *e == index) {
+                entry_index = at;
+                push_comments(out, &entry(Some(at), false), "    ", false);
+            }
+            out.push_str(line);
+            let ends_entry = entry_lines.contains(&(index + 1)) || index + 1 == *last;
+            if index == *first {
+                end_line(out, &entry(None, true), "    ");
+            } else if ends_entry && !entry_lines.is_empty() {
+                end_line(out, &entry(Some(entry_index), true), "    ");
+            } else {
+                out.push('\n');
+            }
+        }
+        push_comments(out, &entry(None, false), "    ", false);
+        out.push_str(lines[*last]);
+        end_line(
+            out,
+            &placed(&|place| matches!(place, Place::After(k, m) if k == *keyword && m == *n)),
+            "  ",
+        );
+    }
+    push_comments(out, &placed(&|place| place == Place::Closing), "  ", false);
+    out.push_str(lines.last().copied().unwrap_or_default());
+    out.push('\n');
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -182,7 +182,10 @@ pub fn parse(name: &str, source: &str, form: Form) -> Result<ValidPack, PackErro
         Form::Dsl => dsl::parse_pack_partial(source),
         Form::Yaml => yaml::parse_pack_partial(source),
     };
-    let compiled = pack.as_ref().map(validate::validate);
+    let refused = !errors.is_empty();
+    let compiled = pack
+        .as_ref()
+        .map(|pack| validate::validate_read(pack, refused));
     match (pack, compiled) {
         (Some(pack), Some(Ok(compiled))) if errors.is_empty() => Ok(ValidPack { pack, compiled }),
         (_, compiled) => {

@@ -56,8 +56,15 @@ pub struct CompiledPack {
 
 /// Check a whole pack and compile it. Returns every error found.
 pub fn validate(pack: &Pack) -> Result<CompiledPack, Vec<PackError>> {
+    validate_read(pack, false)
+}
+
+/// [`validate`] for what a front end could read of a pack: `refused` says that it refused
+/// some of the pack, so that an empty rule list is no error of its own (the rules were
+/// written, and their errors are already reported).
+pub fn validate_read(pack: &Pack, refused: bool) -> Result<CompiledPack, Vec<PackError>> {
     let mut errors = Vec::new();
-    if pack.rules.is_empty() && pack.extends.is_empty() {
+    if pack.rules.is_empty() && pack.extends.is_empty() && !refused {
         errors.push(
             PackError::new(
                 crate::tr!("val-pack-has-no-rules", pack = pack.name.value),

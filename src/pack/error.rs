@@ -19,6 +19,8 @@ pub struct PackError {
     /// Short text under the underline; defaults to nothing.
     pub label: Option<String>,
     pub help: Option<String>,
+    /// Further places worth showing, each with its label (e.g. where the next rule starts).
+    pub also: Vec<(Span, String)>,
 }
 
 impl PackError {
@@ -28,11 +30,18 @@ impl PackError {
             span,
             label: None,
             help: None,
+            also: Vec::new(),
         }
     }
 
     pub fn with_label(mut self, label: impl Into<String>) -> Self {
         self.label = Some(label.into());
+        self
+    }
+
+    /// Another labelled place in the same source.
+    pub fn with_also(mut self, span: Span, label: impl Into<String>) -> Self {
+        self.also.push((span, label.into()));
         self
     }
 
@@ -59,11 +68,15 @@ impl Diagnostic for PackError {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let len = self.span.end.saturating_sub(self.span.start);
-        Some(Box::new(std::iter::once(LabeledSpan::new(
-            self.label.clone(),
-            self.span.start,
-            len,
-        ))))
+        let main = LabeledSpan::new(self.label.clone(), self.span.start, len);
+        let also = self.also.iter().map(|(span, label)| {
+            LabeledSpan::new(
+                Some(label.clone()),
+                span.start,
+                span.end.saturating_sub(span.start),
+            )
+        });
+        Some(Box::new(std::iter::once(main).chain(also)))
     }
 }
 
@@ -171,6 +184,9 @@ impl PackErrors {
         let mut errors = errors;
         for e in errors.iter_mut().take(MAX_SHOWN_ERRORS) {
             e.span = clip_span(&text, e.span.clone());
+            for (span, _) in &mut e.also {
+                *span = clip_span(&text, span.clone());
+            }
         }
         PackErrors {
             source: PackSource {

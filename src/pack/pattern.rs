@@ -779,6 +779,11 @@ fn parse(src: &str, base: usize) -> Result<Vec<Segment>, Vec<PackError>> {
                 );
                 pos += 1;
             }
+            '｛' if looks_like_full_width_placeholder(&src[pos..]) => {
+                errors.push(full_width_error('｛', '{', base + pos));
+                literal.push(c);
+                pos += c.len_utf8();
+            }
             _ => {
                 if is_sentence_end(c) && !src[pos + c.len_utf8()..].trim().is_empty() {
                     errors.push(
@@ -824,6 +829,14 @@ fn placeholder(
     if matches!(trimmed, "…" | "..." | "……") {
         return Ok(Segment::Gap);
     }
+    // `{rate：percent}`: a capture typed with a full-width colon would otherwise be read as one
+    // literal alternative, and the rule would silently never fire.
+    if let Some(colon) = body.find('：') {
+        let name = body[..colon].trim();
+        if !body.contains(':') && is_identifier(name) {
+            return Err(full_width_error('：', ':', body_at + colon));
+        }
+    }
     if let Some(colon) = body.find(':') {
         let name = body[..colon].trim();
         let written_type = &body[colon + 1..];
@@ -851,10 +864,7 @@ fn placeholder(
                 type_at..type_at + written_type.len(),
             )
             .with_label(crate::tr!("pattern-not-capture-type"))
-            .with_help(crate::tr!(
-                "pattern-capture-types-are-ype",
-                ype = CaptureType::NAMES
-            )));
+            .with_help(unknown_type_help(written_type.trim())));
         };
         if names.iter().any(|n| n == name) {
             return Err(PackError::new(
@@ -884,6 +894,26 @@ fn placeholder(
             ype = CaptureType::NAMES
         )));
     }
+    // `{rate percent}`, `{rate-percent}`: a name and a type without the colon.
+    let words: Vec<&str> = trimmed
+        .split([' ', '-', '.', '：', ';'])
+        .filter(|w| !w.is_empty())
+        .collect();
+    if let [name, written_type] = words.as_slice() {
+        let is_type = CaptureType::parse(written_type).is_some();
+        if is_identifier(name) && is_type && !body.contains('|') {
+            return Err(PackError::new(
+                crate::tr!("pattern-not-a-placeholder", body = trimmed),
+                span,
+            )
+            .with_label(crate::tr!("pattern-capture-needs-colon"))
+            .with_help(crate::tr!(
+                "pattern-did-you-mean-placeholder",
+                name = name,
+                written_type = written_type
+            )));
+        }
+    }
     let options: Vec<String> = body.split('|').map(|o| o.trim().to_string()).collect();
     if options.iter().any(String::is_empty) {
         return Err(
@@ -899,6 +929,42 @@ fn placeholder(
         );
     }
     Ok(Segment::Alternatives { options, optional })
+}
+
+/// The help of an unknown capture type: the closest type, then every type.
+fn unknown_type_help(written: &str) -> String {
+    let types = [
+        "count", "percent", "amount", "number", "year", "date", "text", "counts",
+    ];
+    match crate::model::text::suggest(written, types) {
+        Some(closest) => crate::tr!(
+            "pattern-did-you-mean-capture-type",
+            closest = closest,
+            ype = CaptureType::NAMES
+        ),
+        None => crate::tr!("pattern-capture-types-are-ype", ype = CaptureType::NAMES),
+    }
+}
+
+/// Whether the text at a full-width `｛` reads as a placeholder typed on a Chinese keyboard:
+/// an ASCII name, then a colon or the closing brace (`｛rate:percent｝`, `｛rate｝`).
+fn looks_like_full_width_placeholder(rest: &str) -> bool {
+    let body = &rest['｛'.len_utf8()..];
+    let name: String = body
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect();
+    is_identifier(&name) && body[name.len()..].starts_with([':', '：', '}', '｝'])
+}
+
+/// A full-width character typed where the notation wants its half-width (ASCII) twin.
+pub(crate) fn full_width_error(full: char, half: char, at: usize) -> PackError {
+    PackError::new(
+        crate::tr!("pattern-full-width-char", full = full, half = half),
+        at..at + full.len_utf8(),
+    )
+    .with_label(crate::tr!("pattern-full-width-label", full = full))
+    .with_help(crate::tr!("pattern-full-width-help", half = half))
 }
 
 fn is_identifier(name: &str) -> bool {

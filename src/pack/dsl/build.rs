@@ -1289,7 +1289,7 @@ impl<'s> Builder<'s> {
     fn number_like(&mut self, pair: Pair<Rule>) -> Option<Expr> {
         let span = self.span(&pair);
         let is_percent = pair.as_rule() == Rule::percent;
-        let digits = pair.as_str().trim_end_matches('%');
+        let digits = pair.as_str().trim_end_matches(['%', '％']);
         let decimals = digits
             .split_once('.')
             .map_or(0, |(_, fraction)| fraction.len());

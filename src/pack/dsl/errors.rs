@@ -4,6 +4,10 @@
 //! module names those rules for a reader of rule packs (`rule_name`), folds the long list of
 //! rule-line keywords into one phrase, drops end-of-input, says what was found instead, and
 //! keeps positions as byte offsets into the whole file, which stay right on Chinese text.
+//! Two slips get a sentence of their own instead of a list of expected tokens: full-width
+//! punctuation typed on a Chinese keyboard ("full-width character “：” where a half-width “:”
+//! is expected", at the character) and a rule whose `}` is missing ("rule `X` is not closed",
+//! at its `{`, with the place where the next rule starts).
 
 use pest::error::{Error, ErrorVariant, InputLocation};
 
@@ -113,6 +117,12 @@ pub fn syntax_error(error: &Error<Rule>, src: &str, base: usize) -> PackError {
                 .collect();
         }
     }
+    if let Some(error) = full_width_at(src, at, base) {
+        return error;
+    }
+    if let Some(error) = unclosed_rule(src, at, base) {
+        return error;
+    }
     let (found, found_len) = describe_found(src, at);
     let span = if src.get(at..).is_some_and(|rest| rest.trim().is_empty()) {
         // miette cannot show a label past the last line: point at the last written character.
@@ -172,6 +182,149 @@ pub fn syntax_error(error: &Error<Rule>, src: &str, base: usize) -> PackError {
         }
         ErrorVariant::CustomError { message } => PackError::new(message.clone(), span),
     }
+}
+
+/// Full-width punctuation typed on a Chinese keyboard where the language wants ASCII, with the
+/// ASCII character meant. Outside strings none of them has a meaning of its own, so the one
+/// the parser stopped at is named as such instead of a list of expected tokens. (`90％` after a
+/// number is accepted by the grammar; a full-width quote is not taken as a string delimiter,
+/// since “…” is ordinary text inside Chinese messages.)
+const FULL_WIDTH: &[(char, char)] = &[
+    ('：', ':'),
+    ('“', '"'),
+    ('”', '"'),
+    ('（', '('),
+    ('）', ')'),
+    ('，', ','),
+    ('％', '%'),
+    ('；', ';'),
+    ('｛', '{'),
+    ('｝', '}'),
+    ('｜', '|'),
+    ('＝', '='),
+    ('＜', '<'),
+    ('＞', '>'),
+    ('＋', '+'),
+    ('－', '-'),
+    ('／', '/'),
+];
+
+/// The error for a full-width character at `at` (where the parser stopped), if there is one.
+fn full_width_at(src: &str, at: usize, base: usize) -> Option<PackError> {
+    let found = src.get(at..)?.chars().next()?;
+    let &(full, half) = FULL_WIDTH.iter().find(|(full, _)| *full == found)?;
+    let error = crate::pack::pattern::full_width_error(full, half, base + at);
+    Some(match full {
+        '：' => error.with_help(crate::tr!("dsl-keyword-colon-help")),
+        '“' | '”' => error.with_help(crate::tr!("dsl-full-width-quotes-help")),
+        _ => error,
+    })
+}
+
+/// "rule `X` is not closed": the parser stopped at the next `rule` (or the end of the file)
+/// while a rule's `{` was still open. Said at that `{`, with the place the parser stopped,
+/// instead of a list of rule lines expected at the next rule.
+fn unclosed_rule(src: &str, at: usize, base: usize) -> Option<PackError> {
+    let rest = src.get(at..)?;
+    let at_end = rest.trim().is_empty();
+    let at_rule = rest.starts_with("rule") && !rest[4..].starts_with(|c: char| is_word_char(c));
+    if !at_end && !at_rule {
+        return None;
+    }
+    let (id, open) = open_rule_before(&src[..at])?;
+    let error = PackError::new(
+        crate::tr!("dsl-rule-not-closed", id = id),
+        base + open..base + open + 1,
+    )
+    .with_label(crate::tr!("dsl-rule-not-closed-label"))
+    .with_help(crate::tr!("dsl-rule-not-closed-help", id = id));
+    Some(if at_end {
+        let written = src.trim_end();
+        let last = written.chars().next_back().map_or(0, char::len_utf8);
+        let end = base + written.len();
+        error.with_also(end - last..end, crate::tr!("dsl-file-ends-here"))
+    } else {
+        error.with_also(
+            base + at..base + at + 4,
+            crate::tr!("dsl-next-rule-starts-here"),
+        )
+    })
+}
+
+/// The id and the byte offset of the `{` of the last rule of `src` still open at its end.
+/// Strings, regexes and comments are skipped, so braces inside them do not count.
+fn open_rule_before(src: &str) -> Option<(String, usize)> {
+    let mut open: Option<(String, usize)> = None;
+    let mut depth = 0usize;
+    let mut chars = src.char_indices().peekable();
+    let mut last_word = String::new();
+    let mut previous_word = String::new();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' => {
+                // A string (or `"""…"""`): up to the closing quote on the line.
+                if src[i..].starts_with("\"\"\"") {
+                    let end = src[i + 3..]
+                        .find("\"\"\"")
+                        .map_or(src.len(), |e| i + 3 + e + 3);
+                    while chars.peek().is_some_and(|(j, _)| *j < end) {
+                        chars.next();
+                    }
+                } else {
+                    while let Some((_, c)) = chars.next() {
+                        match c {
+                            '\\' => {
+                                chars.next();
+                            }
+                            '"' | '\n' => break,
+                            _ => {}
+                        }
+                    }
+                }
+            }
+            '/' if src[i..].starts_with("//") => {
+                while chars.peek().is_some_and(|(_, c)| *c != '\n') {
+                    chars.next();
+                }
+            }
+            '#' => {
+                while chars.peek().is_some_and(|(_, c)| *c != '\n') {
+                    chars.next();
+                }
+            }
+            '{' => {
+                if depth == 0 && previous_word == "rule" {
+                    open = Some((last_word.clone(), i));
+                }
+                depth += 1;
+            }
+            '}' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    open = None;
+                }
+            }
+            c if is_word_char(c) || c == '.' => {
+                let start = i;
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, c)) = chars.peek() {
+                    if !(is_word_char(c) || c == '.') {
+                        break;
+                    }
+                    end = j + c.len_utf8();
+                    chars.next();
+                }
+                previous_word = std::mem::take(&mut last_word);
+                last_word = src[start..end].to_string();
+            }
+            c if c.is_whitespace() => {}
+            _ => {
+                previous_word.clear();
+                last_word.clear();
+            }
+        }
+    }
+    open.filter(|_| depth > 0)
 }
 
 /// Whether a displayed pest token is a literal of the grammar. pest does not export its token

@@ -17,6 +17,7 @@ mod display;
 mod errors;
 mod print;
 mod strings;
+mod wrap;
 
 use pest::Parser;
 use pest_derive::Parser;

@@ -53,6 +53,13 @@ fn line(out: &mut String, depth: usize, text: &str) {
     out.push('\n');
 }
 
+/// A rule line that may be long (a check, tags, a section, a term): wrapped past
+/// `wrap::WIDTH` columns, one list item a line.
+fn wrapped_line(out: &mut String, depth: usize, text: &str) {
+    out.push_str(&super::wrap::wrap(text, depth));
+    out.push('\n');
+}
+
 /// One rule in canonical DSL form (as `rules explain` shows it).
 pub fn print_rule(rule: &Rule) -> String {
     let mut out = String::new();
@@ -72,7 +79,7 @@ fn write_rule(out: &mut String, rule: &Rule) {
     }
     if !rule.tags.is_empty() {
         let tags: Vec<String> = rule.tags.iter().map(|t| quote(t)).collect();
-        line(out, 1, &format!("tags {}", tags.join(", ")));
+        wrapped_line(out, 1, &format!("tags {}", tags.join(", ")));
     }
     if rule.once_per_file {
         line(out, 1, "once per file");
@@ -86,7 +93,9 @@ fn write_rule(out: &mut String, rule: &Rule) {
 
 fn print_check(out: &mut String, check: &Check) {
     match check {
-        Check::Require(require) => line(out, 1, &format!("require {}", require_body(require))),
+        Check::Require(require) => {
+            wrapped_line(out, 1, &format!("require {}", require_body(require)))
+        }
         Check::Forbid(forbid) => {
             let mut text = format!("forbid {}", forbid.what);
             if !forbid.unless.is_empty() {
@@ -97,11 +106,11 @@ fn print_check(out: &mut String, check: &Check) {
                 let _ = write!(text, " suggest {}", suggestions.join(", "));
             }
             text.push_str(&scope_suffix(&forbid.scope));
-            line(out, 1, &text);
+            wrapped_line(out, 1, &text);
         }
         Check::Match(check) => {
             let text = format!("match {}{}", check.pattern, scope_suffix(&check.scope));
-            line(out, 1, &text);
+            wrapped_line(out, 1, &text);
             print_lets_and_asserts(out, &check.lets, &check.asserts);
         }
         Check::Statement(check) => {
@@ -109,7 +118,7 @@ fn print_check(out: &mut String, check: &Check) {
             if let Some(subject) = &check.subject {
                 let _ = write!(text, " subject {subject}");
             }
-            line(out, 1, &text);
+            wrapped_line(out, 1, &text);
             print_lets_and_asserts(out, &check.lets, &check.asserts);
         }
         Check::Consistent(consistent) => {
@@ -117,7 +126,7 @@ fn print_check(out: &mut String, check: &Check) {
                 "consistent {} on {}",
                 consistent.pattern, consistent.capture.value
             );
-            line(out, 1, &text);
+            wrapped_line(out, 1, &text);
         }
         Check::When(when) => {
             let condition = match &when.condition {
@@ -128,18 +137,18 @@ fn print_check(out: &mut String, check: &Check) {
                 },
             };
             let text = format!("when {condition} require {}", require_body(&when.then));
-            line(out, 1, &text);
+            wrapped_line(out, 1, &text);
         }
         Check::Sections(sections) => {
             let ordered = if sections.ordered { " ordered" } else { "" };
-            line(out, 1, &format!("sections{ordered} {{"));
+            wrapped_line(out, 1, &format!("sections{ordered} {{"));
             let last = sections.sections.len().saturating_sub(1);
             for (i, section) in sections.sections.iter().enumerate() {
                 let comma = if i < last { "," } else { "" };
                 let text = format!("{} = {}{comma}", quote(&section.name), section.heading);
-                line(out, 2, &text);
+                wrapped_line(out, 2, &text);
             }
-            line(out, 1, "}");
+            wrapped_line(out, 1, "}");
         }
         Check::Headings(headings) => line(
             out,
@@ -149,21 +158,23 @@ fn print_check(out: &mut String, check: &Check) {
         Check::Assert(facts) => print_lets_and_asserts(out, &facts.lets, &facts.asserts),
         Check::Paired(paired) => {
             let pairs: Vec<String> = paired.pairs.iter().map(|p| quote(p)).collect();
-            line(out, 1, &format!("paired {}", pairs.join(", ")));
+            wrapped_line(out, 1, &format!("paired {}", pairs.join(", ")));
         }
         Check::HalfWidth(halfwidth) => {
-            line(out, 1, &format!("halfwidth {}", quote(&halfwidth.chars)))
+            wrapped_line(out, 1, &format!("halfwidth {}", quote(&halfwidth.chars)))
         }
         Check::Terms(terms) => print_terms(out, terms),
         Check::Doubled(doubled) => {
             if doubled.allow.is_empty() {
-                line(out, 1, "doubled");
+                wrapped_line(out, 1, "doubled");
             } else {
                 let allow: Vec<String> = doubled.allow.iter().map(|a| quote(a)).collect();
-                line(out, 1, &format!("doubled allow {}", allow.join(", ")));
+                wrapped_line(out, 1, &format!("doubled allow {}", allow.join(", ")));
             }
         }
-        Check::Digits(digits) => line(out, 1, &format!("digits {}", digits.aspect.value.as_str())),
+        Check::Digits(digits) => {
+            wrapped_line(out, 1, &format!("digits {}", digits.aspect.value.as_str()))
+        }
     }
 }
 
@@ -185,7 +196,7 @@ fn print_terms(out: &mut String, terms: &Terms) {
             let unless: Vec<String> = entry.unless.iter().map(|u| quote(u)).collect();
             let _ = write!(text, " unless {}", unless.join(", "));
         }
-        line(out, 2, &text);
+        wrapped_line(out, 2, &text);
     }
     line(out, 1, "}");
 }

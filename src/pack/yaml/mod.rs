@@ -34,6 +34,7 @@
 
 pub(crate) mod node;
 mod read;
+pub mod schema;
 mod write;
 
 use super::error::{PackError, PackErrors};
@@ -53,6 +54,7 @@ pub fn parse_pack(name: &str, src: &str) -> Result<Pack, PackErrors> {
 /// Reads as much of a pack as can be read: the pack without its broken rules (none when the
 /// YAML itself is malformed) and every error found, for `eval::load` to validate as well.
 pub fn parse_pack_partial(src: &str) -> (Option<Pack>, Vec<PackError>) {
+    let src = &*node::accept_full_width_colons(src);
     let tree = match node::parse_tree(src) {
         Ok(tree) => tree,
         Err(error) => return (None, vec![error]),

@@ -391,11 +391,173 @@ fn yaml_error(error: &serde_saphyr::Error, src: &str, document: Document) -> Pac
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
-    PackError::new(
-        crate::tr!("ynode-invalid-yaml-message", message = message),
-        span,
-    )
-    .with_label(crate::tr!("ynode-here"))
+    if message.contains("tab") {
+        if let Some(error) = tab_error(src, &span, &message) {
+            return error;
+        }
+    }
+    if let Some(error) = full_width_bracket(src, &span) {
+        return error;
+    }
+    match plain_words(&message) {
+        Some((plain, cause)) => PackError::new(
+            crate::tr!(
+                "ynode-invalid-yaml-plain",
+                plain = crate::i18n::text(plain, &[])
+            ),
+            span,
+        )
+        .with_label(crate::tr!("ynode-here"))
+        .with_help(crate::tr!(
+            "ynode-cause-and-parser",
+            cause = crate::i18n::text(cause, &[]),
+            message = message
+        )),
+        None => PackError::new(
+            crate::tr!("ynode-invalid-yaml-message", message = message),
+            span,
+        )
+        .with_label(crate::tr!("ynode-here")),
+    }
+}
+
+/// `require: ｛regex: …｝`: a map (or list) opened with a full-width bracket on the line of a
+/// syntax error is named at the bracket; the parser only saw a text with a `: ` inside.
+fn full_width_bracket(src: &str, span: &Span) -> Option<PackError> {
+    let at = span.start.min(src.len());
+    let line_start = src[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = src[at..].find('\n').map_or(src.len(), |i| at + i);
+    let line = &src[line_start..line_end];
+    let value = line.find(": ").map(|i| i + 2).or_else(|| {
+        let content = line.trim_start();
+        content
+            .starts_with("- ")
+            .then(|| line.len() - content.len() + 2)
+    })?;
+    let rest = line[value..].trim_start_matches(' ');
+    let (full, half) = [('｛', '{'), ('［', '[')]
+        .into_iter()
+        .find(|(full, _)| rest.starts_with(*full))?;
+    let offset = line_start + line.len() - rest.len();
+    Some(crate::pack::pattern::full_width_error(full, half, offset))
+}
+
+/// The YAML parser's message in plain words, and its likely cause with the fix. The parser's
+/// own words stay in the help, as a technical detail. Both are catalogue keys.
+fn plain_words(parser: &str) -> Option<(&'static str, &'static str)> {
+    let found = |words: &str| parser.contains(words);
+    Some(if found("mapping values are not allowed") {
+        ("ynode-plain-colon-in-value", "ynode-cause-colon-in-value")
+    } else if found("did not find expected key") || found("did not find expected '-'") {
+        ("ynode-plain-indentation", "ynode-cause-indentation")
+    } else if found("expected ':'") {
+        (
+            "ynode-plain-key-without-colon",
+            "ynode-cause-key-without-colon",
+        )
+    } else if found("quoted scalar") || found("end of stream") {
+        (
+            "ynode-plain-quote-not-closed",
+            "ynode-cause-quote-not-closed",
+        )
+    } else if found("unexpected character") || found("cannot start any token") {
+        (
+            "ynode-plain-cannot-start-value",
+            "ynode-cause-cannot-start-value",
+        )
+    } else if found("block sequence entries are not allowed") {
+        ("ynode-plain-list-item-here", "ynode-cause-list-item-here")
+    } else {
+        return None;
+    })
+}
+
+/// A tab in the indentation, at the tab itself, with the line shown in the help where the tab
+/// is visible as `→` (the excerpt shows a tab as spaces). The parser may stop on the line
+/// before the tab (a plain text that a tab-indented line would continue), so the lines from
+/// the error's line on are searched first, then the lines above it.
+fn tab_error(src: &str, span: &Span, parser: &str) -> Option<PackError> {
+    let at = span.start.min(src.len());
+    let error_line = src[..at].rfind('\n').map_or(0, |i| i + 1);
+    let mut lines: Vec<(usize, &str)> = Vec::new();
+    let mut offset = 0;
+    for line in src.split_inclusive('\n') {
+        lines.push((offset, line.trim_end_matches(['\n', '\r'])));
+        offset += line.len();
+    }
+    let here = lines.iter().position(|(start, _)| *start == error_line)?;
+    let order = lines[here..]
+        .iter()
+        .take(3)
+        .chain(lines[..here].iter().rev());
+    for &(start, line) in order {
+        let indent = line.len() - line.trim_start_matches([' ', '\t', '-']).len();
+        let Some(tab) = line[..indent].find('\t') else {
+            continue;
+        };
+        let at = start + tab;
+        let shown = line.replace('\t', "→");
+        return Some(
+            PackError::new(crate::tr!("ynode-tab-in-indentation"), at..at + 1)
+                .with_label(crate::tr!("ynode-tab-label"))
+                .with_help(crate::tr!(
+                    "ynode-tab-help",
+                    line = shown.trim_end(),
+                    parser = parser
+                )),
+        );
+    }
+    None
+}
+
+/// `key：value` typed on a Chinese keyboard: a full-width colon right after an ASCII key at the
+/// start of a line (after its indentation and an optional `- `) is taken as `: `. The colon is
+/// replaced by `:` and two spaces, the same number of bytes, so every span stays right. Lines
+/// of block texts (`|`, `>`) are left alone, and so is a `：` after anything but an ASCII word
+/// at a line's start (`message: 职责：履职情况` keeps its text): there `：` is text. (A quoted
+/// text continued on a line that starts with `word：` is the one case read differently.)
+pub fn accept_full_width_colons(src: &str) -> std::borrow::Cow<'_, str> {
+    if !src.contains('：') {
+        return std::borrow::Cow::Borrowed(src);
+    }
+    let mut out = String::with_capacity(src.len());
+    // The indentation of the key that opened a block text, while its lines go on.
+    let mut block: Option<usize> = None;
+    for line in src.split_inclusive('\n') {
+        let content = line.trim_start_matches(' ');
+        let indent = line.len() - content.len();
+        if let Some(key_indent) = block {
+            if content.trim().is_empty() || indent > key_indent {
+                out.push_str(line);
+                continue;
+            }
+            block = None;
+        }
+        let item = content
+            .strip_prefix("- ")
+            .map_or(content, |rest| rest.trim_start_matches(' '));
+        let key_len = item
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(item.len());
+        let is_key = key_len > 0 && item[key_len..].starts_with('：');
+        let line = if is_key {
+            let at = line.len() - item.len() + key_len;
+            format!("{}:  {}", &line[..at], &line[at + '：'.len_utf8()..])
+        } else {
+            line.to_string()
+        };
+        // `key: |`, `- >-`: the lines below, indented deeper, are text.
+        let last = line.trim_end().rsplit(' ').next().unwrap_or("");
+        let opens_block = last.starts_with(['|', '>'])
+            && last[1..]
+                .chars()
+                .all(|c| matches!(c, '-' | '+' | '0'..='9'));
+        if opens_block {
+            block = Some(indent);
+        }
+        out.push_str(&line);
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 fn original(error: &serde_saphyr::Error) -> &serde_saphyr::Error {

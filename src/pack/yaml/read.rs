@@ -16,7 +16,7 @@ use crate::pack::model::{
 };
 use crate::pack::model::{Digits, DigitsAspect, Doubled, TermEntry, Terms};
 
-const PACK_KEYS: &[&str] = &[
+pub(super) const PACK_KEYS: &[&str] = &[
     "pack",
     "version",
     "description",
@@ -28,12 +28,13 @@ const PACK_KEYS: &[&str] = &[
 
 /// Keys that say what a rule checks. A rule has exactly one, except that `when` carries a
 /// `require` (what must then hold) and `match` and `statement` carry `assert` (assertions).
-const KIND_KEYS: &[&str] = Check::KIND_NAMES;
+pub(super) const KIND_KEYS: &[&str] = Check::KIND_NAMES;
 
 /// Keys that refine a rule of some kinds.
-const MODIFIER_KEYS: &[&str] = &["scope", "min", "unless", "suggest", "let", "on", "subject"];
+pub(super) const MODIFIER_KEYS: &[&str] =
+    &["scope", "min", "unless", "suggest", "let", "on", "subject"];
 
-const METADATA_KEYS: &[&str] = &[
+pub(super) const METADATA_KEYS: &[&str] = &[
     "id",
     "severity",
     "message",
@@ -44,7 +45,30 @@ const METADATA_KEYS: &[&str] = &[
     "examples",
 ];
 
-const MATCHER_KEYS: &[&str] = &["regex", "pattern", "any", "all", "none", "year"];
+pub(super) const MATCHER_KEYS: &[&str] = &["regex", "pattern", "any", "all", "none", "year"];
+
+/// The scopes written as one word (`scope: paragraph`); the others are one-key maps.
+pub(super) const SCOPE_WORDS: &[&str] = &["document", "paragraph", "sentence", "title", "body"];
+
+/// The keys of a scope written as a map (`scope: {section: …}`).
+pub(super) const SCOPE_KEYS: &[&str] = &["section", "heading", "body_of_section"];
+
+/// The values of `headings:`.
+pub(super) const HEADING_ASPECTS: &[&str] = &["continuous", "level-order"];
+
+/// The modifier keys that refine a rule of kind `kind`.
+pub(super) fn modifiers_of(kind: &str) -> &'static [&'static str] {
+    match kind {
+        "require" => &["scope", "min"],
+        "forbid" => &["scope", "unless", "suggest"],
+        "match" => &["scope", "let"],
+        "statement" => &["subject", "let"],
+        "consistent" => &["on"],
+        "when" => &["scope", "min"],
+        "assert" => &["let"],
+        _ => &[],
+    }
+}
 
 pub struct Reader<'a> {
     src: &'a str,
@@ -54,6 +78,8 @@ pub struct Reader<'a> {
 /// The entries of a YAML map, checked against the keys allowed in its place.
 struct Fields<'n> {
     entries: Vec<(&'n str, &'n Node, &'n Node)>,
+    /// A key of the map was unknown (and reported): what is missing may be written under it.
+    unknown_key: bool,
 }
 
 impl<'n> Fields<'n> {
@@ -259,6 +285,9 @@ impl<'a> Reader<'a> {
         } else {
             match present.first() {
                 Some((name, _)) => (*name, None),
+                // `forbidd: …` was reported as an unknown key (with "did you mean"); saying
+                // that the rule checks nothing would be a second error for the same slip.
+                None if fields.unknown_key => return None,
                 None => {
                     let (span, who) = match id {
                         Some(id) => (id.span.clone(), format!("rule `{}`", id.value)),
@@ -302,16 +331,7 @@ impl<'a> Reader<'a> {
                 .with_help(crate::tr!("yaml-rule-checks-one-thing")),
             );
         }
-        let allowed_modifiers: &[&str] = match kind {
-            "require" => &["scope", "min"],
-            "forbid" => &["scope", "unless", "suggest"],
-            "match" => &["scope", "let"],
-            "statement" => &["subject", "let"],
-            "consistent" => &["on"],
-            "when" => &["scope", "min"],
-            "assert" => &["let"],
-            _ => &[],
-        };
+        let allowed_modifiers = modifiers_of(kind);
         for (name, key, _) in &fields.entries {
             if MODIFIER_KEYS.contains(name) && !allowed_modifiers.contains(name) {
                 conflict = true;
@@ -576,11 +596,7 @@ impl<'a> Reader<'a> {
                     aspect.span.clone(),
                 )
                 .with_label(crate::tr!("yaml-expected-continuous-level-order"));
-                self.error(with_suggestion(
-                    error,
-                    other,
-                    &["continuous", "level-order"],
-                ));
+                self.error(with_suggestion(error, other, HEADING_ASPECTS));
                 return None;
             }
         };
@@ -798,8 +814,7 @@ impl<'a> Reader<'a> {
         const HELP: &str =
             "a scope is `document`, `paragraph`, `sentence`, `title`, `body`, `{section: …}`, `{heading: …}` or `{body_of_section: …}`";
         if let Value::Map(_) = node.value {
-            let fields =
-                self.fields(node, &["section", "heading", "body_of_section"], "a scope")?;
+            let fields = self.fields(node, SCOPE_KEYS, "a scope")?;
             let scope = match (
                 fields.get("section"),
                 fields.get("heading"),
@@ -834,11 +849,7 @@ impl<'a> Reader<'a> {
                     name.span.clone(),
                 )
                 .with_label(crate::tr!("yaml-not-scope"));
-                let error = with_suggestion(
-                    error,
-                    other,
-                    &["document", "paragraph", "sentence", "title", "body"],
-                );
+                let error = with_suggestion(error, other, SCOPE_WORDS);
                 let error = if error.help.is_none() {
                     error.with_help(HELP)
                 } else {
@@ -903,6 +914,7 @@ impl<'a> Reader<'a> {
                             );
                             return None;
                         };
+                        self.full_width_commas(value)?;
                         let items = self.matcher_list(value)?;
                         if items.is_empty() {
                             self.error(
@@ -926,6 +938,38 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+    }
+
+    /// `any: [三项制度，执法公示]`: a full-width comma between the items of a flow list makes
+    /// one item of two, and the rule silently looks for text that is never written. An
+    /// unquoted item of a `[…]` list of matchers with a `，` in it is refused at the comma
+    /// (quoted, `"甲，乙"` is text to look for, as written).
+    fn full_width_commas(&mut self, list: &Node) -> Option<()> {
+        let Value::Seq(items) = &list.value else {
+            return Some(());
+        };
+        let written = |node: &Node| self.src.get(node.span.clone()).unwrap_or_default();
+        if !written(list).starts_with('[') {
+            return Some(());
+        }
+        let mut found = None;
+        for item in items {
+            let text = written(item);
+            if matches!(item.value, Value::Str(_)) && !text.starts_with(['"', '\'']) {
+                if let Some(at) = text.find('，') {
+                    found = Some(item.span.start + at);
+                    break;
+                }
+            }
+        }
+        let Some(at) = found else {
+            return Some(());
+        };
+        self.error(
+            crate::pack::pattern::full_width_error('，', ',', at)
+                .with_help(crate::tr!("yaml-full-width-comma-help")),
+        );
+        None
     }
 
     /// One matcher, or a list of them (`unless: [人人, 层层]`).
@@ -1081,6 +1125,19 @@ impl<'a> Reader<'a> {
     }
 
     fn wrong_type(&mut self, node: &Node, what: &str, expected: &str) {
+        // `any: ［甲, 乙］`: a list (or map) opened with a full-width bracket is one text.
+        let written = self.src.get(node.span.clone()).unwrap_or_default();
+        let opening = [('［', '['), ('｛', '{')]
+            .into_iter()
+            .find(|(full, _)| written.starts_with(*full));
+        if let (Value::Str(_), Some((full, half))) = (&node.value, opening) {
+            self.error(crate::pack::pattern::full_width_error(
+                full,
+                half,
+                node.span.start,
+            ));
+            return;
+        }
         self.error(
             PackError::new(
                 crate::tr!(
@@ -1103,6 +1160,7 @@ impl<'a> Reader<'a> {
         };
         let mut fields = Fields {
             entries: Vec::new(),
+            unknown_key: false,
         };
         for (key, value) in entries {
             let name = match &key.value {
@@ -1141,6 +1199,7 @@ impl<'a> Reader<'a> {
                     error
                 };
                 self.error(error);
+                fields.unknown_key = true;
                 continue;
             }
             if fields.has(name) {

@@ -1,0 +1,394 @@
+//! A JSON Schema (draft 7) of YAML packs, for editors: with it the VS Code YAML extension
+//! completes keys, shows what each kind checks, and underlines unknown keys and wrong types
+//! while a pack is written.
+//!
+//! The schema is generated, not written by hand, so that it cannot drift from what the
+//! reader accepts: the rule kinds and their descriptions come from the kind list
+//! (`for_each_kind!`), every key list (pack, rule metadata, modifiers, matchers, scopes) is
+//! the reader's own constant, and so is the table of which modifier refines which kind. The
+//! schema checks keys and value types; what only reportlint can judge (a regex that does not
+//! compile, a pattern's placeholders, an expression's names, one kind per rule) is left to
+//! `reportlint test` and `check`. `schema/pack.schema.json` is this schema as shipped; a test
+//! fails when it differs from [`pack_schema_text`].
+
+use serde_json::{json, Map, Value};
+
+use super::read::{
+    modifiers_of, HEADING_ASPECTS, KIND_KEYS, MATCHER_KEYS, METADATA_KEYS, MODIFIER_KEYS,
+    PACK_KEYS, SCOPE_KEYS, SCOPE_WORDS,
+};
+use crate::pack::model::{for_each_kind, DigitsAspect};
+
+/// Where the shipped schema lives in the repository.
+pub const SCHEMA_PATH: &str = "schema/pack.schema.json";
+
+/// The schema as pretty-printed JSON with a final newline (the shipped file's text).
+pub fn pack_schema_text() -> String {
+    let mut text = serde_json::to_string_pretty(&pack_schema()).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// The kind names with the first line of their description, from the kind list.
+fn kind_descriptions() -> Vec<(&'static str, String)> {
+    macro_rules! describe_kinds {
+        ($($(#[doc = $doc:literal])* $variant:ident($model:ident) $name:literal $dsl:literal $module:ident,)*) => {
+            vec![$(($name, [$($doc),*].concat().trim().to_string()),)*]
+        };
+    }
+    for_each_kind!(describe_kinds)
+}
+
+fn reference(name: &str) -> Value {
+    json!({ "$ref": format!("#/definitions/{name}") })
+}
+
+/// The schema of a kind key's value. `None` for a kind this generator does not know: the
+/// tests list every kind of the kind list, so a new kind fails them until it is added here.
+fn kind_value(kind: &str) -> Option<Value> {
+    Some(match kind {
+        "require" | "forbid" | "match" | "consistent" => reference("matcher"),
+        "statement" => reference("text"),
+        "when" => reference("condition"),
+        "sections" => json!({
+            "anyOf": [
+                { "type": "array", "items": reference("section") },
+                {
+                    "type": "object",
+                    "properties": {
+                        "ordered": { "type": "boolean" },
+                        "list": { "type": "array", "items": reference("section") }
+                    },
+                    "required": ["list"],
+                    "additionalProperties": false
+                }
+            ]
+        }),
+        "headings" => json!({ "enum": HEADING_ASPECTS }),
+        "assert" => reference("expressions"),
+        "paired" => reference("texts"),
+        "halfwidth" => reference("text"),
+        "terms" => json!({
+            "anyOf": [
+                { "type": "array", "items": reference("term") },
+                {
+                    "type": "object",
+                    "properties": {
+                        "file": reference("text"),
+                        "list": {
+                            "anyOf": [
+                                { "type": "array", "items": reference("term") },
+                                { "type": "null" }
+                            ]
+                        }
+                    },
+                    "additionalProperties": false
+                }
+            ]
+        }),
+        "doubled" => json!({
+            "anyOf": [
+                { "const": true },
+                { "type": "null" },
+                {
+                    "type": "object",
+                    "properties": { "allow": reference("texts") },
+                    "additionalProperties": false
+                }
+            ]
+        }),
+        "digits" => {
+            let aspects: Vec<&str> = DigitsAspect::ALL.iter().map(|a| a.as_str()).collect();
+            json!({ "enum": aspects })
+        }
+        _ => return None,
+    })
+}
+
+/// The schema of the value of a matcher's key (`regex: …`, `any: […]`).
+fn matcher_value(key: &str) -> Option<Value> {
+    Some(match key {
+        "regex" | "pattern" => reference("text"),
+        "any" | "all" | "none" => {
+            json!({ "type": "array", "items": reference("matcher"), "minItems": 1 })
+        }
+        "year" => json!({
+            "allOf": [reference("expression")],
+            "description": "A year computed from document facts, as a report writes it, e.g. `report.year + 1`."
+        }),
+        _ => return None,
+    })
+}
+
+/// The schema of a modifier key's value.
+fn modifier_value(key: &str) -> Option<Value> {
+    Some(match key {
+        "scope" => reference("scope"),
+        "min" => json!({ "type": "integer", "minimum": 1 }),
+        "unless" => json!({
+            "anyOf": [reference("matcher"), { "type": "array", "items": reference("matcher") }]
+        }),
+        "suggest" => reference("texts"),
+        "let" => json!({
+            "type": "object",
+            "additionalProperties": reference("expression"),
+            "description": "Names bound to expressions, e.g. `computed: ok / total`."
+        }),
+        "on" => json!({
+            "allOf": [reference("text")],
+            "description": "The capture whose value must agree everywhere."
+        }),
+        "subject" => reference("matcher"),
+        _ => return None,
+    })
+}
+
+/// The schema of a rule's metadata key.
+fn metadata_value(key: &str) -> Option<Value> {
+    Some(match key {
+        "id" => json!({
+            "allOf": [reference("text")],
+            "description": "Stable id, unique within the pack, e.g. `three-systems`."
+        }),
+        "severity" => json!({ "enum": ["error", "warning", "info"] }),
+        "message" => json!({
+            "allOf": [reference("text")],
+            "description": "What a finding says; `{name}` interpolates a capture or a `let`."
+        }),
+        "help" | "reference" => reference("text"),
+        "tags" => reference("texts"),
+        "once_per_file" => json!({ "type": "boolean" }),
+        "examples" => {
+            let examples = json!({
+                "type": "object",
+                "properties": { "pass": reference("texts"), "fail": reference("texts") },
+                "additionalProperties": false
+            });
+            json!({
+                "anyOf": [examples, { "type": "array", "items": examples }],
+                "description": "Example texts run by `reportlint test`: `pass` must give no finding, `fail` at least one."
+            })
+        }
+        _ => return None,
+    })
+}
+
+fn rule_schema() -> Value {
+    let mut properties = Map::new();
+    for key in METADATA_KEYS {
+        properties.insert((*key).to_string(), metadata_value(key).unwrap_or(json!({})));
+    }
+    let descriptions = kind_descriptions();
+    for kind in KIND_KEYS {
+        let value = kind_value(kind).unwrap_or(json!({}));
+        let description = descriptions
+            .iter()
+            .find(|(name, _)| name == kind)
+            .map_or_else(String::new, |(_, text)| text.clone());
+        // Beside `$ref`, draft 7 ignores other keys: the description goes around it.
+        properties.insert(
+            (*kind).to_string(),
+            json!({ "allOf": [value], "description": description }),
+        );
+    }
+    for key in MODIFIER_KEYS {
+        properties.insert((*key).to_string(), modifier_value(key).unwrap_or(json!({})));
+    }
+    // A modifier needs a kind it refines (`min` with `require` or `when`, …).
+    let conditions: Vec<Value> = MODIFIER_KEYS
+        .iter()
+        .map(|modifier| {
+            let kinds: Vec<Value> = KIND_KEYS
+                .iter()
+                .filter(|kind| modifiers_of(kind).contains(modifier))
+                .map(|kind| json!({ "required": [kind] }))
+                .collect();
+            json!({ "if": { "required": [modifier] }, "then": { "anyOf": kinds } })
+        })
+        .collect();
+    let one_kind: Vec<Value> = KIND_KEYS
+        .iter()
+        .map(|kind| json!({ "required": [kind] }))
+        .collect();
+    let mut all_of = vec![json!({ "anyOf": one_kind })];
+    all_of.extend(conditions);
+    json!({
+        "type": "object",
+        "description": "A rule: its id and message, and one kind key saying what it checks.",
+        "properties": properties,
+        "required": ["id", "message"],
+        "additionalProperties": false,
+        "allOf": all_of
+    })
+}
+
+fn pack_properties() -> Map<String, Value> {
+    let mut properties = Map::new();
+    for key in PACK_KEYS {
+        let value = match *key {
+            "pack" => json!({
+                "allOf": [reference("text")],
+                "description": "The pack's name; findings are reported as `pack/rule-id`."
+            }),
+            "version" | "description" => reference("text"),
+            "extends" => json!({
+                "allOf": [reference("texts")],
+                "description": "Packs this one builds on: a path relative to this file, or `builtin:NAME`."
+            }),
+            "disable" => json!({
+                "allOf": [reference("texts")],
+                "description": "Rules of extended packs switched off, as `pack/rule-id`."
+            }),
+            "overrides" => json!({
+                "type": "object",
+                "additionalProperties": { "enum": ["error", "warning", "info"] },
+                "description": "Severity changes for rules of extended packs: `pack/rule-id: warning`."
+            }),
+            // `type` and `items` side by side rather than `anyOf`, so that an editor names
+            // the rule at fault instead of the whole list.
+            "rules" => json!({ "type": ["array", "null"], "items": reference("rule") }),
+            _ => json!({}),
+        };
+        properties.insert((*key).to_string(), value);
+    }
+    properties
+}
+
+/// The JSON Schema of a YAML pack.
+pub fn pack_schema() -> Value {
+    let matcher_forms: Vec<Value> = std::iter::once(reference("text"))
+        .chain(MATCHER_KEYS.iter().map(|key| {
+            let value = matcher_value(key).unwrap_or(json!({}));
+            json!({
+                "type": "object",
+                "properties": { (*key): value },
+                "required": [key],
+                "additionalProperties": false
+            })
+        }))
+        .collect();
+    let scope_maps: Vec<Value> = SCOPE_KEYS
+        .iter()
+        .map(|key| {
+            json!({
+                "type": "object",
+                "properties": { (*key): reference("matcher") },
+                "required": [key],
+                "additionalProperties": false
+            })
+        })
+        .collect();
+    let mut scope_forms = vec![json!({ "enum": SCOPE_WORDS })];
+    scope_forms.extend(scope_maps);
+    json!({
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "title": "reportlint rule pack (YAML)",
+        "description": "A reportlint rule pack written as YAML. Generated from the rule model by `reportlint schema`.",
+        "type": "object",
+        "properties": pack_properties(),
+        "required": ["pack"],
+        "additionalProperties": false,
+        "definitions": {
+            "text": {
+                "type": ["string", "number", "boolean"],
+                "description": "Text; a number or true/false is taken as written."
+            },
+            "texts": {
+                "anyOf": [
+                    reference("text"),
+                    { "type": "array", "items": reference("text") },
+                    { "type": "null" }
+                ]
+            },
+            "expression": {
+                "type": ["string", "number", "boolean"],
+                "description": "An expression of the rule language, e.g. `ok / total ~= rate within 1%`."
+            },
+            "expressions": {
+                "anyOf": [
+                    reference("expression"),
+                    { "type": "array", "items": reference("expression") }
+                ]
+            },
+            "matcher": {
+                "description": "Text to look for: plain text, or one of `regex`, `pattern`, `any`, `all`, `none`, `year`.",
+                "anyOf": matcher_forms
+            },
+            "scope": {
+                "description": "Where the text is looked for.",
+                "anyOf": scope_forms
+            },
+            "condition": {
+                "anyOf": [
+                    reference("matcher"),
+                    {
+                        "type": "object",
+                        "properties": { "match": reference("matcher"), "if": reference("expression") },
+                        "required": ["match"],
+                        "additionalProperties": false
+                    },
+                    {
+                        "type": "object",
+                        "properties": { "mention": reference("matcher"), "scope": reference("scope") },
+                        "required": ["mention"],
+                        "additionalProperties": false
+                    }
+                ]
+            },
+            "section": {
+                "type": "object",
+                "properties": { "name": reference("text"), "heading": reference("matcher") },
+                "required": ["name"],
+                "additionalProperties": false
+            },
+            "term": {
+                "type": "object",
+                "properties": {
+                    "phrase": reference("text"),
+                    "suggest": reference("text"),
+                    "unless": reference("texts")
+                },
+                "required": ["phrase", "suggest"],
+                "additionalProperties": false
+            },
+            "rule": rule_schema()
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every kind of the kind list, every modifier and every metadata key has a schema of its
+    /// own: a kind added to the model without one fails here.
+    #[test]
+    fn every_key_the_reader_knows_has_a_schema() {
+        for kind in KIND_KEYS {
+            assert!(kind_value(kind).is_some(), "kind `{kind}` has no schema");
+        }
+        for key in MODIFIER_KEYS {
+            assert!(
+                modifier_value(key).is_some(),
+                "modifier `{key}` has no schema"
+            );
+        }
+        for key in METADATA_KEYS {
+            assert!(metadata_value(key).is_some(), "key `{key}` has no schema");
+        }
+        for key in MATCHER_KEYS {
+            assert!(
+                matcher_value(key).is_some(),
+                "matcher key `{key}` has no schema"
+            );
+        }
+        for key in PACK_KEYS {
+            assert!(
+                pack_properties().get(*key).is_some_and(|v| v != &json!({})),
+                "pack key `{key}` has no schema"
+            );
+        }
+        assert_eq!(kind_descriptions().len(), KIND_KEYS.len());
+        assert!(kind_descriptions().iter().all(|(_, d)| !d.is_empty()));
+    }
+}
