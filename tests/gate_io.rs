@@ -217,7 +217,15 @@ fn a_reader_that_goes_away_ends_every_subcommand_quietly() {
     ];
     for args in commands {
         let run = run_into_closed_pipe(&repo, args);
-        assert_eq!(run.code, Some(0), "{args:?}: {}", run.stderr);
+        // `fmt --check` on an unformatted pack exits 1 when its output was read whole; on a
+        // loaded machine it may write everything before the pipe is closed, so either code.
+        let usual = if args.first() == Some(&"fmt") { 1 } else { 0 };
+        assert!(
+            run.code == Some(0) || run.code == Some(usual),
+            "{args:?}: {:?} {}",
+            run.code,
+            run.stderr
+        );
         assert_eq!(run.stderr, "", "{args:?}");
     }
 }
