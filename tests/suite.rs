@@ -9,6 +9,7 @@ mod builtin_rules;
 mod check_cli;
 mod check_formats;
 mod check_output;
+mod check_timings;
 mod contents_year;
 mod dsl_errors;
 mod dsl_expr;

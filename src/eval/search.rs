@@ -280,6 +280,8 @@ pub struct DocMatches<'a> {
     regex_time_limit: std::time::Duration,
     /// The document's statements, analysed once for every `match statement` rule.
     statements: OnceCell<Vec<crate::model::Statement>>,
+    /// How long analysing the statements took (zero until they are asked for).
+    statements_time: Cell<std::time::Duration>,
 }
 
 impl<'a> DocMatches<'a> {
@@ -307,12 +309,23 @@ impl<'a> DocMatches<'a> {
             gave_up: RefCell::new(Vec::new()),
             regex_time_limit: pattern::DEFAULT_REGEX_TIME_LIMIT,
             statements: OnceCell::new(),
+            statements_time: Cell::new(std::time::Duration::ZERO),
         }
     }
 
     /// The statements of the document ([`Document::statements`]), analysed on first use.
     pub fn statements(&self) -> &[crate::model::Statement] {
-        self.statements.get_or_init(|| self.doc.statements())
+        self.statements.get_or_init(|| {
+            let started = std::time::Instant::now();
+            let statements = self.doc.statements();
+            self.statements_time.set(started.elapsed());
+            statements
+        })
+    }
+
+    /// How long the statements took to analyse, zero while they have not been.
+    pub fn statements_time(&self) -> std::time::Duration {
+        self.statements_time.get()
     }
 
     /// Sets how long one back-referencing regex may search the document before it gives up
