@@ -280,6 +280,9 @@ pub struct DocMatches<'a> {
     regex_time_limit: std::time::Duration,
     /// The document's statements, analysed once for every `match statement` rule.
     statements: OnceCell<Vec<crate::model::Statement>>,
+    /// The openings of the running-text paragraphs, found once for every rule whose scope
+    /// is the body of a section.
+    openings: OnceCell<Vec<structure::Opening>>,
     /// How long analysing the statements took (zero until they are asked for).
     statements_time: Cell<std::time::Duration>,
 }
@@ -310,6 +313,7 @@ impl<'a> DocMatches<'a> {
             regex_time_limit: pattern::DEFAULT_REGEX_TIME_LIMIT,
             statements: OnceCell::new(),
             statements_time: Cell::new(std::time::Duration::ZERO),
+            openings: OnceCell::new(),
         }
     }
 
@@ -524,11 +528,12 @@ impl<'a> DocMatches<'a> {
                     .filter_map(|s| structure::section_body(doc, s))
                     .map(|body| vec![body])
                     .collect();
+                let openings = self.openings.get_or_init(|| structure::openings(doc));
                 units.extend(
-                    structure::openings(doc)
-                        .into_iter()
+                    openings
+                        .iter()
                         .filter(|o| self.opens_with(m, o))
-                        .map(|o| o.body),
+                        .map(|o| o.body.clone()),
                 );
                 units
             }
