@@ -29,6 +29,7 @@ arg-check-files_from = Check only the files listed in FILE, one per line (`-`: s
 arg-check-force_exclude = Apply the configuration's include/exclude to files named on the command line too
 arg-check-jobs = Number of files checked at once (default: number of cores)
 arg-check-format = Output format (xlsx needs --output)
+arg-check-timings = Print to standard error the time each rule took, summed over files and threads, slowest first, with reading, the document model and the statement analyser as rows of their own; --timings=N prints only the N slowest rows
 arg-check-output = Write the output to this file instead of standard output
 arg-check-annotate = Also write each report as a Word copy with every finding as a comment (批注), under this folder (relative paths kept; .txt/.md/.html reports become .docx). The reports themselves are not changed
 arg-check-color = When to use colours in human output
@@ -1004,3 +1005,12 @@ warn-division-in-let-help = a `let` is computed before the assertions; divide in
 warn-division-help = guard the division: `{ $divisor } == 0 or …` (`or` stops when its left side is true, so the division is not computed)
 warn-pack-line = warning: { $file }:{ $line }:{ $column }: { $message }
 warn-pack-help = help: { $help }
+
+# check --timings
+timings-header = timings: { $files } files, { $ms } ms in total (summed over files and threads); { $shown } of { $rows } rows, slowest first
+timings-col-time = time (ms)
+timings-col-share = share
+timings-col-rule = rule
+timings-reading = reading and decoding
+timings-model = document model
+timings-statements = statement analyser

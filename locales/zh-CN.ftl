@@ -29,6 +29,7 @@ arg-check-files_from = 只检查 FILE 中列出的文件，每行一个（`-` �
 arg-check-force_exclude = 命令行上直接写出的文件也按配置文件的 include/exclude 筛选
 arg-check-jobs = 同时检查的文件数（默认：CPU 核数）
 arg-check-format = 输出格式（xlsx 需要同时用 --output 指定文件）
+arg-check-timings = 检查完后在标准错误上列出每条规则的用时（各报告、各线程相加），最慢的在前；读取、文档模型和数字关系分析各占一行；--timings=N 只列最慢的 N 行
 arg-check-output = 把结果写入这个文件，而不是显示在屏幕上
 arg-check-annotate = 另外把每份报告存为一份 Word 副本，每个问题都写成批注，放在这个文件夹下（保留相对路径；.txt/.md/.html 报告存为 .docx）。报告原文件不会改动
 arg-check-color = 屏幕输出何时使用颜色
@@ -947,3 +948,12 @@ warn-division-in-let-help = `let` 在各项断言之前计算；请把除法放�
 warn-division-help = 请在除法前加上判断：`{ $divisor } == 0 or …`（`or` 左边成立时，右边不再计算，也就不会除以 0）
 warn-pack-line = 警告：{ $file }:{ $line }:{ $column }：{ $message }
 warn-pack-help = 提示：{ $help }
+
+# check --timings
+timings-header = 用时：{ $files } 份报告，共 { $ms } 毫秒（各报告、各线程相加）；显示 { $rows } 行中的 { $shown } 行，最慢的在前
+timings-col-time = 用时（毫秒）
+timings-col-share = 占比
+timings-col-rule = 规则
+timings-reading = 读取和解码
+timings-model = 文档模型
+timings-statements = 数字关系分析

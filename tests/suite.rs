@@ -10,6 +10,7 @@ mod builtin_rules;
 mod check_cli;
 mod check_formats;
 mod check_output;
+mod check_timings;
 mod checklist;
 mod contents_year;
 mod dsl_errors;

@@ -117,6 +117,11 @@ pub struct CheckArgs {
     /// or with a unit such as 50MB.
     #[arg(long, value_name = "SIZE", value_parser = crate::source::parse_size, default_value = "20MB")]
     pub max_file_size: u64,
+    /// Print to standard error the time each rule took, summed over files and threads,
+    /// slowest first, with reading, the document model and the statement analyser as rows
+    /// of their own; `--timings=N` prints only the N slowest rows.
+    #[arg(long, value_name = "N", num_args = 0..=1, require_equals = true, default_missing_value = "0")]
+    pub timings: Option<usize>,
 }
 
 impl CheckArgs {
@@ -343,7 +348,10 @@ pub fn run(args: CheckArgs) -> i32 {
         );
         return exit::TROUBLE;
     }
-    let engine = Engine::new(&set);
+    let engine = match args.timings {
+        Some(_) => Engine::new(&set).with_timings(),
+        None => Engine::new(&set),
+    };
 
     let default_extensions = args
         .extensions
@@ -627,6 +635,9 @@ pub fn run(args: CheckArgs) -> i32 {
         emit(outcome, &mut printer, &mut sink, &progress)
     });
     progress.finish();
+    if let Some(table) = engine.timings_table(args.timings.filter(|&n| n > 0)) {
+        eprint!("{table}");
+    }
     if let Err(e) = checked {
         return super::write_failed(&e);
     }

@@ -12,6 +12,7 @@ pub mod divisions;
 pub mod kinds;
 pub mod load;
 pub mod search;
+pub mod timings;
 pub mod validate;
 
 pub use kinds::CompiledCheck;
@@ -50,6 +51,8 @@ pub struct Engine {
     literals: Literals,
     /// How long one back-referencing regex may search one report.
     regex_time_limit: std::time::Duration,
+    /// With `check --timings`: the time each rule and step took over the run.
+    timings: Option<timings::Timings>,
 }
 
 /// Names and facts an expression can read while a rule is evaluated.
@@ -154,7 +157,25 @@ impl Engine {
             leaves,
             literals,
             regex_time_limit: crate::pack::pattern::DEFAULT_REGEX_TIME_LIMIT,
+            timings: None,
         }
+    }
+
+    /// Makes the engine measure the time each rule takes (see [`timings`]).
+    pub fn with_timings(mut self) -> Engine {
+        self.timings = Some(timings::Timings::new(self.rules.len()));
+        self
+    }
+
+    /// The time measured so far, when the engine measures it.
+    pub fn timings(&self) -> Option<&timings::Timings> {
+        self.timings.as_ref()
+    }
+
+    /// The `--timings` table: the `top` slowest rows (all with `None`).
+    pub fn timings_table(&self, top: Option<usize>) -> Option<String> {
+        let t = self.timings.as_ref()?;
+        Some(t.table(self.rules.iter().map(|r| r.id.as_str()), top))
     }
 
     /// Sets how long one regex with back-references may search one report before it gives
@@ -184,9 +205,20 @@ impl Engine {
         let matches = DocMatches::new(doc, &self.leaves, &self.literals)
             .with_regex_time_limit(self.regex_time_limit);
         let mut findings = Vec::new();
-        for rule in &self.rules {
+        for (index, rule) in self.rules.iter().enumerate() {
             matches.set_pack_leaves(rule.leaf_base);
+            let started = self
+                .timings
+                .as_ref()
+                .map(|_| (std::time::Instant::now(), matches.statements_time()));
             let mut hits = kinds::evaluate(&rule.check, &matches);
+            if let (Some(t), Some((at, analysed_before))) = (&self.timings, started) {
+                // The statement analyser runs for the first rule that needs it; its time has
+                // a row of its own.
+                let analysing = matches.statements_time().saturating_sub(analysed_before);
+                t.add_rule(index, at.elapsed().saturating_sub(analysing));
+                t.add_statements(analysing);
+            }
             let gave_up = matches.take_gave_up();
             if !gave_up.is_empty() {
                 // The rule saw an incomplete search: what it would say (text missing, or

@@ -389,6 +389,11 @@ pub struct DocMatches<'a> {
     regex_time_limit: std::time::Duration,
     /// The document's statements, analysed once for every `match statement` rule.
     statements: OnceCell<Vec<crate::model::Statement>>,
+    /// The openings of the running-text paragraphs, found once for every rule whose scope
+    /// is the body of a section.
+    openings: OnceCell<Vec<structure::Opening>>,
+    /// How long analysing the statements took (zero until they are asked for).
+    statements_time: Cell<std::time::Duration>,
 }
 
 impl<'a> DocMatches<'a> {
@@ -416,12 +421,24 @@ impl<'a> DocMatches<'a> {
             gave_up: RefCell::new(Vec::new()),
             regex_time_limit: pattern::DEFAULT_REGEX_TIME_LIMIT,
             statements: OnceCell::new(),
+            statements_time: Cell::new(std::time::Duration::ZERO),
+            openings: OnceCell::new(),
         }
     }
 
     /// The statements of the document ([`Document::statements`]), analysed on first use.
     pub fn statements(&self) -> &[crate::model::Statement] {
-        self.statements.get_or_init(|| self.doc.statements())
+        self.statements.get_or_init(|| {
+            let started = std::time::Instant::now();
+            let statements = self.doc.statements();
+            self.statements_time.set(started.elapsed());
+            statements
+        })
+    }
+
+    /// How long the statements took to analyse, zero while they have not been.
+    pub fn statements_time(&self) -> std::time::Duration {
+        self.statements_time.get()
     }
 
     /// Sets how long one back-referencing regex may search the document before it gives up
@@ -627,11 +644,12 @@ impl<'a> DocMatches<'a> {
                     .filter_map(|s| structure::section_body(doc, s))
                     .map(|body| vec![body])
                     .collect();
+                let openings = self.openings.get_or_init(|| structure::openings(doc));
                 units.extend(
-                    structure::openings(doc)
-                        .into_iter()
+                    openings
+                        .iter()
                         .filter(|o| self.opens_with(m, o))
-                        .map(|o| o.body),
+                        .map(|o| o.body.clone()),
                 );
                 units
             }

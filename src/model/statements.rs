@@ -239,6 +239,8 @@ struct Automata {
     /// `neutral` and `events`, looked up by a phrase's opening characters.
     neutral: HashSet<String>,
     events: HashSet<String>,
+    /// `events`, to tell whether a text holds one of them.
+    events_in: Option<AhoCorasick>,
 }
 
 impl Automata {
@@ -282,6 +284,7 @@ impl Automata {
             },
             neutral: words.neutral.iter().cloned().collect(),
             events: words.events.iter().cloned().collect(),
+            events_in: standard(&words.events),
         }
     }
 }
@@ -2353,6 +2356,42 @@ struct Mention<'p, 'd> {
     back_reference: bool,
 }
 
+/// Where the last occurrence of one of `words` in `phrase` ends (the greatest such end), as
+/// `words.iter().filter_map(|w| phrase.rfind(w).map(|at| at + w.len())).max()` finds it, but
+/// in one pass from the end instead of one search per word.
+fn last_boundary_end(phrase: &str, words: &[String]) -> Option<usize> {
+    let ends = std::iter::once(phrase.len()).chain(phrase.char_indices().rev().map(|(i, _)| i));
+    for end in ends {
+        let head = &phrase[..end];
+        if words
+            .iter()
+            .any(|w| !w.is_empty() && head.ends_with(w.as_str()))
+        {
+            return Some(end);
+        }
+    }
+    None
+}
+
+/// The first `n` characters of `text` (all of it when it is shorter).
+fn first_chars(text: &str, n: usize) -> &str {
+    text.char_indices()
+        .nth(n)
+        .map_or(text, |(at, _)| &text[..at])
+}
+
+/// Where the first marker of `markers` found in `phrase` starts, among those whose first
+/// occurrence is not at its start: as `markers.iter().filter_map(|m| phrase.find(m))
+/// .filter(|&at| at > 0).min()` finds it, in one pass.
+fn first_marker_after_start(phrase: &str, markers: &[String]) -> Option<usize> {
+    phrase.char_indices().skip(1).map(|(i, _)| i).find(|&i| {
+        let rest = &phrase[i..];
+        markers.iter().any(|m| {
+            !m.is_empty() && rest.starts_with(m.as_str()) && !phrase.starts_with(m.as_str())
+        })
+    })
+}
+
 /// The words before a count for its fact: those of its clause, or, when the number opens its
 /// clause after a colon (受理信访事项：186件), those of the clause before the colon.
 fn fact_before(doc: &Document, p: &Placed<'_>) -> String {
@@ -2415,12 +2454,7 @@ fn mention<'p, 'd>(
         return None;
     }
     // The phrase starts after the last preposition (对, 依托) and the neutral openings.
-    if let Some(cut) = words
-        .boundaries
-        .iter()
-        .filter_map(|b| phrase.rfind(b.as_str()).map(|at| at + b.len()))
-        .max()
-    {
+    if let Some(cut) = last_boundary_end(phrase, &words.boundaries) {
         phrase = &phrase[cut..];
     }
     if let Some(rest) = phrase.strip_prefix('在') {
@@ -2429,13 +2463,7 @@ fn mention<'p, 'd>(
     // A body named before the year's marker (县应急管理局全年…, 镇调委会全年共…): the fact is
     // that body's. The report's own (我局, 本镇) names no other body.
     let mut owner = None;
-    if let Some(at) = words
-        .year_markers
-        .iter()
-        .filter_map(|m| phrase.find(m.as_str()))
-        .filter(|&at| at > 0)
-        .min()
-    {
+    if let Some(at) = first_marker_after_start(phrase, &words.year_markers) {
         let head = &phrase[..at];
         let named = (2..=10).contains(&head.chars().count())
             && words
@@ -2542,12 +2570,14 @@ fn mention<'p, 'd>(
         Some(rest) if rest.chars().count() >= 5 => rest.to_string(),
         _ => phrase,
     };
-    let after = without_enclosers(p.after);
-    let after = after
-        .char_indices()
-        .find(|(_, c)| !is_han(*c))
-        .map_or(after.as_str(), |(i, _)| &after[..i]);
-    let after: String = after.chars().take(20).collect();
+    // The first 20 characters of the Chinese words after the unit, enclosers dropped.
+    let after: String = p
+        .after
+        .chars()
+        .filter(|c| !ENCLOSERS.contains(c))
+        .take_while(|&c| is_han(c))
+        .take(20)
+        .collect();
     Some(Mention {
         p,
         phrase: if back_reference {
@@ -2704,8 +2734,14 @@ fn fact_phrase_after(
         }
         return None;
     }
-    let names_event = words.events.iter().any(|e| run.contains(e.as_str()));
-    if run.chars().count() < 5 || names_event {
+    if run.chars().count() < 5 {
+        return None;
+    }
+    let names_event = match &words.automata.events_in {
+        Some(events) => events.is_match(run.as_str()),
+        None => words.events.iter().any(|e| run.contains(e.as_str())),
+    };
+    if names_event {
         return None;
     }
     Some((format!("{run}\u{1}after"), run))
@@ -2747,8 +2783,11 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
     // group whose words their words start with.
     let mut groups: Vec<Vec<&Mention<'_, '_>>> = Vec::new();
     let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let mut endings: std::collections::HashMap<(String, String), Vec<usize>> =
-        std::collections::HashMap::new();
+    // The lengths (in characters) of the words of the keys in `index`: a key of other words
+    // cannot be there, so it is not built.
+    let mut key_lengths: HashSet<usize> = HashSet::new();
+    // The mentions whose endings make `endings`, built only when a mention looks one up.
+    let mut ending_sources: Vec<(&str, &str, usize)> = Vec::new();
     let mut named_after = Vec::new();
     for m in &mentions {
         if m.back_reference {
@@ -2764,6 +2803,7 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
             named_after.push(m);
             continue;
         };
+        key_lengths.insert(m.phrase.chars().count());
         let g = *index.entry(key).or_insert_with(|| {
             groups.push(Vec::new());
             groups.len() - 1
@@ -2771,17 +2811,34 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
         if let Some(list) = groups.get_mut(g) {
             list.push(m);
         }
-        // Endings of four characters or more, for back-references.
-        let chars: Vec<(usize, char)> = m.phrase.char_indices().collect();
-        for &(at, _) in chars.iter().rev().skip(3) {
-            let list = endings
-                .entry((m.phrase[at..].to_string(), m.p.unit().to_string()))
-                .or_default();
-            if !list.contains(&g) {
-                list.push(g);
-            }
-        }
+        ending_sources.push((m.phrase.as_str(), m.p.unit(), g));
     }
+    // Endings of four characters or more, for back-references.
+    let endings = std::cell::OnceCell::new();
+    let endings = || {
+        endings.get_or_init(|| {
+            // By unit, then by ending: looked up without building a key.
+            let mut endings: std::collections::HashMap<
+                &str,
+                std::collections::HashMap<&str, Vec<usize>>,
+            > = std::collections::HashMap::new();
+            for &(phrase, unit, g) in &ending_sources {
+                let chars: Vec<(usize, char)> = phrase.char_indices().collect();
+                for &(at, _) in chars.iter().rev().skip(3) {
+                    let list = endings
+                        .entry(unit)
+                        .or_default()
+                        .entry(&phrase[at..])
+                        .or_default();
+                    if !list.contains(&g) {
+                        list.push(g);
+                    }
+                }
+            }
+            endings
+        })
+    };
+    let ending = |noun: &str, unit: &str| endings().get(unit).and_then(|e| e.get(noun));
     let mut back_references = Vec::new();
     'mentions: for m in named_after {
         let lengths = (1..=m.after.chars().count()).rev();
@@ -2789,7 +2846,11 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
             back_references.push(m);
             continue;
         }
+        let phrase_length = m.phrase.chars().count();
         for n in lengths {
+            if !key_lengths.contains(&(phrase_length + n)) {
+                continue;
+            }
             let words: String = m.phrase.chars().chain(m.after.chars().take(n)).collect();
             let found = fact_key(&words, m.scope.as_deref(), m.owner.as_deref(), m.p.unit())
                 .and_then(|key| index.get(&key).copied());
@@ -2804,10 +2865,10 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
         if !m.phrase.is_empty() {
             continue;
         }
-        let unit = m.p.unit().to_string();
+        let unit = m.p.unit();
         let joined = (6..=m.after.chars().count()).rev().find_map(|n| {
-            let noun: String = m.after.chars().take(n).collect();
-            match endings.get(&(noun, unit.clone())).map(Vec::as_slice) {
+            let noun = first_chars(&m.after, n);
+            match ending(noun, unit).map(Vec::as_slice) {
                 Some(&[g]) => Some(g),
                 _ => None,
             }
@@ -2904,12 +2965,10 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
     // 上述11项重大行政决策: the fact stated before whose words end with the words after the
     // number, when one fact of the unit does and all its mentions before agree.
     for m in back_references {
-        let unit = m.p.unit().to_string();
+        let unit = m.p.unit();
         let hit = (4..=m.after.chars().count()).rev().find_map(|n| {
-            let noun: String = m.after.chars().take(n).collect();
-            endings
-                .get(&(noun.clone(), unit.clone()))
-                .map(|g| (noun, g))
+            let noun = first_chars(&m.after, n);
+            ending(noun, unit).map(|g| (noun, g))
         });
         let Some((noun, [g])) = hit.as_ref().map(|(n, g)| (n, g.as_slice())) else {
             continue;
@@ -2957,6 +3016,30 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The one-pass searches of a phrase's words find what one search per word finds.
+        #[test]
+        fn word_scans_agree_with_one_search_per_word(
+            phrase in "[全年本度镇对通过依托局委会在共有的是,。a]{0,24}",
+            words in proptest::collection::vec("[全年本度镇对通过依托局]{1,3}", 0..6),
+            n in 0usize..30,
+        ) {
+            let plain_last = words
+                .iter()
+                .filter_map(|b| phrase.rfind(b.as_str()).map(|at| at + b.len()))
+                .max();
+            proptest::prop_assert_eq!(last_boundary_end(&phrase, &words), plain_last);
+            let plain_first = words
+                .iter()
+                .filter_map(|m| phrase.find(m.as_str()))
+                .filter(|&at| at > 0)
+                .min();
+            proptest::prop_assert_eq!(first_marker_after_start(&phrase, &words), plain_first);
+            let taken: String = phrase.chars().take(n).collect();
+            proptest::prop_assert_eq!(first_chars(&phrase, n), taken.as_str());
+        }
+    }
 
     #[test]
     fn the_vocabulary_file_is_read() {

@@ -1188,6 +1188,20 @@ impl RegexMatcher {
         limit: std::time::Duration,
     ) -> Result<Vec<RegexMatch>, RegexRunError> {
         let spans: Vec<GroupSpans> = match &self.search {
+            // Without groups, only where each match is: found without the per-match capture
+            // slots (the same matches, in the same order).
+            RegexSearch::Plain(re, required) if self.groups.is_empty() => {
+                if !may_hold(required, text) {
+                    return Ok(Vec::new());
+                }
+                return Ok(re
+                    .find_iter(text)
+                    .map(|m| RegexMatch {
+                        span: m.range(),
+                        named: Vec::new(),
+                    })
+                    .collect());
+            }
             RegexSearch::Plain(re, required) if may_hold(required, text) => re
                 .captures_iter(text)
                 .map(|caps| caps.iter().map(|m| m.map(|m| m.range())).collect())
@@ -1421,5 +1435,44 @@ fn parse_chinese_or_arabic(text: &str) -> Option<f64> {
         text.parse().ok()
     } else {
         numbers::chinese_numeral_value(text).map(|v| v as f64)
+    }
+}
+
+#[cfg(test)]
+mod plain_search_tests {
+    use super::*;
+
+    /// Regexes without groups, the kind the capture-free search takes: literal alternations,
+    /// classes, repetitions, look-around assertions and matches that may be empty.
+    const REGEXES: [&str; 8] = [
+        r"\p{Han}{4,}",
+        r"法治|执法|法治政府",
+        r"\d+(?:\.\d+)?(?:%|件|次)",
+        r"(?:开展|召开)了",
+        r"\b\w+\b",
+        r"年?",
+        r"[。；]\s*$",
+        r"(?m)^\s*[一二三]、",
+    ];
+
+    proptest::proptest! {
+        /// The capture-free search finds exactly the matches a plain capture search finds.
+        #[test]
+        fn a_regex_without_groups_finds_what_a_capture_search_finds(
+            which in 0..REGEXES.len(),
+            text in "[法治执政府年开展召了一二三、。；0-9.%件次 a\n]{0,60}",
+        ) {
+            let src = REGEXES[which];
+            let matcher = compile_regex(src, 0).expect("the test regexes compile");
+            let plain: Vec<Range<usize>> = build_regex(src)
+                .expect("the test regexes compile")
+                .captures_iter(&text)
+                .filter_map(|c| c.get(0).map(|m| m.range()))
+                .collect();
+            let found = matcher.matches(&text).expect("a plain regex does not give up");
+            proptest::prop_assert!(found.iter().all(|m| m.named.is_empty()));
+            let found: Vec<Range<usize>> = found.into_iter().map(|m| m.span).collect();
+            proptest::prop_assert_eq!(found, plain);
+        }
     }
 }

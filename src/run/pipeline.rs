@@ -130,7 +130,11 @@ pub fn analyse(
     text: String,
     read: Option<&crate::source::SourceFile>,
 ) -> (Document, Gated) {
+    let started = std::time::Instant::now();
     let doc = Document::parse(text);
+    if let Some(t) = work.engine.timings() {
+        t.add_model(started.elapsed());
+    }
     let mut findings: Vec<_> = work
         .engine
         .check(&doc)
@@ -226,7 +230,12 @@ pub fn check_input(work: &Work, input: &Input) -> Outcome {
 fn check_input_read(work: &Work, input: &Input) -> Outcome {
     let path = input.display();
     let key = work.keys.of(input);
-    let source = match read_input(input, work.read_options) {
+    let started = std::time::Instant::now();
+    let read = read_input(input, work.read_options);
+    if let Some(t) = work.engine.timings() {
+        t.add_reading(started.elapsed());
+    }
+    let source = match read {
         Ok(s) => s,
         Err(error) => return Outcome::failed(path, error),
     };
