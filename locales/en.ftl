@@ -722,6 +722,7 @@ yaml-when-rule-needs-require = a `when` rule needs `require:`, what must hold wh
 yaml-then-what = then what?
 yaml-sections-has-no-list = `sections` has no `list:` of sections
 yaml-sections-expected-here = sections expected here
+yaml-sections-list-example = e.g. `list: [{"{"}name: 主要举措和成效, heading: 主要举措{"}"}]`
 yaml-section-has-no-name = a section has no `name`
 yaml-section = this section
 yaml-name-how-findings-call = `name` is how findings call the section

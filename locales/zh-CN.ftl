@@ -668,6 +668,7 @@ yaml-when-rule-needs-require = `when` 规则需要写 `require:`，即条件满�
 yaml-then-what = 满足条件后要求什么？
 yaml-sections-has-no-list = `sections` 没有 `list:` 列出各部分
 yaml-sections-expected-here = 这里应列出各部分
+yaml-sections-list-example = 例如 `list: [{"{"}name: 主要举措和成效, heading: 主要举措{"}"}]`
 yaml-section-has-no-name = 有一个部分没有 `name`
 yaml-section = 这个部分
 yaml-name-how-findings-call = `name` 是检查结果里对这个部分的称呼

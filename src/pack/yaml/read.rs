@@ -540,7 +540,7 @@ impl<'a> Reader<'a> {
                     self.error(
                         PackError::new(crate::tr!("yaml-sections-has-no-list"), node.span.clone())
                             .with_label(crate::tr!("yaml-sections-expected-here"))
-                            .with_help("e.g. `list: [{name: 主要举措和成效, heading: 主要举措}]`"),
+                            .with_help(crate::tr!("yaml-sections-list-example")),
                     );
                     return None;
                 };
