@@ -1014,3 +1014,50 @@ timings-col-rule = rule
 timings-reading = reading and decoding
 timings-model = document model
 timings-statements = statement analyser
+
+# inspect: the text view of the document model and its statements
+inspect-source = source: { $format } ({ $encoding }), { $lines } { $lines ->
+    [one] line
+   *[other] lines
+} of text
+inspect-furniture = { $part } (not checked): { $text }
+inspect-title = title: { $title } ({ $at })
+inspect-title-none = title: none
+inspect-report-year = report year: { $year } ({ $at })
+inspect-report-year-from = report year: { $year } (from the { $from }, { $at })
+inspect-from-title = title
+inspect-from-body = body
+inspect-report-year-unknown = report year: unknown (the title says { $title } at { $title_at }, the body { $body } at { $body_at })
+inspect-report-year-none = report year: none
+inspect-body-agrees = the body says so too ({ $at })
+inspect-document-date = document date: { $date } ({ $at })
+inspect-document-date-none = document date: none
+inspect-metadata = metadata: { $fields } fields
+inspect-sections = sections: { $headings } headings
+inspect-heading = { $style } { $number }, level { $level }, { $at }
+inspect-heading-inline = { $style } { $number }, level { $level }, inline, { $at }
+inspect-paragraphs = paragraphs: { $paragraphs }, sentences: { $sentences }
+inspect-quantities = quantities: { $count }
+inspect-approx = approx
+inspect-decimals = ({ $decimals } decimals)
+inspect-statements = statements: { $count }, { $flagged } inconsistent
+inspect-consistent = consistent
+inspect-inconsistent = INCONSISTENT: { $expected }
+inspect-unchecked = unchecked: { $reason }
+inspect-figures = figures: { $figures }
+inspect-list-separator = {", "}
+inspect-why = why: { $why }
+inspect-kind-rate = rate
+inspect-kind-share = share
+inspect-kind-parts = parts
+inspect-kind-growth = growth
+inspect-kind-repeated = repeated
+inspect-role-rate = rate
+inspect-role-part = part
+inspect-role-total = total
+inspect-role-item = item
+inspect-role-current = current
+inspect-role-previous = previous
+inspect-role-growth = growth
+inspect-role-first = first
+inspect-role-again = again
