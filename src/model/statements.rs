@@ -1090,11 +1090,11 @@ fn rate_statement(
         span: rate.figure(Role::Rate).span,
         subject: subject.clone(),
         figures: vec![rate.figure(Role::Rate)],
-        verdict: unchecked("no part"),
+        verdict: unchecked(crate::tr!("stmt-no-part")),
         pairing: String::new(),
     };
     if may_exceed {
-        statement.verdict = unchecked("not a share of a total (may exceed 100%)");
+        statement.verdict = unchecked(crate::tr!("stmt-not-a-share"));
         return statement;
     }
     if rate.q.value > 1.0 + 1e-9 && !rate.q.approx {
@@ -1120,7 +1120,7 @@ fn rate_statement(
     }
     let part_score = best_key.as_ref().map_or(0, |k| k.0);
     let Some(part_index) = best else {
-        statement.verdict = unchecked(format!("no count matches the subject {subject}"));
+        statement.verdict = unchecked(crate::tr!("stmt-no-count-for-subject", subject = subject));
         return statement;
     };
     let Some(part) = placed.get(part_index) else {
@@ -1137,9 +1137,7 @@ fn rate_statement(
                 && same_unit_class(c.unit(), part.unit())
         });
     if own_total {
-        statement.verdict = unchecked(
-            "the rate's sentence states its own total; the part is in the sentence before",
-        );
+        statement.verdict = unchecked(crate::tr!("stmt-total-in-rate-sentence"));
         return statement;
     }
     statement.figures.push(part.figure(Role::Part));
@@ -1192,9 +1190,10 @@ fn rate_statement(
     };
     let Some((total, total_why)) = marked(true).or_else(just_before).or_else(|| marked(false))
     else {
-        statement.verdict = unchecked(format!(
-            "no total of the same unit {} for part {part_text}",
-            part.unit()
+        statement.verdict = unchecked(crate::tr!(
+            "stmt-no-total-for-part",
+            unit = part.unit(),
+            part = part_text
         ));
         statement.pairing = format!("part {part_text} {part_why}");
         return statement;
@@ -1207,7 +1206,10 @@ fn rate_statement(
     let qualifier = subject_qualifier(&subject, &part_why);
     let about = format!("{}{}", part.words(), total.words());
     if qualifier.chars().count() >= 2 && !shares_two(&qualifier, &about) {
-        statement.verdict = unchecked(format!("the counts do not say {qualifier}"));
+        statement.verdict = unchecked(crate::tr!(
+            "stmt-counts-not-qualified",
+            qualifier = qualifier
+        ));
         return statement;
     }
     // Other readings of the figures (another count matching the subject as well, the count
@@ -1242,13 +1244,13 @@ fn rate_statement(
             })
         });
     statement.verdict = if rate.q.approx {
-        unchecked("the rate is approximate")
+        unchecked(crate::tr!("stmt-rate-approx"))
     } else if part.q.approx {
-        unchecked("the part is approximate")
+        unchecked(crate::tr!("stmt-part-approx"))
     } else if total.q.approx {
-        unchecked("the total is approximate")
+        unchecked(crate::tr!("stmt-total-approx"))
     } else if total.q.value <= 0.0 {
-        unchecked("the total is zero")
+        unchecked(crate::tr!("stmt-total-zero"))
     } else {
         let computed = part.q.value / total.q.value;
         if agrees_range(rate.q.value, rate.q.decimals, ratio_bounds(part.q, total.q)) {
@@ -1256,9 +1258,9 @@ fn rate_statement(
         } else if let Some(modifier) = unmatched_modifier {
             // 办结118件 but 按期办结率: the rate may count the 按期 among the 118 or among the
             // total; the count of 按期 ones is not written.
-            unchecked(format!("the part does not say {modifier}"))
+            unchecked(crate::tr!("stmt-part-not-qualified", modifier = modifier))
         } else if another_reading_agrees {
-            unchecked("another reading of the counts agrees with the rate")
+            unchecked(crate::tr!("stmt-other-reading-agrees"))
         } else {
             ratio_disagrees(part.q, total.q, computed)
         }
@@ -1310,7 +1312,7 @@ fn share_of_statement(
         span: rate.figure(Role::Rate).span,
         subject: "占比".to_string(),
         figures: vec![rate.figure(Role::Rate)],
-        verdict: unchecked("no part"),
+        verdict: unchecked(crate::tr!("stmt-no-part")),
         pairing: String::new(),
     };
     if rate.q.value > 1.0 + 1e-9 && !rate.q.approx {
@@ -1327,7 +1329,7 @@ fn share_of_statement(
         .take_while(|(_, c)| c.sentence == rate.sentence)
         .find(|(_, c)| c.q.kind != QuantityKind::Percent);
     let Some((part_index, part)) = part.filter(|(_, c)| c.is_count()) else {
-        statement.verdict = unchecked("no count before the share");
+        statement.verdict = unchecked(crate::tr!("stmt-no-count-before-share"));
         return statement;
     };
     statement.figures.push(part.figure(Role::Part));
@@ -1336,7 +1338,7 @@ fn share_of_statement(
         .slice(&(part.clause.start..part.q.span.start))
         .contains("其中");
     if part.total().is_some() && !after_among {
-        statement.verdict = unchecked("the count before the share is itself a total");
+        statement.verdict = unchecked(crate::tr!("stmt-count-before-share-is-total"));
         return statement;
     }
     // After 其中 the total is the count the list is of: the last of the part's unit before
@@ -1359,7 +1361,7 @@ fn share_of_statement(
         .last();
     let part_text = doc.slice(&(part.q.span.start..part.end()));
     let Some((_, total)) = total else {
-        statement.verdict = unchecked(format!("no total of the same unit {}", part.unit()));
+        statement.verdict = unchecked(crate::tr!("stmt-no-total-of-unit", unit = part.unit()));
         statement.pairing = format!("part {part_text} is the count written before the share");
         return statement;
     };
@@ -1379,7 +1381,7 @@ fn share_of_statement(
             .iter()
             .any(|w| reference.contains(w.as_str()) && !total.words().contains(w.as_str()));
         if other_scope {
-            statement.verdict = unchecked(format!("the share is of {reference}, not of the total"));
+            statement.verdict = unchecked(crate::tr!("stmt-share-of-other", reference = reference));
             return statement;
         }
     }
@@ -1391,9 +1393,9 @@ fn share_of_statement(
         total.unit()
     );
     statement.verdict = if rate.q.approx || part.q.approx || total.q.approx {
-        unchecked("a figure is approximate")
+        unchecked(crate::tr!("stmt-figure-approx"))
     } else if total.q.value <= 0.0 {
-        unchecked("the total is zero")
+        unchecked(crate::tr!("stmt-total-zero"))
     } else {
         let computed = part.q.value / total.q.value;
         if agrees_range(rate.q.value, rate.q.decimals, ratio_bounds(part.q, total.q)) {
@@ -1553,7 +1555,7 @@ fn points_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<S
     let unit = 10f64.powi(-i32::from(points.q.decimals.max(0)));
     let stated = points.q.value;
     statement.verdict = if points.q.approx || start.q.approx || end.q.approx {
-        unchecked("a figure is approximate")
+        unchecked(crate::tr!("stmt-figure-approx"))
     } else if hi >= stated - unit / 2.0 - 1e-9 && lo < stated + unit - 1e-9 {
         Verdict::Consistent
     } else {
@@ -1732,7 +1734,7 @@ fn growth_statement(
         span: rate.figure(Role::Growth).span,
         subject: word.to_string(),
         figures: vec![rate.figure(Role::Growth)],
-        verdict: unchecked("no figure of the previous period"),
+        verdict: unchecked(crate::tr!("stmt-no-previous")),
         pairing: String::new(),
     };
     let is_figure = |c: &Placed<'_>| c.q.kind != QuantityKind::Percent && c.q.unit.is_some();
@@ -1766,7 +1768,7 @@ fn growth_statement(
         .iter()
         .any(|w| after_previous_word.contains(w))
     {
-        statement.verdict = unchecked("the figure after the previous period is a difference");
+        statement.verdict = unchecked(crate::tr!("stmt-after-previous-is-difference"));
         return statement;
     }
     let currents: Vec<&Placed<'_>> = near(placed, rate, rate.sentence, rate.sentence)
@@ -1811,9 +1813,9 @@ fn growth_statement(
     };
     let Some(current) = chosen else {
         statement.verdict = unchecked(if currents.is_empty() {
-            format!("no figure of this period in the unit {}", previous.unit())
+            crate::tr!("stmt-no-current-of-unit", unit = previous.unit())
         } else {
-            "several figures of this period, none named like the previous one".to_string()
+            crate::tr!("stmt-several-currents")
         });
         return statement;
     };
@@ -1835,12 +1837,12 @@ fn growth_statement(
         .fold(named.to_string(), |acc, w| acc.replace(w, ""));
     let named = han_tail(&named, 12).to_string();
     if named.contains('率') {
-        statement.verdict = unchecked("a change of a rate, not of the counts");
+        statement.verdict = unchecked(crate::tr!("stmt-change-of-rate"));
         return statement;
     }
     let counted = format!("{}{}{}", current.words(), previous.before, previous.after);
     if named.chars().count() >= 2 && !shares_two(&named, &counted) {
-        statement.verdict = unchecked(format!("the figures do not count {named}"));
+        statement.verdict = unchecked(crate::tr!("stmt-figures-not-named", named = named));
         return statement;
     }
     statement.figures.push(current.figure(Role::Current));
@@ -1853,9 +1855,9 @@ fn growth_statement(
         previous.unit()
     );
     statement.verdict = if rate.q.approx || current.q.approx || previous.q.approx {
-        unchecked("a figure is approximate")
+        unchecked(crate::tr!("stmt-figure-approx"))
     } else if previous.q.value <= 0.0 {
-        unchecked("the previous figure is zero")
+        unchecked(crate::tr!("stmt-previous-zero"))
     } else {
         let change = (current.q.value - previous.q.value) / previous.q.value;
         if growth_agrees(rate, up, current.q, previous.q) {
@@ -1864,7 +1866,7 @@ fn growth_statement(
             .iter()
             .any(|c| !c.q.approx && growth_agrees(rate, up, c.q, previous.q))
         {
-            unchecked("another figure of this period agrees with the change")
+            unchecked(crate::tr!("stmt-other-current-agrees"))
         } else {
             Verdict::Inconsistent {
                 expected: format!(
@@ -1919,12 +1921,12 @@ fn growth_by_difference(
         .rfind(|(_, c)| difference_of(c).is_some())?;
     let mut statement = statement.clone();
     if difference_of(difference) != Some(up) {
-        statement.verdict = unchecked("the difference and the change go different ways");
+        statement.verdict = unchecked(crate::tr!("stmt-difference-opposite"));
         return Some(statement);
     }
     // A change of a rate (办结率同比提高5%) is not a change of the counts.
     if rate.before.contains('率') {
-        statement.verdict = unchecked("a change of a rate, not of the counts");
+        statement.verdict = unchecked(crate::tr!("stmt-change-of-rate"));
         return Some(statement);
     }
     // This period's figure: the last of the difference's kind and unit before it.
@@ -1940,9 +1942,9 @@ fn growth_by_difference(
         })
         .last()
     else {
-        statement.verdict = unchecked(format!(
-            "no figure of this period in the unit {}",
-            difference.unit()
+        statement.verdict = unchecked(crate::tr!(
+            "stmt-no-current-of-unit",
+            unit = difference.unit()
         ));
         return Some(statement);
     };
@@ -1968,9 +1970,9 @@ fn growth_by_difference(
         current.unit()
     );
     statement.verdict = if rate.q.approx || current.q.approx || difference.q.approx {
-        unchecked("a figure is approximate")
+        unchecked(crate::tr!("stmt-figure-approx"))
     } else if previous.value <= 0.0 {
-        unchecked("the previous figure is zero")
+        unchecked(crate::tr!("stmt-previous-zero"))
     } else if growth_agrees(rate, up, current.q, &previous) {
         Verdict::Consistent
     } else {
@@ -2248,7 +2250,7 @@ fn list_statement(
         contains_any(near, &vocabulary().overlaps).is_some()
     };
     let verdict = if approx {
-        unchecked("a figure is approximate")
+        unchecked(crate::tr!("stmt-figure-approx"))
     } else if items.iter().any(|c| c.q.value > high + 1e-9) {
         Verdict::Inconsistent {
             expected: format!(
@@ -2264,7 +2266,7 @@ fn list_statement(
         }
     } else if exact {
         if !complete || (prefix_adds_up && sum > high) {
-            unchecked("the list is not read to its end")
+            unchecked(crate::tr!("stmt-list-not-read-to-end"))
         } else if sum_high >= low - 1e-9 && sum_low <= high + 1e-9 {
             Verdict::Consistent
         } else {
@@ -2275,18 +2277,18 @@ fn list_statement(
     } else if sum_low <= high + 1e-9 {
         Verdict::Consistent
     } else if overlapping() {
-        unchecked("the text says the parts overlap")
+        unchecked(crate::tr!("stmt-parts-overlap"))
     } else if prefix_adds_up {
-        unchecked("the first parts add up to the total; the rest is another breakdown")
+        unchecked(crate::tr!("stmt-prefix-adds-up"))
     } else if flows {
-        unchecked("a part counts a change (新增, 解除), not a share of the total")
+        unchecked(crate::tr!("stmt-part-is-a-flow"))
     } else if let Some(set) = &alternatives {
         pairing = format!("{pairing}; {set} are alternatives of one outcome");
         Verdict::Inconsistent {
             expected: format!("{arithmetic} > {}", number_text(total.q.value)),
         }
     } else if outcomes >= 1 {
-        unchecked("a part names an outcome, which may overlap the others")
+        unchecked(crate::tr!("stmt-part-is-an-outcome"))
     } else if items.len() < 2 {
         Verdict::Consistent
     } else {
