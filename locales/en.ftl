@@ -1094,3 +1094,35 @@ stmt-share-of-other = the share is of { $reference }, not of the total
 stmt-no-current-of-unit = no figure of this period in the unit { $unit }
 stmt-figures-not-named = the figures do not count { $named }
 stmt-several-currents = several figures of this period, none named like the previous one
+
+# The statement analyser: why figures were paired (shown by inspect)
+pair-shares-with-rate = shares { $shared } with the rate
+pair-synonyms = { $words } means { $subject } (synonyms)
+pair-rate-over-100-in-change = { $subject }率 is a share of a total, here at the start or end of a change
+pair-rate-over-100 = { $subject }率 is a share of a total
+pair-share-over-100 = a share of a total
+pair-total-marked = is the { $word } figure of the same unit { $unit }
+pair-total-just-before = is the count written just before it, same unit { $unit }
+pair-rate-part = part { $part } { $why }
+pair-rate-part-total = part { $part } { $part_why }; total { $total } { $total_why }
+pair-share-part = part { $part } is the count written before the share
+pair-share-part-total = part { $part } is the count written before the share; total { $total } is the { $word } figure before it, same unit { $unit }
+pair-points = a change in percentage points of the rate from { $start } to { $end } written next to it
+pair-growth = this period { $current }; previous period { $previous } (after { $mark }), same unit { $unit }
+pair-growth-difference = this period { $current }; previous period { $previous } (the difference is stated), same unit { $unit }
+pair-parts-number-first = { $count } number-first { $count ->
+    [one] item
+   *[other] items
+} of unit { $unit } listed after { $word } right after the total { $total }
+pair-parts-named = { $count } named { $count ->
+    [one] item
+   *[other] items
+} of unit { $unit } listed after { $word } right after the total { $total }
+pair-parts-alternatives = { $pairing }; { $set } are alternatives of one outcome
+pair-repeated-before-same-words = written right before the same words
+pair-repeated-after-same-words = written right after the same words
+pair-repeated-words-before = { $words } before the number
+pair-repeated-words-around = { $words }…{ $after } around the number
+pair-repeated-named = named { $first } and { $again }
+pair-repeated = both are the figure of { $subject } in { $unit }, { $how } (line { $first_line } and line { $again_line })
+pair-repeated-refers-back = the words before the number refer back to { $noun }, stated before as { $words } in { $unit } (line { $first_line } and line { $again_line })

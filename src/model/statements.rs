@@ -780,14 +780,47 @@ impl Subject {
     }
 
     /// Why a figure matches, for the pairing line.
-    fn why(&self, c: &Placed<'_>) -> String {
+    fn why(&self, c: &Placed<'_>) -> Why {
         if let Some(shared) = self.shared_ending(c) {
-            return format!("shares {shared} with the rate");
+            return Why::Shares(shared.to_string());
         }
         match synonym_link(&self.text, c.words()) {
-            Some((s, w)) if s == w => format!("shares {s} with the rate"),
-            Some((s, w)) => format!("{w} means {s} (synonyms)"),
-            None => String::new(),
+            Some((s, w)) if s == w => Why::Shares(s),
+            Some((subject, words)) => Why::Synonyms { subject, words },
+            None => Why::Nothing,
+        }
+    }
+}
+
+/// Why a count was taken as a rate's part.
+enum Why {
+    /// It ends with the words the rate's subject ends with.
+    Shares(String),
+    /// Its words are a synonym of the subject's.
+    Synonyms {
+        subject: String,
+        words: String,
+    },
+    Nothing,
+}
+
+impl Why {
+    /// The words the count shares with the rate.
+    fn shared(&self) -> Option<&str> {
+        match self {
+            Why::Shares(shared) => shared.split(' ').next(),
+            _ => None,
+        }
+    }
+
+    /// The reason in words, for the pairing line.
+    fn text(&self) -> String {
+        match self {
+            Why::Shares(shared) => crate::tr!("pair-shares-with-rate", shared = shared),
+            Why::Synonyms { subject, words } => {
+                crate::tr!("pair-synonyms", words = words, subject = subject)
+            }
+            Why::Nothing => String::new(),
         }
     }
 }
@@ -945,7 +978,7 @@ fn percent_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<
             over_100(
                 p,
                 subject.clone(),
-                format!("{subject}率 is a share of a total, here at the start or end of a change"),
+                crate::tr!("pair-rate-over-100-in-change", subject = subject),
             )
         }),
     }
@@ -1101,7 +1134,7 @@ fn rate_statement(
         return over_100(
             rate,
             subject.clone(),
-            format!("{subject}率 is a share of a total"),
+            crate::tr!("pair-rate-over-100", subject = subject),
         );
     }
     let matcher = Subject::new(&subject);
@@ -1164,7 +1197,7 @@ fn rate_statement(
                 let word = t.total().unwrap_or("");
                 (
                     *t,
-                    format!("is the {word} figure of the same unit {}", t.unit()),
+                    crate::tr!("pair-total-marked", word = word, unit = t.unit()),
                 )
             })
     };
@@ -1178,15 +1211,7 @@ fn rate_statement(
                     && t.q.value >= part.q.value
                     && matcher.score(t).is_none_or(|s| s < part_score)
             })
-            .map(|(_, t)| {
-                (
-                    *t,
-                    format!(
-                        "is the count written just before it, same unit {}",
-                        t.unit()
-                    ),
-                )
-            })
+            .map(|(_, t)| (*t, crate::tr!("pair-total-just-before", unit = t.unit())))
     };
     let Some((total, total_why)) = marked(true).or_else(just_before).or_else(|| marked(false))
     else {
@@ -1195,12 +1220,18 @@ fn rate_statement(
             unit = part.unit(),
             part = part_text
         ));
-        statement.pairing = format!("part {part_text} {part_why}");
+        statement.pairing = crate::tr!("pair-rate-part", part = part_text, why = part_why.text());
         return statement;
     };
     statement.figures.push(total.figure(Role::Total));
     let total_text = doc.slice(&(total.q.span.start..total.end()));
-    statement.pairing = format!("part {part_text} {part_why}; total {total_text} {total_why}");
+    statement.pairing = crate::tr!(
+        "pair-rate-part-total",
+        part = part_text,
+        part_why = part_why.text(),
+        total = total_text,
+        total_why = total_why
+    );
     // The counts must be about what the rate names besides its ending: 行政复议案件办结率 is
     // not computed from 办结信访件45件, nor 当庭调解率 from 调解结案58件.
     let qualifier = subject_qualifier(&subject, &part_why);
@@ -1270,12 +1301,9 @@ fn rate_statement(
 
 /// What a rate's subject names besides the words its part matched: 行政复议案件 of
 /// 行政复议案件办结 matched on 办结, without generic words and neutral openings.
-fn subject_qualifier(subject: &str, part_why: &str) -> String {
+fn subject_qualifier(subject: &str, part_why: &Why) -> String {
     let mut rest = subject.to_string();
-    if let Some(shared) = part_why
-        .strip_prefix("shares ")
-        .and_then(|w| w.split(' ').next())
-    {
+    if let Some(shared) = part_why.shared() {
         rest = rest.replace(shared, "");
     }
     for w in vocabulary().synonyms.iter().flatten() {
@@ -1316,7 +1344,7 @@ fn share_of_statement(
         pairing: String::new(),
     };
     if rate.q.value > 1.0 + 1e-9 && !rate.q.approx {
-        return over_100(rate, "占比".to_string(), "a share of a total".to_string());
+        return over_100(rate, "占比".to_string(), crate::tr!("pair-share-over-100"));
     }
     // The part: the last count before the share in its sentence, in its clause or the one
     // before.
@@ -1362,7 +1390,7 @@ fn share_of_statement(
     let part_text = doc.slice(&(part.q.span.start..part.end()));
     let Some((_, total)) = total else {
         statement.verdict = unchecked(crate::tr!("stmt-no-total-of-unit", unit = part.unit()));
-        statement.pairing = format!("part {part_text} is the count written before the share");
+        statement.pairing = crate::tr!("pair-share-part", part = part_text);
         return statement;
     };
     // 占全县规上企业总数的15%: the share is of what follows 占, which must be the total's.
@@ -1387,10 +1415,12 @@ fn share_of_statement(
     }
     statement.figures.push(total.figure(Role::Total));
     let total_text = doc.slice(&(total.q.span.start..total.end()));
-    statement.pairing = format!(
-        "part {part_text} is the count written before the share; total {total_text} is the {} figure before it, same unit {}",
-        total.total().unwrap_or(""),
-        total.unit()
+    statement.pairing = crate::tr!(
+        "pair-share-part-total",
+        part = part_text,
+        total = total_text,
+        word = total.total().unwrap_or(""),
+        unit = total.unit()
     );
     statement.verdict = if rate.q.approx || part.q.approx || total.q.approx {
         unchecked(crate::tr!("stmt-figure-approx"))
@@ -1539,11 +1569,7 @@ fn points_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<S
             start.figure(Role::Previous),
         ],
         verdict: Verdict::Consistent,
-        pairing: format!(
-            "a change in percentage points of the rate from {} to {} written next to it",
-            text(start),
-            text(end)
-        ),
+        pairing: crate::tr!("pair-points", start = text(start), end = text(end)),
     };
     let difference = ((end.q.value - start.q.value) * 100.0).abs();
     // Each written value may be rounded at its precision; the points at theirs (or truncated).
@@ -1849,10 +1875,12 @@ fn growth_statement(
     statement.figures.push(previous.figure(Role::Previous));
     let current_text = doc.slice(&(current.q.span.start..current.end()));
     let previous_text = doc.slice(&(previous.q.span.start..previous.end()));
-    statement.pairing = format!(
-        "this period {current_text}; previous period {previous_text} (after {}), same unit {}",
-        mark,
-        previous.unit()
+    statement.pairing = crate::tr!(
+        "pair-growth",
+        current = current_text,
+        previous = previous_text,
+        mark = mark,
+        unit = previous.unit()
     );
     statement.verdict = if rate.q.approx || current.q.approx || previous.q.approx {
         unchecked(crate::tr!("stmt-figure-approx"))
@@ -1965,9 +1993,11 @@ fn growth_by_difference(
     statement.figures.push(previous_figure);
     let sign = if up { '−' } else { '+' };
     let previous_text = format!("{current_text} {sign} {difference_text}");
-    statement.pairing = format!(
-        "this period {current_text}; previous period {previous_text} (the difference is stated), same unit {}",
-        current.unit()
+    statement.pairing = crate::tr!(
+        "pair-growth-difference",
+        current = current_text,
+        previous = previous_text,
+        unit = current.unit()
     );
     statement.verdict = if rate.q.approx || current.q.approx || difference.q.approx {
         unchecked(crate::tr!("stmt-figure-approx"))
@@ -2185,17 +2215,23 @@ fn list_statement(
     let total_text = doc.slice(&(total.q.span.start..total.end()));
     let list: Vec<String> = items.iter().map(|c| number_text(c.q.value)).collect();
     let arithmetic = format!("{} = {}", list.join(" + "), number_text(sum));
-    let mut pairing = format!(
-        "{} {} item{} of unit {} listed after {word} right after the total {total_text}",
-        items.len(),
-        if number_first == Some(true) {
-            "number-first"
-        } else {
-            "named"
-        },
-        if items.len() == 1 { "" } else { "s" },
-        total.unit()
-    );
+    let mut pairing = if number_first == Some(true) {
+        crate::tr!(
+            "pair-parts-number-first",
+            count = items.len(),
+            unit = total.unit(),
+            word = word,
+            total = total_text
+        )
+    } else {
+        crate::tr!(
+            "pair-parts-named",
+            count = items.len(),
+            unit = total.unit(),
+            word = word,
+            total = total_text
+        )
+    };
     let approx = total.q.approx || items.iter().any(|c| c.q.approx);
     let flows = items
         .iter()
@@ -2283,7 +2319,7 @@ fn list_statement(
     } else if flows {
         unchecked(crate::tr!("stmt-part-is-a-flow"))
     } else if let Some(set) = &alternatives {
-        pairing = format!("{pairing}; {set} are alternatives of one outcome");
+        pairing = crate::tr!("pair-parts-alternatives", pairing = pairing, set = set);
         Verdict::Inconsistent {
             expected: format!("{arithmetic} > {}", number_text(total.q.value)),
         }
@@ -2929,20 +2965,28 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
         let again_text = doc.slice(&(again.p.q.span.start..again.p.end()));
         let unit = first.p.unit();
         let how = if g >= before_groups {
-            "written right before the same words".to_string()
+            crate::tr!("pair-repeated-before-same-words")
         } else if again.phrase.chars().count() >= first.phrase.chars().count()
             && again.phrase == first.phrase
         {
-            "written right after the same words".to_string()
+            crate::tr!("pair-repeated-after-same-words")
         } else {
             let name = |m: &Mention<'_, '_>| {
                 if m.phrase.chars().count() >= 5 || m.after.is_empty() {
-                    format!("{} before the number", m.phrase)
+                    crate::tr!("pair-repeated-words-before", words = m.phrase)
                 } else {
-                    format!("{}…{} around the number", m.phrase, m.after)
+                    crate::tr!(
+                        "pair-repeated-words-around",
+                        words = m.phrase,
+                        after = m.after
+                    )
                 }
             };
-            format!("named {} and {}", name(first), name(again))
+            crate::tr!(
+                "pair-repeated-named",
+                first = name(first),
+                again = name(again)
+            )
         };
         let subject = if first.phrase.chars().count() >= 2 {
             first.phrase.clone()
@@ -2957,10 +3001,13 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
             verdict: Verdict::Inconsistent {
                 expected: format!("{first_text} ≠ {again_text}"),
             },
-            pairing: format!(
-                "both are the figure of {subject} in {unit}, {how} (line {} and line {})",
-                line(first.p),
-                line(again.p)
+            pairing: crate::tr!(
+                "pair-repeated",
+                subject = subject,
+                unit = unit,
+                how = how,
+                first_line = line(first.p),
+                again_line = line(again.p)
             ),
         });
     }
@@ -3004,11 +3051,13 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
             verdict: Verdict::Inconsistent {
                 expected: format!("{first_text} ≠ {again_text}"),
             },
-            pairing: format!(
-                "the words before the number refer back to {noun}, stated before as {} in {unit} (line {} and line {})",
-                first.phrase,
-                line(first.p),
-                line(m.p)
+            pairing: crate::tr!(
+                "pair-repeated-refers-back",
+                noun = noun,
+                words = first.phrase,
+                unit = unit,
+                first_line = line(first.p),
+                again_line = line(m.p)
             ),
         });
     }
