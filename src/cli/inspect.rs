@@ -12,7 +12,7 @@
 //! `.docx` paragraph, the Markdown line).
 
 use crate::model::statements::Role;
-use crate::model::{Document, Position, QuantityKind, Span, StatementKind, Verdict};
+use crate::model::{Document, HeadingStyle, Position, QuantityKind, Span, StatementKind, Verdict};
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -195,6 +195,27 @@ pub fn render_statements(doc: &Document) -> String {
         }
     }
     out
+}
+
+/// A heading style as the text view names it (the JSON keeps [`HeadingStyle::name`]).
+fn heading_style_name(style: HeadingStyle) -> String {
+    match style {
+        HeadingStyle::Part => crate::tr!("inspect-style-part"),
+        HeadingStyle::Chinese => crate::tr!("inspect-style-chinese"),
+        HeadingStyle::ParenChinese => crate::tr!("inspect-style-paren-chinese"),
+        HeadingStyle::Arabic => crate::tr!("inspect-style-arabic"),
+        HeadingStyle::ParenArabic => crate::tr!("inspect-style-paren-arabic"),
+    }
+}
+
+/// A quantity kind as the text view names it (the JSON keeps [`QuantityKind::name`]).
+fn quantity_kind_name(kind: QuantityKind) -> String {
+    match kind {
+        QuantityKind::Count => crate::tr!("inspect-quantity-count"),
+        QuantityKind::Percent => crate::tr!("inspect-quantity-percent"),
+        QuantityKind::Amount => crate::tr!("inspect-quantity-amount"),
+        QuantityKind::Other => crate::tr!("inspect-quantity-other"),
+    }
 }
 
 /// A statement kind as the text view names it (the JSON keeps [`StatementKind::name`]).
@@ -493,7 +514,7 @@ fn write_sections(out: &mut String, doc: &Document, section: usize) {
         let details = if h.inline {
             crate::tr!(
                 "inspect-heading-inline",
-                style = h.style.name(),
+                style = heading_style_name(h.style),
                 number = h.number,
                 level = h.level,
                 at = at(doc.position(h.span.start))
@@ -501,7 +522,7 @@ fn write_sections(out: &mut String, doc: &Document, section: usize) {
         } else {
             crate::tr!(
                 "inspect-heading",
-                style = h.style.name(),
+                style = heading_style_name(h.style),
                 number = h.number,
                 level = h.level,
                 at = at(doc.position(h.span.start))
@@ -606,7 +627,7 @@ pub fn render_text(doc: &Document, with_sentences: bool) -> String {
             out,
             "  {:<8} {:<8} {:<12} = {}{}{}{}",
             at(doc.position(q.span.start)),
-            q.kind.name(),
+            quantity_kind_name(q.kind),
             doc.slice(&q.span),
             q.value,
             q.unit
