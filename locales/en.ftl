@@ -1015,3 +1015,124 @@ timings-col-rule = rule
 timings-reading = reading and decoding
 timings-model = document model
 timings-statements = statement analyser
+
+# inspect: the text view of the document model and its statements
+inspect-source = source: { $format } ({ $encoding }), { $lines } { $lines ->
+    [one] line
+   *[other] lines
+} of text
+inspect-furniture = { $part } (not checked): { $text }
+inspect-title = title: { $title } ({ $at })
+inspect-title-none = title: none
+inspect-report-year = report year: { $year } ({ $at })
+inspect-report-year-from = report year: { $year } (from the { $from }, { $at })
+inspect-from-title = title
+inspect-from-body = body
+inspect-report-year-unknown = report year: unknown (the title says { $title } at { $title_at }, the body { $body } at { $body_at })
+inspect-report-year-none = report year: none
+inspect-body-agrees = the body says so too ({ $at })
+inspect-document-date = document date: { $date } ({ $at })
+inspect-document-date-none = document date: none
+inspect-metadata = metadata: { $fields } fields
+inspect-sections = sections: { $headings } headings
+inspect-heading = { $style } { $number }, level { $level }, { $at }
+inspect-heading-inline = { $style } { $number }, level { $level }, inline, { $at }
+inspect-paragraphs = paragraphs: { $paragraphs }, sentences: { $sentences }
+inspect-quantities = quantities: { $count }
+inspect-approx = approx
+inspect-decimals = ({ $decimals } decimals)
+inspect-statements = statements: { $count }, { $flagged } inconsistent
+inspect-consistent = consistent
+inspect-inconsistent = INCONSISTENT: { $expected }
+inspect-unchecked = unchecked: { $reason }
+inspect-figures = figures: { $figures }
+inspect-list-separator = {", "}
+inspect-why = why: { $why }
+inspect-style-part = part
+inspect-style-chinese = chinese
+inspect-style-paren-chinese = paren-chinese
+inspect-style-arabic = arabic
+inspect-style-paren-arabic = paren-arabic
+inspect-quantity-count = count
+inspect-quantity-percent = percent
+inspect-quantity-amount = amount
+inspect-quantity-other = other
+inspect-kind-rate = rate
+inspect-kind-share = share
+inspect-kind-parts = parts
+inspect-kind-growth = growth
+inspect-kind-repeated = repeated
+inspect-role-rate = rate
+inspect-role-part = part
+inspect-role-total = total
+inspect-role-item = item
+inspect-role-current = current
+inspect-role-previous = previous
+inspect-role-growth = growth
+inspect-role-first = first
+inspect-role-again = again
+
+# The statement analyser: why a statement was left unchecked (shown by inspect)
+stmt-no-part = no part
+stmt-not-a-share = not a share of a total (may exceed 100%)
+stmt-rate-approx = the rate is approximate
+stmt-part-approx = the part is approximate
+stmt-total-approx = the total is approximate
+stmt-total-zero = the total is zero
+stmt-other-reading-agrees = another reading of the counts agrees with the rate
+stmt-no-count-before-share = no count before the share
+stmt-count-before-share-is-total = the count before the share is itself a total
+stmt-figure-approx = a figure is approximate
+stmt-no-previous = no figure of the previous period
+stmt-after-previous-is-difference = the figure after the previous period is a difference
+stmt-change-of-rate = a change of a rate, not of the counts
+stmt-previous-zero = the previous figure is zero
+stmt-other-current-agrees = another figure of this period agrees with the change
+stmt-difference-opposite = the difference and the change go different ways
+stmt-list-not-read-to-end = the list is not read to its end
+stmt-parts-overlap = the text says the parts overlap
+stmt-prefix-adds-up = the first parts add up to the total; the rest is another breakdown
+stmt-part-is-a-flow = a part counts a change (新增, 解除), not a share of the total
+stmt-part-is-an-outcome = a part names an outcome, which may overlap the others
+stmt-total-in-rate-sentence = the rate's sentence states its own total; the part is in the sentence before
+stmt-no-count-for-subject = no count matches the subject { $subject }
+stmt-no-total-for-part = no total of the same unit { $unit } for part { $part }
+stmt-counts-not-qualified = the counts do not say { $qualifier }
+stmt-part-not-qualified = the part does not say { $modifier }
+stmt-no-total-of-unit = no total of the same unit { $unit }
+stmt-share-of-other = the share is of { $reference }, not of the total
+stmt-no-current-of-unit = no figure of this period in the unit { $unit }
+stmt-figures-not-named = the figures do not count { $named }
+stmt-several-currents = several figures of this period, none named like the previous one
+
+# The statement analyser: why figures were paired (shown by inspect)
+pair-shares-with-rate = shares { $shared } with the rate
+pair-synonyms = { $words } means { $subject } (synonyms)
+pair-rate-over-100-in-change = { $subject }率 is a share of a total, here at the start or end of a change
+pair-rate-over-100 = { $subject }率 is a share of a total
+pair-share-over-100 = a share of a total
+pair-total-marked = is the { $word } figure of the same unit { $unit }
+pair-total-just-before = is the count written just before it, same unit { $unit }
+pair-rate-part = part { $part } { $why }
+pair-rate-part-total = part { $part } { $part_why }; total { $total } { $total_why }
+pair-share-part = part { $part } is the count written before the share
+pair-share-part-total = part { $part } is the count written before the share; total { $total } is the { $word } figure before it, same unit { $unit }
+pair-points = a change in percentage points of the rate from { $start } to { $end } written next to it
+pair-growth = this period { $current }; previous period { $previous } (after { $mark }), same unit { $unit }
+pair-growth-difference = this period { $current }; previous period { $previous } (the difference is stated), same unit { $unit }
+pair-parts-number-first = { $count } number-first { $count ->
+    [one] item
+   *[other] items
+} of unit { $unit } listed after { $word } right after the total { $total }
+pair-parts-named = { $count } named { $count ->
+    [one] item
+   *[other] items
+} of unit { $unit } listed after { $word } right after the total { $total }
+pair-parts-alternatives = { $pairing }; { $set } are alternatives of one outcome
+pair-repeated-before-same-words = written right before the same words
+pair-repeated-after-same-words = written right after the same words
+pair-repeated-words-before = { $words } before the number
+pair-repeated-words-around = { $words }…{ $after } around the number
+pair-repeated-named = named { $first } and { $again }
+pair-repeated = both are the figure of { $subject } in { $unit }, { $how } (line { $first_line } and line { $again_line })
+pair-repeated-refers-back = the words before the number refer back to { $noun }, stated before as { $words } in { $unit } (line { $first_line } and line { $again_line })

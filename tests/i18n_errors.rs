@@ -12,6 +12,9 @@ use std::path::Path;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 const F: &str = "tests/fixtures/i18n";
+/// A short report with a list of parts, a rate, a rate left unchecked (its total is
+/// approximate) and a growth.
+const INSPECT_REPORT: &str = "tests/fixtures/i18n/inspect.txt";
 
 /// One fixture: a name, the folder to run in (relative to the crate root), the arguments.
 struct Case {
@@ -241,6 +244,7 @@ fn no_english_sentence_reaches_a_chinese_run() {
         &["check", "--format", "pdf"],
         &["check", "--max-file-size", "1x"],
         &["rules"],
+        &["inspect", INSPECT_REPORT],
     ];
     for args in helps {
         let out = run_in_with_env(Path::new(ROOT), &[], args);
@@ -260,4 +264,33 @@ fn no_english_sentence_reaches_a_chinese_run() {
         "English in a Chinese run:\n{}",
         leaks.join("\n")
     );
+}
+
+/// The `inspect` text view in Chinese: labels, verdicts, the analyser's reasons and its
+/// pairings are in words a legal officer reads, with no English left.
+#[test]
+fn the_inspect_view_in_chinese() {
+    let out = run_in_with_env(Path::new(ROOT), &[], &["inspect", INSPECT_REPORT]);
+    assert_eq!(out.code, 0, "{}{}", out.stderr, out.stdout);
+    assert_eq!(out.stderr, "");
+    let leaks = english_runs(&out.stdout);
+    assert!(
+        leaks.is_empty(),
+        "English in inspect:\n{}",
+        leaks.join("\n")
+    );
+    for words in [
+        "未核对：总数是约数",
+        "部分 76件 与比率同为“办结”",
+        "配对理由：",
+    ] {
+        assert!(
+            out.stdout.contains(words),
+            "{words} not in:\n{}",
+            out.stdout
+        );
+    }
+    insta::with_settings!({snapshot_path => "../snapshots", prepend_module_to_snapshot => false}, {
+        insta::assert_snapshot!("i18n_zh_inspect", out.stdout);
+    });
 }

@@ -11,7 +11,8 @@
 //! with `--extracted` every line of the modelled text with its place in the original (the
 //! `.docx` paragraph, the Markdown line).
 
-use crate::model::{Document, Position, QuantityKind, Span, StatementKind, Verdict};
+use crate::model::statements::Role;
+use crate::model::{Document, HeadingStyle, Position, QuantityKind, Span, StatementKind, Verdict};
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -154,33 +155,93 @@ pub fn render_statements(doc: &Document) -> String {
     let flagged = statements.iter().filter(|s| s.flagged()).count();
     let _ = writeln!(
         out,
-        "statements: {}, {flagged} inconsistent",
-        statements.len()
+        "{}",
+        crate::tr!(
+            "inspect-statements",
+            count = statements.len(),
+            flagged = flagged
+        )
     );
     for s in &statements {
         let verdict = match &s.verdict {
-            Verdict::Consistent => "consistent".to_string(),
-            Verdict::Inconsistent { expected } => format!("INCONSISTENT: {expected}"),
-            Verdict::Unchecked { reason } => format!("unchecked: {reason}"),
+            Verdict::Consistent => crate::tr!("inspect-consistent"),
+            Verdict::Inconsistent { expected } => {
+                crate::tr!("inspect-inconsistent", expected = expected)
+            }
+            Verdict::Unchecked { reason } => crate::tr!("inspect-unchecked", reason = reason),
         };
         let _ = writeln!(
             out,
             "  {} {} {}  [{verdict}]",
             at(doc.position(s.span.start)),
-            s.kind.name(),
+            kind_name(s.kind),
             s.subject,
         );
         let figures: Vec<String> = s
             .figures
             .iter()
-            .map(|f| format!("{} {}", f.role.name(), doc.slice(&f.span)))
+            .map(|f| format!("{} {}", role_name(f.role), doc.slice(&f.span)))
             .collect();
-        let _ = writeln!(out, "    figures: {}", figures.join(", "));
+        let _ = writeln!(
+            out,
+            "    {}",
+            crate::tr!(
+                "inspect-figures",
+                figures = figures.join(&crate::tr!("inspect-list-separator"))
+            )
+        );
         if !s.pairing.is_empty() {
-            let _ = writeln!(out, "    why: {}", s.pairing);
+            let _ = writeln!(out, "    {}", crate::tr!("inspect-why", why = s.pairing));
         }
     }
     out
+}
+
+/// A heading style as the text view names it (the JSON keeps [`HeadingStyle::name`]).
+fn heading_style_name(style: HeadingStyle) -> String {
+    match style {
+        HeadingStyle::Part => crate::tr!("inspect-style-part"),
+        HeadingStyle::Chinese => crate::tr!("inspect-style-chinese"),
+        HeadingStyle::ParenChinese => crate::tr!("inspect-style-paren-chinese"),
+        HeadingStyle::Arabic => crate::tr!("inspect-style-arabic"),
+        HeadingStyle::ParenArabic => crate::tr!("inspect-style-paren-arabic"),
+    }
+}
+
+/// A quantity kind as the text view names it (the JSON keeps [`QuantityKind::name`]).
+fn quantity_kind_name(kind: QuantityKind) -> String {
+    match kind {
+        QuantityKind::Count => crate::tr!("inspect-quantity-count"),
+        QuantityKind::Percent => crate::tr!("inspect-quantity-percent"),
+        QuantityKind::Amount => crate::tr!("inspect-quantity-amount"),
+        QuantityKind::Other => crate::tr!("inspect-quantity-other"),
+    }
+}
+
+/// A statement kind as the text view names it (the JSON keeps [`StatementKind::name`]).
+fn kind_name(kind: StatementKind) -> String {
+    match kind {
+        StatementKind::Rate => crate::tr!("inspect-kind-rate"),
+        StatementKind::Share => crate::tr!("inspect-kind-share"),
+        StatementKind::Parts => crate::tr!("inspect-kind-parts"),
+        StatementKind::Growth => crate::tr!("inspect-kind-growth"),
+        StatementKind::Repeated => crate::tr!("inspect-kind-repeated"),
+    }
+}
+
+/// A figure's role as the text view names it (the JSON keeps [`Role::name`]).
+fn role_name(role: Role) -> String {
+    match role {
+        Role::Rate => crate::tr!("inspect-role-rate"),
+        Role::Part => crate::tr!("inspect-role-part"),
+        Role::Total => crate::tr!("inspect-role-total"),
+        Role::Item => crate::tr!("inspect-role-item"),
+        Role::Current => crate::tr!("inspect-role-current"),
+        Role::Previous => crate::tr!("inspect-role-previous"),
+        Role::Growth => crate::tr!("inspect-role-growth"),
+        Role::First => crate::tr!("inspect-role-first"),
+        Role::Again => crate::tr!("inspect-role-again"),
+    }
 }
 
 pub fn source_view(source: &crate::source::SourceFile) -> SourceView {
@@ -202,18 +263,23 @@ pub fn render_source(source: &crate::source::SourceFile, extracted: bool) -> Str
     let lines = source.text.lines().count();
     let _ = writeln!(
         out,
-        "source: {} ({}), {} line{} of text",
-        source.format.name(),
-        source.encoding.name(),
-        lines,
-        if lines == 1 { "" } else { "s" }
+        "{}",
+        crate::tr!(
+            "inspect-source",
+            format = source.format.name(),
+            encoding = source.encoding.name(),
+            lines = lines
+        )
     );
     for part in &source.furniture {
         let _ = writeln!(
             out,
-            "  {} (not checked): {}",
-            part.part,
-            clip(&part.paragraphs.join(" / "), 50)
+            "  {}",
+            crate::tr!(
+                "inspect-furniture",
+                part = part.part,
+                text = clip(&part.paragraphs.join(" / "), 50)
+            )
         );
     }
     if extracted {
@@ -285,32 +351,59 @@ fn report_year_lines(doc: &Document, out: &mut String) {
     let place = |span: &crate::model::Span| at(doc.position(span.start));
     match (&facts.report_year, facts.report_year_from) {
         (Some((year, span)), Some(from)) => {
+            let from = match from {
+                crate::model::facts::YearSource::Title => crate::tr!("inspect-from-title"),
+                crate::model::facts::YearSource::Body => crate::tr!("inspect-from-body"),
+            };
             let _ = writeln!(
                 out,
-                "report year: {year} (from the {}, {})",
-                from.as_str(),
-                place(span)
+                "{}",
+                crate::tr!(
+                    "inspect-report-year-from",
+                    year = year.to_string(),
+                    from = from,
+                    at = place(span)
+                )
             );
         }
         (Some((year, span)), None) => {
-            let _ = writeln!(out, "report year: {year} ({})", place(span));
+            let _ = writeln!(
+                out,
+                "{}",
+                crate::tr!(
+                    "inspect-report-year",
+                    year = year.to_string(),
+                    at = place(span)
+                )
+            );
         }
         (None, _) => match (&facts.title_year, &facts.body_year) {
             (Some((t, ts)), Some((b, bs))) if t != b => {
                 let _ = writeln!(
                     out,
-                    "report year: unknown (the title says {t} at {}, the body {b} at {})",
-                    place(ts),
-                    place(bs)
+                    "{}",
+                    crate::tr!(
+                        "inspect-report-year-unknown",
+                        title = t.to_string(),
+                        title_at = place(ts),
+                        body = b.to_string(),
+                        body_at = place(bs)
+                    )
                 );
             }
-            _ => out.push_str("report year: none\n"),
+            _ => {
+                let _ = writeln!(out, "{}", crate::tr!("inspect-report-year-none"));
+            }
         },
     }
     if facts.report_year.is_some() {
         if let (Some((t, _)), Some((b, bs))) = (&facts.title_year, &facts.body_year) {
             if t == b {
-                let _ = writeln!(out, "  the body says so too ({})", place(bs));
+                let _ = writeln!(
+                    out,
+                    "  {}",
+                    crate::tr!("inspect-body-agrees", at = place(bs))
+                );
             }
         }
     }
@@ -418,17 +511,29 @@ fn write_sections(out: &mut String, doc: &Document, section: usize) {
         let Some(h) = doc.section_heading(child) else {
             continue;
         };
+        let details = if h.inline {
+            crate::tr!(
+                "inspect-heading-inline",
+                style = heading_style_name(h.style),
+                number = h.number,
+                level = h.level,
+                at = at(doc.position(h.span.start))
+            )
+        } else {
+            crate::tr!(
+                "inspect-heading",
+                style = heading_style_name(h.style),
+                number = h.number,
+                level = h.level,
+                at = at(doc.position(h.span.start))
+            )
+        };
         let _ = writeln!(
             out,
-            "{indent}{marker} {text}  [{style} {number}, level {level}{inline}, {pos}]",
+            "{indent}{marker} {text}  [{details}]",
             indent = "  ".repeat(h.level),
             marker = doc.slice(&h.marker_span),
             text = clip(doc.slice(&h.text_span), 40),
-            style = h.style.name(),
-            number = h.number,
-            level = h.level,
-            inline = if h.inline { ", inline" } else { "" },
-            pos = at(doc.position(h.span.start)),
         );
         write_sections(out, doc, child);
     }
@@ -442,26 +547,41 @@ pub fn render_text(doc: &Document, with_sentences: bool) -> String {
             let lines: Vec<&str> = t.lines.iter().map(|l| doc.slice(l)).collect();
             let _ = writeln!(
                 out,
-                "title: {} ({})",
-                lines.join(" / "),
-                at(doc.position(t.span.start))
+                "{}",
+                crate::tr!(
+                    "inspect-title",
+                    title = lines.join(" / "),
+                    at = at(doc.position(t.span.start))
+                )
             );
         }
-        None => out.push_str("title: none\n"),
+        None => {
+            let _ = writeln!(out, "{}", crate::tr!("inspect-title-none"));
+        }
     }
     report_year_lines(doc, &mut out);
     match &doc.facts.document_date {
         Some((date, span)) => {
             let _ = writeln!(
                 out,
-                "document date: {date} ({})",
-                at(doc.position(span.start))
+                "{}",
+                crate::tr!(
+                    "inspect-document-date",
+                    date = date.to_string(),
+                    at = at(doc.position(span.start))
+                )
             );
         }
-        None => out.push_str("document date: none\n"),
+        None => {
+            let _ = writeln!(out, "{}", crate::tr!("inspect-document-date-none"));
+        }
     }
     if !doc.metadata.is_empty() {
-        let _ = writeln!(out, "metadata: {} fields", doc.metadata.len());
+        let _ = writeln!(
+            out,
+            "{}",
+            crate::tr!("inspect-metadata", fields = doc.metadata.len())
+        );
         for m in &doc.metadata {
             let _ = writeln!(
                 out,
@@ -472,13 +592,20 @@ pub fn render_text(doc: &Document, with_sentences: bool) -> String {
             );
         }
     }
-    let _ = writeln!(out, "sections: {} headings", doc.headings.len());
+    let _ = writeln!(
+        out,
+        "{}",
+        crate::tr!("inspect-sections", headings = doc.headings.len())
+    );
     write_sections(&mut out, doc, 0);
     let _ = writeln!(
         out,
-        "paragraphs: {}, sentences: {}",
-        doc.paragraphs.len(),
-        doc.sentences.len()
+        "{}",
+        crate::tr!(
+            "inspect-paragraphs",
+            paragraphs = doc.paragraphs.len(),
+            sentences = doc.sentences.len()
+        )
     );
     if with_sentences {
         for s in &doc.sentences {
@@ -490,22 +617,30 @@ pub fn render_text(doc: &Document, with_sentences: bool) -> String {
             );
         }
     }
-    let _ = writeln!(out, "quantities: {}", doc.quantities.len());
+    let _ = writeln!(
+        out,
+        "{}",
+        crate::tr!("inspect-quantities", count = doc.quantities.len())
+    );
     for q in &doc.quantities {
         let _ = writeln!(
             out,
             "  {:<8} {:<8} {:<12} = {}{}{}{}",
             at(doc.position(q.span.start)),
-            q.kind.name(),
+            quantity_kind_name(q.kind),
             doc.slice(&q.span),
             q.value,
             q.unit
                 .as_deref()
                 .map(|u| format!(" {u}"))
                 .unwrap_or_default(),
-            if q.approx { " approx" } else { "" },
+            if q.approx {
+                format!(" {}", crate::tr!("inspect-approx"))
+            } else {
+                String::new()
+            },
             if q.decimals > 0 {
-                format!(" ({} decimals)", q.decimals)
+                format!(" {}", crate::tr!("inspect-decimals", decimals = q.decimals))
             } else {
                 String::new()
             },

@@ -780,14 +780,47 @@ impl Subject {
     }
 
     /// Why a figure matches, for the pairing line.
-    fn why(&self, c: &Placed<'_>) -> String {
+    fn why(&self, c: &Placed<'_>) -> Why {
         if let Some(shared) = self.shared_ending(c) {
-            return format!("shares {shared} with the rate");
+            return Why::Shares(shared.to_string());
         }
         match synonym_link(&self.text, c.words()) {
-            Some((s, w)) if s == w => format!("shares {s} with the rate"),
-            Some((s, w)) => format!("{w} means {s} (synonyms)"),
-            None => String::new(),
+            Some((s, w)) if s == w => Why::Shares(s),
+            Some((subject, words)) => Why::Synonyms { subject, words },
+            None => Why::Nothing,
+        }
+    }
+}
+
+/// Why a count was taken as a rate's part.
+enum Why {
+    /// It ends with the words the rate's subject ends with.
+    Shares(String),
+    /// Its words are a synonym of the subject's.
+    Synonyms {
+        subject: String,
+        words: String,
+    },
+    Nothing,
+}
+
+impl Why {
+    /// The words the count shares with the rate.
+    fn shared(&self) -> Option<&str> {
+        match self {
+            Why::Shares(shared) => shared.split(' ').next(),
+            _ => None,
+        }
+    }
+
+    /// The reason in words, for the pairing line.
+    fn text(&self) -> String {
+        match self {
+            Why::Shares(shared) => crate::tr!("pair-shares-with-rate", shared = shared),
+            Why::Synonyms { subject, words } => {
+                crate::tr!("pair-synonyms", words = words, subject = subject)
+            }
+            Why::Nothing => String::new(),
         }
     }
 }
@@ -945,7 +978,7 @@ fn percent_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<
             over_100(
                 p,
                 subject.clone(),
-                format!("{subject}率 is a share of a total, here at the start or end of a change"),
+                crate::tr!("pair-rate-over-100-in-change", subject = subject),
             )
         }),
     }
@@ -1090,18 +1123,18 @@ fn rate_statement(
         span: rate.figure(Role::Rate).span,
         subject: subject.clone(),
         figures: vec![rate.figure(Role::Rate)],
-        verdict: unchecked("no part"),
+        verdict: unchecked(crate::tr!("stmt-no-part")),
         pairing: String::new(),
     };
     if may_exceed {
-        statement.verdict = unchecked("not a share of a total (may exceed 100%)");
+        statement.verdict = unchecked(crate::tr!("stmt-not-a-share"));
         return statement;
     }
     if rate.q.value > 1.0 + 1e-9 && !rate.q.approx {
         return over_100(
             rate,
             subject.clone(),
-            format!("{subject}率 is a share of a total"),
+            crate::tr!("pair-rate-over-100", subject = subject),
         );
     }
     let matcher = Subject::new(&subject);
@@ -1120,7 +1153,7 @@ fn rate_statement(
     }
     let part_score = best_key.as_ref().map_or(0, |k| k.0);
     let Some(part_index) = best else {
-        statement.verdict = unchecked(format!("no count matches the subject {subject}"));
+        statement.verdict = unchecked(crate::tr!("stmt-no-count-for-subject", subject = subject));
         return statement;
     };
     let Some(part) = placed.get(part_index) else {
@@ -1137,9 +1170,7 @@ fn rate_statement(
                 && same_unit_class(c.unit(), part.unit())
         });
     if own_total {
-        statement.verdict = unchecked(
-            "the rate's sentence states its own total; the part is in the sentence before",
-        );
+        statement.verdict = unchecked(crate::tr!("stmt-total-in-rate-sentence"));
         return statement;
     }
     statement.figures.push(part.figure(Role::Part));
@@ -1166,7 +1197,7 @@ fn rate_statement(
                 let word = t.total().unwrap_or("");
                 (
                     *t,
-                    format!("is the {word} figure of the same unit {}", t.unit()),
+                    crate::tr!("pair-total-marked", word = word, unit = t.unit()),
                 )
             })
     };
@@ -1180,34 +1211,36 @@ fn rate_statement(
                     && t.q.value >= part.q.value
                     && matcher.score(t).is_none_or(|s| s < part_score)
             })
-            .map(|(_, t)| {
-                (
-                    *t,
-                    format!(
-                        "is the count written just before it, same unit {}",
-                        t.unit()
-                    ),
-                )
-            })
+            .map(|(_, t)| (*t, crate::tr!("pair-total-just-before", unit = t.unit())))
     };
     let Some((total, total_why)) = marked(true).or_else(just_before).or_else(|| marked(false))
     else {
-        statement.verdict = unchecked(format!(
-            "no total of the same unit {} for part {part_text}",
-            part.unit()
+        statement.verdict = unchecked(crate::tr!(
+            "stmt-no-total-for-part",
+            unit = part.unit(),
+            part = part_text
         ));
-        statement.pairing = format!("part {part_text} {part_why}");
+        statement.pairing = crate::tr!("pair-rate-part", part = part_text, why = part_why.text());
         return statement;
     };
     statement.figures.push(total.figure(Role::Total));
     let total_text = doc.slice(&(total.q.span.start..total.end()));
-    statement.pairing = format!("part {part_text} {part_why}; total {total_text} {total_why}");
+    statement.pairing = crate::tr!(
+        "pair-rate-part-total",
+        part = part_text,
+        part_why = part_why.text(),
+        total = total_text,
+        total_why = total_why
+    );
     // The counts must be about what the rate names besides its ending: 行政复议案件办结率 is
     // not computed from 办结信访件45件, nor 当庭调解率 from 调解结案58件.
     let qualifier = subject_qualifier(&subject, &part_why);
     let about = format!("{}{}", part.words(), total.words());
     if qualifier.chars().count() >= 2 && !shares_two(&qualifier, &about) {
-        statement.verdict = unchecked(format!("the counts do not say {qualifier}"));
+        statement.verdict = unchecked(crate::tr!(
+            "stmt-counts-not-qualified",
+            qualifier = qualifier
+        ));
         return statement;
     }
     // Other readings of the figures (another count matching the subject as well, the count
@@ -1242,13 +1275,13 @@ fn rate_statement(
             })
         });
     statement.verdict = if rate.q.approx {
-        unchecked("the rate is approximate")
+        unchecked(crate::tr!("stmt-rate-approx"))
     } else if part.q.approx {
-        unchecked("the part is approximate")
+        unchecked(crate::tr!("stmt-part-approx"))
     } else if total.q.approx {
-        unchecked("the total is approximate")
+        unchecked(crate::tr!("stmt-total-approx"))
     } else if total.q.value <= 0.0 {
-        unchecked("the total is zero")
+        unchecked(crate::tr!("stmt-total-zero"))
     } else {
         let computed = part.q.value / total.q.value;
         if agrees_range(rate.q.value, rate.q.decimals, ratio_bounds(part.q, total.q)) {
@@ -1256,9 +1289,9 @@ fn rate_statement(
         } else if let Some(modifier) = unmatched_modifier {
             // 办结118件 but 按期办结率: the rate may count the 按期 among the 118 or among the
             // total; the count of 按期 ones is not written.
-            unchecked(format!("the part does not say {modifier}"))
+            unchecked(crate::tr!("stmt-part-not-qualified", modifier = modifier))
         } else if another_reading_agrees {
-            unchecked("another reading of the counts agrees with the rate")
+            unchecked(crate::tr!("stmt-other-reading-agrees"))
         } else {
             ratio_disagrees(part.q, total.q, computed)
         }
@@ -1268,12 +1301,9 @@ fn rate_statement(
 
 /// What a rate's subject names besides the words its part matched: 行政复议案件 of
 /// 行政复议案件办结 matched on 办结, without generic words and neutral openings.
-fn subject_qualifier(subject: &str, part_why: &str) -> String {
+fn subject_qualifier(subject: &str, part_why: &Why) -> String {
     let mut rest = subject.to_string();
-    if let Some(shared) = part_why
-        .strip_prefix("shares ")
-        .and_then(|w| w.split(' ').next())
-    {
+    if let Some(shared) = part_why.shared() {
         rest = rest.replace(shared, "");
     }
     for w in vocabulary().synonyms.iter().flatten() {
@@ -1310,11 +1340,11 @@ fn share_of_statement(
         span: rate.figure(Role::Rate).span,
         subject: "占比".to_string(),
         figures: vec![rate.figure(Role::Rate)],
-        verdict: unchecked("no part"),
+        verdict: unchecked(crate::tr!("stmt-no-part")),
         pairing: String::new(),
     };
     if rate.q.value > 1.0 + 1e-9 && !rate.q.approx {
-        return over_100(rate, "占比".to_string(), "a share of a total".to_string());
+        return over_100(rate, "占比".to_string(), crate::tr!("pair-share-over-100"));
     }
     // The part: the last count before the share in its sentence, in its clause or the one
     // before.
@@ -1327,7 +1357,7 @@ fn share_of_statement(
         .take_while(|(_, c)| c.sentence == rate.sentence)
         .find(|(_, c)| c.q.kind != QuantityKind::Percent);
     let Some((part_index, part)) = part.filter(|(_, c)| c.is_count()) else {
-        statement.verdict = unchecked("no count before the share");
+        statement.verdict = unchecked(crate::tr!("stmt-no-count-before-share"));
         return statement;
     };
     statement.figures.push(part.figure(Role::Part));
@@ -1336,7 +1366,7 @@ fn share_of_statement(
         .slice(&(part.clause.start..part.q.span.start))
         .contains("其中");
     if part.total().is_some() && !after_among {
-        statement.verdict = unchecked("the count before the share is itself a total");
+        statement.verdict = unchecked(crate::tr!("stmt-count-before-share-is-total"));
         return statement;
     }
     // After 其中 the total is the count the list is of: the last of the part's unit before
@@ -1359,8 +1389,8 @@ fn share_of_statement(
         .last();
     let part_text = doc.slice(&(part.q.span.start..part.end()));
     let Some((_, total)) = total else {
-        statement.verdict = unchecked(format!("no total of the same unit {}", part.unit()));
-        statement.pairing = format!("part {part_text} is the count written before the share");
+        statement.verdict = unchecked(crate::tr!("stmt-no-total-of-unit", unit = part.unit()));
+        statement.pairing = crate::tr!("pair-share-part", part = part_text);
         return statement;
     };
     // 占全县规上企业总数的15%: the share is of what follows 占, which must be the total's.
@@ -1379,21 +1409,23 @@ fn share_of_statement(
             .iter()
             .any(|w| reference.contains(w.as_str()) && !total.words().contains(w.as_str()));
         if other_scope {
-            statement.verdict = unchecked(format!("the share is of {reference}, not of the total"));
+            statement.verdict = unchecked(crate::tr!("stmt-share-of-other", reference = reference));
             return statement;
         }
     }
     statement.figures.push(total.figure(Role::Total));
     let total_text = doc.slice(&(total.q.span.start..total.end()));
-    statement.pairing = format!(
-        "part {part_text} is the count written before the share; total {total_text} is the {} figure before it, same unit {}",
-        total.total().unwrap_or(""),
-        total.unit()
+    statement.pairing = crate::tr!(
+        "pair-share-part-total",
+        part = part_text,
+        total = total_text,
+        word = total.total().unwrap_or(""),
+        unit = total.unit()
     );
     statement.verdict = if rate.q.approx || part.q.approx || total.q.approx {
-        unchecked("a figure is approximate")
+        unchecked(crate::tr!("stmt-figure-approx"))
     } else if total.q.value <= 0.0 {
-        unchecked("the total is zero")
+        unchecked(crate::tr!("stmt-total-zero"))
     } else {
         let computed = part.q.value / total.q.value;
         if agrees_range(rate.q.value, rate.q.decimals, ratio_bounds(part.q, total.q)) {
@@ -1537,11 +1569,7 @@ fn points_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<S
             start.figure(Role::Previous),
         ],
         verdict: Verdict::Consistent,
-        pairing: format!(
-            "a change in percentage points of the rate from {} to {} written next to it",
-            text(start),
-            text(end)
-        ),
+        pairing: crate::tr!("pair-points", start = text(start), end = text(end)),
     };
     let difference = ((end.q.value - start.q.value) * 100.0).abs();
     // Each written value may be rounded at its precision; the points at theirs (or truncated).
@@ -1553,7 +1581,7 @@ fn points_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<S
     let unit = 10f64.powi(-i32::from(points.q.decimals.max(0)));
     let stated = points.q.value;
     statement.verdict = if points.q.approx || start.q.approx || end.q.approx {
-        unchecked("a figure is approximate")
+        unchecked(crate::tr!("stmt-figure-approx"))
     } else if hi >= stated - unit / 2.0 - 1e-9 && lo < stated + unit - 1e-9 {
         Verdict::Consistent
     } else {
@@ -1732,7 +1760,7 @@ fn growth_statement(
         span: rate.figure(Role::Growth).span,
         subject: word.to_string(),
         figures: vec![rate.figure(Role::Growth)],
-        verdict: unchecked("no figure of the previous period"),
+        verdict: unchecked(crate::tr!("stmt-no-previous")),
         pairing: String::new(),
     };
     let is_figure = |c: &Placed<'_>| c.q.kind != QuantityKind::Percent && c.q.unit.is_some();
@@ -1766,7 +1794,7 @@ fn growth_statement(
         .iter()
         .any(|w| after_previous_word.contains(w))
     {
-        statement.verdict = unchecked("the figure after the previous period is a difference");
+        statement.verdict = unchecked(crate::tr!("stmt-after-previous-is-difference"));
         return statement;
     }
     let currents: Vec<&Placed<'_>> = near(placed, rate, rate.sentence, rate.sentence)
@@ -1811,9 +1839,9 @@ fn growth_statement(
     };
     let Some(current) = chosen else {
         statement.verdict = unchecked(if currents.is_empty() {
-            format!("no figure of this period in the unit {}", previous.unit())
+            crate::tr!("stmt-no-current-of-unit", unit = previous.unit())
         } else {
-            "several figures of this period, none named like the previous one".to_string()
+            crate::tr!("stmt-several-currents")
         });
         return statement;
     };
@@ -1835,27 +1863,29 @@ fn growth_statement(
         .fold(named.to_string(), |acc, w| acc.replace(w, ""));
     let named = han_tail(&named, 12).to_string();
     if named.contains('率') {
-        statement.verdict = unchecked("a change of a rate, not of the counts");
+        statement.verdict = unchecked(crate::tr!("stmt-change-of-rate"));
         return statement;
     }
     let counted = format!("{}{}{}", current.words(), previous.before, previous.after);
     if named.chars().count() >= 2 && !shares_two(&named, &counted) {
-        statement.verdict = unchecked(format!("the figures do not count {named}"));
+        statement.verdict = unchecked(crate::tr!("stmt-figures-not-named", named = named));
         return statement;
     }
     statement.figures.push(current.figure(Role::Current));
     statement.figures.push(previous.figure(Role::Previous));
     let current_text = doc.slice(&(current.q.span.start..current.end()));
     let previous_text = doc.slice(&(previous.q.span.start..previous.end()));
-    statement.pairing = format!(
-        "this period {current_text}; previous period {previous_text} (after {}), same unit {}",
-        mark,
-        previous.unit()
+    statement.pairing = crate::tr!(
+        "pair-growth",
+        current = current_text,
+        previous = previous_text,
+        mark = mark,
+        unit = previous.unit()
     );
     statement.verdict = if rate.q.approx || current.q.approx || previous.q.approx {
-        unchecked("a figure is approximate")
+        unchecked(crate::tr!("stmt-figure-approx"))
     } else if previous.q.value <= 0.0 {
-        unchecked("the previous figure is zero")
+        unchecked(crate::tr!("stmt-previous-zero"))
     } else {
         let change = (current.q.value - previous.q.value) / previous.q.value;
         if growth_agrees(rate, up, current.q, previous.q) {
@@ -1864,7 +1894,7 @@ fn growth_statement(
             .iter()
             .any(|c| !c.q.approx && growth_agrees(rate, up, c.q, previous.q))
         {
-            unchecked("another figure of this period agrees with the change")
+            unchecked(crate::tr!("stmt-other-current-agrees"))
         } else {
             Verdict::Inconsistent {
                 expected: format!(
@@ -1919,12 +1949,12 @@ fn growth_by_difference(
         .rfind(|(_, c)| difference_of(c).is_some())?;
     let mut statement = statement.clone();
     if difference_of(difference) != Some(up) {
-        statement.verdict = unchecked("the difference and the change go different ways");
+        statement.verdict = unchecked(crate::tr!("stmt-difference-opposite"));
         return Some(statement);
     }
     // A change of a rate (办结率同比提高5%) is not a change of the counts.
     if rate.before.contains('率') {
-        statement.verdict = unchecked("a change of a rate, not of the counts");
+        statement.verdict = unchecked(crate::tr!("stmt-change-of-rate"));
         return Some(statement);
     }
     // This period's figure: the last of the difference's kind and unit before it.
@@ -1940,9 +1970,9 @@ fn growth_by_difference(
         })
         .last()
     else {
-        statement.verdict = unchecked(format!(
-            "no figure of this period in the unit {}",
-            difference.unit()
+        statement.verdict = unchecked(crate::tr!(
+            "stmt-no-current-of-unit",
+            unit = difference.unit()
         ));
         return Some(statement);
     };
@@ -1963,14 +1993,16 @@ fn growth_by_difference(
     statement.figures.push(previous_figure);
     let sign = if up { '−' } else { '+' };
     let previous_text = format!("{current_text} {sign} {difference_text}");
-    statement.pairing = format!(
-        "this period {current_text}; previous period {previous_text} (the difference is stated), same unit {}",
-        current.unit()
+    statement.pairing = crate::tr!(
+        "pair-growth-difference",
+        current = current_text,
+        previous = previous_text,
+        unit = current.unit()
     );
     statement.verdict = if rate.q.approx || current.q.approx || difference.q.approx {
-        unchecked("a figure is approximate")
+        unchecked(crate::tr!("stmt-figure-approx"))
     } else if previous.value <= 0.0 {
-        unchecked("the previous figure is zero")
+        unchecked(crate::tr!("stmt-previous-zero"))
     } else if growth_agrees(rate, up, current.q, &previous) {
         Verdict::Consistent
     } else {
@@ -2183,17 +2215,23 @@ fn list_statement(
     let total_text = doc.slice(&(total.q.span.start..total.end()));
     let list: Vec<String> = items.iter().map(|c| number_text(c.q.value)).collect();
     let arithmetic = format!("{} = {}", list.join(" + "), number_text(sum));
-    let mut pairing = format!(
-        "{} {} item{} of unit {} listed after {word} right after the total {total_text}",
-        items.len(),
-        if number_first == Some(true) {
-            "number-first"
-        } else {
-            "named"
-        },
-        if items.len() == 1 { "" } else { "s" },
-        total.unit()
-    );
+    let mut pairing = if number_first == Some(true) {
+        crate::tr!(
+            "pair-parts-number-first",
+            count = items.len(),
+            unit = total.unit(),
+            word = word,
+            total = total_text
+        )
+    } else {
+        crate::tr!(
+            "pair-parts-named",
+            count = items.len(),
+            unit = total.unit(),
+            word = word,
+            total = total_text
+        )
+    };
     let approx = total.q.approx || items.iter().any(|c| c.q.approx);
     let flows = items
         .iter()
@@ -2248,7 +2286,7 @@ fn list_statement(
         contains_any(near, &vocabulary().overlaps).is_some()
     };
     let verdict = if approx {
-        unchecked("a figure is approximate")
+        unchecked(crate::tr!("stmt-figure-approx"))
     } else if items.iter().any(|c| c.q.value > high + 1e-9) {
         Verdict::Inconsistent {
             expected: format!(
@@ -2264,7 +2302,7 @@ fn list_statement(
         }
     } else if exact {
         if !complete || (prefix_adds_up && sum > high) {
-            unchecked("the list is not read to its end")
+            unchecked(crate::tr!("stmt-list-not-read-to-end"))
         } else if sum_high >= low - 1e-9 && sum_low <= high + 1e-9 {
             Verdict::Consistent
         } else {
@@ -2275,18 +2313,18 @@ fn list_statement(
     } else if sum_low <= high + 1e-9 {
         Verdict::Consistent
     } else if overlapping() {
-        unchecked("the text says the parts overlap")
+        unchecked(crate::tr!("stmt-parts-overlap"))
     } else if prefix_adds_up {
-        unchecked("the first parts add up to the total; the rest is another breakdown")
+        unchecked(crate::tr!("stmt-prefix-adds-up"))
     } else if flows {
-        unchecked("a part counts a change (新增, 解除), not a share of the total")
+        unchecked(crate::tr!("stmt-part-is-a-flow"))
     } else if let Some(set) = &alternatives {
-        pairing = format!("{pairing}; {set} are alternatives of one outcome");
+        pairing = crate::tr!("pair-parts-alternatives", pairing = pairing, set = set);
         Verdict::Inconsistent {
             expected: format!("{arithmetic} > {}", number_text(total.q.value)),
         }
     } else if outcomes >= 1 {
-        unchecked("a part names an outcome, which may overlap the others")
+        unchecked(crate::tr!("stmt-part-is-an-outcome"))
     } else if items.len() < 2 {
         Verdict::Consistent
     } else {
@@ -2927,20 +2965,28 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
         let again_text = doc.slice(&(again.p.q.span.start..again.p.end()));
         let unit = first.p.unit();
         let how = if g >= before_groups {
-            "written right before the same words".to_string()
+            crate::tr!("pair-repeated-before-same-words")
         } else if again.phrase.chars().count() >= first.phrase.chars().count()
             && again.phrase == first.phrase
         {
-            "written right after the same words".to_string()
+            crate::tr!("pair-repeated-after-same-words")
         } else {
             let name = |m: &Mention<'_, '_>| {
                 if m.phrase.chars().count() >= 5 || m.after.is_empty() {
-                    format!("{} before the number", m.phrase)
+                    crate::tr!("pair-repeated-words-before", words = m.phrase)
                 } else {
-                    format!("{}…{} around the number", m.phrase, m.after)
+                    crate::tr!(
+                        "pair-repeated-words-around",
+                        words = m.phrase,
+                        after = m.after
+                    )
                 }
             };
-            format!("named {} and {}", name(first), name(again))
+            crate::tr!(
+                "pair-repeated-named",
+                first = name(first),
+                again = name(again)
+            )
         };
         let subject = if first.phrase.chars().count() >= 2 {
             first.phrase.clone()
@@ -2955,10 +3001,13 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
             verdict: Verdict::Inconsistent {
                 expected: format!("{first_text} ≠ {again_text}"),
             },
-            pairing: format!(
-                "both are the figure of {subject} in {unit}, {how} (line {} and line {})",
-                line(first.p),
-                line(again.p)
+            pairing: crate::tr!(
+                "pair-repeated",
+                subject = subject,
+                unit = unit,
+                how = how,
+                first_line = line(first.p),
+                again_line = line(again.p)
             ),
         });
     }
@@ -3002,11 +3051,13 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
             verdict: Verdict::Inconsistent {
                 expected: format!("{first_text} ≠ {again_text}"),
             },
-            pairing: format!(
-                "the words before the number refer back to {noun}, stated before as {} in {unit} (line {} and line {})",
-                first.phrase,
-                line(first.p),
-                line(m.p)
+            pairing: crate::tr!(
+                "pair-repeated-refers-back",
+                noun = noun,
+                words = first.phrase,
+                unit = unit,
+                first_line = line(first.p),
+                again_line = line(m.p)
             ),
         });
     }
