@@ -69,7 +69,10 @@ pub fn run(args: InspectArgs) -> i32 {
         }) {
             Ok(json) => json + "\n",
             Err(e) => {
-                eprintln!("reportlint inspect: cannot write JSON: {e}");
+                eprintln!(
+                    "reportlint inspect: {}",
+                    crate::tr!("output-cannot-write", error = e.to_string())
+                );
                 return 2;
             }
         },
