@@ -124,6 +124,21 @@ fn help_follows_the_language() {
         "{}",
         man.stdout
     );
+    // Every section heading of the man page is Chinese too (the renderer writes NAME …).
+    let headings: Vec<&str> = man
+        .stdout
+        .lines()
+        .filter_map(|l| l.strip_prefix(".SH "))
+        .collect();
+    assert!(headings.contains(&"名称"), "{headings:?}");
+    assert!(
+        headings
+            .iter()
+            .all(|h| !h.chars().any(|c| c.is_ascii_alphabetic())),
+        "{headings:?}"
+    );
+    let man = run_with_env(&[], &["--lang", "en", "man"]);
+    assert!(man.stdout.contains("\n.SH NAME\n"), "{}", man.stdout);
 }
 
 #[test]
@@ -224,4 +239,27 @@ fn check_with_a_broken_pack_says_so_first_and_last() {
         last.contains("a rule pack has errors and its rules did not run: the check is incomplete"),
         "{last}"
     );
+}
+
+/// An argument that is not UTF-8 text is refused in the language of the run, not in clap's
+/// English.
+#[test]
+fn an_argument_that_is_not_text_is_refused_in_chinese() {
+    use std::os::unix::ffi::OsStrExt;
+    let out = Command::new(env!("CARGO_BIN_EXE_reportlint"))
+        .env_remove("REPORTLINT_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .env("NO_COLOR", "1")
+        .args([
+            std::ffi::OsStr::new("rules"),
+            std::ffi::OsStr::new("explain"),
+        ])
+        .arg(std::ffi::OsStr::from_bytes(b"\xff"))
+        .output()
+        .expect("reportlint runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("不是有效的 UTF-8 文字"), "{stderr}");
 }

@@ -31,7 +31,25 @@ pub fn man() -> i32 {
         );
         return exit::TROUBLE;
     }
-    print(&out)
+    print(section_headings(&String::from_utf8_lossy(&out)).as_bytes())
+}
+
+/// The man page's fixed section headings (`.SH NAME` …), which the renderer writes in
+/// English, in the language of the run.
+fn section_headings(roff: &str) -> String {
+    roff.lines()
+        .map(|line| {
+            let heading = match line.strip_prefix(".SH ") {
+                Some("NAME") => crate::tr!("man-section-name"),
+                Some("SYNOPSIS") => crate::tr!("man-section-synopsis"),
+                Some("DESCRIPTION") => crate::tr!("man-section-description"),
+                Some("EXTRA") => crate::tr!("man-section-extra"),
+                Some("VERSION") => crate::tr!("man-section-version"),
+                _ => return format!("{line}\n"),
+            };
+            format!(".SH {heading}\n")
+        })
+        .collect()
 }
 
 fn print(bytes: &[u8]) -> i32 {

@@ -227,9 +227,11 @@ fn chinese_error(e: &clap::Error) -> Option<String> {
             arg = arg,
             other = context(e, ContextKind::PriorArg).unwrap_or_default()
         ),
-        ErrorKind::NoEquals | ErrorKind::WrongNumberOfValues | ErrorKind::TooManyValues => {
-            tr!("clap-wrong-values", arg = arg)
-        }
+        ErrorKind::NoEquals
+        | ErrorKind::WrongNumberOfValues
+        | ErrorKind::TooManyValues
+        | ErrorKind::TooFewValues => tr!("clap-wrong-values", arg = arg),
+        ErrorKind::InvalidUtf8 => tr!("clap-invalid-utf8"),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             tr!("clap-missing-subcommand")
         }
