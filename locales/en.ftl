@@ -1142,3 +1142,36 @@ pair-repeated-words-around = { $words }…{ $after } around the number
 pair-repeated-named = named { $first } and { $again }
 pair-repeated = both are the figure of { $subject } in { $unit }, { $how } (line { $first_line } and line { $again_line })
 pair-repeated-refers-back = the words before the number refer back to { $noun }, stated before as { $words } in { $unit } (line { $first_line } and line { $again_line })
+
+## The JSON Schema of YAML packs (`reportlint schema`): titles and descriptions an editor shows.
+schema-title = reportlint rule pack (YAML)
+schema-pack = A reportlint rule pack written as YAML. Generated from the rule model by `reportlint schema`.
+schema-pack-name = The pack's name; findings are reported as `pack/rule-id`.
+schema-pack-extends = Packs this one builds on: a path relative to this file, or `builtin:NAME`.
+schema-pack-disable = Rules of extended packs switched off, as `pack/rule-id`.
+schema-pack-overrides = Severity changes for rules of extended packs: `pack/rule-id: warning`.
+schema-text = Text; a number or true/false is taken as written.
+schema-expression = An expression of the rule language, e.g. `ok / total ~= rate within 1%`.
+schema-matcher = Text to look for: plain text, or one of `regex`, `pattern`, `any`, `all`, `none`, `year`.
+schema-scope = Where the text is looked for.
+schema-rule = A rule: its id and message, and one kind key saying what it checks.
+schema-rule-id = Stable id, unique within the pack, e.g. `three-systems`.
+schema-rule-message = What a finding says; `{"{"}name{"}"}` interpolates a capture or a `let`.
+schema-rule-examples = Example texts run by `reportlint test`: `pass` must give no finding, `fail` at least one.
+schema-matcher-year = A year computed from document facts, as a report writes it, e.g. `report.year + 1`.
+schema-modifier-let = Names bound to expressions, e.g. `computed: ok / total`.
+schema-modifier-on = The capture whose value must agree everywhere.
+schema-kind-require = Text must appear (kind `require`).
+schema-kind-forbid = Text must not appear (kind `forbid`).
+schema-kind-match = A pattern with typed captures, and assertions over the captured values (kind `match`).
+schema-kind-statement = The quantity statements the analyser finds, one kind of them (kind `match statement`).
+schema-kind-consistent = A quantity named in several places must have one value (kind `consistent`).
+schema-kind-when = When a condition holds, a requirement must hold (kind `when`).
+schema-kind-sections = Required sections, optionally in order (kind `sections`).
+schema-kind-headings = Heading numbering continuity / level order (kind `headings`).
+schema-kind-assert = Assertion over document facts such as the report year and document date (kind `assert`).
+schema-kind-paired = Paired punctuation must be balanced (kind `paired`).
+schema-kind-halfwidth = Half-width punctuation in Chinese running text (kind `halfwidth`).
+schema-kind-terms = Wrong phrases and their right form, from a list (kind `terms`).
+schema-kind-doubled = A character typed twice (kind `doubled`).
+schema-kind-digits = Full-width digits in figures (kind `digits`).

@@ -1076,3 +1076,36 @@ pair-repeated-words-around = 数字前后写着“{ $words }…{ $after }”
 pair-repeated-named = 一处{ $first }，另一处{ $again }
 pair-repeated = 两处都是以{ $unit }计的“{ $subject }”，{ $how }（第 { $first_line } 行和第 { $again_line } 行）
 pair-repeated-refers-back = 数字前的文字指的是前面说过的“{ $noun }”，前文写作“{ $words }”，单位为{ $unit }（第 { $first_line } 行和第 { $again_line } 行）
+
+## The JSON Schema of YAML packs (`reportlint schema`): titles and descriptions an editor shows.
+schema-title = reportlint 规则包（YAML）
+schema-pack = 用 YAML 写的 reportlint 规则包。本说明由 `reportlint schema` 根据规则模型生成。
+schema-pack-name = 规则包的名称；发现的问题以“规则包名/规则编号”标出，如 `pack/rule-id`。
+schema-pack-extends = 本规则包在哪些规则包的基础上编写：写相对于本文件的路径，或写 `builtin:NAME` 使用内置规则包。
+schema-pack-disable = 要关闭的、所继承规则包中的规则，写作 `pack/rule-id`。
+schema-pack-overrides = 改变所继承规则包中规则的严重程度，如 `pack/rule-id: warning`。
+schema-text = 文字；数字或 true/false 按原样当作文字。
+schema-expression = 规则语言中的表达式，如 `ok / total ~= rate within 1%`。
+schema-matcher = 要查找的文字：直接写文字，或用 `regex`、`pattern`、`any`、`all`、`none`、`year` 之一。
+schema-scope = 在报告的哪个范围内查找。
+schema-rule = 一条规则：写明编号和提示语，再用一个类型键说明检查什么。
+schema-rule-id = 规则编号，在本规则包内不能重复，且不要随意更改，如 `three-systems`。
+schema-rule-message = 发现问题时显示的提示语；`{"{"}name{"}"}` 处填入从句式中取出的内容或 `let` 定义的值。
+schema-rule-examples = 由 `reportlint test` 检验的示例文字：`pass` 中的文字不应报出问题，`fail` 中的文字至少报出一个问题。
+schema-matcher-year = 根据报告信息算出的年份，按报告中的写法查找，如 `report.year + 1`。
+schema-modifier-let = 给表达式起名字，如 `computed: ok / total`。
+schema-modifier-on = 从句式中取出的哪一项内容必须在各处一致。
+schema-kind-require = 报告中必须出现的文字（类型 `require`）。
+schema-kind-forbid = 报告中不得出现的文字（类型 `forbid`）。
+schema-kind-match = 按句式查找，取出其中的数字、日期等内容并加以核对（类型 `match`）。
+schema-kind-statement = 报告中“办理案件 N 件”一类的数量表述，指定其中一种加以核对（类型 `match statement`）。
+schema-kind-consistent = 同一数量在多处出现时，数值必须一致（类型 `consistent`）。
+schema-kind-when = 某个条件成立时，另一项要求也必须满足（类型 `when`）。
+schema-kind-sections = 报告必须包含的部分，可要求按顺序排列（类型 `sections`）。
+schema-kind-headings = 标题序号是否连续、层级是否有序（类型 `headings`）。
+schema-kind-assert = 对报告年度、成文日期等报告信息的核对（类型 `assert`）。
+schema-kind-paired = 成对的标点（括号、引号、书名号）必须配对（类型 `paired`）。
+schema-kind-halfwidth = 中文正文里的半角标点（类型 `halfwidth`）。
+schema-kind-terms = 按清单查找错误说法，并给出正确说法（类型 `terms`）。
+schema-kind-doubled = 重复录入的字（类型 `doubled`）。
+schema-kind-digits = 数字中的全角数字（类型 `digits`）。

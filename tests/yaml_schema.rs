@@ -50,14 +50,18 @@ fn shipped_schema_is_the_generated_one() {
     );
 }
 
+/// In an English run `schema` prints the shipped schema (the one the library generates in
+/// its default language, English).
 #[test]
 fn schema_command_prints_the_schema() {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_reportlint"))
-        .arg("schema")
-        .output()
-        .expect("reportlint runs");
-    assert_eq!(out.status.code(), Some(0));
-    assert_eq!(String::from_utf8_lossy(&out.stdout), pack_schema_text());
+    for (env, args) in [
+        (&[("LANG", "en_US.UTF-8")][..], &["schema"][..]),
+        (&[][..], &["--lang", "en", "schema"][..]),
+    ] {
+        let out = crate::i18n_cli::run_with_env(env, args);
+        assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+        assert!(out.stdout == pack_schema_text(), "{args:?}");
+    }
 }
 
 /// Every YAML pack of the repository that reportlint loads validates. (The fixture of a
@@ -139,5 +143,73 @@ fn broken_packs_with_key_or_type_errors_fail_validation() {
                 .any(|v| v.ends_with("at /rules/0") || v.contains("at /rules/0/")),
             "{name} should fail the schema at its rule: {found:?}"
         );
+    }
+}
+
+/// Every `title` and `description` of a schema, with where it is.
+fn described_texts(value: &Value, at: &str, out: &mut Vec<(String, String)>) {
+    match value {
+        Value::Object(map) => {
+            for (key, v) in map {
+                let here = format!("{at}/{key}");
+                match v {
+                    Value::String(text) if key == "description" || key == "title" => {
+                        out.push((here, text.clone()))
+                    }
+                    _ => described_texts(v, &here, out),
+                }
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                described_texts(v, &format!("{at}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// `schema` in a Chinese run (by the environment or by `--lang zh`) prints its titles and
+/// descriptions in Chinese, with no English sentence left, and is still a schema that accepts
+/// a YAML pack of every kind and refuses a broken one.
+#[test]
+fn schema_in_a_chinese_run_is_described_in_chinese_and_still_validates() {
+    use crate::i18n_cli::run_with_env;
+    use crate::i18n_errors::english_runs;
+    let english: Value = serde_json::from_str(&pack_schema_text()).expect("JSON");
+    let mut english_texts = Vec::new();
+    described_texts(&english, "", &mut english_texts);
+    let runs = [
+        (vec![("REPORTLINT_LANG", "zh")], vec!["schema"]),
+        (vec![], vec!["--lang", "zh", "schema"]),
+    ];
+    for (env, args) in runs {
+        let out = run_with_env(&env, &args);
+        assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+        let schema: Value = serde_json::from_str(&out.stdout).expect("the schema is JSON");
+        let mut texts = Vec::new();
+        described_texts(&schema, "", &mut texts);
+        assert_eq!(texts.len(), english_texts.len(), "{args:?}");
+        assert!(texts.len() >= 30, "only {} descriptions", texts.len());
+        let mut leaks = Vec::new();
+        for (at, text) in &texts {
+            if !text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+                leaks.push(format!("{at}: not Chinese: {text}"));
+            }
+            for run in english_runs(text) {
+                leaks.push(format!("{at}: {run}"));
+            }
+        }
+        assert!(leaks.is_empty(), "{args:?}:\n{}", leaks.join("\n"));
+
+        let validator = jsonschema::draft7::new(&schema).expect("the Chinese schema compiles");
+        let pack = std::fs::read_to_string(root().join("tests/fixtures/packs/all-kinds.yaml"))
+            .expect("readable");
+        let found = violations(&validator, &pack);
+        assert!(found.is_empty(), "{args:?}:\n{}", found.join("\n"));
+        let broken =
+            std::fs::read_to_string(root().join("tests/fixtures/slips/schema-wrong-type.yaml"))
+                .expect("readable");
+        assert!(!violations(&validator, &broken).is_empty(), "{args:?}");
     }
 }

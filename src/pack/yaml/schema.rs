@@ -3,13 +3,15 @@
 //! while a pack is written.
 //!
 //! The schema is generated, not written by hand, so that it cannot drift from what the
-//! reader accepts: the rule kinds and their descriptions come from the kind list
-//! (`for_each_kind!`), every key list (pack, rule metadata, modifiers, matchers, scopes) is
-//! the reader's own constant, and so is the table of which modifier refines which kind. The
+//! reader accepts: the rule kinds come from the kind list (`for_each_kind!`), every key list
+//! (pack, rule metadata, modifiers, matchers, scopes) is the reader's own constant, and so is
+//! the table of which modifier refines which kind. The
 //! schema checks keys and value types; what only reportlint can judge (a regex that does not
 //! compile, a pattern's placeholders, an expression's names, one kind per rule) is left to
-//! `reportlint test` and `check`. `schema/pack.schema.json` is this schema as shipped; a test
-//! fails when it differs from [`pack_schema_text`].
+//! `reportlint test` and `check`. Titles and descriptions come from the message catalogues
+//! (`schema-*` keys), so a Chinese run prints them in Chinese. `schema/pack.schema.json` is
+//! this schema as shipped, in English; a test fails when it differs from [`pack_schema_text`]
+//! generated in English.
 
 use serde_json::{json, Map, Value};
 
@@ -17,7 +19,7 @@ use super::read::{
     modifiers_of, HEADING_ASPECTS, KIND_KEYS, MATCHER_KEYS, METADATA_KEYS, MODIFIER_KEYS,
     PACK_KEYS, SCOPE_KEYS, SCOPE_WORDS,
 };
-use crate::pack::model::{for_each_kind, DigitsAspect};
+use crate::pack::model::{Check, DigitsAspect};
 
 /// Where the shipped schema lives in the repository.
 pub const SCHEMA_PATH: &str = "schema/pack.schema.json";
@@ -29,14 +31,38 @@ pub fn pack_schema_text() -> String {
     text
 }
 
-/// The kind names with the first line of their description, from the kind list.
+/// The catalogue key of each kind's description, in the order of the kind list (a test
+/// checks that every kind has one, in both catalogues).
+const KIND_DESCRIPTION_KEYS: &[(&str, &str)] = &[
+    ("require", "schema-kind-require"),
+    ("forbid", "schema-kind-forbid"),
+    ("match", "schema-kind-match"),
+    ("statement", "schema-kind-statement"),
+    ("consistent", "schema-kind-consistent"),
+    ("when", "schema-kind-when"),
+    ("sections", "schema-kind-sections"),
+    ("headings", "schema-kind-headings"),
+    ("assert", "schema-kind-assert"),
+    ("paired", "schema-kind-paired"),
+    ("halfwidth", "schema-kind-halfwidth"),
+    ("terms", "schema-kind-terms"),
+    ("doubled", "schema-kind-doubled"),
+    ("digits", "schema-kind-digits"),
+];
+
+/// The kind names with their description in the language of the run, in the order of the
+/// kind list.
 fn kind_descriptions() -> Vec<(&'static str, String)> {
-    macro_rules! describe_kinds {
-        ($($(#[doc = $doc:literal])* $variant:ident($model:ident) $name:literal $dsl:literal $module:ident,)*) => {
-            vec![$(($name, [$($doc),*].concat().trim().to_string()),)*]
-        };
-    }
-    for_each_kind!(describe_kinds)
+    Check::KIND_NAMES
+        .iter()
+        .map(|name| {
+            let description = KIND_DESCRIPTION_KEYS
+                .iter()
+                .find(|(kind, _)| kind == name)
+                .map_or_else(String::new, |(_, key)| crate::i18n::text(key, &[]));
+            (*name, description)
+        })
+        .collect()
 }
 
 fn reference(name: &str) -> Value {
@@ -114,7 +140,7 @@ fn matcher_value(key: &str) -> Option<Value> {
         }
         "year" => json!({
             "allOf": [reference("expression")],
-            "description": "A year computed from document facts, as a report writes it, e.g. `report.year + 1`."
+            "description": crate::tr!("schema-matcher-year")
         }),
         _ => return None,
     })
@@ -132,11 +158,11 @@ fn modifier_value(key: &str) -> Option<Value> {
         "let" => json!({
             "type": "object",
             "additionalProperties": reference("expression"),
-            "description": "Names bound to expressions, e.g. `computed: ok / total`."
+            "description": crate::tr!("schema-modifier-let")
         }),
         "on" => json!({
             "allOf": [reference("text")],
-            "description": "The capture whose value must agree everywhere."
+            "description": crate::tr!("schema-modifier-on")
         }),
         "subject" => reference("matcher"),
         _ => return None,
@@ -148,12 +174,12 @@ fn metadata_value(key: &str) -> Option<Value> {
     Some(match key {
         "id" => json!({
             "allOf": [reference("text")],
-            "description": "Stable id, unique within the pack, e.g. `three-systems`."
+            "description": crate::tr!("schema-rule-id")
         }),
         "severity" => json!({ "enum": ["error", "warning", "info"] }),
         "message" => json!({
             "allOf": [reference("text")],
-            "description": "What a finding says; `{name}` interpolates a capture or a `let`."
+            "description": crate::tr!("schema-rule-message")
         }),
         "help" | "reference" => reference("text"),
         "tags" => reference("texts"),
@@ -166,7 +192,7 @@ fn metadata_value(key: &str) -> Option<Value> {
             });
             json!({
                 "anyOf": [examples, { "type": "array", "items": examples }],
-                "description": "Example texts run by `reportlint test`: `pass` must give no finding, `fail` at least one."
+                "description": crate::tr!("schema-rule-examples")
             })
         }
         _ => return None,
@@ -214,7 +240,7 @@ fn rule_schema() -> Value {
     all_of.extend(conditions);
     json!({
         "type": "object",
-        "description": "A rule: its id and message, and one kind key saying what it checks.",
+        "description": crate::tr!("schema-rule"),
         "properties": properties,
         "required": ["id", "message"],
         "additionalProperties": false,
@@ -228,21 +254,21 @@ fn pack_properties() -> Map<String, Value> {
         let value = match *key {
             "pack" => json!({
                 "allOf": [reference("text")],
-                "description": "The pack's name; findings are reported as `pack/rule-id`."
+                "description": crate::tr!("schema-pack-name")
             }),
             "version" | "description" => reference("text"),
             "extends" => json!({
                 "allOf": [reference("texts")],
-                "description": "Packs this one builds on: a path relative to this file, or `builtin:NAME`."
+                "description": crate::tr!("schema-pack-extends")
             }),
             "disable" => json!({
                 "allOf": [reference("texts")],
-                "description": "Rules of extended packs switched off, as `pack/rule-id`."
+                "description": crate::tr!("schema-pack-disable")
             }),
             "overrides" => json!({
                 "type": "object",
                 "additionalProperties": { "enum": ["error", "warning", "info"] },
-                "description": "Severity changes for rules of extended packs: `pack/rule-id: warning`."
+                "description": crate::tr!("schema-pack-overrides")
             }),
             // `type` and `items` side by side rather than `anyOf`, so that an editor names
             // the rule at fault instead of the whole list.
@@ -282,8 +308,8 @@ pub fn pack_schema() -> Value {
     scope_forms.extend(scope_maps);
     json!({
         "$schema": "http://json-schema.org/draft-07/schema#",
-        "title": "reportlint rule pack (YAML)",
-        "description": "A reportlint rule pack written as YAML. Generated from the rule model by `reportlint schema`.",
+        "title": crate::tr!("schema-title"),
+        "description": crate::tr!("schema-pack"),
         "type": "object",
         "properties": pack_properties(),
         "required": ["pack"],
@@ -291,7 +317,7 @@ pub fn pack_schema() -> Value {
         "definitions": {
             "text": {
                 "type": ["string", "number", "boolean"],
-                "description": "Text; a number or true/false is taken as written."
+                "description": crate::tr!("schema-text")
             },
             "texts": {
                 "anyOf": [
@@ -302,7 +328,7 @@ pub fn pack_schema() -> Value {
             },
             "expression": {
                 "type": ["string", "number", "boolean"],
-                "description": "An expression of the rule language, e.g. `ok / total ~= rate within 1%`."
+                "description": crate::tr!("schema-expression")
             },
             "expressions": {
                 "anyOf": [
@@ -311,11 +337,11 @@ pub fn pack_schema() -> Value {
                 ]
             },
             "matcher": {
-                "description": "Text to look for: plain text, or one of `regex`, `pattern`, `any`, `all`, `none`, `year`.",
+                "description": crate::tr!("schema-matcher"),
                 "anyOf": matcher_forms
             },
             "scope": {
-                "description": "Where the text is looked for.",
+                "description": crate::tr!("schema-scope"),
                 "anyOf": scope_forms
             },
             "condition": {
@@ -390,5 +416,26 @@ mod tests {
         }
         assert_eq!(kind_descriptions().len(), KIND_KEYS.len());
         assert!(kind_descriptions().iter().all(|(_, d)| !d.is_empty()));
+    }
+
+    /// Every kind of the kind list has its description key (`schema-kind-NAME`), in both
+    /// catalogues: a kind added to the model without one fails here.
+    #[test]
+    fn every_kind_has_its_description_in_both_catalogues() {
+        use crate::i18n::{has_key, Lang};
+        for kind in Check::KIND_NAMES {
+            let key = format!("schema-kind-{kind}");
+            assert!(
+                KIND_DESCRIPTION_KEYS.contains(&(kind, key.as_str())),
+                "kind `{kind}` has no `{key}` in KIND_DESCRIPTION_KEYS"
+            );
+            for lang in [Lang::En, Lang::Zh] {
+                assert!(
+                    has_key(lang, &key),
+                    "`{key}` is not in the {lang:?} catalogue"
+                );
+            }
+        }
+        assert_eq!(KIND_DESCRIPTION_KEYS.len(), Check::KIND_NAMES.len());
     }
 }
