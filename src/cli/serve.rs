@@ -16,7 +16,7 @@ use crate::serve::{Limits, Rules, Service};
 #[derive(Debug, clap::Args)]
 pub struct ServeArgs {
     /// Port to listen on [default: a free one, printed at start].
-    #[arg(long, default_value_t = 0)]
+    #[arg(long, default_value_t = 0, hide_default_value = true)]
     pub port: u16,
     /// Address to listen on. The default serves this machine only; 0.0.0.0 serves the
     /// network (every machine that can reach this one may upload reports).
