@@ -392,6 +392,8 @@ pub struct DocMatches<'a> {
     /// The openings of the running-text paragraphs, found once for every rule whose scope
     /// is the body of a section.
     openings: OnceCell<Vec<structure::Opening>>,
+    /// The parts of sentences that defer their content, found once for every `require`.
+    deferred: OnceCell<Vec<Span>>,
     /// How long analysing the statements took (zero until they are asked for).
     statements_time: Cell<std::time::Duration>,
 }
@@ -423,10 +425,20 @@ impl<'a> DocMatches<'a> {
             statements: OnceCell::new(),
             statements_time: Cell::new(std::time::Duration::ZERO),
             openings: OnceCell::new(),
+            deferred: OnceCell::new(),
         }
     }
 
     /// The statements of the document ([`Document::statements`]), analysed on first use.
+    /// `pieces` without the parts of sentences that defer their content (另行研究制定,
+    /// 详见附件): what is required must be stated, not deferred.
+    pub fn without_deferrals(&self, pieces: &[Span]) -> Vec<Span> {
+        let cuts = self
+            .deferred
+            .get_or_init(|| structure::deferred_parts(self.doc));
+        structure::without(pieces, cuts)
+    }
+
     pub fn statements(&self) -> &[crate::model::Statement] {
         self.statements.get_or_init(|| {
             let started = std::time::Instant::now();

@@ -433,34 +433,34 @@ pub fn body_pieces(doc: &Document) -> Vec<Span> {
 /// 详见附件, 此处不再赘述): such a sentence does not itself state it.
 const DEFERRALS: [&str; 6] = ["另行", "不再赘述", "详见", "参见", "见附件", "另附"];
 
-/// `pieces` without the sentences that defer their content (另行…, 详见…, 不再赘述): what a
-/// required content must be stated in. Pieces without such a sentence are returned as they are.
-pub fn without_deferrals(doc: &Document, pieces: &[Span]) -> Vec<Span> {
-    let defers = |span: &Span| {
-        let text = doc.slice(span);
-        DEFERRALS.iter().any(|w| text.contains(w))
-    };
-    if !pieces.iter().any(defers) {
+/// The parts of the document's sentences that defer their content (另行…, 详见…, 不再赘述),
+/// in text order: what a required content must not be found in. Found once per document.
+pub fn deferred_parts(doc: &Document) -> Vec<Span> {
+    if !DEFERRALS.iter().any(|w| doc.text.contains(w)) {
+        return Vec::new();
+    }
+    doc.sentences
+        .iter()
+        .filter_map(|s| deferred_part(doc, s.span.clone()))
+        .collect()
+}
+
+/// `pieces` without the `cuts` ([`deferred_parts`]) that fall in them. Pieces without a cut are
+/// returned as they are.
+pub fn without(pieces: &[Span], cuts: &[Span]) -> Vec<Span> {
+    if cuts.is_empty() {
         return pieces.to_vec();
     }
     let mut out = Vec::new();
     for piece in pieces {
         let mut start = piece.start;
-        let first = doc.sentences.partition_point(|s| s.span.end <= piece.start);
-        for s in doc
-            .sentences
-            .get(first..)
-            .unwrap_or(&[])
-            .iter()
-            .take_while(|s| s.span.start < piece.end)
-        {
-            let part = s.span.start.max(piece.start)..s.span.end.min(piece.end);
-            if let Some(cut) = deferred_part(doc, part) {
-                if cut.start > start {
-                    out.push(start..cut.start);
-                }
-                start = cut.end;
+        let first = cuts.partition_point(|c| c.end <= piece.start);
+        for cut in cuts[first..].iter().take_while(|c| c.start < piece.end) {
+            let cut = cut.start.max(piece.start)..cut.end.min(piece.end);
+            if cut.start > start {
+                out.push(start..cut.start);
             }
+            start = start.max(cut.end);
         }
         if piece.end > start {
             out.push(start..piece.end);
@@ -586,4 +586,40 @@ pub fn openings(doc: &Document) -> Vec<Opening> {
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deferred_parts_are_cut_out_of_the_pieces_they_fall_in() {
+        assert_eq!(without(&[0..10, 20..30], &[]), vec![0..10, 20..30]);
+        assert_eq!(
+            without(&[0..10, 20..30], &[4..6]),
+            vec![0..4, 6..10, 20..30]
+        );
+        // A cut across two pieces, and one that covers a piece whole.
+        assert_eq!(
+            without(&[0..10, 12..18, 20..30], &[8..22]),
+            vec![0..8, 22..30]
+        );
+    }
+
+    #[test]
+    fn a_deferring_sentence_is_cut_from_its_clause_or_whole() {
+        let doc = Document::parse(
+            "全年办理案件327件，明细详见附件。安排另行研究制定。以上问题的原因，另行报告。\n"
+                .to_string(),
+        );
+        let cut: Vec<&str> = deferred_parts(&doc).iter().map(|s| doc.slice(s)).collect();
+        assert_eq!(
+            cut,
+            [
+                "明细详见附件。",
+                "安排另行研究制定。",
+                "以上问题的原因，另行报告。"
+            ]
+        );
+    }
 }

@@ -123,7 +123,7 @@ fn sections_short(r: &Compiled, m: &DocMatches) -> Option<Vec<(usize, crate::mod
             .into_iter()
             .filter_map(|(pieces, at)| {
                 let pieces = if body {
-                    crate::model::structure::without_deferrals(m.doc, &pieces)
+                    m.without_deferrals(&pieces)
                 } else {
                     pieces
                 };
@@ -139,7 +139,7 @@ fn holds_in_pieces(r: &Compiled, m: &DocMatches) -> Result<(), usize> {
     let mut best = 0;
     for pieces in m.unit_pieces(&r.scope) {
         // What is required must be stated, not deferred (另行研究制定, 详见附件).
-        let pieces = crate::model::structure::without_deferrals(m.doc, &pieces);
+        let pieces = m.without_deferrals(&pieces);
         let (n, _) = m.count_pieces(&r.what, &pieces);
         if n >= r.min_count.max(1) {
             return Ok(());
