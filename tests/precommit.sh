@@ -8,23 +8,12 @@
 # binary it would use.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-# The binary is looked for where cargo puts it: under CARGO_TARGET_DIR (or build.target-dir in a
-# cargo configuration) when set, else under target/; cargo itself says which.
-cargo="${CARGO:-cargo}"
-if [ -n "${REPORTLINT_BIN:-}" ]; then
-  bin="$REPORTLINT_BIN"
-else
-  target_dir="$(cd "$root" && "$cargo" metadata --format-version 1 --no-deps --locked |
-    python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')"
-  bin="$target_dir/debug/reportlint"
-fi
+. "$root/tests/binary.sh"
 if [ -n "${REPORTLINT_PRECOMMIT_LOCATE_ONLY:-}" ]; then
   printf '%s\n' "$bin"
   exit 0
 fi
-if [ ! -x "$bin" ]; then
-  (cd "$root" && "$cargo" build --locked --quiet --bin reportlint)
-fi
+build_binary
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

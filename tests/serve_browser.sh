@@ -12,17 +12,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 started=$SECONDS
-cargo="${CARGO:-cargo}"
-if [ -n "${REPORTLINT_BIN:-}" ]; then
-  bin="$REPORTLINT_BIN"
-else
-  target_dir="$(cd "$root" && "$cargo" metadata --format-version 1 --no-deps --locked |
-    python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')"
-  bin="$target_dir/debug/reportlint"
-fi
-if [ ! -x "$bin" ]; then
-  (cd "$root" && "$cargo" build --locked --quiet --bin reportlint)
-fi
+. "$root/tests/binary.sh"
+build_binary
 for tool in chromium chromedriver; do
   command -v "$tool" >/dev/null || { echo "serve_browser.sh: $tool is missing" >&2; exit 1; }
 done
