@@ -20,8 +20,8 @@
 //! rendered section (not its text) until [`Printer::finish`]. Reports come in path order, so
 //! the page is the same for any `--jobs`.
 //!
-//! [`render_page`] and [`render_fragment`] render the same page from the same inputs outside
-//! a `check` run (for a server).
+//! [`render_page`] renders the same page from the same inputs outside a `check` run;
+//! [`HtmlPage::fragment`] gives it without the document around it, to put in another page.
 
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
@@ -904,23 +904,6 @@ pub fn render_page(
     page.page(summary)
 }
 
-/// The same as [`render_page`] without the document around it: one `<div class="rl">` with
-/// its own style and script, to put inside another page. (A script inserted through
-/// `innerHTML` does not run; the overview then reads and links fine but does not sort or
-/// filter. Show [`render_page`] in an `<iframe>` for those.)
-pub fn render_fragment(
-    reports: &[FileReport],
-    summary: &Summary,
-    rules: &[RuleInfo],
-    tags: &HashMap<String, Vec<String>>,
-) -> String {
-    let mut page = HtmlPage::new(rules, tags);
-    for r in reports {
-        page.add(r);
-    }
-    page.fragment(summary)
-}
-
 /// `check --format html`: keeps each report's row and rendered section, writes the page at
 /// the end.
 pub struct HtmlPrinter {
@@ -1086,7 +1069,11 @@ mod tests {
                 "{part} is shown, escaped"
             );
         }
-        let fragment = render_fragment(&reports, &summary, &rules, &tags);
+        let mut built = HtmlPage::new(&rules, &tags);
+        for r in &reports {
+            built.add(r);
+        }
+        let fragment = built.fragment(&summary);
         assert!(fragment.starts_with("<div class=\"rl\">") && fragment.ends_with("</div>\n"));
         assert!(
             page.contains(&fragment),
