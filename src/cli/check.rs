@@ -15,12 +15,12 @@ use std::time::Instant;
 
 use super::args::FormatArg;
 use super::progress::{Progress, Surroundings};
+use crate::config;
 use crate::config::baseline::{self, Baseline, Entry};
 use crate::config::gate::Gate;
 use crate::config::select::{ProjectPaths, Selection};
-use crate::config::{self, Config};
 use crate::diag::graphic::Style;
-use crate::eval::load::{self, RuleSet};
+use crate::eval::load::RuleSet;
 use crate::eval::Engine;
 use crate::output::{self, Summary};
 use crate::run::inputs::{
@@ -40,28 +40,8 @@ pub struct CheckArgs {
     /// here is always checked (unless --force-exclude).
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
-    /// Use this configuration file instead of looking for .reportlint.yaml.
-    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
-    pub config: Option<PathBuf>,
-    /// Ignore any .reportlint.yaml.
-    #[arg(long)]
-    pub no_config: bool,
-    /// A rule pack to use in addition to the built-in one (repeatable).
-    #[arg(long = "pack", value_name = "PACK")]
-    pub packs: Vec<PathBuf>,
-    /// Do not use the built-in pack.
-    #[arg(long)]
-    pub no_builtin: bool,
-    /// Let the configuration name packs outside its repository (git work tree), and packs
-    /// `extends` files outside the repository of the pack given.
-    #[arg(long)]
-    pub allow_pack_outside: bool,
-    /// Only run these rules (`pack/id` or `id`; repeatable).
-    #[arg(long = "rule", value_name = "ID")]
-    pub only: Vec<String>,
-    /// Do not run these rules (`pack/id` or `id`; repeatable).
-    #[arg(long = "skip", value_name = "ID")]
-    pub skip: Vec<String>,
+    #[command(flatten)]
+    pub rules: super::args::RuleArgs,
     /// Lowest severity that makes the run fail (exit code 1) [default: the configuration's
     /// fail_on, else error].
     #[arg(long, value_enum)]
@@ -110,13 +90,8 @@ pub struct CheckArgs {
     /// File extensions to check when walking directories (comma-separated).
     #[arg(long, value_delimiter = ',', default_values_t = DEFAULT_EXTENSIONS.iter().map(|s| s.to_string()))]
     pub extensions: Vec<String>,
-    /// Decode text files with this encoding instead of detecting UTF-8 / UTF-16 / GB18030.
-    #[arg(long, value_enum, value_name = "ENCODING")]
-    pub encoding: Option<super::args::EncodingArg>,
-    /// Refuse report files larger than this (and .docx files expanding beyond it): bytes,
-    /// or with a unit such as 50MB.
-    #[arg(long, value_name = "SIZE", value_parser = crate::source::parse_size, default_value = "20MB")]
-    pub max_file_size: u64,
+    #[command(flatten)]
+    pub read: super::args::ReadArgs,
     /// Print to standard error the time each rule took, summed over files and threads,
     /// slowest first, with reading, the document model and the statement analyser as rows
     /// of their own; `--timings=N` prints only the N slowest rows.
@@ -127,10 +102,7 @@ pub struct CheckArgs {
 impl CheckArgs {
     /// How report files are read.
     pub fn read_options(&self) -> crate::source::ReadOptions {
-        crate::source::ReadOptions {
-            encoding: self.encoding.map(Into::into),
-            max_file_size: self.max_file_size,
-        }
+        self.read.options()
     }
 }
 
@@ -222,32 +194,6 @@ pub fn load_packs(packs: &[PathBuf], builtin: bool, color: bool) -> (RuleSet, bo
     (set, !failed.is_empty())
 }
 
-/// The configuration for this run: `--config`, else the nearest `.reportlint.yaml`, unless
-/// `--no-config`.
-fn find_config(args: &CheckArgs, cwd: &Path) -> Result<Option<Config>, config::ConfigError> {
-    if args.no_config {
-        return Ok(None);
-    }
-    match args.config.clone().or_else(|| config::discover(cwd)) {
-        Some(file) => config::load(&file).map(Some),
-        None => Ok(None),
-    }
-}
-
-/// Who the comments of annotated copies are from: the configuration's `annotate_author`
-/// (initials `annotate_initials`, else the author's first two characters), else reportlint.
-fn annotate_author(config: Option<&Config>) -> output::annotate::Author {
-    let mut author = output::annotate::Author::default();
-    if let Some(name) = config.and_then(|c| c.annotate_author.clone()) {
-        author.initials = name.chars().take(2).collect();
-        author.name = name;
-    }
-    if let Some(initials) = config.and_then(|c| c.annotate_initials.clone()) {
-        author.initials = initials;
-    }
-    author
-}
-
 /// Totals beyond the printers' [`Summary`].
 #[derive(Default)]
 struct Tally {
@@ -281,21 +227,14 @@ pub fn run(args: CheckArgs) -> i32 {
             return exit::TROUBLE;
         }
     };
-    let config = match find_config(&args, &cwd) {
+    let config = match args.rules.find_config(&cwd) {
         Ok(c) => c,
         Err(e) => {
             report_error(&e, diag_color);
             return exit::TROUBLE;
         }
     };
-    let builtin = !args.no_builtin && config.as_ref().is_none_or(|c| c.builtin);
-    let reach = if args.allow_pack_outside {
-        load::Reach::Anywhere
-    } else {
-        load::Reach::Repository
-    };
-    let (mut set, pack_errors) =
-        crate::run::packs::load_project_packs(config.as_ref(), &args.packs, builtin, reach);
+    let (mut set, pack_errors) = args.rules.load_packs(config.as_ref());
     if !pack_errors.is_empty() {
         // Said first, so that it is not lost among hundreds of lines of findings.
         eprintln!(
@@ -313,7 +252,7 @@ pub fn run(args: CheckArgs) -> i32 {
     let pack_failed = !pack_errors.is_empty();
     if let Some(config) = &config {
         // With a pack missing, every rule of it would be reported as unknown too.
-        if !pack_failed && !args.no_builtin {
+        if !pack_failed && !args.rules.no_builtin {
             if let Err(e) = check_rule_names(config, &set) {
                 report_error(&e, diag_color);
                 return exit::TROUBLE;
@@ -332,7 +271,7 @@ pub fn run(args: CheckArgs) -> i32 {
         return exit::TROUBLE;
     }
     set.rules
-        .retain(|r| keep_rule(&r.full_id(), &args.only, &args.skip));
+        .retain(|r| keep_rule(&r.full_id(), &args.rules.only, &args.rules.skip));
     let tags: std::collections::HashMap<String, Vec<String>> = set
         .rules
         .iter()
@@ -505,7 +444,7 @@ pub fn run(args: CheckArgs) -> i32 {
         },
         None => None,
     };
-    let author = annotate_author(config.as_ref());
+    let author = config::annotate_author(config.as_ref());
     let mut annotate_failed = Vec::new();
     let mut annotate_written = 0usize;
     let mut sink = match &args.output {

@@ -35,19 +35,12 @@ pub struct InspectArgs {
     /// Also list the extracted text line by line with where each line is in the original.
     #[arg(long)]
     pub extracted: bool,
-    /// Decode text files with this encoding instead of detecting it.
-    #[arg(long, value_enum, value_name = "ENCODING")]
-    pub encoding: Option<super::args::EncodingArg>,
-    /// Refuse files larger than this (bytes, or e.g. 50MB).
-    #[arg(long, value_name = "SIZE", value_parser = crate::source::parse_size, default_value = "20MB")]
-    pub max_file_size: u64,
+    #[command(flatten)]
+    pub read: super::args::ReadArgs,
 }
 
 pub fn run(args: InspectArgs) -> i32 {
-    let options = crate::source::ReadOptions {
-        encoding: args.encoding.map(Into::into),
-        max_file_size: args.max_file_size,
-    };
+    let options = args.read.options();
     let source = match crate::source::read_with(&args.file, &options) {
         Ok(source) => source,
         Err(e) => {

@@ -2,14 +2,12 @@
 //! page and the API (`crate::serve`) until stopped.
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
-use std::path::PathBuf;
 use std::time::Duration;
 
 use super::check::{exit, report_error};
+use crate::config;
 use crate::config::baseline::Baseline;
 use crate::config::gate::Gate;
-use crate::config::{self, Config};
-use crate::eval::load;
 use crate::run::packs::check_rule_names;
 use crate::serve::{Limits, Rules, Service};
 
@@ -29,33 +27,10 @@ pub struct ServeArgs {
     /// Open the page in the default browser.
     #[arg(long)]
     pub open: bool,
-    /// Use this configuration file instead of looking for .reportlint.yaml.
-    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
-    pub config: Option<PathBuf>,
-    /// Ignore any .reportlint.yaml.
-    #[arg(long)]
-    pub no_config: bool,
-    /// A rule pack to use in addition to the built-in one (repeatable).
-    #[arg(long = "pack", value_name = "PACK")]
-    pub packs: Vec<PathBuf>,
-    /// Do not use the built-in pack.
-    #[arg(long)]
-    pub no_builtin: bool,
-    /// Let the configuration name packs outside its repository (git work tree).
-    #[arg(long)]
-    pub allow_pack_outside: bool,
-    /// Only run these rules (`pack/id` or `id`; repeatable).
-    #[arg(long = "rule", value_name = "ID")]
-    pub only: Vec<String>,
-    /// Do not run these rules (`pack/id` or `id`; repeatable).
-    #[arg(long = "skip", value_name = "ID")]
-    pub skip: Vec<String>,
-    /// Decode text files with this encoding instead of detecting UTF-8 / UTF-16 / GB18030.
-    #[arg(long, value_enum, value_name = "ENCODING")]
-    pub encoding: Option<super::args::EncodingArg>,
-    /// Refuse report files larger than this (and .docx files expanding beyond it).
-    #[arg(long, value_name = "SIZE", value_parser = crate::source::parse_size, default_value = "20MB")]
-    pub max_file_size: u64,
+    #[command(flatten)]
+    pub rules: super::args::RuleArgs,
+    #[command(flatten)]
+    pub read: super::args::ReadArgs,
     /// Refuse requests larger than this (all files of one upload together).
     #[arg(long, value_name = "SIZE", value_parser = crate::source::parse_size, default_value = "50MB")]
     pub max_request_size: u64,
@@ -68,19 +43,6 @@ pub struct ServeArgs {
     /// Number of files checked at once (default: number of cores).
     #[arg(long, short)]
     pub jobs: Option<usize>,
-}
-
-/// Who the comments of annotated copies are from, as for `check --annotate`.
-fn annotate_author(config: Option<&Config>) -> crate::output::annotate::Author {
-    let mut author = crate::output::annotate::Author::default();
-    if let Some(name) = config.and_then(|c| c.annotate_author.clone()) {
-        author.initials = name.chars().take(2).collect();
-        author.name = name;
-    }
-    if let Some(initials) = config.and_then(|c| c.annotate_initials.clone()) {
-        author.initials = initials;
-    }
-    author
 }
 
 /// The service: configuration, packs, rules, gate, as one run of `check` would resolve
@@ -96,25 +58,11 @@ fn service(args: &ServeArgs) -> Result<Service, i32> {
         );
         exit::TROUBLE
     })?;
-    let config = if args.no_config {
-        None
-    } else {
-        match args.config.clone().or_else(|| config::discover(&cwd)) {
-            Some(file) => Some(config::load(&file).map_err(|e| {
-                report_error(&e, false);
-                exit::TROUBLE
-            })?),
-            None => None,
-        }
-    };
-    let builtin = !args.no_builtin && config.as_ref().is_none_or(|c| c.builtin);
-    let reach = if args.allow_pack_outside {
-        load::Reach::Anywhere
-    } else {
-        load::Reach::Repository
-    };
-    let (loaded, pack_errors) =
-        crate::run::packs::load_project_packs(config.as_ref(), &args.packs, builtin, reach);
+    let config = args.rules.find_config(&cwd).map_err(|e| {
+        report_error(&e, false);
+        exit::TROUBLE
+    })?;
+    let (loaded, pack_errors) = args.rules.load_packs(config.as_ref());
     if !pack_errors.is_empty() {
         for e in &pack_errors {
             report_error(e, false);
@@ -126,7 +74,7 @@ fn service(args: &ServeArgs) -> Result<Service, i32> {
         return Err(exit::TROUBLE);
     }
     if let Some(config) = &config {
-        if !args.no_builtin {
+        if !args.rules.no_builtin {
             if let Err(e) = check_rule_names(config, &loaded) {
                 report_error(&e, false);
                 return Err(exit::TROUBLE);
@@ -144,7 +92,12 @@ fn service(args: &ServeArgs) -> Result<Service, i32> {
         .jobs
         .filter(|j| *j > 0)
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
-    let set = crate::serve::narrow(config.as_ref(), &args.only, &args.skip, loaded.clone());
+    let set = crate::serve::narrow(
+        config.as_ref(),
+        &args.rules.only,
+        &args.rules.skip,
+        loaded.clone(),
+    );
     if set.rules.is_empty() {
         eprintln!(
             "{}",
@@ -160,15 +113,12 @@ fn service(args: &ServeArgs) -> Result<Service, i32> {
     let gate = Gate::new(config.as_ref(), baseline).with_running_rules(&running);
     let service = Service {
         loaded,
-        only: args.only.clone(),
-        skip: args.skip.clone(),
+        only: args.rules.only.clone(),
+        skip: args.rules.skip.clone(),
         rules: std::sync::Arc::new(rules),
         gate,
-        read_options: crate::source::ReadOptions {
-            encoding: args.encoding.map(Into::into),
-            max_file_size: args.max_file_size,
-        },
-        author: annotate_author(config.as_ref()),
+        read_options: args.read.options(),
+        author: config::annotate_author(config.as_ref()),
         configuration: config
             .as_ref()
             .map(|c| crate::output::escape_controls(&crate::run::inputs::display_path(&c.file))),

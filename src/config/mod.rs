@@ -139,6 +139,21 @@ pub fn names_rule(selector: &str, full_id: &str) -> bool {
     selector == full_id || full_id.rsplit('/').next() == Some(selector)
 }
 
+/// Who the comments of annotated copies (`check --annotate`, `serve`) are from: the
+/// configuration's `annotate_author` (initials `annotate_initials`, else the author's first two
+/// characters), else reportlint.
+pub fn annotate_author(config: Option<&Config>) -> crate::output::annotate::Author {
+    let mut author = crate::output::annotate::Author::default();
+    if let Some(name) = config.and_then(|c| c.annotate_author.clone()) {
+        author.initials = name.chars().take(2).collect();
+        author.name = name;
+    }
+    if let Some(initials) = config.and_then(|c| c.annotate_initials.clone()) {
+        author.initials = initials;
+    }
+    author
+}
+
 /// The configuration file for `start`: `start/.reportlint.yaml` or the nearest one in a
 /// folder above it, up to the root of the git repository holding `start` (the folder with a
 /// `.git` folder or file, as in a worktree or a submodule): a configuration outside the
