@@ -30,6 +30,7 @@ mod heldout;
 mod i18n_catalogue;
 mod i18n_cli;
 mod i18n_errors;
+mod kind_docs;
 mod layers;
 mod model_documents;
 mod model_numbers;

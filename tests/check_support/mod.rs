@@ -2,8 +2,6 @@
 //! the crate root (so paths in its output are the short relative ones the snapshots show) and
 //! collect what it printed and how it exited.
 
-#![allow(dead_code)]
-
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

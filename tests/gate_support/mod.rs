@@ -2,8 +2,6 @@
 //! reports, the test pack and a configuration, and a way to run the built `reportlint`
 //! binary in it (optionally in a subdirectory, with standard input).
 
-#![allow(dead_code)]
-
 use crate::check_support;
 
 use std::path::{Path, PathBuf};

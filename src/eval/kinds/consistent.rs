@@ -6,7 +6,12 @@
 //! from the first value, with every occurrence labelled.
 //!
 //! ```text
-//! rule certified-staff { consistent pattern "{n:count}名{…}取得行政执法证" on n }
+//! rule certified-staff {
+//!   message "持证人数前后不一：先写{first}，此处为{other}"
+//!   consistent pattern "{n:count}名{…}取得行政执法证" on n
+//!   pass "全镇共32名干部取得行政执法证。年内新增的32名干部均已取得行政执法证。"
+//!   fail "全镇共32名干部取得行政执法证。年底复核，30名干部取得行政执法证。"
+//! }
 //! ```
 
 use super::Hit;

@@ -8,7 +8,12 @@
 //! Either way the fix writes the figure in half-width digits.
 //!
 //! ```text
-//! rule digits-mixed { message "“{match}”混用了全角数字，应为“{suggestion}”" digits mixed }
+//! rule digits-mixed {
+//!   message "“{match}”混用了全角数字，应为“{suggestion}”"
+//!   digits mixed
+//!   pass "全年办理行政复议案件120件。"
+//!   fail "全年办理行政复议案件1２0件。"
+//! }
 //! ```
 
 use super::Hit;

@@ -17,7 +17,12 @@
 //! - no word on either side: silent (names, rare words).
 //!
 //! ```text
-//! rule doubled-char { message "“{match}”多了一个“{char}”字，应为“{suggestion}”" doubled allow "乐乐" }
+//! rule doubled-char {
+//!   message "“{match}”多了一个“{char}”字，应为“{suggestion}”"
+//!   doubled allow "乐乐"
+//!   pass "人人学法、层层落实，常常自查。"
+//!   fail "持续推进法治治政府建设。"
+//! }
 //! ```
 
 use crate::eval::search::Compiler;

@@ -7,7 +7,12 @@
 //! the match's captures (`{1}`, `{name}`), `{0}` being the whole match.
 //!
 //! ```text
-//! rule first-duty { forbid "第一职责人" suggest "第一责任人" }
+//! rule first-duty {
+//!   message "“第一职责人”应为“{suggestion}”"
+//!   forbid "第一职责人" suggest "第一责任人"
+//!   pass "党政主要负责人切实履行推进法治建设第一责任人职责。"
+//!   fail "党政主要负责人切实履行推进法治建设第一职责人职责。"
+//! }
 //! ```
 
 use super::Hit;

@@ -6,7 +6,12 @@
 //! `once per file`, so a report typed on an English keyboard gets one finding with a count.
 //!
 //! ```text
-//! rule halfwidth-punctuation { halfwidth ",;:()" once per file }
+//! rule halfwidth-punctuation {
+//!   message "中文正文中用了半角标点“{mark}”"
+//!   halfwidth ",;:()" once per file
+//!   pass "全年受理案件120件，办结118件。"
+//!   fail "全年受理案件120件,办结118件。"
+//! }
 //! ```
 
 use super::Hit;

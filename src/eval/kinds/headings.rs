@@ -9,8 +9,32 @@
 //!   depth and style form one finding, labelled at each.
 //!
 //! ```text
-//! rule numbering { headings continuous }
-//! rule levels { headings level-order }
+//! rule numbering {
+//!   message "标题序号不连续：应为“{expected}”，此处为“{found}”"
+//!   headings continuous
+//!   pass """
+//!     一、主要举措和成效
+//!     二、存在的不足和原因
+//!     """
+//!   fail """
+//!     一、主要举措和成效
+//!     三、存在的不足和原因
+//!     """
+//! }
+//! rule levels {
+//!   message "标题层级不对"
+//!   headings level-order
+//!   pass """
+//!     一、主要举措和成效
+//!     （一）加强组织领导
+//!     1.健全工作机制
+//!     """
+//!   fail """
+//!     一、主要举措和成效
+//!     1.健全工作机制
+//!     （一）加强组织领导
+//!     """
+//! }
 //! ```
 
 use super::Hit;

@@ -8,9 +8,11 @@
 //!
 //! ```text
 //! rule mediation-rate {
-//!   match pattern "受理{total:count}件{…}成功{ok:count}件{…}成功率{达|为}?{rate:percent}"
-//!   let computed = ok / total
-//!   assert rate ~= computed within 1%
+//!   message "调解成功率与数字不符：成功{ok}件、受理{total}件，报告写{rate}"
+//!   match pattern "受理{…}{total:count}件{…}成功{ok:count}件{…}成功率{达|为}?{rate:percent}"
+//!   assert total == 0 or rate ~= ok / total within 1%
+//!   pass "全年受理矛盾纠纷200件，调解成功196件，调解成功率98%。"
+//!   fail "全年受理矛盾纠纷200件，调解成功180件，调解成功率98%。"
 //! }
 //! ```
 

@@ -5,7 +5,12 @@
 //! are checked independently, so one stray 》 is one finding.
 //!
 //! ```text
-//! rule balanced { paired "《》", "“”", "（）", "【】" }
+//! rule balanced {
+//!   message "“{mark}”没有配对"
+//!   paired "《》", "“”", "（）", "【】"
+//!   pass "组织学习《中华人民共和国行政处罚法》。"
+//!   fail "组织学习《中华人民共和国行政处罚法。"
+//! }
 //! ```
 
 use super::Hit;

@@ -13,7 +13,13 @@
 //! expected in (scope `section`), or at the title, and says so.
 //!
 //! ```text
-//! rule three-systems { require any("三项制度", all("执法公示", "全过程记录", "法制审核")) }
+//! rule three-systems {
+//!   message "没有写行政执法“三项制度”的落实情况"
+//!   require any("三项制度", all("执法公示", "全过程记录", "法制审核"))
+//!   pass "全面落实行政执法三项制度。"
+//!   pass "严格执行执法公示、执法全过程记录和重大执法决定法制审核制度。"
+//!   fail "加强执法队伍建设，全年组织执法培训4次。"
+//! }
 //! ```
 
 use super::{stand_in, Hit};

@@ -23,6 +23,8 @@
 //! rule rate-arithmetic {
 //!   message "{subject}与数字不符：报告写 {rate}，按数字计算 {expected}"
 //!   match statement rate
+//!   pass "全年受理行政复议案件40件，办结38件，办结率95%。"
+//!   fail "全年受理行政复议案件40件，办结38件，办结率98%。"
 //! }
 //! ```
 

@@ -8,8 +8,18 @@
 //! `{suggestion}`.
 //!
 //! ```text
-//! rule terms { message "“{match}”应为“{suggestion}”" terms { "法制政府" -> "法治政府" } }
-//! rule county-terms { message "“{match}”应为“{suggestion}”" terms file "terms.csv" }
+//! rule terms {
+//!   message "“{match}”应为“{suggestion}”"
+//!   terms { "法制政府" -> "法治政府" }
+//!   pass "加快建设法治政府。"
+//!   fail "加快建设法制政府。"
+//! }
+//! rule county-terms {
+//!   message "“{match}”应为“{suggestion}”"
+//!   terms file "terms.csv"
+//!   pass "开展法治宣传教育活动。"
+//!   fail "开展法治宣传教肓活动。"
+//! }
 //! ```
 
 use crate::eval::search::Compiler;

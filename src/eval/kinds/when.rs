@@ -6,7 +6,12 @@
 //! look for the missing statement.
 //!
 //! ```text
-//! rule court-appearance { when "行政诉讼" require any("出庭应诉", "出庭") }
+//! rule court-appearance {
+//!   message "写了行政诉讼，没有写负责人出庭应诉的情况"
+//!   when "行政诉讼" require any("出庭应诉", "出庭")
+//!   pass "全年发生行政诉讼案件3件，行政机关负责人出庭应诉3件。"
+//!   fail "全年发生行政诉讼案件3件，均已审结。"
+//! }
 //! ```
 
 use super::{require, Hit};
