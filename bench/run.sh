@@ -7,15 +7,21 @@
 #   bench/run.sh [N ...]        corpus sizes, default: 2000 20000
 #
 # Needs: a release build (built here), ripgrep (`rg`), GNU time (/usr/bin/time) and, for the
-# one-file start-up time, hyperfine. Corpora go to ${BENCH_DIR:-/tmp/reportlint-bench} and are
+# one-file start-up time, hyperfine. REPORTLINT_BIN runs that binary instead of building one
+# (to compare two builds on the same corpora: run the script once per binary). Corpora go to ${BENCH_DIR:-/tmp/reportlint-bench} and are
 # deleted afterwards (200 000 files take about 2.2 GB).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("${@:-2000 20000}")
 read -r -a sizes <<<"${sizes[*]}"
 work=${BENCH_DIR:-/tmp/reportlint-bench}
-cargo build --release --quiet --bin reportlint --example gen_corpus
-bin=$PWD/target/release/reportlint
+if [ -n "${REPORTLINT_BIN:-}" ]; then
+  cargo build --release --quiet --example gen_corpus
+  bin=$REPORTLINT_BIN
+else
+  cargo build --release --quiet --bin reportlint --example gen_corpus
+  bin=$PWD/target/release/reportlint
+fi
 gen=$PWD/target/release/examples/gen_corpus
 terms=$PWD/bench/terms.txt
 floor_pack=$PWD/bench/one-rule.rules
