@@ -130,6 +130,51 @@ fn marks_in<'t>(h: &'t Compiled, text: &'t str) -> Box<dyn Iterator<Item = (usiz
     }
 }
 
+/// How a `halfwidth` rule is written: `halfwidth ",;:"` in the DSL, `halfwidth: ",;:"` in
+/// YAML.
+mod syntax {
+    use pest::iterators::Pair;
+    use serde_json::Value as Json;
+
+    use crate::pack::dsl::print::wrapped_line;
+    use crate::pack::dsl::{quote, Builder, DslKind, Rule as G};
+    use crate::pack::model::HalfWidth;
+    use crate::pack::yaml::schema::reference;
+    use crate::pack::yaml::write::text;
+    use crate::pack::yaml::{Fields, Node, Reader, Yaml, YamlKind};
+
+    impl DslKind for HalfWidth {
+        const LINES: &'static [G] = &[G::halfwidth];
+
+        fn dsl_build(b: &mut Builder<'_>, pair: Pair<'_, G>) -> Option<Self> {
+            let chars = b.keyword_string(pair)?;
+            Some(HalfWidth { chars })
+        }
+
+        fn dsl_print(&self, out: &mut String) {
+            wrapped_line(out, 1, &format!("halfwidth {}", quote(&self.chars)))
+        }
+    }
+
+    impl YamlKind for HalfWidth {
+        fn yaml_read(r: &mut Reader<'_>, body: &Node, _: &Fields<'_>) -> Option<Self> {
+            r.text(body, "`halfwidth`").map(|chars| HalfWidth { chars })
+        }
+
+        fn yaml_write(&self, entries: &mut Vec<(&'static str, Yaml)>) {
+            entries.push(("halfwidth", text(&self.chars)))
+        }
+
+        fn yaml_schema() -> Json {
+            reference("text")
+        }
+
+        fn yaml_description() -> String {
+            crate::i18n::text("schema-kind-halfwidth", &[])
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::eval::kinds::testing::{findings, flagged};

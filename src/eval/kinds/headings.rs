@@ -189,6 +189,89 @@ pub fn evaluate(h: &Compiled, m: &DocMatches) -> Vec<Hit> {
     }
 }
 
+/// How a `headings` rule is written: `headings continuous` or `headings level-order`, in
+/// the DSL and (as `headings: …`) in YAML.
+mod syntax {
+    use pest::iterators::Pair;
+    use serde_json::{json, Value as Json};
+
+    use crate::pack::dsl::print::line;
+    use crate::pack::dsl::{Builder, DslKind, Rule as G};
+    use crate::pack::error::PackError;
+    use crate::pack::model::{HeadingAspect, Headings, Spanned};
+    use crate::pack::yaml::read::with_suggestion;
+    use crate::pack::yaml::write::text;
+    use crate::pack::yaml::{Fields, Node, Reader, Yaml, YamlKind};
+
+    /// The values of `headings`.
+    const HEADING_ASPECTS: &[&str] = &["continuous", "level-order"];
+
+    impl DslKind for Headings {
+        const LINES: &'static [G] = &[G::headings];
+
+        fn dsl_build(b: &mut Builder<'_>, pair: Pair<'_, G>) -> Option<Self> {
+            let word = pair.into_inner().find(|p| p.as_rule() == G::word)?;
+            let span = b.span(&word);
+            let aspect = match word.as_str() {
+                "continuous" => HeadingAspect::Continuous,
+                "level-order" => HeadingAspect::LevelOrder,
+                other => {
+                    b.error(
+                        PackError::new(
+                            crate::tr!("build-unknown-heading-check-other", other = other),
+                            span,
+                        )
+                        .with_label(crate::tr!("build-not-heading-check"))
+                        .with_help(crate::tr!("build-write-headings-continuous-level")),
+                    );
+                    return None;
+                }
+            };
+            Some(Headings {
+                aspect: Spanned::new(aspect, span),
+            })
+        }
+
+        fn dsl_print(&self, out: &mut String) {
+            line(out, 1, &format!("headings {}", self.aspect.value.as_str()))
+        }
+    }
+
+    impl YamlKind for Headings {
+        fn yaml_read(r: &mut Reader<'_>, node: &Node, _: &Fields<'_>) -> Option<Self> {
+            let aspect = r.text(node, "`headings`")?;
+            let value = match aspect.value.as_str() {
+                "continuous" => HeadingAspect::Continuous,
+                "level-order" => HeadingAspect::LevelOrder,
+                other => {
+                    let error = PackError::new(
+                        crate::tr!("yaml-unknown-heading-check-other", other = other),
+                        aspect.span.clone(),
+                    )
+                    .with_label(crate::tr!("yaml-expected-continuous-level-order"));
+                    r.error(with_suggestion(error, other, HEADING_ASPECTS));
+                    return None;
+                }
+            };
+            Some(Headings {
+                aspect: Spanned::new(value, aspect.span),
+            })
+        }
+
+        fn yaml_write(&self, entries: &mut Vec<(&'static str, Yaml)>) {
+            entries.push(("headings", text(self.aspect.as_str())));
+        }
+
+        fn yaml_schema() -> Json {
+            json!({ "enum": HEADING_ASPECTS })
+        }
+
+        fn yaml_description() -> String {
+            crate::i18n::text("schema-kind-headings", &[])
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

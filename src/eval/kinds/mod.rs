@@ -12,8 +12,15 @@ use crate::diag::{Fix, Label};
 use crate::eval::search::{Compiler, DocMatches};
 use crate::eval::validate::Names;
 use crate::model::Document;
+use pest::iterators::Pair;
+
+use crate::pack::dsl::{Builder, DslCheck, DslKind, LetLines, Rule as Grammar};
 use crate::pack::error::PackError;
-use crate::pack::model::Check;
+use crate::pack::model::{
+    AssertCheck, Check, Consistent, Digits, Doubled, Forbid, HalfWidth, Headings, MatchCheck,
+    Paired, Require, Sections, Span, StatementCheck, Terms, When,
+};
+use crate::pack::yaml::{Fields, Node, Reader, Yaml, YamlCheck, YamlKind};
 use crate::pack::values::Value;
 
 /// The engine's side of the kind list ([`crate::pack::model::for_each_kind`]): each kind's
@@ -54,6 +61,108 @@ macro_rules! define_kinds {
         pub fn evaluate(check: &CompiledCheck, m: &DocMatches) -> Vec<Hit> {
             match check {
                 $(CompiledCheck::$variant(x) => $module::evaluate(x, m),)*
+            }
+        }
+
+        impl DslCheck for Check {
+            fn line_rules() -> Vec<Grammar> {
+                let mut rules = Vec::new();
+                $(rules.extend_from_slice(<$model as DslKind>::LINES);)*
+                rules
+            }
+
+            fn keywords() -> Vec<&'static str> {
+                vec![$($dsl),*]
+            }
+
+            fn keyword(&self) -> &'static str {
+                match self {
+                    $(Check::$variant(_) => $dsl,)*
+                }
+            }
+
+            fn build(b: &mut Builder<'_>, line: Pair<'_, Grammar>) -> Option<Option<Self>> {
+                let rule = line.as_rule();
+                $(
+                    if <$model as DslKind>::LINES.contains(&rule) {
+                        return Some(<$model as DslKind>::dsl_build(b, line).map(Check::$variant));
+                    }
+                )*
+                None
+            }
+
+            fn takes_lets(&self) -> bool {
+                match self {
+                    $(Check::$variant(_) => <$model as DslKind>::TAKES_LETS,)*
+                }
+            }
+
+            fn take_lets(&mut self, b: &mut Builder<'_>, line: Span, lines: LetLines) -> Option<()> {
+                match self {
+                    $(Check::$variant(x) => x.dsl_take_lets(b, line, lines),)*
+                }
+            }
+
+            fn from_lets(lines: &mut LetLines) -> Option<Self> {
+                $(
+                    if let Some(x) = <$model as DslKind>::dsl_from_lets(lines) {
+                        return Some(Check::$variant(x));
+                    }
+                )*
+                None
+            }
+
+            fn print(&self, out: &mut String) {
+                match self {
+                    $(Check::$variant(x) => x.dsl_print(out),)*
+                }
+            }
+        }
+
+        impl YamlCheck for Check {
+            fn kind_names() -> &'static [&'static str] {
+                Check::KIND_NAMES
+            }
+
+            fn modifiers(kind: &str) -> &'static [&'static str] {
+                match kind {
+                    $($name => <$model as YamlKind>::MODIFIERS,)*
+                    _ => &[],
+                }
+            }
+
+            fn companion(kind: &str) -> Option<&'static str> {
+                match kind {
+                    $($name => <$model as YamlKind>::COMPANION,)*
+                    _ => None,
+                }
+            }
+
+            fn read(kind: &str, r: &mut Reader<'_>, body: &Node, fields: &Fields<'_>) -> Option<Self> {
+                match kind {
+                    $($name => <$model as YamlKind>::yaml_read(r, body, fields).map(Check::$variant),)*
+                    _ => None,
+                }
+            }
+
+            fn write(&self, entries: &mut Vec<(&'static str, Yaml)>) {
+                match self {
+                    $(Check::$variant(x) => x.yaml_write(entries),)*
+                }
+            }
+
+            fn schema(kind: &str) -> Option<serde_json::Value> {
+                match kind {
+                    $($name => Some(<$model as YamlKind>::yaml_schema()),)*
+                    _ => None,
+                }
+            }
+
+            fn description(kind: &str) -> String {
+                match kind {
+                    $($name => <$model as YamlKind>::yaml_description(),)*
+                    _ => String::new(),
+                }
             }
         }
     };

@@ -112,6 +112,61 @@ pub fn evaluate(p: &Compiled, m: &DocMatches) -> Vec<Hit> {
     hits
 }
 
+/// How a `paired` rule is written: `paired "《》", "（）"` in the DSL, `paired: [《》, （）]` in
+/// YAML.
+mod syntax {
+    use pest::iterators::Pair;
+    use serde_json::Value as Json;
+
+    use crate::pack::dsl::print::wrapped_line;
+    use crate::pack::dsl::{quote, Builder, DslKind, Rule as G};
+    use crate::pack::model::Paired;
+    use crate::pack::yaml::schema::reference;
+    use crate::pack::yaml::write::texts;
+    use crate::pack::yaml::{Fields, Node, Reader, Yaml, YamlKind};
+
+    impl DslKind for Paired {
+        const LINES: &'static [G] = &[G::paired];
+
+        fn dsl_build(b: &mut Builder<'_>, pair: Pair<'_, G>) -> Option<Self> {
+            let mut pairs = Some(Vec::new());
+            for part in pair.into_inner().filter(|p| p.as_rule() == G::string) {
+                let text = b.string(part);
+                pairs = pairs.zip(text).map(|(mut all, text)| {
+                    all.push(text);
+                    all
+                });
+            }
+            Some(Paired { pairs: pairs? })
+        }
+
+        fn dsl_print(&self, out: &mut String) {
+            let pairs: Vec<String> = self.pairs.iter().map(|p| quote(p)).collect();
+            wrapped_line(out, 1, &format!("paired {}", pairs.join(", ")));
+        }
+    }
+
+    impl YamlKind for Paired {
+        fn yaml_read(r: &mut Reader<'_>, body: &Node, _: &Fields<'_>) -> Option<Self> {
+            Some(Paired {
+                pairs: r.text_list(body, "`paired`"),
+            })
+        }
+
+        fn yaml_write(&self, entries: &mut Vec<(&'static str, Yaml)>) {
+            entries.push(("paired", texts(&self.pairs)))
+        }
+
+        fn yaml_schema() -> Json {
+            reference("texts")
+        }
+
+        fn yaml_description() -> String {
+            crate::i18n::text("schema-kind-paired", &[])
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::eval::kinds::testing::{flagged, messages};

@@ -356,6 +356,112 @@ pub fn evaluate(check: &Compiled, m: &DocMatches) -> Vec<Hit> {
     hits
 }
 
+/// How a `match statement` rule is written: `match statement KIND [subject MATCHER]` with
+/// optional `let` and `assert` lines in the DSL, `statement: KIND` with `subject:`, `let:`
+/// and `assert:` in YAML. The kind is checked by validation.
+mod syntax {
+    use std::fmt::Write;
+
+    use pest::iterators::Pair;
+    use serde_json::Value as Json;
+
+    use crate::pack::dsl::print::{lets_and_asserts, wrapped_line};
+    use crate::pack::dsl::{Builder, DslKind, LetLines, Rule as G};
+    use crate::pack::model::{Span, Spanned, StatementCheck};
+    use crate::pack::yaml::schema::reference;
+    use crate::pack::yaml::write::{asserts_entry, lets_entry, matcher_yaml, text};
+    use crate::pack::yaml::{Fields, Node, Reader, Yaml, YamlKind};
+
+    impl DslKind for StatementCheck {
+        const LINES: &'static [G] = &[G::match_statement];
+        const TAKES_LETS: bool = true;
+
+        fn dsl_build(b: &mut Builder<'_>, pair: Pair<'_, G>) -> Option<Self> {
+            let mut kind = None;
+            let mut subject = Some(None);
+            for part in pair.into_inner() {
+                match part.as_rule() {
+                    G::word => kind = Some(Spanned::new(part.as_str().to_string(), b.span(&part))),
+                    G::statement_subject => {
+                        subject = part
+                            .into_inner()
+                            .find(|p| p.as_rule() == G::matcher)
+                            .and_then(|m| b.matcher(m))
+                            .map(Some);
+                    }
+                    _ => {}
+                }
+            }
+            Some(StatementCheck {
+                kind: kind?,
+                subject: subject?,
+                lets: Vec::new(),
+                asserts: Vec::new(),
+            })
+        }
+
+        /// Without `assert`, the analyser's verdict decides.
+        fn dsl_take_lets(&mut self, _: &mut Builder<'_>, _: Span, mut lines: LetLines) -> Option<()> {
+            if lines.wrote_assert && lines.asserts.is_empty() {
+                return None;
+            }
+            self.lets = lines.take_lets();
+            self.asserts = lines.take_asserts();
+            Some(())
+        }
+
+        fn dsl_print(&self, out: &mut String) {
+            let mut text = format!("match statement {}", self.kind.value);
+            if let Some(subject) = &self.subject {
+                let _ = write!(text, " subject {subject}");
+            }
+            wrapped_line(out, 1, &text);
+            lets_and_asserts(out, &self.lets, &self.asserts);
+        }
+    }
+
+    impl YamlKind for StatementCheck {
+        const MODIFIERS: &'static [&'static str] = &["subject", "let"];
+        const COMPANION: Option<&'static str> = Some("assert");
+
+        fn yaml_read(r: &mut Reader<'_>, kind: &Node, fields: &Fields<'_>) -> Option<Self> {
+            let kind = r.text(kind, "`statement`");
+            let subject = match fields.get("subject") {
+                Some(node) => r.matcher(node).map(Some),
+                None => Some(None),
+            };
+            let lets = r.lets(fields);
+            let asserts = match fields.get("assert") {
+                Some(_) => r.asserts(fields),
+                None => Some(Vec::new()),
+            };
+            Some(StatementCheck {
+                kind: kind?,
+                subject: subject?,
+                lets: lets?,
+                asserts: asserts?,
+            })
+        }
+
+        fn yaml_write(&self, entries: &mut Vec<(&'static str, Yaml)>) {
+            entries.push(("statement", text(&self.kind)));
+            if let Some(subject) = &self.subject {
+                entries.push(("subject", matcher_yaml(subject)));
+            }
+            lets_entry(&self.lets, entries);
+            asserts_entry(&self.asserts, entries);
+        }
+
+        fn yaml_schema() -> Json {
+            reference("text")
+        }
+
+        fn yaml_description() -> String {
+            crate::i18n::text("schema-kind-statement", &[])
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::eval::kinds::testing::{flagged, messages};

@@ -3,6 +3,8 @@
 //! `parse_pack` runs the pest grammar (`grammar/pack.pest`) over a whole file, turns a syntax
 //! error into a [`PackError`] by hand (`errors`), and builds the [`Pack`] from the parse tree
 //! (`build`), collecting every semantic problem of the file instead of stopping at the first.
+//! Nothing here is about one rule kind: each kind's line is built and printed by the kind
+//! itself ([`DslKind`], implemented in `crate::eval::kinds`).
 //! `parse_expr` does the same for one expression, so the YAML front end can read the
 //! expressions it finds in string values. `print_pack` writes a pack back as canonical DSL
 //! (`reportlint fmt`, `convert --to dsl`); `display` gives `Expr` and `Matcher` their DSL text.
@@ -15,7 +17,8 @@ mod build;
 pub mod depth;
 mod display;
 mod errors;
-mod print;
+mod kind;
+pub mod print;
 mod strings;
 mod wrap;
 
@@ -24,9 +27,12 @@ use pest_derive::Parser;
 
 use super::error::{PackError, PackErrors};
 use super::expr::Expr;
-use super::model::Pack;
+use super::model::{Check, Pack};
 
+pub use build::Builder;
+pub use kind::{DslCheck, DslKind, LetLines};
 pub use print::{print_pack, print_rule};
+pub use strings::quote;
 
 #[derive(Parser)]
 #[grammar = "grammar/pack.pest"]
@@ -70,7 +76,10 @@ pub fn parse_pack_partial(src: &str) -> (Option<Pack>, Vec<PackError>) {
     }
     let mut pairs = match PackParser::parse(Rule::pack, src) {
         Ok(pairs) => pairs,
-        Err(error) => return (None, vec![errors::syntax_error(&error, src, 0)]),
+        Err(error) => {
+            let kinds = errors::Kinds::of::<Check>();
+            return (None, vec![errors::syntax_error(&error, src, 0, &kinds)]);
+        }
     };
     let Some(pack) = pairs.next() else {
         return (
@@ -91,7 +100,7 @@ pub fn parse_expr(src: &str, base: usize) -> Result<Expr, Vec<PackError>> {
         return Err(vec![error]);
     }
     let mut pairs = PackParser::parse(Rule::expr_only, src)
-        .map_err(|error| vec![errors::syntax_error(&error, src, base)])?;
+        .map_err(|error| vec![errors::syntax_error(&error, src, base, &Default::default())])?;
     let expr = pairs
         .next()
         .and_then(|only| only.into_inner().find(|pair| pair.as_rule() == Rule::expr));

@@ -31,17 +31,24 @@
 //! `{pattern: …}`, `{any: […]}`, `{all: […]}` or `{none: […]}`, nested at will.
 //! Expressions (`let`, `assert`, `if`) are strings in the expression language shared with
 //! the DSL.
+//!
+//! Nothing here is about one rule kind: each kind reads and writes the value of its key
+//! itself ([`YamlKind`], implemented in `crate::eval::kinds`).
 
+mod kind;
 pub(crate) mod node;
-mod read;
+pub mod read;
 pub mod schema;
-mod write;
+pub mod write;
 
 use super::error::{PackError, PackErrors};
 use super::model::Pack;
 
 pub use node::{MAX_ALIASES, MAX_DEPTH, MAX_NODES, MAX_PACK_BYTES, MAX_REPLAYED_EVENTS};
-pub use write::print_pack;
+pub use kind::{YamlCheck, YamlKind};
+pub use node::Node;
+pub use read::{Fields, Reader};
+pub use write::{print_pack, Yaml};
 
 /// Read a YAML pack. `name` names the source in diagnostics (usually the file path).
 pub fn parse_pack(name: &str, src: &str) -> Result<Pack, PackErrors> {

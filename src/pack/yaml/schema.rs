@@ -15,11 +15,11 @@
 
 use serde_json::{json, Map, Value};
 
+use super::kind::YamlCheck;
 use super::read::{
-    modifiers_of, HEADING_ASPECTS, KIND_KEYS, MATCHER_KEYS, METADATA_KEYS, MODIFIER_KEYS,
-    PACK_KEYS, SCOPE_KEYS, SCOPE_WORDS,
+    KIND_KEYS, MATCHER_KEYS, METADATA_KEYS, MODIFIER_KEYS, PACK_KEYS, SCOPE_KEYS, SCOPE_WORDS,
 };
-use crate::pack::model::{Check, DigitsAspect};
+use crate::pack::model::Check;
 
 /// Where the shipped schema lives in the repository.
 pub const SCHEMA_PATH: &str = "schema/pack.schema.json";
@@ -31,104 +31,22 @@ pub fn pack_schema_text() -> String {
     text
 }
 
-/// The catalogue key of each kind's description, in the order of the kind list (a test
-/// checks that every kind has one, in both catalogues).
-const KIND_DESCRIPTION_KEYS: &[(&str, &str)] = &[
-    ("require", "schema-kind-require"),
-    ("forbid", "schema-kind-forbid"),
-    ("match", "schema-kind-match"),
-    ("statement", "schema-kind-statement"),
-    ("consistent", "schema-kind-consistent"),
-    ("when", "schema-kind-when"),
-    ("sections", "schema-kind-sections"),
-    ("headings", "schema-kind-headings"),
-    ("assert", "schema-kind-assert"),
-    ("paired", "schema-kind-paired"),
-    ("halfwidth", "schema-kind-halfwidth"),
-    ("terms", "schema-kind-terms"),
-    ("doubled", "schema-kind-doubled"),
-    ("digits", "schema-kind-digits"),
-];
-
 /// The kind names with their description in the language of the run, in the order of the
 /// kind list.
 fn kind_descriptions() -> Vec<(&'static str, String)> {
-    Check::KIND_NAMES
+    Check::kind_names()
         .iter()
-        .map(|name| {
-            let description = KIND_DESCRIPTION_KEYS
-                .iter()
-                .find(|(kind, _)| kind == name)
-                .map_or_else(String::new, |(_, key)| crate::i18n::text(key, &[]));
-            (*name, description)
-        })
+        .map(|name| (*name, Check::description(name)))
         .collect()
 }
 
-fn reference(name: &str) -> Value {
+pub fn reference(name: &str) -> Value {
     json!({ "$ref": format!("#/definitions/{name}") })
 }
 
-/// The schema of a kind key's value. `None` for a kind this generator does not know: the
-/// tests list every kind of the kind list, so a new kind fails them until it is added here.
+/// The schema of a kind key's value, from the kind ([`super::YamlKind::yaml_schema`]).
 fn kind_value(kind: &str) -> Option<Value> {
-    Some(match kind {
-        "require" | "forbid" | "match" | "consistent" => reference("matcher"),
-        "statement" => reference("text"),
-        "when" => reference("condition"),
-        "sections" => json!({
-            "anyOf": [
-                { "type": "array", "items": reference("section") },
-                {
-                    "type": "object",
-                    "properties": {
-                        "ordered": { "type": "boolean" },
-                        "list": { "type": "array", "items": reference("section") }
-                    },
-                    "required": ["list"],
-                    "additionalProperties": false
-                }
-            ]
-        }),
-        "headings" => json!({ "enum": HEADING_ASPECTS }),
-        "assert" => reference("expressions"),
-        "paired" => reference("texts"),
-        "halfwidth" => reference("text"),
-        "terms" => json!({
-            "anyOf": [
-                { "type": "array", "items": reference("term") },
-                {
-                    "type": "object",
-                    "properties": {
-                        "file": reference("text"),
-                        "list": {
-                            "anyOf": [
-                                { "type": "array", "items": reference("term") },
-                                { "type": "null" }
-                            ]
-                        }
-                    },
-                    "additionalProperties": false
-                }
-            ]
-        }),
-        "doubled" => json!({
-            "anyOf": [
-                { "const": true },
-                { "type": "null" },
-                {
-                    "type": "object",
-                    "properties": { "allow": reference("texts") },
-                    "additionalProperties": false
-                }
-            ]
-        }),
-        "digits" => {
-            let aspects: Vec<&str> = DigitsAspect::ALL.iter().map(|a| a.as_str()).collect();
-            json!({ "enum": aspects })
-        }
-        _ => return None,
-    })
+    Check::schema(kind)
 }
 
 /// The schema of the value of a matcher's key (`regex: …`, `any: […]`).
@@ -226,7 +144,7 @@ fn rule_schema() -> Value {
         .map(|modifier| {
             let kinds: Vec<Value> = KIND_KEYS
                 .iter()
-                .filter(|kind| modifiers_of(kind).contains(modifier))
+                .filter(|kind| Check::modifiers(kind).contains(modifier))
                 .map(|kind| json!({ "required": [kind] }))
                 .collect();
             json!({ "if": { "required": [modifier] }, "then": { "anyOf": kinds } })
@@ -416,26 +334,5 @@ mod tests {
         }
         assert_eq!(kind_descriptions().len(), KIND_KEYS.len());
         assert!(kind_descriptions().iter().all(|(_, d)| !d.is_empty()));
-    }
-
-    /// Every kind of the kind list has its description key (`schema-kind-NAME`), in both
-    /// catalogues: a kind added to the model without one fails here.
-    #[test]
-    fn every_kind_has_its_description_in_both_catalogues() {
-        use crate::i18n::{has_key, Lang};
-        for kind in Check::KIND_NAMES {
-            let key = format!("schema-kind-{kind}");
-            assert!(
-                KIND_DESCRIPTION_KEYS.contains(&(kind, key.as_str())),
-                "kind `{kind}` has no `{key}` in KIND_DESCRIPTION_KEYS"
-            );
-            for lang in [Lang::En, Lang::Zh] {
-                assert!(
-                    has_key(lang, &key),
-                    "`{key}` is not in the {lang:?} catalogue"
-                );
-            }
-        }
-        assert_eq!(KIND_DESCRIPTION_KEYS.len(), Check::KIND_NAMES.len());
     }
 }
