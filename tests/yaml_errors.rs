@@ -2,13 +2,14 @@
 //! is written (byte spans, also after Chinese text), rendered as miette diagnostics.
 
 use miette::{GraphicalReportHandler, GraphicalTheme};
+use reportlint::eval::kinds::Check;
 use reportlint::eval::load::{self, Form};
 use reportlint::pack::error::PackErrors;
 use reportlint::pack::yaml::parse_pack;
 
 /// The front end's errors; for a pack it reads, validation's (what a pack means).
 fn errors_of(src: &str) -> PackErrors {
-    match parse_pack("broken.yaml", src) {
+    match parse_pack::<Check>("broken.yaml", src) {
         Ok(_) => match load::parse("broken.yaml", src, Form::Yaml) {
             Ok(pack) => panic!("the pack should not load, but gave {:#?}", pack.pack),
             Err(errors) => errors,
@@ -175,7 +176,7 @@ fn yaml_unknown_matcher_key_and_unknown_scope() {
 fn a_regex_keeps_the_span_of_its_text_inside_the_quotes() {
     let src = "pack: 测试包\nrules:\n  - id: cases\n    message: 案件数\n    require: {regex: '受理\\d+件'}\n";
     let pack = parse_pack("p.yaml", src).expect("valid pack");
-    let reportlint::pack::model::Check::Require(require) = &pack.rules[0].check else {
+    let reportlint::eval::kinds::Check::Require(require) = &pack.rules[0].check else {
         panic!("a require rule");
     };
     let reportlint::pack::model::Matcher::Regex(regex) = &require.what else {

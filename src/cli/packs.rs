@@ -359,7 +359,7 @@ fn line_key(starts: &[&LineStart], index: usize) -> (&'static str, usize) {
 /// The canonical DSL of `pack`, with the comments of its source `src` kept where they were:
 /// above the pack line or rule they stood above, at the end of the line they ended, and
 /// inside a rule above (or at the end of) the rule line they stood by.
-pub fn format_dsl(pack: &crate::pack::model::Pack, src: &str) -> String {
+pub fn format_dsl(pack: &crate::eval::kinds::Pack, src: &str) -> String {
     let (comments, line_starts, entry_starts) = scan(src);
     let mut header_starts = vec![pack.name.span.start];
     header_starts.extend(pack.version.iter().map(|v| v.span.start));
@@ -464,7 +464,7 @@ pub fn format_dsl(pack: &crate::pack::model::Pack, src: &str) -> String {
             .cloned()
             .unwrap_or_default()
     };
-    let header_only = crate::pack::model::Pack {
+    let header_only = crate::eval::kinds::Pack {
         rules: Vec::new(),
         ..pack.clone()
     };
@@ -658,7 +658,7 @@ impl ExampleResult {
 }
 
 /// Run every inline example of the given rules, each rule alone on its example text.
-pub fn run_examples(rules: &[PackRule], packs: &[crate::pack::model::Pack]) -> Vec<ExampleResult> {
+pub fn run_examples(rules: &[PackRule], packs: &[crate::eval::kinds::Pack]) -> Vec<ExampleResult> {
     let mut results = Vec::new();
     for pr in rules {
         let single = RuleSet {

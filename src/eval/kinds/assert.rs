@@ -21,11 +21,18 @@ use crate::eval::Bindings;
 use crate::model::{Document, Facts};
 use crate::pack::error::PackError;
 use crate::pack::expr::{Expr, ExprKind};
-use crate::pack::model::{AssertCheck, Let};
+use crate::pack::model::Let;
 use crate::pack::values::{self, AssertResult};
 
 #[derive(Debug, Clone)]
 pub struct Compiled {
+    pub lets: Vec<Let>,
+    pub asserts: Vec<Expr>,
+}
+
+/// Kind `assert`: an assertion over document facts (`report.year`, `document.date`, …).
+#[derive(Clone, Debug, PartialEq)]
+pub struct AssertCheck {
     pub lets: Vec<Let>,
     pub asserts: Vec<Expr>,
 }
@@ -151,7 +158,7 @@ mod syntax {
 
     use crate::pack::dsl::print::lets_and_asserts;
     use crate::pack::dsl::{Builder, DslKind, LetLines, Rule as G};
-    use crate::pack::model::AssertCheck;
+    use super::AssertCheck;
     use crate::pack::yaml::schema::reference;
     use crate::pack::yaml::write::{asserts_entry, lets_entry};
     use crate::pack::yaml::{Fields, Node, Reader, Yaml, YamlKind};

@@ -14,13 +14,21 @@ use crate::diag::Label;
 use crate::eval::search::{Compiler, DocMatches, LeafId};
 use crate::eval::validate::{captures_of, Names, Ty};
 use crate::pack::error::PackError;
-use crate::pack::model::Consistent;
+use crate::pack::model::{Matcher, Spanned};
 use crate::pack::values::{coarse_slack, format_value, Value};
 
 #[derive(Debug, Clone)]
 pub struct Compiled {
     pub pattern: Vec<LeafId>,
     pub capture: String,
+}
+
+/// Kind `consistent`: every match of `pattern` in the document gives the same value for
+/// the capture `capture`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Consistent {
+    pub pattern: Matcher,
+    pub capture: Spanned<String>,
 }
 
 /// The names this kind gives its findings for message templates, beside captures, `let`s,
@@ -119,7 +127,8 @@ mod syntax {
     use crate::pack::dsl::print::wrapped_line;
     use crate::pack::dsl::{Builder, DslKind, Rule as G};
     use crate::pack::error::PackError;
-    use crate::pack::model::{Consistent, Spanned};
+    use crate::pack::model::Spanned;
+    use super::Consistent;
     use crate::pack::yaml::schema::reference;
     use crate::pack::yaml::write::{matcher_yaml, text};
     use crate::pack::yaml::{Fields, Node, Reader, Yaml, YamlKind};

@@ -17,12 +17,41 @@ use crate::eval::search::Compiler;
 use crate::eval::search::DocMatches;
 use crate::eval::validate::Names;
 use crate::pack::error::PackError;
-use crate::pack::model::{Digits, DigitsAspect};
+use crate::pack::model::Spanned;
 use crate::pack::values::Value;
 
 #[derive(Debug, Clone)]
 pub struct Compiled {
     pub aspect: DigitsAspect,
+}
+
+/// Kind `digits`: what is checked about the width of digits in figures.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Digits {
+    pub aspect: Spanned<DigitsAspect>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DigitsAspect {
+    /// A figure mixing full-width and half-width digits (2０24年).
+    Mixed,
+    /// A figure written in full-width digits only (２０２４年).
+    FullWidth,
+}
+
+impl DigitsAspect {
+    pub const ALL: [DigitsAspect; 2] = [DigitsAspect::Mixed, DigitsAspect::FullWidth];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DigitsAspect::Mixed => "mixed",
+            DigitsAspect::FullWidth => "fullwidth",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<DigitsAspect> {
+        DigitsAspect::ALL.into_iter().find(|a| a.as_str() == s)
+    }
 }
 
 /// The names this kind gives its findings for message templates, beside captures, `let`s,
@@ -134,7 +163,8 @@ mod syntax {
     use crate::pack::dsl::print::wrapped_line;
     use crate::pack::dsl::{Builder, DslKind, Rule as G};
     use crate::pack::error::PackError;
-    use crate::pack::model::{Digits, DigitsAspect, Spanned};
+    use crate::pack::model::Spanned;
+    use super::{Digits, DigitsAspect};
     use crate::pack::yaml::read::with_suggestion;
     use crate::pack::yaml::write::text;
     use crate::pack::yaml::{Fields, Node, Reader, Yaml, YamlKind};

@@ -29,7 +29,7 @@ use std::sync::LazyLock;
 use super::Hit;
 use crate::diag::{Fix, Label};
 use crate::eval::search::DocMatches;
-use crate::pack::model::Doubled;
+use crate::pack::model::Spanned;
 use crate::pack::values::Value;
 
 /// Words of the field and common words, one or more a line (`#` starts a comment).
@@ -118,6 +118,14 @@ pub struct Compiled {
     allow: AllowIndex,
 }
 
+/// Kind `doubled`: a Chinese character typed twice in a word (建建设, 工作作, 的的), while
+/// reduplications (人人, 层层, 认认真真) and a word ending where the next begins with the same
+/// character (学习习近平, 人民民主) stay silent. `allow` adds sequences that are right.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Doubled {
+    pub allow: Vec<Spanned<String>>,
+}
+
 /// The names this kind gives its findings for message templates, beside captures, `let`s,
 /// facts, `match` and `count`.
 pub const MESSAGE_NAMES: &[&str] = &["suggestion", "char"];
@@ -129,7 +137,7 @@ pub fn validate(doubled: &Doubled, _: &mut Compiler, errors: &mut Vec<PackError>
 }
 
 /// Each allowed sequence of a `doubled` rule must hold a doubled character.
-fn check_doubled(doubled: &crate::pack::model::Doubled, errors: &mut Vec<PackError>) {
+fn check_doubled(doubled: &Doubled, errors: &mut Vec<PackError>) {
     for allowed in &doubled.allow {
         let chars: Vec<char> = allowed.value.chars().collect();
         if !chars.windows(2).any(|w| w[0] == w[1]) {
@@ -275,7 +283,7 @@ mod syntax {
 
     use crate::pack::dsl::print::wrapped_line;
     use crate::pack::dsl::{quote, Builder, DslKind, Rule as G};
-    use crate::pack::model::Doubled;
+    use super::Doubled;
     use crate::pack::yaml::node::Value;
     use crate::pack::yaml::schema::reference;
     use crate::pack::yaml::write::{map, texts};

@@ -20,7 +20,7 @@ use crate::eval::validate::{
     captures_of, check_scope, check_template, compile_into, leaves_of, Names,
 };
 use crate::pack::error::PackError;
-use crate::pack::model::Forbid;
+use crate::pack::model::{Matcher, Scope, Spanned};
 use crate::pack::pattern::RegexSearch;
 use crate::pack::values::Value;
 use std::collections::HashSet;
@@ -32,6 +32,17 @@ pub struct Compiled {
     pub unless: Vec<CompiledMatcher>,
     pub suggest: Vec<String>,
     pub scope: CompiledScope,
+}
+
+/// Kind `forbid`: the matcher must not match, except where an exception matches the same text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Forbid {
+    pub what: Matcher,
+    /// A match is excused when an exception matches text overlapping it.
+    pub unless: Vec<Matcher>,
+    /// Replacement templates for the matched text (may interpolate captures).
+    pub suggest: Vec<Spanned<String>>,
+    pub scope: Scope,
 }
 
 /// The names this kind gives its findings for message templates, beside captures, `let`s,
@@ -409,7 +420,8 @@ mod syntax {
 
     use crate::pack::dsl::print::{list, scope_suffix, wrapped_line};
     use crate::pack::dsl::{quote, Builder, DslKind, Rule as G};
-    use crate::pack::model::{Forbid, Scope};
+    use crate::pack::model::Scope;
+    use super::Forbid;
     use crate::pack::yaml::schema::reference;
     use crate::pack::yaml::write::{matcher_yaml, scope_entry, seq, texts};
     use crate::pack::yaml::{Fields, Node, Reader, Yaml, YamlKind};

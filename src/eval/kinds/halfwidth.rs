@@ -15,12 +15,19 @@ use crate::eval::search::Compiler;
 use crate::eval::search::DocMatches;
 use crate::eval::validate::Names;
 use crate::pack::error::PackError;
-use crate::pack::model::HalfWidth;
+use crate::pack::model::Spanned;
 use crate::pack::values::Value;
 
 #[derive(Debug, Clone)]
 pub struct Compiled {
     pub chars: Vec<char>,
+}
+
+/// Kind `halfwidth`: these half-width characters must not stand in Chinese running text
+/// (a CJK character on at least one side).
+#[derive(Clone, Debug, PartialEq)]
+pub struct HalfWidth {
+    pub chars: Spanned<String>,
 }
 
 /// The names this kind gives its findings for message templates, beside captures, `let`s,
@@ -138,7 +145,7 @@ mod syntax {
 
     use crate::pack::dsl::print::wrapped_line;
     use crate::pack::dsl::{quote, Builder, DslKind, Rule as G};
-    use crate::pack::model::HalfWidth;
+    use super::HalfWidth;
     use crate::pack::yaml::schema::reference;
     use crate::pack::yaml::write::text;
     use crate::pack::yaml::{Fields, Node, Reader, Yaml, YamlKind};

@@ -20,12 +20,35 @@ use crate::eval::search::DocMatches;
 use crate::eval::validate::Names;
 use crate::model::{Document, HeadingStyle};
 use crate::pack::error::PackError;
-use crate::pack::model::{HeadingAspect, Headings};
+use crate::pack::model::Spanned;
 use crate::pack::values::Value;
 
 #[derive(Debug, Clone)]
 pub struct Compiled {
     pub aspect: HeadingAspect,
+}
+
+/// Kind `headings`: a property of the heading numbering.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Headings {
+    pub aspect: Spanned<HeadingAspect>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeadingAspect {
+    /// Within one parent, same-level numbers run 1, 2, 3 … with no gap or repeat.
+    Continuous,
+    /// Levels are used in the standard order 一、→（一）→1.→（1）, none skipped.
+    LevelOrder,
+}
+
+impl HeadingAspect {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HeadingAspect::Continuous => "continuous",
+            HeadingAspect::LevelOrder => "level-order",
+        }
+    }
 }
 
 /// The names this kind gives its findings for message templates, beside captures, `let`s,
@@ -198,7 +221,8 @@ mod syntax {
     use crate::pack::dsl::print::line;
     use crate::pack::dsl::{Builder, DslKind, Rule as G};
     use crate::pack::error::PackError;
-    use crate::pack::model::{HeadingAspect, Headings, Spanned};
+    use crate::pack::model::Spanned;
+    use super::{HeadingAspect, Headings};
     use crate::pack::yaml::read::with_suggestion;
     use crate::pack::yaml::write::text;
     use crate::pack::yaml::{Fields, Node, Reader, Yaml, YamlKind};

@@ -21,13 +21,23 @@ use crate::eval::validate::{captures_of, check_lets, check_scope, expect_conditi
 use crate::eval::Bindings;
 use crate::pack::error::PackError;
 use crate::pack::expr::{Expr, ExprKind};
-use crate::pack::model::{Let, MatchCheck};
+use crate::pack::model::{Let, Matcher, Scope};
 use crate::pack::values::{self, format_value, AssertResult, Value};
 
 #[derive(Debug, Clone)]
 pub struct Compiled {
     pub pattern: Vec<LeafId>,
     pub scope: CompiledScope,
+    pub lets: Vec<Let>,
+    pub asserts: Vec<Expr>,
+}
+
+/// Kind `match`: for every match of `pattern` (inside one sentence unless scoped otherwise),
+/// compute the `let` bindings and check every assertion. A failed assertion is a finding.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MatchCheck {
+    pub pattern: Matcher,
+    pub scope: Scope,
     pub lets: Vec<Let>,
     pub asserts: Vec<Expr>,
 }
@@ -193,7 +203,8 @@ mod syntax {
     use crate::pack::dsl::print::{lets_and_asserts, scope_suffix, wrapped_line};
     use crate::pack::dsl::{Builder, DslKind, LetLines, Rule as G};
     use crate::pack::error::PackError;
-    use crate::pack::model::{MatchCheck, Scope, Span};
+    use crate::pack::model::{Scope, Span};
+    use super::MatchCheck;
     use crate::pack::yaml::schema::reference;
     use crate::pack::yaml::write::{asserts_entry, lets_entry, matcher_yaml, scope_entry};
     use crate::pack::yaml::{Fields, Node, Reader, Yaml, YamlKind};

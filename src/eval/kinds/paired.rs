@@ -14,12 +14,19 @@ use crate::eval::search::Compiler;
 use crate::eval::search::DocMatches;
 use crate::eval::validate::Names;
 use crate::pack::error::PackError;
-use crate::pack::model::Paired;
+use crate::pack::model::Spanned;
 use crate::pack::values::Value;
 
 #[derive(Debug, Clone)]
 pub struct Compiled {
     pub pairs: Vec<(char, char)>,
+}
+
+/// Kind `paired`: each listed pair (open, close) is balanced and properly nested per paragraph.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Paired {
+    /// Each entry is a two-character string such as `《》`.
+    pub pairs: Vec<Spanned<String>>,
 }
 
 /// The names this kind gives its findings for message templates, beside captures, `let`s,
@@ -120,7 +127,7 @@ mod syntax {
 
     use crate::pack::dsl::print::wrapped_line;
     use crate::pack::dsl::{quote, Builder, DslKind, Rule as G};
-    use crate::pack::model::Paired;
+    use super::Paired;
     use crate::pack::yaml::schema::reference;
     use crate::pack::yaml::write::texts;
     use crate::pack::yaml::{Fields, Node, Reader, Yaml, YamlKind};

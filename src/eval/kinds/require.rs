@@ -21,7 +21,7 @@ use crate::diag::Label;
 use crate::eval::search::{CompiledMatcher, CompiledScope, Compiler, DocMatches};
 use crate::eval::validate::{check_scope, compile_into, Names};
 use crate::pack::error::PackError;
-use crate::pack::model::Require;
+use crate::pack::model::{Matcher, Scope, Spanned};
 use crate::pack::values::Value;
 
 #[derive(Debug, Clone)]
@@ -31,6 +31,14 @@ pub struct Compiled {
     /// `at least N` was written: with a section scope, every matching section must hold it.
     pub each_section: bool,
     pub scope: CompiledScope,
+}
+
+/// Kind `require`: the matcher must be satisfied at least `min_count` times in the scope.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Require {
+    pub what: Matcher,
+    pub min_count: Option<Spanned<u32>>,
+    pub scope: Scope,
 }
 
 /// The names this kind gives its findings for message templates, beside captures, `let`s,
@@ -202,7 +210,8 @@ pub(super) mod syntax {
     use crate::pack::dsl::print::{scope_suffix, wrapped_line};
     use crate::pack::dsl::{Builder, DslKind, Rule as G};
     use crate::pack::error::PackError;
-    use crate::pack::model::{Require, Scope, Spanned};
+    use crate::pack::model::{Scope, Spanned};
+    use super::Require;
     use crate::pack::yaml::schema::reference;
     use crate::pack::yaml::write::{matcher_yaml, scope_entry};
     use crate::pack::yaml::{Fields, Node, Reader, Yaml, YamlKind};

@@ -15,13 +15,28 @@ use crate::diag::Label;
 use crate::eval::search::{CompiledMatcher, Compiler, DocMatches};
 use crate::eval::validate::{compile_into, Names};
 use crate::pack::error::PackError;
-use crate::pack::model::Sections;
+use crate::pack::model::{Matcher, Spanned};
 use crate::pack::values::Value;
 
 #[derive(Debug, Clone)]
 pub struct Compiled {
     pub ordered: bool,
     pub sections: Vec<(String, CompiledMatcher)>,
+}
+
+/// Kind `sections`: each named section must exist (a heading matching its matcher);
+/// with `ordered`, they must appear in the listed order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sections {
+    pub ordered: bool,
+    pub sections: Vec<SectionSpec>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SectionSpec {
+    /// How the section is named in findings.
+    pub name: Spanned<String>,
+    pub heading: Matcher,
 }
 
 /// The names this kind gives its findings for message templates, beside captures, `let`s,
@@ -117,7 +132,8 @@ mod syntax {
     use crate::pack::dsl::print::wrapped_line;
     use crate::pack::dsl::{quote, Builder, DslKind, Rule as G};
     use crate::pack::error::PackError;
-    use crate::pack::model::{Matcher, SectionSpec, Sections};
+    use crate::pack::model::Matcher;
+    use super::{SectionSpec, Sections};
     use crate::pack::yaml::node::Value;
     use crate::pack::yaml::schema::reference;
     use crate::pack::yaml::write::{block_map, block_seq, map, matcher_yaml, text};

@@ -37,8 +37,7 @@ use crate::model::text::suggest;
 use crate::model::Document;
 use crate::pack::error::PackError;
 use crate::pack::expr::Expr;
-use crate::pack::model::{statement_figure_names, Matcher, Spanned, STATEMENT_TEXT_NAMES};
-use crate::pack::model::{Let, StatementCheck};
+use crate::pack::model::{Let, Matcher, Spanned};
 use crate::pack::values::{self, format_value, EvalError, AssertResult, Value};
 
 #[derive(Debug, Clone)]
@@ -47,6 +46,35 @@ pub struct Compiled {
     pub subject: Option<CompiledMatcher>,
     pub lets: Vec<Let>,
     pub asserts: Vec<Expr>,
+}
+
+/// Kind `match statement`: the quantity statements the document's analyser finds
+/// ([`crate::model::statements`]) of one kind, optionally only those whose subject matches.
+/// Without `assert`, a statement is a finding when the analyser finds its figures disagree;
+/// with `assert`, when an assertion over its figures fails.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StatementCheck {
+    /// `rate`, `share`, `parts`, `growth` or `repeated` (checked by validation).
+    pub kind: Spanned<String>,
+    /// Only statements whose subject this matches (text, regex and their combinations).
+    pub subject: Option<Matcher>,
+    pub lets: Vec<Let>,
+    pub asserts: Vec<Expr>,
+}
+
+/// Names a statement binds besides its figures: texts.
+pub const STATEMENT_TEXT_NAMES: &[&str] = &["subject", "expected", "pairing"];
+
+/// The figure names a statement of `kind` binds (numbers; `parts` is a list of numbers).
+pub fn statement_figure_names(kind: crate::model::StatementKind) -> &'static [&'static str] {
+    use crate::model::StatementKind;
+    match kind {
+        StatementKind::Rate => &["rate", "part", "total"],
+        StatementKind::Share => &["rate"],
+        StatementKind::Parts => &["total", "parts"],
+        StatementKind::Growth => &["growth", "current", "previous"],
+        StatementKind::Repeated => &["first", "other"],
+    }
 }
 
 /// Typed names of the statement kind are added by validation.
@@ -367,7 +395,8 @@ mod syntax {
 
     use crate::pack::dsl::print::{lets_and_asserts, wrapped_line};
     use crate::pack::dsl::{Builder, DslKind, LetLines, Rule as G};
-    use crate::pack::model::{Span, Spanned, StatementCheck};
+    use crate::pack::model::{Span, Spanned};
+    use super::StatementCheck;
     use crate::pack::yaml::schema::reference;
     use crate::pack::yaml::write::{asserts_entry, lets_entry, matcher_yaml, text};
     use crate::pack::yaml::{Fields, Node, Reader, Yaml, YamlKind};

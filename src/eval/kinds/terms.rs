@@ -20,7 +20,7 @@ use super::Hit;
 use crate::diag::{Fix, Label};
 use crate::eval::search::DocMatches;
 use crate::pack::error::PackError;
-use crate::pack::model::Terms;
+use crate::pack::model::{Spanned, TermEntry};
 use crate::pack::values::Value;
 
 #[derive(Debug, Clone)]
@@ -28,6 +28,26 @@ pub struct Compiled {
     searcher: Option<AhoCorasick>,
     /// Phrase, replacement and exceptions, in the order of the searcher's patterns.
     entries: Vec<(String, String, Vec<String>)>,
+}
+
+/// Kind `terms`: a list of wrong phrases, each with its right form. Entries are written in
+/// the pack, or kept in a table file (CSV or YAML) next to it, or both.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Terms {
+    /// Entries written in the pack.
+    pub entries: Vec<TermEntry>,
+    /// A table of entries, relative to the pack file (`terms.csv`, `terms.yaml`).
+    pub file: Option<Spanned<String>>,
+    /// The entries read from `file` when the pack was loaded (empty before that, and never
+    /// printed back: `fmt` and `convert` keep the reference to the table).
+    pub loaded: Vec<TermEntry>,
+}
+
+impl Terms {
+    /// Every entry: those written in the pack, then those of the table.
+    pub fn all_entries(&self) -> impl Iterator<Item = &TermEntry> {
+        self.entries.iter().chain(&self.loaded)
+    }
 }
 
 /// The names this kind gives its findings for message templates, beside captures, `let`s,
@@ -42,7 +62,7 @@ pub fn validate(terms: &Terms, _: &mut Compiler, errors: &mut Vec<PackError>) ->
 
 /// A term list: its entries written in the pack (the table's are checked when it is read),
 /// and the table's name.
-fn check_terms(terms: &crate::pack::model::Terms, errors: &mut Vec<PackError>) {
+fn check_terms(terms: &Terms, errors: &mut Vec<PackError>) {
     errors.extend(crate::pack::terms::check_entries(&[], &terms.entries));
     if let Some(file) = &terms.file {
         let path = std::path::Path::new(&file.value);
@@ -169,7 +189,8 @@ mod syntax {
     use crate::pack::dsl::print::{line, wrapped_line};
     use crate::pack::dsl::{quote, Builder, DslKind, Rule as G};
     use crate::pack::error::PackError;
-    use crate::pack::model::{TermEntry, Terms};
+    use crate::pack::model::TermEntry;
+    use super::Terms;
     use crate::pack::yaml::node::Value;
     use crate::pack::yaml::schema::reference;
     use crate::pack::yaml::write::{block_map, block_seq, map, text, texts};

@@ -9,6 +9,7 @@
 //! rule court-appearance { when "行政诉讼" require any("出庭应诉", "出庭") }
 //! ```
 
+use super::require::Require;
 use super::{require, Hit};
 use crate::diag::Label;
 use crate::eval::search::{CompiledMatcher, CompiledScope, Compiler, DocMatches, LeafId};
@@ -16,7 +17,7 @@ use crate::eval::validate::{captures_of, check_scope, compile_into, expect_condi
 use crate::eval::Bindings;
 use crate::pack::error::PackError;
 use crate::pack::expr::Expr;
-use crate::pack::model::{Condition, When};
+use crate::pack::model::{Matcher, Scope};
 use crate::pack::values::{self, AssertResult};
 
 #[derive(Debug, Clone)]
@@ -35,6 +36,24 @@ pub enum CompiledCondition {
 pub struct Compiled {
     pub condition: CompiledCondition,
     pub then: require::Compiled,
+}
+
+/// Kind `when`: if `condition` holds in the document, `then` must hold.
+#[derive(Clone, Debug, PartialEq)]
+pub struct When {
+    pub condition: Condition,
+    pub then: Require,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Condition {
+    /// The matcher is found in the scope.
+    Mentions { what: Matcher, scope: Scope },
+    /// Some match of the pattern satisfies the assertion (or any match, without one).
+    Match {
+        pattern: Matcher,
+        test: Option<Expr>,
+    },
 }
 
 /// The names this kind gives its findings for message templates, beside captures, `let`s,
@@ -135,7 +154,8 @@ mod syntax {
     use crate::pack::dsl::print::{scope_suffix, wrapped_line};
     use crate::pack::dsl::{Builder, DslKind, Rule as G};
     use crate::pack::error::PackError;
-    use crate::pack::model::{Condition, Scope, When};
+    use crate::pack::model::Scope;
+    use super::{Condition, When};
     use crate::pack::yaml::node::Value;
     use crate::pack::yaml::schema::reference;
     use crate::pack::yaml::write::{map, matcher_yaml, scope_yaml};

@@ -11,14 +11,14 @@ use pest::iterators::{Pair, Pairs};
 use pest::pratt_parser::{Assoc, Op, PrattParser};
 
 use super::depth::{self, MAX_EXPR_DEPTH, MAX_NESTING};
+use super::kind::{DslCheck, LetLines};
 use super::strings;
 use super::Rule;
 use crate::pack::error::PackError;
 use crate::pack::expr::{UnOp, FACTS};
-use super::kind::{DslCheck, LetLines};
 use crate::pack::model::{
-    BinOp, Check, CmpOp, Example, ExampleKind, Expr, ExprKind, Func, Let, Matcher, Pack,
-    Rule as PackRule, Scope, Severity, SeverityOverride, Span, Spanned, Tolerance,
+    BinOp, CmpOp, Example, ExampleKind, Expr, ExprKind, Func, Let, Matcher, Pack, Rule as PackRule,
+    Scope, Severity, SeverityOverride, Span, Spanned, Tolerance,
 };
 
 /// `and` / `or` / `not`, loosest first.
@@ -38,8 +38,11 @@ static ARITH: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
 });
 
 /// The words that start each kind in the DSL, for help texts: "`require`, … or `digits`".
-fn check_keywords() -> String {
-    let words: Vec<String> = Check::keywords().into_iter().map(|w| format!("`{w}`")).collect();
+pub fn check_keywords<C: DslCheck>() -> String {
+    let words: Vec<String> = C::keywords()
+        .into_iter()
+        .map(|w| format!("`{w}`"))
+        .collect();
     match words.split_last() {
         Some((last, [])) => last.clone(),
         Some((last, rest)) => crate::tr!("build-list-or", rest = rest.join(", "), last = last),
@@ -60,8 +63,7 @@ pub struct Builder<'s> {
 type Deep = (Expr, usize);
 
 /// The lines of one rule as they are read, before they are checked to fit together.
-#[derive(Default)]
-struct RuleLines {
+struct RuleLines<C> {
     severity: Option<Spanned<Severity>>,
     message: Option<Spanned<String>>,
     help: Option<Spanned<String>>,
@@ -70,7 +72,7 @@ struct RuleLines {
     once_per_file: Option<Span>,
     examples: Vec<Example>,
     /// The check and the span of its keyword line.
-    check: Option<(Check, Span)>,
+    check: Option<(C, Span)>,
     lets: Vec<(Let, Span)>,
     asserts: Vec<(Expr, Span)>,
     /// A line failed to build: the rule is left out, its errors are already recorded.
@@ -78,6 +80,26 @@ struct RuleLines {
     /// A `message` / `assert` line was written, even if it failed to build.
     wrote_message: bool,
     wrote_assert: bool,
+}
+
+impl<C> Default for RuleLines<C> {
+    fn default() -> Self {
+        RuleLines {
+            severity: None,
+            message: None,
+            help: None,
+            reference: None,
+            tags: Vec::new(),
+            once_per_file: None,
+            examples: Vec::new(),
+            check: None,
+            lets: Vec::new(),
+            asserts: Vec::new(),
+            broken: false,
+            wrote_message: false,
+            wrote_assert: false,
+        }
+    }
 }
 
 impl<'s> Builder<'s> {
@@ -142,7 +164,7 @@ impl<'s> Builder<'s> {
 
     // ------------------------------------------------------------------ pack
 
-    pub fn pack(&mut self, pair: Pair<Rule>) -> Option<Pack> {
+    pub fn pack<C: DslCheck>(&mut self, pair: Pair<Rule>) -> Option<Pack<C>> {
         let mut name = None;
         let mut version = None;
         let mut description = None;
@@ -247,7 +269,7 @@ impl<'s> Builder<'s> {
 
     // ------------------------------------------------------------------ rules
 
-    fn rule(&mut self, pair: Pair<Rule>) -> Option<PackRule> {
+    fn rule<C: DslCheck>(&mut self, pair: Pair<Rule>) -> Option<PackRule<C>> {
         let mut inner = pair.into_inner();
         let id_pair = inner.find(|p| p.as_rule() == Rule::rule_id)?;
         let id = self.rule_id(id_pair);
@@ -290,7 +312,7 @@ impl<'s> Builder<'s> {
         Some(Spanned::new(pair.as_str().to_string(), span))
     }
 
-    fn rule_item(&mut self, item: Pair<Rule>, lines: &mut RuleLines) {
+    fn rule_item<C: DslCheck>(&mut self, item: Pair<Rule>, lines: &mut RuleLines<C>) {
         let span = self.span(&item);
         let rule = item.as_rule();
         lines.wrote_message |= rule == Rule::message;
@@ -353,7 +375,7 @@ impl<'s> Builder<'s> {
                 None => lines.broken = true,
             },
             _ => {
-                let Some(check) = Check::build(self, item) else {
+                let Some(check) = C::build(self, item) else {
                     return;
                 };
                 let Some(check) = check else {
@@ -383,7 +405,11 @@ impl<'s> Builder<'s> {
     }
 
     /// Puts the check together with the rule's `let` and `assert` lines.
-    fn rule_check(&mut self, id: &Spanned<String>, lines: &mut RuleLines) -> Option<Check> {
+    fn rule_check<C: DslCheck>(
+        &mut self,
+        id: &Spanned<String>,
+        lines: &mut RuleLines<C>,
+    ) -> Option<C> {
         let mut lets = LetLines {
             lets: std::mem::take(&mut lines.lets),
             asserts: std::mem::take(&mut lines.asserts),
@@ -400,7 +426,11 @@ impl<'s> Builder<'s> {
                     .first()
                     .map(|(_, span)| (span.clone(), "let"))
                     .into_iter()
-                    .chain(lets.asserts.first().map(|(_, span)| (span.clone(), "assert")))
+                    .chain(
+                        lets.asserts
+                            .first()
+                            .map(|(_, span)| (span.clone(), "assert")),
+                    )
                     .min_by_key(|(span, _)| span.start);
                 if let Some((span, keyword)) = stray {
                     self.error(
@@ -420,7 +450,7 @@ impl<'s> Builder<'s> {
                 Some(check)
             }
             None => {
-                if let Some(check) = Check::from_lets(&mut lets) {
+                if let Some(check) = C::from_lets(&mut lets) {
                     return Some(check);
                 }
                 if let Some((_, span)) = lets.lets.first() {
@@ -435,7 +465,7 @@ impl<'s> Builder<'s> {
                             id.span.clone(),
                         )
                         .with_label(crate::tr!("build-rule-has-no-check"))
-                        .with_help(crate::tr!("build-add-one", limit = check_keywords())),
+                        .with_help(crate::tr!("build-add-one", limit = check_keywords::<C>())),
                     );
                 }
                 None
@@ -475,7 +505,6 @@ impl<'s> Builder<'s> {
             value: value?,
         })
     }
-
 
     // ------------------------------------------------------------------ matchers
 
@@ -966,17 +995,5 @@ impl<'s> Builder<'s> {
             },
             depth,
         ))
-    }
-}
-
-#[cfg(test)]
-mod kind_words_tests {
-    /// The help for a rule without a check names every kind, from the kind list.
-    #[test]
-    fn the_help_names_the_kinds_in_the_order_of_the_kind_list() {
-        assert_eq!(
-            super::check_keywords(),
-            "`require`, `forbid`, `match`, `match statement`, `consistent`, `when`, `sections`, `headings`, `assert`, `paired`, `halfwidth`, `terms`, `doubled` or `digits`"
-        );
     }
 }

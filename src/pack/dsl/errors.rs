@@ -13,10 +13,10 @@ use std::borrow::Cow;
 
 use pest::error::{Error, ErrorVariant, InputLocation};
 
+use super::DslCheck;
 use super::Rule;
 use crate::model::text::suggest;
 use crate::pack::error::PackError;
-use super::DslCheck;
 
 /// Grammar rules that start a line inside `rule … { }`, besides the kinds' lines ([`Kinds`]).
 const RULE_LINES: &[Rule] = &[

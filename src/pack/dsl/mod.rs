@@ -27,9 +27,9 @@ use pest_derive::Parser;
 
 use super::error::{PackError, PackErrors};
 use super::expr::Expr;
-use super::model::{Check, Pack};
+use super::model::Pack;
 
-pub use build::Builder;
+pub use build::{check_keywords, Builder};
 pub use kind::{DslCheck, DslKind, LetLines};
 pub use print::{print_pack, print_rule};
 pub use strings::quote;
@@ -39,7 +39,7 @@ pub use strings::quote;
 struct PackParser;
 
 /// Parses a `.rules` pack. `name` names the source in diagnostics (usually the file path).
-pub fn parse_pack(name: &str, src: &str) -> Result<Pack, PackErrors> {
+pub fn parse_pack<C: DslCheck>(name: &str, src: &str) -> Result<Pack<C>, PackErrors> {
     let pack = parse_pack_errors(src);
     pack.map_err(|errors| PackErrors::new(name, src, errors))
 }
@@ -50,7 +50,7 @@ fn track_error_detail() {
     pest::set_error_detail(true);
 }
 
-fn parse_pack_errors(src: &str) -> Result<Pack, Vec<PackError>> {
+fn parse_pack_errors<C: DslCheck>(src: &str) -> Result<Pack<C>, Vec<PackError>> {
     match parse_pack_partial(src) {
         (Some(pack), errors) if errors.is_empty() => Ok(pack),
         (None, errors) if errors.is_empty() => Err(vec![PackError::new(
@@ -64,7 +64,7 @@ fn parse_pack_errors(src: &str) -> Result<Pack, Vec<PackError>> {
 /// Reads as much of a pack as can be read: the pack without its broken lines (none after a
 /// syntax error, which stops the parser) and every error found. `eval::load` validates the
 /// partial pack too, so one run reports the errors of both phases.
-pub fn parse_pack_partial(src: &str) -> (Option<Pack>, Vec<PackError>) {
+pub fn parse_pack_partial<C: DslCheck>(src: &str) -> (Option<Pack<C>>, Vec<PackError>) {
     track_error_detail();
     let limit = crate::pack::file::MAX_FILE_BYTES;
     if src.len() > limit {
@@ -77,7 +77,7 @@ pub fn parse_pack_partial(src: &str) -> (Option<Pack>, Vec<PackError>) {
     let mut pairs = match PackParser::parse(Rule::pack, src) {
         Ok(pairs) => pairs,
         Err(error) => {
-            let kinds = errors::Kinds::of::<Check>();
+            let kinds = errors::Kinds::of::<C>();
             return (None, vec![errors::syntax_error(&error, src, 0, &kinds)]);
         }
     };

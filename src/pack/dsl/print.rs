@@ -7,15 +7,14 @@
 //! ([`super::DslKind::dsl_print`]) with the helpers here: [`line`], [`wrapped_line`],
 //! [`list`], [`scope_suffix`], [`lets_and_asserts`] and [`super::quote`].
 
-
-use super::strings::{fits_long_string, long_quote, quote};
 use super::kind::DslCheck;
+use super::strings::{fits_long_string, long_quote, quote};
 use crate::pack::model::{Example, ExampleKind, Expr, Let, Matcher, Pack, Rule, Scope};
 
 const INDENT: &str = "  ";
 
 /// The pack as canonical DSL text.
-pub fn print_pack(pack: &Pack) -> String {
+pub fn print_pack<C: DslCheck>(pack: &Pack<C>) -> String {
     let mut out = String::new();
     line(&mut out, 0, &format!("pack {}", quote(&pack.name)));
     if let Some(version) = &pack.version {
@@ -61,13 +60,13 @@ pub fn wrapped_line(out: &mut String, depth: usize, text: &str) {
 }
 
 /// One rule in canonical DSL form (as `rules explain` shows it).
-pub fn print_rule(rule: &Rule) -> String {
+pub fn print_rule<C: DslCheck>(rule: &Rule<C>) -> String {
     let mut out = String::new();
     write_rule(&mut out, rule);
     out
 }
 
-fn write_rule(out: &mut String, rule: &Rule) {
+fn write_rule<C: DslCheck>(out: &mut String, rule: &Rule<C>) {
     line(out, 0, &format!("rule {} {{", rule.id.value));
     line(out, 1, &format!("severity {}", rule.severity.value));
     line(out, 1, &format!("message {}", quote(&rule.message)));

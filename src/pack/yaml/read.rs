@@ -6,13 +6,13 @@
 //! value at fault. Pattern and regex text is stored as written (with the span of the
 //! scalar's content) and compiled later by validation.
 
+use super::kind::YamlCheck;
 use super::node::{Node, Value};
 use crate::model::text::suggest;
 use crate::pack::error::PackError;
-use super::kind::YamlCheck;
 use crate::pack::model::{
-    Check, Example, ExampleKind, Expr, Let, Matcher, Pack, Rule, Scope, Severity,
-    SeverityOverride, Span, Spanned, TermEntry,
+    Example, ExampleKind, Expr, Let, Matcher, Pack, Rule, Scope, Severity, SeverityOverride, Span,
+    Spanned, TermEntry,
 };
 
 pub(super) const PACK_KEYS: &[&str] = &[
@@ -24,10 +24,6 @@ pub(super) const PACK_KEYS: &[&str] = &[
     "overrides",
     "rules",
 ];
-
-/// Keys that say what a rule checks. A rule has exactly one, except that `when` carries a
-/// `require` (what must then hold) and `match` and `statement` carry `assert` (assertions).
-pub(super) const KIND_KEYS: &[&str] = Check::KIND_NAMES;
 
 /// Keys that refine a rule of some kinds.
 pub(super) const MODIFIER_KEYS: &[&str] =
@@ -94,7 +90,7 @@ impl<'a> Reader<'a> {
         self.errors.push(error);
     }
 
-    pub fn pack(&mut self, root: &Node) -> Option<Pack> {
+    pub fn pack<C: YamlCheck>(&mut self, root: &Node) -> Option<Pack<C>> {
         if let Value::Null = root.value {
             self.error(
                 PackError::new(crate::tr!("yaml-pack-file-empty"), 0..0)
@@ -160,7 +156,7 @@ impl<'a> Reader<'a> {
         overrides
     }
 
-    fn rules(&mut self, node: &Node) -> Vec<Rule> {
+    fn rules<C: YamlCheck>(&mut self, node: &Node) -> Vec<Rule<C>> {
         let items: &[Node] = match &node.value {
             Value::Seq(items) => items,
             Value::Null => &[],
@@ -172,10 +168,10 @@ impl<'a> Reader<'a> {
         items.iter().filter_map(|item| self.rule(item)).collect()
     }
 
-    fn rule(&mut self, node: &Node) -> Option<Rule> {
+    fn rule<C: YamlCheck>(&mut self, node: &Node) -> Option<Rule<C>> {
         let allowed: Vec<&str> = METADATA_KEYS
             .iter()
-            .chain(KIND_KEYS)
+            .chain(C::kind_names())
             .chain(MODIFIER_KEYS)
             .copied()
             .collect();
@@ -246,23 +242,23 @@ impl<'a> Reader<'a> {
     }
 
     /// The kind of check, from the kind key present, and the keys that refine it.
-    fn check(
+    fn check<C: YamlCheck>(
         &mut self,
         fields: &Fields<'_>,
         id: Option<&Spanned<String>>,
         rule: &Node,
-    ) -> Option<Check> {
+    ) -> Option<C> {
         let present: Vec<(&str, &Node)> = fields
             .entries
             .iter()
-            .filter(|(name, _, _)| KIND_KEYS.contains(name))
+            .filter(|(name, _, _)| C::kind_names().contains(name))
             .map(|(name, key, _)| (*name, *key))
             .collect();
-        let carrier = Check::kind_names()
+        let carrier = C::kind_names()
             .iter()
-            .find(|name| fields.has(name) && Check::companion(name).is_some());
+            .find(|name| fields.has(name) && C::companion(name).is_some());
         let (kind, companion) = if let Some(kind) = carrier {
-            (*kind, Check::companion(kind))
+            (*kind, C::companion(kind))
         } else {
             match present.first() {
                 Some((name, _)) => (*name, None),
@@ -283,7 +279,10 @@ impl<'a> Reader<'a> {
                             span,
                         )
                         .with_label(crate::tr!("yaml-rule-3"))
-                        .with_help(crate::tr!("yaml-add-one", limit = KIND_KEYS.join(", "))),
+                        .with_help(crate::tr!(
+                            "yaml-add-one",
+                            limit = C::kind_names().join(", ")
+                        )),
                     );
                     return None;
                 }
@@ -312,7 +311,7 @@ impl<'a> Reader<'a> {
                 .with_help(crate::tr!("yaml-rule-checks-one-thing")),
             );
         }
-        let allowed_modifiers = Check::modifiers(kind);
+        let allowed_modifiers = C::modifiers(kind);
         for (name, key, _) in &fields.entries {
             if MODIFIER_KEYS.contains(name) && !allowed_modifiers.contains(name) {
                 conflict = true;
@@ -327,7 +326,7 @@ impl<'a> Reader<'a> {
             }
         }
         let body = fields.get(kind)?;
-        let check = Check::read(kind, self, body, fields);
+        let check = C::read(kind, self, body, fields);
         if conflict {
             None
         } else {
@@ -786,7 +785,12 @@ impl<'a> Reader<'a> {
 
     /// The entries of a map, reporting keys not allowed here (with the closest allowed key
     /// as a hint) and keys written twice.
-    pub fn fields<'n>(&mut self, node: &'n Node, allowed: &[&str], what: &str) -> Option<Fields<'n>> {
+    pub fn fields<'n>(
+        &mut self,
+        node: &'n Node,
+        allowed: &[&str],
+        what: &str,
+    ) -> Option<Fields<'n>> {
         let Value::Map(entries) = &node.value else {
             self.wrong_type(node, &capitalize(what), "a map (`key: value` lines)");
             return None;

@@ -68,7 +68,7 @@ pub fn texts(values: &[Spanned<String>]) -> Yaml {
     seq(values.iter().map(|v| text(v)).collect())
 }
 
-pub fn print_pack(pack: &Pack) -> String {
+pub fn print_pack<C: YamlCheck>(pack: &Pack<C>) -> String {
     let mut out = String::new();
     let mut header: Vec<(String, Yaml)> = vec![("pack".to_owned(), text(&pack.name))];
     if let Some(version) = &pack.version {
@@ -107,7 +107,7 @@ pub fn print_pack(pack: &Pack) -> String {
     out
 }
 
-fn rule_yaml(rule: &Rule) -> Yaml {
+fn rule_yaml<C: YamlCheck>(rule: &Rule<C>) -> Yaml {
     let mut entries: Vec<(String, Yaml)> = vec![
         ("id".to_owned(), text(&rule.id)),
         ("severity".to_owned(), text(rule.severity.as_str())),
@@ -171,7 +171,10 @@ pub fn lets_entry(lets: &[Let], entries: &mut Vec<(&'static str, Yaml)>) {
     }
 }
 
-pub fn asserts_entry(asserts: &[crate::pack::model::Expr], entries: &mut Vec<(&'static str, Yaml)>) {
+pub fn asserts_entry(
+    asserts: &[crate::pack::model::Expr],
+    entries: &mut Vec<(&'static str, Yaml)>,
+) {
     if !asserts.is_empty() {
         let items = asserts.iter().map(|e| Yaml::Text(e.to_string())).collect();
         entries.push(("assert", block_seq(items)));
