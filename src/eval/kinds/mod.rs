@@ -255,7 +255,14 @@ macro_rules! define_kinds {
 
             fn description(kind: &str) -> String {
                 match kind {
-                    $($name => <$model as YamlKind>::yaml_description(),)*
+                    $($name => {
+                        let own = <$model as YamlKind>::yaml_description();
+                        if own.is_empty() {
+                            crate::tr!("schema-kind-other", kind = $name)
+                        } else {
+                            own
+                        }
+                    })*
                     _ => String::new(),
                 }
             }

@@ -30,8 +30,12 @@ pub trait YamlKind: Sized {
     /// The JSON schema of the value of the kind's key (see `schema`).
     fn yaml_schema() -> Json;
 
-    /// What the kind checks, one sentence in the language of the run, for the schema.
-    fn yaml_description() -> String;
+    /// What the kind checks, one sentence in the language of the run, for the schema (a
+    /// catalogue key `schema-kind-<name>`). Empty by default: the schema then says only the
+    /// kind's name (`schema-kind-other`).
+    fn yaml_description() -> String {
+        String::new()
+    }
 }
 
 /// The YAML form of every kind: what the front end is generic over. The kind list implements
