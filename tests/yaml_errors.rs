@@ -194,3 +194,27 @@ fn a_regex_keeps_the_span_of_its_text_inside_the_quotes() {
     };
     assert_eq!(&src[regex.span.clone()], "受理\\d+件");
 }
+
+/// A rule with the keys of several kinds that carry another (`when` with `require`, `match`
+/// and `statement` with `assert`) is read as `when`, then `match`, whatever the order of its
+/// keys; the others are reported as a second kind.
+#[test]
+fn yaml_rule_with_two_carrying_kinds_is_read_by_precedence() {
+    let when_and_match = "pack: t\nrules:\n  - id: a\n    message: m\n    match: 丙\n    assert: \"1 == 1\"\n    when: 甲\n    require: 乙\n";
+    let errors = errors_of(when_and_match);
+    let messages: Vec<&str> = errors.errors.iter().map(|e| e.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "a rule cannot both be `when` (with its `require`) and `match`",
+            "a rule cannot both be `when` (with its `require`) and `assert`",
+        ]
+    );
+    let statement_and_match = "pack: t\nrules:\n  - id: a\n    message: m\n    statement: rate\n    match: 丙\n    assert: \"1 == 1\"\n";
+    let errors = errors_of(statement_and_match);
+    let messages: Vec<&str> = errors.errors.iter().map(|e| e.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        ["a rule cannot both be `match` (with its `assert`) and `statement`"]
+    );
+}

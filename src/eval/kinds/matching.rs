@@ -259,6 +259,7 @@ mod syntax {
     impl YamlKind for MatchCheck {
         const MODIFIERS: &'static [&'static str] = &["scope", "let"];
         const COMPANION: Option<&'static str> = Some("assert");
+        const PRECEDENCE: u8 = 1;
 
         fn yaml_read(r: &mut Reader<'_>, pattern: &Node, fields: &Fields<'_>) -> Option<Self> {
             let pattern = r.matcher(pattern);

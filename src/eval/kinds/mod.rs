@@ -6,7 +6,7 @@
 //! its messages may use, `MESSAGE_NAMES`), how it is compiled (`compile`, into the pack's
 //! leaf table) and evaluated on a document (`evaluate`); and its tests.
 //!
-//! The kinds are listed once, in [`for_each_kind!`]: that list makes the kind modules
+//! The kinds are listed once, in `for_each_kind!`: that list makes the kind modules
 //! themselves, [`Check`] (one variant per kind's model), the front ends' view of the kinds
 //! ([`DslCheck`] and [`YamlCheck`] for [`Check`]: keyword and key tables, dispatch to each
 //! kind's syntax), [`CompiledCheck`] and the dispatch to each module ([`validate`],
@@ -87,7 +87,7 @@ macro_rules! for_each_kind {
     };
 }
 
-/// Makes everything of the kind list ([`for_each_kind`]): the kind modules, [`Check`] and its
+/// Makes everything of the kind list (`for_each_kind!`): the kind modules, [`Check`] and its
 /// names, the front ends' traits for [`Check`], each kind's compiled check, and the dispatch to
 /// its module's `MESSAGE_NAMES`, `validate`, `compile` and `evaluate`.
 macro_rules! define_kinds {
@@ -95,7 +95,7 @@ macro_rules! define_kinds {
         $($(#[$doc])* pub mod $module;)*
         $(pub use $module::$model;)*
 
-        /// What a rule checks. One variant per rule kind (see [`for_each_kind`]); each kind's
+        /// What a rule checks. One variant per rule kind (see `for_each_kind!`); each kind's
         /// model lives in its own module.
         #[derive(Clone, Debug, PartialEq)]
         pub enum Check {
@@ -230,6 +230,13 @@ macro_rules! define_kinds {
                 match kind {
                     $($name => <$model as YamlKind>::COMPANION,)*
                     _ => None,
+                }
+            }
+
+            fn precedence(kind: &str) -> u8 {
+                match kind {
+                    $($name => <$model as YamlKind>::PRECEDENCE,)*
+                    _ => 0,
                 }
             }
 

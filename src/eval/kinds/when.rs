@@ -232,6 +232,7 @@ mod syntax {
     impl YamlKind for When {
         const MODIFIERS: &'static [&'static str] = &["scope", "min"];
         const COMPANION: Option<&'static str> = Some("require");
+        const PRECEDENCE: u8 = 2;
 
         fn yaml_read(r: &mut Reader<'_>, condition: &Node, fields: &Fields<'_>) -> Option<Self> {
             let condition = yaml_condition(r, condition);

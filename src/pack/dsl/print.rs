@@ -4,7 +4,7 @@
 //! (severity, message, help, reference, tags, once per file, the check, examples), two-space
 //! indentation and one blank line between rules. Reading the text back gives an equal pack,
 //! and printing that pack gives the same text. Each kind prints its own line(s)
-//! ([`super::DslKind::dsl_print`]) with the helpers here: [`line`], [`wrapped_line`],
+//! ([`super::DslKind::dsl_print`]) with the helpers here: [`line()`], [`wrapped_line`],
 //! [`list`], [`scope_suffix`], [`lets_and_asserts`] and [`super::quote`].
 
 use super::kind::DslCheck;

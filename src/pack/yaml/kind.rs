@@ -19,6 +19,10 @@ pub trait YamlKind: Sized {
     const MODIFIERS: &'static [&'static str] = &[];
     /// Another kind key this kind carries (`when` carries `require`, `match` carries `assert`).
     const COMPANION: Option<&'static str> = None;
+    /// For a kind with a [`YamlKind::COMPANION`]: a rule written with the keys of several such
+    /// kinds is read as the one with the highest precedence (the first in the kind list among
+    /// equals), and the others are reported as a second kind.
+    const PRECEDENCE: u8 = 0;
 
     /// The model from `body`, the value of the kind's key, and the rule's other `fields`;
     /// `None` after recording why not with [`Reader::error`].
@@ -47,6 +51,8 @@ pub trait YamlCheck: Sized {
     fn modifiers(kind: &str) -> &'static [&'static str];
     /// The kind key that kind `kind` carries, if any.
     fn companion(kind: &str) -> Option<&'static str>;
+    /// Kind `kind`'s [`YamlKind::PRECEDENCE`].
+    fn precedence(kind: &str) -> u8;
     /// Reads a check of kind `kind` (`None` for an unknown kind or after an error).
     fn read(kind: &str, r: &mut Reader<'_>, body: &Node, fields: &Fields<'_>) -> Option<Self>;
     /// The check's entries of the rule's map.

@@ -7,6 +7,8 @@
 //! scalar's content) and compiled later by validation.
 
 use super::kind::YamlCheck;
+#[cfg(doc)]
+use super::kind::YamlKind;
 use super::node::{Node, Value};
 use crate::model::text::suggest;
 use crate::pack::error::PackError;
@@ -254,9 +256,12 @@ impl<'a> Reader<'a> {
             .filter(|(name, _, _)| C::kind_names().contains(name))
             .map(|(name, key, _)| (*name, *key))
             .collect();
+        // A rule with the keys of several kinds that carry another is read as the one that
+        // comes first ([`YamlKind::PRECEDENCE`]); the others are reported below.
         let carrier = C::kind_names()
             .iter()
-            .find(|name| fields.has(name) && C::companion(name).is_some());
+            .filter(|name| fields.has(name) && C::companion(name).is_some())
+            .min_by_key(|name| std::cmp::Reverse(C::precedence(name)));
         let (kind, companion) = if let Some(kind) = carrier {
             (*kind, C::companion(kind))
         } else {
