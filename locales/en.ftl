@@ -1175,3 +1175,4 @@ schema-kind-halfwidth = Half-width punctuation in Chinese running text (kind `ha
 schema-kind-terms = Wrong phrases and their right form, from a list (kind `terms`).
 schema-kind-doubled = A character typed twice (kind `doubled`).
 schema-kind-digits = Full-width digits in figures (kind `digits`).
+schema-kind-other = Rule kind `{ $kind }`.

@@ -1109,3 +1109,4 @@ schema-kind-halfwidth = 中文正文里的半角标点（类型 `halfwidth`）�
 schema-kind-terms = 按清单查找错误说法，并给出正确说法（类型 `terms`）。
 schema-kind-doubled = 重复录入的字（类型 `doubled`）。
 schema-kind-digits = 数字中的全角数字（类型 `digits`）。
+schema-kind-other = 规则类型 `{ $kind }`。

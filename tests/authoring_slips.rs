@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use miette::{GraphicalReportHandler, GraphicalTheme};
+use reportlint::eval::kinds::Check;
 use reportlint::eval::load::{self, Form, ValidPack};
 use reportlint::pack::error::PackErrors;
 
@@ -165,7 +166,8 @@ fn full_width_percent_after_a_number_is_accepted() {
     let pack = loaded("assert-fullwidth-percent.rules");
     let ascii = reportlint::pack::dsl::print_pack(&pack.pack);
     assert!(ascii.contains("assert rate >= 90%"), "{ascii}");
-    let again = reportlint::pack::dsl::parse_pack("again.rules", &ascii).expect("printed parses");
+    let again =
+        reportlint::pack::dsl::parse_pack::<Check>("again.rules", &ascii).expect("printed parses");
     assert_eq!(
         reportlint::pack::dsl::print_pack(&again),
         ascii,
@@ -393,7 +395,8 @@ fn fmt_keeps_each_comment_where_it_was_and_wraps_long_lists() {
     );
     // convert: DSL → YAML → DSL prints the same pack.
     let yaml = reportlint::pack::yaml::print_pack(&pack);
-    let back = reportlint::pack::yaml::parse_pack("back.yaml", &yaml).expect("YAML parses");
+    let back =
+        reportlint::pack::yaml::parse_pack::<Check>("back.yaml", &yaml).expect("YAML parses");
     assert_eq!(
         reportlint::pack::dsl::print_pack(&back),
         reportlint::pack::dsl::print_pack(&pack)

@@ -12,6 +12,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use reportlint::eval::kinds::Check;
 use reportlint::eval::load::{load_builtin, RuleSet};
 use reportlint::eval::Engine;
 use reportlint::model::Document;
@@ -209,7 +210,7 @@ rule causes {
 fn body_scopes_survive_dsl_yaml_dsl_and_print_as_written() {
     use reportlint::pack::dsl;
     use reportlint::pack::yaml;
-    let pack = dsl::parse_pack("body.rules", BODY_SCOPES)
+    let pack = dsl::parse_pack::<Check>("body.rules", BODY_SCOPES)
         .unwrap_or_else(|e| panic!("does not parse: {e:?}"));
     let printed = dsl::print_pack(&pack);
     assert!(printed.contains("in body of section all(/举措|成效/, none(/下一步/))"));
@@ -228,12 +229,12 @@ fn body_scopes_survive_dsl_yaml_dsl_and_print_as_written() {
 fn a_misspelt_body_scope_is_refused_with_the_scopes_there_are() {
     use reportlint::pack::yaml;
     let src = "pack: p\nrules:\n  - id: r\n    message: m\n    require: 原因\n    scope: bodies\n";
-    let errors = yaml::parse_pack("p.yaml", src)
+    let errors = yaml::parse_pack::<Check>("p.yaml", src)
         .err()
         .unwrap_or_else(|| panic!("`bodies` was accepted"));
     let text = format!("{errors:?}");
     assert!(text.contains("unknown scope `bodies`"), "{text}");
     assert!(text.contains("body"), "{text}");
     let dsl_src = "pack \"p\"\nrule r { message \"m\" require \"原因\" in body of /不足/ }\n";
-    assert!(reportlint::pack::dsl::parse_pack("p.rules", dsl_src).is_err());
+    assert!(reportlint::pack::dsl::parse_pack::<Check>("p.rules", dsl_src).is_err());
 }

@@ -2,13 +2,14 @@
 //! also after Chinese text, and all semantic errors of a file come in one report.
 
 use miette::{GraphicalReportHandler, GraphicalTheme};
+use reportlint::eval::kinds::Check;
 use reportlint::eval::load::{self, Form};
 use reportlint::pack::dsl::parse_pack;
 use reportlint::pack::error::PackErrors;
 
 /// The front end's errors; for a pack it reads, validation's (what a pack means).
 fn errors_of(src: &str) -> PackErrors {
-    match parse_pack("broken.rules", src) {
+    match parse_pack::<Check>("broken.rules", src) {
         Ok(_) => match load::parse("broken.rules", src, Form::Dsl) {
             Ok(pack) => panic!("the pack loaded: {:?}", pack.pack),
             Err(errors) => errors,

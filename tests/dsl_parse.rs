@@ -1,5 +1,10 @@
 //! Each construct of the rule language, written in the DSL, and the rule model it gives.
 
+use reportlint::eval::kinds::headings::HeadingAspect;
+use reportlint::eval::kinds::sections::SectionSpec;
+use reportlint::eval::kinds::when::Condition;
+use reportlint::eval::kinds::Rule;
+use reportlint::eval::kinds::*;
 use reportlint::pack::dsl::{parse_expr, parse_pack};
 use reportlint::pack::model::*;
 
@@ -37,7 +42,7 @@ fn pack_lines() {
         disable "base/some-rule"
         override "base/other-rule" severity info
     "#;
-    let pack = parse_pack("p.rules", src).expect("parses");
+    let pack = parse_pack::<Check>("p.rules", src).expect("parses");
     assert_eq!(pack.name.value, "card-examples");
     assert_eq!(pack.version, Some(text("1.0")));
     assert_eq!(pack.description, Some(text("三项制度")));
@@ -332,7 +337,7 @@ fn punctuation_primitives() {
 #[test]
 fn a_rule_fits_on_one_line_and_comments_are_ignored() {
     let src = "pack \"p\" # 注释\nrule court { message \"m\" when \"行政诉讼\" require \"出庭应诉\" } // 尾注\n";
-    let pack = parse_pack("p.rules", src).expect("parses");
+    let pack = parse_pack::<Check>("p.rules", src).expect("parses");
     assert_eq!(pack.rules.len(), 1);
 }
 
@@ -351,7 +356,7 @@ fn string_escapes() {
 #[test]
 fn spans_point_at_the_written_text() {
     let src = "pack \"p\"\nrule 成文 {}\n";
-    assert!(parse_pack("p.rules", src).is_err());
+    assert!(parse_pack::<Check>("p.rules", src).is_err());
     let src = "pack \"p\"\nrule date {\n  message \"成文日期\"\n  forbid /成文\\d+/ suggest \"日期\"\n}\n";
     let pack = parse_pack("p.rules", src).expect("parses");
     let rule = &pack.rules[0];

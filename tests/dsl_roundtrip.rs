@@ -5,6 +5,7 @@ use std::fs;
 use std::path::PathBuf;
 
 use proptest::prelude::*;
+use reportlint::eval::kinds::Check;
 use reportlint::pack::dsl::{parse_expr, parse_pack, print_pack};
 
 fn fixture_packs() -> Vec<(String, String)> {
@@ -39,7 +40,7 @@ fn fixtures_exist() {
 #[test]
 fn printing_then_parsing_gives_the_same_pack() {
     for (name, text) in fixture_packs() {
-        let pack = parse_pack(&name, &text).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        let pack = parse_pack::<Check>(&name, &text).unwrap_or_else(|e| panic!("{name}: {e:?}"));
         let printed = print_pack(&pack);
         let reread = parse_pack(&name, &printed)
             .unwrap_or_else(|e| panic!("{name} printed does not parse: {e:?}\n{printed}"));
@@ -55,7 +56,7 @@ fn printing_then_parsing_gives_the_same_pack() {
 #[test]
 fn expressions_print_to_text_that_parses_back() {
     for (name, text) in fixture_packs() {
-        let pack = parse_pack(&name, &text).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        let pack = parse_pack::<Check>(&name, &text).unwrap_or_else(|e| panic!("{name}: {e:?}"));
         let printed = print_pack(&pack);
         for line in printed.lines().map(str::trim) {
             let expr = line.strip_prefix("assert ").or_else(|| {
@@ -74,7 +75,7 @@ fn expressions_print_to_text_that_parses_back() {
 proptest! {
     #[test]
     fn the_pack_parser_never_panics(src in "\\PC*") {
-        let _ = parse_pack("arbitrary.rules", &src);
+        let _ = parse_pack::<Check>("arbitrary.rules", &src);
     }
 
     #[test]
@@ -91,7 +92,7 @@ proptest! {
         )
     ) {
         let src = format!("pack \"p\"\n{}", body.concat());
-        let _ = parse_pack("near.rules", &src);
+        let _ = parse_pack::<Check>("near.rules", &src);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! same mistake written in the DSL and in YAML gives the same error, once, under the same
 //! text; the front ends only check how a pack is written.
 
+use reportlint::eval::kinds::Check;
 use reportlint::eval::load::{parse, Form};
 
 /// `(message, underlined text)` of every error of a pack that does not load.
@@ -66,9 +67,9 @@ fn the_front_ends_read_what_validation_refuses() {
     for (what, dsl_rules, yaml_rules) in MISTAKES {
         let dsl_src = format!("pack \"p\"\n{dsl_rules}\n");
         let yaml_src = format!("pack: p\nrules:\n{yaml_rules}\n");
-        let read = dsl::parse_pack("p.rules", &dsl_src);
+        let read = dsl::parse_pack::<Check>("p.rules", &dsl_src);
         assert!(read.is_ok(), "{what}: {read:?}");
-        let read = yaml::parse_pack("p.yaml", &yaml_src);
+        let read = yaml::parse_pack::<Check>("p.yaml", &yaml_src);
         assert!(read.is_ok(), "{what}: {read:?}");
     }
 }

@@ -211,23 +211,8 @@ fn every_kind_shown(readme: &str) {
         let pack = parse("dsl", &block.text, Form::Dsl).expect("loads");
         kinds.extend(pack.rules.iter().map(|r| r.check.kind_name()));
     }
-    let all = [
-        "require",
-        "forbid",
-        "match",
-        "consistent",
-        "when",
-        "sections",
-        "headings",
-        "assert",
-        "paired",
-        "halfwidth",
-        "statement",
-        "terms",
-        "doubled",
-        "digits",
-    ];
-    let missing: Vec<&str> = all.into_iter().filter(|k| !kinds.contains(k)).collect();
+    let all = reportlint::eval::kinds::Check::KIND_NAMES;
+    let missing: Vec<&str> = all.iter().copied().filter(|k| !kinds.contains(k)).collect();
     assert!(
         missing.is_empty(),
         "kinds missing from {readme}: {missing:?}"

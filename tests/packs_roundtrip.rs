@@ -6,8 +6,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use reportlint::eval::kinds::Check;
+use reportlint::eval::kinds::Pack;
 use reportlint::eval::load::Form;
-use reportlint::pack::model::Pack;
 use reportlint::pack::{dsl, yaml};
 
 fn root() -> PathBuf {
@@ -90,10 +91,12 @@ fn canonical_dsl_and_yaml_are_fixed_points() {
     for path in every_pack() {
         let pack = parse(&path);
         let dsl_text = dsl::print_pack(&pack);
-        let again = dsl::parse_pack("printed.rules", &dsl_text).expect("printed DSL parses");
+        let again =
+            dsl::parse_pack::<Check>("printed.rules", &dsl_text).expect("printed DSL parses");
         assert_eq!(dsl::print_pack(&again), dsl_text, "{}", path.display());
         let yaml_text = yaml::print_pack(&pack);
-        let again = yaml::parse_pack("printed.yaml", &yaml_text).expect("printed YAML parses");
+        let again =
+            yaml::parse_pack::<Check>("printed.yaml", &yaml_text).expect("printed YAML parses");
         assert_eq!(yaml::print_pack(&again), yaml_text, "{}", path.display());
         let via_yaml = dsl::print_pack(&again);
         assert_eq!(
@@ -196,7 +199,8 @@ rule awkward {
 
 #[test]
 fn awkward_values_survive_both_forms() {
-    let pack = dsl::parse_pack("awkward.rules", AWKWARD).unwrap_or_else(|e| panic!("{e:?}"));
+    let pack =
+        dsl::parse_pack::<Check>("awkward.rules", AWKWARD).unwrap_or_else(|e| panic!("{e:?}"));
     let as_yaml = yaml::print_pack(&pack);
     let from_yaml =
         yaml::parse_pack("awkward.yaml", &as_yaml).unwrap_or_else(|e| panic!("{e:?}\n{as_yaml}"));

@@ -3,13 +3,13 @@
 
 use std::ops::Range;
 
+use reportlint::eval::kinds::{
+    AssertCheck, Check, Consistent, Forbid, MatchCheck, Pack, Paired, Require, Rule,
+};
 use reportlint::eval::validate::validate;
 use reportlint::pack::error::{PackError, PackErrors};
 use reportlint::pack::expr::{BinOp, CmpOp, Expr, ExprKind, Func, Tolerance};
-use reportlint::pack::model::{
-    AssertCheck, Check, Consistent, Forbid, Let, MatchCheck, Matcher, Pack, Paired, Require, Rule,
-    Scope, Severity, Spanned,
-};
+use reportlint::pack::model::{Let, Matcher, Scope, Severity, Spanned};
 
 /// The pack source the spans point into.
 struct Source(&'static str);

@@ -11,11 +11,12 @@ use std::path::Path;
 
 use miette::{GraphicalReportHandler, GraphicalTheme};
 use reportlint::diag::Finding;
+use reportlint::eval::kinds::{Check, Pack};
 use reportlint::eval::load::{self, load_builtin, Form, ValidPack};
 use reportlint::eval::Engine;
 use reportlint::model::{Document, StatementKind};
 use reportlint::pack::error::PackErrors;
-use reportlint::pack::model::{Check, Matcher, Pack};
+use reportlint::pack::model::Matcher;
 use serde::Deserialize;
 
 fn dsl(src: &str) -> Pack {

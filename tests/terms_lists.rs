@@ -5,8 +5,8 @@
 use std::path::Path;
 
 use crate::check_support::{run_in, scratch_dir, Run};
+use reportlint::eval::kinds::Check;
 use reportlint::eval::load::{self, Form};
-use reportlint::pack::model::Check;
 use reportlint::pack::{dsl, yaml};
 
 const DSL: &str = r#"pack "county"

@@ -2,13 +2,14 @@
 //! is written (byte spans, also after Chinese text), rendered as miette diagnostics.
 
 use miette::{GraphicalReportHandler, GraphicalTheme};
+use reportlint::eval::kinds::Check;
 use reportlint::eval::load::{self, Form};
 use reportlint::pack::error::PackErrors;
 use reportlint::pack::yaml::parse_pack;
 
 /// The front end's errors; for a pack it reads, validation's (what a pack means).
 fn errors_of(src: &str) -> PackErrors {
-    match parse_pack("broken.yaml", src) {
+    match parse_pack::<Check>("broken.yaml", src) {
         Ok(_) => match load::parse("broken.yaml", src, Form::Yaml) {
             Ok(pack) => panic!("the pack should not load, but gave {:#?}", pack.pack),
             Err(errors) => errors,
@@ -87,10 +88,20 @@ fn yaml_rule_with_two_kinds() {
     check("yaml_two_kinds", src, &["forbid"]);
 }
 
+/// The help names every kind of the kind list; the snapshot shows it as `<kinds>`, so that a
+/// new kind does not change it.
 #[test]
 fn yaml_rule_with_no_kind() {
     let src = "pack: 测试包\nrules:\n  - id: nothing-to-check\n    message: 这条规则没有写检查什么\n    tags: [示例]\n";
-    check("yaml_no_kind", src, &["nothing-to-check"]);
+    let mut errors = errors_of(src);
+    assert_eq!(labelled(src, &errors), ["nothing-to-check"]);
+    let kinds = Check::KIND_NAMES.join(", ");
+    let help = errors.errors[0].help.take().unwrap_or_default();
+    assert_eq!(help, format!("add one of: {kinds}"));
+    errors.errors[0].help = Some(help.replace(&kinds, "<kinds>"));
+    insta::with_settings!({snapshot_path => "../snapshots", prepend_module_to_snapshot => false}, {
+        insta::assert_snapshot!("yaml_no_kind", render(&errors));
+    });
 }
 
 #[test]
@@ -175,11 +186,35 @@ fn yaml_unknown_matcher_key_and_unknown_scope() {
 fn a_regex_keeps_the_span_of_its_text_inside_the_quotes() {
     let src = "pack: 测试包\nrules:\n  - id: cases\n    message: 案件数\n    require: {regex: '受理\\d+件'}\n";
     let pack = parse_pack("p.yaml", src).expect("valid pack");
-    let reportlint::pack::model::Check::Require(require) = &pack.rules[0].check else {
+    let reportlint::eval::kinds::Check::Require(require) = &pack.rules[0].check else {
         panic!("a require rule");
     };
     let reportlint::pack::model::Matcher::Regex(regex) = &require.what else {
         panic!("a regex");
     };
     assert_eq!(&src[regex.span.clone()], "受理\\d+件");
+}
+
+/// A rule with the keys of several kinds that carry another (`when` with `require`, `match`
+/// and `statement` with `assert`) is read as `when`, then `match`, whatever the order of its
+/// keys; the others are reported as a second kind.
+#[test]
+fn yaml_rule_with_two_carrying_kinds_is_read_by_precedence() {
+    let when_and_match = "pack: t\nrules:\n  - id: a\n    message: m\n    match: 丙\n    assert: \"1 == 1\"\n    when: 甲\n    require: 乙\n";
+    let errors = errors_of(when_and_match);
+    let messages: Vec<&str> = errors.errors.iter().map(|e| e.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "a rule cannot both be `when` (with its `require`) and `match`",
+            "a rule cannot both be `when` (with its `require`) and `assert`",
+        ]
+    );
+    let statement_and_match = "pack: t\nrules:\n  - id: a\n    message: m\n    statement: rate\n    match: 丙\n    assert: \"1 == 1\"\n";
+    let errors = errors_of(statement_and_match);
+    let messages: Vec<&str> = errors.errors.iter().map(|e| e.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        ["a rule cannot both be `match` (with its `assert`) and `statement`"]
+    );
 }

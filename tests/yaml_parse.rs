@@ -1,6 +1,11 @@
 //! What each construct of the YAML form means in the rule model: packs written in YAML
 //! compare equal (spans aside) to the model built here by hand.
 
+use reportlint::eval::kinds::headings::HeadingAspect;
+use reportlint::eval::kinds::sections::SectionSpec;
+use reportlint::eval::kinds::when::Condition;
+use reportlint::eval::kinds::*;
+use reportlint::eval::kinds::{Pack, Rule};
 use reportlint::pack::dsl::parse_expr;
 use reportlint::pack::model::*;
 use reportlint::pack::yaml::parse_pack;

@@ -2,6 +2,7 @@
 //! boundaries inside the source (so rendering can never fail).
 
 use proptest::prelude::*;
+use reportlint::eval::kinds::Check;
 use reportlint::pack::yaml::parse_pack;
 
 /// Fragments of real packs, so that generated input reaches deep into the reader instead of
@@ -58,7 +59,7 @@ fn pack_like() -> impl Strategy<Value = String> {
 }
 
 fn check_spans(src: &str) {
-    if let Err(errors) = parse_pack("fuzz.yaml", src) {
+    if let Err(errors) = parse_pack::<Check>("fuzz.yaml", src) {
         assert!(!errors.errors.is_empty());
         for error in &errors.errors {
             assert!(error.span.start <= error.span.end && error.span.end <= src.len());
@@ -82,8 +83,9 @@ proptest! {
 }
 
 /// A pack whose texts are arbitrary strings: printing must quote whatever needs quoting.
-fn pack_with_texts(message: &str, literal: &str, regex: &str) -> reportlint::pack::model::Pack {
-    use reportlint::pack::model::*;
+fn pack_with_texts(message: &str, literal: &str, regex: &str) -> reportlint::eval::kinds::Pack {
+    use reportlint::eval::kinds::*;
+    use reportlint::pack::model::{Example, ExampleKind, Matcher, Scope, Severity, Spanned};
     let s = |t: &str| Spanned::unspanned(t.to_owned());
     Pack {
         name: s("texts"),

@@ -4,6 +4,7 @@
 use std::fs;
 use std::path::PathBuf;
 
+use reportlint::eval::kinds::Check;
 use reportlint::pack::yaml::{parse_pack, print_pack};
 
 fn fixture_packs() -> Vec<(String, String)> {
@@ -35,7 +36,7 @@ fn there_are_yaml_fixture_packs() {
 #[test]
 fn printing_and_parsing_again_gives_an_equal_pack() {
     for (name, text) in fixture_packs() {
-        let pack = parse_pack(&name, &text).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        let pack = parse_pack::<Check>(&name, &text).unwrap_or_else(|e| panic!("{name}: {e:?}"));
         let printed = print_pack(&pack);
         let reparsed = parse_pack(&name, &printed)
             .unwrap_or_else(|e| panic!("{name}: printed form does not parse: {e:?}\n{printed}"));
@@ -49,9 +50,10 @@ fn printing_and_parsing_again_gives_an_equal_pack() {
 #[test]
 fn the_canonical_print_is_a_fixed_point() {
     for (name, text) in fixture_packs() {
-        let pack = parse_pack(&name, &text).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        let pack = parse_pack::<Check>(&name, &text).unwrap_or_else(|e| panic!("{name}: {e:?}"));
         let printed = print_pack(&pack);
-        let reparsed = parse_pack(&name, &printed).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        let reparsed =
+            parse_pack::<Check>(&name, &printed).unwrap_or_else(|e| panic!("{name}: {e:?}"));
         assert_eq!(
             printed,
             print_pack(&reparsed),

@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use reportlint::eval::kinds::Check;
 use reportlint::eval::load::{self, Form};
 use reportlint::pack::yaml::schema::{pack_schema, pack_schema_text, SCHEMA_PATH};
 use serde_json::Value;
@@ -13,7 +14,7 @@ fn root() -> PathBuf {
 }
 
 fn validator() -> jsonschema::Validator {
-    jsonschema::draft7::new(&pack_schema()).expect("the pack schema compiles")
+    jsonschema::draft7::new(&pack_schema::<Check>()).expect("the pack schema compiles")
 }
 
 /// The schema's complaints about a YAML text (empty when it validates).
@@ -44,7 +45,7 @@ fn files_under(dir: &Path, extension: &str, found: &mut Vec<PathBuf>) {
 fn shipped_schema_is_the_generated_one() {
     let shipped = std::fs::read_to_string(root().join(SCHEMA_PATH)).unwrap_or_default();
     assert!(
-        shipped == pack_schema_text(),
+        shipped == pack_schema_text::<Check>(),
         "{SCHEMA_PATH} differs from the schema generated from the rule model; \
          run `cargo run -- schema > {SCHEMA_PATH}`"
     );
@@ -60,7 +61,7 @@ fn schema_command_prints_the_schema() {
     ] {
         let out = crate::i18n_cli::run_with_env(env, args);
         assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
-        assert!(out.stdout == pack_schema_text(), "{args:?}");
+        assert!(out.stdout == pack_schema_text::<Check>(), "{args:?}");
     }
 }
 
@@ -176,7 +177,7 @@ fn described_texts(value: &Value, at: &str, out: &mut Vec<(String, String)>) {
 fn schema_in_a_chinese_run_is_described_in_chinese_and_still_validates() {
     use crate::i18n_cli::run_with_env;
     use crate::i18n_errors::english_runs;
-    let english: Value = serde_json::from_str(&pack_schema_text()).expect("JSON");
+    let english: Value = serde_json::from_str(&pack_schema_text::<Check>()).expect("JSON");
     let mut english_texts = Vec::new();
     described_texts(&english, "", &mut english_texts);
     let runs = [

@@ -117,7 +117,9 @@ pub fn run(cli: Cli) -> i32 {
         Commands::Init(args) => init::run(args),
         Commands::Completions(args) => completions::run(args),
         Commands::Man => completions::man(),
-        Commands::Schema => match print(crate::pack::yaml::schema::pack_schema_text()) {
+        Commands::Schema => match print(crate::pack::yaml::schema::pack_schema_text::<
+            crate::eval::kinds::Check,
+        >()) {
             Ok(()) => check::exit::CLEAN,
             Err(code) => code,
         },

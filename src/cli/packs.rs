@@ -9,6 +9,7 @@
 use std::path::{Path, PathBuf};
 
 use super::check::{exit, report_error};
+use crate::eval::kinds::Check;
 use crate::eval::load::{self, Form, PackRule, RuleSet};
 use crate::eval::Engine;
 use crate::model::Document;
@@ -164,7 +165,7 @@ struct LineStart {
     keyword: &'static str,
 }
 
-/// The words that start a line inside a rule, as the printer writes them first.
+/// The words that start a line inside a rule, besides the kinds' own.
 const RULE_LINE_WORDS: &[&str] = &[
     "severity",
     "message",
@@ -174,21 +175,20 @@ const RULE_LINE_WORDS: &[&str] = &[
     "once",
     "pass",
     "fail",
-    "require",
-    "forbid",
-    "match",
     "let",
     "assert",
-    "consistent",
-    "when",
-    "sections",
-    "headings",
-    "paired",
-    "halfwidth",
-    "terms",
-    "doubled",
-    "digits",
 ];
+
+/// `word` as a word that starts a line inside a rule: one of [`RULE_LINE_WORDS`] or the first
+/// word of a kind (from the kind list).
+fn rule_line_word(word: &str) -> Option<&'static str> {
+    let kinds = Check::dsl_keywords().map(|words| words.split(' ').next().unwrap_or(words));
+    RULE_LINE_WORDS
+        .iter()
+        .copied()
+        .chain(kinds)
+        .find(|k| *k == word)
+}
 
 /// The comments of a DSL source (comment markers inside strings, long strings and regexes
 /// skipped), and where the lines of its rules start (the keywords at the rule's own level,
@@ -274,14 +274,14 @@ fn scan(src: &str) -> (Vec<Comment>, Vec<LineStart>, Vec<usize>) {
                     "require" => expression = false,
                     _ => {}
                 }
-                let keyword = RULE_LINE_WORDS.iter().find(|k| **k == word);
+                let keyword = rule_line_word(word);
                 if let (Some(keyword), 1) = (keyword, depth) {
-                    let inside_when = in_when && matches!(*keyword, "match" | "require");
-                    if *keyword == "require" {
+                    let inside_when = in_when && matches!(keyword, "match" | "require");
+                    if keyword == "require" {
                         in_when = false;
                     }
                     if !inside_when {
-                        in_when = *keyword == "when";
+                        in_when = keyword == "when";
                         starts.push(LineStart {
                             offset: line_start + pos,
                             keyword,
@@ -359,7 +359,7 @@ fn line_key(starts: &[&LineStart], index: usize) -> (&'static str, usize) {
 /// The canonical DSL of `pack`, with the comments of its source `src` kept where they were:
 /// above the pack line or rule they stood above, at the end of the line they ended, and
 /// inside a rule above (or at the end of) the rule line they stood by.
-pub fn format_dsl(pack: &crate::pack::model::Pack, src: &str) -> String {
+pub fn format_dsl(pack: &crate::eval::kinds::Pack, src: &str) -> String {
     let (comments, line_starts, entry_starts) = scan(src);
     let mut header_starts = vec![pack.name.span.start];
     header_starts.extend(pack.version.iter().map(|v| v.span.start));
@@ -464,7 +464,7 @@ pub fn format_dsl(pack: &crate::pack::model::Pack, src: &str) -> String {
             .cloned()
             .unwrap_or_default()
     };
-    let header_only = crate::pack::model::Pack {
+    let header_only = crate::eval::kinds::Pack {
         rules: Vec::new(),
         ..pack.clone()
     };
@@ -658,7 +658,7 @@ impl ExampleResult {
 }
 
 /// Run every inline example of the given rules, each rule alone on its example text.
-pub fn run_examples(rules: &[PackRule], packs: &[crate::pack::model::Pack]) -> Vec<ExampleResult> {
+pub fn run_examples(rules: &[PackRule], packs: &[crate::eval::kinds::Pack]) -> Vec<ExampleResult> {
     let mut results = Vec::new();
     for pr in rules {
         let single = RuleSet {

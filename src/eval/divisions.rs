@@ -12,9 +12,11 @@
 //! A warning is a [`PackError`] with the span of the division; it does not stop the pack
 //! from loading.
 
+use crate::eval::kinds::when::Condition;
+use crate::eval::kinds::{Check, Pack};
 use crate::pack::error::PackError;
 use crate::pack::expr::{BinOp, CmpOp, Expr, ExprKind};
-use crate::pack::model::{Check, Condition, Let, Pack};
+use crate::pack::model::Let;
 
 /// The warnings of a pack: every unguarded division whose divisor can be zero.
 pub fn division_warnings(pack: &Pack) -> Vec<PackError> {

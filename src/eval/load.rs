@@ -24,11 +24,12 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use super::kinds::{self, Check, Pack, Rule};
 use super::search::Leaf;
 use super::validate::{self, CompiledPack};
-use super::{kinds, CompiledCheck};
+use super::CompiledCheck;
 use crate::pack::error::{PackError, PackErrors};
-use crate::pack::model::{Check, Pack, Rule, Spanned};
+use crate::pack::model::Spanned;
 use crate::pack::{dsl, file, yaml};
 
 /// A pack shipped inside the binary.

@@ -19,7 +19,7 @@
 //! - In a `forbid` suggestion: the captures of the forbidden pattern and `match`.
 //! - In a `match statement` rule, the statement's names take the place of captures:
 //!   `subject`, `expected`, `pairing` (texts) and the figures of its kind
-//!   ([`statement_figure_names`](crate::pack::model::statement_figure_names)); its `subject` matcher is text or regexes, not a pattern.
+//!   ([`statement_figure_names`](crate::eval::kinds::statements::statement_figure_names)); its `subject` matcher is text or regexes, not a pattern.
 //!
 //! # Types
 //!
@@ -33,12 +33,12 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use super::kinds::{self, CompiledCheck};
+use super::kinds::{self, CompiledCheck, Pack, Rule};
 use super::search::{written_at, CompiledMatcher, Compiler, Leaf};
 use crate::model::text::suggest;
 use crate::pack::error::PackError;
 use crate::pack::expr::{Expr, ExprKind, Func, FACTS};
-use crate::pack::model::{Let, Matcher, Pack, Rule, Scope, Spanned};
+use crate::pack::model::{Let, Matcher, Scope, Spanned};
 use crate::pack::pattern::CaptureType;
 use crate::pack::values::is_known_format_spec;
 

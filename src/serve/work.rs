@@ -250,7 +250,7 @@ fn pack_rules(service: &Service, pack: PackUpload) -> Result<Rules, ApiError> {
         );
     }
     for r in &parsed.rules {
-        if let crate::pack::model::Check::Terms(t) = &r.check {
+        if let crate::eval::kinds::Check::Terms(t) = &r.check {
             if let Some(file) = &t.file {
                 file_bound.push(
                     PackError::new(crate::tr!("serve-pack-no-term-file"), file.span.clone())

@@ -34,11 +34,18 @@ use crate::eval::Bindings;
 use crate::model::{Document, Facts};
 use crate::pack::error::PackError;
 use crate::pack::expr::{Expr, ExprKind};
-use crate::pack::model::{AssertCheck, Let};
+use crate::pack::model::Let;
 use crate::pack::values::{self, AssertResult};
 
 #[derive(Debug, Clone)]
 pub struct Compiled {
+    pub lets: Vec<Let>,
+    pub asserts: Vec<Expr>,
+}
+
+/// Kind `assert`: an assertion over document facts (`report.year`, `document.date`, …).
+#[derive(Clone, Debug, PartialEq)]
+pub struct AssertCheck {
     pub lets: Vec<Let>,
     pub asserts: Vec<Expr>,
 }
@@ -154,6 +161,69 @@ pub fn evaluate(f: &Compiled, m: &DocMatches) -> Vec<Hit> {
         }
     }
     Vec::new()
+}
+
+/// How an `assert` rule is written: only `let` and `assert` lines, no kind line, in the
+/// DSL; `assert:` (with `let:`) in YAML.
+mod syntax {
+    use pest::iterators::Pair;
+    use serde_json::Value as Json;
+
+    use crate::pack::dsl::print::lets_and_asserts;
+    use crate::pack::dsl::{Builder, DslKind, LetLines, Rule as G};
+    use super::AssertCheck;
+    use crate::pack::yaml::schema::reference;
+    use crate::pack::yaml::write::{asserts_entry, lets_entry};
+    use crate::pack::yaml::{Fields, Node, Reader, Yaml, YamlKind};
+
+    impl DslKind for AssertCheck {
+        const LINES: &'static [G] = &[];
+
+        fn dsl_build(_: &mut Builder<'_>, _: Pair<'_, G>) -> Option<Self> {
+            None
+        }
+
+        /// A rule with `assert` lines and no kind line.
+        fn dsl_from_lets(lines: &mut LetLines) -> Option<Self> {
+            if lines.asserts.is_empty() {
+                return None;
+            }
+            Some(AssertCheck {
+                lets: lines.take_lets(),
+                asserts: lines.take_asserts(),
+            })
+        }
+
+        fn dsl_print(&self, out: &mut String) {
+            lets_and_asserts(out, &self.lets, &self.asserts)
+        }
+    }
+
+    impl YamlKind for AssertCheck {
+        const MODIFIERS: &'static [&'static str] = &["let"];
+
+        fn yaml_read(r: &mut Reader<'_>, _: &Node, fields: &Fields<'_>) -> Option<Self> {
+            let lets = r.lets(fields);
+            let asserts = r.asserts(fields);
+            Some(AssertCheck {
+                lets: lets?,
+                asserts: asserts?,
+            })
+        }
+
+        fn yaml_write(&self, entries: &mut Vec<(&'static str, Yaml)>) {
+            lets_entry(&self.lets, entries);
+            asserts_entry(&self.asserts, entries);
+        }
+
+        fn yaml_schema() -> Json {
+            reference("expressions")
+        }
+
+        fn yaml_description() -> String {
+            crate::i18n::text("schema-kind-assert", &[])
+        }
+    }
 }
 
 #[cfg(test)]

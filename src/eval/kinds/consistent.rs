@@ -19,13 +19,21 @@ use crate::diag::Label;
 use crate::eval::search::{Compiler, DocMatches, LeafId};
 use crate::eval::validate::{captures_of, Names, Ty};
 use crate::pack::error::PackError;
-use crate::pack::model::Consistent;
+use crate::pack::model::{Matcher, Spanned};
 use crate::pack::values::{coarse_slack, format_value, Value};
 
 #[derive(Debug, Clone)]
 pub struct Compiled {
     pub pattern: Vec<LeafId>,
     pub capture: String,
+}
+
+/// Kind `consistent`: every match of `pattern` in the document gives the same value for
+/// the capture `capture`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Consistent {
+    pub pattern: Matcher,
+    pub capture: Spanned<String>,
 }
 
 /// The names this kind gives its findings for message templates, beside captures, `let`s,
@@ -113,6 +121,89 @@ pub fn evaluate(cc: &Compiled, m: &DocMatches) -> Vec<Hit> {
     vec![Hit::at(labels)
         .var("first", first_value)
         .var("other", seen[differs].2.clone())]
+}
+
+/// How a `consistent` rule is written: `consistent MATCHER on NAME` in the DSL,
+/// `consistent: MATCHER` with `on: NAME` in YAML.
+mod syntax {
+    use pest::iterators::Pair;
+    use serde_json::Value as Json;
+
+    use crate::pack::dsl::print::wrapped_line;
+    use crate::pack::dsl::{Builder, DslKind, Rule as G};
+    use crate::pack::error::PackError;
+    use crate::pack::model::Spanned;
+    use super::Consistent;
+    use crate::pack::yaml::schema::reference;
+    use crate::pack::yaml::write::{matcher_yaml, text};
+    use crate::pack::yaml::{Fields, Node, Reader, Yaml, YamlKind};
+
+    impl DslKind for Consistent {
+        const LINES: &'static [G] = &[G::consistent];
+
+        fn dsl_build(b: &mut Builder<'_>, pair: Pair<'_, G>) -> Option<Self> {
+            let mut pattern = None;
+            let mut capture = None;
+            for part in pair.into_inner() {
+                match part.as_rule() {
+                    G::matcher => pattern = b.matcher(part),
+                    G::name => {
+                        capture = Some(Spanned::new(part.as_str().to_string(), b.span(&part)))
+                    }
+                    _ => {}
+                }
+            }
+            Some(Consistent {
+                pattern: pattern?,
+                capture: capture?,
+            })
+        }
+
+        fn dsl_print(&self, out: &mut String) {
+            let text = format!("consistent {} on {}", self.pattern, self.capture.value);
+            wrapped_line(out, 1, &text);
+        }
+    }
+
+    impl YamlKind for Consistent {
+        const MODIFIERS: &'static [&'static str] = &["on"];
+
+        fn yaml_read(r: &mut Reader<'_>, pattern: &Node, fields: &Fields<'_>) -> Option<Self> {
+            let pattern = r.matcher(pattern);
+            let capture = match fields.get("on") {
+                Some(n) => r.text(n, "`on`"),
+                None => {
+                    let key = fields.entry("consistent").map(|(k, _)| k.span.clone());
+                    r.error(
+                        PackError::new(
+                            crate::tr!("yaml-consistent-rule-needs-on"),
+                            key.unwrap_or_default(),
+                        )
+                        .with_label(crate::tr!("yaml-which-capture"))
+                        .with_help(crate::tr!("yaml-e-g-on-n")),
+                    );
+                    None
+                }
+            };
+            Some(Consistent {
+                pattern: pattern?,
+                capture: capture?,
+            })
+        }
+
+        fn yaml_write(&self, entries: &mut Vec<(&'static str, Yaml)>) {
+            entries.push(("consistent", matcher_yaml(&self.pattern)));
+            entries.push(("on", text(&self.capture)));
+        }
+
+        fn yaml_schema() -> Json {
+            reference("matcher")
+        }
+
+        fn yaml_description() -> String {
+            crate::i18n::text("schema-kind-consistent", &[])
+        }
+    }
 }
 
 #[cfg(test)]

@@ -22,12 +22,41 @@ use crate::eval::search::Compiler;
 use crate::eval::search::DocMatches;
 use crate::eval::validate::Names;
 use crate::pack::error::PackError;
-use crate::pack::model::{Digits, DigitsAspect};
+use crate::pack::model::Spanned;
 use crate::pack::values::Value;
 
 #[derive(Debug, Clone)]
 pub struct Compiled {
     pub aspect: DigitsAspect,
+}
+
+/// Kind `digits`: what is checked about the width of digits in figures.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Digits {
+    pub aspect: Spanned<DigitsAspect>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DigitsAspect {
+    /// A figure mixing full-width and half-width digits (2０24年).
+    Mixed,
+    /// A figure written in full-width digits only (２０２４年).
+    FullWidth,
+}
+
+impl DigitsAspect {
+    pub const ALL: [DigitsAspect; 2] = [DigitsAspect::Mixed, DigitsAspect::FullWidth];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DigitsAspect::Mixed => "mixed",
+            DigitsAspect::FullWidth => "fullwidth",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<DigitsAspect> {
+        DigitsAspect::ALL.into_iter().find(|a| a.as_str() == s)
+    }
 }
 
 /// The names this kind gives its findings for message templates, beside captures, `let`s,
@@ -128,6 +157,84 @@ pub fn evaluate(d: &Compiled, m: &DocMatches) -> Vec<Hit> {
         hits.push(hit);
     }
     hits
+}
+
+/// How a `digits` rule is written: `digits mixed` or `digits fullwidth`, in the DSL and (as
+/// `digits: …`) in YAML.
+mod syntax {
+    use pest::iterators::Pair;
+    use serde_json::{json, Value as Json};
+
+    use crate::pack::dsl::print::wrapped_line;
+    use crate::pack::dsl::{Builder, DslKind, Rule as G};
+    use crate::pack::error::PackError;
+    use crate::pack::model::Spanned;
+    use super::{Digits, DigitsAspect};
+    use crate::pack::yaml::read::with_suggestion;
+    use crate::pack::yaml::write::text;
+    use crate::pack::yaml::{Fields, Node, Reader, Yaml, YamlKind};
+
+    impl DslKind for Digits {
+        const LINES: &'static [G] = &[G::digits];
+
+        fn dsl_build(b: &mut Builder<'_>, pair: Pair<'_, G>) -> Option<Self> {
+            let word = pair.into_inner().find(|p| p.as_rule() == G::word)?;
+            let span = b.span(&word);
+            match DigitsAspect::parse(word.as_str()) {
+                Some(aspect) => Some(Digits {
+                    aspect: Spanned::new(aspect, span),
+                }),
+                None => {
+                    b.error(
+                        PackError::new(
+                            crate::tr!("build-unknown-digits-check-word", word = word.as_str()),
+                            span,
+                        )
+                        .with_label(crate::tr!("build-not-digits-check"))
+                        .with_help(crate::tr!("build-write-digits-mixed-full")),
+                    );
+                    None
+                }
+            }
+        }
+
+        fn dsl_print(&self, out: &mut String) {
+            wrapped_line(out, 1, &format!("digits {}", self.aspect.value.as_str()))
+        }
+    }
+
+    impl YamlKind for Digits {
+        fn yaml_read(r: &mut Reader<'_>, node: &Node, _: &Fields<'_>) -> Option<Self> {
+            let aspect = r.text(node, "`digits`")?;
+            match DigitsAspect::parse(&aspect.value) {
+                Some(value) => Some(Digits {
+                    aspect: Spanned::new(value, aspect.span),
+                }),
+                None => {
+                    let error = PackError::new(
+                        crate::tr!("yaml-unknown-digits-check-aspect", aspect = aspect.value),
+                        aspect.span.clone(),
+                    )
+                    .with_label(crate::tr!("yaml-expected-mixed-fullwidth"));
+                    r.error(with_suggestion(error, &aspect.value, &["mixed", "fullwidth"]));
+                    None
+                }
+            }
+        }
+
+        fn yaml_write(&self, entries: &mut Vec<(&'static str, Yaml)>) {
+            entries.push(("digits", text(self.aspect.value.as_str())))
+        }
+
+        fn yaml_schema() -> Json {
+            let aspects: Vec<&str> = DigitsAspect::ALL.iter().map(|a| a.as_str()).collect();
+            json!({ "enum": aspects })
+        }
+
+        fn yaml_description() -> String {
+            crate::i18n::text("schema-kind-digits", &[])
+        }
+    }
 }
 
 #[cfg(test)]

@@ -34,7 +34,7 @@ use std::sync::LazyLock;
 use super::Hit;
 use crate::diag::{Fix, Label};
 use crate::eval::search::DocMatches;
-use crate::pack::model::Doubled;
+use crate::pack::model::Spanned;
 use crate::pack::values::Value;
 
 /// Words of the field and common words, one or more a line (`#` starts a comment).
@@ -123,6 +123,14 @@ pub struct Compiled {
     allow: AllowIndex,
 }
 
+/// Kind `doubled`: a Chinese character typed twice in a word (建建设, 工作作, 的的), while
+/// reduplications (人人, 层层, 认认真真) and a word ending where the next begins with the same
+/// character (学习习近平, 人民民主) stay silent. `allow` adds sequences that are right.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Doubled {
+    pub allow: Vec<Spanned<String>>,
+}
+
 /// The names this kind gives its findings for message templates, beside captures, `let`s,
 /// facts, `match` and `count`.
 pub const MESSAGE_NAMES: &[&str] = &["suggestion", "char"];
@@ -134,7 +142,7 @@ pub fn validate(doubled: &Doubled, _: &mut Compiler, errors: &mut Vec<PackError>
 }
 
 /// Each allowed sequence of a `doubled` rule must hold a doubled character.
-fn check_doubled(doubled: &crate::pack::model::Doubled, errors: &mut Vec<PackError>) {
+fn check_doubled(doubled: &Doubled, errors: &mut Vec<PackError>) {
     for allowed in &doubled.allow {
         let chars: Vec<char> = allowed.value.chars().collect();
         if !chars.windows(2).any(|w| w[0] == w[1]) {
@@ -270,6 +278,94 @@ pub fn evaluate(d: &Compiled, m: &DocMatches) -> Vec<Hit> {
         i = to.max(i + 2);
     }
     hits
+}
+
+/// How a `doubled` rule is written: `doubled [allow "…", …]` in the DSL, `doubled: true` or
+/// `doubled: {allow: […]}` in YAML.
+mod syntax {
+    use pest::iterators::Pair;
+    use serde_json::{json, Value as Json};
+
+    use crate::pack::dsl::print::wrapped_line;
+    use crate::pack::dsl::{quote, Builder, DslKind, Rule as G};
+    use super::Doubled;
+    use crate::pack::yaml::node::Value;
+    use crate::pack::yaml::schema::reference;
+    use crate::pack::yaml::write::{map, texts};
+    use crate::pack::yaml::{Fields, Node, Reader, Yaml, YamlKind};
+
+    impl DslKind for Doubled {
+        const LINES: &'static [G] = &[G::doubled];
+
+        fn dsl_build(b: &mut Builder<'_>, pair: Pair<'_, G>) -> Option<Self> {
+            let mut allow = Some(Vec::new());
+            if let Some(list) = pair.into_inner().find(|p| p.as_rule() == G::doubled_allow) {
+                let items: Vec<_> = list
+                    .into_inner()
+                    .filter(|p| p.as_rule() == G::string)
+                    .map(|s| b.string(s))
+                    .collect();
+                allow = items.into_iter().collect();
+            }
+            Some(Doubled { allow: allow? })
+        }
+
+        fn dsl_print(&self, out: &mut String) {
+            if self.allow.is_empty() {
+                wrapped_line(out, 1, "doubled");
+            } else {
+                let allow: Vec<String> = self.allow.iter().map(|a| quote(a)).collect();
+                wrapped_line(out, 1, &format!("doubled allow {}", allow.join(", ")));
+            }
+        }
+    }
+
+    impl YamlKind for Doubled {
+        /// `doubled: true`, or `doubled: {allow: [...]}`.
+        fn yaml_read(r: &mut Reader<'_>, node: &Node, _: &Fields<'_>) -> Option<Self> {
+            match &node.value {
+                Value::Bool(true) | Value::Null => Some(Doubled::default()),
+                Value::Map(_) => {
+                    let fields = r.fields(node, &["allow"], "`doubled`")?;
+                    let allow = fields
+                        .get("allow")
+                        .map_or_else(Vec::new, |n| r.text_list(n, "`allow`"));
+                    Some(Doubled { allow })
+                }
+                _ => {
+                    r.wrong_type(node, "`doubled`", "`true`, or a map with `allow:`");
+                    None
+                }
+            }
+        }
+
+        fn yaml_write(&self, entries: &mut Vec<(&'static str, Yaml)>) {
+            let body = if self.allow.is_empty() {
+                Yaml::Bool(true)
+            } else {
+                map(vec![("allow", texts(&self.allow))])
+            };
+            entries.push(("doubled", body));
+        }
+
+        fn yaml_schema() -> Json {
+            json!({
+                "anyOf": [
+                    { "const": true },
+                    { "type": "null" },
+                    {
+                        "type": "object",
+                        "properties": { "allow": reference("texts") },
+                        "additionalProperties": false
+                    }
+                ]
+            })
+        }
+
+        fn yaml_description() -> String {
+            crate::i18n::text("schema-kind-doubled", &[])
+        }
+    }
 }
 
 #[cfg(test)]

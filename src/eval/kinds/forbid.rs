@@ -25,7 +25,7 @@ use crate::eval::validate::{
     captures_of, check_scope, check_template, compile_into, leaves_of, Names,
 };
 use crate::pack::error::PackError;
-use crate::pack::model::Forbid;
+use crate::pack::model::{Matcher, Scope, Spanned};
 use crate::pack::pattern::RegexSearch;
 use crate::pack::values::Value;
 use std::collections::HashSet;
@@ -37,6 +37,17 @@ pub struct Compiled {
     pub unless: Vec<CompiledMatcher>,
     pub suggest: Vec<String>,
     pub scope: CompiledScope,
+}
+
+/// Kind `forbid`: the matcher must not match, except where an exception matches the same text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Forbid {
+    pub what: Matcher,
+    /// A match is excused when an exception matches text overlapping it.
+    pub unless: Vec<Matcher>,
+    /// Replacement templates for the matched text (may interpolate captures).
+    pub suggest: Vec<Spanned<String>>,
+    pub scope: Scope,
 }
 
 /// The names this kind gives its findings for message templates, beside captures, `let`s,
@@ -402,6 +413,109 @@ pub fn evaluate(f: &Compiled, m: &DocMatches) -> Vec<Hit> {
         }
     }
     hits
+}
+
+/// How a `forbid` rule is written: `forbid MATCHER [unless (…)] [suggest "…"] [in SCOPE]` in
+/// the DSL, `forbid: MATCHER` with `unless:`, `suggest:` and `scope:` in YAML.
+mod syntax {
+    use std::fmt::Write;
+
+    use pest::iterators::Pair;
+    use serde_json::Value as Json;
+
+    use crate::pack::dsl::print::{list, scope_suffix, wrapped_line};
+    use crate::pack::dsl::{quote, Builder, DslKind, Rule as G};
+    use crate::pack::model::Scope;
+    use super::Forbid;
+    use crate::pack::yaml::schema::reference;
+    use crate::pack::yaml::write::{matcher_yaml, scope_entry, seq, texts};
+    use crate::pack::yaml::{Fields, Node, Reader, Yaml, YamlKind};
+
+    impl DslKind for Forbid {
+        const LINES: &'static [G] = &[G::forbid];
+
+        fn dsl_build(b: &mut Builder<'_>, pair: Pair<'_, G>) -> Option<Self> {
+            let mut what = None;
+            let mut unless = Some(Vec::new());
+            let mut suggest = Some(Vec::new());
+            let mut scope = Some(Scope::Document);
+            for part in pair.into_inner() {
+                match part.as_rule() {
+                    G::matcher => what = b.matcher(part),
+                    G::unless => unless = b.matcher_list(part.into_inner()),
+                    G::suggest => {
+                        let texts: Vec<_> = part
+                            .into_inner()
+                            .filter(|p| p.as_rule() == G::string)
+                            .map(|s| b.string(s))
+                            .collect();
+                        suggest = texts.into_iter().collect();
+                    }
+                    G::scope => scope = b.scope(part),
+                    _ => {}
+                }
+            }
+            Some(Forbid {
+                what: what?,
+                unless: unless?,
+                suggest: suggest?,
+                scope: scope?,
+            })
+        }
+
+        fn dsl_print(&self, out: &mut String) {
+            let mut text = format!("forbid {}", self.what);
+            if !self.unless.is_empty() {
+                let _ = write!(text, " unless {}", list(&self.unless));
+            }
+            if !self.suggest.is_empty() {
+                let suggestions: Vec<String> = self.suggest.iter().map(|s| quote(s)).collect();
+                let _ = write!(text, " suggest {}", suggestions.join(", "));
+            }
+            text.push_str(&scope_suffix(&self.scope));
+            wrapped_line(out, 1, &text);
+        }
+    }
+
+    impl YamlKind for Forbid {
+        const MODIFIERS: &'static [&'static str] = &["scope", "unless", "suggest"];
+
+        fn yaml_read(r: &mut Reader<'_>, what: &Node, fields: &Fields<'_>) -> Option<Self> {
+            let what = r.matcher(what);
+            let unless = fields
+                .get("unless")
+                .map_or_else(|| Some(Vec::new()), |n| r.matcher_list(n));
+            let suggest = fields
+                .get("suggest")
+                .map_or_else(Vec::new, |n| r.text_list(n, "`suggest`"));
+            let scope = r.scope_field(fields);
+            Some(Forbid {
+                what: what?,
+                unless: unless?,
+                suggest,
+                scope: scope?,
+            })
+        }
+
+        fn yaml_write(&self, entries: &mut Vec<(&'static str, Yaml)>) {
+            entries.push(("forbid", matcher_yaml(&self.what)));
+            if !self.unless.is_empty() {
+                entries.push(("unless", seq(self.unless.iter().map(matcher_yaml).collect())));
+            }
+            if !self.suggest.is_empty() {
+                entries.push(("suggest", texts(&self.suggest)));
+            }
+            scope_entry(&self.scope, entries);
+        }
+
+        fn yaml_schema() -> Json {
+            reference("matcher")
+        }
+
+        fn yaml_description() -> String {
+            crate::i18n::text("schema-kind-forbid", &[])
+        }
+    }
 }
 
 #[cfg(test)]

@@ -20,12 +20,19 @@ use crate::eval::search::Compiler;
 use crate::eval::search::DocMatches;
 use crate::eval::validate::Names;
 use crate::pack::error::PackError;
-use crate::pack::model::HalfWidth;
+use crate::pack::model::Spanned;
 use crate::pack::values::Value;
 
 #[derive(Debug, Clone)]
 pub struct Compiled {
     pub chars: Vec<char>,
+}
+
+/// Kind `halfwidth`: these half-width characters must not stand in Chinese running text
+/// (a CJK character on at least one side).
+#[derive(Clone, Debug, PartialEq)]
+pub struct HalfWidth {
+    pub chars: Spanned<String>,
 }
 
 /// The names this kind gives its findings for message templates, beside captures, `let`s,
@@ -132,6 +139,51 @@ fn marks_in<'t>(h: &'t Compiled, text: &'t str) -> Box<dyn Iterator<Item = (usiz
         )
     } else {
         Box::new(text.char_indices().filter(|(_, c)| h.chars.contains(c)))
+    }
+}
+
+/// How a `halfwidth` rule is written: `halfwidth ",;:"` in the DSL, `halfwidth: ",;:"` in
+/// YAML.
+mod syntax {
+    use pest::iterators::Pair;
+    use serde_json::Value as Json;
+
+    use crate::pack::dsl::print::wrapped_line;
+    use crate::pack::dsl::{quote, Builder, DslKind, Rule as G};
+    use super::HalfWidth;
+    use crate::pack::yaml::schema::reference;
+    use crate::pack::yaml::write::text;
+    use crate::pack::yaml::{Fields, Node, Reader, Yaml, YamlKind};
+
+    impl DslKind for HalfWidth {
+        const LINES: &'static [G] = &[G::halfwidth];
+
+        fn dsl_build(b: &mut Builder<'_>, pair: Pair<'_, G>) -> Option<Self> {
+            let chars = b.keyword_string(pair)?;
+            Some(HalfWidth { chars })
+        }
+
+        fn dsl_print(&self, out: &mut String) {
+            wrapped_line(out, 1, &format!("halfwidth {}", quote(&self.chars)))
+        }
+    }
+
+    impl YamlKind for HalfWidth {
+        fn yaml_read(r: &mut Reader<'_>, body: &Node, _: &Fields<'_>) -> Option<Self> {
+            r.text(body, "`halfwidth`").map(|chars| HalfWidth { chars })
+        }
+
+        fn yaml_write(&self, entries: &mut Vec<(&'static str, Yaml)>) {
+            entries.push(("halfwidth", text(&self.chars)))
+        }
+
+        fn yaml_schema() -> Json {
+            reference("text")
+        }
+
+        fn yaml_description() -> String {
+            crate::i18n::text("schema-kind-halfwidth", &[])
+        }
     }
 }
 

@@ -44,12 +44,35 @@ use crate::eval::search::DocMatches;
 use crate::eval::validate::Names;
 use crate::model::{Document, HeadingStyle};
 use crate::pack::error::PackError;
-use crate::pack::model::{HeadingAspect, Headings};
+use crate::pack::model::Spanned;
 use crate::pack::values::Value;
 
 #[derive(Debug, Clone)]
 pub struct Compiled {
     pub aspect: HeadingAspect,
+}
+
+/// Kind `headings`: a property of the heading numbering.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Headings {
+    pub aspect: Spanned<HeadingAspect>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeadingAspect {
+    /// Within one parent, same-level numbers run 1, 2, 3 … with no gap or repeat.
+    Continuous,
+    /// Levels are used in the standard order 一、→（一）→1.→（1）, none skipped.
+    LevelOrder,
+}
+
+impl HeadingAspect {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HeadingAspect::Continuous => "continuous",
+            HeadingAspect::LevelOrder => "level-order",
+        }
+    }
 }
 
 /// The names this kind gives its findings for message templates, beside captures, `let`s,
@@ -210,6 +233,90 @@ pub fn evaluate(h: &Compiled, m: &DocMatches) -> Vec<Hit> {
     match h.aspect {
         HeadingAspect::Continuous => continuity(m.doc),
         HeadingAspect::LevelOrder => level_order(m.doc),
+    }
+}
+
+/// How a `headings` rule is written: `headings continuous` or `headings level-order`, in
+/// the DSL and (as `headings: …`) in YAML.
+mod syntax {
+    use pest::iterators::Pair;
+    use serde_json::{json, Value as Json};
+
+    use crate::pack::dsl::print::line;
+    use crate::pack::dsl::{Builder, DslKind, Rule as G};
+    use crate::pack::error::PackError;
+    use crate::pack::model::Spanned;
+    use super::{HeadingAspect, Headings};
+    use crate::pack::yaml::read::with_suggestion;
+    use crate::pack::yaml::write::text;
+    use crate::pack::yaml::{Fields, Node, Reader, Yaml, YamlKind};
+
+    /// The values of `headings`.
+    const HEADING_ASPECTS: &[&str] = &["continuous", "level-order"];
+
+    impl DslKind for Headings {
+        const LINES: &'static [G] = &[G::headings];
+
+        fn dsl_build(b: &mut Builder<'_>, pair: Pair<'_, G>) -> Option<Self> {
+            let word = pair.into_inner().find(|p| p.as_rule() == G::word)?;
+            let span = b.span(&word);
+            let aspect = match word.as_str() {
+                "continuous" => HeadingAspect::Continuous,
+                "level-order" => HeadingAspect::LevelOrder,
+                other => {
+                    b.error(
+                        PackError::new(
+                            crate::tr!("build-unknown-heading-check-other", other = other),
+                            span,
+                        )
+                        .with_label(crate::tr!("build-not-heading-check"))
+                        .with_help(crate::tr!("build-write-headings-continuous-level")),
+                    );
+                    return None;
+                }
+            };
+            Some(Headings {
+                aspect: Spanned::new(aspect, span),
+            })
+        }
+
+        fn dsl_print(&self, out: &mut String) {
+            line(out, 1, &format!("headings {}", self.aspect.value.as_str()))
+        }
+    }
+
+    impl YamlKind for Headings {
+        fn yaml_read(r: &mut Reader<'_>, node: &Node, _: &Fields<'_>) -> Option<Self> {
+            let aspect = r.text(node, "`headings`")?;
+            let value = match aspect.value.as_str() {
+                "continuous" => HeadingAspect::Continuous,
+                "level-order" => HeadingAspect::LevelOrder,
+                other => {
+                    let error = PackError::new(
+                        crate::tr!("yaml-unknown-heading-check-other", other = other),
+                        aspect.span.clone(),
+                    )
+                    .with_label(crate::tr!("yaml-expected-continuous-level-order"));
+                    r.error(with_suggestion(error, other, HEADING_ASPECTS));
+                    return None;
+                }
+            };
+            Some(Headings {
+                aspect: Spanned::new(value, aspect.span),
+            })
+        }
+
+        fn yaml_write(&self, entries: &mut Vec<(&'static str, Yaml)>) {
+            entries.push(("headings", text(self.aspect.as_str())));
+        }
+
+        fn yaml_schema() -> Json {
+            json!({ "enum": HEADING_ASPECTS })
+        }
+
+        fn yaml_description() -> String {
+            crate::i18n::text("schema-kind-headings", &[])
+        }
     }
 }
 

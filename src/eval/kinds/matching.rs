@@ -23,13 +23,23 @@ use crate::eval::validate::{captures_of, check_lets, check_scope, expect_conditi
 use crate::eval::Bindings;
 use crate::pack::error::PackError;
 use crate::pack::expr::{Expr, ExprKind};
-use crate::pack::model::{Let, MatchCheck};
+use crate::pack::model::{Let, Matcher, Scope};
 use crate::pack::values::{self, format_value, AssertResult, Value};
 
 #[derive(Debug, Clone)]
 pub struct Compiled {
     pub pattern: Vec<LeafId>,
     pub scope: CompiledScope,
+    pub lets: Vec<Let>,
+    pub asserts: Vec<Expr>,
+}
+
+/// Kind `match`: for every match of `pattern` (inside one sentence unless scoped otherwise),
+/// compute the `let` bindings and check every assertion. A failed assertion is a finding.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MatchCheck {
+    pub pattern: Matcher,
+    pub scope: Scope,
     pub lets: Vec<Let>,
     pub asserts: Vec<Expr>,
 }
@@ -184,6 +194,103 @@ pub fn evaluate(mc: &Compiled, m: &DocMatches) -> Vec<Hit> {
         }
     }
     hits
+}
+
+/// How a `match` rule is written: `match MATCHER [in SCOPE]` with `let` and `assert` lines in
+/// the DSL, `match: MATCHER` with `scope:`, `let:` and `assert:` in YAML.
+mod syntax {
+    use pest::iterators::Pair;
+    use serde_json::Value as Json;
+
+    use crate::pack::dsl::print::{lets_and_asserts, scope_suffix, wrapped_line};
+    use crate::pack::dsl::{Builder, DslKind, LetLines, Rule as G};
+    use crate::pack::error::PackError;
+    use crate::pack::model::{Scope, Span};
+    use super::MatchCheck;
+    use crate::pack::yaml::schema::reference;
+    use crate::pack::yaml::write::{asserts_entry, lets_entry, matcher_yaml, scope_entry};
+    use crate::pack::yaml::{Fields, Node, Reader, Yaml, YamlKind};
+
+    impl DslKind for MatchCheck {
+        const LINES: &'static [G] = &[G::match_check];
+        const TAKES_LETS: bool = true;
+
+        fn dsl_build(b: &mut Builder<'_>, pair: Pair<'_, G>) -> Option<Self> {
+            let mut pattern = None;
+            let mut scope = Some(Scope::Document);
+            for part in pair.into_inner() {
+                match part.as_rule() {
+                    G::matcher => pattern = b.matcher(part),
+                    G::scope => scope = b.scope(part),
+                    _ => {}
+                }
+            }
+            Some(MatchCheck {
+                pattern: pattern?,
+                scope: scope?,
+                lets: Vec::new(),
+                asserts: Vec::new(),
+            })
+        }
+
+        /// A `match` needs at least one `assert`.
+        fn dsl_take_lets(&mut self, b: &mut Builder<'_>, line: Span, mut lines: LetLines) -> Option<()> {
+            if lines.asserts.is_empty() {
+                if lines.wrote_assert {
+                    return None;
+                }
+                b.error(
+                    PackError::new(crate::tr!("build-match-rule-needs-assert"), line)
+                        .with_label(crate::tr!("build-nothing-checked-for-these"))
+                        .with_help(crate::tr!("build-add-assert-over-captured")),
+                );
+                return None;
+            }
+            self.lets = lines.take_lets();
+            self.asserts = lines.take_asserts();
+            Some(())
+        }
+
+        fn dsl_print(&self, out: &mut String) {
+            let text = format!("match {}{}", self.pattern, scope_suffix(&self.scope));
+            wrapped_line(out, 1, &text);
+            lets_and_asserts(out, &self.lets, &self.asserts);
+        }
+    }
+
+    impl YamlKind for MatchCheck {
+        const MODIFIERS: &'static [&'static str] = &["scope", "let"];
+        const COMPANION: Option<&'static str> = Some("assert");
+        const PRECEDENCE: u8 = 1;
+
+        fn yaml_read(r: &mut Reader<'_>, pattern: &Node, fields: &Fields<'_>) -> Option<Self> {
+            let pattern = r.matcher(pattern);
+            let scope = r.scope_field(fields);
+            let lets = r.lets(fields);
+            let asserts = r.asserts(fields);
+            Some(MatchCheck {
+                pattern: pattern?,
+                scope: scope?,
+                lets: lets?,
+                asserts: asserts?,
+            })
+        }
+
+        fn yaml_write(&self, entries: &mut Vec<(&'static str, Yaml)>) {
+            entries.push(("match", matcher_yaml(&self.pattern)));
+            scope_entry(&self.scope, entries);
+            lets_entry(&self.lets, entries);
+            asserts_entry(&self.asserts, entries);
+        }
+
+        fn yaml_schema() -> Json {
+            reference("matcher")
+        }
+
+        fn yaml_description() -> String {
+            crate::i18n::text("schema-kind-match", &[])
+        }
+    }
 }
 
 #[cfg(test)]

@@ -19,12 +19,19 @@ use crate::eval::search::Compiler;
 use crate::eval::search::DocMatches;
 use crate::eval::validate::Names;
 use crate::pack::error::PackError;
-use crate::pack::model::Paired;
+use crate::pack::model::Spanned;
 use crate::pack::values::Value;
 
 #[derive(Debug, Clone)]
 pub struct Compiled {
     pub pairs: Vec<(char, char)>,
+}
+
+/// Kind `paired`: each listed pair (open, close) is balanced and properly nested per paragraph.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Paired {
+    /// Each entry is a two-character string such as `《》`.
+    pub pairs: Vec<Spanned<String>>,
 }
 
 /// The names this kind gives its findings for message templates, beside captures, `let`s,
@@ -115,6 +122,61 @@ pub fn evaluate(p: &Compiled, m: &DocMatches) -> Vec<Hit> {
     }
     hits.sort_by_key(|h| h.labels.first().map(|l| l.span.start));
     hits
+}
+
+/// How a `paired` rule is written: `paired "《》", "（）"` in the DSL, `paired: [《》, （）]` in
+/// YAML.
+mod syntax {
+    use pest::iterators::Pair;
+    use serde_json::Value as Json;
+
+    use crate::pack::dsl::print::wrapped_line;
+    use crate::pack::dsl::{quote, Builder, DslKind, Rule as G};
+    use super::Paired;
+    use crate::pack::yaml::schema::reference;
+    use crate::pack::yaml::write::texts;
+    use crate::pack::yaml::{Fields, Node, Reader, Yaml, YamlKind};
+
+    impl DslKind for Paired {
+        const LINES: &'static [G] = &[G::paired];
+
+        fn dsl_build(b: &mut Builder<'_>, pair: Pair<'_, G>) -> Option<Self> {
+            let mut pairs = Some(Vec::new());
+            for part in pair.into_inner().filter(|p| p.as_rule() == G::string) {
+                let text = b.string(part);
+                pairs = pairs.zip(text).map(|(mut all, text)| {
+                    all.push(text);
+                    all
+                });
+            }
+            Some(Paired { pairs: pairs? })
+        }
+
+        fn dsl_print(&self, out: &mut String) {
+            let pairs: Vec<String> = self.pairs.iter().map(|p| quote(p)).collect();
+            wrapped_line(out, 1, &format!("paired {}", pairs.join(", ")));
+        }
+    }
+
+    impl YamlKind for Paired {
+        fn yaml_read(r: &mut Reader<'_>, body: &Node, _: &Fields<'_>) -> Option<Self> {
+            Some(Paired {
+                pairs: r.text_list(body, "`paired`"),
+            })
+        }
+
+        fn yaml_write(&self, entries: &mut Vec<(&'static str, Yaml)>) {
+            entries.push(("paired", texts(&self.pairs)))
+        }
+
+        fn yaml_schema() -> Json {
+            reference("texts")
+        }
+
+        fn yaml_description() -> String {
+            crate::i18n::text("schema-kind-paired", &[])
+        }
+    }
 }
 
 #[cfg(test)]

@@ -27,7 +27,7 @@ use crate::diag::Label;
 use crate::eval::search::{CompiledMatcher, CompiledScope, Compiler, DocMatches};
 use crate::eval::validate::{check_scope, compile_into, Names};
 use crate::pack::error::PackError;
-use crate::pack::model::Require;
+use crate::pack::model::{Matcher, Scope, Spanned};
 use crate::pack::values::Value;
 
 #[derive(Debug, Clone)]
@@ -37,6 +37,14 @@ pub struct Compiled {
     /// `at least N` was written: with a section scope, every matching section must hold it.
     pub each_section: bool,
     pub scope: CompiledScope,
+}
+
+/// Kind `require`: the matcher must be satisfied at least `min_count` times in the scope.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Require {
+    pub what: Matcher,
+    pub min_count: Option<Spanned<u32>>,
+    pub scope: Scope,
 }
 
 /// The names this kind gives its findings for message templates, beside captures, `let`s,
@@ -194,6 +202,127 @@ pub fn evaluate(r: &Compiled, m: &DocMatches) -> Vec<Hit> {
     vec![hit
         .var("found", Value::count(found as f64))
         .var("min", Value::count(r.min_count as f64))]
+}
+
+/// How a `require` rule is written: `require MATCHER [at least N] [in SCOPE]` in the DSL,
+/// `require: MATCHER` with `min:` and `scope:` in YAML. `when` writes its requirement the
+/// same way ([`syntax::body`], [`syntax::dsl_text`], [`syntax::yaml_entries`]).
+pub(super) mod syntax {
+    use std::fmt::Write;
+
+    use pest::iterators::{Pair, Pairs};
+    use serde_json::Value as Json;
+
+    use crate::pack::dsl::print::{scope_suffix, wrapped_line};
+    use crate::pack::dsl::{Builder, DslKind, Rule as G};
+    use crate::pack::error::PackError;
+    use crate::pack::model::{Scope, Spanned};
+    use super::Require;
+    use crate::pack::yaml::schema::reference;
+    use crate::pack::yaml::write::{matcher_yaml, scope_entry};
+    use crate::pack::yaml::{Fields, Node, Reader, Yaml, YamlKind};
+
+    impl DslKind for Require {
+        const LINES: &'static [G] = &[G::require];
+
+        fn dsl_build(b: &mut Builder<'_>, line: Pair<'_, G>) -> Option<Self> {
+            body(b, line.into_inner())
+        }
+
+        fn dsl_print(&self, out: &mut String) {
+            wrapped_line(out, 1, &format!("require {}", dsl_text(self)))
+        }
+    }
+
+    /// `MATCHER [at least N] [in SCOPE]`.
+    pub fn body(b: &mut Builder<'_>, parts: Pairs<'_, G>) -> Option<Require> {
+        let mut what = None;
+        let mut min_count = None;
+        let mut scope = Some(Scope::Document);
+        for part in parts {
+            match part.as_rule() {
+                G::matcher => what = b.matcher(part),
+                G::at_least => min_count = Some(at_least(b, part)),
+                G::scope => scope = b.scope(part),
+                _ => {}
+            }
+        }
+        Some(Require {
+            what: what?,
+            min_count: min_count.map_or(Some(None), |count| count.map(Some))?,
+            scope: scope?,
+        })
+    }
+
+    fn at_least(b: &mut Builder<'_>, pair: Pair<'_, G>) -> Option<Spanned<u32>> {
+        let number = pair.into_inner().find(|p| p.as_rule() == G::number)?;
+        let span = b.span(&number);
+        match number.as_str().parse::<u32>() {
+            Ok(count) if count >= 1 => Some(Spanned::new(count, span)),
+            _ => {
+                b.error(
+                    PackError::new(
+                        crate::tr!("build-bad-count-number", number = number.as_str()),
+                        span,
+                    )
+                    .with_label(crate::tr!("build-not-whole-number-from"))
+                    .with_help(crate::tr!("build-at-least-n-takes")),
+                );
+                None
+            }
+        }
+    }
+
+    /// The DSL text after `require`.
+    pub fn dsl_text(require: &Require) -> String {
+        let mut text = require.what.to_string();
+        if let Some(count) = &require.min_count {
+            let _ = write!(text, " at least {}", count.value);
+        }
+        text.push_str(&scope_suffix(&require.scope));
+        text
+    }
+
+    impl YamlKind for Require {
+        const MODIFIERS: &'static [&'static str] = &["scope", "min"];
+
+        fn yaml_read(r: &mut Reader<'_>, what: &Node, fields: &Fields<'_>) -> Option<Self> {
+            read(r, what, fields)
+        }
+
+        fn yaml_write(&self, entries: &mut Vec<(&'static str, Yaml)>) {
+            yaml_entries(self, entries)
+        }
+
+        fn yaml_schema() -> Json {
+            reference("matcher")
+        }
+
+        fn yaml_description() -> String {
+            crate::i18n::text("schema-kind-require", &[])
+        }
+    }
+
+    /// `require: MATCHER` with `min:` and `scope:` from the rule's fields.
+    pub fn read(r: &mut Reader<'_>, what: &Node, fields: &Fields<'_>) -> Option<Require> {
+        let what = r.matcher(what);
+        let min_count = fields.get("min").and_then(|n| r.count(n, "`min`"));
+        let scope = r.scope_field(fields);
+        Some(Require {
+            what: what?,
+            min_count,
+            scope: scope?,
+        })
+    }
+
+    /// `require:`, `min:` and `scope:` entries.
+    pub fn yaml_entries(require: &Require, entries: &mut Vec<(&'static str, Yaml)>) {
+        entries.push(("require", matcher_yaml(&require.what)));
+        if let Some(min) = &require.min_count {
+            entries.push(("min", Yaml::Number(min.value)));
+        }
+        scope_entry(&require.scope, entries);
+    }
 }
 
 #[cfg(test)]

@@ -24,13 +24,28 @@ use crate::diag::Label;
 use crate::eval::search::{CompiledMatcher, Compiler, DocMatches};
 use crate::eval::validate::{compile_into, Names};
 use crate::pack::error::PackError;
-use crate::pack::model::Sections;
+use crate::pack::model::{Matcher, Spanned};
 use crate::pack::values::Value;
 
 #[derive(Debug, Clone)]
 pub struct Compiled {
     pub ordered: bool,
     pub sections: Vec<(String, CompiledMatcher)>,
+}
+
+/// Kind `sections`: each named section must exist (a heading matching its matcher);
+/// with `ordered`, they must appear in the listed order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sections {
+    pub ordered: bool,
+    pub sections: Vec<SectionSpec>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SectionSpec {
+    /// How the section is named in findings.
+    pub name: Spanned<String>,
+    pub heading: Matcher,
 }
 
 /// The names this kind gives its findings for message templates, beside captures, `let`s,
@@ -115,6 +130,179 @@ pub fn evaluate(s: &Compiled, m: &DocMatches) -> Vec<Hit> {
         }
     }
     hits
+}
+
+/// How a `sections` rule is written: `sections [ordered] { "name" = MATCHER, … }` in the DSL,
+/// `sections:` as a list of `{name, heading}` or a map with `ordered:` and `list:` in YAML.
+mod syntax {
+    use pest::iterators::Pair;
+    use serde_json::{json, Value as Json};
+
+    use crate::pack::dsl::print::wrapped_line;
+    use crate::pack::dsl::{quote, Builder, DslKind, Rule as G};
+    use crate::pack::error::PackError;
+    use crate::pack::model::Matcher;
+    use super::{SectionSpec, Sections};
+    use crate::pack::yaml::node::Value;
+    use crate::pack::yaml::schema::reference;
+    use crate::pack::yaml::write::{block_map, block_seq, map, matcher_yaml, text};
+    use crate::pack::yaml::{Fields, Node, Reader, Yaml, YamlKind};
+
+    impl DslKind for Sections {
+        const LINES: &'static [G] = &[G::sections];
+
+        fn dsl_build(b: &mut Builder<'_>, pair: Pair<'_, G>) -> Option<Self> {
+            let mut ordered = false;
+            let mut sections = Some(Vec::new());
+            for part in pair.into_inner() {
+                match part.as_rule() {
+                    G::ordered => ordered = true,
+                    G::section_spec => {
+                        let spec = section_spec(b, part);
+                        sections = sections.zip(spec).map(|(mut all, spec)| {
+                            all.push(spec);
+                            all
+                        });
+                    }
+                    _ => {}
+                }
+            }
+            Some(Sections {
+                ordered,
+                sections: sections?,
+            })
+        }
+
+        fn dsl_print(&self, out: &mut String) {
+            let ordered = if self.ordered { " ordered" } else { "" };
+            wrapped_line(out, 1, &format!("sections{ordered} {{"));
+            let last = self.sections.len().saturating_sub(1);
+            for (i, section) in self.sections.iter().enumerate() {
+                let comma = if i < last { "," } else { "" };
+                let text = format!("{} = {}{comma}", quote(&section.name), section.heading);
+                wrapped_line(out, 2, &text);
+            }
+            wrapped_line(out, 1, "}");
+        }
+    }
+
+    fn section_spec(b: &mut Builder<'_>, pair: Pair<'_, G>) -> Option<SectionSpec> {
+        let mut name = None;
+        let mut heading = None;
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                G::string => name = b.string(part),
+                G::matcher => heading = b.matcher(part),
+                _ => {}
+            }
+        }
+        Some(SectionSpec {
+            name: name?,
+            heading: heading?,
+        })
+    }
+
+    impl YamlKind for Sections {
+        fn yaml_read(r: &mut Reader<'_>, node: &Node, _: &Fields<'_>) -> Option<Self> {
+            let (ordered, list) = match &node.value {
+                Value::Seq(_) => (false, node),
+                _ => {
+                    let fields = r.fields(node, &["ordered", "list"], "`sections`")?;
+                    let ordered = match fields.get("ordered") {
+                        Some(n) => r.boolean(n, "`ordered`")?,
+                        None => false,
+                    };
+                    let Some(list) = fields.get("list") else {
+                        r.error(
+                            PackError::new(
+                                crate::tr!("yaml-sections-has-no-list"),
+                                node.span.clone(),
+                            )
+                            .with_label(crate::tr!("yaml-sections-expected-here"))
+                            .with_help(crate::tr!("yaml-sections-list-example")),
+                        );
+                        return None;
+                    };
+                    (ordered, list)
+                }
+            };
+            let Value::Seq(items) = &list.value else {
+                r.wrong_type(
+                    list,
+                    "the list of sections",
+                    "a list of `{name: …, heading: …}`",
+                );
+                return None;
+            };
+            let mut sections = Vec::new();
+            let mut complete = true;
+            for item in items {
+                match yaml_section(r, item) {
+                    Some(section) => sections.push(section),
+                    None => complete = false,
+                }
+            }
+            complete.then_some(Sections { ordered, sections })
+        }
+
+        fn yaml_write(&self, entries: &mut Vec<(&'static str, Yaml)>) {
+            let list = self
+                .sections
+                .iter()
+                .map(|s| {
+                    map(vec![
+                        ("name", text(&s.name)),
+                        ("heading", matcher_yaml(&s.heading)),
+                    ])
+                })
+                .collect();
+            let body = vec![
+                ("ordered".to_owned(), Yaml::Bool(self.ordered)),
+                ("list".to_owned(), block_seq(list)),
+            ];
+            entries.push(("sections", block_map(body)));
+        }
+
+        fn yaml_schema() -> Json {
+            json!({
+                "anyOf": [
+                    { "type": "array", "items": reference("section") },
+                    {
+                        "type": "object",
+                        "properties": {
+                            "ordered": { "type": "boolean" },
+                            "list": { "type": "array", "items": reference("section") }
+                        },
+                        "required": ["list"],
+                        "additionalProperties": false
+                    }
+                ]
+            })
+        }
+
+        fn yaml_description() -> String {
+            crate::i18n::text("schema-kind-sections", &[])
+        }
+    }
+
+    fn yaml_section(r: &mut Reader<'_>, node: &Node) -> Option<SectionSpec> {
+        let fields = r.fields(node, &["name", "heading"], "a section")?;
+        let Some(name_node) = fields.get("name") else {
+            r.error(
+                PackError::new(crate::tr!("yaml-section-has-no-name"), node.span.clone())
+                    .with_label(crate::tr!("yaml-section"))
+                    .with_help(crate::tr!("yaml-name-how-findings-call")),
+            );
+            return None;
+        };
+        let name = r.text(name_node, "`name`")?;
+        // Without `heading`, the section is found by its name.
+        let heading = match fields.get("heading") {
+            Some(n) => r.matcher(n)?,
+            None => Matcher::Text(name.clone()),
+        };
+        Some(SectionSpec { name, heading })
+    }
 }
 
 #[cfg(test)]

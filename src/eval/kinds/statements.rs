@@ -39,8 +39,7 @@ use crate::model::text::suggest;
 use crate::model::Document;
 use crate::pack::error::PackError;
 use crate::pack::expr::Expr;
-use crate::pack::model::{statement_figure_names, Matcher, Spanned, STATEMENT_TEXT_NAMES};
-use crate::pack::model::{Let, StatementCheck};
+use crate::pack::model::{Let, Matcher, Spanned};
 use crate::pack::values::{self, format_value, EvalError, AssertResult, Value};
 
 #[derive(Debug, Clone)]
@@ -49,6 +48,35 @@ pub struct Compiled {
     pub subject: Option<CompiledMatcher>,
     pub lets: Vec<Let>,
     pub asserts: Vec<Expr>,
+}
+
+/// Kind `match statement`: the quantity statements the document's analyser finds
+/// ([`crate::model::statements`]) of one kind, optionally only those whose subject matches.
+/// Without `assert`, a statement is a finding when the analyser finds its figures disagree;
+/// with `assert`, when an assertion over its figures fails.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StatementCheck {
+    /// `rate`, `share`, `parts`, `growth` or `repeated` (checked by validation).
+    pub kind: Spanned<String>,
+    /// Only statements whose subject this matches (text, regex and their combinations).
+    pub subject: Option<Matcher>,
+    pub lets: Vec<Let>,
+    pub asserts: Vec<Expr>,
+}
+
+/// Names a statement binds besides its figures: texts.
+pub const STATEMENT_TEXT_NAMES: &[&str] = &["subject", "expected", "pairing"];
+
+/// The figure names a statement of `kind` binds (numbers; `parts` is a list of numbers).
+pub fn statement_figure_names(kind: crate::model::StatementKind) -> &'static [&'static str] {
+    use crate::model::StatementKind;
+    match kind {
+        StatementKind::Rate => &["rate", "part", "total"],
+        StatementKind::Share => &["rate"],
+        StatementKind::Parts => &["total", "parts"],
+        StatementKind::Growth => &["growth", "current", "previous"],
+        StatementKind::Repeated => &["first", "other"],
+    }
 }
 
 /// Typed names of the statement kind are added by validation.
@@ -356,6 +384,113 @@ pub fn evaluate(check: &Compiled, m: &DocMatches) -> Vec<Hit> {
         }
     }
     hits
+}
+
+/// How a `match statement` rule is written: `match statement KIND [subject MATCHER]` with
+/// optional `let` and `assert` lines in the DSL, `statement: KIND` with `subject:`, `let:`
+/// and `assert:` in YAML. The kind is checked by validation.
+mod syntax {
+    use std::fmt::Write;
+
+    use pest::iterators::Pair;
+    use serde_json::Value as Json;
+
+    use crate::pack::dsl::print::{lets_and_asserts, wrapped_line};
+    use crate::pack::dsl::{Builder, DslKind, LetLines, Rule as G};
+    use crate::pack::model::{Span, Spanned};
+    use super::StatementCheck;
+    use crate::pack::yaml::schema::reference;
+    use crate::pack::yaml::write::{asserts_entry, lets_entry, matcher_yaml, text};
+    use crate::pack::yaml::{Fields, Node, Reader, Yaml, YamlKind};
+
+    impl DslKind for StatementCheck {
+        const LINES: &'static [G] = &[G::match_statement];
+        const TAKES_LETS: bool = true;
+
+        fn dsl_build(b: &mut Builder<'_>, pair: Pair<'_, G>) -> Option<Self> {
+            let mut kind = None;
+            let mut subject = Some(None);
+            for part in pair.into_inner() {
+                match part.as_rule() {
+                    G::word => kind = Some(Spanned::new(part.as_str().to_string(), b.span(&part))),
+                    G::statement_subject => {
+                        subject = part
+                            .into_inner()
+                            .find(|p| p.as_rule() == G::matcher)
+                            .and_then(|m| b.matcher(m))
+                            .map(Some);
+                    }
+                    _ => {}
+                }
+            }
+            Some(StatementCheck {
+                kind: kind?,
+                subject: subject?,
+                lets: Vec::new(),
+                asserts: Vec::new(),
+            })
+        }
+
+        /// Without `assert`, the analyser's verdict decides.
+        fn dsl_take_lets(&mut self, _: &mut Builder<'_>, _: Span, mut lines: LetLines) -> Option<()> {
+            if lines.wrote_assert && lines.asserts.is_empty() {
+                return None;
+            }
+            self.lets = lines.take_lets();
+            self.asserts = lines.take_asserts();
+            Some(())
+        }
+
+        fn dsl_print(&self, out: &mut String) {
+            let mut text = format!("match statement {}", self.kind.value);
+            if let Some(subject) = &self.subject {
+                let _ = write!(text, " subject {subject}");
+            }
+            wrapped_line(out, 1, &text);
+            lets_and_asserts(out, &self.lets, &self.asserts);
+        }
+    }
+
+    impl YamlKind for StatementCheck {
+        const MODIFIERS: &'static [&'static str] = &["subject", "let"];
+        const COMPANION: Option<&'static str> = Some("assert");
+
+        fn yaml_read(r: &mut Reader<'_>, kind: &Node, fields: &Fields<'_>) -> Option<Self> {
+            let kind = r.text(kind, "`statement`");
+            let subject = match fields.get("subject") {
+                Some(node) => r.matcher(node).map(Some),
+                None => Some(None),
+            };
+            let lets = r.lets(fields);
+            let asserts = match fields.get("assert") {
+                Some(_) => r.asserts(fields),
+                None => Some(Vec::new()),
+            };
+            Some(StatementCheck {
+                kind: kind?,
+                subject: subject?,
+                lets: lets?,
+                asserts: asserts?,
+            })
+        }
+
+        fn yaml_write(&self, entries: &mut Vec<(&'static str, Yaml)>) {
+            entries.push(("statement", text(&self.kind)));
+            if let Some(subject) = &self.subject {
+                entries.push(("subject", matcher_yaml(subject)));
+            }
+            lets_entry(&self.lets, entries);
+            asserts_entry(&self.asserts, entries);
+        }
+
+        fn yaml_schema() -> Json {
+            reference("text")
+        }
+
+        fn yaml_description() -> String {
+            crate::i18n::text("schema-kind-statement", &[])
+        }
+    }
 }
 
 #[cfg(test)]

@@ -30,7 +30,7 @@ use super::Hit;
 use crate::diag::{Fix, Label};
 use crate::eval::search::DocMatches;
 use crate::pack::error::PackError;
-use crate::pack::model::Terms;
+use crate::pack::model::{Spanned, TermEntry};
 use crate::pack::values::Value;
 
 #[derive(Debug, Clone)]
@@ -38,6 +38,26 @@ pub struct Compiled {
     searcher: Option<AhoCorasick>,
     /// Phrase, replacement and exceptions, in the order of the searcher's patterns.
     entries: Vec<(String, String, Vec<String>)>,
+}
+
+/// Kind `terms`: a list of wrong phrases, each with its right form. Entries are written in
+/// the pack, or kept in a table file (CSV or YAML) next to it, or both.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Terms {
+    /// Entries written in the pack.
+    pub entries: Vec<TermEntry>,
+    /// A table of entries, relative to the pack file (`terms.csv`, `terms.yaml`).
+    pub file: Option<Spanned<String>>,
+    /// The entries read from `file` when the pack was loaded (empty before that, and never
+    /// printed back: `fmt` and `convert` keep the reference to the table).
+    pub loaded: Vec<TermEntry>,
+}
+
+impl Terms {
+    /// Every entry: those written in the pack, then those of the table.
+    pub fn all_entries(&self) -> impl Iterator<Item = &TermEntry> {
+        self.entries.iter().chain(&self.loaded)
+    }
 }
 
 /// The names this kind gives its findings for message templates, beside captures, `let`s,
@@ -52,7 +72,7 @@ pub fn validate(terms: &Terms, _: &mut Compiler, errors: &mut Vec<PackError>) ->
 
 /// A term list: its entries written in the pack (the table's are checked when it is read),
 /// and the table's name.
-fn check_terms(terms: &crate::pack::model::Terms, errors: &mut Vec<PackError>) {
+fn check_terms(terms: &Terms, errors: &mut Vec<PackError>) {
     errors.extend(crate::pack::terms::check_entries(&[], &terms.entries));
     if let Some(file) = &terms.file {
         let path = std::path::Path::new(&file.value);
@@ -165,6 +185,237 @@ pub fn evaluate(t: &Compiled, m: &DocMatches) -> Vec<Hit> {
         hits.push(hit);
     }
     hits
+}
+
+/// How a `terms` rule is written: `terms [file "…"] { "wrong" -> "right" [unless "…"], … }` in
+/// the DSL, `terms:` as a list of `{phrase, suggest, unless}` or a map with `file:` and
+/// `list:` in YAML. The entries read from the table are never written back.
+mod syntax {
+    use std::fmt::Write;
+
+    use pest::iterators::Pair;
+    use serde_json::{json, Value as Json};
+
+    use crate::pack::dsl::print::{line, wrapped_line};
+    use crate::pack::dsl::{quote, Builder, DslKind, Rule as G};
+    use crate::pack::error::PackError;
+    use crate::pack::model::TermEntry;
+    use super::Terms;
+    use crate::pack::yaml::node::Value;
+    use crate::pack::yaml::schema::reference;
+    use crate::pack::yaml::write::{block_map, block_seq, map, text, texts};
+    use crate::pack::yaml::{Fields, Node, Reader, Yaml, YamlKind};
+
+    impl DslKind for Terms {
+        const LINES: &'static [G] = &[G::terms];
+
+        fn dsl_build(b: &mut Builder<'_>, pair: Pair<'_, G>) -> Option<Self> {
+            let keyword = b.span(&pair);
+            let mut terms = Terms::default();
+            let mut broken = false;
+            let mut wrote_list = false;
+            for part in pair.into_inner() {
+                match part.as_rule() {
+                    G::terms_file => match part.into_inner().find(|p| p.as_rule() == G::string) {
+                        Some(s) => match b.string(s) {
+                            Some(path) => terms.file = Some(path),
+                            None => broken = true,
+                        },
+                        None => broken = true,
+                    },
+                    G::terms_list => {
+                        wrote_list = true;
+                        for entry in part.into_inner().filter(|p| p.as_rule() == G::term_entry) {
+                            match term_entry(b, entry) {
+                                Some(entry) => terms.entries.push(entry),
+                                None => broken = true,
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            if broken {
+                return None;
+            }
+            if terms.file.is_none() && terms.entries.is_empty() {
+                let span = keyword.start..keyword.start + "terms".len();
+                let message = if wrote_list {
+                    "the term list is empty"
+                } else {
+                    "`terms` without a list or a table"
+                };
+                b.error(
+                    PackError::new(message, span)
+                        .with_label(crate::tr!("build-no-terms"))
+                        .with_help(crate::tr!("build-write-terms-name-table")),
+                );
+                return None;
+            }
+            Some(terms)
+        }
+
+        /// `terms file "…" {` with one entry a line, `}`; the entries read from the table are
+        /// not written (the table stays where it is).
+        fn dsl_print(&self, out: &mut String) {
+            let mut head = "terms".to_string();
+            if let Some(file) = &self.file {
+                let _ = write!(head, " file {}", quote(file));
+            }
+            if self.entries.is_empty() {
+                line(out, 1, &head);
+                return;
+            }
+            line(out, 1, &format!("{head} {{"));
+            for entry in &self.entries {
+                let mut text = format!("{} -> {}", quote(&entry.phrase), quote(&entry.suggest));
+                if !entry.unless.is_empty() {
+                    let unless: Vec<String> = entry.unless.iter().map(|u| quote(u)).collect();
+                    let _ = write!(text, " unless {}", unless.join(", "));
+                }
+                wrapped_line(out, 2, &text);
+            }
+            line(out, 1, "}");
+        }
+    }
+
+    fn term_entry(b: &mut Builder<'_>, pair: Pair<'_, G>) -> Option<TermEntry> {
+        let mut texts = Vec::new();
+        let mut unless = Some(Vec::new());
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                G::string => texts.push(b.string(part)),
+                G::term_unless => {
+                    let items: Vec<_> = part
+                        .into_inner()
+                        .filter(|p| p.as_rule() == G::string)
+                        .map(|s| b.string(s))
+                        .collect();
+                    unless = items.into_iter().collect();
+                }
+                _ => {}
+            }
+        }
+        let mut texts = texts.into_iter();
+        let phrase = texts.next().flatten();
+        let suggest = texts.next().flatten();
+        Some(TermEntry {
+            phrase: phrase?,
+            suggest: suggest?,
+            unless: unless?,
+        })
+    }
+
+    impl YamlKind for Terms {
+        /// `terms:` as a list of entries, or a map with `file:` (a table beside the pack) and
+        /// `list:` (entries).
+        fn yaml_read(r: &mut Reader<'_>, node: &Node, _: &Fields<'_>) -> Option<Self> {
+            let mut terms = Terms::default();
+            let list = match &node.value {
+                Value::Seq(_) => Some(node),
+                Value::Map(_) => {
+                    let fields = r.fields(node, &["file", "list"], "`terms`")?;
+                    if let Some(file) = fields.get("file") {
+                        terms.file = Some(r.text(file, "`file`")?);
+                    }
+                    fields.get("list")
+                }
+                _ => {
+                    r.wrong_type(
+                        node,
+                        "`terms`",
+                        "a list of `{phrase: …, suggest: …}`, or a map with `file:` and `list:`",
+                    );
+                    return None;
+                }
+            };
+            if let Some(list) = list {
+                let items: &[Node] = match &list.value {
+                    Value::Seq(items) => items,
+                    Value::Null => &[],
+                    _ => {
+                        r.wrong_type(
+                            list,
+                            "the list of terms",
+                            "a list of `{phrase: …, suggest: …}`",
+                        );
+                        return None;
+                    }
+                };
+                let mut complete = true;
+                for item in items {
+                    match r.term_entry(item) {
+                        Some(entry) => terms.entries.push(entry),
+                        None => complete = false,
+                    }
+                }
+                if !complete {
+                    return None;
+                }
+            }
+            if terms.file.is_none() && terms.entries.is_empty() {
+                r.error(
+                    PackError::new(crate::tr!("yaml-term-list-empty"), node.span.clone())
+                        .with_label(crate::tr!("yaml-no-terms"))
+                        .with_help(crate::tr!("yaml-list-entries-such-as")),
+                );
+                return None;
+            }
+            Some(terms)
+        }
+
+        /// A list of `{phrase, suggest, unless}` maps, in a map with `file:` when there is a
+        /// table. The entries read from the table are not written: the table stays where it is.
+        fn yaml_write(&self, entries: &mut Vec<(&'static str, Yaml)>) {
+            let list: Vec<Yaml> = self
+                .entries
+                .iter()
+                .map(|e| {
+                    let mut entry = vec![("phrase", text(&e.phrase)), ("suggest", text(&e.suggest))];
+                    if !e.unless.is_empty() {
+                        entry.push(("unless", texts(&e.unless)));
+                    }
+                    map(entry)
+                })
+                .collect();
+            let body = match &self.file {
+                None => block_seq(list),
+                Some(file) => {
+                    let mut body = vec![("file".to_owned(), text(file))];
+                    if !list.is_empty() {
+                        body.push(("list".to_owned(), block_seq(list)));
+                    }
+                    block_map(body)
+                }
+            };
+            entries.push(("terms", body));
+        }
+
+        fn yaml_schema() -> Json {
+            json!({
+                "anyOf": [
+                    { "type": "array", "items": reference("term") },
+                    {
+                        "type": "object",
+                        "properties": {
+                            "file": reference("text"),
+                            "list": {
+                                "anyOf": [
+                                    { "type": "array", "items": reference("term") },
+                                    { "type": "null" }
+                                ]
+                            }
+                        },
+                        "additionalProperties": false
+                    }
+                ]
+            })
+        }
+
+        fn yaml_description() -> String {
+            crate::i18n::text("schema-kind-terms", &[])
+        }
+    }
 }
 
 #[cfg(test)]

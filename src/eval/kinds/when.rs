@@ -14,6 +14,7 @@
 //! }
 //! ```
 
+use super::require::Require;
 use super::{require, Hit};
 use crate::diag::Label;
 use crate::eval::search::{CompiledMatcher, CompiledScope, Compiler, DocMatches, LeafId};
@@ -21,7 +22,7 @@ use crate::eval::validate::{captures_of, check_scope, compile_into, expect_condi
 use crate::eval::Bindings;
 use crate::pack::error::PackError;
 use crate::pack::expr::Expr;
-use crate::pack::model::{Condition, When};
+use crate::pack::model::{Matcher, Scope};
 use crate::pack::values::{self, AssertResult};
 
 #[derive(Debug, Clone)]
@@ -40,6 +41,24 @@ pub enum CompiledCondition {
 pub struct Compiled {
     pub condition: CompiledCondition,
     pub then: require::Compiled,
+}
+
+/// Kind `when`: if `condition` holds in the document, `then` must hold.
+#[derive(Clone, Debug, PartialEq)]
+pub struct When {
+    pub condition: Condition,
+    pub then: Require,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Condition {
+    /// The matcher is found in the scope.
+    Mentions { what: Matcher, scope: Scope },
+    /// Some match of the pattern satisfies the assertion (or any match, without one).
+    Match {
+        pattern: Matcher,
+        test: Option<Expr>,
+    },
 }
 
 /// The names this kind gives its findings for message templates, beside captures, `let`s,
@@ -127,6 +146,188 @@ pub fn evaluate(w: &Compiled, m: &DocMatches) -> Vec<Hit> {
         .map(|s| Label::new(s, Some("据此应有相应内容".to_string())))
         .collect();
     vec![Hit::at(labels).note("标注在引出此项要求的内容处")]
+}
+
+/// How a `when` rule is written: `when CONDITION require …` in the DSL (the condition is a
+/// matcher with an optional scope, or `match MATCHER [if EXPR]`), `when:` with `require:`
+/// (and `min:`, `scope:`) in YAML.
+mod syntax {
+    use pest::iterators::Pair;
+    use serde_json::Value as Json;
+
+    use super::super::require::syntax as require;
+    use crate::pack::dsl::print::{scope_suffix, wrapped_line};
+    use crate::pack::dsl::{Builder, DslKind, Rule as G};
+    use crate::pack::error::PackError;
+    use crate::pack::model::Scope;
+    use super::{Condition, When};
+    use crate::pack::yaml::node::Value;
+    use crate::pack::yaml::schema::reference;
+    use crate::pack::yaml::write::{map, matcher_yaml, scope_yaml};
+    use crate::pack::yaml::{Fields, Node, Reader, Yaml, YamlKind};
+
+    impl DslKind for When {
+        const LINES: &'static [G] = &[G::when];
+
+        fn dsl_build(b: &mut Builder<'_>, pair: Pair<'_, G>) -> Option<Self> {
+            let mut condition = None;
+            let mut then = None;
+            for part in pair.into_inner() {
+                match part.as_rule() {
+                    G::match_condition => condition = match_condition(b, part),
+                    G::mention_condition => condition = mention_condition(b, part),
+                    G::require_then => then = require::body(b, part.into_inner()),
+                    _ => {}
+                }
+            }
+            Some(When {
+                condition: condition?,
+                then: then?,
+            })
+        }
+
+        fn dsl_print(&self, out: &mut String) {
+            let condition = match &self.condition {
+                Condition::Mentions { what, scope } => format!("{what}{}", scope_suffix(scope)),
+                Condition::Match { pattern, test } => match test {
+                    Some(test) => format!("match {pattern} if {test}"),
+                    None => format!("match {pattern}"),
+                },
+            };
+            let text = format!(
+                "when {condition} require {}",
+                require::dsl_text(&self.then)
+            );
+            wrapped_line(out, 1, &text);
+        }
+    }
+
+    fn match_condition(b: &mut Builder<'_>, pair: Pair<'_, G>) -> Option<Condition> {
+        let mut pattern = None;
+        let mut test = Some(None);
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                G::matcher => pattern = b.matcher(part),
+                G::expr => test = b.expr(part).map(Some),
+                _ => {}
+            }
+        }
+        Some(Condition::Match {
+            pattern: pattern?,
+            test: test?,
+        })
+    }
+
+    fn mention_condition(b: &mut Builder<'_>, pair: Pair<'_, G>) -> Option<Condition> {
+        let mut what = None;
+        let mut scope = Some(Scope::Document);
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                G::matcher => what = b.matcher(part),
+                G::scope => scope = b.scope(part),
+                _ => {}
+            }
+        }
+        Some(Condition::Mentions {
+            what: what?,
+            scope: scope?,
+        })
+    }
+
+    impl YamlKind for When {
+        const MODIFIERS: &'static [&'static str] = &["scope", "min"];
+        const COMPANION: Option<&'static str> = Some("require");
+        const PRECEDENCE: u8 = 2;
+
+        fn yaml_read(r: &mut Reader<'_>, condition: &Node, fields: &Fields<'_>) -> Option<Self> {
+            let condition = yaml_condition(r, condition);
+            let then = match fields.entry("require") {
+                Some((_, what)) => require::read(r, what, fields),
+                None => {
+                    let key = fields.entry("when").map(|(k, _)| k.span.clone());
+                    r.error(
+                        PackError::new(
+                            crate::tr!("yaml-when-rule-needs-require"),
+                            key.unwrap_or_default(),
+                        )
+                        .with_label(crate::tr!("yaml-then-what")),
+                    );
+                    None
+                }
+            };
+            Some(When {
+                condition: condition?,
+                then: then?,
+            })
+        }
+
+        fn yaml_write(&self, entries: &mut Vec<(&'static str, Yaml)>) {
+            let condition = match &self.condition {
+                Condition::Mentions {
+                    what,
+                    scope: Scope::Document,
+                } => matcher_yaml(what),
+                Condition::Mentions { what, scope } => map(vec![
+                    ("mention", matcher_yaml(what)),
+                    ("scope", scope_yaml(scope)),
+                ]),
+                Condition::Match { pattern, test } => {
+                    let mut condition = vec![("match", matcher_yaml(pattern))];
+                    if let Some(test) = test {
+                        condition.push(("if", Yaml::Text(test.to_string())));
+                    }
+                    map(condition)
+                }
+            };
+            entries.push(("when", condition));
+            require::yaml_entries(&self.then, entries);
+        }
+
+        fn yaml_schema() -> Json {
+            reference("condition")
+        }
+
+        fn yaml_description() -> String {
+            crate::i18n::text("schema-kind-when", &[])
+        }
+    }
+
+    fn yaml_condition(r: &mut Reader<'_>, node: &Node) -> Option<Condition> {
+        let Value::Map(entries) = &node.value else {
+            let what = r.matcher(node)?;
+            return Some(Condition::Mentions {
+                what,
+                scope: Scope::Document,
+            });
+        };
+        let has = |key: &str| entries.iter().any(|(k, _)| k.value.as_str() == Some(key));
+        if has("match") {
+            let fields = r.fields(node, &["match", "if"], "a `when` condition")?;
+            let pattern = fields.get("match").and_then(|n| r.matcher(n));
+            let test = match fields.get("if") {
+                Some(n) => Some(r.expr(n)?),
+                None => None,
+            };
+            Some(Condition::Match {
+                pattern: pattern?,
+                test,
+            })
+        } else if has("mention") {
+            let fields = r.fields(node, &["mention", "scope"], "a `when` condition")?;
+            let what = fields.get("mention").and_then(|n| r.matcher(n));
+            let scope = r.scope_field(&fields);
+            Some(Condition::Mentions {
+                what: what?,
+                scope: scope?,
+            })
+        } else {
+            let what = r.matcher(node)?;
+            Some(Condition::Mentions {
+                what,
+                scope: Scope::Document,
+            })
+        }
+    }
 }
 
 #[cfg(test)]

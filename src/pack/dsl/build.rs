@@ -11,17 +11,15 @@ use pest::iterators::{Pair, Pairs};
 use pest::pratt_parser::{Assoc, Op, PrattParser};
 
 use super::depth::{self, MAX_EXPR_DEPTH, MAX_NESTING};
+use super::kind::{DslCheck, LetLines};
 use super::strings;
 use super::Rule;
 use crate::pack::error::PackError;
 use crate::pack::expr::{UnOp, FACTS};
 use crate::pack::model::{
-    AssertCheck, BinOp, Check, CmpOp, Condition, Consistent, Example, ExampleKind, Expr, ExprKind,
-    Forbid, Func, HalfWidth, HeadingAspect, Headings, Let, MatchCheck, Matcher, Pack, Paired,
-    Require, Rule as PackRule, Scope, SectionSpec, Sections, Severity, SeverityOverride, Span,
-    Spanned, StatementCheck, Tolerance, When,
+    BinOp, CmpOp, Example, ExampleKind, Expr, ExprKind, Func, Let, Matcher, Pack, Rule as PackRule,
+    Scope, Severity, SeverityOverride, Span, Spanned, Tolerance,
 };
-use crate::pack::model::{Digits, DigitsAspect, Doubled, TermEntry, Terms};
 
 /// `and` / `or` / `not`, loosest first.
 static LOGIC: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
@@ -40,8 +38,11 @@ static ARITH: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
 });
 
 /// The words that start each kind in the DSL, for help texts: "`require`, … or `digits`".
-fn check_keywords() -> String {
-    let words: Vec<String> = Check::dsl_keywords().map(|w| format!("`{w}`")).collect();
+pub fn check_keywords<C: DslCheck>() -> String {
+    let words: Vec<String> = C::keywords()
+        .into_iter()
+        .map(|w| format!("`{w}`"))
+        .collect();
     match words.split_last() {
         Some((last, [])) => last.clone(),
         Some((last, rest)) => crate::tr!("build-list-or", rest = rest.join(", "), last = last),
@@ -62,8 +63,7 @@ pub struct Builder<'s> {
 type Deep = (Expr, usize);
 
 /// The lines of one rule as they are read, before they are checked to fit together.
-#[derive(Default)]
-struct RuleLines {
+struct RuleLines<C> {
     severity: Option<Spanned<Severity>>,
     message: Option<Spanned<String>>,
     help: Option<Spanned<String>>,
@@ -72,7 +72,7 @@ struct RuleLines {
     once_per_file: Option<Span>,
     examples: Vec<Example>,
     /// The check and the span of its keyword line.
-    check: Option<(Check, Span)>,
+    check: Option<(C, Span)>,
     lets: Vec<(Let, Span)>,
     asserts: Vec<(Expr, Span)>,
     /// A line failed to build: the rule is left out, its errors are already recorded.
@@ -80,6 +80,26 @@ struct RuleLines {
     /// A `message` / `assert` line was written, even if it failed to build.
     wrote_message: bool,
     wrote_assert: bool,
+}
+
+impl<C> Default for RuleLines<C> {
+    fn default() -> Self {
+        RuleLines {
+            severity: None,
+            message: None,
+            help: None,
+            reference: None,
+            tags: Vec::new(),
+            once_per_file: None,
+            examples: Vec::new(),
+            check: None,
+            lets: Vec::new(),
+            asserts: Vec::new(),
+            broken: false,
+            wrote_message: false,
+            wrote_assert: false,
+        }
+    }
 }
 
 impl<'s> Builder<'s> {
@@ -109,17 +129,17 @@ impl<'s> Builder<'s> {
         }
     }
 
-    fn span(&self, pair: &Pair<Rule>) -> Span {
+    pub fn span(&self, pair: &Pair<Rule>) -> Span {
         let span = pair.as_span();
         self.base + span.start()..self.base + span.end()
     }
 
-    fn error(&mut self, error: PackError) {
+    pub fn error(&mut self, error: PackError) {
         self.errors.push(error);
     }
 
     /// 1-based line of a byte offset in the pack file, for messages that refer to another place.
-    fn line_of(&self, offset: usize) -> usize {
+    pub fn line_of(&self, offset: usize) -> usize {
         let local = offset.saturating_sub(self.base);
         self.src
             .get(..local)
@@ -144,7 +164,7 @@ impl<'s> Builder<'s> {
 
     // ------------------------------------------------------------------ pack
 
-    pub fn pack(&mut self, pair: Pair<Rule>) -> Option<Pack> {
+    pub fn pack<C: DslCheck>(&mut self, pair: Pair<Rule>) -> Option<Pack<C>> {
         let mut name = None;
         let mut version = None;
         let mut description = None;
@@ -208,7 +228,7 @@ impl<'s> Builder<'s> {
     }
 
     /// `keyword "text"` lines: the text.
-    fn keyword_string(&mut self, pair: Pair<Rule>) -> Option<Spanned<String>> {
+    pub fn keyword_string(&mut self, pair: Pair<Rule>) -> Option<Spanned<String>> {
         let string = pair.into_inner().find(|p| p.as_rule() == Rule::string)?;
         self.string(string)
     }
@@ -249,7 +269,7 @@ impl<'s> Builder<'s> {
 
     // ------------------------------------------------------------------ rules
 
-    fn rule(&mut self, pair: Pair<Rule>) -> Option<PackRule> {
+    fn rule<C: DslCheck>(&mut self, pair: Pair<Rule>) -> Option<PackRule<C>> {
         let mut inner = pair.into_inner();
         let id_pair = inner.find(|p| p.as_rule() == Rule::rule_id)?;
         let id = self.rule_id(id_pair);
@@ -292,7 +312,7 @@ impl<'s> Builder<'s> {
         Some(Spanned::new(pair.as_str().to_string(), span))
     }
 
-    fn rule_item(&mut self, item: Pair<Rule>, lines: &mut RuleLines) {
+    fn rule_item<C: DslCheck>(&mut self, item: Pair<Rule>, lines: &mut RuleLines<C>) {
         let span = self.span(&item);
         let rule = item.as_rule();
         lines.wrote_message |= rule == Rule::message;
@@ -355,34 +375,21 @@ impl<'s> Builder<'s> {
                 None => lines.broken = true,
             },
             _ => {
-                let check = match rule {
-                    Rule::require => self.require(item.into_inner()).map(Check::Require),
-                    Rule::forbid => self.forbid(item).map(Check::Forbid),
-                    Rule::match_check => self.match_check(item).map(Check::Match),
-                    Rule::match_statement => self.match_statement(item).map(Check::Statement),
-                    Rule::consistent => self.consistent(item).map(Check::Consistent),
-                    Rule::when => self.when(item).map(Check::When),
-                    Rule::sections => self.sections(item).map(Check::Sections),
-                    Rule::headings => self.headings(item).map(Check::Headings),
-                    Rule::paired => self.paired(item).map(Check::Paired),
-                    Rule::halfwidth => self.halfwidth(item).map(Check::HalfWidth),
-                    Rule::terms => self.terms(item).map(Check::Terms),
-                    Rule::doubled => self.doubled(item).map(Check::Doubled),
-                    Rule::digits => self.digits(item).map(Check::Digits),
-                    _ => return,
+                let Some(check) = C::build(self, item) else {
+                    return;
                 };
                 let Some(check) = check else {
                     lines.broken = true;
                     return;
                 };
                 if let Some((first, first_span)) = &lines.check {
-                    let keyword_span = span.start..span.start + check.dsl_keyword().len();
+                    let keyword_span = span.start..span.start + check.keyword().len();
                     let line = self.line_of(first_span.start);
                     self.error(
                         PackError::new(
                             crate::tr!(
                                 "build-rule-checks-one-thing",
-                                dsl_keyword = first.dsl_keyword()
+                                dsl_keyword = first.keyword()
                             ),
                             keyword_span,
                         )
@@ -398,41 +405,32 @@ impl<'s> Builder<'s> {
     }
 
     /// Puts the check together with the rule's `let` and `assert` lines.
-    fn rule_check(&mut self, id: &Spanned<String>, lines: &mut RuleLines) -> Option<Check> {
-        let lets = std::mem::take(&mut lines.lets);
-        let asserts = std::mem::take(&mut lines.asserts);
+    fn rule_check<C: DslCheck>(
+        &mut self,
+        id: &Spanned<String>,
+        lines: &mut RuleLines<C>,
+    ) -> Option<C> {
+        let mut lets = LetLines {
+            lets: std::mem::take(&mut lines.lets),
+            asserts: std::mem::take(&mut lines.asserts),
+            wrote_assert: lines.wrote_assert,
+        };
         match lines.check.take() {
-            Some((Check::Match(mut check), span)) => {
-                if asserts.is_empty() {
-                    if lines.wrote_assert {
-                        return None;
-                    }
-                    self.error(
-                        PackError::new(crate::tr!("build-match-rule-needs-assert"), span)
-                            .with_label(crate::tr!("build-nothing-checked-for-these"))
-                            .with_help(crate::tr!("build-add-assert-over-captured")),
-                    );
-                    return None;
-                }
-                check.lets = lets.into_iter().map(|(binding, _)| binding).collect();
-                check.asserts = asserts.into_iter().map(|(expr, _)| expr).collect();
-                Some(Check::Match(check))
-            }
-            Some((Check::Statement(mut check), _)) => {
-                // Without `assert`, the analyser's verdict decides.
-                if lines.wrote_assert && asserts.is_empty() {
-                    return None;
-                }
-                check.lets = lets.into_iter().map(|(binding, _)| binding).collect();
-                check.asserts = asserts.into_iter().map(|(expr, _)| expr).collect();
-                Some(Check::Statement(check))
+            Some((mut check, span)) if check.takes_lets() => {
+                check.take_lets(self, span, lets)?;
+                Some(check)
             }
             Some((check, _)) => {
                 let stray = lets
+                    .lets
                     .first()
                     .map(|(_, span)| (span.clone(), "let"))
                     .into_iter()
-                    .chain(asserts.first().map(|(_, span)| (span.clone(), "assert")))
+                    .chain(
+                        lets.asserts
+                            .first()
+                            .map(|(_, span)| (span.clone(), "assert")),
+                    )
                     .min_by_key(|(span, _)| span.start);
                 if let Some((span, keyword)) = stray {
                     self.error(
@@ -440,7 +438,7 @@ impl<'s> Builder<'s> {
                             crate::tr!(
                                 "build-keyword-does-not-go",
                                 keyword = keyword,
-                                check = check.dsl_keyword()
+                                check = check.keyword()
                             ),
                             span.start..span.start + keyword.len(),
                         )
@@ -451,12 +449,11 @@ impl<'s> Builder<'s> {
                 }
                 Some(check)
             }
-            None if !asserts.is_empty() => Some(Check::Assert(AssertCheck {
-                lets: lets.into_iter().map(|(binding, _)| binding).collect(),
-                asserts: asserts.into_iter().map(|(expr, _)| expr).collect(),
-            })),
             None => {
-                if let Some((_, span)) = lets.first() {
+                if let Some(check) = C::from_lets(&mut lets) {
+                    return Some(check);
+                }
+                if let Some((_, span)) = lets.lets.first() {
                     self.error(
                         PackError::new(crate::tr!("build-let-without-assert"), span.clone())
                             .with_help(crate::tr!("build-add-assert-that-uses")),
@@ -468,7 +465,7 @@ impl<'s> Builder<'s> {
                             id.span.clone(),
                         )
                         .with_label(crate::tr!("build-rule-has-no-check"))
-                        .with_help(crate::tr!("build-add-one", limit = check_keywords())),
+                        .with_help(crate::tr!("build-add-one", limit = check_keywords::<C>())),
                     );
                 }
                 None
@@ -491,118 +488,6 @@ impl<'s> Builder<'s> {
         Some(Example { kind, text: text? })
     }
 
-    fn require(&mut self, parts: Pairs<Rule>) -> Option<Require> {
-        let mut what = None;
-        let mut min_count = None;
-        let mut scope = Some(Scope::Document);
-        for part in parts {
-            match part.as_rule() {
-                Rule::matcher => what = self.matcher(part),
-                Rule::at_least => min_count = Some(self.at_least(part)),
-                Rule::scope => scope = self.scope(part),
-                _ => {}
-            }
-        }
-        Some(Require {
-            what: what?,
-            min_count: min_count.map_or(Some(None), |count| count.map(Some))?,
-            scope: scope?,
-        })
-    }
-
-    fn at_least(&mut self, pair: Pair<Rule>) -> Option<Spanned<u32>> {
-        let number = pair.into_inner().find(|p| p.as_rule() == Rule::number)?;
-        let span = self.span(&number);
-        match number.as_str().parse::<u32>() {
-            Ok(count) if count >= 1 => Some(Spanned::new(count, span)),
-            _ => {
-                self.error(
-                    PackError::new(
-                        crate::tr!("build-bad-count-number", number = number.as_str()),
-                        span,
-                    )
-                    .with_label(crate::tr!("build-not-whole-number-from"))
-                    .with_help(crate::tr!("build-at-least-n-takes")),
-                );
-                None
-            }
-        }
-    }
-
-    fn forbid(&mut self, pair: Pair<Rule>) -> Option<Forbid> {
-        let mut what = None;
-        let mut unless = Some(Vec::new());
-        let mut suggest = Some(Vec::new());
-        let mut scope = Some(Scope::Document);
-        for part in pair.into_inner() {
-            match part.as_rule() {
-                Rule::matcher => what = self.matcher(part),
-                Rule::unless => unless = self.matcher_list(part.into_inner()),
-                Rule::suggest => {
-                    let texts: Vec<_> = part
-                        .into_inner()
-                        .filter(|p| p.as_rule() == Rule::string)
-                        .map(|s| self.string(s))
-                        .collect();
-                    suggest = texts.into_iter().collect();
-                }
-                Rule::scope => scope = self.scope(part),
-                _ => {}
-            }
-        }
-        Some(Forbid {
-            what: what?,
-            unless: unless?,
-            suggest: suggest?,
-            scope: scope?,
-        })
-    }
-
-    fn match_check(&mut self, pair: Pair<Rule>) -> Option<MatchCheck> {
-        let mut pattern = None;
-        let mut scope = Some(Scope::Document);
-        for part in pair.into_inner() {
-            match part.as_rule() {
-                Rule::matcher => pattern = self.matcher(part),
-                Rule::scope => scope = self.scope(part),
-                _ => {}
-            }
-        }
-        Some(MatchCheck {
-            pattern: pattern?,
-            scope: scope?,
-            lets: Vec::new(),
-            asserts: Vec::new(),
-        })
-    }
-
-    /// `match statement KIND [subject MATCHER]`; the kind is checked by validation.
-    fn match_statement(&mut self, pair: Pair<Rule>) -> Option<StatementCheck> {
-        let mut kind = None;
-        let mut subject = Some(None);
-        for part in pair.into_inner() {
-            match part.as_rule() {
-                Rule::word => {
-                    kind = Some(Spanned::new(part.as_str().to_string(), self.span(&part)))
-                }
-                Rule::statement_subject => {
-                    subject = part
-                        .into_inner()
-                        .find(|p| p.as_rule() == Rule::matcher)
-                        .and_then(|m| self.matcher(m))
-                        .map(Some);
-                }
-                _ => {}
-            }
-        }
-        Some(StatementCheck {
-            kind: kind?,
-            subject: subject?,
-            lets: Vec::new(),
-            asserts: Vec::new(),
-        })
-    }
-
     fn let_binding(&mut self, pair: Pair<Rule>) -> Option<Let> {
         let mut name = None;
         let mut value = None;
@@ -621,270 +506,9 @@ impl<'s> Builder<'s> {
         })
     }
 
-    fn consistent(&mut self, pair: Pair<Rule>) -> Option<Consistent> {
-        let mut pattern = None;
-        let mut capture = None;
-        for part in pair.into_inner() {
-            match part.as_rule() {
-                Rule::matcher => pattern = self.matcher(part),
-                Rule::name => {
-                    capture = Some(Spanned::new(part.as_str().to_string(), self.span(&part)))
-                }
-                _ => {}
-            }
-        }
-        Some(Consistent {
-            pattern: pattern?,
-            capture: capture?,
-        })
-    }
-
-    fn when(&mut self, pair: Pair<Rule>) -> Option<When> {
-        let mut condition = None;
-        let mut then = None;
-        for part in pair.into_inner() {
-            match part.as_rule() {
-                Rule::match_condition => condition = self.match_condition(part),
-                Rule::mention_condition => condition = self.mention_condition(part),
-                Rule::require_then => then = self.require(part.into_inner()),
-                _ => {}
-            }
-        }
-        Some(When {
-            condition: condition?,
-            then: then?,
-        })
-    }
-
-    fn match_condition(&mut self, pair: Pair<Rule>) -> Option<Condition> {
-        let mut pattern = None;
-        let mut test = Some(None);
-        for part in pair.into_inner() {
-            match part.as_rule() {
-                Rule::matcher => pattern = self.matcher(part),
-                Rule::expr => test = self.expr(part).map(Some),
-                _ => {}
-            }
-        }
-        Some(Condition::Match {
-            pattern: pattern?,
-            test: test?,
-        })
-    }
-
-    fn mention_condition(&mut self, pair: Pair<Rule>) -> Option<Condition> {
-        let mut what = None;
-        let mut scope = Some(Scope::Document);
-        for part in pair.into_inner() {
-            match part.as_rule() {
-                Rule::matcher => what = self.matcher(part),
-                Rule::scope => scope = self.scope(part),
-                _ => {}
-            }
-        }
-        Some(Condition::Mentions {
-            what: what?,
-            scope: scope?,
-        })
-    }
-
-    fn sections(&mut self, pair: Pair<Rule>) -> Option<Sections> {
-        let mut ordered = false;
-        let mut sections = Some(Vec::new());
-        for part in pair.into_inner() {
-            match part.as_rule() {
-                Rule::ordered => ordered = true,
-                Rule::section_spec => {
-                    let spec = self.section_spec(part);
-                    sections = sections.zip(spec).map(|(mut all, spec)| {
-                        all.push(spec);
-                        all
-                    });
-                }
-                _ => {}
-            }
-        }
-        Some(Sections {
-            ordered,
-            sections: sections?,
-        })
-    }
-
-    fn section_spec(&mut self, pair: Pair<Rule>) -> Option<SectionSpec> {
-        let mut name = None;
-        let mut heading = None;
-        for part in pair.into_inner() {
-            match part.as_rule() {
-                Rule::string => name = self.string(part),
-                Rule::matcher => heading = self.matcher(part),
-                _ => {}
-            }
-        }
-        Some(SectionSpec {
-            name: name?,
-            heading: heading?,
-        })
-    }
-
-    fn headings(&mut self, pair: Pair<Rule>) -> Option<Headings> {
-        let word = pair.into_inner().find(|p| p.as_rule() == Rule::word)?;
-        let span = self.span(&word);
-        let aspect = match word.as_str() {
-            "continuous" => HeadingAspect::Continuous,
-            "level-order" => HeadingAspect::LevelOrder,
-            other => {
-                self.error(
-                    PackError::new(
-                        crate::tr!("build-unknown-heading-check-other", other = other),
-                        span,
-                    )
-                    .with_label(crate::tr!("build-not-heading-check"))
-                    .with_help(crate::tr!("build-write-headings-continuous-level")),
-                );
-                return None;
-            }
-        };
-        Some(Headings {
-            aspect: Spanned::new(aspect, span),
-        })
-    }
-
-    fn paired(&mut self, pair: Pair<Rule>) -> Option<Paired> {
-        let mut pairs = Some(Vec::new());
-        for part in pair.into_inner().filter(|p| p.as_rule() == Rule::string) {
-            let text = self.string(part);
-            pairs = pairs.zip(text).map(|(mut all, text)| {
-                all.push(text);
-                all
-            });
-        }
-        Some(Paired { pairs: pairs? })
-    }
-
-    fn halfwidth(&mut self, pair: Pair<Rule>) -> Option<HalfWidth> {
-        let chars = self.keyword_string(pair)?;
-        Some(HalfWidth { chars })
-    }
-
-    // ------------------------------------------------------------------ term lists
-
-    /// `terms file "…" { "wrong" -> "right" unless "…" … }`.
-    fn terms(&mut self, pair: Pair<Rule>) -> Option<Terms> {
-        let keyword = self.span(&pair);
-        let mut terms = Terms::default();
-        let mut broken = false;
-        let mut wrote_list = false;
-        for part in pair.into_inner() {
-            match part.as_rule() {
-                Rule::terms_file => match part.into_inner().find(|p| p.as_rule() == Rule::string) {
-                    Some(s) => match self.string(s) {
-                        Some(path) => terms.file = Some(path),
-                        None => broken = true,
-                    },
-                    None => broken = true,
-                },
-                Rule::terms_list => {
-                    wrote_list = true;
-                    for entry in part
-                        .into_inner()
-                        .filter(|p| p.as_rule() == Rule::term_entry)
-                    {
-                        match self.term_entry(entry) {
-                            Some(entry) => terms.entries.push(entry),
-                            None => broken = true,
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
-        if broken {
-            return None;
-        }
-        if terms.file.is_none() && terms.entries.is_empty() {
-            let span = keyword.start..keyword.start + "terms".len();
-            let message = if wrote_list {
-                "the term list is empty"
-            } else {
-                "`terms` without a list or a table"
-            };
-            self.error(
-                PackError::new(message, span)
-                    .with_label(crate::tr!("build-no-terms"))
-                    .with_help(crate::tr!("build-write-terms-name-table")),
-            );
-            return None;
-        }
-        Some(terms)
-    }
-
-    fn term_entry(&mut self, pair: Pair<Rule>) -> Option<TermEntry> {
-        let mut texts = Vec::new();
-        let mut unless = Some(Vec::new());
-        for part in pair.into_inner() {
-            match part.as_rule() {
-                Rule::string => texts.push(self.string(part)),
-                Rule::term_unless => {
-                    let items: Vec<_> = part
-                        .into_inner()
-                        .filter(|p| p.as_rule() == Rule::string)
-                        .map(|s| self.string(s))
-                        .collect();
-                    unless = items.into_iter().collect();
-                }
-                _ => {}
-            }
-        }
-        let mut texts = texts.into_iter();
-        let phrase = texts.next().flatten();
-        let suggest = texts.next().flatten();
-        Some(TermEntry {
-            phrase: phrase?,
-            suggest: suggest?,
-            unless: unless?,
-        })
-    }
-
-    fn doubled(&mut self, pair: Pair<Rule>) -> Option<Doubled> {
-        let mut allow = Some(Vec::new());
-        if let Some(list) = pair
-            .into_inner()
-            .find(|p| p.as_rule() == Rule::doubled_allow)
-        {
-            let items: Vec<_> = list
-                .into_inner()
-                .filter(|p| p.as_rule() == Rule::string)
-                .map(|s| self.string(s))
-                .collect();
-            allow = items.into_iter().collect();
-        }
-        Some(Doubled { allow: allow? })
-    }
-
-    fn digits(&mut self, pair: Pair<Rule>) -> Option<Digits> {
-        let word = pair.into_inner().find(|p| p.as_rule() == Rule::word)?;
-        let span = self.span(&word);
-        match DigitsAspect::parse(word.as_str()) {
-            Some(aspect) => Some(Digits {
-                aspect: Spanned::new(aspect, span),
-            }),
-            None => {
-                self.error(
-                    PackError::new(
-                        crate::tr!("build-unknown-digits-check-word", word = word.as_str()),
-                        span,
-                    )
-                    .with_label(crate::tr!("build-not-digits-check"))
-                    .with_help(crate::tr!("build-write-digits-mixed-full")),
-                );
-                None
-            }
-        }
-    }
-
     // ------------------------------------------------------------------ matchers
 
-    fn matcher(&mut self, pair: Pair<Rule>) -> Option<Matcher> {
+    pub fn matcher(&mut self, pair: Pair<Rule>) -> Option<Matcher> {
         let alternatives: Vec<Option<Matcher>> = pair
             .into_inner()
             .map(|atom| self.matcher_atom(atom))
@@ -897,7 +521,7 @@ impl<'s> Builder<'s> {
         }
     }
 
-    fn matcher_list(&mut self, pairs: Pairs<Rule>) -> Option<Vec<Matcher>> {
+    pub fn matcher_list(&mut self, pairs: Pairs<Rule>) -> Option<Vec<Matcher>> {
         let matchers: Vec<Option<Matcher>> = pairs
             .filter(|p| p.as_rule() == Rule::matcher)
             .map(|p| self.matcher(p))
@@ -989,7 +613,7 @@ impl<'s> Builder<'s> {
         Some(Spanned::new(strings::regex_value(content.as_str()), span))
     }
 
-    fn scope(&mut self, pair: Pair<Rule>) -> Option<Scope> {
+    pub fn scope(&mut self, pair: Pair<Rule>) -> Option<Scope> {
         let place = pair.into_inner().find(|p| p.as_rule() != Rule::kw_in)?;
         match place.as_rule() {
             Rule::scope_document => Some(Scope::Document),
@@ -1021,7 +645,7 @@ impl<'s> Builder<'s> {
 
     // ------------------------------------------------------------------ strings
 
-    fn string(&mut self, pair: Pair<Rule>) -> Option<Spanned<String>> {
+    pub fn string(&mut self, pair: Pair<Rule>) -> Option<Spanned<String>> {
         let literal = pair.into_inner().next()?;
         let terminated = literal.as_rule() == Rule::closed_string;
         let quote_start = self.span(&literal).start;
@@ -1371,17 +995,5 @@ impl<'s> Builder<'s> {
             },
             depth,
         ))
-    }
-}
-
-#[cfg(test)]
-mod kind_words_tests {
-    /// The help for a rule without a check names every kind, from the kind list.
-    #[test]
-    fn the_help_names_the_kinds_in_the_order_of_the_kind_list() {
-        assert_eq!(
-            super::check_keywords(),
-            "`require`, `forbid`, `match`, `match statement`, `consistent`, `when`, `sections`, `headings`, `assert`, `paired`, `halfwidth`, `terms`, `doubled` or `digits`"
-        );
     }
 }

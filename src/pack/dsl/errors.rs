@@ -9,14 +9,16 @@
 //! is expected", at the character) and a rule whose `}` is missing ("rule `X` is not closed",
 //! at its `{`, with the place where the next rule starts).
 
+use std::borrow::Cow;
+
 use pest::error::{Error, ErrorVariant, InputLocation};
 
+use super::DslCheck;
 use super::Rule;
 use crate::model::text::suggest;
 use crate::pack::error::PackError;
-use crate::pack::model::Check;
 
-/// Grammar rules that start a line inside `rule … { }`.
+/// Grammar rules that start a line inside `rule … { }`, besides the kinds' lines ([`Kinds`]).
 const RULE_LINES: &[Rule] = &[
     Rule::severity,
     Rule::message,
@@ -25,21 +27,8 @@ const RULE_LINES: &[Rule] = &[
     Rule::tags,
     Rule::once_per_file,
     Rule::example,
-    Rule::require,
-    Rule::forbid,
-    Rule::match_statement,
-    Rule::match_check,
     Rule::let_binding,
     Rule::assertion,
-    Rule::consistent,
-    Rule::when,
-    Rule::sections,
-    Rule::headings,
-    Rule::paired,
-    Rule::halfwidth,
-    Rule::terms,
-    Rule::doubled,
-    Rule::digits,
 ];
 
 /// Keywords that start a line inside `rule … { }`.
@@ -57,9 +46,39 @@ const RULE_LINE_KEYWORDS: &[Rule] = &[
 
 /// Whether a grammar rule is a keyword that starts a rule line: a line above, or the first
 /// word of a kind (from the kind list).
-fn is_rule_line_keyword(rule: Rule) -> bool {
+fn is_rule_line_keyword(rule: Rule, kinds: &Kinds) -> bool {
     RULE_LINE_KEYWORDS.contains(&rule)
-        || keyword_text(rule).is_some_and(|k| Check::dsl_first_words().any(|w| w == k))
+        || keyword_text(rule, kinds).is_some_and(|k| kinds.first_words().any(|w| w == k))
+}
+
+/// The kinds' lines: their grammar rules and the words that start them, in the order of the
+/// kind list ([`DslCheck::line_rules`], [`DslCheck::keywords`]). Empty for an expression.
+#[derive(Default)]
+pub struct Kinds {
+    rules: Vec<Rule>,
+    keywords: Vec<&'static str>,
+}
+
+impl Kinds {
+    pub fn of<C: DslCheck>() -> Kinds {
+        Kinds {
+            rules: C::line_rules(),
+            keywords: C::keywords(),
+        }
+    }
+
+    /// The first word of each kind (`match` of `match statement`).
+    fn first_words(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.keywords
+            .iter()
+            .map(|words| words.split(' ').next().unwrap_or(words))
+    }
+
+    /// The words of the kind whose line `rule` is.
+    fn keyword_of(&self, rule: Rule) -> Option<&'static str> {
+        let at = self.rules.iter().position(|r| *r == rule)?;
+        self.keywords.get(at).copied()
+    }
 }
 
 /// Grammar rules and keywords that start a line of the pack outside rules.
@@ -81,7 +100,7 @@ const PACK_LINE_KEYWORDS: &[Rule] = &[
 ];
 
 /// The pest error of parsing `src` (which starts at byte `base` of the pack file).
-pub fn syntax_error(error: &Error<Rule>, src: &str, base: usize) -> PackError {
+pub fn syntax_error(error: &Error<Rule>, src: &str, base: usize, kinds: &Kinds) -> PackError {
     let mut at = match error.location {
         InputLocation::Pos(at) => at,
         InputLocation::Span((start, _)) => start,
@@ -144,7 +163,7 @@ pub fn syntax_error(error: &Error<Rule>, src: &str, base: usize) -> PackError {
             } else {
                 positives_at_max
             };
-            let (expected, keywords) = expected_phrases(&rules, &tokens);
+            let (expected, keywords) = expected_phrases(&rules, &tokens, kinds);
             let mut message = if !expected.is_empty() {
                 crate::tr!(
                     "syntax-expected-found",
@@ -154,7 +173,7 @@ pub fn syntax_error(error: &Error<Rule>, src: &str, base: usize) -> PackError {
             } else if !negatives.is_empty() {
                 let unexpected: Vec<String> = negatives
                     .iter()
-                    .map(|r| rule_words(rule_name(*r)))
+                    .map(|r| rule_words(&rule_name(*r, kinds)))
                     .collect();
                 crate::tr!(
                     "syntax-unexpected-unexpected",
@@ -167,7 +186,7 @@ pub fn syntax_error(error: &Error<Rule>, src: &str, base: usize) -> PackError {
                 message = crate::tr!("syntax-error");
             }
             let mut pack_error = PackError::new(message, span).with_label(label(&expected, &found));
-            if let Some(keyword) = closest_keyword(src, at, &keywords) {
+            if let Some(keyword) = closest_keyword(src, at, &keywords, kinds) {
                 pack_error = pack_error
                     .with_help(crate::tr!("syntax-did-you-mean-keyword", keyword = keyword));
             }
@@ -351,14 +370,20 @@ fn label(expected: &[String], found: &str) -> String {
 }
 
 /// Readable phrases for the expected rules, and the keywords among them (for "did you mean").
-fn expected_phrases(positives: &[Rule], tokens: &[String]) -> (Vec<String>, Vec<String>) {
+fn expected_phrases(
+    positives: &[Rule],
+    tokens: &[String],
+    kinds: &Kinds,
+) -> (Vec<String>, Vec<String>) {
     let mut phrases: Vec<String> = Vec::new();
     let mut keywords: Vec<String> = tokens
         .iter()
         .filter(|token| token.chars().all(|c| c.is_ascii_lowercase()))
         .cloned()
         .collect();
-    let is_rule_line = |r: &Rule| RULE_LINES.contains(r) || is_rule_line_keyword(*r);
+    let is_rule_line = |r: &Rule| {
+        RULE_LINES.contains(r) || kinds.rules.contains(r) || is_rule_line_keyword(*r, kinds)
+    };
     let rule_lines = positives.iter().filter(|r| is_rule_line(r)).count();
     let pack_lines = positives
         .iter()
@@ -373,15 +398,15 @@ fn expected_phrases(positives: &[Rule], tokens: &[String]) -> (Vec<String>, Vec<
         if rule == Rule::EOI {
             continue;
         }
-        if let Some(keyword) = keyword_text(rule) {
-            keywords.push(keyword.to_string());
+        if let Some(keyword) = keyword_text(rule, kinds) {
+            keywords.push(keyword);
         }
         if rule_lines > 2 && is_rule_line(&rule) {
             push(crate::tr!("syntax-a-rule-line"));
         } else if pack_lines > 2 && PACK_LINE_KEYWORDS.contains(&rule) {
             push(crate::tr!("syntax-a-pack-line"));
         } else {
-            push(rule_words(rule_name(rule)));
+            push(rule_words(&rule_name(rule, kinds)));
         }
     }
     for token in tokens {
@@ -435,7 +460,7 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// The keyword the word at `at` was probably meant to be.
-fn closest_keyword(src: &str, at: usize, keywords: &[String]) -> Option<String> {
+fn closest_keyword(src: &str, at: usize, keywords: &[String], kinds: &Kinds) -> Option<String> {
     let rest = src.get(at..)?;
     let word: String = rest.chars().take_while(|&c| is_word_char(c)).collect();
     if word.is_empty() || !word.is_ascii() {
@@ -443,12 +468,10 @@ fn closest_keyword(src: &str, at: usize, keywords: &[String]) -> Option<String> 
     }
     let mut candidates: Vec<String> = keywords.to_vec();
     if keywords.iter().any(|k| k == "message" || k == "require") {
-        let rule_lines = RULE_LINE_KEYWORDS.iter().filter_map(|r| keyword_text(*r));
-        candidates.extend(
-            rule_lines
-                .chain(Check::dsl_first_words())
-                .map(str::to_string),
-        );
+        let rule_lines = RULE_LINE_KEYWORDS
+            .iter()
+            .filter_map(|r| keyword_text(*r, kinds));
+        candidates.extend(rule_lines.chain(kinds.first_words().map(str::to_string)));
     }
     // The word itself is a keyword, only not one that can stand here.
     let others = candidates.iter().map(String::as_str).filter(|k| *k != word);
@@ -497,16 +520,22 @@ fn rule_words(name: &str) -> String {
 }
 
 /// The keyword a `kw_*` rule matches.
-fn keyword_text(rule: Rule) -> Option<&'static str> {
-    rule_name(rule)
+fn keyword_text(rule: Rule, kinds: &Kinds) -> Option<String> {
+    rule_name(rule, kinds)
         .strip_prefix('`')
         .and_then(|name| name.strip_suffix('`'))
         .filter(|name| name.chars().all(|c| c.is_ascii_lowercase()))
+        .map(str::to_string)
 }
 
-/// How a grammar rule is called in an error message.
-pub fn rule_name(rule: Rule) -> &'static str {
-    match rule {
+/// How a grammar rule is called in an error message. A kind's line is called by the words
+/// that start it; a rule not named here by what it reads as: `kw_NAME` as `` `NAME` ``,
+/// another as its name in backquotes, `_` read as a space.
+pub fn rule_name(rule: Rule, kinds: &Kinds) -> Cow<'static, str> {
+    if let Some(words) = kinds.keyword_of(rule) {
+        return Cow::Owned(format!("`{words}`"));
+    }
+    let name = match rule {
         Rule::EOI => "the end of the file",
         Rule::WHITESPACE => "a space",
         Rule::COMMENT => "a comment",
@@ -534,36 +563,23 @@ pub fn rule_name(rule: Rule) -> &'static str {
         Rule::tags => "`tags`",
         Rule::once_per_file => "`once per file`",
         Rule::example => "`pass` or `fail`",
-        Rule::require => "`require`",
         Rule::at_least => "`at least`",
-        Rule::forbid => "`forbid`",
         Rule::unless => "`unless`",
         Rule::suggest => "`suggest`",
-        Rule::match_check => "`match`",
-        Rule::match_statement => "`match statement`",
         Rule::statement_subject => "`subject`",
         Rule::let_binding => "`let`",
         Rule::assertion => "`assert`",
-        Rule::consistent => "`consistent`",
-        Rule::when => "`when`",
         Rule::require_then => "`require`",
         Rule::match_condition => "`match`",
         Rule::mention_condition => "text to look for",
-        Rule::sections => "`sections`",
         Rule::ordered => "`ordered`",
         Rule::section_spec => "a section (`\"name\" = …`)",
-        Rule::headings => "`headings`",
-        Rule::paired => "`paired`",
-        Rule::halfwidth => "`halfwidth`",
-        Rule::terms => "`terms`",
         Rule::terms_file => "`file \"…\"`",
         Rule::terms_list => "`{` with a list of terms",
         Rule::term_entry => "a term (`\"wrong\" -> \"right\"`)",
         Rule::term_unless => "`unless`",
         Rule::term_arrow => "`->`",
-        Rule::doubled => "`doubled`",
         Rule::doubled_allow => "`allow`",
-        Rule::digits => "`digits`",
         Rule::matcher => {
             "text to look for (a string, `/regex/`, `pattern`, `any(`, `all(` or `none(`)"
         }
@@ -628,25 +644,16 @@ pub fn rule_name(rule: Rule) -> &'static str {
         Rule::kw_require => "`require`",
         Rule::kw_at => "`at`",
         Rule::kw_least => "`least`",
-        Rule::kw_forbid => "`forbid`",
         Rule::kw_unless => "`unless`",
         Rule::kw_suggest => "`suggest`",
         Rule::kw_match => "`match`",
         Rule::kw_let => "`let`",
         Rule::kw_assert => "`assert`",
-        Rule::kw_consistent => "`consistent`",
         Rule::kw_on => "`on`",
         Rule::kw_when => "`when`",
         Rule::kw_if => "`if`",
-        Rule::kw_sections => "`sections`",
         Rule::kw_ordered => "`ordered`",
-        Rule::kw_headings => "`headings`",
-        Rule::kw_paired => "`paired`",
-        Rule::kw_halfwidth => "`halfwidth`",
-        Rule::kw_terms => "`terms`",
-        Rule::kw_doubled => "`doubled`",
         Rule::kw_allow => "`allow`",
-        Rule::kw_digits => "`digits`",
         Rule::kw_pattern => "`pattern`",
         Rule::kw_any => "`any`",
         Rule::kw_all => "`all`",
@@ -667,5 +674,14 @@ pub fn rule_name(rule: Rule) -> &'static str {
         Rule::kw_points => "`points`",
         Rule::kw_exactly => "`exactly`",
         Rule::kw_year => "`year`",
-    }
+        other => {
+            let name = format!("{other:?}");
+            let words = match name.strip_prefix("kw_") {
+                Some(keyword) => keyword.to_string(),
+                None => name.replace('_', " "),
+            };
+            return Cow::Owned(format!("`{words}`"));
+        }
+    };
+    Cow::Borrowed(name)
 }

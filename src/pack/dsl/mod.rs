@@ -3,6 +3,8 @@
 //! `parse_pack` runs the pest grammar (`grammar/pack.pest`) over a whole file, turns a syntax
 //! error into a [`PackError`] by hand (`errors`), and builds the [`Pack`] from the parse tree
 //! (`build`), collecting every semantic problem of the file instead of stopping at the first.
+//! Nothing here is about one rule kind: each kind's line is built and printed by the kind
+//! itself ([`DslKind`], implemented in `crate::eval::kinds`).
 //! `parse_expr` does the same for one expression, so the YAML front end can read the
 //! expressions it finds in string values. `print_pack` writes a pack back as canonical DSL
 //! (`reportlint fmt`, `convert --to dsl`); `display` gives `Expr` and `Matcher` their DSL text.
@@ -15,7 +17,8 @@ mod build;
 pub mod depth;
 mod display;
 mod errors;
-mod print;
+mod kind;
+pub mod print;
 mod strings;
 mod wrap;
 
@@ -26,14 +29,17 @@ use super::error::{PackError, PackErrors};
 use super::expr::Expr;
 use super::model::Pack;
 
+pub use build::{check_keywords, Builder};
+pub use kind::{DslCheck, DslKind, LetLines};
 pub use print::{print_pack, print_rule};
+pub use strings::quote;
 
 #[derive(Parser)]
 #[grammar = "grammar/pack.pest"]
 struct PackParser;
 
 /// Parses a `.rules` pack. `name` names the source in diagnostics (usually the file path).
-pub fn parse_pack(name: &str, src: &str) -> Result<Pack, PackErrors> {
+pub fn parse_pack<C: DslCheck>(name: &str, src: &str) -> Result<Pack<C>, PackErrors> {
     let pack = parse_pack_errors(src);
     pack.map_err(|errors| PackErrors::new(name, src, errors))
 }
@@ -44,7 +50,7 @@ fn track_error_detail() {
     pest::set_error_detail(true);
 }
 
-fn parse_pack_errors(src: &str) -> Result<Pack, Vec<PackError>> {
+fn parse_pack_errors<C: DslCheck>(src: &str) -> Result<Pack<C>, Vec<PackError>> {
     match parse_pack_partial(src) {
         (Some(pack), errors) if errors.is_empty() => Ok(pack),
         (None, errors) if errors.is_empty() => Err(vec![PackError::new(
@@ -58,7 +64,7 @@ fn parse_pack_errors(src: &str) -> Result<Pack, Vec<PackError>> {
 /// Reads as much of a pack as can be read: the pack without its broken lines (none after a
 /// syntax error, which stops the parser) and every error found. `eval::load` validates the
 /// partial pack too, so one run reports the errors of both phases.
-pub fn parse_pack_partial(src: &str) -> (Option<Pack>, Vec<PackError>) {
+pub fn parse_pack_partial<C: DslCheck>(src: &str) -> (Option<Pack<C>>, Vec<PackError>) {
     track_error_detail();
     let limit = crate::pack::file::MAX_FILE_BYTES;
     if src.len() > limit {
@@ -70,7 +76,10 @@ pub fn parse_pack_partial(src: &str) -> (Option<Pack>, Vec<PackError>) {
     }
     let mut pairs = match PackParser::parse(Rule::pack, src) {
         Ok(pairs) => pairs,
-        Err(error) => return (None, vec![errors::syntax_error(&error, src, 0)]),
+        Err(error) => {
+            let kinds = errors::Kinds::of::<C>();
+            return (None, vec![errors::syntax_error(&error, src, 0, &kinds)]);
+        }
     };
     let Some(pack) = pairs.next() else {
         return (
@@ -91,7 +100,7 @@ pub fn parse_expr(src: &str, base: usize) -> Result<Expr, Vec<PackError>> {
         return Err(vec![error]);
     }
     let mut pairs = PackParser::parse(Rule::expr_only, src)
-        .map_err(|error| vec![errors::syntax_error(&error, src, base)])?;
+        .map_err(|error| vec![errors::syntax_error(&error, src, base, &Default::default())])?;
     let expr = pairs
         .next()
         .and_then(|only| only.into_inner().find(|pair| pair.as_rule() == Rule::expr));

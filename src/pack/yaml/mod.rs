@@ -31,20 +31,27 @@
 //! `{pattern: …}`, `{any: […]}`, `{all: […]}` or `{none: […]}`, nested at will.
 //! Expressions (`let`, `assert`, `if`) are strings in the expression language shared with
 //! the DSL.
+//!
+//! Nothing here is about one rule kind: each kind reads and writes the value of its key
+//! itself ([`YamlKind`], implemented in `crate::eval::kinds`).
 
+mod kind;
 pub(crate) mod node;
-mod read;
+pub mod read;
 pub mod schema;
-mod write;
+pub mod write;
 
 use super::error::{PackError, PackErrors};
 use super::model::Pack;
 
+pub use kind::{YamlCheck, YamlKind};
+pub use node::Node;
 pub use node::{MAX_ALIASES, MAX_DEPTH, MAX_NODES, MAX_PACK_BYTES, MAX_REPLAYED_EVENTS};
-pub use write::print_pack;
+pub use read::{Fields, Reader};
+pub use write::{print_pack, Yaml};
 
 /// Read a YAML pack. `name` names the source in diagnostics (usually the file path).
-pub fn parse_pack(name: &str, src: &str) -> Result<Pack, PackErrors> {
+pub fn parse_pack<C: YamlCheck>(name: &str, src: &str) -> Result<Pack<C>, PackErrors> {
     match parse_pack_partial(src) {
         (Some(pack), errors) if errors.is_empty() => Ok(pack),
         (_, errors) => Err(PackErrors::new(name, src, errors)),
@@ -53,7 +60,7 @@ pub fn parse_pack(name: &str, src: &str) -> Result<Pack, PackErrors> {
 
 /// Reads as much of a pack as can be read: the pack without its broken rules (none when the
 /// YAML itself is malformed) and every error found, for `eval::load` to validate as well.
-pub fn parse_pack_partial(src: &str) -> (Option<Pack>, Vec<PackError>) {
+pub fn parse_pack_partial<C: YamlCheck>(src: &str) -> (Option<Pack<C>>, Vec<PackError>) {
     let src = &*node::accept_full_width_colons(src);
     let tree = match node::parse_tree(src) {
         Ok(tree) => tree,

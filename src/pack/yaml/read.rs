@@ -6,15 +6,16 @@
 //! value at fault. Pattern and regex text is stored as written (with the span of the
 //! scalar's content) and compiled later by validation.
 
+use super::kind::YamlCheck;
+#[cfg(doc)]
+use super::kind::YamlKind;
 use super::node::{Node, Value};
 use crate::model::text::suggest;
 use crate::pack::error::PackError;
 use crate::pack::model::{
-    AssertCheck, Check, Condition, Consistent, Example, ExampleKind, Expr, Forbid, HalfWidth,
-    HeadingAspect, Headings, Let, MatchCheck, Matcher, Pack, Paired, Require, Rule, Scope,
-    SectionSpec, Sections, Severity, SeverityOverride, Span, Spanned, StatementCheck, When,
+    Example, ExampleKind, Expr, Let, Matcher, Pack, Rule, Scope, Severity, SeverityOverride, Span,
+    Spanned, TermEntry,
 };
-use crate::pack::model::{Digits, DigitsAspect, Doubled, TermEntry, Terms};
 
 pub(super) const PACK_KEYS: &[&str] = &[
     "pack",
@@ -25,10 +26,6 @@ pub(super) const PACK_KEYS: &[&str] = &[
     "overrides",
     "rules",
 ];
-
-/// Keys that say what a rule checks. A rule has exactly one, except that `when` carries a
-/// `require` (what must then hold) and `match` and `statement` carry `assert` (assertions).
-pub(super) const KIND_KEYS: &[&str] = Check::KIND_NAMES;
 
 /// Keys that refine a rule of some kinds.
 pub(super) const MODIFIER_KEYS: &[&str] =
@@ -53,49 +50,32 @@ pub(super) const SCOPE_WORDS: &[&str] = &["document", "paragraph", "sentence", "
 /// The keys of a scope written as a map (`scope: {section: …}`).
 pub(super) const SCOPE_KEYS: &[&str] = &["section", "heading", "body_of_section"];
 
-/// The values of `headings:`.
-pub(super) const HEADING_ASPECTS: &[&str] = &["continuous", "level-order"];
-
-/// The modifier keys that refine a rule of kind `kind`.
-pub(super) fn modifiers_of(kind: &str) -> &'static [&'static str] {
-    match kind {
-        "require" => &["scope", "min"],
-        "forbid" => &["scope", "unless", "suggest"],
-        "match" => &["scope", "let"],
-        "statement" => &["subject", "let"],
-        "consistent" => &["on"],
-        "when" => &["scope", "min"],
-        "assert" => &["let"],
-        _ => &[],
-    }
-}
-
 pub struct Reader<'a> {
     src: &'a str,
     pub errors: Vec<PackError>,
 }
 
 /// The entries of a YAML map, checked against the keys allowed in its place.
-struct Fields<'n> {
+pub struct Fields<'n> {
     entries: Vec<(&'n str, &'n Node, &'n Node)>,
     /// A key of the map was unknown (and reported): what is missing may be written under it.
     unknown_key: bool,
 }
 
 impl<'n> Fields<'n> {
-    fn get(&self, key: &str) -> Option<&'n Node> {
+    pub fn get(&self, key: &str) -> Option<&'n Node> {
         self.entry(key).map(|(_, value)| value)
     }
 
     /// The key node and the value node.
-    fn entry(&self, key: &str) -> Option<(&'n Node, &'n Node)> {
+    pub fn entry(&self, key: &str) -> Option<(&'n Node, &'n Node)> {
         self.entries
             .iter()
             .find(|(name, _, _)| *name == key)
             .map(|(_, k, v)| (*k, *v))
     }
 
-    fn has(&self, key: &str) -> bool {
+    pub fn has(&self, key: &str) -> bool {
         self.entry(key).is_some()
     }
 }
@@ -108,11 +88,11 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn error(&mut self, error: PackError) {
+    pub fn error(&mut self, error: PackError) {
         self.errors.push(error);
     }
 
-    pub fn pack(&mut self, root: &Node) -> Option<Pack> {
+    pub fn pack<C: YamlCheck>(&mut self, root: &Node) -> Option<Pack<C>> {
         if let Value::Null = root.value {
             self.error(
                 PackError::new(crate::tr!("yaml-pack-file-empty"), 0..0)
@@ -178,7 +158,7 @@ impl<'a> Reader<'a> {
         overrides
     }
 
-    fn rules(&mut self, node: &Node) -> Vec<Rule> {
+    fn rules<C: YamlCheck>(&mut self, node: &Node) -> Vec<Rule<C>> {
         let items: &[Node] = match &node.value {
             Value::Seq(items) => items,
             Value::Null => &[],
@@ -190,10 +170,10 @@ impl<'a> Reader<'a> {
         items.iter().filter_map(|item| self.rule(item)).collect()
     }
 
-    fn rule(&mut self, node: &Node) -> Option<Rule> {
+    fn rule<C: YamlCheck>(&mut self, node: &Node) -> Option<Rule<C>> {
         let allowed: Vec<&str> = METADATA_KEYS
             .iter()
-            .chain(KIND_KEYS)
+            .chain(C::kind_names())
             .chain(MODIFIER_KEYS)
             .copied()
             .collect();
@@ -264,24 +244,26 @@ impl<'a> Reader<'a> {
     }
 
     /// The kind of check, from the kind key present, and the keys that refine it.
-    fn check(
+    fn check<C: YamlCheck>(
         &mut self,
         fields: &Fields<'_>,
         id: Option<&Spanned<String>>,
         rule: &Node,
-    ) -> Option<Check> {
+    ) -> Option<C> {
         let present: Vec<(&str, &Node)> = fields
             .entries
             .iter()
-            .filter(|(name, _, _)| KIND_KEYS.contains(name))
+            .filter(|(name, _, _)| C::kind_names().contains(name))
             .map(|(name, key, _)| (*name, *key))
             .collect();
-        let (kind, companion) = if fields.has("when") {
-            ("when", Some("require"))
-        } else if fields.has("match") {
-            ("match", Some("assert"))
-        } else if fields.has("statement") {
-            ("statement", Some("assert"))
+        // A rule with the keys of several kinds that carry another is read as the one that
+        // comes first ([`YamlKind::PRECEDENCE`]); the others are reported below.
+        let carrier = C::kind_names()
+            .iter()
+            .filter(|name| fields.has(name) && C::companion(name).is_some())
+            .min_by_key(|name| std::cmp::Reverse(C::precedence(name)));
+        let (kind, companion) = if let Some(kind) = carrier {
+            (*kind, C::companion(kind))
         } else {
             match present.first() {
                 Some((name, _)) => (*name, None),
@@ -302,7 +284,10 @@ impl<'a> Reader<'a> {
                             span,
                         )
                         .with_label(crate::tr!("yaml-rule-3"))
-                        .with_help(crate::tr!("yaml-add-one", limit = KIND_KEYS.join(", "))),
+                        .with_help(crate::tr!(
+                            "yaml-add-one",
+                            limit = C::kind_names().join(", ")
+                        )),
                     );
                     return None;
                 }
@@ -331,7 +316,7 @@ impl<'a> Reader<'a> {
                 .with_help(crate::tr!("yaml-rule-checks-one-thing")),
             );
         }
-        let allowed_modifiers = modifiers_of(kind);
+        let allowed_modifiers = C::modifiers(kind);
         for (name, key, _) in &fields.entries {
             if MODIFIER_KEYS.contains(name) && !allowed_modifiers.contains(name) {
                 conflict = true;
@@ -346,320 +331,12 @@ impl<'a> Reader<'a> {
             }
         }
         let body = fields.get(kind)?;
-        let check = match kind {
-            "require" => self.require(body, fields).map(Check::Require),
-            "forbid" => self.forbid(body, fields).map(Check::Forbid),
-            "match" => self.match_check(body, fields).map(Check::Match),
-            "statement" => self.statement(body, fields).map(Check::Statement),
-            "consistent" => self.consistent(body, fields).map(Check::Consistent),
-            "when" => self.when(body, fields).map(Check::When),
-            "sections" => self.sections(body).map(Check::Sections),
-            "headings" => self.headings(body).map(Check::Headings),
-            "assert" => self.facts(body, fields).map(Check::Assert),
-            "paired" => Some(Check::Paired(Paired {
-                pairs: self.text_list(body, "`paired`"),
-            })),
-            "halfwidth" => self
-                .text(body, "`halfwidth`")
-                .map(|chars| Check::HalfWidth(HalfWidth { chars })),
-            "terms" => self.terms(body).map(Check::Terms),
-            "doubled" => self.doubled(body).map(Check::Doubled),
-            "digits" => self.digits(body).map(Check::Digits),
-            _ => None,
-        };
+        let check = C::read(kind, self, body, fields);
         if conflict {
             None
         } else {
             check
         }
-    }
-
-    fn require(&mut self, what: &Node, fields: &Fields<'_>) -> Option<Require> {
-        let what = self.matcher(what);
-        let min_count = fields.get("min").and_then(|n| self.count(n, "`min`"));
-        let scope = self.scope_field(fields);
-        Some(Require {
-            what: what?,
-            min_count,
-            scope: scope?,
-        })
-    }
-
-    fn forbid(&mut self, what: &Node, fields: &Fields<'_>) -> Option<Forbid> {
-        let what = self.matcher(what);
-        let unless = fields
-            .get("unless")
-            .map_or_else(|| Some(Vec::new()), |n| self.matcher_list(n));
-        let suggest = fields
-            .get("suggest")
-            .map_or_else(Vec::new, |n| self.text_list(n, "`suggest`"));
-        let scope = self.scope_field(fields);
-        Some(Forbid {
-            what: what?,
-            unless: unless?,
-            suggest,
-            scope: scope?,
-        })
-    }
-
-    fn match_check(&mut self, pattern: &Node, fields: &Fields<'_>) -> Option<MatchCheck> {
-        let pattern = self.matcher(pattern);
-        let scope = self.scope_field(fields);
-        let lets = self.lets(fields);
-        let asserts = self.asserts(fields);
-        Some(MatchCheck {
-            pattern: pattern?,
-            scope: scope?,
-            lets: lets?,
-            asserts: asserts?,
-        })
-    }
-
-    /// `statement: rate` with `subject:`, `let:` and `assert:`; the kind is checked by
-    /// validation, as in the DSL.
-    fn statement(&mut self, kind: &Node, fields: &Fields<'_>) -> Option<StatementCheck> {
-        let kind = self.text(kind, "`statement`");
-        let subject = match fields.get("subject") {
-            Some(node) => self.matcher(node).map(Some),
-            None => Some(None),
-        };
-        let lets = self.lets(fields);
-        let asserts = match fields.get("assert") {
-            Some(_) => self.asserts(fields),
-            None => Some(Vec::new()),
-        };
-        Some(StatementCheck {
-            kind: kind?,
-            subject: subject?,
-            lets: lets?,
-            asserts: asserts?,
-        })
-    }
-
-    fn facts(&mut self, _assert: &Node, fields: &Fields<'_>) -> Option<AssertCheck> {
-        let lets = self.lets(fields);
-        let asserts = self.asserts(fields);
-        Some(AssertCheck {
-            lets: lets?,
-            asserts: asserts?,
-        })
-    }
-
-    fn consistent(&mut self, pattern: &Node, fields: &Fields<'_>) -> Option<Consistent> {
-        let pattern = self.matcher(pattern);
-        let capture = match fields.get("on") {
-            Some(n) => self.text(n, "`on`"),
-            None => {
-                let key = fields.entry("consistent").map(|(k, _)| k.span.clone());
-                self.error(
-                    PackError::new(
-                        crate::tr!("yaml-consistent-rule-needs-on"),
-                        key.unwrap_or_default(),
-                    )
-                    .with_label(crate::tr!("yaml-which-capture"))
-                    .with_help(crate::tr!("yaml-e-g-on-n")),
-                );
-                None
-            }
-        };
-        Some(Consistent {
-            pattern: pattern?,
-            capture: capture?,
-        })
-    }
-
-    fn when(&mut self, condition: &Node, fields: &Fields<'_>) -> Option<When> {
-        let condition = self.condition(condition);
-        let then = match fields.entry("require") {
-            Some((_, what)) => self.require(what, fields),
-            None => {
-                let key = fields.entry("when").map(|(k, _)| k.span.clone());
-                self.error(
-                    PackError::new(
-                        crate::tr!("yaml-when-rule-needs-require"),
-                        key.unwrap_or_default(),
-                    )
-                    .with_label(crate::tr!("yaml-then-what")),
-                );
-                None
-            }
-        };
-        Some(When {
-            condition: condition?,
-            then: then?,
-        })
-    }
-
-    fn condition(&mut self, node: &Node) -> Option<Condition> {
-        let Value::Map(entries) = &node.value else {
-            let what = self.matcher(node)?;
-            return Some(Condition::Mentions {
-                what,
-                scope: Scope::Document,
-            });
-        };
-        let has = |key: &str| entries.iter().any(|(k, _)| k.value.as_str() == Some(key));
-        if has("match") {
-            let fields = self.fields(node, &["match", "if"], "a `when` condition")?;
-            let pattern = fields.get("match").and_then(|n| self.matcher(n));
-            let test = match fields.get("if") {
-                Some(n) => Some(self.expr(n)?),
-                None => None,
-            };
-            Some(Condition::Match {
-                pattern: pattern?,
-                test,
-            })
-        } else if has("mention") {
-            let fields = self.fields(node, &["mention", "scope"], "a `when` condition")?;
-            let what = fields.get("mention").and_then(|n| self.matcher(n));
-            let scope = self.scope_field(&fields);
-            Some(Condition::Mentions {
-                what: what?,
-                scope: scope?,
-            })
-        } else {
-            let what = self.matcher(node)?;
-            Some(Condition::Mentions {
-                what,
-                scope: Scope::Document,
-            })
-        }
-    }
-
-    fn sections(&mut self, node: &Node) -> Option<Sections> {
-        let (ordered, list) = match &node.value {
-            Value::Seq(_) => (false, node),
-            _ => {
-                let fields = self.fields(node, &["ordered", "list"], "`sections`")?;
-                let ordered = match fields.get("ordered") {
-                    Some(n) => self.boolean(n, "`ordered`")?,
-                    None => false,
-                };
-                let Some(list) = fields.get("list") else {
-                    self.error(
-                        PackError::new(crate::tr!("yaml-sections-has-no-list"), node.span.clone())
-                            .with_label(crate::tr!("yaml-sections-expected-here"))
-                            .with_help(crate::tr!("yaml-sections-list-example")),
-                    );
-                    return None;
-                };
-                (ordered, list)
-            }
-        };
-        let Value::Seq(items) = &list.value else {
-            self.wrong_type(
-                list,
-                "the list of sections",
-                "a list of `{name: …, heading: …}`",
-            );
-            return None;
-        };
-        let mut sections = Vec::new();
-        let mut complete = true;
-        for item in items {
-            match self.section(item) {
-                Some(section) => sections.push(section),
-                None => complete = false,
-            }
-        }
-        complete.then_some(Sections { ordered, sections })
-    }
-
-    fn section(&mut self, node: &Node) -> Option<SectionSpec> {
-        let fields = self.fields(node, &["name", "heading"], "a section")?;
-        let Some(name_node) = fields.get("name") else {
-            self.error(
-                PackError::new(crate::tr!("yaml-section-has-no-name"), node.span.clone())
-                    .with_label(crate::tr!("yaml-section"))
-                    .with_help(crate::tr!("yaml-name-how-findings-call")),
-            );
-            return None;
-        };
-        let name = self.text(name_node, "`name`")?;
-        // Without `heading`, the section is found by its name.
-        let heading = match fields.get("heading") {
-            Some(n) => self.matcher(n)?,
-            None => Matcher::Text(name.clone()),
-        };
-        Some(SectionSpec { name, heading })
-    }
-
-    fn headings(&mut self, node: &Node) -> Option<Headings> {
-        let aspect = self.text(node, "`headings`")?;
-        let value = match aspect.value.as_str() {
-            "continuous" => HeadingAspect::Continuous,
-            "level-order" => HeadingAspect::LevelOrder,
-            other => {
-                let error = PackError::new(
-                    crate::tr!("yaml-unknown-heading-check-other", other = other),
-                    aspect.span.clone(),
-                )
-                .with_label(crate::tr!("yaml-expected-continuous-level-order"));
-                self.error(with_suggestion(error, other, HEADING_ASPECTS));
-                return None;
-            }
-        };
-        Some(Headings {
-            aspect: Spanned::new(value, aspect.span),
-        })
-    }
-
-    /// `terms:` as a list of entries, or a map with `file:` (a table beside the pack) and
-    /// `list:` (entries).
-    fn terms(&mut self, node: &Node) -> Option<Terms> {
-        let mut terms = Terms::default();
-        let list = match &node.value {
-            Value::Seq(_) => Some(node),
-            Value::Map(_) => {
-                let fields = self.fields(node, &["file", "list"], "`terms`")?;
-                if let Some(file) = fields.get("file") {
-                    terms.file = Some(self.text(file, "`file`")?);
-                }
-                fields.get("list")
-            }
-            _ => {
-                self.wrong_type(
-                    node,
-                    "`terms`",
-                    "a list of `{phrase: …, suggest: …}`, or a map with `file:` and `list:`",
-                );
-                return None;
-            }
-        };
-        if let Some(list) = list {
-            let items: &[Node] = match &list.value {
-                Value::Seq(items) => items,
-                Value::Null => &[],
-                _ => {
-                    self.wrong_type(
-                        list,
-                        "the list of terms",
-                        "a list of `{phrase: …, suggest: …}`",
-                    );
-                    return None;
-                }
-            };
-            let mut complete = true;
-            for item in items {
-                match self.term_entry(item) {
-                    Some(entry) => terms.entries.push(entry),
-                    None => complete = false,
-                }
-            }
-            if !complete {
-                return None;
-            }
-        }
-        if terms.file.is_none() && terms.entries.is_empty() {
-            self.error(
-                PackError::new(crate::tr!("yaml-term-list-empty"), node.span.clone())
-                    .with_label(crate::tr!("yaml-no-terms"))
-                    .with_help(crate::tr!("yaml-list-entries-such-as")),
-            );
-            return None;
-        }
-        Some(terms)
     }
 
     /// A term table file: a list of `{phrase, suggest, unless}` maps.
@@ -678,7 +355,7 @@ impl<'a> Reader<'a> {
             .collect()
     }
 
-    fn term_entry(&mut self, node: &Node) -> Option<TermEntry> {
+    pub fn term_entry(&mut self, node: &Node) -> Option<TermEntry> {
         let fields = self.fields(node, &["phrase", "suggest", "unless"], "a term")?;
         let text_field = |reader: &mut Self, key: &str| match fields.get(key) {
             Some(n) => reader.text(n, &format!("`{key}`")),
@@ -706,47 +383,7 @@ impl<'a> Reader<'a> {
         })
     }
 
-    /// `doubled: true`, or `doubled: {allow: [...]}`.
-    fn doubled(&mut self, node: &Node) -> Option<Doubled> {
-        match &node.value {
-            Value::Bool(true) | Value::Null => Some(Doubled::default()),
-            Value::Map(_) => {
-                let fields = self.fields(node, &["allow"], "`doubled`")?;
-                let allow = fields
-                    .get("allow")
-                    .map_or_else(Vec::new, |n| self.text_list(n, "`allow`"));
-                Some(Doubled { allow })
-            }
-            _ => {
-                self.wrong_type(node, "`doubled`", "`true`, or a map with `allow:`");
-                None
-            }
-        }
-    }
-
-    fn digits(&mut self, node: &Node) -> Option<Digits> {
-        let aspect = self.text(node, "`digits`")?;
-        match DigitsAspect::parse(&aspect.value) {
-            Some(value) => Some(Digits {
-                aspect: Spanned::new(value, aspect.span),
-            }),
-            None => {
-                let error = PackError::new(
-                    crate::tr!("yaml-unknown-digits-check-aspect", aspect = aspect.value),
-                    aspect.span.clone(),
-                )
-                .with_label(crate::tr!("yaml-expected-mixed-fullwidth"));
-                self.error(with_suggestion(
-                    error,
-                    &aspect.value,
-                    &["mixed", "fullwidth"],
-                ));
-                None
-            }
-        }
-    }
-
-    fn lets(&mut self, fields: &Fields<'_>) -> Option<Vec<Let>> {
+    pub fn lets(&mut self, fields: &Fields<'_>) -> Option<Vec<Let>> {
         let Some(node) = fields.get("let") else {
             return Some(Vec::new());
         };
@@ -771,7 +408,7 @@ impl<'a> Reader<'a> {
         complete.then_some(lets)
     }
 
-    fn asserts(&mut self, fields: &Fields<'_>) -> Option<Vec<Expr>> {
+    pub fn asserts(&mut self, fields: &Fields<'_>) -> Option<Vec<Expr>> {
         let Some(node) = fields.get("assert") else {
             return Some(Vec::new());
         };
@@ -792,7 +429,7 @@ impl<'a> Reader<'a> {
 
     /// An expression written as a YAML string, parsed with the expression grammar; its
     /// spans point into the YAML source.
-    fn expr(&mut self, node: &Node) -> Option<Expr> {
+    pub fn expr(&mut self, node: &Node) -> Option<Expr> {
         let text = self.text(node, "an expression")?;
         match crate::pack::dsl::parse_expr(&text.value, text.span.start) {
             Ok(expr) => Some(expr),
@@ -803,14 +440,14 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn scope_field(&mut self, fields: &Fields<'_>) -> Option<Scope> {
+    pub fn scope_field(&mut self, fields: &Fields<'_>) -> Option<Scope> {
         match fields.get("scope") {
             Some(node) => self.scope(node),
             None => Some(Scope::Document),
         }
     }
 
-    fn scope(&mut self, node: &Node) -> Option<Scope> {
+    pub fn scope(&mut self, node: &Node) -> Option<Scope> {
         const HELP: &str =
             "a scope is `document`, `paragraph`, `sentence`, `title`, `body`, `{section: …}`, `{heading: …}` or `{body_of_section: …}`";
         if let Value::Map(_) = node.value {
@@ -862,7 +499,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A matcher: plain text, or a one-key map `regex` / `pattern` / `any` / `all` / `none`.
-    fn matcher(&mut self, node: &Node) -> Option<Matcher> {
+    pub fn matcher(&mut self, node: &Node) -> Option<Matcher> {
         match &node.value {
             Value::Str(_) | Value::Number | Value::Bool(_) => {
                 let text = self.text(node, "text to look for")?;
@@ -973,7 +610,7 @@ impl<'a> Reader<'a> {
     }
 
     /// One matcher, or a list of them (`unless: [人人, 层层]`).
-    fn matcher_list(&mut self, node: &Node) -> Option<Vec<Matcher>> {
+    pub fn matcher_list(&mut self, node: &Node) -> Option<Vec<Matcher>> {
         let Value::Seq(items) = &node.value else {
             return self.matcher(node).map(|m| vec![m]);
         };
@@ -1046,7 +683,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn count(&mut self, node: &Node, what: &str) -> Option<Spanned<u32>> {
+    pub fn count(&mut self, node: &Node, what: &str) -> Option<Spanned<u32>> {
         let span = self.content_span(node);
         let parsed = match &node.value {
             Value::Number => self
@@ -1073,7 +710,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn boolean(&mut self, node: &Node, what: &str) -> Option<bool> {
+    pub fn boolean(&mut self, node: &Node, what: &str) -> Option<bool> {
         match node.value {
             Value::Bool(b) => Some(b),
             _ => {
@@ -1085,7 +722,7 @@ impl<'a> Reader<'a> {
 
     /// A scalar as text. Numbers and booleans are taken as written (`version: 1.0` is the
     /// text "1.0"), since packs never need them as anything else where text is expected.
-    fn text(&mut self, node: &Node, what: &str) -> Option<Spanned<String>> {
+    pub fn text(&mut self, node: &Node, what: &str) -> Option<Spanned<String>> {
         let span = self.content_span(node);
         match &node.value {
             Value::Str(s) => Some(Spanned::new(s.clone(), span)),
@@ -1101,7 +738,7 @@ impl<'a> Reader<'a> {
     }
 
     /// One text or a list of texts.
-    fn text_list(&mut self, node: &Node, what: &str) -> Vec<Spanned<String>> {
+    pub fn text_list(&mut self, node: &Node, what: &str) -> Vec<Spanned<String>> {
         match &node.value {
             Value::Seq(items) => items.iter().filter_map(|n| self.text(n, what)).collect(),
             Value::Null => Vec::new(),
@@ -1124,7 +761,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn wrong_type(&mut self, node: &Node, what: &str, expected: &str) {
+    pub fn wrong_type(&mut self, node: &Node, what: &str, expected: &str) {
         // `any: ［甲, 乙］`: a list (or map) opened with a full-width bracket is one text.
         let written = self.src.get(node.span.clone()).unwrap_or_default();
         let opening = [('［', '['), ('｛', '{')]
@@ -1153,7 +790,12 @@ impl<'a> Reader<'a> {
 
     /// The entries of a map, reporting keys not allowed here (with the closest allowed key
     /// as a hint) and keys written twice.
-    fn fields<'n>(&mut self, node: &'n Node, allowed: &[&str], what: &str) -> Option<Fields<'n>> {
+    pub fn fields<'n>(
+        &mut self,
+        node: &'n Node,
+        allowed: &[&str],
+        what: &str,
+    ) -> Option<Fields<'n>> {
         let Value::Map(entries) = &node.value else {
             self.wrong_type(node, &capitalize(what), "a map (`key: value` lines)");
             return None;
@@ -1252,7 +894,7 @@ fn modifier_help(name: &str) -> String {
 }
 
 /// Adds "did you mean …?" when an allowed word is a small edit away.
-fn with_suggestion(error: PackError, written: &str, allowed: &[&str]) -> PackError {
+pub fn with_suggestion(error: PackError, written: &str, allowed: &[&str]) -> PackError {
     match suggest(written, allowed.iter().copied()) {
         Some(candidate) => error.with_help(crate::tr!(
             "yaml-did-you-mean-candidate",

@@ -3,9 +3,10 @@
 //! while a pack is written.
 //!
 //! The schema is generated, not written by hand, so that it cannot drift from what the
-//! reader accepts: the rule kinds come from the kind list (`for_each_kind!`), every key list
-//! (pack, rule metadata, modifiers, matchers, scopes) is the reader's own constant, and so is
-//! the table of which modifier refines which kind. The
+//! reader accepts: the rule kinds, each kind's value and its modifier keys come from the
+//! kinds themselves ([`super::YamlCheck`], made from the kind list in `crate::eval::kinds`),
+//! every other key list (pack, rule metadata, modifiers, matchers, scopes) is the reader's
+//! own constant. The
 //! schema checks keys and value types; what only reportlint can judge (a regex that does not
 //! compile, a pattern's placeholders, an expression's names, one kind per rule) is left to
 //! `reportlint test` and `check`. Titles and descriptions come from the message catalogues
@@ -15,120 +16,31 @@
 
 use serde_json::{json, Map, Value};
 
-use super::read::{
-    modifiers_of, HEADING_ASPECTS, KIND_KEYS, MATCHER_KEYS, METADATA_KEYS, MODIFIER_KEYS,
-    PACK_KEYS, SCOPE_KEYS, SCOPE_WORDS,
-};
-use crate::pack::model::{Check, DigitsAspect};
+use super::kind::YamlCheck;
+use super::read::{MATCHER_KEYS, METADATA_KEYS, MODIFIER_KEYS, PACK_KEYS, SCOPE_KEYS, SCOPE_WORDS};
 
 /// Where the shipped schema lives in the repository.
 pub const SCHEMA_PATH: &str = "schema/pack.schema.json";
 
 /// The schema as pretty-printed JSON with a final newline (the shipped file's text).
-pub fn pack_schema_text() -> String {
-    let mut text = serde_json::to_string_pretty(&pack_schema()).unwrap_or_default();
+pub fn pack_schema_text<C: YamlCheck>() -> String {
+    let mut text = serde_json::to_string_pretty(&pack_schema::<C>()).unwrap_or_default();
     text.push('\n');
     text
 }
 
-/// The catalogue key of each kind's description, in the order of the kind list (a test
-/// checks that every kind has one, in both catalogues).
-const KIND_DESCRIPTION_KEYS: &[(&str, &str)] = &[
-    ("require", "schema-kind-require"),
-    ("forbid", "schema-kind-forbid"),
-    ("match", "schema-kind-match"),
-    ("statement", "schema-kind-statement"),
-    ("consistent", "schema-kind-consistent"),
-    ("when", "schema-kind-when"),
-    ("sections", "schema-kind-sections"),
-    ("headings", "schema-kind-headings"),
-    ("assert", "schema-kind-assert"),
-    ("paired", "schema-kind-paired"),
-    ("halfwidth", "schema-kind-halfwidth"),
-    ("terms", "schema-kind-terms"),
-    ("doubled", "schema-kind-doubled"),
-    ("digits", "schema-kind-digits"),
-];
-
 /// The kind names with their description in the language of the run, in the order of the
 /// kind list.
-fn kind_descriptions() -> Vec<(&'static str, String)> {
-    Check::KIND_NAMES
+fn kind_descriptions<C: YamlCheck>() -> Vec<(&'static str, String)> {
+    C::kind_names()
         .iter()
-        .map(|name| {
-            let description = KIND_DESCRIPTION_KEYS
-                .iter()
-                .find(|(kind, _)| kind == name)
-                .map_or_else(String::new, |(_, key)| crate::i18n::text(key, &[]));
-            (*name, description)
-        })
+        .map(|name| (*name, C::description(name)))
         .collect()
 }
 
-fn reference(name: &str) -> Value {
+/// A reference to one of the schema's definitions (`matcher`, `text`, `texts`, …).
+pub fn reference(name: &str) -> Value {
     json!({ "$ref": format!("#/definitions/{name}") })
-}
-
-/// The schema of a kind key's value. `None` for a kind this generator does not know: the
-/// tests list every kind of the kind list, so a new kind fails them until it is added here.
-fn kind_value(kind: &str) -> Option<Value> {
-    Some(match kind {
-        "require" | "forbid" | "match" | "consistent" => reference("matcher"),
-        "statement" => reference("text"),
-        "when" => reference("condition"),
-        "sections" => json!({
-            "anyOf": [
-                { "type": "array", "items": reference("section") },
-                {
-                    "type": "object",
-                    "properties": {
-                        "ordered": { "type": "boolean" },
-                        "list": { "type": "array", "items": reference("section") }
-                    },
-                    "required": ["list"],
-                    "additionalProperties": false
-                }
-            ]
-        }),
-        "headings" => json!({ "enum": HEADING_ASPECTS }),
-        "assert" => reference("expressions"),
-        "paired" => reference("texts"),
-        "halfwidth" => reference("text"),
-        "terms" => json!({
-            "anyOf": [
-                { "type": "array", "items": reference("term") },
-                {
-                    "type": "object",
-                    "properties": {
-                        "file": reference("text"),
-                        "list": {
-                            "anyOf": [
-                                { "type": "array", "items": reference("term") },
-                                { "type": "null" }
-                            ]
-                        }
-                    },
-                    "additionalProperties": false
-                }
-            ]
-        }),
-        "doubled" => json!({
-            "anyOf": [
-                { "const": true },
-                { "type": "null" },
-                {
-                    "type": "object",
-                    "properties": { "allow": reference("texts") },
-                    "additionalProperties": false
-                }
-            ]
-        }),
-        "digits" => {
-            let aspects: Vec<&str> = DigitsAspect::ALL.iter().map(|a| a.as_str()).collect();
-            json!({ "enum": aspects })
-        }
-        _ => return None,
-    })
 }
 
 /// The schema of the value of a matcher's key (`regex: …`, `any: […]`).
@@ -199,14 +111,14 @@ fn metadata_value(key: &str) -> Option<Value> {
     })
 }
 
-fn rule_schema() -> Value {
+fn rule_schema<C: YamlCheck>() -> Value {
     let mut properties = Map::new();
     for key in METADATA_KEYS {
         properties.insert((*key).to_string(), metadata_value(key).unwrap_or(json!({})));
     }
-    let descriptions = kind_descriptions();
-    for kind in KIND_KEYS {
-        let value = kind_value(kind).unwrap_or(json!({}));
+    let descriptions = kind_descriptions::<C>();
+    for kind in C::kind_names() {
+        let value = C::schema(kind).unwrap_or(json!({}));
         let description = descriptions
             .iter()
             .find(|(name, _)| name == kind)
@@ -224,15 +136,15 @@ fn rule_schema() -> Value {
     let conditions: Vec<Value> = MODIFIER_KEYS
         .iter()
         .map(|modifier| {
-            let kinds: Vec<Value> = KIND_KEYS
+            let kinds: Vec<Value> = C::kind_names()
                 .iter()
-                .filter(|kind| modifiers_of(kind).contains(modifier))
+                .filter(|kind| C::modifiers(kind).contains(modifier))
                 .map(|kind| json!({ "required": [kind] }))
                 .collect();
             json!({ "if": { "required": [modifier] }, "then": { "anyOf": kinds } })
         })
         .collect();
-    let one_kind: Vec<Value> = KIND_KEYS
+    let one_kind: Vec<Value> = C::kind_names()
         .iter()
         .map(|kind| json!({ "required": [kind] }))
         .collect();
@@ -281,7 +193,7 @@ fn pack_properties() -> Map<String, Value> {
 }
 
 /// The JSON Schema of a YAML pack.
-pub fn pack_schema() -> Value {
+pub fn pack_schema<C: YamlCheck>() -> Value {
     let matcher_forms: Vec<Value> = std::iter::once(reference("text"))
         .chain(MATCHER_KEYS.iter().map(|key| {
             let value = matcher_value(key).unwrap_or(json!({}));
@@ -377,7 +289,7 @@ pub fn pack_schema() -> Value {
                 "required": ["phrase", "suggest"],
                 "additionalProperties": false
             },
-            "rule": rule_schema()
+            "rule": rule_schema::<C>()
         }
     })
 }
@@ -386,13 +298,10 @@ pub fn pack_schema() -> Value {
 mod tests {
     use super::*;
 
-    /// Every kind of the kind list, every modifier and every metadata key has a schema of its
-    /// own: a kind added to the model without one fails here.
+    /// Every modifier, matcher key and metadata key has a schema of its own (the kinds'
+    /// schemas are the kinds' own, tested in `crate::eval::kinds`).
     #[test]
     fn every_key_the_reader_knows_has_a_schema() {
-        for kind in KIND_KEYS {
-            assert!(kind_value(kind).is_some(), "kind `{kind}` has no schema");
-        }
         for key in MODIFIER_KEYS {
             assert!(
                 modifier_value(key).is_some(),
@@ -414,28 +323,5 @@ mod tests {
                 "pack key `{key}` has no schema"
             );
         }
-        assert_eq!(kind_descriptions().len(), KIND_KEYS.len());
-        assert!(kind_descriptions().iter().all(|(_, d)| !d.is_empty()));
-    }
-
-    /// Every kind of the kind list has its description key (`schema-kind-NAME`), in both
-    /// catalogues: a kind added to the model without one fails here.
-    #[test]
-    fn every_kind_has_its_description_in_both_catalogues() {
-        use crate::i18n::{has_key, Lang};
-        for kind in Check::KIND_NAMES {
-            let key = format!("schema-kind-{kind}");
-            assert!(
-                KIND_DESCRIPTION_KEYS.contains(&(kind, key.as_str())),
-                "kind `{kind}` has no `{key}` in KIND_DESCRIPTION_KEYS"
-            );
-            for lang in [Lang::En, Lang::Zh] {
-                assert!(
-                    has_key(lang, &key),
-                    "`{key}` is not in the {lang:?} catalogue"
-                );
-            }
-        }
-        assert_eq!(KIND_DESCRIPTION_KEYS.len(), Check::KIND_NAMES.len());
     }
 }

@@ -10,15 +10,14 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::pack::model::{
-    Check, Condition, Example, ExampleKind, Let, Matcher, Pack, Require, Rule, Scope, Spanned,
-};
+use super::kind::YamlCheck;
+use crate::pack::model::{Example, ExampleKind, Let, Matcher, Pack, Rule, Scope, Spanned};
 
 /// Flow collections (`[a, b]`, `{regex: …}`) wider than this are written as blocks.
 const MAX_FLOW_WIDTH: usize = 60;
 const INDENT: usize = 2;
 
-enum Yaml {
+pub enum Yaml {
     Text(String),
     Bool(bool),
     Number(u32),
@@ -33,11 +32,11 @@ enum Yaml {
     },
 }
 
-fn text(s: &str) -> Yaml {
+pub fn text(s: &str) -> Yaml {
     Yaml::Text(s.to_owned())
 }
 
-fn map(entries: Vec<(&str, Yaml)>) -> Yaml {
+pub fn map(entries: Vec<(&str, Yaml)>) -> Yaml {
     Yaml::Map {
         entries: entries
             .into_iter()
@@ -47,29 +46,29 @@ fn map(entries: Vec<(&str, Yaml)>) -> Yaml {
     }
 }
 
-fn block_map(entries: Vec<(String, Yaml)>) -> Yaml {
+pub fn block_map(entries: Vec<(String, Yaml)>) -> Yaml {
     Yaml::Map {
         entries,
         block: true,
     }
 }
 
-fn seq(items: Vec<Yaml>) -> Yaml {
+pub fn seq(items: Vec<Yaml>) -> Yaml {
     Yaml::Seq {
         items,
         block: false,
     }
 }
 
-fn block_seq(items: Vec<Yaml>) -> Yaml {
+pub fn block_seq(items: Vec<Yaml>) -> Yaml {
     Yaml::Seq { items, block: true }
 }
 
-fn texts(values: &[Spanned<String>]) -> Yaml {
+pub fn texts(values: &[Spanned<String>]) -> Yaml {
     seq(values.iter().map(|v| text(v)).collect())
 }
 
-pub fn print_pack(pack: &Pack) -> String {
+pub fn print_pack<C: YamlCheck>(pack: &Pack<C>) -> String {
     let mut out = String::new();
     let mut header: Vec<(String, Yaml)> = vec![("pack".to_owned(), text(&pack.name))];
     if let Some(version) = &pack.version {
@@ -108,7 +107,7 @@ pub fn print_pack(pack: &Pack) -> String {
     out
 }
 
-fn rule_yaml(rule: &Rule) -> Yaml {
+fn rule_yaml<C: YamlCheck>(rule: &Rule<C>) -> Yaml {
     let mut entries: Vec<(String, Yaml)> = vec![
         ("id".to_owned(), text(&rule.id)),
         ("severity".to_owned(), text(rule.severity.as_str())),
@@ -126,7 +125,9 @@ fn rule_yaml(rule: &Rule) -> Yaml {
     if rule.once_per_file {
         entries.push(("once_per_file".to_owned(), Yaml::Bool(true)));
     }
-    for (key, value) in check_entries(&rule.check) {
+    let mut check = Vec::new();
+    rule.check.write(&mut check);
+    for (key, value) in check {
         entries.push((key.to_owned(), value));
     }
     if !rule.examples.is_empty() {
@@ -135,143 +136,13 @@ fn rule_yaml(rule: &Rule) -> Yaml {
     block_map(entries)
 }
 
-fn check_entries(check: &Check) -> Vec<(&'static str, Yaml)> {
-    let mut entries = Vec::new();
-    match check {
-        Check::Require(require) => require_entries(require, &mut entries),
-        Check::Forbid(forbid) => {
-            entries.push(("forbid", matcher_yaml(&forbid.what)));
-            if !forbid.unless.is_empty() {
-                entries.push((
-                    "unless",
-                    seq(forbid.unless.iter().map(matcher_yaml).collect()),
-                ));
-            }
-            if !forbid.suggest.is_empty() {
-                entries.push(("suggest", texts(&forbid.suggest)));
-            }
-            scope_entry(&forbid.scope, &mut entries);
-        }
-        Check::Match(check) => {
-            entries.push(("match", matcher_yaml(&check.pattern)));
-            scope_entry(&check.scope, &mut entries);
-            lets_entry(&check.lets, &mut entries);
-            asserts_entry(&check.asserts, &mut entries);
-        }
-        Check::Statement(check) => {
-            entries.push(("statement", text(&check.kind)));
-            if let Some(subject) = &check.subject {
-                entries.push(("subject", matcher_yaml(subject)));
-            }
-            lets_entry(&check.lets, &mut entries);
-            asserts_entry(&check.asserts, &mut entries);
-        }
-        Check::Consistent(check) => {
-            entries.push(("consistent", matcher_yaml(&check.pattern)));
-            entries.push(("on", text(&check.capture)));
-        }
-        Check::When(when) => {
-            let condition = match &when.condition {
-                Condition::Mentions {
-                    what,
-                    scope: Scope::Document,
-                } => matcher_yaml(what),
-                Condition::Mentions { what, scope } => map(vec![
-                    ("mention", matcher_yaml(what)),
-                    ("scope", scope_yaml(scope)),
-                ]),
-                Condition::Match { pattern, test } => {
-                    let mut condition = vec![("match", matcher_yaml(pattern))];
-                    if let Some(test) = test {
-                        condition.push(("if", Yaml::Text(test.to_string())));
-                    }
-                    map(condition)
-                }
-            };
-            entries.push(("when", condition));
-            require_entries(&when.then, &mut entries);
-        }
-        Check::Sections(sections) => {
-            let list = sections
-                .sections
-                .iter()
-                .map(|s| {
-                    map(vec![
-                        ("name", text(&s.name)),
-                        ("heading", matcher_yaml(&s.heading)),
-                    ])
-                })
-                .collect();
-            let body = vec![
-                ("ordered".to_owned(), Yaml::Bool(sections.ordered)),
-                ("list".to_owned(), block_seq(list)),
-            ];
-            entries.push(("sections", block_map(body)));
-        }
-        Check::Headings(headings) => {
-            entries.push(("headings", text(headings.aspect.as_str())));
-        }
-        Check::Assert(facts) => {
-            lets_entry(&facts.lets, &mut entries);
-            asserts_entry(&facts.asserts, &mut entries);
-        }
-        Check::Paired(paired) => entries.push(("paired", texts(&paired.pairs))),
-        Check::HalfWidth(halfwidth) => entries.push(("halfwidth", text(&halfwidth.chars))),
-        Check::Terms(terms) => entries.push(("terms", terms_yaml(terms))),
-        Check::Doubled(doubled) => {
-            let body = if doubled.allow.is_empty() {
-                Yaml::Bool(true)
-            } else {
-                map(vec![("allow", texts(&doubled.allow))])
-            };
-            entries.push(("doubled", body));
-        }
-        Check::Digits(digits) => entries.push(("digits", text(digits.aspect.value.as_str()))),
-    }
-    entries
-}
-
-/// A list of `{phrase, suggest, unless}` maps, in a map with `file:` when there is a table.
-/// The entries read from the table are not written: the table stays where it is.
-fn terms_yaml(terms: &crate::pack::model::Terms) -> Yaml {
-    let list: Vec<Yaml> = terms
-        .entries
-        .iter()
-        .map(|e| {
-            let mut entry = vec![("phrase", text(&e.phrase)), ("suggest", text(&e.suggest))];
-            if !e.unless.is_empty() {
-                entry.push(("unless", texts(&e.unless)));
-            }
-            map(entry)
-        })
-        .collect();
-    match &terms.file {
-        None => block_seq(list),
-        Some(file) => {
-            let mut body = vec![("file".to_owned(), text(file))];
-            if !list.is_empty() {
-                body.push(("list".to_owned(), block_seq(list)));
-            }
-            block_map(body)
-        }
-    }
-}
-
-fn require_entries(require: &Require, entries: &mut Vec<(&'static str, Yaml)>) {
-    entries.push(("require", matcher_yaml(&require.what)));
-    if let Some(min) = &require.min_count {
-        entries.push(("min", Yaml::Number(min.value)));
-    }
-    scope_entry(&require.scope, entries);
-}
-
-fn scope_entry(scope: &Scope, entries: &mut Vec<(&'static str, Yaml)>) {
+pub fn scope_entry(scope: &Scope, entries: &mut Vec<(&'static str, Yaml)>) {
     if *scope != Scope::Document {
         entries.push(("scope", scope_yaml(scope)));
     }
 }
 
-fn scope_yaml(scope: &Scope) -> Yaml {
+pub fn scope_yaml(scope: &Scope) -> Yaml {
     match scope {
         Scope::Document => text("document"),
         Scope::Paragraph => text("paragraph"),
@@ -284,7 +155,7 @@ fn scope_yaml(scope: &Scope) -> Yaml {
     }
 }
 
-fn lets_entry(lets: &[Let], entries: &mut Vec<(&'static str, Yaml)>) {
+pub fn lets_entry(lets: &[Let], entries: &mut Vec<(&'static str, Yaml)>) {
     if !lets.is_empty() {
         let body = lets
             .iter()
@@ -300,14 +171,17 @@ fn lets_entry(lets: &[Let], entries: &mut Vec<(&'static str, Yaml)>) {
     }
 }
 
-fn asserts_entry(asserts: &[crate::pack::model::Expr], entries: &mut Vec<(&'static str, Yaml)>) {
+pub fn asserts_entry(
+    asserts: &[crate::pack::model::Expr],
+    entries: &mut Vec<(&'static str, Yaml)>,
+) {
     if !asserts.is_empty() {
         let items = asserts.iter().map(|e| Yaml::Text(e.to_string())).collect();
         entries.push(("assert", block_seq(items)));
     }
 }
 
-fn matcher_yaml(matcher: &Matcher) -> Yaml {
+pub fn matcher_yaml(matcher: &Matcher) -> Yaml {
     match matcher {
         Matcher::Text(t) => text(t),
         Matcher::Regex(r) => map(vec![("regex", text(r))]),
