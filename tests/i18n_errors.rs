@@ -54,6 +54,7 @@ fn cases() -> Vec<Case> {
         pack_case("duplicate_id", "duplicate-id.rules"),
         pack_case("yaml_indentation", "yaml-indent.yaml"),
         pack_case("bad_pair_and_arity", "bad-pair.rules"),
+        pack_case("empty_term_list", "empty-terms.rules"),
         Case {
             name: "bad_config",
             dir: "tests/fixtures/i18n/bad-config",

@@ -241,9 +241,9 @@ mod syntax {
             if terms.file.is_none() && terms.entries.is_empty() {
                 let span = keyword.start..keyword.start + "terms".len();
                 let message = if wrote_list {
-                    "the term list is empty"
+                    crate::tr!("build-term-list-empty")
                 } else {
-                    "`terms` without a list or a table"
+                    crate::tr!("build-terms-without-list")
                 };
                 b.error(
                     PackError::new(message, span)
