@@ -14,7 +14,7 @@ use std::sync::Arc;
 use crate::model::{structure, Document};
 use crate::pack::error::PackError;
 use crate::pack::model::{Matcher, Scope, Spanned};
-use crate::pack::pattern::{self, CompiledPattern, PatternMatch, RegexMatch, RegexMatcher};
+use crate::pack::pattern::{self, CompileWhen, LazyPattern, LazyRegex, PatternMatch, RegexMatch};
 use crate::pack::values::Value;
 
 pub use crate::model::Span;
@@ -24,8 +24,8 @@ pub type LeafId = usize;
 #[derive(Debug)]
 pub enum Leaf {
     Literal(String),
-    Regex(RegexMatcher),
-    Pattern(CompiledPattern),
+    Regex(LazyRegex),
+    Pattern(LazyPattern),
     /// `year(expr)`: the year computed from the document's facts, as written in a report.
     Year(crate::pack::model::Expr),
 }
@@ -81,13 +81,30 @@ pub enum CompiledScope {
 /// Builds a pack's leaf table while its rules are validated and compiled: each distinct
 /// literal, regex and pattern is compiled once, the first time a rule names it, and every
 /// later use of the same source shares that leaf.
-#[derive(Default)]
 pub struct Compiler {
     pub leaves: Vec<Arc<Leaf>>,
     index: HashMap<(u8, String), LeafId>,
+    /// When regexes and patterns are compiled.
+    when: CompileWhen,
+}
+
+impl Default for Compiler {
+    /// A compiler that compiles every regex and pattern at once.
+    fn default() -> Compiler {
+        Compiler::new(CompileWhen::Now)
+    }
 }
 
 impl Compiler {
+    /// A compiler that compiles regexes and patterns `when` said.
+    pub fn new(when: CompileWhen) -> Compiler {
+        Compiler {
+            leaves: Vec::new(),
+            index: HashMap::new(),
+            when,
+        }
+    }
+
     /// Compile a matcher, collecting every error of its leaves into `errors` (all of them,
     /// not just the first); `None` when one of them does not compile. An empty text is an
     /// error.
@@ -175,14 +192,14 @@ impl Compiler {
         };
         let leaf = match kind {
             0 => Leaf::Literal(text.clone()),
-            1 => match pattern::compile_regex(text, at.unwrap_or(0)) {
+            1 => match LazyRegex::new(text, at.unwrap_or(0), self.when) {
                 Ok(regex) => Leaf::Regex(regex),
                 Err(error) => {
                     errors.push(relocate(error));
                     return None;
                 }
             },
-            _ => match pattern::compile(text, at.unwrap_or(0)) {
+            _ => match LazyPattern::new(text, at.unwrap_or(0), self.when) {
                 Ok(pattern) => Leaf::Pattern(pattern),
                 Err(found) => {
                     errors.extend(found.into_iter().map(relocate));
