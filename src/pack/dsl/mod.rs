@@ -38,10 +38,23 @@ pub fn parse_pack(name: &str, src: &str) -> Result<Pack, PackErrors> {
     pack.map_err(|errors| PackErrors::new(name, src, errors))
 }
 
-/// Literal tokens (`,` `)` `}`) only show up in syntax errors with pest's detailed error
-/// tracking, which is a process-wide switch; packs are small, so its cost does not matter.
-fn track_error_detail() {
-    pest::set_error_detail(true);
+/// Parse `src` as `rule`. Literal tokens (`,` `)` `}`) only show up in syntax errors with
+/// pest's detailed error tracking, which costs a good part of the parse: a source is parsed
+/// without it, and parsed again with it only when there is an error to tell. The tracking
+/// is a process-wide switch, so parses take turns.
+fn parse_rule(
+    rule: Rule,
+    src: &str,
+) -> Result<pest::iterators::Pairs<'_, Rule>, pest::error::Error<Rule>> {
+    static SWITCH: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _turn = SWITCH
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    pest::set_error_detail(false);
+    PackParser::parse(rule, src).or_else(|_| {
+        pest::set_error_detail(true);
+        PackParser::parse(rule, src)
+    })
 }
 
 fn parse_pack_errors(src: &str) -> Result<Pack, Vec<PackError>> {
@@ -59,7 +72,6 @@ fn parse_pack_errors(src: &str) -> Result<Pack, Vec<PackError>> {
 /// syntax error, which stops the parser) and every error found. `eval::load` validates the
 /// partial pack too, so one run reports the errors of both phases.
 pub fn parse_pack_partial(src: &str) -> (Option<Pack>, Vec<PackError>) {
-    track_error_detail();
     let limit = crate::pack::file::MAX_FILE_BYTES;
     if src.len() > limit {
         let message = crate::tr!("dsl-pack-file-src-bytes", src = src.len(), limit = limit);
@@ -68,7 +80,7 @@ pub fn parse_pack_partial(src: &str) -> (Option<Pack>, Vec<PackError>) {
     if let Some(error) = depth::too_deep(src, 0, false) {
         return (None, vec![error]);
     }
-    let mut pairs = match PackParser::parse(Rule::pack, src) {
+    let mut pairs = match parse_rule(Rule::pack, src) {
         Ok(pairs) => pairs,
         Err(error) => return (None, vec![errors::syntax_error(&error, src, 0)]),
     };
@@ -86,11 +98,10 @@ pub fn parse_pack_partial(src: &str) -> (Option<Pack>, Vec<PackError>) {
 /// Parses one expression (`let` value, `assert`, `when … if`). `src` is the expression text and
 /// `base` the byte offset where it starts in the pack file, so spans point into that file.
 pub fn parse_expr(src: &str, base: usize) -> Result<Expr, Vec<PackError>> {
-    track_error_detail();
     if let Some(error) = depth::too_deep(src, base, true) {
         return Err(vec![error]);
     }
-    let mut pairs = PackParser::parse(Rule::expr_only, src)
+    let mut pairs = parse_rule(Rule::expr_only, src)
         .map_err(|error| vec![errors::syntax_error(&error, src, base)])?;
     let expr = pairs
         .next()
