@@ -352,6 +352,7 @@ pub fn run(args: CheckArgs) -> i32 {
         Some(_) => Engine::new(&set).with_timings(),
         None => Engine::new(&set),
     };
+    engine.compile_in_background();
 
     let default_extensions = args
         .extensions

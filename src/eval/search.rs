@@ -30,6 +30,31 @@ pub enum Leaf {
     Year(crate::pack::model::Expr),
 }
 
+impl Leaf {
+    /// Whether the leaf is ready to search: literals and years always are, regexes and
+    /// patterns once compiled.
+    pub fn is_compiled(&self) -> bool {
+        match self {
+            Leaf::Regex(regex) => regex.is_compiled(),
+            Leaf::Pattern(pattern) => pattern.is_compiled(),
+            Leaf::Literal(_) | Leaf::Year(_) => true,
+        }
+    }
+
+    /// Compile the leaf now if it is a regex or pattern not compiled yet.
+    pub fn compile(&self) {
+        match self {
+            Leaf::Regex(regex) => {
+                regex.compiled();
+            }
+            Leaf::Pattern(pattern) => {
+                pattern.compiled();
+            }
+            Leaf::Literal(_) | Leaf::Year(_) => {}
+        }
+    }
+}
+
 /// One capture of a leaf match: a regex group or a typed pattern placeholder.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Capture {
