@@ -24,8 +24,8 @@ pub type LeafId = usize;
 #[derive(Debug)]
 pub enum Leaf {
     Literal(String),
-    Regex(LazyRegex),
-    Pattern(LazyPattern),
+    Regex(Box<LazyRegex>),
+    Pattern(Box<LazyPattern>),
     /// `year(expr)`: the year computed from the document's facts, as written in a report.
     Year(crate::pack::model::Expr),
 }
@@ -218,14 +218,14 @@ impl Compiler {
         let leaf = match kind {
             0 => Leaf::Literal(text.clone()),
             1 => match LazyRegex::new(text, at.unwrap_or(0), self.when) {
-                Ok(regex) => Leaf::Regex(regex),
+                Ok(regex) => Leaf::Regex(Box::new(regex)),
                 Err(error) => {
                     errors.push(relocate(error));
                     return None;
                 }
             },
             _ => match LazyPattern::new(text, at.unwrap_or(0), self.when) {
-                Ok(pattern) => Leaf::Pattern(pattern),
+                Ok(pattern) => Leaf::Pattern(Box::new(pattern)),
                 Err(found) => {
                     errors.extend(found.into_iter().map(relocate));
                     return None;
