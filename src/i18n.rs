@@ -115,11 +115,6 @@ pub fn lang_from_env(get: impl Fn(&str) -> Option<String>) -> Lang {
     }
 }
 
-struct Catalogues {
-    zh: FluentBundle<FluentResource>,
-    en: FluentBundle<FluentResource>,
-}
-
 fn bundle(tag: &str, text: &str) -> FluentBundle<FluentResource> {
     let id = tag.parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
@@ -131,10 +126,20 @@ fn bundle(tag: &str, text: &str) -> FluentBundle<FluentResource> {
     bundle
 }
 
-static CATALOGUES: LazyLock<Catalogues> = LazyLock::new(|| Catalogues {
-    zh: bundle("zh-CN", ZH_CATALOGUE),
-    en: bundle("en", EN_CATALOGUE),
-});
+/// Each catalogue is parsed the first time a message of its language is asked for (a run
+/// in one language never parses the other one's, unless a key is missing from its own).
+static ZH_BUNDLE: LazyLock<FluentBundle<FluentResource>> =
+    LazyLock::new(|| bundle("zh-CN", ZH_CATALOGUE));
+static EN_BUNDLE: LazyLock<FluentBundle<FluentResource>> =
+    LazyLock::new(|| bundle("en", EN_CATALOGUE));
+
+/// The parsed catalogue of `lang`.
+fn catalogue(lang: Lang) -> &'static FluentBundle<FluentResource> {
+    match lang {
+        Lang::Zh => &ZH_BUNDLE,
+        Lang::En => &EN_BUNDLE,
+    }
+}
 
 /// A value for a message argument. Whole numbers become Fluent numbers (so that messages can
 /// choose a plural form); everything else is text, shown as it is.
@@ -160,10 +165,9 @@ pub fn text(key: &str, args: &[(&str, FluentValue<'static>)]) -> String {
 
 /// The message `key` in `lang`, with `args`.
 pub fn text_in(lang: Lang, key: &str, args: &[(&str, FluentValue<'static>)]) -> String {
-    let c = &*CATALOGUES;
-    let (first, second) = match lang {
-        Lang::Zh => (&c.zh, &c.en),
-        Lang::En => (&c.en, &c.zh),
+    let other = match lang {
+        Lang::Zh => Lang::En,
+        Lang::En => Lang::Zh,
     };
     let fluent_args = if args.is_empty() {
         None
@@ -174,7 +178,7 @@ pub fn text_in(lang: Lang, key: &str, args: &[(&str, FluentValue<'static>)]) -> 
         }
         Some(a)
     };
-    for bundle in [first, second] {
+    for bundle in [lang, other].into_iter().map(catalogue) {
         if let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) {
             let mut errors = Vec::new();
             return bundle
@@ -187,12 +191,7 @@ pub fn text_in(lang: Lang, key: &str, args: &[(&str, FluentValue<'static>)]) -> 
 
 /// Whether `key` is in the catalogue of `lang`.
 pub fn has_key(lang: Lang, key: &str) -> bool {
-    let c = &*CATALOGUES;
-    let bundle = match lang {
-        Lang::Zh => &c.zh,
-        Lang::En => &c.en,
-    };
-    bundle.has_message(key)
+    catalogue(lang).has_message(key)
 }
 
 /// The message `key` in the current language if the catalogue has it.

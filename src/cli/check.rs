@@ -291,6 +291,7 @@ pub fn run(args: CheckArgs) -> i32 {
         Some(_) => Engine::new(&set).with_timings(),
         None => Engine::new(&set),
     };
+    engine.compile_in_background();
 
     let default_extensions = args
         .extensions
@@ -468,10 +469,10 @@ pub fn run(args: CheckArgs) -> i32 {
         None => Sink::Stdout(io::BufWriter::new(io::stdout().lock())),
     };
 
-    let pool = match rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
-        .build()
-    {
+    // One report is checked on one thread: a second one would only spin, waiting for work,
+    // for as long as the first checks (CPU time that a pre-commit hook pays on every run).
+    let threads = args.jobs.unwrap_or(if inputs.len() == 1 { 1 } else { 0 });
+    let pool = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
         Ok(p) => p,
         Err(e) => {
             eprintln!(

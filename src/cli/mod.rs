@@ -95,13 +95,23 @@ pub fn main_with_args(args: Vec<std::ffi::OsString>) -> i32 {
     let lang = help::lang_of_args(&args)
         .unwrap_or_else(|| crate::i18n::lang_from_env(|name| std::env::var(name).ok()));
     crate::i18n::set_lang(lang);
-    let parsed = command()
-        .try_get_matches_from(args)
-        .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m));
-    match parsed {
+    match parse_args(&args) {
         Ok(cli) => run(cli),
         Err(e) => help::report_clap_error(e),
     }
+}
+
+/// Parse `args` into a [`Cli`]. The descriptions of the command line are only read when
+/// something is to be said about it (help, version, a mistake): localizing every command's
+/// help parses the message catalogue and walks the whole definition, which would be most of
+/// a one-report run's start-up. Descriptions change no parse, so the command line is parsed
+/// first without them, and a second time with them when the first parse has something to say.
+pub fn parse_args(args: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
+    let parse = |cmd: clap::Command| {
+        cmd.try_get_matches_from(args.iter().cloned())
+            .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m))
+    };
+    parse(Cli::command()).or_else(|_| parse(command()))
 }
 
 /// Run a parsed command line; the result is the process exit code.
@@ -136,6 +146,71 @@ mod tests {
         match Cli::try_parse_from(argv) {
             Ok(cli) => cli,
             Err(e) => panic!("{args:?} does not parse: {e}"),
+        }
+    }
+
+    /// The command line parses the same without its descriptions as with them (they are
+    /// only read for help and errors), and help and errors are still said in the chosen
+    /// language.
+    #[test]
+    fn command_lines_parse_alike_without_descriptions_and_help_is_localized() {
+        let lines: &[&[&str]] = &[
+            &["check", "a.txt", "--format", "json", "--output", "x.json"],
+            &[
+                "check",
+                "--lang",
+                "en",
+                "-j",
+                "2",
+                "--no-builtin",
+                "--pack",
+                "p.rules",
+                "d",
+            ],
+            &["inspect", "--sentences", "a.txt"],
+            &["rules", "list"],
+            &["test", "p.rules"],
+            &["convert", "--to", "yaml", "p.rules"],
+        ];
+        for line in lines {
+            let argv: Vec<std::ffi::OsString> = std::iter::once("reportlint")
+                .chain(line.iter().copied())
+                .map(Into::into)
+                .collect();
+            let plain = Cli::try_parse_from(&argv).map(|c| format!("{c:?}"));
+            let described = command()
+                .try_get_matches_from(&argv)
+                .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m))
+                .map(|c| format!("{c:?}"));
+            assert_eq!(plain.as_ref().ok(), described.as_ref().ok(), "{line:?}");
+            assert_eq!(parse_args(&argv).map(|c| format!("{c:?}")).ok(), plain.ok());
+        }
+        for lang in [crate::i18n::Lang::Zh, crate::i18n::Lang::En] {
+            crate::i18n::with_lang(lang, || {
+                let help = parse_args(&["reportlint".into(), "check".into(), "--help".into()])
+                    .expect_err("help is no command line to run")
+                    .render()
+                    .to_string();
+                assert!(help.contains(&crate::tr!("cmd-check")), "{help}");
+                for wrong in [
+                    &["check", "--format", "jsn"][..],
+                    &["chek"],
+                    &["check", "-x"],
+                ] {
+                    let argv: Vec<std::ffi::OsString> = std::iter::once("reportlint")
+                        .chain(wrong.iter().copied())
+                        .map(Into::into)
+                        .collect();
+                    let error = |e: clap::Error| (e.kind(), e.render().to_string());
+                    assert_eq!(
+                        parse_args(&argv).map(|_| ()).map_err(error),
+                        command()
+                            .try_get_matches_from(&argv)
+                            .map(|_| ())
+                            .map_err(error)
+                    );
+                }
+            });
         }
     }
 

@@ -30,6 +30,7 @@ use super::validate::{self, CompiledPack};
 use super::CompiledCheck;
 use crate::pack::error::{PackError, PackErrors};
 use crate::pack::model::Spanned;
+use crate::pack::pattern::CompileWhen;
 use crate::pack::{dsl, file, yaml};
 
 /// A pack shipped inside the binary.
@@ -179,6 +180,19 @@ pub enum LoadError {
 /// The front end checks how the pack is written, validation what it means; their errors
 /// come in one report: what the front end could read of a broken pack is validated too.
 pub fn parse(name: &str, source: &str, form: Form) -> Result<ValidPack, PackErrors> {
+    parse_compiling(name, source, form, CompileWhen::Now)
+}
+
+/// [`parse`], compiling the pack's regexes and patterns `when` said: at first use only for
+/// the built-in packs, whose every regex and pattern a test compiles, so that a run pays
+/// only for those its reports need (a pack file's are compiled at once, so that any error
+/// of theirs is a pack error before a report is read).
+fn parse_compiling(
+    name: &str,
+    source: &str,
+    form: Form,
+    when: CompileWhen,
+) -> Result<ValidPack, PackErrors> {
     let (pack, mut errors) = match form {
         Form::Dsl => dsl::parse_pack_partial(source),
         Form::Yaml => yaml::parse_pack_partial(source),
@@ -186,7 +200,7 @@ pub fn parse(name: &str, source: &str, form: Form) -> Result<ValidPack, PackErro
     let refused = !errors.is_empty();
     let compiled = pack
         .as_ref()
-        .map(|pack| validate::validate_read(pack, refused));
+        .map(|pack| validate::validate_compiling(pack, refused, when));
     match (pack, compiled) {
         (Some(pack), Some(Ok(compiled))) if errors.is_empty() => Ok(ValidPack { pack, compiled }),
         (_, compiled) => {
@@ -200,8 +214,13 @@ pub fn parse(name: &str, source: &str, form: Form) -> Result<ValidPack, PackErro
 
 /// [`parse`], for a file's text: the errors of a file that does not look like a pack are
 /// not given with its text, so its content is never quoted.
-fn parse_quoting_packs_only(shown: &str, text: &str, form: Form) -> Result<ValidPack, LoadError> {
-    match parse(shown, text, form) {
+fn parse_quoting_packs_only(
+    shown: &str,
+    text: &str,
+    form: Form,
+    when: CompileWhen,
+) -> Result<ValidPack, LoadError> {
+    match parse_compiling(shown, text, form, when) {
         Ok(pack) => Ok(pack),
         Err(_) if !looks_like_pack(text, form) => Err(LoadError::NotAPack {
             path: shown.to_string(),
@@ -219,7 +238,7 @@ pub fn read_file(path: &Path) -> Result<(String, String, Form), LoadError> {
 
 /// [`parse`] for the text of a file read with [`read_file`].
 pub fn parse_file(shown: &str, text: &str, form: Form) -> Result<ValidPack, LoadError> {
-    parse_quoting_packs_only(shown, text, form)
+    parse_quoting_packs_only(shown, text, form, CompileWhen::Now)
 }
 
 /// The warnings of a pack file ([`crate::eval::divisions`]), each as
@@ -527,7 +546,11 @@ fn load_into(
     set: &mut RuleSet,
 ) -> Result<(), LoadError> {
     let (shown, text, form) = read(origin)?;
-    let mut valid = parse_quoting_packs_only(&shown, &text, form)?;
+    let when = match origin {
+        Origin::Builtin(_) => CompileWhen::FirstUse,
+        Origin::File(_) => CompileWhen::Now,
+    };
+    let mut valid = parse_quoting_packs_only(&shown, &text, form, when)?;
     let mut errors = load_term_tables(&mut valid, origin, resolution)?;
     let own_rules = valid.rules();
     let pack = valid.pack;

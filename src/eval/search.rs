@@ -14,7 +14,7 @@ use std::sync::Arc;
 use crate::model::{structure, Document};
 use crate::pack::error::PackError;
 use crate::pack::model::{Matcher, Scope, Spanned};
-use crate::pack::pattern::{self, CompiledPattern, PatternMatch, RegexMatch, RegexMatcher};
+use crate::pack::pattern::{self, CompileWhen, LazyPattern, LazyRegex, PatternMatch, RegexMatch};
 use crate::pack::values::Value;
 
 pub use crate::model::Span;
@@ -24,10 +24,35 @@ pub type LeafId = usize;
 #[derive(Debug)]
 pub enum Leaf {
     Literal(String),
-    Regex(RegexMatcher),
-    Pattern(CompiledPattern),
+    Regex(Box<LazyRegex>),
+    Pattern(Box<LazyPattern>),
     /// `year(expr)`: the year computed from the document's facts, as written in a report.
     Year(crate::pack::model::Expr),
+}
+
+impl Leaf {
+    /// Whether the leaf is ready to search: literals and years always are, regexes and
+    /// patterns once compiled.
+    pub fn is_compiled(&self) -> bool {
+        match self {
+            Leaf::Regex(regex) => regex.is_compiled(),
+            Leaf::Pattern(pattern) => pattern.is_compiled(),
+            Leaf::Literal(_) | Leaf::Year(_) => true,
+        }
+    }
+
+    /// Compile the leaf now if it is a regex or pattern not compiled yet.
+    pub fn compile(&self) {
+        match self {
+            Leaf::Regex(regex) => {
+                regex.compiled();
+            }
+            Leaf::Pattern(pattern) => {
+                pattern.compiled();
+            }
+            Leaf::Literal(_) | Leaf::Year(_) => {}
+        }
+    }
 }
 
 /// One capture of a leaf match: a regex group or a typed pattern placeholder.
@@ -81,13 +106,30 @@ pub enum CompiledScope {
 /// Builds a pack's leaf table while its rules are validated and compiled: each distinct
 /// literal, regex and pattern is compiled once, the first time a rule names it, and every
 /// later use of the same source shares that leaf.
-#[derive(Default)]
 pub struct Compiler {
     pub leaves: Vec<Arc<Leaf>>,
     index: HashMap<(u8, String), LeafId>,
+    /// When regexes and patterns are compiled.
+    when: CompileWhen,
+}
+
+impl Default for Compiler {
+    /// A compiler that compiles every regex and pattern at once.
+    fn default() -> Compiler {
+        Compiler::new(CompileWhen::Now)
+    }
 }
 
 impl Compiler {
+    /// A compiler that compiles regexes and patterns `when` said.
+    pub fn new(when: CompileWhen) -> Compiler {
+        Compiler {
+            leaves: Vec::new(),
+            index: HashMap::new(),
+            when,
+        }
+    }
+
     /// Compile a matcher, collecting every error of its leaves into `errors` (all of them,
     /// not just the first); `None` when one of them does not compile. An empty text is an
     /// error.
@@ -175,15 +217,15 @@ impl Compiler {
         };
         let leaf = match kind {
             0 => Leaf::Literal(text.clone()),
-            1 => match pattern::compile_regex(text, at.unwrap_or(0)) {
-                Ok(regex) => Leaf::Regex(regex),
+            1 => match LazyRegex::new(text, at.unwrap_or(0), self.when) {
+                Ok(regex) => Leaf::Regex(Box::new(regex)),
                 Err(error) => {
                     errors.push(relocate(error));
                     return None;
                 }
             },
-            _ => match pattern::compile(text, at.unwrap_or(0)) {
-                Ok(pattern) => Leaf::Pattern(pattern),
+            _ => match LazyPattern::new(text, at.unwrap_or(0), self.when) {
+                Ok(pattern) => Leaf::Pattern(Box::new(pattern)),
                 Err(found) => {
                     errors.extend(found.into_iter().map(relocate));
                     return None;

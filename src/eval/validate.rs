@@ -39,7 +39,7 @@ use crate::model::text::suggest;
 use crate::pack::error::PackError;
 use crate::pack::expr::{Expr, ExprKind, Func, FACTS};
 use crate::pack::model::{Let, Matcher, Scope, Spanned};
-use crate::pack::pattern::CaptureType;
+use crate::pack::pattern::{CaptureType, CompileWhen};
 use crate::pack::values::is_known_format_spec;
 
 /// Names the evaluator provides to every message, beside captures, `let`s and facts.
@@ -63,6 +63,15 @@ pub fn validate(pack: &Pack) -> Result<CompiledPack, Vec<PackError>> {
 /// some of the pack, so that an empty rule list is no error of its own (the rules were
 /// written, and their errors are already reported).
 pub fn validate_read(pack: &Pack, refused: bool) -> Result<CompiledPack, Vec<PackError>> {
+    validate_compiling(pack, refused, CompileWhen::Now)
+}
+
+/// [`validate_read`], compiling the pack's regexes and patterns `when` said.
+pub fn validate_compiling(
+    pack: &Pack,
+    refused: bool,
+    when: CompileWhen,
+) -> Result<CompiledPack, Vec<PackError>> {
     let mut errors = Vec::new();
     if pack.rules.is_empty() && pack.extends.is_empty() && !refused {
         errors.push(
@@ -74,7 +83,7 @@ pub fn validate_read(pack: &Pack, refused: bool) -> Result<CompiledPack, Vec<Pac
             .with_help(crate::tr!("val-add-at-least-one")),
         );
     }
-    let mut compiler = Compiler::default();
+    let mut compiler = Compiler::new(when);
     let mut checks = Vec::new();
     let mut seen_ids = HashSet::new();
     for rule in &pack.rules {

@@ -52,6 +52,7 @@
 //! (`3-5个`) makes it approximate, and `2.3万` is exact with precision ±500.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use regex::Regex;
 
@@ -318,8 +319,28 @@ impl PatternMatch {
 /// Compile a pattern. `base` is the byte offset of `src` in the pack source, so that errors
 /// point into the rule file. All errors found are returned, not just the first.
 pub fn compile(src: &str, base: usize) -> Result<CompiledPattern, Vec<PackError>> {
-    #[cfg(test)]
-    compiled::count();
+    prepare(src, base)?.build()
+}
+
+/// A pattern read and checked up to its regex, which [`PreparedPattern::build`] compiles.
+#[derive(Debug)]
+pub struct PreparedPattern {
+    regex_src: String,
+    /// The captures, each with group 0 until the regex is compiled.
+    pub captures: Vec<CaptureSpec>,
+    /// For each capture: the source of the regex finding one item of a `counts` capture.
+    item_finders: Vec<Option<String>>,
+    /// Where the pattern is written in the pack source.
+    whole: Span,
+    /// The literal every match contains, if the pattern has one.
+    anchor: Option<Box<Anchor>>,
+    /// Errors found in how it is written, reported with those of its regex.
+    errors: Vec<PackError>,
+}
+
+/// Read a pattern written at byte `base` of the pack source into the regex it compiles to,
+/// with the errors of how it is written (all of them), without compiling that regex.
+pub fn prepare(src: &str, base: usize) -> Result<PreparedPattern, Vec<PackError>> {
     let segments = parse(src, base)?;
     let mut errors = Vec::new();
     let mut regex_src = String::new();
@@ -410,50 +431,86 @@ pub fn compile(src: &str, base: usize) -> Result<CompiledPattern, Vec<PackError>
             }
         }
     }
-    let whole = base..base + src.len();
-    let regex = match build_regex(&regex_src) {
-        Ok(regex) => regex,
-        Err(regex::Error::CompiledTooBig(_)) => {
-            errors.push(too_big("pattern", whole));
-            return Err(errors);
-        }
-        Err(err) => {
-            errors.push(
-                PackError::new(
-                    crate::tr!("pattern-pattern-does-not-compile", err = err),
-                    whole,
-                )
-                .with_label(crate::tr!("pattern-label")),
-            );
-            return Err(errors);
-        }
-    };
-    if regex.is_match("") {
-        errors.push(
-            PackError::new(crate::tr!("pattern-pattern-matches-empty-text"), whole)
-                .with_label(crate::tr!("pattern-everything-here-optional"))
-                .with_help(crate::tr!("pattern-pattern-needs-literal-text")),
-        );
+    Ok(PreparedPattern {
+        anchor: anchor_of(&segments),
+        regex_src,
+        captures,
+        item_finders,
+        whole: base..base + src.len(),
+        errors,
+    })
+}
+
+impl PreparedPattern {
+    /// Whether the regex is sure to compile and not to match empty text, as far as its
+    /// syntax tells without compiling it: it parses, has no look-around and no match
+    /// shorter than one byte. (Only the size of the compiled form is not known.)
+    fn surely_sound(&self) -> bool {
+        self.errors.is_empty()
+            && regex_syntax::Parser::new()
+                .parse(&self.regex_src)
+                .is_ok_and(|hir| {
+                    hir.properties().look_set().is_empty()
+                        && hir.properties().minimum_len().is_some_and(|n| n > 0)
+                })
     }
-    for capture in &mut captures {
-        capture.group = regex
-            .capture_names()
-            .position(|n| n == Some(capture.name.as_str()))
-            .unwrap_or(0);
-    }
-    let item_finders = item_finders
-        .into_iter()
-        .map(|finder| finder.and_then(|src| Regex::new(&src).ok()))
-        .collect();
-    if errors.is_empty() {
-        Ok(CompiledPattern {
-            regex,
-            captures,
+
+    /// Compile the regex: the pattern ready to search, or why it cannot be.
+    pub fn build(self) -> Result<CompiledPattern, Vec<PackError>> {
+        #[cfg(test)]
+        compiled::count();
+        let PreparedPattern {
+            regex_src,
+            mut captures,
             item_finders,
-            anchor: anchor_of(&segments),
-        })
-    } else {
-        Err(errors)
+            whole,
+            anchor,
+            mut errors,
+        } = self;
+        let regex = match build_regex(&regex_src) {
+            Ok(regex) => regex,
+            Err(regex::Error::CompiledTooBig(_)) => {
+                errors.push(too_big("pattern", whole));
+                return Err(errors);
+            }
+            Err(err) => {
+                errors.push(
+                    PackError::new(
+                        crate::tr!("pattern-pattern-does-not-compile", err = err),
+                        whole,
+                    )
+                    .with_label(crate::tr!("pattern-label")),
+                );
+                return Err(errors);
+            }
+        };
+        if regex.is_match("") {
+            errors.push(
+                PackError::new(crate::tr!("pattern-pattern-matches-empty-text"), whole)
+                    .with_label(crate::tr!("pattern-everything-here-optional"))
+                    .with_help(crate::tr!("pattern-pattern-needs-literal-text")),
+            );
+        }
+        for capture in &mut captures {
+            capture.group = regex
+                .capture_names()
+                .position(|n| n == Some(capture.name.as_str()))
+                .unwrap_or(0);
+        }
+        let item_finders = item_finders
+            .into_iter()
+            .map(|finder| finder.and_then(|src| Regex::new(&src).ok()))
+            .collect();
+        if errors.is_empty() {
+            Ok(CompiledPattern {
+                regex,
+                captures,
+                item_finders,
+                anchor,
+            })
+        } else {
+            Err(errors)
+        }
     }
 }
 
@@ -1302,6 +1359,217 @@ pub fn compile_regex(src: &str, base: usize) -> Result<RegexMatcher, PackError> 
     .with_label(crate::tr!("pattern-regex-detail", detail = message)))
 }
 
+/// When a pack's regexes and patterns are compiled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CompileWhen {
+    /// All of them while the pack is validated: any error, the size limit's included, is a
+    /// pack error before any report is read. For packs read from files.
+    Now,
+    /// Each the first time a rule searches with it; validation checks what the syntax tells
+    /// (errors, group names, matching empty text) and compiles at once only what it cannot
+    /// vouch for. For the built-in pack, whose every regex and pattern a test compiles.
+    FirstUse,
+}
+
+/// A raw regex of a pack, compiled when it first searches (or at once, see [`CompileWhen`]).
+/// Its group names are known without compiling it; searching a text that holds none of the
+/// literals every match contains neither compiles nor runs it.
+#[derive(Debug)]
+pub struct LazyRegex {
+    src: String,
+    groups: Vec<String>,
+    required: Option<Box<RequiredLiterals>>,
+    compiled: OnceLock<RegexMatcher>,
+}
+
+impl LazyRegex {
+    /// The regex `src`, written at byte `base` of the pack source; errors as
+    /// [`compile_regex`] gives them.
+    pub fn new(src: &str, base: usize, when: CompileWhen) -> Result<LazyRegex, PackError> {
+        if when == CompileWhen::FirstUse && !uses_backreference(src) {
+            if let Ok(hir) = regex_syntax::Parser::new().parse(src) {
+                return Ok(LazyRegex {
+                    src: src.to_string(),
+                    groups: group_names(&hir),
+                    required: RequiredLiterals::of_hir(&hir).map(Box::new),
+                    compiled: OnceLock::new(),
+                });
+            }
+        }
+        let compiled = compile_regex(src, base)?;
+        Ok(LazyRegex {
+            src: src.to_string(),
+            groups: compiled.groups().to_vec(),
+            required: None,
+            compiled: OnceLock::from(compiled),
+        })
+    }
+
+    /// The compiled regex, compiling it now if it is not yet.
+    pub fn compiled(&self) -> &RegexMatcher {
+        self.compiled.get_or_init(|| {
+            // Only regexes whose syntax parsed are deferred, and only in the built-in pack,
+            // every regex of which a test compiles: this cannot fail.
+            compile_regex(&self.src, 0).expect("a deferred regex compiles")
+        })
+    }
+
+    /// Whether it has been compiled.
+    pub fn is_compiled(&self) -> bool {
+        self.compiled.get().is_some()
+    }
+
+    /// See [`RegexMatcher::groups`].
+    pub fn groups(&self) -> &[String] {
+        &self.groups
+    }
+
+    /// Whether `text` holds one of the literals every match contains (if there are any).
+    fn may_match(&self, text: &str) -> bool {
+        may_hold(&self.required, text)
+    }
+
+    /// See [`RegexMatcher::is_match`].
+    pub fn is_match(&self, text: &str) -> Option<bool> {
+        if !self.may_match(text) {
+            return Some(false);
+        }
+        self.compiled().is_match(text)
+    }
+
+    /// See [`RegexMatcher::matches`].
+    pub fn matches(&self, text: &str) -> Result<Vec<RegexMatch>, RegexRunError> {
+        self.matches_within(text, DEFAULT_REGEX_TIME_LIMIT)
+    }
+
+    /// See [`RegexMatcher::matches_within`].
+    pub fn matches_within(
+        &self,
+        text: &str,
+        limit: std::time::Duration,
+    ) -> Result<Vec<RegexMatch>, RegexRunError> {
+        if !self.may_match(text) {
+            return Ok(Vec::new());
+        }
+        self.compiled().matches_within(text, limit)
+    }
+}
+
+impl std::ops::Deref for LazyRegex {
+    type Target = RegexMatcher;
+
+    fn deref(&self) -> &RegexMatcher {
+        self.compiled()
+    }
+}
+
+/// The names [`RegexMatcher::groups`] gives the groups of a parsed regex: each group's name,
+/// or its number when it has none, in the order of their numbers.
+fn group_names(hir: &regex_syntax::hir::Hir) -> Vec<String> {
+    fn walk(hir: &regex_syntax::hir::Hir, out: &mut Vec<(u32, Option<String>)>) {
+        use regex_syntax::hir::HirKind;
+        match hir.kind() {
+            HirKind::Capture(c) => {
+                out.push((c.index, c.name.as_deref().map(String::from)));
+                walk(&c.sub, out);
+            }
+            HirKind::Repetition(r) => walk(&r.sub, out),
+            HirKind::Concat(items) | HirKind::Alternation(items) => {
+                for item in items {
+                    walk(item, out);
+                }
+            }
+            HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => {}
+        }
+    }
+    let mut found = Vec::new();
+    walk(hir, &mut found);
+    found.sort_by_key(|(index, _)| *index);
+    found
+        .into_iter()
+        .map(|(index, name)| name.unwrap_or_else(|| index.to_string()))
+        .collect()
+}
+
+/// A pattern of a pack, its regex compiled when it first searches (or at once, see
+/// [`CompileWhen`]). Its captures are known without compiling it; a text without its
+/// anchor (the longest literal every match contains) neither compiles nor runs it.
+#[derive(Debug)]
+pub struct LazyPattern {
+    /// The captures (names and types; their group numbers are the compiled pattern's).
+    pub captures: Vec<CaptureSpec>,
+    prepared: std::sync::Mutex<Option<PreparedPattern>>,
+    anchor: Option<memchr::memmem::Finder<'static>>,
+    compiled: OnceLock<CompiledPattern>,
+}
+
+impl LazyPattern {
+    /// The pattern `src`, written at byte `base` of the pack source; errors as [`compile`]
+    /// gives them.
+    pub fn new(src: &str, base: usize, when: CompileWhen) -> Result<LazyPattern, Vec<PackError>> {
+        let prepared = prepare(src, base)?;
+        let captures = prepared.captures.clone();
+        if when == CompileWhen::FirstUse && prepared.surely_sound() {
+            return Ok(LazyPattern {
+                captures,
+                anchor: prepared.anchor.as_ref().map(|a| a.finder.clone()),
+                prepared: std::sync::Mutex::new(Some(prepared)),
+                compiled: OnceLock::new(),
+            });
+        }
+        let compiled = prepared.build()?;
+        Ok(LazyPattern {
+            captures,
+            anchor: None,
+            prepared: std::sync::Mutex::new(None),
+            compiled: OnceLock::from(compiled),
+        })
+    }
+
+    /// The compiled pattern, compiling it now if it is not yet.
+    pub fn compiled(&self) -> &CompiledPattern {
+        self.compiled.get_or_init(|| {
+            let prepared = self
+                .prepared
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .take()
+                .expect("an uncompiled pattern keeps what it compiles from");
+            // Only patterns whose regex parsed and cannot match empty text are deferred, and
+            // only in the built-in pack, every pattern of which a test compiles.
+            prepared.build().expect("a deferred pattern compiles")
+        })
+    }
+
+    /// Whether it has been compiled.
+    pub fn is_compiled(&self) -> bool {
+        self.compiled.get().is_some()
+    }
+
+    /// Every match in `text`, as [`CompiledPattern::find_iter`] finds them.
+    pub fn find_iter<'p, 't>(
+        &'p self,
+        text: &'t str,
+    ) -> std::iter::Flatten<std::option::IntoIter<PatternMatches<'p, 't>>> {
+        let absent = self
+            .anchor
+            .as_ref()
+            .is_some_and(|a| a.find(text.as_bytes()).is_none());
+        (!absent)
+            .then(|| self.compiled().find_iter(text))
+            .into_iter()
+            .flatten()
+    }
+}
+
+impl std::ops::Deref for LazyPattern {
+    type Target = CompiledPattern;
+
+    fn deref(&self) -> &CompiledPattern {
+        self.compiled()
+    }
+}
+
 /// Whether the regex uses `\1`…`\9` or `\k<name>`.
 fn uses_backreference(src: &str) -> bool {
     let mut chars = src.chars();
@@ -1473,6 +1741,130 @@ mod plain_search_tests {
             proptest::prop_assert!(found.iter().all(|m| m.named.is_empty()));
             let found: Vec<Range<usize>> = found.into_iter().map(|m| m.span).collect();
             proptest::prop_assert_eq!(found, plain);
+        }
+    }
+}
+
+#[cfg(test)]
+mod first_use_tests {
+    use super::*;
+
+    /// Patterns with and without an anchor (a literal every match contains), with every kind
+    /// of capture.
+    const PATTERNS: [&str; 6] = [
+        "受理{n:count}件",
+        "{y:year}",
+        "办结率{达|为}?{rate:percent}",
+        "共{total:count}人，其中{parts:counts(人)}",
+        "执法{…}公示",
+        "{d:date}发布",
+    ];
+
+    /// Regexes with and without required literals, named and numbered groups, one searched
+    /// line by line.
+    const REGEXES: [&str; 5] = [
+        r"(?P<n>\d+)件数",
+        r"执法(公示|记录)",
+        r"(?m)^[一二三]、(?P<head>\p{Han}+)",
+        r"\d+(?:\.\d+)?%",
+        r"复议(?:案件)?(\d+)件",
+    ];
+
+    fn text() -> impl proptest::strategy::Strategy<Value = String> {
+        const PARTS: [&str; 17] = [
+            "受理",
+            "12",
+            "件",
+            "件数",
+            "7件数",
+            "办结率",
+            "达",
+            "99.5%",
+            "共",
+            "人，其中",
+            "3人、",
+            "执法",
+            "公示",
+            "记录",
+            "2025年",
+            "3月1日发布",
+            "\n一、复议案件",
+        ];
+        proptest::collection::vec(proptest::sample::select(&PARTS[..]), 0..14)
+            .prop_map(|v| v.concat())
+    }
+
+    use proptest::strategy::Strategy;
+
+    proptest::proptest! {
+        /// A pattern or regex compiled at first use finds exactly what the same one compiled
+        /// at once finds, whether or not the text holds its literals, and says the same
+        /// captures and groups before it is compiled.
+        #[test]
+        fn compiling_at_first_use_finds_what_compiling_at_once_finds(
+            which in 0..PATTERNS.len().max(REGEXES.len()),
+            text in text(),
+        ) {
+            if let Some(src) = PATTERNS.get(which) {
+                let lazy = LazyPattern::new(src, 0, CompileWhen::FirstUse).expect("compiles");
+                let eager = compile(src, 0).expect("compiles");
+                proptest::prop_assert!(!lazy.is_compiled());
+                let said: Vec<_> = lazy.captures.iter().map(|c| (&c.name, &c.ty)).collect();
+                let known: Vec<_> = eager.captures.iter().map(|c| (&c.name, &c.ty)).collect();
+                proptest::prop_assert_eq!(said, known);
+                let found: Vec<PatternMatch> = lazy.find_iter(&text).collect();
+                let expected: Vec<PatternMatch> = eager.find_iter(&text).collect();
+                proptest::prop_assert_eq!(found, expected);
+            }
+            if let Some(src) = REGEXES.get(which) {
+                let lazy = LazyRegex::new(src, 0, CompileWhen::FirstUse).expect("compiles");
+                let eager = compile_regex(src, 0).expect("compiles");
+                proptest::prop_assert!(!lazy.is_compiled());
+                proptest::prop_assert_eq!(lazy.groups(), eager.groups());
+                proptest::prop_assert_eq!(lazy.is_match(&text), eager.is_match(&text));
+                proptest::prop_assert_eq!(lazy.matches(&text), eager.matches(&text));
+            }
+        }
+    }
+
+    /// A text without the literal every match contains compiles nothing.
+    #[test]
+    fn a_text_without_the_literals_compiles_nothing() {
+        let pattern =
+            LazyPattern::new("受理{n:count}件", 0, CompileWhen::FirstUse).expect("compiles");
+        assert_eq!(pattern.find_iter("办结12件").count(), 0);
+        assert!(!pattern.is_compiled());
+        assert_eq!(pattern.find_iter("受理12件").count(), 1);
+        assert!(pattern.is_compiled());
+        let regex = LazyRegex::new(r"(?P<n>\d+)件数", 0, CompileWhen::FirstUse).expect("compiles");
+        assert_eq!(regex.matches("12件"), Ok(Vec::new()));
+        assert!(!regex.is_compiled());
+        assert_eq!(regex.matches("12件数").map(|m| m.len()), Ok(1));
+        assert!(regex.is_compiled());
+    }
+
+    /// What validation cannot vouch for without compiling is compiled at once, with the same
+    /// errors as when everything is: a pattern matching empty text, a back-reference. Only
+    /// the size of a compiled regex is not known before it is compiled, which is why packs
+    /// from files are compiled at once ([`CompileWhen::Now`]).
+    #[test]
+    fn what_the_syntax_cannot_vouch_for_is_compiled_at_once() {
+        let too_big = r"\w{1000}{1000}";
+        let now = LazyRegex::new(too_big, 3, CompileWhen::Now).map(|_| ());
+        let eager = compile_regex(too_big, 3).map(|_| ());
+        assert!(now.is_err());
+        assert_eq!(format!("{now:?}"), format!("{eager:?}"));
+        let deferred = LazyRegex::new(too_big, 3, CompileWhen::FirstUse).expect("parses");
+        assert!(!deferred.is_compiled());
+        let backref = LazyRegex::new(r"(法|依)\1", 0, CompileWhen::FirstUse).expect("compiles");
+        assert!(backref.is_compiled());
+        for src in ["{x:count}?", "{…}"] {
+            let lazy = LazyPattern::new(src, 0, CompileWhen::FirstUse).map(|_| ());
+            assert!(lazy.is_err(), "{src}");
+            assert_eq!(
+                format!("{lazy:?}"),
+                format!("{:?}", compile(src, 0).map(|_| ()))
+            );
         }
     }
 }

@@ -33,11 +33,15 @@ pub struct RequiredLiterals {
 impl RequiredLiterals {
     /// The required literals of the regex `src`, if it has useful ones.
     pub fn of(src: &str) -> Option<RequiredLiterals> {
-        let hir = regex_syntax::Parser::new().parse(src).ok()?;
-        if has_literal_prefixes(&hir) {
+        Self::of_hir(&regex_syntax::Parser::new().parse(src).ok()?)
+    }
+
+    /// [`RequiredLiterals::of`] a regex already parsed.
+    pub fn of_hir(hir: &Hir) -> Option<RequiredLiterals> {
+        if has_literal_prefixes(hir) {
             return None;
         }
-        let literals = required(&hir)?;
+        let literals = required(hir)?;
         if literals.iter().any(|l| l.len() < MIN_LITERAL_BYTES) {
             return None;
         }

@@ -44,10 +44,23 @@ pub fn parse_pack<C: DslCheck>(name: &str, src: &str) -> Result<Pack<C>, PackErr
     pack.map_err(|errors| PackErrors::new(name, src, errors))
 }
 
-/// Literal tokens (`,` `)` `}`) only show up in syntax errors with pest's detailed error
-/// tracking, which is a process-wide switch; packs are small, so its cost does not matter.
-fn track_error_detail() {
-    pest::set_error_detail(true);
+/// Parse `src` as `rule`. Literal tokens (`,` `)` `}`) only show up in syntax errors with
+/// pest's detailed error tracking, which costs a good part of the parse: a source is parsed
+/// without it, and parsed again with it only when there is an error to tell. The tracking
+/// is a process-wide switch, so parses take turns.
+fn parse_rule(
+    rule: Rule,
+    src: &str,
+) -> Result<pest::iterators::Pairs<'_, Rule>, pest::error::Error<Rule>> {
+    static SWITCH: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _turn = SWITCH
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    pest::set_error_detail(false);
+    PackParser::parse(rule, src).or_else(|_| {
+        pest::set_error_detail(true);
+        PackParser::parse(rule, src)
+    })
 }
 
 fn parse_pack_errors<C: DslCheck>(src: &str) -> Result<Pack<C>, Vec<PackError>> {
@@ -65,7 +78,6 @@ fn parse_pack_errors<C: DslCheck>(src: &str) -> Result<Pack<C>, Vec<PackError>> 
 /// syntax error, which stops the parser) and every error found. `eval::load` validates the
 /// partial pack too, so one run reports the errors of both phases.
 pub fn parse_pack_partial<C: DslCheck>(src: &str) -> (Option<Pack<C>>, Vec<PackError>) {
-    track_error_detail();
     let limit = crate::pack::file::MAX_FILE_BYTES;
     if src.len() > limit {
         let message = crate::tr!("dsl-pack-file-src-bytes", src = src.len(), limit = limit);
@@ -74,7 +86,7 @@ pub fn parse_pack_partial<C: DslCheck>(src: &str) -> (Option<Pack<C>>, Vec<PackE
     if let Some(error) = depth::too_deep(src, 0, false) {
         return (None, vec![error]);
     }
-    let mut pairs = match PackParser::parse(Rule::pack, src) {
+    let mut pairs = match parse_rule(Rule::pack, src) {
         Ok(pairs) => pairs,
         Err(error) => {
             let kinds = errors::Kinds::of::<C>();
@@ -95,11 +107,10 @@ pub fn parse_pack_partial<C: DslCheck>(src: &str) -> (Option<Pack<C>>, Vec<PackE
 /// Parses one expression (`let` value, `assert`, `when … if`). `src` is the expression text and
 /// `base` the byte offset where it starts in the pack file, so spans point into that file.
 pub fn parse_expr(src: &str, base: usize) -> Result<Expr, Vec<PackError>> {
-    track_error_detail();
     if let Some(error) = depth::too_deep(src, base, true) {
         return Err(vec![error]);
     }
-    let mut pairs = PackParser::parse(Rule::expr_only, src)
+    let mut pairs = parse_rule(Rule::expr_only, src)
         .map_err(|error| vec![errors::syntax_error(&error, src, base, &Default::default())])?;
     let expr = pairs
         .next()
