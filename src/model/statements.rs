@@ -245,8 +245,8 @@ struct Automata {
 
 impl Automata {
     fn build(words: &Vocabulary) -> Automata {
-        // The searchers run for every count paired or compared (totals, generic) are built
-        // as the library chooses (a DFA: slower to build, faster to run); the others as an
+        // The searchers run for every count paired or compared (totals, generic) and in
+        // every sentence with a count (qualifiers) are built as the library chooses (a DFA: slower to build, faster to run); the others as an
         // NFA, two to three times quicker to build, which a one-report run notices.
         let standard = |list: &[String]| AhoCorasick::new(list).ok();
         let nfa = |list: &[String]| {
@@ -284,7 +284,7 @@ impl Automata {
             generic: longest(&words.generic, None),
             synonyms: nfa(&synonym_words),
             synonym_group,
-            qualifiers: nfa(&long),
+            qualifiers: standard(&long),
             single_qualifiers: single.iter().filter_map(|w| w.chars().next()).collect(),
             alternatives: {
                 let mut all: Vec<String> = words.alternatives.iter().flatten().cloned().collect();
@@ -2888,7 +2888,14 @@ fn overlaps(a: (f64, f64), b: (f64, f64)) -> bool {
 /// Where the first qualifier of a sentence ends (a word of `qualifiers` of two characters or
 /// more, of `previous`, or a year `2023年`), as a byte offset into the text.
 fn first_qualifier_end(doc: &Document, sentence: usize) -> Option<usize> {
-    let span = doc.sentences.get(sentence)?.span.clone();
+    first_qualifier_end_before(doc, sentence, usize::MAX)
+}
+
+/// [`first_qualifier_end`] when it ends by byte offset `limit`; `None` or an offset past
+/// `limit` otherwise (the text after `limit` is not searched).
+fn first_qualifier_end_before(doc: &Document, sentence: usize, limit: usize) -> Option<usize> {
+    let mut span = doc.sentences.get(sentence)?.span.clone();
+    span.end = span.end.min(limit.max(span.start));
     let text = doc.slice(&span);
     let word = vocabulary()
         .automata
@@ -2997,7 +3004,7 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
     // Counts named by the words after them alone, with what those words name.
     let mut followed = Vec::new();
     let mut qualified_from: Option<(usize, Option<usize>)> = None;
-    for p in placed {
+    for (k, p) in placed.iter().enumerate() {
         // Only counts are facts (`mention` and `fact_phrase_after` take no other), so the
         // qualifiers of sentences without one are not looked for.
         if !p.is_count() || p.q.approx {
@@ -3008,7 +3015,20 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
         let from = match qualified_from {
             Some((sentence, from)) if sentence == p.sentence => from,
             _ => {
-                let from = first_qualifier_end(doc, p.sentence);
+                // Shortcut: only a qualifier ending before the sentence's last figure can
+                // qualify one of its counts; the rest of the sentence is not searched.
+                let limit = if shortcuts() {
+                    placed
+                        .iter()
+                        .skip(k)
+                        .take_while(|q| q.sentence == p.sentence)
+                        .map(|q| q.q.span.start)
+                        .max()
+                        .unwrap_or(usize::MAX)
+                } else {
+                    usize::MAX
+                };
+                let from = first_qualifier_end_before(doc, p.sentence, limit);
                 qualified_from = Some((p.sentence, from));
                 from
             }
