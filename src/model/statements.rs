@@ -482,16 +482,18 @@ struct Placed<'d> {
     after: &'d str,
     /// What its words say, read when first asked for (most figures are never paired).
     info: std::cell::OnceCell<Info>,
+    /// The total word in `before`, read when first asked for.
+    total: std::cell::OnceCell<Option<&'static str>>,
+    /// The synonym groups its words name, read when first asked for.
+    groups: std::cell::OnceCell<u64>,
 }
 
-/// The words of a count: `before` and `after` together, the same with generic words masked,
-/// the total word in `before` and the synonym groups named (one bit each).
+/// The words of a count: `before` and `after` together, and the same with generic words
+/// masked.
 #[derive(Debug, Clone)]
 struct Info {
     words: String,
     masked: String,
-    total: Option<&'static str>,
-    groups: u64,
 }
 
 impl Placed<'_> {
@@ -501,16 +503,24 @@ impl Placed<'_> {
                 return Info {
                     words: String::new(),
                     masked: String::new(),
-                    total: None,
-                    groups: 0,
                 };
             }
             let words = format!("{}{}", self.before, self.after);
             Info {
                 masked: masked_string(&words, '\u{2}'),
-                total: total_word(self.before),
-                groups: synonym_groups(&words, false),
                 words,
+            }
+        })
+    }
+
+    /// The synonym groups its words name (one bit each); none for a figure that is not a
+    /// measure.
+    fn groups(&self) -> u64 {
+        *self.groups.get_or_init(|| {
+            if self.is_measure() {
+                synonym_groups(self.words(), false)
+            } else {
+                0
             }
         })
     }
@@ -520,7 +530,13 @@ impl Placed<'_> {
     }
 
     fn total(&self) -> Option<&'static str> {
-        self.info().total
+        *self.total.get_or_init(|| {
+            if self.is_measure() {
+                total_word(self.before)
+            } else {
+                None
+            }
+        })
     }
 
     fn end(&self) -> usize {
@@ -653,6 +669,8 @@ fn place(doc: &Document) -> Vec<Placed<'_>> {
                 before: doc.slice(&(previous_end..q.span.start)),
                 after: doc.slice(&(end.min(next_start)..next_start)),
                 info: std::cell::OnceCell::new(),
+                total: std::cell::OnceCell::new(),
+                groups: std::cell::OnceCell::new(),
             });
         }
     }
@@ -951,7 +969,7 @@ impl Subject {
     fn score(&self, c: &Placed<'_>) -> Option<usize> {
         match self.shared_ending(c) {
             Some(e) => Some(e.chars().count() * 2),
-            None => (self.groups & c.info().groups != 0).then_some(3),
+            None => (self.groups != 0 && self.groups & c.groups() != 0).then_some(3),
         }
     }
 
@@ -2449,7 +2467,7 @@ fn list_statement(
         .then(|| alternatives_of(items.iter().map(|c| c.before)))
         .flatten();
     // Items naming outcomes (办结, 调解成功) may overlap the others: not a partition.
-    let outcomes = items.iter().filter(|c| c.info().groups != 0).count();
+    let outcomes = items.iter().filter(|c| c.groups() != 0).count();
     // The text itself says that the parts overlap (部分企业同时属于两类): looked for only
     // before accusing, and only near the list (up to 60 bytes after its last item, within
     // the sentence), so a sentence of thousands of figures stays linear.
@@ -3185,6 +3203,10 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
     let mut found: Vec<Statement> = Vec::new();
     let line = |p: &Placed<'_>| doc.position(p.q.span.start).line;
     for (g, list) in groups.iter_mut().enumerate() {
+        // One mention has one value (most facts are stated once).
+        if list.len() < 2 {
+            continue;
+        }
         list.sort_by_key(|m| m.p.q.span.start);
         let Some(first) = list.first() else {
             continue;
