@@ -299,13 +299,37 @@ impl Automata {
     }
 }
 
-/// A set of words looked up by whole text, with a cheap first test: the words' first
-/// characters (a bit each, by code point modulo 256), so that most texts are refused without
-/// hashing them.
+/// A cheap test of a character against a few: one bit each, by code point modulo 256 (false:
+/// it is none of them; true: it may be one).
+#[derive(Debug, Default, Clone, Copy)]
+struct CharBits([u64; 4]);
+
+impl CharBits {
+    fn of(chars: impl Iterator<Item = char>) -> CharBits {
+        let mut bits = CharBits::default();
+        for c in chars {
+            bits.insert(c);
+        }
+        bits
+    }
+
+    fn insert(&mut self, c: char) {
+        let bit = c as usize % 256;
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    fn may_hold(&self, c: char) -> bool {
+        let bit = c as usize % 256;
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
+/// A set of words looked up by whole text, with a cheap first test on the words' first
+/// characters, so that most texts are refused without hashing them.
 #[derive(Debug, Default)]
 struct WordSet {
     words: HashSet<String>,
-    firsts: [u64; 4],
+    firsts: CharBits,
 }
 
 impl WordSet {
@@ -313,8 +337,7 @@ impl WordSet {
         let mut set = WordSet::default();
         for w in words {
             if let Some(c) = w.chars().next() {
-                let bit = c as usize % 256;
-                set.firsts[bit / 64] |= 1 << (bit % 64);
+                set.firsts.insert(c);
                 set.words.insert(w.clone());
             }
         }
@@ -323,8 +346,7 @@ impl WordSet {
 
     /// Whether some word may start with `c` (false: none does).
     fn may_start(&self, c: char) -> bool {
-        let bit = c as usize % 256;
-        self.firsts[bit / 64] & (1 << (bit % 64)) != 0
+        self.firsts.may_hold(c)
     }
 
     fn contains(&self, text: &str) -> bool {
@@ -2603,16 +2625,18 @@ struct Mention<'p, 'd> {
 fn last_boundary_end(phrase: &str, words: &[String]) -> Option<usize> {
     // Each word is compared only where the text's character is its last one.
     let lasts: Vec<Option<char>> = words.iter().map(|w| w.chars().next_back()).collect();
+    let any_last = CharBits::of(lasts.iter().flatten().copied());
     let ends = std::iter::once(phrase.len()).chain(phrase.char_indices().rev().map(|(i, _)| i));
     for end in ends {
         let head = &phrase[..end];
         let Some(last) = head.chars().next_back() else {
             continue;
         };
-        if words
-            .iter()
-            .zip(&lasts)
-            .any(|(w, l)| *l == Some(last) && head.ends_with(w.as_str()))
+        if any_last.may_hold(last)
+            && words
+                .iter()
+                .zip(&lasts)
+                .any(|(w, l)| *l == Some(last) && head.ends_with(w.as_str()))
         {
             return Some(end);
         }
@@ -2633,7 +2657,11 @@ fn first_chars(text: &str, n: usize) -> &str {
 fn first_marker_after_start(phrase: &str, markers: &[String]) -> Option<usize> {
     // Each marker is compared only where the text's character is its first one.
     let firsts: Vec<Option<char>> = markers.iter().map(|m| m.chars().next()).collect();
+    let any_first = CharBits::of(firsts.iter().flatten().copied());
     phrase.char_indices().skip(1).find_map(|(i, c)| {
+        if !any_first.may_hold(c) {
+            return None;
+        }
         let rest = &phrase[i..];
         markers
             .iter()
@@ -2853,6 +2881,11 @@ fn mention<'p, 'd>(
 /// and 信访事项受理 name one fact), with the place for short words (全镇 村社区). `None` when
 /// the words are too few to name a fact.
 fn fact_key(words: &str, scope: Option<&str>, owner: Option<&str>, unit: &str) -> Option<String> {
+    key_of(words, scope, owner, unit).filter(|_| meaningful_chars(words) >= 2)
+}
+
+/// [`fact_key`] without its test that the words name something besides generic words.
+fn key_of(words: &str, scope: Option<&str>, owner: Option<&str>, unit: &str) -> Option<String> {
     let mut chars: Vec<char> = words.chars().collect();
     let unit = if same_unit_class(unit, "人") {
         "人"
@@ -2860,9 +2893,6 @@ fn fact_key(words: &str, scope: Option<&str>, owner: Option<&str>, unit: &str) -
         unit
     };
     if chars.len() < 5 && (scope.is_none() || chars.len() < 2) {
-        return None;
-    }
-    if meaningful_chars(words) < 2 {
         return None;
     }
     chars.sort_unstable();
@@ -3148,8 +3178,11 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
                 continue;
             }
             let words: String = m.phrase.chars().chain(m.after.chars().take(n)).collect();
-            let found = fact_key(&words, m.scope.as_deref(), m.owner.as_deref(), m.p.unit())
-                .and_then(|key| index.get(&key).copied());
+            // The key is looked up before its words are read for meaning (most keys are of
+            // no fact): the same outcome as `fact_key` then the lookup.
+            let found = key_of(&words, m.scope.as_deref(), m.owner.as_deref(), m.p.unit())
+                .and_then(|key| index.get(&key).copied())
+                .filter(|_| meaningful_chars(&words) >= 2);
             if let Some(list) = found.and_then(|g| groups.get_mut(g)) {
                 list.push(m);
                 continue 'mentions;
