@@ -44,7 +44,7 @@
 //! knows (synonyms, totals, links, qualifiers) are data, in `statements/vocabulary.yaml`.
 
 use super::{Document, Quantity, QuantityKind, Span};
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -237,17 +237,27 @@ struct Automata {
     /// Every word of `alternatives`, leftmost-longest (基本合格 rather than 合格).
     alternatives: Option<AhoCorasick>,
     /// `neutral` and `events`, looked up by a phrase's opening characters.
-    neutral: HashSet<String>,
-    events: HashSet<String>,
+    neutral: WordSet,
+    events: WordSet,
     /// `events`, to tell whether a text holds one of them.
     events_in: Option<AhoCorasick>,
 }
 
 impl Automata {
     fn build(words: &Vocabulary) -> Automata {
+        // The searchers run for every count paired or compared (totals, generic) and in
+        // every sentence with a count (qualifiers) are built as the library chooses (a DFA: slower to build, faster to run); the others as an
+        // NFA, two to three times quicker to build, which a one-report run notices.
         let standard = |list: &[String]| AhoCorasick::new(list).ok();
-        let longest = |list: &[String]| {
+        let nfa = |list: &[String]| {
             AhoCorasick::builder()
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
+                .build(list)
+                .ok()
+        };
+        let longest = |list: &[String], kind: Option<AhoCorasickKind>| {
+            AhoCorasick::builder()
+                .kind(kind)
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(list)
                 .ok()
@@ -271,8 +281,8 @@ impl Automata {
             .collect();
         Automata {
             totals: standard(&words.totals),
-            generic: longest(&words.generic),
-            synonyms: standard(&synonym_words),
+            generic: longest(&words.generic, None),
+            synonyms: nfa(&synonym_words),
             synonym_group,
             qualifiers: standard(&long),
             single_qualifiers: single.iter().filter_map(|w| w.chars().next()).collect(),
@@ -280,21 +290,147 @@ impl Automata {
                 let mut all: Vec<String> = words.alternatives.iter().flatten().cloned().collect();
                 all.sort();
                 all.dedup();
-                longest(&all)
+                longest(&all, Some(AhoCorasickKind::ContiguousNFA))
             },
-            neutral: words.neutral.iter().cloned().collect(),
-            events: words.events.iter().cloned().collect(),
-            events_in: standard(&words.events),
+            neutral: WordSet::new(&words.neutral),
+            events: WordSet::new(&words.events),
+            events_in: nfa(&words.events),
         }
+    }
+}
+
+/// A cheap test of a character against a few: one bit each, by code point modulo 256 (false:
+/// it is none of them; true: it may be one).
+#[derive(Debug, Default, Clone, Copy)]
+struct CharBits([u64; 4]);
+
+impl CharBits {
+    fn of(chars: impl Iterator<Item = char>) -> CharBits {
+        let mut bits = CharBits::default();
+        for c in chars {
+            bits.insert(c);
+        }
+        bits
+    }
+
+    fn insert(&mut self, c: char) {
+        let bit = c as usize % 256;
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    fn may_hold(&self, c: char) -> bool {
+        let bit = c as usize % 256;
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
+/// A set of words looked up by whole text, with a cheap first test on the words' first
+/// characters, so that most texts are refused without hashing them.
+#[derive(Debug, Default)]
+struct WordSet {
+    words: HashSet<String>,
+    firsts: CharBits,
+}
+
+impl WordSet {
+    fn new(words: &[String]) -> WordSet {
+        let mut set = WordSet::default();
+        for w in words {
+            if let Some(c) = w.chars().next() {
+                set.firsts.insert(c);
+                set.words.insert(w.clone());
+            }
+        }
+        set
+    }
+
+    /// Whether some word may start with `c` (false: none does).
+    fn may_start(&self, c: char) -> bool {
+        self.firsts.may_hold(c)
+    }
+
+    fn contains(&self, text: &str) -> bool {
+        text.chars().next().is_some_and(|c| self.may_start(c)) && self.words.contains(text)
     }
 }
 
 const VOCABULARY: &str = include_str!("statements/vocabulary.yaml");
 
+mod reader;
+
+impl Vocabulary {
+    /// The vocabulary as written in `text`: read by [`reader`] when the file keeps to its
+    /// plain subset of YAML (it does; a test checks that the YAML parser reads the same), else
+    /// by the YAML parser. Empty when the file does not give every list.
+    fn read(text: &str) -> Vocabulary {
+        reader::read(text)
+            .and_then(Vocabulary::from_entries)
+            .unwrap_or_else(|| serde_saphyr::from_str(text).unwrap_or_default())
+    }
+
+    /// The vocabulary of the keys [`reader::read`] found; `None` for a key it does not know,
+    /// a list of the wrong shape, or a missing list that has no default (the YAML parser then
+    /// decides).
+    fn from_entries(entries: Vec<(String, reader::Value)>) -> Option<Vocabulary> {
+        use reader::Value;
+        let mut words = Vocabulary::default();
+        let mut required = 0;
+        for (key, value) in entries {
+            let groups = match key.as_str() {
+                "synonyms" => Some(&mut words.synonyms),
+                "alternatives" => Some(&mut words.alternatives),
+                _ => None,
+            };
+            if let Some(groups) = groups {
+                *groups = match value {
+                    Value::Groups(g) => g,
+                    Value::Words(w) if w.is_empty() => Vec::new(),
+                    Value::Words(_) => return None,
+                };
+                required += 1;
+                continue;
+            }
+            let Value::Words(value) = value else {
+                return None;
+            };
+            let (list, is_required) = match key.as_str() {
+                "totals" => (&mut words.totals, true),
+                "generic" => (&mut words.generic, true),
+                "links" => (&mut words.links, true),
+                "may_exceed" => (&mut words.may_exceed, true),
+                "share_words" => (&mut words.share_words, true),
+                "growth_up" => (&mut words.growth_up, true),
+                "growth_down" => (&mut words.growth_down, true),
+                "previous" => (&mut words.previous, true),
+                "qualifiers" => (&mut words.qualifiers, true),
+                "events" => (&mut words.events, true),
+                "neutral" => (&mut words.neutral, true),
+                "boundaries" => (&mut words.boundaries, true),
+                "not_shares" => (&mut words.not_shares, true),
+                "modifiers" => (&mut words.modifiers, true),
+                "flows" => (&mut words.flows, true),
+                "scopes" => (&mut words.scopes, true),
+                "year_markers" => (&mut words.year_markers, true),
+                "total_endings" => (&mut words.total_endings, true),
+                "back_references" => (&mut words.back_references, true),
+                "change_to" => (&mut words.change_to, true),
+                "overlaps" => (&mut words.overlaps, false),
+                "owner_endings" => (&mut words.owner_endings, false),
+                "light_verbs" => (&mut words.light_verbs, false),
+                _ => return None,
+            };
+            *list = value;
+            required += usize::from(is_required);
+        }
+        // Every list without `#[serde(default)]`: 2 of groups, 20 of words.
+        (required == 22).then_some(words)
+    }
+}
+
 fn vocabulary() -> &'static Vocabulary {
     static WORDS: OnceLock<Vocabulary> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let mut words: Vocabulary = serde_saphyr::from_str(VOCABULARY).unwrap_or_default();
+        let mut words = Vocabulary::read(VOCABULARY);
         // An empty word would match everywhere (and never strip anything off).
         for list in [
             &mut words.totals,
@@ -368,16 +504,18 @@ struct Placed<'d> {
     after: &'d str,
     /// What its words say, read when first asked for (most figures are never paired).
     info: std::cell::OnceCell<Info>,
+    /// The total word in `before`, read when first asked for.
+    total: std::cell::OnceCell<Option<&'static str>>,
+    /// The synonym groups its words name, read when first asked for.
+    groups: std::cell::OnceCell<u64>,
 }
 
-/// The words of a count: `before` and `after` together, the same with generic words masked,
-/// the total word in `before` and the synonym groups named (one bit each).
+/// The words of a count: `before` and `after` together, and the same with generic words
+/// masked.
 #[derive(Debug, Clone)]
 struct Info {
     words: String,
     masked: String,
-    total: Option<&'static str>,
-    groups: u64,
 }
 
 impl Placed<'_> {
@@ -387,16 +525,24 @@ impl Placed<'_> {
                 return Info {
                     words: String::new(),
                     masked: String::new(),
-                    total: None,
-                    groups: 0,
                 };
             }
             let words = format!("{}{}", self.before, self.after);
             Info {
-                masked: masked(&words, '\u{2}').into_iter().collect(),
-                total: total_word(self.before),
-                groups: synonym_groups(&words, false),
+                masked: masked_string(&words, '\u{2}'),
                 words,
+            }
+        })
+    }
+
+    /// The synonym groups its words name (one bit each); none for a figure that is not a
+    /// measure.
+    fn groups(&self) -> u64 {
+        *self.groups.get_or_init(|| {
+            if self.is_measure() {
+                synonym_groups(self.words(), false)
+            } else {
+                0
             }
         })
     }
@@ -406,7 +552,13 @@ impl Placed<'_> {
     }
 
     fn total(&self) -> Option<&'static str> {
-        self.info().total
+        *self.total.get_or_init(|| {
+            if self.is_measure() {
+                total_word(self.before)
+            } else {
+                None
+            }
+        })
     }
 
     fn end(&self) -> usize {
@@ -437,6 +589,24 @@ impl Placed<'_> {
     fn unit(&self) -> &str {
         self.q.unit.as_deref().unwrap_or("")
     }
+}
+
+/// Whether the analysis takes its shortcuts: cheap tests that skip work which could not find
+/// a statement. Always in the program; tests turn them off to check that the full analysis
+/// finds exactly the same statements.
+#[cfg(not(test))]
+fn shortcuts() -> bool {
+    true
+}
+
+#[cfg(test)]
+thread_local! {
+    static SHORTCUTS: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
+#[cfg(test)]
+fn shortcuts() -> bool {
+    SHORTCUTS.with(std::cell::Cell::get)
 }
 
 /// The statements of a document, in text order.
@@ -521,6 +691,8 @@ fn place(doc: &Document) -> Vec<Placed<'_>> {
                 before: doc.slice(&(previous_end..q.span.start)),
                 after: doc.slice(&(end.min(next_start)..next_start)),
                 info: std::cell::OnceCell::new(),
+                total: std::cell::OnceCell::new(),
+                groups: std::cell::OnceCell::new(),
             });
         }
     }
@@ -596,11 +768,17 @@ fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '〇'
 }
 
+/// Whether `text` ends with `word`, comparing last bytes first (no call to compare the rest
+/// when they differ).
+fn ends_with_word(text: &str, word: &str) -> bool {
+    word.is_empty() || (text.as_bytes().last() == word.as_bytes().last() && text.ends_with(word))
+}
+
 /// Strips any of `words` from the end of `text`, repeatedly.
 fn strip_words_end<'a>(mut text: &'a str, words: &[String]) -> &'a str {
     loop {
         let trimmed = text.trim_end_matches(|c: char| c.is_whitespace());
-        match words.iter().find(|w| trimmed.ends_with(w.as_str())) {
+        match words.iter().find(|w| ends_with_word(trimmed, w)) {
             Some(w) => text = &trimmed[..trimmed.len() - w.len()],
             None => return trimmed,
         }
@@ -621,7 +799,10 @@ fn han_tail(text: &str, max: usize) -> &str {
 
 /// The length in bytes of the longest opening of `phrase` (two to four characters, shorter
 /// than the phrase) that is in `set`.
-fn opening_in(set: &HashSet<String>, phrase: &str) -> Option<usize> {
+fn opening_in(set: &WordSet, phrase: &str) -> Option<usize> {
+    if !phrase.chars().next().is_some_and(|c| set.may_start(c)) {
+        return None;
+    }
     phrase
         .char_indices()
         .skip(2)
@@ -707,6 +888,41 @@ fn masked(text: &str, mask: char) -> Vec<char> {
     out
 }
 
+/// [`masked`] as a string.
+fn masked_string(text: &str, mask: char) -> String {
+    let Some(generic) = vocabulary().automata.generic.as_ref() else {
+        return text.to_string();
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for m in generic.find_iter(text) {
+        out.push_str(text.get(at..m.start()).unwrap_or(""));
+        out.extend(std::iter::repeat_n(
+            mask,
+            text.get(m.range()).unwrap_or("").chars().count(),
+        ));
+        at = m.end();
+    }
+    out.push_str(text.get(at..).unwrap_or(""));
+    out
+}
+
+/// How many Chinese characters of `text` are outside its generic words (those [`masked`]
+/// leaves).
+fn meaningful_chars(text: &str) -> usize {
+    let count = |t: &str| t.chars().filter(|c| is_han(*c)).count();
+    let Some(generic) = vocabulary().automata.generic.as_ref() else {
+        return count(text);
+    };
+    let mut n = 0;
+    let mut at = 0;
+    for m in generic.find_iter(text) {
+        n += count(text.get(at..m.start()).unwrap_or(""));
+        at = m.end();
+    }
+    n + count(text.get(at..).unwrap_or(""))
+}
+
 /// The synonym groups `text` names (one bit per group, the first 64 groups); with
 /// `ending_only`, only words that end the text.
 fn synonym_groups(text: &str, ending_only: bool) -> u64 {
@@ -775,7 +991,7 @@ impl Subject {
     fn score(&self, c: &Placed<'_>) -> Option<usize> {
         match self.shared_ending(c) {
             Some(e) => Some(e.chars().count() * 2),
-            None => (self.groups & c.info().groups != 0).then_some(3),
+            None => (self.groups != 0 && self.groups & c.groups() != 0).then_some(3),
         }
     }
 
@@ -875,7 +1091,7 @@ fn contains_any<'v>(text: &str, words: &'v [String]) -> Option<&'v str> {
 fn ends_with_any<'v>(text: &str, words: &'v [String]) -> Option<&'v str> {
     words
         .iter()
-        .find(|w| text.ends_with(w.as_str()))
+        .find(|w| ends_with_word(text, w))
         .map(String::as_str)
 }
 
@@ -1123,7 +1339,8 @@ fn rate_statement(
         span: rate.figure(Role::Rate).span,
         subject: subject.clone(),
         figures: vec![rate.figure(Role::Rate)],
-        verdict: unchecked(crate::tr!("stmt-no-part")),
+        // Set on every path below (a message is formatted only when it is the verdict).
+        verdict: Verdict::Consistent,
         pairing: String::new(),
     };
     if may_exceed {
@@ -1157,6 +1374,7 @@ fn rate_statement(
         return statement;
     };
     let Some(part) = placed.get(part_index) else {
+        statement.verdict = unchecked(crate::tr!("stmt-no-part"));
         return statement;
     };
     let part_why = matcher.why(part);
@@ -1193,13 +1411,7 @@ fn rate_statement(
                     c.q.span.start.abs_diff(part.q.span.start),
                 )
             })
-            .map(|(_, t)| {
-                let word = t.total().unwrap_or("");
-                (
-                    *t,
-                    crate::tr!("pair-total-marked", word = word, unit = t.unit()),
-                )
-            })
+            .map(|(_, t)| (*t, true))
     };
     let just_before = || {
         candidates
@@ -1211,9 +1423,18 @@ fn rate_statement(
                     && t.q.value >= part.q.value
                     && matcher.score(t).is_none_or(|s| s < part_score)
             })
-            .map(|(_, t)| (*t, crate::tr!("pair-total-just-before", unit = t.unit())))
+            .map(|(_, t)| (*t, false))
     };
-    let Some((total, total_why)) = marked(true).or_else(just_before).or_else(|| marked(false))
+    // Why the total was taken, formatted only for the one taken.
+    let total_why = |(t, marked): (&Placed<'_>, bool)| {
+        if marked {
+            let word = t.total().unwrap_or("");
+            crate::tr!("pair-total-marked", word = word, unit = t.unit())
+        } else {
+            crate::tr!("pair-total-just-before", unit = t.unit())
+        }
+    };
+    let Some((total, is_marked)) = marked(true).or_else(just_before).or_else(|| marked(false))
     else {
         statement.verdict = unchecked(crate::tr!(
             "stmt-no-total-for-part",
@@ -1230,7 +1451,7 @@ fn rate_statement(
         part = part_text,
         part_why = part_why.text(),
         total = total_text,
-        total_why = total_why
+        total_why = total_why((total, is_marked))
     );
     // The counts must be about what the rate names besides its ending: 行政复议案件办结率 is
     // not computed from 办结信访件45件, nor 当庭调解率 from 调解结案58件.
@@ -1311,7 +1532,7 @@ fn subject_qualifier(subject: &str, part_why: &Why) -> String {
             rest.truncate(rest.len() - w.len());
         }
     }
-    let masked: String = masked(strip_openings(&rest), ' ').into_iter().collect();
+    let masked = masked_string(strip_openings(&rest), ' ');
     masked
         .split(' ')
         .max_by_key(|p| p.len())
@@ -1340,7 +1561,8 @@ fn share_of_statement(
         span: rate.figure(Role::Rate).span,
         subject: "占比".to_string(),
         figures: vec![rate.figure(Role::Rate)],
-        verdict: unchecked(crate::tr!("stmt-no-part")),
+        // Set on every path below (a message is formatted only when it is the verdict).
+        verdict: Verdict::Consistent,
         pairing: String::new(),
     };
     if rate.q.value > 1.0 + 1e-9 && !rate.q.approx {
@@ -2094,7 +2316,7 @@ fn nested_parts_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Op
     if rest.contains(['，', ',', '：', ':', '、']) {
         return None;
     }
-    let core: String = masked(name, ' ').into_iter().collect();
+    let core = masked_string(name, ' ');
     let core = core
         .split(' ')
         .max_by_key(|w| w.len())
@@ -2267,7 +2489,7 @@ fn list_statement(
         .then(|| alternatives_of(items.iter().map(|c| c.before)))
         .flatten();
     // Items naming outcomes (办结, 调解成功) may overlap the others: not a partition.
-    let outcomes = items.iter().filter(|c| c.info().groups != 0).count();
+    let outcomes = items.iter().filter(|c| c.groups() != 0).count();
     // The text itself says that the parts overlap (部分企业同时属于两类): looked for only
     // before accusing, and only near the list (up to 60 bytes after its last item, within
     // the sentence), so a sentence of thousands of figures stays linear.
@@ -2373,6 +2595,9 @@ const ENCLOSERS: &[char] = &[
 ];
 
 fn without_enclosers(text: &str) -> String {
+    if !text.contains(ENCLOSERS) {
+        return text.to_string();
+    }
     text.chars().filter(|c| !ENCLOSERS.contains(c)).collect()
 }
 
@@ -2398,12 +2623,20 @@ struct Mention<'p, 'd> {
 /// `words.iter().filter_map(|w| phrase.rfind(w).map(|at| at + w.len())).max()` finds it, but
 /// in one pass from the end instead of one search per word.
 fn last_boundary_end(phrase: &str, words: &[String]) -> Option<usize> {
+    // Each word is compared only where the text's character is its last one.
+    let lasts: Vec<Option<char>> = words.iter().map(|w| w.chars().next_back()).collect();
+    let any_last = CharBits::of(lasts.iter().flatten().copied());
     let ends = std::iter::once(phrase.len()).chain(phrase.char_indices().rev().map(|(i, _)| i));
     for end in ends {
         let head = &phrase[..end];
-        if words
-            .iter()
-            .any(|w| !w.is_empty() && head.ends_with(w.as_str()))
+        let Some(last) = head.chars().next_back() else {
+            continue;
+        };
+        if any_last.may_hold(last)
+            && words
+                .iter()
+                .zip(&lasts)
+                .any(|(w, l)| *l == Some(last) && head.ends_with(w.as_str()))
         {
             return Some(end);
         }
@@ -2422,11 +2655,21 @@ fn first_chars(text: &str, n: usize) -> &str {
 /// occurrence is not at its start: as `markers.iter().filter_map(|m| phrase.find(m))
 /// .filter(|&at| at > 0).min()` finds it, in one pass.
 fn first_marker_after_start(phrase: &str, markers: &[String]) -> Option<usize> {
-    phrase.char_indices().skip(1).map(|(i, _)| i).find(|&i| {
+    // Each marker is compared only where the text's character is its first one.
+    let firsts: Vec<Option<char>> = markers.iter().map(|m| m.chars().next()).collect();
+    let any_first = CharBits::of(firsts.iter().flatten().copied());
+    phrase.char_indices().skip(1).find_map(|(i, c)| {
+        if !any_first.may_hold(c) {
+            return None;
+        }
         let rest = &phrase[i..];
-        markers.iter().any(|m| {
-            !m.is_empty() && rest.starts_with(m.as_str()) && !phrase.starts_with(m.as_str())
-        })
+        markers
+            .iter()
+            .zip(&firsts)
+            .any(|(m, f)| {
+                *f == Some(c) && rest.starts_with(m.as_str()) && !phrase.starts_with(m.as_str())
+            })
+            .then_some(i)
     })
 }
 
@@ -2592,7 +2835,11 @@ fn mention<'p, 'd>(
         .back_references
         .iter()
         .any(|w| phrase.ends_with(w.as_str()));
-    let phrase: String = phrase.chars().filter(|&c| c != '的').collect();
+    let phrase: String = if phrase.contains('的') {
+        phrase.chars().filter(|&c| c != '的').collect()
+    } else {
+        phrase.to_string()
+    };
     // An event counted in two places may be two events, unless both say they are the year's.
     let event =
         opening_in(&automata.events, &phrase).is_some() || automata.events.contains(&phrase);
@@ -2634,18 +2881,18 @@ fn mention<'p, 'd>(
 /// and 信访事项受理 name one fact), with the place for short words (全镇 村社区). `None` when
 /// the words are too few to name a fact.
 fn fact_key(words: &str, scope: Option<&str>, owner: Option<&str>, unit: &str) -> Option<String> {
+    key_of(words, scope, owner, unit).filter(|_| meaningful_chars(words) >= 2)
+}
+
+/// [`fact_key`] without its test that the words name something besides generic words.
+fn key_of(words: &str, scope: Option<&str>, owner: Option<&str>, unit: &str) -> Option<String> {
     let mut chars: Vec<char> = words.chars().collect();
-    let meaningful = masked(words, ' ').iter().filter(|c| is_han(**c)).count();
     let unit = if same_unit_class(unit, "人") {
         "人"
     } else {
         unit
     };
-    if chars.len() < 5 {
-        if scope.is_none() || chars.len() < 2 || meaningful < 2 {
-            return None;
-        }
-    } else if meaningful < 2 {
+    if chars.len() < 5 && (scope.is_none() || chars.len() < 2) {
         return None;
     }
     chars.sort_unstable();
@@ -2689,7 +2936,14 @@ fn overlaps(a: (f64, f64), b: (f64, f64)) -> bool {
 /// Where the first qualifier of a sentence ends (a word of `qualifiers` of two characters or
 /// more, of `previous`, or a year `2023年`), as a byte offset into the text.
 fn first_qualifier_end(doc: &Document, sentence: usize) -> Option<usize> {
-    let span = doc.sentences.get(sentence)?.span.clone();
+    first_qualifier_end_before(doc, sentence, usize::MAX)
+}
+
+/// [`first_qualifier_end`] when it ends by byte offset `limit`; `None` or an offset past
+/// `limit` otherwise (the text after `limit` is not searched).
+fn first_qualifier_end_before(doc: &Document, sentence: usize, limit: usize) -> Option<usize> {
+    let mut span = doc.sentences.get(sentence)?.span.clone();
+    span.end = span.end.min(limit.max(span.start));
     let text = doc.slice(&span);
     let word = vocabulary()
         .automata
@@ -2730,6 +2984,21 @@ fn fact_phrase_after(
     if !clause_before.chars().all(is_han) {
         return None;
     }
+    let run: String = p
+        .after
+        .chars()
+        .take_while(|c| is_han(*c) || matches!(c, '（' | '）' | '(' | ')'))
+        .take(16)
+        .collect();
+    let all_marker = ["均", "全部", "都"]
+        .iter()
+        .filter_map(|w| run.find(w))
+        .min();
+    // Shortcut: words after the number name a fact only when they say all of something or
+    // run five characters or more (the checks below refuse any other).
+    if shortcuts() && all_marker.is_none() && run.chars().count() < 5 {
+        return None;
+    }
     let lead = strip_openings(clause_before);
     // 执法队共有18名…: who has them, then a neutral word (共有, 现有, 已有).
     let owner_lead = words.neutral.iter().any(|w| {
@@ -2753,17 +3022,7 @@ fn fact_phrase_after(
     if qualified {
         return None;
     }
-    let run: String = p
-        .after
-        .chars()
-        .take_while(|c| is_han(*c) || matches!(c, '（' | '）' | '(' | ')'))
-        .take(16)
-        .collect();
-    if let Some(at) = ["均", "全部", "都"]
-        .iter()
-        .filter_map(|w| run.find(w))
-        .min()
-    {
+    if let Some(at) = all_marker {
         let named = run[..at].trim_end_matches('已');
         // After a place, only 全部 says the figure is all of them (在3个村均开展试点 is not).
         let all_of_them = plain_lead || run[at..].starts_with("全部");
@@ -2793,13 +3052,31 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
     // Counts named by the words after them alone, with what those words name.
     let mut followed = Vec::new();
     let mut qualified_from: Option<(usize, Option<usize>)> = None;
-    for p in placed {
+    for (k, p) in placed.iter().enumerate() {
+        // Only counts are facts (`mention` and `fact_phrase_after` take no other), so the
+        // qualifiers of sentences without one are not looked for.
+        if !p.is_count() || p.q.approx {
+            continue;
+        }
         // Where the sentence's first qualifier (其中, 新增, a year, last year) ends: figures
         // after it are not compared. Found once per sentence.
         let from = match qualified_from {
             Some((sentence, from)) if sentence == p.sentence => from,
             _ => {
-                let from = first_qualifier_end(doc, p.sentence);
+                // Shortcut: only a qualifier ending before the sentence's last figure can
+                // qualify one of its counts; the rest of the sentence is not searched.
+                let limit = if shortcuts() {
+                    placed
+                        .iter()
+                        .skip(k)
+                        .take_while(|q| q.sentence == p.sentence)
+                        .map(|q| q.q.span.start)
+                        .max()
+                        .unwrap_or(usize::MAX)
+                } else {
+                    usize::MAX
+                };
+                let from = first_qualifier_end_before(doc, p.sentence, limit);
                 qualified_from = Some((p.sentence, from));
                 from
             }
@@ -2877,6 +3154,17 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
         })
     };
     let ending = |noun: &str, unit: &str| endings().get(unit).and_then(|e| e.get(noun));
+    // Shortcut: a noun of `n` characters or more opening `after` can end a fact's words only
+    // if some fact of the unit has words holding its first `n` characters; else the endings
+    // need not be built.
+    let may_end_a_fact = |after: &str, n: usize, unit: &str| {
+        !shortcuts() || {
+            let opening = first_chars(after, n);
+            ending_sources
+                .iter()
+                .any(|&(phrase, u, _)| u == unit && phrase.contains(opening))
+        }
+    };
     let mut back_references = Vec::new();
     'mentions: for m in named_after {
         let lengths = (1..=m.after.chars().count()).rev();
@@ -2890,8 +3178,11 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
                 continue;
             }
             let words: String = m.phrase.chars().chain(m.after.chars().take(n)).collect();
-            let found = fact_key(&words, m.scope.as_deref(), m.owner.as_deref(), m.p.unit())
-                .and_then(|key| index.get(&key).copied());
+            // The key is looked up before its words are read for meaning (most keys are of
+            // no fact): the same outcome as `fact_key` then the lookup.
+            let found = key_of(&words, m.scope.as_deref(), m.owner.as_deref(), m.p.unit())
+                .and_then(|key| index.get(&key).copied())
+                .filter(|_| meaningful_chars(&words) >= 2);
             if let Some(list) = found.and_then(|g| groups.get_mut(g)) {
                 list.push(m);
                 continue 'mentions;
@@ -2904,6 +3195,9 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
             continue;
         }
         let unit = m.p.unit();
+        if m.after.chars().count() < 6 || !may_end_a_fact(&m.after, 6, unit) {
+            continue;
+        }
         let joined = (6..=m.after.chars().count()).rev().find_map(|n| {
             let noun = first_chars(&m.after, n);
             match ending(noun, unit).map(Vec::as_slice) {
@@ -2942,6 +3236,10 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
     let mut found: Vec<Statement> = Vec::new();
     let line = |p: &Placed<'_>| doc.position(p.q.span.start).line;
     for (g, list) in groups.iter_mut().enumerate() {
+        // One mention has one value (most facts are stated once).
+        if list.len() < 2 {
+            continue;
+        }
         list.sort_by_key(|m| m.p.q.span.start);
         let Some(first) = list.first() else {
             continue;
@@ -3015,6 +3313,9 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
     // number, when one fact of the unit does and all its mentions before agree.
     for m in back_references {
         let unit = m.p.unit();
+        if m.after.chars().count() < 4 || !may_end_a_fact(&m.after, 4, unit) {
+            continue;
+        }
         let hit = (4..=m.after.chars().count()).rev().find_map(|n| {
             let noun = first_chars(&m.after, n);
             ending(noun, unit).map(|g| (noun, g))
@@ -3092,9 +3393,168 @@ mod tests {
         }
     }
 
+    /// The sentences of the analyser's case corpora (`text:` lines), the material the
+    /// generated reports below are made of.
+    fn case_sentences() -> &'static [String] {
+        static SENTENCES: OnceLock<Vec<String>> = OnceLock::new();
+        SENTENCES.get_or_init(|| {
+            let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+            let mut sentences = Vec::new();
+            for file in [
+                "statements/cases.yaml",
+                "heldout/statements.yaml",
+                "heldout2/statements.yaml",
+            ] {
+                let text = std::fs::read_to_string(root.join(file)).unwrap_or_default();
+                for line in text.lines() {
+                    if let Some(t) = line.trim_start().strip_prefix("text:") {
+                        let t = t.trim().trim_matches(['"', '\'']);
+                        if !t.is_empty() {
+                            sentences.push(t.to_string());
+                        }
+                    }
+                }
+            }
+            assert!(sentences.len() > 300, "{} sentences", sentences.len());
+            sentences
+        })
+    }
+
+    /// The statements of `text` with the shortcuts and without them.
+    fn with_and_without_shortcuts(text: &str) -> (Vec<Statement>, Vec<Statement>) {
+        let doc = Document::parse(text.to_string());
+        let with = analyse(&doc);
+        SHORTCUTS.with(|s| s.set(false));
+        let without = analyse(&doc);
+        SHORTCUTS.with(|s| s.set(true));
+        (with, without)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(256))]
+        /// Reports made of the corpora's sentences, in paragraphs, some stated again with
+        /// other figures (or cut short): the analysis with its shortcuts finds exactly the
+        /// statements of the full analysis.
+        #[test]
+        fn shortcuts_find_the_statements_of_the_full_analysis(
+            picks in proptest::collection::vec((0usize..10_000, 0u8..4), 1..8),
+            again in proptest::collection::vec((0usize..8, 0usize..400, 0u32..10, 0usize..60), 0..4),
+        ) {
+            let sentences = case_sentences();
+            let picked: Vec<&str> =
+                picks.iter().map(|(k, _)| sentences[k % sentences.len()].as_str()).collect();
+            let mut text = String::new();
+            for (s, (_, breaks)) in picked.iter().zip(&picks) {
+                text.push_str(s);
+                if *breaks == 0 {
+                    text.push('\n');
+                }
+            }
+            // A sentence stated again with a figure changed, from a character on.
+            for (which, at, digit, from) in again {
+                let mut chars: Vec<char> = picked[which % picked.len()].chars().collect();
+                let digits: Vec<usize> =
+                    (0..chars.len()).filter(|&i| chars[i].is_ascii_digit()).collect();
+                if let Some(&i) = digits.get(at % digits.len().max(1)) {
+                    chars[i] = char::from_digit(digit, 10).unwrap_or('0');
+                }
+                let from = from.min(chars.len()) % 8;
+                text.extend(&chars[from..]);
+            }
+            let (with, without) = with_and_without_shortcuts(&text);
+            proptest::prop_assert_eq!(with, without, "{}", text);
+        }
+    }
+
+    /// Every sentence of the corpora alone, and each with the next one.
+    #[test]
+    fn shortcuts_find_the_statements_of_the_full_analysis_on_the_corpora() {
+        let sentences = case_sentences();
+        for (k, s) in sentences.iter().enumerate() {
+            let next = sentences.get(k + 1).map_or("", String::as_str);
+            for text in [s.clone(), format!("{s}{next}")] {
+                let (with, without) = with_and_without_shortcuts(&text);
+                assert_eq!(with, without, "{text}");
+            }
+        }
+    }
+
     #[test]
     fn the_vocabulary_file_is_read() {
         assert!(vocabulary_loaded());
+    }
+
+    /// The fast reader reads the shipped vocabulary, and exactly as the YAML parser does.
+    #[test]
+    fn the_vocabulary_reader_agrees_with_the_yaml_parser() {
+        let entries = reader::read(VOCABULARY).expect("the vocabulary keeps to the subset");
+        let fast = Vocabulary::from_entries(entries).expect("every list is given");
+        let yaml: Vocabulary = serde_saphyr::from_str(VOCABULARY).expect("valid YAML");
+        assert!(!fast.synonyms.is_empty() && !fast.light_verbs.is_empty());
+        assert_eq!(format!("{fast:?}"), format!("{yaml:?}"));
+        // A file outside the subset (a comment after a key) is read by the YAML parser.
+        let commented = VOCABULARY.replacen("totals:", "totals: # the totals", 1);
+        assert!(reader::read(&commented).is_none());
+        assert_eq!(
+            format!("{:?}", Vocabulary::read(&commented)),
+            format!("{yaml:?}")
+        );
+    }
+
+    proptest::proptest! {
+        /// On any vocabulary written in the subset (words plain or quoted, lists on one line
+        /// or several, groups as block items), the reader gives what the YAML parser gives.
+        #[test]
+        fn the_vocabulary_reader_agrees_on_generated_files(
+            lists in proptest::collection::vec(
+                proptest::collection::vec(
+                    ("[达到为共计：中]{1,4}", "[达到为：:a ]{1,4}", proptest::bool::ANY),
+                    0..5,
+                ),
+                25,
+            ),
+            style in proptest::collection::vec(0u8..3, 25),
+        ) {
+            let names = [
+                "totals", "generic", "links", "may_exceed", "share_words", "growth_up",
+                "growth_down", "previous", "qualifiers", "events", "neutral", "boundaries",
+                "not_shares", "modifiers", "flows", "scopes", "year_markers", "total_endings",
+                "back_references", "change_to", "overlaps", "owner_endings", "light_verbs",
+                "synonyms", "alternatives",
+            ];
+            // Plain words of Chinese characters, quoted ones of any.
+            let flow = |list: &[(String, String, bool)], wrap: bool| {
+                let items: Vec<String> = list
+                    .iter()
+                    .map(|(w, q, quoted)| if *quoted { format!("\"{q}\"") } else { w.clone() })
+                    .collect();
+                format!("[{}]", items.join(if wrap { ",\n   " } else { ", " }))
+            };
+            let mut text = String::from("# generated\n");
+            for (k, name) in names.iter().enumerate() {
+                if k >= 23 {
+                    text.push_str(&format!("{name}:\n"));
+                    for chunk in lists[k].chunks(2) {
+                        text.push_str(&format!("  - {}\n", flow(chunk, style[k] == 1)));
+                    }
+                    if lists[k].is_empty() {
+                        text.push_str("  - []\n");
+                    }
+                } else if style[k] == 2 {
+                    text.push_str(&format!("{name}:\n  {}\n", flow(&lists[k], true)));
+                } else {
+                    text.push_str(&format!("{name}: {}\n\n", flow(&lists[k], style[k] == 1)));
+                }
+            }
+            let yaml: Result<Vocabulary, _> = serde_saphyr::from_str(&text);
+            let fast = reader::read(&text).and_then(Vocabulary::from_entries);
+            let (Some(fast), Ok(parsed)) = (&fast, &yaml) else {
+                return Err(proptest::test_runner::TestCaseError::fail(format!(
+                    "the reader or the parser refused:\n{text}"
+                )));
+            };
+            proptest::prop_assert_eq!(format!("{fast:?}"), format!("{parsed:?}"));
+        }
     }
 
     #[test]
