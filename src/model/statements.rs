@@ -354,83 +354,25 @@ impl WordSet {
     }
 }
 
+/// The vocabulary as written (`statements/vocabulary.yaml`): the source of the words.
+#[cfg(test)]
 const VOCABULARY: &str = include_str!("statements/vocabulary.yaml");
 
-mod reader;
+/// The vocabulary converted to JSON when the program is built (`build.rs`), which reads a few
+/// times faster than the YAML.
+const VOCABULARY_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/vocabulary.json"));
 
 impl Vocabulary {
-    /// The vocabulary as written in `text`: read by [`reader`] when the file keeps to its
-    /// plain subset of YAML (it does; a test checks that the YAML parser reads the same), else
-    /// by the YAML parser. Empty when the file does not give every list.
-    fn read(text: &str) -> Vocabulary {
-        reader::read(text)
-            .and_then(Vocabulary::from_entries)
-            .unwrap_or_else(|| serde_saphyr::from_str(text).unwrap_or_default())
-    }
-
-    /// The vocabulary of the keys [`reader::read`] found; `None` for a key it does not know,
-    /// a list of the wrong shape, or a missing list that has no default (the YAML parser then
-    /// decides).
-    fn from_entries(entries: Vec<(String, reader::Value)>) -> Option<Vocabulary> {
-        use reader::Value;
-        let mut words = Vocabulary::default();
-        let mut required = 0;
-        for (key, value) in entries {
-            let groups = match key.as_str() {
-                "synonyms" => Some(&mut words.synonyms),
-                "alternatives" => Some(&mut words.alternatives),
-                _ => None,
-            };
-            if let Some(groups) = groups {
-                *groups = match value {
-                    Value::Groups(g) => g,
-                    Value::Words(w) if w.is_empty() => Vec::new(),
-                    Value::Words(_) => return None,
-                };
-                required += 1;
-                continue;
-            }
-            let Value::Words(value) = value else {
-                return None;
-            };
-            let (list, is_required) = match key.as_str() {
-                "totals" => (&mut words.totals, true),
-                "generic" => (&mut words.generic, true),
-                "links" => (&mut words.links, true),
-                "may_exceed" => (&mut words.may_exceed, true),
-                "share_words" => (&mut words.share_words, true),
-                "growth_up" => (&mut words.growth_up, true),
-                "growth_down" => (&mut words.growth_down, true),
-                "previous" => (&mut words.previous, true),
-                "qualifiers" => (&mut words.qualifiers, true),
-                "events" => (&mut words.events, true),
-                "neutral" => (&mut words.neutral, true),
-                "boundaries" => (&mut words.boundaries, true),
-                "not_shares" => (&mut words.not_shares, true),
-                "modifiers" => (&mut words.modifiers, true),
-                "flows" => (&mut words.flows, true),
-                "scopes" => (&mut words.scopes, true),
-                "year_markers" => (&mut words.year_markers, true),
-                "total_endings" => (&mut words.total_endings, true),
-                "back_references" => (&mut words.back_references, true),
-                "change_to" => (&mut words.change_to, true),
-                "overlaps" => (&mut words.overlaps, false),
-                "owner_endings" => (&mut words.owner_endings, false),
-                "light_verbs" => (&mut words.light_verbs, false),
-                _ => return None,
-            };
-            *list = value;
-            required += usize::from(is_required);
-        }
-        // Every list without `#[serde(default)]`: 2 of groups, 20 of words.
-        (required == 22).then_some(words)
+    /// The vocabulary built into the program; empty when it does not give every list.
+    fn read() -> Vocabulary {
+        serde_json::from_str(VOCABULARY_JSON).unwrap_or_default()
     }
 }
 
 fn vocabulary() -> &'static Vocabulary {
     static WORDS: OnceLock<Vocabulary> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let mut words = Vocabulary::read(VOCABULARY);
+        let mut words = Vocabulary::read();
         // An empty word would match everywhere (and never strip anything off).
         for list in [
             &mut words.totals,
@@ -3484,77 +3426,13 @@ mod tests {
         assert!(vocabulary_loaded());
     }
 
-    /// The fast reader reads the shipped vocabulary, and exactly as the YAML parser does.
+    /// The program reads the vocabulary file's words as the YAML parser reads the file.
     #[test]
-    fn the_vocabulary_reader_agrees_with_the_yaml_parser() {
-        let entries = reader::read(VOCABULARY).expect("the vocabulary keeps to the subset");
-        let fast = Vocabulary::from_entries(entries).expect("every list is given");
+    fn the_built_vocabulary_is_the_vocabulary_file() {
+        let built = Vocabulary::read();
         let yaml: Vocabulary = serde_saphyr::from_str(VOCABULARY).expect("valid YAML");
-        assert!(!fast.synonyms.is_empty() && !fast.light_verbs.is_empty());
-        assert_eq!(format!("{fast:?}"), format!("{yaml:?}"));
-        // A file outside the subset (a comment after a key) is read by the YAML parser.
-        let commented = VOCABULARY.replacen("totals:", "totals: # the totals", 1);
-        assert!(reader::read(&commented).is_none());
-        assert_eq!(
-            format!("{:?}", Vocabulary::read(&commented)),
-            format!("{yaml:?}")
-        );
-    }
-
-    proptest::proptest! {
-        /// On any vocabulary written in the subset (words plain or quoted, lists on one line
-        /// or several, groups as block items), the reader gives what the YAML parser gives.
-        #[test]
-        fn the_vocabulary_reader_agrees_on_generated_files(
-            lists in proptest::collection::vec(
-                proptest::collection::vec(
-                    ("[达到为共计：中]{1,4}", "[达到为：:a ]{1,4}", proptest::bool::ANY),
-                    0..5,
-                ),
-                25,
-            ),
-            style in proptest::collection::vec(0u8..3, 25),
-        ) {
-            let names = [
-                "totals", "generic", "links", "may_exceed", "share_words", "growth_up",
-                "growth_down", "previous", "qualifiers", "events", "neutral", "boundaries",
-                "not_shares", "modifiers", "flows", "scopes", "year_markers", "total_endings",
-                "back_references", "change_to", "overlaps", "owner_endings", "light_verbs",
-                "synonyms", "alternatives",
-            ];
-            // Plain words of Chinese characters, quoted ones of any.
-            let flow = |list: &[(String, String, bool)], wrap: bool| {
-                let items: Vec<String> = list
-                    .iter()
-                    .map(|(w, q, quoted)| if *quoted { format!("\"{q}\"") } else { w.clone() })
-                    .collect();
-                format!("[{}]", items.join(if wrap { ",\n   " } else { ", " }))
-            };
-            let mut text = String::from("# generated\n");
-            for (k, name) in names.iter().enumerate() {
-                if k >= 23 {
-                    text.push_str(&format!("{name}:\n"));
-                    for chunk in lists[k].chunks(2) {
-                        text.push_str(&format!("  - {}\n", flow(chunk, style[k] == 1)));
-                    }
-                    if lists[k].is_empty() {
-                        text.push_str("  - []\n");
-                    }
-                } else if style[k] == 2 {
-                    text.push_str(&format!("{name}:\n  {}\n", flow(&lists[k], true)));
-                } else {
-                    text.push_str(&format!("{name}: {}\n\n", flow(&lists[k], style[k] == 1)));
-                }
-            }
-            let yaml: Result<Vocabulary, _> = serde_saphyr::from_str(&text);
-            let fast = reader::read(&text).and_then(Vocabulary::from_entries);
-            let (Some(fast), Ok(parsed)) = (&fast, &yaml) else {
-                return Err(proptest::test_runner::TestCaseError::fail(format!(
-                    "the reader or the parser refused:\n{text}"
-                )));
-            };
-            proptest::prop_assert_eq!(format!("{fast:?}"), format!("{parsed:?}"));
-        }
+        assert!(!built.synonyms.is_empty() && !built.light_verbs.is_empty());
+        assert_eq!(format!("{built:?}"), format!("{yaml:?}"));
     }
 
     #[test]
