@@ -194,6 +194,21 @@ pub fn load_packs(packs: &[PathBuf], builtin: bool, color: bool) -> (RuleSet, bo
     (set, !failed.is_empty())
 }
 
+/// The folder the command runs in; when it cannot be read (removed, no permission), the
+/// reason is printed and the exit code returned.
+pub fn working_folder() -> Result<PathBuf, i32> {
+    std::env::current_dir().map_err(|e| {
+        eprintln!(
+            "{}",
+            crate::tr!(
+                "error-line",
+                message = crate::tr!("check-no-cwd", error = crate::i18n::io(&e))
+            )
+        );
+        exit::TROUBLE
+    })
+}
+
 /// Totals beyond the printers' [`Summary`].
 #[derive(Default)]
 struct Tally {
@@ -214,18 +229,9 @@ pub fn run(args: CheckArgs) -> i32 {
         ColorChoice::Auto => io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
     let diag_color = stderr_color && !args.plain;
-    let cwd = match std::env::current_dir() {
+    let cwd = match working_folder() {
         Ok(d) => d,
-        Err(e) => {
-            eprintln!(
-                "{}",
-                crate::tr!(
-                    "error-line",
-                    message = crate::tr!("check-no-cwd", error = crate::i18n::io(&e))
-                )
-            );
-            return exit::TROUBLE;
-        }
+        Err(code) => return code,
     };
     let config = match args.rules.find_config(&cwd) {
         Ok(c) => c,
@@ -272,14 +278,7 @@ pub fn run(args: CheckArgs) -> i32 {
     }
     set.rules
         .retain(|r| keep_rule(&r.full_id(), &args.rules.only, &args.rules.skip));
-    let tags: std::collections::HashMap<String, Vec<String>> = set
-        .rules
-        .iter()
-        .map(|r| {
-            let tags = r.rule.tags.iter().map(|t| t.value.clone()).collect();
-            (r.full_id(), tags)
-        })
-        .collect();
+    let tags = set.tags();
     if set.rules.is_empty() {
         eprintln!(
             "{}",

@@ -4,7 +4,7 @@
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::time::Duration;
 
-use super::check::{exit, report_error};
+use super::check::{exit, report_error, working_folder};
 use crate::config;
 use crate::config::baseline::Baseline;
 use crate::config::gate::Gate;
@@ -48,16 +48,7 @@ pub struct ServeArgs {
 /// The service: configuration, packs, rules, gate, as one run of `check` would resolve
 /// them; `Err` is the exit code after the reason was printed.
 fn service(args: &ServeArgs) -> Result<Service, i32> {
-    let cwd = std::env::current_dir().map_err(|e| {
-        eprintln!(
-            "{}",
-            crate::tr!(
-                "error-line",
-                message = crate::tr!("check-no-cwd", error = crate::i18n::io(&e))
-            )
-        );
-        exit::TROUBLE
-    })?;
+    let cwd = working_folder()?;
     let config = args.rules.find_config(&cwd).map_err(|e| {
         report_error(&e, false);
         exit::TROUBLE
@@ -105,10 +96,7 @@ fn service(args: &ServeArgs) -> Result<Service, i32> {
         );
         return Err(exit::TROUBLE);
     }
-    let rules = Rules::new(&set).map_err(|e| {
-        report_error(&e, false);
-        exit::TROUBLE
-    })?;
+    let rules = Rules::new(&set);
     let running: Vec<&str> = rules.infos.iter().map(|r| r.id.as_str()).collect();
     let gate = Gate::new(config.as_ref(), baseline).with_running_rules(&running);
     let service = Service {

@@ -75,6 +75,19 @@ pub struct RuleSet {
     pub rules: Vec<PackRule>,
 }
 
+impl RuleSet {
+    /// Each rule's tags by `pack/id` (the overviews group their columns by them).
+    pub fn tags(&self) -> std::collections::HashMap<String, Vec<String>> {
+        self.rules
+            .iter()
+            .map(|r| {
+                let tags = r.rule.tags.iter().map(|t| t.value.clone()).collect();
+                (r.full_id(), tags)
+            })
+            .collect()
+    }
+}
+
 /// A pack that passed validation: what it says (the model that `convert`, `fmt` and `rules`
 /// print) and its rules compiled for the engine.
 #[derive(Clone, Debug)]

@@ -80,22 +80,13 @@ pub struct Rules {
 
 impl Rules {
     /// Compile a rule set (already narrowed and adjusted by the configuration).
-    pub fn new(set: &RuleSet) -> Result<Rules, crate::pack::error::PackErrors> {
+    pub fn new(set: &RuleSet) -> Rules {
         let engine = Engine::new(set);
-        let infos = engine.rule_infos();
-        let tags = set
-            .rules
-            .iter()
-            .map(|r| {
-                let tags = r.rule.tags.iter().map(|t| t.value.clone()).collect();
-                (r.full_id(), tags)
-            })
-            .collect();
-        Ok(Rules {
+        Rules {
+            infos: engine.rule_infos(),
+            tags: set.tags(),
             engine,
-            infos,
-            tags,
-        })
+        }
     }
 }
 

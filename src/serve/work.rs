@@ -286,7 +286,7 @@ fn pack_rules(service: &Service, pack: PackUpload) -> Result<Rules, ApiError> {
             "按配置筛选后没有可运行的规则".to_string(),
         ));
     }
-    Rules::new(&set).map_err(|errors| problems(&errors))
+    Ok(Rules::new(&set))
 }
 
 fn problem(text: &str, e: &crate::pack::error::PackError) -> PackProblem {
