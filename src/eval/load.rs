@@ -303,15 +303,7 @@ pub fn looks_like_pack(text: &str, form: Form) -> bool {
         "override",
         "rule",
     ];
-    const YAML_KEYS: &[&str] = &[
-        "pack",
-        "version",
-        "description",
-        "extends",
-        "disable",
-        "overrides",
-        "rules",
-    ];
+    const YAML_KEYS: &[&str] = crate::pack::yaml::read::PACK_KEYS;
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let first = text.lines().map(str::trim).find(|line| {
         !(line.is_empty()

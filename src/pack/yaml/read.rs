@@ -17,7 +17,8 @@ use crate::pack::model::{
     Spanned, TermEntry,
 };
 
-pub(super) const PACK_KEYS: &[&str] = &[
+/// The keys of a pack's top level (also what `eval::load::looks_like_pack` recognises).
+pub const PACK_KEYS: &[&str] = &[
     "pack",
     "version",
     "description",
