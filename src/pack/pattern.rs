@@ -1424,9 +1424,11 @@ impl LazyRegex {
         &self.groups
     }
 
-    /// Whether `text` holds one of the literals every match contains (if there are any).
+    /// Whether `text` may hold a match: before the regex is compiled, whether it holds one of
+    /// the literals every match contains (if there are any); once compiled, always (the
+    /// compiled regex checks its literals itself, so the text is not scanned twice).
     fn may_match(&self, text: &str) -> bool {
-        may_hold(&self.required, text)
+        self.compiled.get().is_some() || may_hold(&self.required, text)
     }
 
     /// See [`RegexMatcher::is_match`].
@@ -1551,10 +1553,12 @@ impl LazyPattern {
         &'p self,
         text: &'t str,
     ) -> std::iter::Flatten<std::option::IntoIter<PatternMatches<'p, 't>>> {
-        let absent = self
-            .anchor
-            .as_ref()
-            .is_some_and(|a| a.find(text.as_bytes()).is_none());
+        // Once compiled, the pattern looks for its anchor itself (`stretches_with`).
+        let absent = self.compiled.get().is_none()
+            && self
+                .anchor
+                .as_ref()
+                .is_some_and(|a| a.find(text.as_bytes()).is_none());
         (!absent)
             .then(|| self.compiled().find_iter(text))
             .into_iter()
