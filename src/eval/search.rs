@@ -423,6 +423,9 @@ pub struct DocMatches<'a> {
     cache: Vec<OnceCell<Vec<LeafMatch>>>,
     /// Whether each leaf matches anywhere, for leaves whose full match list was not needed.
     found_any: Vec<OnceCell<bool>>,
+    /// How many bytes each leaf has searched unit by unit, before its full match list (see
+    /// [`DocMatches::leaf_spans_in`]).
+    searched: Vec<Cell<usize>>,
     /// Leaves that could not be searched (a back-referencing regex that gave up).
     failures: RefCell<Vec<(LeafId, String)>>,
     /// Why leaves asked for since [`DocMatches::take_gave_up`] could not be searched.
@@ -460,6 +463,7 @@ impl<'a> DocMatches<'a> {
             leaves,
             base: Cell::new(0),
             found_any: leaves.iter().map(|_| OnceCell::new()).collect(),
+            searched: leaves.iter().map(|_| Cell::new(0)).collect(),
             cache,
             failures: RefCell::new(Vec::new()),
             gave_up: RefCell::new(Vec::new()),
@@ -622,6 +626,36 @@ impl<'a> DocMatches<'a> {
             .iter()
             .find(|(l, _)| *l == id)
             .map(|(_, e)| e.clone())
+    }
+
+    /// The spans of leaf `id`'s matches inside `unit`, added to `out`: those of
+    /// [`Self::leaf_in`]. Until the full match list is known, a regex whose matches stay on
+    /// one line searches only the lines around the unit, as long as all it has searched so
+    /// far stays under half the document (a heading or a first sentence costs its line; a
+    /// rule asking for most of the text gets the full list, searched once).
+    fn leaf_spans_in(&self, id: LeafId, unit: &Span, out: &mut Vec<Span>) {
+        let at = self.base.get() + id;
+        if self.cache[at].get().is_none() {
+            if let Leaf::Regex(r) = &*self.leaves[at] {
+                let text = self.doc.text.as_str();
+                let used = self.searched[at].get();
+                if used + unit.len() <= text.len() / 2 {
+                    if self.found_any[at].get() == Some(&false) {
+                        return;
+                    }
+                    if !r.may_match(text) {
+                        let _ = self.found_any[at].set(false);
+                        return;
+                    }
+                    if let Some((found, lines)) = r.spans_inside(text, unit) {
+                        self.searched[at].set(used + lines);
+                        out.extend(found);
+                        return;
+                    }
+                }
+            }
+        }
+        out.extend(self.leaf_in(id, unit).iter().map(|m| m.span.clone()));
     }
 
     /// Matches of several leaves inside `unit`, in document order.
@@ -787,7 +821,7 @@ impl<'a> DocMatches<'a> {
             CompiledMatcher::Leaf(id) => {
                 let mut spans = Vec::new();
                 for piece in pieces {
-                    spans.extend(self.leaf_in(*id, piece).iter().map(|m| m.span.clone()));
+                    self.leaf_spans_in(*id, piece, &mut spans);
                 }
                 (spans.len(), spans)
             }

@@ -59,7 +59,7 @@ use regex::Regex;
 use super::backtrack::{BacktrackingRegex, GroupSpans};
 use super::error::PackError;
 use super::line_start::LineStartRegex;
-use super::prefilter::RequiredLiterals;
+use super::prefilter::{self, RequiredLiterals};
 use crate::model::numbers::{self, FigureReader};
 use crate::model::Span;
 use crate::pack::values::{calendar_date, Value};
@@ -1156,6 +1156,9 @@ pub struct RegexMatcher {
     search: RegexSearch,
     /// A name for every group after the whole match: its name, or its number (`"1"`).
     groups: Vec<String>,
+    /// The characters no match can contain (bits of [`prefilter::STOPS`]): the regex can be
+    /// searched between two of them.
+    stops: u8,
 }
 
 /// How a raw regex is searched. Regexes with back-references (`\1`, `\k<name>`), which the
@@ -1207,7 +1210,64 @@ impl RegexMatcher {
                 .map(name)
                 .collect(),
         };
-        RegexMatcher { search, groups }
+        RegexMatcher {
+            search,
+            groups,
+            stops: 0,
+        }
+    }
+
+    /// The spans of the matches lying inside `unit`, exactly those a search of the whole
+    /// `text` finds there, found by searching only from the last character before `unit`
+    /// that no match can contain (a line break, 。 …: [`prefilter::stops_of`]) to the first
+    /// after it. No match of the whole search runs across such a character, so none from
+    /// before runs into the stretch, and a search from its start meets the same matches.
+    /// `None` when no such character exists for this regex, or it does not run on the
+    /// `regex` crate. With the spans, how many bytes of text the search covered.
+    pub fn spans_inside(
+        &self,
+        text: &str,
+        unit: &Range<usize>,
+    ) -> Option<(Vec<Range<usize>>, usize)> {
+        let RegexSearch::Plain(re, _) = &self.search else {
+            return None;
+        };
+        if self.stops == 0 || unit.end > text.len() {
+            return None;
+        }
+        let is_stop = |c: char| {
+            prefilter::STOPS
+                .iter()
+                .enumerate()
+                .any(|(i, &s)| s == c && self.stops & 1 << i != 0)
+        };
+        let from = text
+            .get(..unit.start)?
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_stop(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        // The haystack keeps the stop after the stretch, so that `$` and `\b` at its end see
+        // what the whole search sees; no match can reach past it.
+        let to = text
+            .get(unit.end..)?
+            .char_indices()
+            .find(|&(_, c)| is_stop(c))
+            .map_or(text.len(), |(i, c)| unit.end + i + c.len_utf8());
+        let hay = &text[..to];
+        let mut found = Vec::new();
+        let mut at = from;
+        while let Some(m) = re.find_at(hay, at) {
+            if m.start() >= unit.end {
+                break;
+            }
+            if m.start() >= unit.start && m.end() <= unit.end {
+                found.push(m.range());
+            }
+            // Matches are never empty, so the search moves on.
+            at = m.end();
+        }
+        Some((found, to - from))
     }
 
     /// How the regex is searched.
@@ -1308,8 +1368,14 @@ pub fn compile_regex(src: &str, base: usize) -> Result<RegexMatcher, PackError> 
     }
     let standard_error = match build_regex(src) {
         Ok(re) => {
-            let required = RequiredLiterals::of(src).map(Box::new);
-            return Ok(RegexMatcher::new(RegexSearch::Plain(re, required)));
+            let hir = regex_syntax::Parser::new().parse(src).ok();
+            let required = hir
+                .as_ref()
+                .and_then(RequiredLiterals::of_hir)
+                .map(Box::new);
+            let mut matcher = RegexMatcher::new(RegexSearch::Plain(re, required));
+            matcher.stops = hir.as_ref().map_or(0, prefilter::stops_of);
+            return Ok(matcher);
         }
         Err(regex::Error::CompiledTooBig(_)) => return Err(too_big("regex", whole)),
         Err(err) => err,
@@ -1427,7 +1493,7 @@ impl LazyRegex {
     /// Whether `text` may hold a match: before the regex is compiled, whether it holds one of
     /// the literals every match contains (if there are any); once compiled, always (the
     /// compiled regex checks its literals itself, so the text is not scanned twice).
-    fn may_match(&self, text: &str) -> bool {
+    pub fn may_match(&self, text: &str) -> bool {
         self.compiled.get().is_some() || may_hold(&self.required, text)
     }
 
@@ -1454,6 +1520,16 @@ impl LazyRegex {
             return Ok(Vec::new());
         }
         self.compiled().matches_within(text, limit)
+    }
+
+    /// See [`RegexMatcher::spans_inside`]; the caller asks [`Self::may_match`] of the whole
+    /// text first (once, not for every unit).
+    pub fn spans_inside(
+        &self,
+        text: &str,
+        unit: &Range<usize>,
+    ) -> Option<(Vec<Range<usize>>, usize)> {
+        self.compiled().spans_inside(text, unit)
     }
 }
 
@@ -1828,6 +1904,93 @@ mod first_use_tests {
                 proptest::prop_assert_eq!(lazy.is_match(&text), eager.is_match(&text));
                 proptest::prop_assert_eq!(lazy.matches(&text), eager.matches(&text));
             }
+        }
+    }
+
+    /// Regexes that can be searched between stops, with assertions at either end of a match
+    /// and classes that take some stops but not others. (A regex all of whose matches start
+    /// a line is searched line by line already, and not between stops.)
+    const STRETCH_REGEXES: [&str; 9] = [
+        r"\d+件",
+        r"受理\d+件$",
+        r"一、\p{Han}+",
+        r"(?m)\p{Han}{2}$",
+        r"\b\d+",
+        r"执法[^。]{0,6}公示",
+        r"公示.{1,3}",
+        r"件[，。]?",
+        r"\A受理",
+    ];
+
+    fn stretch_text() -> impl proptest::strategy::Strategy<Value = String> {
+        const PARTS: [&str; 14] = [
+            "受理", "12", "件", "执法", "公示", "记录", "。", "；", "！", "\n", "一、", "，", "a",
+            " ",
+        ];
+        proptest::collection::vec(proptest::sample::select(&PARTS[..]), 0..18)
+            .prop_map(|v| v.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2048))]
+        /// Searching only between the stops around a unit finds exactly the matches inside
+        /// the unit that a search of the whole text finds.
+        #[test]
+        fn searching_between_stops_finds_what_searching_the_whole_text_finds(
+            which in 0..STRETCH_REGEXES.len(),
+            text in stretch_text(),
+            a in 0usize..64,
+            b in 0usize..64,
+        ) {
+            let matcher = compile_regex(STRETCH_REGEXES[which], 0).expect("compiles");
+            let bounds: Vec<usize> = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain(std::iter::once(text.len()))
+                .collect();
+            let (a, b) = (bounds[a % bounds.len()], bounds[b % bounds.len()]);
+            let unit = a.min(b)..a.max(b);
+            let whole: Vec<Range<usize>> = matcher
+                .matches(&text)
+                .expect("searches")
+                .into_iter()
+                .map(|m| m.span)
+                .filter(|s| s.start >= unit.start && s.end <= unit.end)
+                .collect();
+            let (found, searched) = matcher
+                .spans_inside(&text, &unit)
+                .expect("every regex here has stops");
+            proptest::prop_assert_eq!(found, whole);
+            proptest::prop_assert!(searched >= unit.len() && searched <= text.len());
+        }
+    }
+
+    /// A match of the whole search that starts before the unit hides the shorter match a
+    /// search from the unit's start would find (`12件` from `2件`); one that runs past the
+    /// unit's end is not inside it, nor is the shorter match ending at its end.
+    #[test]
+    #[allow(clippy::single_range_in_vec_init)]
+    fn matches_running_into_or_out_of_the_unit_are_as_the_whole_search_finds_them() {
+        let matcher = compile_regex(r"\d+件", 0).expect("compiles");
+        let text = "共12件。";
+        assert_eq!(matcher.spans_inside(text, &(4..8)), Some((Vec::new(), 11)));
+        assert_eq!(matcher.spans_inside(text, &(3..8)), Some((vec![3..8], 11)));
+        let matcher = compile_regex(r"执法\p{Han}+", 0).expect("compiles");
+        let text = "执法公示。";
+        assert_eq!(matcher.spans_inside(text, &(0..9)), Some((Vec::new(), 15)));
+        assert_eq!(
+            matcher.spans_inside(text, &(0..12)),
+            Some((vec![0..12], 15))
+        );
+    }
+
+    /// A regex that can match across every stop, or match empty text, is not searched
+    /// between stops.
+    #[test]
+    fn regexes_without_stops_are_searched_whole() {
+        for src in [r"(?s)执法.*公示", r"\d*", r"[\s\S]{2}"] {
+            let matcher = compile_regex(src, 0).expect("compiles");
+            assert_eq!(matcher.spans_inside("执法\n公示。", &(0..3)), None, "{src}");
         }
     }
 

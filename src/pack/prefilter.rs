@@ -59,6 +59,52 @@ impl RequiredLiterals {
     }
 }
 
+/// Characters that end a line, a sentence or a clause of a sentence: a regex none of whose
+/// matches can hold one of them can be searched between two of them (see [`stops_of`]).
+pub const STOPS: [char; 5] = ['\n', '。', '；', '！', '？'];
+
+/// Which of [`STOPS`] no match of `hir` can contain, one bit each, in their order; none when
+/// the regex can match empty text. No match of the whole text runs across such a character,
+/// so the matches between two of them are those a search of only that stretch (with the
+/// text around it as context) finds.
+pub fn stops_of(hir: &Hir) -> u8 {
+    if hir.properties().minimum_len().is_none_or(|n| n == 0) {
+        return 0;
+    }
+    STOPS
+        .iter()
+        .enumerate()
+        .filter(|(_, &c)| !may_match_char(hir, c))
+        .fold(0, |bits, (i, _)| bits | 1 << i)
+}
+
+/// Whether some match of `hir` may contain `c`.
+fn may_match_char(hir: &Hir, c: char) -> bool {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => false,
+        HirKind::Literal(lit) => {
+            let mut buf = [0; 4];
+            let needle = c.encode_utf8(&mut buf).as_bytes();
+            lit.0.windows(needle.len()).any(|w| w == needle)
+        }
+        HirKind::Class(Class::Unicode(class)) => class
+            .ranges()
+            .iter()
+            .any(|r| r.start() <= c && c <= r.end()),
+        HirKind::Class(Class::Bytes(class)) => class.ranges().iter().any(|r| {
+            let mut buf = [0; 4];
+            // A byte class matches single bytes: only a one-byte character can be in it.
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            bytes.len() > 1 || (r.start() <= bytes[0] && bytes[0] <= r.end())
+        }),
+        HirKind::Repetition(rep) => rep.max != Some(0) && may_match_char(&rep.sub, c),
+        HirKind::Capture(cap) => may_match_char(&cap.sub, c),
+        HirKind::Concat(subs) | HirKind::Alternation(subs) => {
+            subs.iter().any(|h| may_match_char(h, c))
+        }
+    }
+}
+
 /// Whether every match of `hir` begins with one of a finite set of non-empty literals.
 fn has_literal_prefixes(hir: &Hir) -> bool {
     let prefixes = Extractor::new().extract(hir);
@@ -159,6 +205,30 @@ mod tests {
         assert!(RequiredLiterals::of("审核|审查|备案").is_none());
         assert!(RequiredLiterals::of(r"\d+、").is_none());
         assert!(RequiredLiterals::of(r"(?P<n>\d+)件数").is_some());
+    }
+
+    fn stops(src: &str) -> Vec<char> {
+        let bits = stops_of(&regex_syntax::Parser::new().parse(src).expect("parses"));
+        STOPS
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| bits & 1 << i != 0)
+            .map(|(_, &c)| c)
+            .collect()
+    }
+
+    #[test]
+    fn the_stops_of_a_regex_are_the_characters_no_match_can_hold() {
+        assert_eq!(stops(r"下一步|\d{4}年[，,]"), STOPS.to_vec());
+        assert_eq!(stops(r"职责[^。]{0,20}情况"), vec!['。']);
+        assert_eq!(stops(r"[\s\S]+"), Vec::<char>::new());
+        assert_eq!(stops(r"(?s)执法.+公示"), Vec::<char>::new());
+        assert_eq!(stops(r"执法.+公示"), vec!['\n']);
+        assert_eq!(stops("问题。原因"), vec!['\n', '；', '！', '？']);
+        // A regex that can match empty text has none: an empty match at a stop would be
+        // found by a search of either stretch.
+        assert_eq!(stops(r"\d*"), Vec::<char>::new());
+        assert_eq!(stops(r"(?m)^"), Vec::<char>::new());
     }
 
     #[test]
