@@ -189,6 +189,80 @@ pub fn text_in(lang: Lang, key: &str, args: &[(&str, FluentValue<'static>)]) -> 
     key.to_string()
 }
 
+/// A catalogue message formatted only when it is read ([`msg!`](crate::msg)): its key, the
+/// language it was made in and its arguments, converted but not yet put into the text.
+/// Whatever is said about every statement of a report (why its figures were paired, why it
+/// was not checked) is read for few of them; making it costs no Fluent formatting.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Message {
+    key: &'static str,
+    lang: Option<Lang>,
+    args: Vec<(&'static str, MessageArg)>,
+}
+
+/// An argument of a [`Message`]: a value, or a message of its own.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MessageArg {
+    Value(FluentValue<'static>),
+    Message(Message),
+}
+
+/// What a [`msg!`](crate::msg) argument can be: anything shown with `Display`, or a message.
+pub trait ToMessageArg {
+    fn to_message_arg(&self) -> MessageArg;
+}
+
+impl<T: Display + ?Sized> ToMessageArg for T {
+    fn to_message_arg(&self) -> MessageArg {
+        MessageArg::Value(arg(self))
+    }
+}
+
+impl ToMessageArg for Message {
+    fn to_message_arg(&self) -> MessageArg {
+        MessageArg::Message(self.clone())
+    }
+}
+
+impl Message {
+    /// The message `key` with `args`, in the current language.
+    pub fn new(key: &'static str, args: Vec<(&'static str, MessageArg)>) -> Message {
+        Message {
+            key,
+            lang: Some(lang()),
+            args,
+        }
+    }
+
+    /// Whether it is the empty message (nothing to say).
+    pub fn is_empty(&self) -> bool {
+        self.key.is_empty()
+    }
+
+    /// The text, as [`tr!`](crate::tr) would have made it when the message was made; empty
+    /// for the empty message.
+    pub fn text(&self) -> String {
+        let Some(lang) = self.lang.filter(|_| !self.key.is_empty()) else {
+            return String::new();
+        };
+        let args: Vec<(&str, FluentValue<'static>)> = self
+            .args
+            .iter()
+            .map(|(name, a)| match a {
+                MessageArg::Value(v) => (*name, v.clone()),
+                MessageArg::Message(m) => (*name, arg(&m.text())),
+            })
+            .collect();
+        text_in(lang, self.key, &args)
+    }
+}
+
+impl serde::Serialize for Message {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.text())
+    }
+}
+
 /// Whether `key` is in the catalogue of `lang`.
 pub fn has_key(lang: Lang, key: &str) -> bool {
     catalogue(lang).has_message(key)
@@ -246,9 +320,50 @@ macro_rules! tr {
     };
 }
 
+/// A catalogue message to format when it is read ([`Message`]): `msg!("key", name = value,
+/// …)`, values as for [`tr!`](crate::tr) or messages themselves.
+#[macro_export]
+macro_rules! msg {
+    ($key:literal) => {
+        $crate::i18n::Message::new($key, Vec::new())
+    };
+    ($key:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::i18n::Message::new(
+            $key,
+            vec![$((stringify!($name), $crate::i18n::ToMessageArg::to_message_arg(&$value))),+],
+        )
+    };
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A message made now and read later says what `tr!` says now, nested messages
+    /// included, in the language it was made in.
+    #[test]
+    fn a_message_read_later_reads_as_formatted_at_once() {
+        let made = with_lang(Lang::En, || {
+            crate::msg!(
+                "pair-rate-part",
+                part = "18件",
+                why = crate::msg!("pair-shares-with-rate", shared = "办结")
+            )
+        });
+        let at_once = with_lang(Lang::En, || {
+            crate::tr!(
+                "pair-rate-part",
+                part = "18件",
+                why = crate::tr!("pair-shares-with-rate", shared = "办结")
+            )
+        });
+        assert_eq!(with_lang(Lang::Zh, || made.text()), at_once);
+        assert!(
+            at_once.contains("18件") && at_once.contains("办结"),
+            "{at_once}"
+        );
+        assert!(Message::default().is_empty() && Message::default().text().is_empty());
+    }
 
     #[test]
     fn environment_order_follows_posix() {

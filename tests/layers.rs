@@ -2,7 +2,7 @@
 //!
 //! i18n → source → model → pack → diag → eval → output → config → run → serve → cli
 //!
-//! `i18n` (the message catalogues and the `tr!` macro, which is reached as `crate::tr!`) is
+//! `i18n` (the message catalogues and the `tr!` and `msg!` macros, reached as `crate::tr!`) is
 //! below everything: every layer words its messages through it.
 //! `pack` holds the rule packs and the values their expressions compute; `diag` the findings
 //! the rule kinds (inside `eval`) produce; only `cli` knows the command line (clap). This test
@@ -183,8 +183,12 @@ fn edges(src: &Path) -> BTreeMap<(String, String), Vec<String>> {
         }
         let text = std::fs::read_to_string(&file).expect("source is readable");
         for (to, line) in crate_paths(&code_only(&text)) {
-            // The `tr!` macro is exported at the crate root but lives in `i18n`.
-            let to = if to == "tr" { "i18n".to_string() } else { to };
+            // The `tr!` and `msg!` macros are exported at the crate root but live in `i18n`.
+            let to = if to == "tr" || to == "msg" {
+                "i18n".to_string()
+            } else {
+                to
+            };
             if to != from && to != "self" && to != "super" {
                 edges
                     .entry((from.clone(), to))

@@ -140,7 +140,11 @@ fn a_rate_carries_its_part_total_and_pairing() {
         "{:?}",
         rate.verdict
     );
-    assert!(rate.pairing.contains("化解"), "{}", rate.pairing);
+    assert!(
+        rate.pairing.text().contains("化解"),
+        "{}",
+        rate.pairing.text()
+    );
 }
 
 #[test]
@@ -307,7 +311,7 @@ fn the_language_changes_the_words_not_the_decisions() {
             Document::parse(text.clone())
                 .statements()
                 .iter()
-                .filter(|s| s.pairing.contains("部分") || s.pairing.contains("本期"))
+                .filter(|s| s.pairing.text().contains("部分") || s.pairing.text().contains("本期"))
                 .count()
         });
     }

@@ -427,3 +427,30 @@ fn the_builtin_arithmetic_rules_flag_exactly_what_the_analyser_flags() {
     }
     assert!(differences.is_empty(), "\n{}", differences.join("\n"));
 }
+
+/// The analyser's reason (`pairing`) is put into words only when read, and then reads as it
+/// did when it was made: in a finding's message, and in an assertion.
+#[test]
+fn the_pairing_reaches_messages_and_assertions() {
+    let text = "全年受理行政复议案件20件，办结18件，办结率95%。\n";
+    let inspected = Document::parse(text.to_string()).statements();
+    let why = inspected
+        .iter()
+        .find(|s| s.kind == StatementKind::Rate)
+        .map(|s| s.pairing.text())
+        .expect("a rate statement");
+    assert!(why.contains("18件") && why.contains("20件"), "{why}");
+    let in_message =
+        dsl(r#"pack "s" rule r { message "{subject}：{pairing}" match statement rate }"#);
+    let found = check(&in_message, text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].message.ends_with(&why), "{}", found[0].message);
+    // An assertion reading it: the rate is flagged only while its reason names the total.
+    let asserted = |total: &str| {
+        dsl(&format!(
+            r#"pack "s" rule r {{ message "{{pairing}}" match statement rate let why = pairing assert why != "{total}" }}"#
+        ))
+    };
+    assert_eq!(check(&asserted(&why), text).len(), 1);
+    assert!(check(&asserted("别的理由"), text).is_empty());
+}

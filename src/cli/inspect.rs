@@ -139,7 +139,7 @@ pub fn statement_views(doc: &Document) -> Vec<StatementView> {
                 })
                 .collect(),
             verdict: s.verdict,
-            pairing: s.pairing,
+            pairing: s.pairing.text(),
         })
         .collect()
 }
@@ -164,7 +164,9 @@ pub fn render_statements(doc: &Document) -> String {
             Verdict::Inconsistent { expected } => {
                 crate::tr!("inspect-inconsistent", expected = expected)
             }
-            Verdict::Unchecked { reason } => crate::tr!("inspect-unchecked", reason = reason),
+            Verdict::Unchecked { reason } => {
+                crate::tr!("inspect-unchecked", reason = reason.text())
+            }
         };
         let _ = writeln!(
             out,
@@ -187,7 +189,11 @@ pub fn render_statements(doc: &Document) -> String {
             )
         );
         if !s.pairing.is_empty() {
-            let _ = writeln!(out, "    {}", crate::tr!("inspect-why", why = s.pairing));
+            let _ = writeln!(
+                out,
+                "    {}",
+                crate::tr!("inspect-why", why = s.pairing.text())
+            );
         }
     }
     out

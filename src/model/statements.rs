@@ -44,6 +44,7 @@
 //! knows (synonyms, totals, links, qualifiers) are data, in `statements/vocabulary.yaml`.
 
 use super::{Document, Quantity, QuantityKind, Span};
+use crate::i18n::Message;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -147,7 +148,7 @@ pub enum Verdict {
     },
     /// Not checked, and why (`no total of the same unit`).
     Unchecked {
-        reason: String,
+        reason: Message,
     },
 }
 
@@ -162,7 +163,7 @@ pub struct Statement {
     pub figures: Vec<Figure>,
     pub verdict: Verdict,
     /// Why these figures were paired, in one line.
-    pub pairing: String,
+    pub pairing: Message,
 }
 
 impl Statement {
@@ -972,13 +973,13 @@ impl Why {
     }
 
     /// The reason in words, for the pairing line.
-    fn text(&self) -> String {
+    fn text(&self) -> Message {
         match self {
-            Why::Shares(shared) => crate::tr!("pair-shares-with-rate", shared = shared),
+            Why::Shares(shared) => crate::msg!("pair-shares-with-rate", shared = shared),
             Why::Synonyms { subject, words } => {
-                crate::tr!("pair-synonyms", words = words, subject = subject)
+                crate::msg!("pair-synonyms", words = words, subject = subject)
             }
-            Why::Nothing => String::new(),
+            Why::Nothing => Message::default(),
         }
     }
 }
@@ -1136,7 +1137,7 @@ fn percent_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<
             over_100(
                 p,
                 subject.clone(),
-                crate::tr!("pair-rate-over-100-in-change", subject = subject),
+                crate::msg!("pair-rate-over-100-in-change", subject = subject),
             )
         }),
     }
@@ -1250,13 +1251,11 @@ fn near<'a, 'd>(
         .map(move |(k, p)| (from + k, p))
 }
 
-fn unchecked(reason: impl Into<String>) -> Verdict {
-    Verdict::Unchecked {
-        reason: reason.into(),
-    }
+fn unchecked(reason: Message) -> Verdict {
+    Verdict::Unchecked { reason }
 }
 
-fn over_100(rate: &Placed<'_>, subject: String, pairing: String) -> Statement {
+fn over_100(rate: &Placed<'_>, subject: String, pairing: Message) -> Statement {
     Statement {
         kind: StatementKind::Share,
         span: rate.figure(Role::Rate).span,
@@ -1283,17 +1282,17 @@ fn rate_statement(
         figures: vec![rate.figure(Role::Rate)],
         // Set on every path below (a message is formatted only when it is the verdict).
         verdict: Verdict::Consistent,
-        pairing: String::new(),
+        pairing: Message::default(),
     };
     if may_exceed {
-        statement.verdict = unchecked(crate::tr!("stmt-not-a-share"));
+        statement.verdict = unchecked(crate::msg!("stmt-not-a-share"));
         return statement;
     }
     if rate.q.value > 1.0 + 1e-9 && !rate.q.approx {
         return over_100(
             rate,
             subject.clone(),
-            crate::tr!("pair-rate-over-100", subject = subject),
+            crate::msg!("pair-rate-over-100", subject = subject),
         );
     }
     let matcher = Subject::new(&subject);
@@ -1312,11 +1311,11 @@ fn rate_statement(
     }
     let part_score = best_key.as_ref().map_or(0, |k| k.0);
     let Some(part_index) = best else {
-        statement.verdict = unchecked(crate::tr!("stmt-no-count-for-subject", subject = subject));
+        statement.verdict = unchecked(crate::msg!("stmt-no-count-for-subject", subject = subject));
         return statement;
     };
     let Some(part) = placed.get(part_index) else {
-        statement.verdict = unchecked(crate::tr!("stmt-no-part"));
+        statement.verdict = unchecked(crate::msg!("stmt-no-part"));
         return statement;
     };
     let part_why = matcher.why(part);
@@ -1330,7 +1329,7 @@ fn rate_statement(
                 && same_unit_class(c.unit(), part.unit())
         });
     if own_total {
-        statement.verdict = unchecked(crate::tr!("stmt-total-in-rate-sentence"));
+        statement.verdict = unchecked(crate::msg!("stmt-total-in-rate-sentence"));
         return statement;
     }
     statement.figures.push(part.figure(Role::Part));
@@ -1371,24 +1370,24 @@ fn rate_statement(
     let total_why = |(t, marked): (&Placed<'_>, bool)| {
         if marked {
             let word = t.total().unwrap_or("");
-            crate::tr!("pair-total-marked", word = word, unit = t.unit())
+            crate::msg!("pair-total-marked", word = word, unit = t.unit())
         } else {
-            crate::tr!("pair-total-just-before", unit = t.unit())
+            crate::msg!("pair-total-just-before", unit = t.unit())
         }
     };
     let Some((total, is_marked)) = marked(true).or_else(just_before).or_else(|| marked(false))
     else {
-        statement.verdict = unchecked(crate::tr!(
+        statement.verdict = unchecked(crate::msg!(
             "stmt-no-total-for-part",
             unit = part.unit(),
             part = part_text
         ));
-        statement.pairing = crate::tr!("pair-rate-part", part = part_text, why = part_why.text());
+        statement.pairing = crate::msg!("pair-rate-part", part = part_text, why = part_why.text());
         return statement;
     };
     statement.figures.push(total.figure(Role::Total));
     let total_text = doc.slice(&(total.q.span.start..total.end()));
-    statement.pairing = crate::tr!(
+    statement.pairing = crate::msg!(
         "pair-rate-part-total",
         part = part_text,
         part_why = part_why.text(),
@@ -1400,7 +1399,7 @@ fn rate_statement(
     let qualifier = subject_qualifier(&subject, &part_why);
     let about = format!("{}{}", part.words(), total.words());
     if qualifier.chars().count() >= 2 && !shares_two(&qualifier, &about) {
-        statement.verdict = unchecked(crate::tr!(
+        statement.verdict = unchecked(crate::msg!(
             "stmt-counts-not-qualified",
             qualifier = qualifier
         ));
@@ -1438,13 +1437,13 @@ fn rate_statement(
             })
         });
     statement.verdict = if rate.q.approx {
-        unchecked(crate::tr!("stmt-rate-approx"))
+        unchecked(crate::msg!("stmt-rate-approx"))
     } else if part.q.approx {
-        unchecked(crate::tr!("stmt-part-approx"))
+        unchecked(crate::msg!("stmt-part-approx"))
     } else if total.q.approx {
-        unchecked(crate::tr!("stmt-total-approx"))
+        unchecked(crate::msg!("stmt-total-approx"))
     } else if total.q.value <= 0.0 {
-        unchecked(crate::tr!("stmt-total-zero"))
+        unchecked(crate::msg!("stmt-total-zero"))
     } else {
         let computed = part.q.value / total.q.value;
         if agrees_range(rate.q.value, rate.q.decimals, ratio_bounds(part.q, total.q)) {
@@ -1452,9 +1451,9 @@ fn rate_statement(
         } else if let Some(modifier) = unmatched_modifier {
             // 办结118件 but 按期办结率: the rate may count the 按期 among the 118 or among the
             // total; the count of 按期 ones is not written.
-            unchecked(crate::tr!("stmt-part-not-qualified", modifier = modifier))
+            unchecked(crate::msg!("stmt-part-not-qualified", modifier = modifier))
         } else if another_reading_agrees {
-            unchecked(crate::tr!("stmt-other-reading-agrees"))
+            unchecked(crate::msg!("stmt-other-reading-agrees"))
         } else {
             ratio_disagrees(part.q, total.q, computed)
         }
@@ -1505,10 +1504,10 @@ fn share_of_statement(
         figures: vec![rate.figure(Role::Rate)],
         // Set on every path below (a message is formatted only when it is the verdict).
         verdict: Verdict::Consistent,
-        pairing: String::new(),
+        pairing: Message::default(),
     };
     if rate.q.value > 1.0 + 1e-9 && !rate.q.approx {
-        return over_100(rate, "占比".to_string(), crate::tr!("pair-share-over-100"));
+        return over_100(rate, "占比".to_string(), crate::msg!("pair-share-over-100"));
     }
     // The part: the last count before the share in its sentence, in its clause or the one
     // before.
@@ -1521,7 +1520,7 @@ fn share_of_statement(
         .take_while(|(_, c)| c.sentence == rate.sentence)
         .find(|(_, c)| c.q.kind != QuantityKind::Percent);
     let Some((part_index, part)) = part.filter(|(_, c)| c.is_count()) else {
-        statement.verdict = unchecked(crate::tr!("stmt-no-count-before-share"));
+        statement.verdict = unchecked(crate::msg!("stmt-no-count-before-share"));
         return statement;
     };
     statement.figures.push(part.figure(Role::Part));
@@ -1530,7 +1529,7 @@ fn share_of_statement(
         .slice(&(part.clause.start..part.q.span.start))
         .contains("其中");
     if part.total().is_some() && !after_among {
-        statement.verdict = unchecked(crate::tr!("stmt-count-before-share-is-total"));
+        statement.verdict = unchecked(crate::msg!("stmt-count-before-share-is-total"));
         return statement;
     }
     // After 其中 the total is the count the list is of: the last of the part's unit before
@@ -1553,8 +1552,8 @@ fn share_of_statement(
         .last();
     let part_text = doc.slice(&(part.q.span.start..part.end()));
     let Some((_, total)) = total else {
-        statement.verdict = unchecked(crate::tr!("stmt-no-total-of-unit", unit = part.unit()));
-        statement.pairing = crate::tr!("pair-share-part", part = part_text);
+        statement.verdict = unchecked(crate::msg!("stmt-no-total-of-unit", unit = part.unit()));
+        statement.pairing = crate::msg!("pair-share-part", part = part_text);
         return statement;
     };
     // 占全县规上企业总数的15%: the share is of what follows 占, which must be the total's.
@@ -1573,13 +1572,14 @@ fn share_of_statement(
             .iter()
             .any(|w| reference.contains(w.as_str()) && !total.words().contains(w.as_str()));
         if other_scope {
-            statement.verdict = unchecked(crate::tr!("stmt-share-of-other", reference = reference));
+            statement.verdict =
+                unchecked(crate::msg!("stmt-share-of-other", reference = reference));
             return statement;
         }
     }
     statement.figures.push(total.figure(Role::Total));
     let total_text = doc.slice(&(total.q.span.start..total.end()));
-    statement.pairing = crate::tr!(
+    statement.pairing = crate::msg!(
         "pair-share-part-total",
         part = part_text,
         total = total_text,
@@ -1587,9 +1587,9 @@ fn share_of_statement(
         unit = total.unit()
     );
     statement.verdict = if rate.q.approx || part.q.approx || total.q.approx {
-        unchecked(crate::tr!("stmt-figure-approx"))
+        unchecked(crate::msg!("stmt-figure-approx"))
     } else if total.q.value <= 0.0 {
-        unchecked(crate::tr!("stmt-total-zero"))
+        unchecked(crate::msg!("stmt-total-zero"))
     } else {
         let computed = part.q.value / total.q.value;
         if agrees_range(rate.q.value, rate.q.decimals, ratio_bounds(part.q, total.q)) {
@@ -1733,7 +1733,7 @@ fn points_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<S
             start.figure(Role::Previous),
         ],
         verdict: Verdict::Consistent,
-        pairing: crate::tr!("pair-points", start = text(start), end = text(end)),
+        pairing: crate::msg!("pair-points", start = text(start), end = text(end)),
     };
     let difference = ((end.q.value - start.q.value) * 100.0).abs();
     // Each written value may be rounded at its precision; the points at theirs (or truncated).
@@ -1745,7 +1745,7 @@ fn points_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<S
     let unit = 10f64.powi(-i32::from(points.q.decimals.max(0)));
     let stated = points.q.value;
     statement.verdict = if points.q.approx || start.q.approx || end.q.approx {
-        unchecked(crate::tr!("stmt-figure-approx"))
+        unchecked(crate::msg!("stmt-figure-approx"))
     } else if hi >= stated - unit / 2.0 - 1e-9 && lo < stated + unit - 1e-9 {
         Verdict::Consistent
     } else {
@@ -1924,8 +1924,8 @@ fn growth_statement(
         span: rate.figure(Role::Growth).span,
         subject: word.to_string(),
         figures: vec![rate.figure(Role::Growth)],
-        verdict: unchecked(crate::tr!("stmt-no-previous")),
-        pairing: String::new(),
+        verdict: unchecked(crate::msg!("stmt-no-previous")),
+        pairing: Message::default(),
     };
     let is_figure = |c: &Placed<'_>| c.q.kind != QuantityKind::Percent && c.q.unit.is_some();
     if let Some(checked) = growth_by_difference(doc, placed, rate, up, &statement) {
@@ -1958,7 +1958,7 @@ fn growth_statement(
         .iter()
         .any(|w| after_previous_word.contains(w))
     {
-        statement.verdict = unchecked(crate::tr!("stmt-after-previous-is-difference"));
+        statement.verdict = unchecked(crate::msg!("stmt-after-previous-is-difference"));
         return statement;
     }
     let currents: Vec<&Placed<'_>> = near(placed, rate, rate.sentence, rate.sentence)
@@ -2003,9 +2003,9 @@ fn growth_statement(
     };
     let Some(current) = chosen else {
         statement.verdict = unchecked(if currents.is_empty() {
-            crate::tr!("stmt-no-current-of-unit", unit = previous.unit())
+            crate::msg!("stmt-no-current-of-unit", unit = previous.unit())
         } else {
-            crate::tr!("stmt-several-currents")
+            crate::msg!("stmt-several-currents")
         });
         return statement;
     };
@@ -2027,19 +2027,19 @@ fn growth_statement(
         .fold(named.to_string(), |acc, w| acc.replace(w, ""));
     let named = han_tail(&named, 12).to_string();
     if named.contains('率') {
-        statement.verdict = unchecked(crate::tr!("stmt-change-of-rate"));
+        statement.verdict = unchecked(crate::msg!("stmt-change-of-rate"));
         return statement;
     }
     let counted = format!("{}{}{}", current.words(), previous.before, previous.after);
     if named.chars().count() >= 2 && !shares_two(&named, &counted) {
-        statement.verdict = unchecked(crate::tr!("stmt-figures-not-named", named = named));
+        statement.verdict = unchecked(crate::msg!("stmt-figures-not-named", named = named));
         return statement;
     }
     statement.figures.push(current.figure(Role::Current));
     statement.figures.push(previous.figure(Role::Previous));
     let current_text = doc.slice(&(current.q.span.start..current.end()));
     let previous_text = doc.slice(&(previous.q.span.start..previous.end()));
-    statement.pairing = crate::tr!(
+    statement.pairing = crate::msg!(
         "pair-growth",
         current = current_text,
         previous = previous_text,
@@ -2047,9 +2047,9 @@ fn growth_statement(
         unit = previous.unit()
     );
     statement.verdict = if rate.q.approx || current.q.approx || previous.q.approx {
-        unchecked(crate::tr!("stmt-figure-approx"))
+        unchecked(crate::msg!("stmt-figure-approx"))
     } else if previous.q.value <= 0.0 {
-        unchecked(crate::tr!("stmt-previous-zero"))
+        unchecked(crate::msg!("stmt-previous-zero"))
     } else {
         let change = (current.q.value - previous.q.value) / previous.q.value;
         if growth_agrees(rate, up, current.q, previous.q) {
@@ -2058,7 +2058,7 @@ fn growth_statement(
             .iter()
             .any(|c| !c.q.approx && growth_agrees(rate, up, c.q, previous.q))
         {
-            unchecked(crate::tr!("stmt-other-current-agrees"))
+            unchecked(crate::msg!("stmt-other-current-agrees"))
         } else {
             Verdict::Inconsistent {
                 expected: format!(
@@ -2113,12 +2113,12 @@ fn growth_by_difference(
         .rfind(|(_, c)| difference_of(c).is_some())?;
     let mut statement = statement.clone();
     if difference_of(difference) != Some(up) {
-        statement.verdict = unchecked(crate::tr!("stmt-difference-opposite"));
+        statement.verdict = unchecked(crate::msg!("stmt-difference-opposite"));
         return Some(statement);
     }
     // A change of a rate (办结率同比提高5%) is not a change of the counts.
     if rate.before.contains('率') {
-        statement.verdict = unchecked(crate::tr!("stmt-change-of-rate"));
+        statement.verdict = unchecked(crate::msg!("stmt-change-of-rate"));
         return Some(statement);
     }
     // This period's figure: the last of the difference's kind and unit before it.
@@ -2134,7 +2134,7 @@ fn growth_by_difference(
         })
         .last()
     else {
-        statement.verdict = unchecked(crate::tr!(
+        statement.verdict = unchecked(crate::msg!(
             "stmt-no-current-of-unit",
             unit = difference.unit()
         ));
@@ -2157,16 +2157,16 @@ fn growth_by_difference(
     statement.figures.push(previous_figure);
     let sign = if up { '−' } else { '+' };
     let previous_text = format!("{current_text} {sign} {difference_text}");
-    statement.pairing = crate::tr!(
+    statement.pairing = crate::msg!(
         "pair-growth-difference",
         current = current_text,
         previous = previous_text,
         unit = current.unit()
     );
     statement.verdict = if rate.q.approx || current.q.approx || difference.q.approx {
-        unchecked(crate::tr!("stmt-figure-approx"))
+        unchecked(crate::msg!("stmt-figure-approx"))
     } else if previous.value <= 0.0 {
-        unchecked(crate::tr!("stmt-previous-zero"))
+        unchecked(crate::msg!("stmt-previous-zero"))
     } else if growth_agrees(rate, up, current.q, &previous) {
         Verdict::Consistent
     } else {
@@ -2380,7 +2380,7 @@ fn list_statement(
     let list: Vec<String> = items.iter().map(|c| number_text(c.q.value)).collect();
     let arithmetic = format!("{} = {}", list.join(" + "), number_text(sum));
     let mut pairing = if number_first == Some(true) {
-        crate::tr!(
+        crate::msg!(
             "pair-parts-number-first",
             count = items.len(),
             unit = total.unit(),
@@ -2388,7 +2388,7 @@ fn list_statement(
             total = total_text
         )
     } else {
-        crate::tr!(
+        crate::msg!(
             "pair-parts-named",
             count = items.len(),
             unit = total.unit(),
@@ -2450,7 +2450,7 @@ fn list_statement(
         contains_any(near, &vocabulary().overlaps).is_some()
     };
     let verdict = if approx {
-        unchecked(crate::tr!("stmt-figure-approx"))
+        unchecked(crate::msg!("stmt-figure-approx"))
     } else if items.iter().any(|c| c.q.value > high + 1e-9) {
         Verdict::Inconsistent {
             expected: format!(
@@ -2466,7 +2466,7 @@ fn list_statement(
         }
     } else if exact {
         if !complete || (prefix_adds_up && sum > high) {
-            unchecked(crate::tr!("stmt-list-not-read-to-end"))
+            unchecked(crate::msg!("stmt-list-not-read-to-end"))
         } else if sum_high >= low - 1e-9 && sum_low <= high + 1e-9 {
             Verdict::Consistent
         } else {
@@ -2477,18 +2477,18 @@ fn list_statement(
     } else if sum_low <= high + 1e-9 {
         Verdict::Consistent
     } else if overlapping() {
-        unchecked(crate::tr!("stmt-parts-overlap"))
+        unchecked(crate::msg!("stmt-parts-overlap"))
     } else if prefix_adds_up {
-        unchecked(crate::tr!("stmt-prefix-adds-up"))
+        unchecked(crate::msg!("stmt-prefix-adds-up"))
     } else if flows {
-        unchecked(crate::tr!("stmt-part-is-a-flow"))
+        unchecked(crate::msg!("stmt-part-is-a-flow"))
     } else if let Some(set) = &alternatives {
-        pairing = crate::tr!("pair-parts-alternatives", pairing = pairing, set = set);
+        pairing = crate::msg!("pair-parts-alternatives", pairing = pairing, set = set);
         Verdict::Inconsistent {
             expected: format!("{arithmetic} > {}", number_text(total.q.value)),
         }
     } else if outcomes >= 1 {
-        unchecked(crate::tr!("stmt-part-is-an-outcome"))
+        unchecked(crate::msg!("stmt-part-is-an-outcome"))
     } else if items.len() < 2 {
         Verdict::Consistent
     } else {
@@ -3205,24 +3205,24 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
         let again_text = doc.slice(&(again.p.q.span.start..again.p.end()));
         let unit = first.p.unit();
         let how = if g >= before_groups {
-            crate::tr!("pair-repeated-before-same-words")
+            crate::msg!("pair-repeated-before-same-words")
         } else if again.phrase.chars().count() >= first.phrase.chars().count()
             && again.phrase == first.phrase
         {
-            crate::tr!("pair-repeated-after-same-words")
+            crate::msg!("pair-repeated-after-same-words")
         } else {
             let name = |m: &Mention<'_, '_>| {
                 if m.phrase.chars().count() >= 5 || m.after.is_empty() {
-                    crate::tr!("pair-repeated-words-before", words = m.phrase)
+                    crate::msg!("pair-repeated-words-before", words = m.phrase)
                 } else {
-                    crate::tr!(
+                    crate::msg!(
                         "pair-repeated-words-around",
                         words = m.phrase,
                         after = m.after
                     )
                 }
             };
-            crate::tr!(
+            crate::msg!(
                 "pair-repeated-named",
                 first = name(first),
                 again = name(again)
@@ -3241,7 +3241,7 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
             verdict: Verdict::Inconsistent {
                 expected: format!("{first_text} ≠ {again_text}"),
             },
-            pairing: crate::tr!(
+            pairing: crate::msg!(
                 "pair-repeated",
                 subject = subject,
                 unit = unit,
@@ -3294,7 +3294,7 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
             verdict: Verdict::Inconsistent {
                 expected: format!("{first_text} ≠ {again_text}"),
             },
-            pairing: crate::tr!(
+            pairing: crate::msg!(
                 "pair-repeated-refers-back",
                 noun = noun,
                 words = first.phrase,

@@ -19,6 +19,25 @@ pub struct Expr {
     pub span: Span,
 }
 
+impl Expr {
+    /// Whether the expression reads the name `name` (a capture, a `let` or a bound figure).
+    pub fn refers_to(&self, name: &str) -> bool {
+        match &self.kind {
+            ExprKind::Name(n) => n == name,
+            ExprKind::Number { .. }
+            | ExprKind::Percent { .. }
+            | ExprKind::Text(_)
+            | ExprKind::Fact(_) => false,
+            ExprKind::Unary { operand, .. } | ExprKind::Not(operand) => operand.refers_to(name),
+            ExprKind::Binary { left, right, .. }
+            | ExprKind::Compare { left, right, .. }
+            | ExprKind::Approx { left, right, .. } => left.refers_to(name) || right.refers_to(name),
+            ExprKind::And(a, b) | ExprKind::Or(a, b) => a.refers_to(name) || b.refers_to(name),
+            ExprKind::Call { args, .. } => args.iter().any(|a| a.refers_to(name)),
+        }
+    }
+}
+
 impl PartialEq for Expr {
     fn eq(&self, other: &Self) -> bool {
         self.kind == other.kind

@@ -48,6 +48,9 @@ pub struct Compiled {
     pub subject: Option<CompiledMatcher>,
     pub lets: Vec<Let>,
     pub asserts: Vec<Expr>,
+    /// Whether a `let` or `assert` reads `pairing` (the analyser's reason in words, which is
+    /// put into text only when it is read: by these, or by the message of a finding).
+    pub reads_pairing: bool,
 }
 
 /// Kind `match statement`: the quantity statements the document's analyser finds
@@ -170,11 +173,14 @@ pub fn compile(check: &StatementCheck, c: &mut Compiler) -> Result<Compiled, Vec
         .as_ref()
         .map(|subject| c.matcher(subject))
         .transpose()?;
+    let reads_pairing = check.lets.iter().any(|l| l.value.refers_to("pairing"))
+        || check.asserts.iter().any(|a| a.refers_to("pairing"));
     Ok(Compiled {
         kind,
         subject,
         lets: check.lets.clone(),
         asserts: check.asserts.clone(),
+        reads_pairing,
     })
 }
 
@@ -252,7 +258,14 @@ fn offered(statement: &Statement) -> Vec<&Figure> {
         .collect()
 }
 
-fn bindings<'f>(doc: &'f Document, statement: &Statement, figures: &[&Figure]) -> Bindings<'f> {
+/// The names a statement binds; `pairing` only when `with_pairing` (else [`with_pairing`]
+/// adds it to a finding's names).
+fn bindings<'f>(
+    doc: &'f Document,
+    statement: &Statement,
+    figures: &[&Figure],
+    with_pairing: bool,
+) -> Bindings<'f> {
     let mut b = Bindings::new(&doc.facts);
     b.set("subject", Value::Text(subject_of(doc, statement)));
     let expected = match &statement.verdict {
@@ -260,7 +273,9 @@ fn bindings<'f>(doc: &'f Document, statement: &Statement, figures: &[&Figure]) -
         _ => String::new(),
     };
     b.set("expected", Value::Text(expected));
-    b.set("pairing", Value::Text(statement.pairing.clone()));
+    if with_pairing {
+        b.set("pairing", Value::Text(statement.pairing.text()));
+    }
     let items: Vec<Value> = figures
         .iter()
         .filter(|f| f.role == Role::Item)
@@ -276,6 +291,14 @@ fn bindings<'f>(doc: &'f Document, statement: &Statement, figures: &[&Figure]) -
         b.set("parts", Value::List(items));
     }
     b
+}
+
+/// A finding's names with `pairing`, unless a `let` bound it already.
+fn with_pairing(mut vars: Vec<(String, Value)>, statement: &Statement) -> Vec<(String, Value)> {
+    if !vars.iter().any(|(n, _)| n == "pairing") {
+        vars.push(("pairing".to_string(), Value::Text(statement.pairing.text())));
+    }
+    vars
 }
 
 /// Labels at the statement's figures, each with its name and the text written: the figure
@@ -322,7 +345,7 @@ pub fn evaluate(check: &Compiled, m: &DocMatches) -> Vec<Hit> {
             }
         }
         let figures = offered(statement);
-        let mut b = bindings(doc, statement, &figures);
+        let mut b = bindings(doc, statement, &figures, check.reads_pairing);
         for l in &check.lets {
             match values::eval(&l.value, &b) {
                 Ok(v) => b.set(&l.name.value, v),
@@ -345,7 +368,7 @@ pub fn evaluate(check: &Compiled, m: &DocMatches) -> Vec<Hit> {
                     matches!(statement.kind, StatementKind::Rate | StatementKind::Growth)
                         .then(|| expected.clone());
                 let mut hit = Hit::at(figure_labels(doc, statement, &figures, None, arithmetic));
-                hit.vars = b.vars();
+                hit.vars = with_pairing(b.vars(), statement);
                 hits.push(hit);
             }
             continue;
@@ -363,7 +386,7 @@ pub fn evaluate(check: &Compiled, m: &DocMatches) -> Vec<Hit> {
                         format_value(v, percent.then_some("%"))
                     });
                     let mut hit = Hit::at(figure_labels(doc, statement, &figures, first, shown));
-                    hit.vars = b.vars();
+                    hit.vars = with_pairing(b.vars(), statement);
                     if let Some(v) = computed {
                         if !hit.vars.iter().any(|(n, _)| n == "computed") {
                             hit.vars.push(("computed".to_string(), v));
