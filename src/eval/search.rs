@@ -814,6 +814,64 @@ impl<'a> DocMatches<'a> {
         words <= 2 && goes_on
     }
 
+    /// Whether `m` is satisfied at least once in the unit made of `pieces`: exactly
+    /// `self.count_pieces(m, pieces).0 >= 1`, but a leaf is searched only up to its first
+    /// match there (see [`Self::leaf_found_in`]), and combinators stop at the first child that
+    /// decides.
+    pub fn satisfied_in_pieces(&self, m: &CompiledMatcher, pieces: &[Span]) -> bool {
+        match m {
+            CompiledMatcher::Leaf(id) => pieces.iter().any(|p| self.leaf_found_in(*id, p)),
+            CompiledMatcher::Any(children) => {
+                children.iter().any(|c| self.satisfied_in_pieces(c, pieces))
+            }
+            CompiledMatcher::All(children) => {
+                !children.is_empty() && children.iter().all(|c| self.satisfied_in_pieces(c, pieces))
+            }
+            CompiledMatcher::None(children) => {
+                !children.iter().any(|c| self.shows_in_pieces(c, pieces))
+            }
+        }
+    }
+
+    /// Whether [`Self::count_pieces`] of `m` gives any span: a leaf's match, an `any` or
+    /// `all` that holds with a child showing one, a `none` that fails (it shows what made it
+    /// fail; one that holds shows nothing).
+    fn shows_in_pieces(&self, m: &CompiledMatcher, pieces: &[Span]) -> bool {
+        match m {
+            CompiledMatcher::Leaf(_) => self.satisfied_in_pieces(m, pieces),
+            CompiledMatcher::Any(children) | CompiledMatcher::None(children) => {
+                children.iter().any(|c| self.shows_in_pieces(c, pieces))
+            }
+            CompiledMatcher::All(children) => {
+                self.satisfied_in_pieces(m, pieces)
+                    && children.iter().any(|c| self.shows_in_pieces(c, pieces))
+            }
+        }
+    }
+
+    /// Whether leaf `id` has a match inside `unit`: [`Self::leaf_in`] is not empty. Until the
+    /// full match list is known, a regex that can be searched between stops (see
+    /// [`Self::leaf_spans_in`]) is searched there up to its first match inside the unit.
+    fn leaf_found_in(&self, id: LeafId, unit: &Span) -> bool {
+        let at = self.base.get() + id;
+        if self.cache[at].get().is_none() {
+            if let Leaf::Regex(r) = &*self.leaves[at] {
+                let text = self.doc.text.as_str();
+                if self.found_any[at].get() == Some(&false) {
+                    return false;
+                }
+                if !r.may_match(text) {
+                    let _ = self.found_any[at].set(false);
+                    return false;
+                }
+                if let Some(found) = r.first_span_inside(text, unit) {
+                    return found.is_some();
+                }
+            }
+        }
+        !self.leaf_in(id, unit).is_empty()
+    }
+
     /// Like [`DocMatches::count`], over a unit made of several pieces of text: a leaf counts
     /// its matches in every piece, combinators combine these counts as for one piece.
     pub fn count_pieces(&self, m: &CompiledMatcher, pieces: &[Span]) -> (usize, Vec<Span>) {
@@ -938,6 +996,10 @@ mod tests {
             Matcher::Regex(s("(?m)^一、")),
             Matcher::Regex(s(r"(法|依)\1")),
             Matcher::Pattern(s("{n:count}件")),
+            // Plain regexes searched between stops: one that a match from before the unit
+            // can hide (`288件` hides `88件`), one that runs over line breaks but not 。.
+            Matcher::Regex(s(r"\d+件")),
+            Matcher::Regex(s("执法[^。]{0,4}")),
         ]
     }
 
@@ -970,7 +1032,9 @@ mod tests {
                 "prefiltered",
                 "line start",
                 "backtracking",
-                "pattern"
+                "pattern",
+                "plain",
+                "plain"
             ]
         );
     }
@@ -1004,7 +1068,51 @@ mod tests {
         prop::collection::vec(prop::sample::select(&PARTS[..]), 0..12).prop_map(|v| v.concat())
     }
 
+    /// Pieces of `text`: stretches between char boundaries picked by `cuts`, in order.
+    fn pieces_of(text: &str, cuts: &[usize]) -> Vec<Span> {
+        let bounds: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain(std::iter::once(text.len()))
+            .collect();
+        let mut at: Vec<usize> = cuts.iter().map(|c| bounds[c % bounds.len()]).collect();
+        at.sort_unstable();
+        at.chunks(2)
+            .filter_map(|pair| match pair {
+                [a, b] => Some(*a..*b),
+                _ => None,
+            })
+            .collect()
+    }
+
     proptest! {
+        /// Counting in pieces of the text, and asking whether a matcher is satisfied there,
+        /// give the same answers before the leaves' full match lists are known (regexes then
+        /// search only between the stops around each piece, up to their first match when
+        /// only that is asked) as after (the pieces' share of the full lists).
+        #[test]
+        fn searching_pieces_agrees_with_the_full_match_lists(
+            m in matcher(),
+            text in text(),
+            cuts in prop::collection::vec(0usize..40, 0..6),
+        ) {
+            let mut compiler = Compiler::default();
+            let compiled = compiler.matcher(&m).expect("compiles");
+            let literals = Literals::new(&compiler.leaves);
+            let doc = Document::parse(text.clone());
+            let pieces = pieces_of(&doc.text, &cuts);
+            let full = DocMatches::new(&doc, &compiler.leaves, &literals);
+            for id in 0..compiler.leaves.len() {
+                let _ = full.leaf(id);
+            }
+            let expected = full.count_pieces(&compiled, &pieces);
+            let fresh = DocMatches::new(&doc, &compiler.leaves, &literals);
+            prop_assert_eq!(fresh.satisfied_in_pieces(&compiled, &pieces), expected.0 >= 1);
+            prop_assert_eq!(fresh.count_pieces(&compiled, &pieces), expected.clone());
+            let again = DocMatches::new(&doc, &compiler.leaves, &literals);
+            prop_assert_eq!(again.count_pieces(&compiled, &pieces), expected);
+        }
+
         /// `satisfied` answers exactly what counting does, whichever is asked first.
         #[test]
         fn satisfied_agrees_with_count(m in matcher(), text in text(), min in 0usize..3) {

@@ -1229,6 +1229,23 @@ impl RegexMatcher {
         text: &str,
         unit: &Range<usize>,
     ) -> Option<(Vec<Range<usize>>, usize)> {
+        let stretch = self.stretch(text, unit)?;
+        let searched = stretch.hay.len() - stretch.at;
+        Some((stretch.collect(), searched))
+    }
+
+    /// The first of [`Self::spans_inside`], searching no further than it: `Some(None)` when
+    /// there is none.
+    pub fn first_span_inside(
+        &self,
+        text: &str,
+        unit: &Range<usize>,
+    ) -> Option<Option<Range<usize>>> {
+        Some(self.stretch(text, unit)?.next())
+    }
+
+    /// The matches inside `unit`, searched between the stops around it.
+    fn stretch<'r, 't>(&'r self, text: &'t str, unit: &Range<usize>) -> Option<Stretch<'r, 't>> {
         let RegexSearch::Plain(re, _) = &self.search else {
             return None;
         };
@@ -1254,20 +1271,12 @@ impl RegexMatcher {
             .char_indices()
             .find(|&(_, c)| is_stop(c))
             .map_or(text.len(), |(i, c)| unit.end + i + c.len_utf8());
-        let hay = &text[..to];
-        let mut found = Vec::new();
-        let mut at = from;
-        while let Some(m) = re.find_at(hay, at) {
-            if m.start() >= unit.end {
-                break;
-            }
-            if m.start() >= unit.start && m.end() <= unit.end {
-                found.push(m.range());
-            }
-            // Matches are never empty, so the search moves on.
-            at = m.end();
-        }
-        Some((found, to - from))
+        Some(Stretch {
+            re,
+            hay: &text[..to],
+            at: from,
+            unit: unit.clone(),
+        })
     }
 
     /// How the regex is searched.
@@ -1333,6 +1342,36 @@ impl RegexMatcher {
             .iter()
             .filter_map(|g| from_group_spans(&self.groups, text, g))
             .collect())
+    }
+}
+
+/// The matches of a regex inside a unit, found by searching the stretch of text between the
+/// stops around it ([`RegexMatcher::spans_inside`]).
+struct Stretch<'r, 't> {
+    re: &'r Regex,
+    /// The text up to the end of the stretch (its closing stop included).
+    hay: &'t str,
+    /// Where the search goes on.
+    at: usize,
+    unit: Range<usize>,
+}
+
+impl Iterator for Stretch<'_, '_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        while let Some(m) = self.re.find_at(self.hay, self.at) {
+            if m.start() >= self.unit.end {
+                break;
+            }
+            // Matches are never empty, so the search moves on.
+            self.at = m.end();
+            if m.start() >= self.unit.start && m.end() <= self.unit.end {
+                return Some(m.range());
+            }
+        }
+        self.at = self.hay.len();
+        None
     }
 }
 
@@ -1530,6 +1569,15 @@ impl LazyRegex {
         unit: &Range<usize>,
     ) -> Option<(Vec<Range<usize>>, usize)> {
         self.compiled().spans_inside(text, unit)
+    }
+
+    /// See [`RegexMatcher::first_span_inside`]; the caller asks [`Self::may_match`] first.
+    pub fn first_span_inside(
+        &self,
+        text: &str,
+        unit: &Range<usize>,
+    ) -> Option<Option<Range<usize>>> {
+        self.compiled().first_span_inside(text, unit)
     }
 }
 
@@ -1960,6 +2008,10 @@ mod first_use_tests {
             let (found, searched) = matcher
                 .spans_inside(&text, &unit)
                 .expect("every regex here has stops");
+            proptest::prop_assert_eq!(
+                matcher.first_span_inside(&text, &unit),
+                Some(whole.first().cloned())
+            );
             proptest::prop_assert_eq!(found, whole);
             proptest::prop_assert!(searched >= unit.len() && searched <= text.len());
         }

@@ -154,8 +154,15 @@ fn holds_in_pieces(r: &Compiled, m: &DocMatches) -> Result<(), usize> {
     for pieces in m.unit_pieces(&r.scope) {
         // What is required must be stated, not deferred (另行研究制定, 详见附件).
         let pieces = m.without_deferrals(&pieces);
+        if r.min_count <= 1 {
+            // Fewer than one is none: only whether the text is there.
+            if m.satisfied_in_pieces(&r.what, &pieces) {
+                return Ok(());
+            }
+            continue;
+        }
         let (n, _) = m.count_pieces(&r.what, &pieces);
-        if n >= r.min_count.max(1) {
+        if n >= r.min_count {
             return Ok(());
         }
         best = best.max(n);
