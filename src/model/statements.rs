@@ -2828,22 +2828,27 @@ fn fact_key(words: &str, scope: Option<&str>, owner: Option<&str>, unit: &str) -
 
 /// [`fact_key`] without its test that the words name something besides generic words.
 fn key_of(words: &str, scope: Option<&str>, owner: Option<&str>, unit: &str) -> Option<String> {
-    let mut chars: Vec<char> = words.chars().collect();
+    let length = words.chars().count();
+    if length < 5 && (scope.is_none() || length < 2) {
+        return None;
+    }
     let unit = if same_unit_class(unit, "人") {
         "人"
     } else {
         unit
     };
-    if chars.len() < 5 && (scope.is_none() || chars.len() < 2) {
-        return None;
-    }
+    let mut chars: Vec<char> = words.chars().collect();
     chars.sort_unstable();
-    let sorted: String = chars.into_iter().collect();
-    Some(format!(
-        "{}|{}|{sorted}|{unit}",
-        owner.unwrap_or(""),
-        scope.filter(|_| words.chars().count() < 5).unwrap_or("")
-    ))
+    let owner = owner.unwrap_or("");
+    let scope = scope.filter(|_| length < 5).unwrap_or("");
+    let mut key = String::with_capacity(owner.len() + scope.len() + words.len() + unit.len() + 3);
+    for part in [owner, "|", scope, "|"] {
+        key.push_str(part);
+    }
+    key.extend(chars);
+    key.push('|');
+    key.push_str(unit);
+    Some(key)
 }
 
 /// The range a count written in one place may stand for: `1.2万` is 11500 (rounded) to just
