@@ -242,6 +242,9 @@ struct Automata {
     events: WordSet,
     /// `events`, to tell whether a text holds one of them.
     events_in: Option<AhoCorasick>,
+    /// The last characters of `boundaries`, the first of `year_markers`.
+    boundary_lasts: Edges,
+    year_marker_firsts: Edges,
 }
 
 impl Automata {
@@ -296,6 +299,8 @@ impl Automata {
             neutral: WordSet::new(&words.neutral),
             events: WordSet::new(&words.events),
             events_in: nfa(&words.events),
+            boundary_lasts: Edges::lasts(&words.boundaries),
+            year_marker_firsts: Edges::firsts(&words.year_markers),
         }
     }
 }
@@ -322,6 +327,30 @@ impl CharBits {
     fn may_hold(&self, c: char) -> bool {
         let bit = c as usize % 256;
         self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
+/// The last (or first) character of each word of a list, and all of them as [`CharBits`]:
+/// built once per list, so that a scan compares a word only where the text's character is
+/// its edge.
+#[derive(Debug, Default)]
+struct Edges {
+    chars: Vec<Option<char>>,
+    any: CharBits,
+}
+
+impl Edges {
+    fn lasts(words: &[String]) -> Edges {
+        Edges::of(words.iter().map(|w| w.chars().next_back()).collect())
+    }
+
+    fn firsts(words: &[String]) -> Edges {
+        Edges::of(words.iter().map(|w| w.chars().next()).collect())
+    }
+
+    fn of(chars: Vec<Option<char>>) -> Edges {
+        let any = CharBits::of(chars.iter().flatten().copied());
+        Edges { chars, any }
     }
 }
 
@@ -2563,21 +2592,20 @@ struct Mention<'p, 'd> {
 
 /// Where the last occurrence of one of `words` in `phrase` ends (the greatest such end), as
 /// `words.iter().filter_map(|w| phrase.rfind(w).map(|at| at + w.len())).max()` finds it, but
-/// in one pass from the end instead of one search per word.
-fn last_boundary_end(phrase: &str, words: &[String]) -> Option<usize> {
+/// in one pass from the end instead of one search per word; `lasts` are the words' last
+/// characters ([`Edges::lasts`]).
+fn last_boundary_end(phrase: &str, words: &[String], lasts: &Edges) -> Option<usize> {
     // Each word is compared only where the text's character is its last one.
-    let lasts: Vec<Option<char>> = words.iter().map(|w| w.chars().next_back()).collect();
-    let any_last = CharBits::of(lasts.iter().flatten().copied());
     let ends = std::iter::once(phrase.len()).chain(phrase.char_indices().rev().map(|(i, _)| i));
     for end in ends {
         let head = &phrase[..end];
         let Some(last) = head.chars().next_back() else {
             continue;
         };
-        if any_last.may_hold(last)
+        if lasts.any.may_hold(last)
             && words
                 .iter()
-                .zip(&lasts)
+                .zip(&lasts.chars)
                 .any(|(w, l)| *l == Some(last) && head.ends_with(w.as_str()))
         {
             return Some(end);
@@ -2595,19 +2623,18 @@ fn first_chars(text: &str, n: usize) -> &str {
 
 /// Where the first marker of `markers` found in `phrase` starts, among those whose first
 /// occurrence is not at its start: as `markers.iter().filter_map(|m| phrase.find(m))
-/// .filter(|&at| at > 0).min()` finds it, in one pass.
-fn first_marker_after_start(phrase: &str, markers: &[String]) -> Option<usize> {
+/// .filter(|&at| at > 0).min()` finds it, in one pass; `firsts` are the markers' first
+/// characters ([`Edges::firsts`]).
+fn first_marker_after_start(phrase: &str, markers: &[String], firsts: &Edges) -> Option<usize> {
     // Each marker is compared only where the text's character is its first one.
-    let firsts: Vec<Option<char>> = markers.iter().map(|m| m.chars().next()).collect();
-    let any_first = CharBits::of(firsts.iter().flatten().copied());
     phrase.char_indices().skip(1).find_map(|(i, c)| {
-        if !any_first.may_hold(c) {
+        if !firsts.any.may_hold(c) {
             return None;
         }
         let rest = &phrase[i..];
         markers
             .iter()
-            .zip(&firsts)
+            .zip(&firsts.chars)
             .any(|(m, f)| {
                 *f == Some(c) && rest.starts_with(m.as_str()) && !phrase.starts_with(m.as_str())
             })
@@ -2677,7 +2704,7 @@ fn mention<'p, 'd>(
         return None;
     }
     // The phrase starts after the last preposition (对, 依托) and the neutral openings.
-    if let Some(cut) = last_boundary_end(phrase, &words.boundaries) {
+    if let Some(cut) = last_boundary_end(phrase, &words.boundaries, &automata.boundary_lasts) {
         phrase = &phrase[cut..];
     }
     if let Some(rest) = phrase.strip_prefix('在') {
@@ -2686,7 +2713,9 @@ fn mention<'p, 'd>(
     // A body named before the year's marker (县应急管理局全年…, 镇调委会全年共…): the fact is
     // that body's. The report's own (我局, 本镇) names no other body.
     let mut owner = None;
-    if let Some(at) = first_marker_after_start(phrase, &words.year_markers) {
+    if let Some(at) =
+        first_marker_after_start(phrase, &words.year_markers, &automata.year_marker_firsts)
+    {
         let head = &phrase[..at];
         let named = (2..=10).contains(&head.chars().count())
             && words
@@ -2931,12 +2960,14 @@ fn fact_phrase_after(
     if !clause_before.chars().all(is_han) {
         return None;
     }
-    let run: String = p
+    let run_end = p
         .after
-        .chars()
-        .take_while(|c| is_han(*c) || matches!(c, '（' | '）' | '(' | ')'))
+        .char_indices()
+        .take_while(|(_, c)| is_han(*c) || matches!(c, '（' | '）' | '(' | ')'))
         .take(16)
-        .collect();
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let run = &p.after[..run_end];
     let all_marker = ["均", "全部", "都"]
         .iter()
         .filter_map(|w| run.find(w))
@@ -2982,13 +3013,13 @@ fn fact_phrase_after(
         return None;
     }
     let names_event = match &words.automata.events_in {
-        Some(events) => events.is_match(run.as_str()),
+        Some(events) => events.is_match(run),
         None => words.events.iter().any(|e| run.contains(e.as_str())),
     };
     if names_event {
         return None;
     }
-    Some((format!("{run}\u{1}after"), run))
+    Some((format!("{run}\u{1}after"), run.to_string()))
 }
 
 /// One fact stated twice with different values: counts whose words name the same fact (in
@@ -3328,13 +3359,16 @@ mod tests {
                 .iter()
                 .filter_map(|b| phrase.rfind(b.as_str()).map(|at| at + b.len()))
                 .max();
-            proptest::prop_assert_eq!(last_boundary_end(&phrase, &words), plain_last);
+            proptest::prop_assert_eq!(last_boundary_end(&phrase, &words, &Edges::lasts(&words)), plain_last);
             let plain_first = words
                 .iter()
                 .filter_map(|m| phrase.find(m.as_str()))
                 .filter(|&at| at > 0)
                 .min();
-            proptest::prop_assert_eq!(first_marker_after_start(&phrase, &words), plain_first);
+            proptest::prop_assert_eq!(
+                first_marker_after_start(&phrase, &words, &Edges::firsts(&words)),
+                plain_first
+            );
             let taken: String = phrase.chars().take(n).collect();
             proptest::prop_assert_eq!(first_chars(&phrase, n), taken.as_str());
         }
