@@ -47,7 +47,7 @@ use super::{Document, Quantity, QuantityKind, Span};
 use crate::i18n::Message;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 /// What a statement relates.
@@ -358,7 +358,7 @@ impl Edges {
 /// characters, so that most texts are refused without hashing them.
 #[derive(Debug, Default)]
 struct WordSet {
-    words: HashSet<String>,
+    words: FxHashSet<String>,
     firsts: CharBits,
 }
 
@@ -3075,10 +3075,10 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
     // Facts named before their numbers make the groups; facts named after the number join the
     // group whose words their words start with.
     let mut groups: Vec<Vec<&Mention<'_, '_>>> = Vec::new();
-    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut index: FxHashMap<String, usize> = FxHashMap::default();
     // The lengths (in characters) of the words of the keys in `index`: a key of other words
     // cannot be there, so it is not built.
-    let mut key_lengths: HashSet<usize> = HashSet::new();
+    let mut key_lengths: FxHashSet<usize> = FxHashSet::default();
     // The mentions whose endings make `endings`, built only when a mention looks one up.
     let mut ending_sources: Vec<(&str, &str, usize)> = Vec::new();
     let mut named_after = Vec::new();
@@ -3111,10 +3111,8 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
     let endings = || {
         endings.get_or_init(|| {
             // By unit, then by ending: looked up without building a key.
-            let mut endings: std::collections::HashMap<
-                &str,
-                std::collections::HashMap<&str, Vec<usize>>,
-            > = std::collections::HashMap::new();
+            let mut endings: FxHashMap<&str, FxHashMap<&str, Vec<usize>>> =
+                FxHashMap::default();
             for &(phrase, unit, g) in &ending_sources {
                 let chars: Vec<(usize, char)> = phrase.char_indices().collect();
                 for &(at, _) in chars.iter().rev().skip(3) {
@@ -3193,8 +3191,7 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
     // groups of their own, after the others: a pair of figures already found is not found
     // again.
     let before_groups = groups.len();
-    let mut followed_index: std::collections::HashMap<(String, &str), usize> =
-        std::collections::HashMap::new();
+    let mut followed_index: FxHashMap<(String, &str), usize> = FxHashMap::default();
     for (key, m) in &followed {
         let unit = if same_unit_class(m.p.unit(), "人") {
             "人"
