@@ -46,8 +46,8 @@
 use super::{Document, Quantity, QuantityKind, Span};
 use crate::i18n::Message;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use serde::{Deserialize, Serialize};
 use rustc_hash::{FxHashMap, FxHashSet};
+use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
 /// What a statement relates.
@@ -474,37 +474,22 @@ struct Placed<'d> {
     before: &'d str,
     /// Words of the clause after the number's unit, up to the next number of the clause.
     after: &'d str,
-    /// What its words say, read when first asked for (most figures are never paired).
-    info: std::cell::OnceCell<Info>,
+    /// Its words, `before` and `after` together, read when first asked for (most figures
+    /// are never paired); empty for a figure that is not a measure.
+    words: std::cell::OnceCell<String>,
+    /// The same with generic words masked, read when first asked for.
+    masked: std::cell::OnceCell<String>,
     /// The total word in `before`, read when first asked for.
     total: std::cell::OnceCell<Option<&'static str>>,
     /// The synonym groups its words name, read when first asked for.
     groups: std::cell::OnceCell<u64>,
 }
 
-/// The words of a count: `before` and `after` together, and the same with generic words
-/// masked.
-#[derive(Debug, Clone)]
-struct Info {
-    words: String,
-    masked: String,
-}
-
 impl Placed<'_> {
-    fn info(&self) -> &Info {
-        self.info.get_or_init(|| {
-            if !self.is_measure() {
-                return Info {
-                    words: String::new(),
-                    masked: String::new(),
-                };
-            }
-            let words = format!("{}{}", self.before, self.after);
-            Info {
-                masked: masked_string(&words, '\u{2}'),
-                words,
-            }
-        })
+    /// Its words with generic words masked.
+    fn masked(&self) -> &str {
+        self.masked
+            .get_or_init(|| masked_string(self.words(), '\u{2}'))
     }
 
     /// The synonym groups its words name (one bit each); none for a figure that is not a
@@ -520,7 +505,13 @@ impl Placed<'_> {
     }
 
     fn words(&self) -> &str {
-        &self.info().words
+        self.words.get_or_init(|| {
+            if self.is_measure() {
+                format!("{}{}", self.before, self.after)
+            } else {
+                String::new()
+            }
+        })
     }
 
     fn total(&self) -> Option<&'static str> {
@@ -662,7 +653,8 @@ fn place(doc: &Document) -> Vec<Placed<'_>> {
                 clause,
                 before: doc.slice(&(previous_end..q.span.start)),
                 after: doc.slice(&(end.min(next_start)..next_start)),
-                info: std::cell::OnceCell::new(),
+                words: std::cell::OnceCell::new(),
+                masked: std::cell::OnceCell::new(),
                 total: std::cell::OnceCell::new(),
                 groups: std::cell::OnceCell::new(),
             });
@@ -949,7 +941,13 @@ impl Subject {
     /// 调解, does not make a figure its part). Every longer ending contains the shorter ones,
     /// so the search stops at the first ending the words lack.
     fn shared_ending(&self, c: &Placed<'_>) -> Option<&str> {
-        let masked = &c.info().masked;
+        // Masking only hides characters: an ending the words lack is not in the masked words
+        // (their generic words are looked for only when it is there).
+        let shortest = self.endings.last()?;
+        if !c.words().contains(shortest.as_str()) {
+            return None;
+        }
+        let masked = c.masked();
         self.endings
             .iter()
             .rev()
@@ -3111,8 +3109,7 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
     let endings = || {
         endings.get_or_init(|| {
             // By unit, then by ending: looked up without building a key.
-            let mut endings: FxHashMap<&str, FxHashMap<&str, Vec<usize>>> =
-                FxHashMap::default();
+            let mut endings: FxHashMap<&str, FxHashMap<&str, Vec<usize>>> = FxHashMap::default();
             for &(phrase, unit, g) in &ending_sources {
                 let chars: Vec<(usize, char)> = phrase.char_indices().collect();
                 for &(at, _) in chars.iter().rev().skip(3) {
