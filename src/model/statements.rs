@@ -1867,9 +1867,10 @@ fn period_of(text: &str) -> Option<(u8, u32, String)> {
     for (k, &(at, c)) in chars.iter().enumerate() {
         let before: Vec<char> = chars[..k].iter().rev().take(4).map(|(_, c)| *c).collect();
         let next = chars.get(k + 1).map(|(_, c)| *c);
+        // Full-width digits (２０２３年) read as their half-width forms.
         let digits: String = before
             .iter()
-            .take_while(|c| c.is_ascii_digit())
+            .map_while(|&c| half_width_digit(c))
             .collect::<Vec<_>>()
             .into_iter()
             .rev()
@@ -1905,6 +1906,15 @@ fn period_of(text: &str) -> Option<(u8, u32, String)> {
     last
 }
 
+/// A digit as a half-width one: `３` is `3`; `None` for anything else.
+fn half_width_digit(c: char) -> Option<char> {
+    match c {
+        '0'..='9' => Some(c),
+        '０'..='９' => char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')),
+        _ => None,
+    }
+}
+
 /// `由2023年的64件下降至2024年的48件` or, with 环比, `四季度…420件，三季度为350件`: the figures
 /// of the same unit in the sentence each after a period of one kind, two of them: the earlier
 /// period's (its index), the later one's, and the earlier period's words.
@@ -1936,6 +1946,47 @@ fn ranked_periods<'a, 'd>(
     } else {
         Some((*kb, *b, *a, pb.2.clone()))
     }
+}
+
+/// 受理126件，2023年为140件，同比下降10%: with 同比 and no figure marked as the previous
+/// period's, the one figure of the sentence written right after a year (with at most 为, 是,
+/// 有 or 共 between) is the base when that year is the one before the report's, or the report
+/// names no year at all. (When the title and the body name different years, the report's
+/// year is not known and the figure is left alone.)
+fn year_before<'a, 'd>(
+    doc: &Document,
+    placed: &'a [Placed<'d>],
+    rate: &Placed<'_>,
+) -> Option<(usize, &'a Placed<'d>, String)> {
+    let rate_clause = doc.slice(&(rate.clause.start..rate.q.span.start));
+    if !rate_clause.contains("同比") {
+        return None;
+    }
+    let facts = &doc.facts;
+    let expected = match &facts.report_year {
+        Some((year, _)) => Some(year - 1),
+        None if facts.title_year.is_none() && facts.body_year.is_none() => None,
+        None => return None,
+    };
+    let marked: Vec<(usize, &Placed<'_>, u32, String)> =
+        near(placed, rate, rate.sentence, rate.sentence)
+            .filter(|(_, c)| c.q.kind != QuantityKind::Percent && c.q.unit.is_some())
+            .filter_map(|(k, c)| {
+                let (kind, year, words) = period_of(c.before)?;
+                let right_before = c
+                    .before
+                    .trim_end_matches(['为', '是', '有', '共'])
+                    .ends_with(words.as_str());
+                (kind == 0 && right_before).then_some((k, c, year, words))
+            })
+            .collect();
+    let [(k, c, year, words)] = marked.as_slice() else {
+        return None;
+    };
+    if expected.is_some_and(|e| i64::from(e) != i64::from(*year)) {
+        return None;
+    }
+    Some((*k, *c, words.clone()))
 }
 
 fn growth_statement(
@@ -1971,12 +2022,15 @@ fn growth_statement(
             None,
             previous_mark(c.before).map_or(String::new(), |(_, w)| w),
         ),
-        None => {
-            let Some((k, c, current, mark)) = ranked_periods(doc, placed, rate) else {
-                return statement;
-            };
-            (k, c, Some(current), mark)
-        }
+        None => match ranked_periods(doc, placed, rate) {
+            Some((k, c, current, mark)) => (k, c, Some(current), mark),
+            None => {
+                let Some((k, c, mark)) = year_before(doc, placed, rate) else {
+                    return statement;
+                };
+                (k, c, None, mark)
+            }
+        },
     };
     // 较去年增加20件: the figure after 去年 is the difference, not last year's.
     let after_previous_word =
