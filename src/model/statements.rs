@@ -1199,6 +1199,49 @@ fn window<'a, 'd>(
         .collect()
 }
 
+/// The sum written after the rows of a list of shares (食品类36件，占比40%；药品类24件，占比
+/// 26.7%；合计90件): a count of the part's unit right after 合计, 共计 or 总计, in the share's
+/// sentence or one of the next sentences joined to it by semicolons (up to four), in the same
+/// paragraph.
+fn sum_after<'a, 'd>(
+    doc: &Document,
+    placed: &'a [Placed<'d>],
+    rate: &Placed<'_>,
+    part: &Placed<'_>,
+) -> Option<(usize, &'a Placed<'d>)> {
+    let paragraph = doc.sentences.get(rate.sentence)?.paragraph;
+    let mut last = rate.sentence;
+    for _ in 0..4 {
+        let joined = doc
+            .sentences
+            .get(last)
+            .is_some_and(|x| doc.slice(&x.span).trim_end().ends_with(['；', ';']));
+        let next_in_paragraph = doc
+            .sentences
+            .get(last + 1)
+            .is_some_and(|x| x.paragraph == paragraph);
+        if !(joined && next_in_paragraph) {
+            break;
+        }
+        last += 1;
+    }
+    placed
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            c.q.span.start > rate.q.span.start
+                && (rate.sentence..=last).contains(&c.sentence)
+                && c.is_count()
+                && c.unit() == part.unit()
+        })
+        .find(|(_, c)| {
+            let before = c.before.trim_end_matches(['为', '：', ':']).trim_end();
+            // 其中…合计 is the sum of a part, not of the list.
+            ["合计", "共计", "总计"].iter().any(|w| before.ends_with(w))
+                && !doc.slice(&(c.clause.start..c.q.span.start)).contains("其中")
+        })
+}
+
 /// The counts of the sentence after a rate's (of the same paragraph), unless that sentence is
 /// qualified (a period, 其中, a year): where a rate stated first finds its counts.
 fn window_ahead<'a, 'd>(
@@ -1577,6 +1620,14 @@ fn share_of_statement(
                 }
         })
         .last();
+    // A table flattened to text gives the sum after its rows (食品类36件，占比40%；…；合计90件).
+    let (total, sum_after) = match total {
+        Some(t) => (Some(t), None),
+        None => {
+            let sum = sum_after(doc, placed, rate, part);
+            (sum, sum.map(|(_, c)| c.before.trim_end_matches(['为', '：', ':']).trim_end()))
+        }
+    };
     let part_text = doc.slice(&(part.q.span.start..part.end()));
     let Some((_, total)) = total else {
         statement.verdict = unchecked(crate::msg!("stmt-no-total-of-unit", unit = part.unit()));
@@ -1606,13 +1657,25 @@ fn share_of_statement(
     }
     statement.figures.push(total.figure(Role::Total));
     let total_text = doc.slice(&(total.q.span.start..total.end()));
-    statement.pairing = crate::msg!(
-        "pair-share-part-total",
-        part = part_text,
-        total = total_text,
-        word = total.total().unwrap_or(""),
-        unit = total.unit()
-    );
+    statement.pairing = match sum_after {
+        Some(before) => crate::msg!(
+            "pair-share-part-sum-after",
+            part = part_text,
+            total = total_text,
+            word = ["合计", "共计", "总计"]
+                .into_iter()
+                .find(|w| before.ends_with(w))
+                .unwrap_or(""),
+            unit = total.unit()
+        ),
+        None => crate::msg!(
+            "pair-share-part-total",
+            part = part_text,
+            total = total_text,
+            word = total.total().unwrap_or(""),
+            unit = total.unit()
+        ),
+    };
     statement.verdict = if rate.q.approx || part.q.approx || total.q.approx {
         unchecked(crate::msg!("stmt-figure-approx"))
     } else if total.q.value <= 0.0 {
