@@ -58,11 +58,11 @@ const STATEMENT_FLOOR_2: &[(&str, usize)] = &[
 ];
 
 const STATEMENT_FLOOR_3: &[(&str, usize)] = &[
-    ("rate", 7),
+    ("rate", 8),
     ("share", 7),
     ("parts", 7),
     ("growth", 7),
-    ("repeated", 2),
+    ("repeated", 4),
 ];
 
 #[test]

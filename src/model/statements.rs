@@ -1238,7 +1238,9 @@ fn sum_after<'a, 'd>(
             let before = c.before.trim_end_matches(['为', '：', ':']).trim_end();
             // 其中…合计 is the sum of a part, not of the list.
             ["合计", "共计", "总计"].iter().any(|w| before.ends_with(w))
-                && !doc.slice(&(c.clause.start..c.q.span.start)).contains("其中")
+                && !doc
+                    .slice(&(c.clause.start..c.q.span.start))
+                    .contains("其中")
         })
 }
 
@@ -1625,7 +1627,10 @@ fn share_of_statement(
         Some(t) => (Some(t), None),
         None => {
             let sum = sum_after(doc, placed, rate, part);
-            (sum, sum.map(|(_, c)| c.before.trim_end_matches(['为', '：', ':']).trim_end()))
+            (
+                sum,
+                sum.map(|(_, c)| c.before.trim_end_matches(['为', '：', ':']).trim_end()),
+            )
         }
     };
     let part_text = doc.slice(&(part.q.span.start..part.end()));
@@ -2791,6 +2796,25 @@ fn fact_before(doc: &Document, p: &Placed<'_>) -> String {
     )
 }
 
+/// Whether `text` is made only of words of `endings`, one after the other (局党组 is 局 and
+/// 党组; 县应急管理局 is not).
+fn only_endings(text: &str, endings: &[String]) -> bool {
+    // Which prefixes of `text` are made of endings (by byte offset).
+    let mut made = vec![false; text.len() + 1];
+    made[0] = true;
+    for at in 0..text.len() {
+        if !made[at] || !text.is_char_boundary(at) {
+            continue;
+        }
+        for e in endings {
+            if text[at..].starts_with(e.as_str()) {
+                made[at + e.len()] = true;
+            }
+        }
+    }
+    !text.is_empty() && made[text.len()]
+}
+
 /// Reads a count as the figure of a fact. `None` when qualified (其中, 新增, a period, a
 /// year), approximate, or when its words are not all Chinese right up to the number.
 fn mention<'p, 'd>(
@@ -2843,7 +2867,9 @@ fn mention<'p, 'd>(
                 .title
                 .as_ref()
                 .is_some_and(|t| doc.slice(&t.span).contains(head));
-            if !automata.neutral.contains(head) && !own {
+            // Organ words alone (街道, 局党组, 镇党委) name no body but the one writing.
+            let writer = only_endings(head, &words.owner_endings);
+            if !automata.neutral.contains(head) && !own && !writer {
                 owner = Some(head.to_string());
             }
             phrase = &phrase[at..];
