@@ -60,7 +60,7 @@ const STATEMENT_FLOOR_2: &[(&str, usize)] = &[
 const STATEMENT_FLOOR_3: &[(&str, usize)] = &[
     ("rate", 8),
     ("share", 7),
-    ("parts", 7),
+    ("parts", 8),
     ("growth", 7),
     ("repeated", 4),
 ];

@@ -2363,10 +2363,13 @@ fn parts_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<St
     // The breakdown word must come right after the total (its clause ends, or 其中 follows).
     let rest = doc.slice(&(total.end()..sentence.span.end));
     let rest_trimmed = rest.trim_start_matches(['，', ',', '：', ':', ' ', '\u{3000}', '（', '(']);
-    let (word, exact) = BREAKDOWN
+    let breakdown = BREAKDOWN
         .iter()
         .find(|(w, _)| rest_trimmed.starts_with(w))
-        .copied()?;
+        .copied();
+    let Some((word, exact)) = breakdown else {
+        return enumerated_parts_statement(doc, placed, i);
+    };
     let list_start = sentence.span.end - rest_trimmed.len() + word.len();
     list_statement(
         doc,
@@ -2374,9 +2377,81 @@ fn parts_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<St
         i,
         i + 1,
         total.sentence,
+        total.sentence,
         list_start,
         word,
         exact,
+    )
+}
+
+/// The ordinals that open the items of an enumerated list: 一是 … 十是.
+const ORDINALS: [&str; 10] = [
+    "一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是",
+];
+
+/// `全年共作出行政复议决定58件。一是维持31件；二是撤销9件；三是驳回12件。`: a total ending its
+/// sentence, and the next sentences of its paragraph opening with 一是, 二是 … in order, joined
+/// by semicolons, each with one count of the total's unit: the parts of the total (a list
+/// that need not be complete, as after 其中).
+fn enumerated_parts_statement(
+    doc: &Document,
+    placed: &[Placed<'_>],
+    i: usize,
+) -> Option<Statement> {
+    let total = placed.get(i)?;
+    let sentence = doc.sentences.get(total.sentence)?;
+    let rest = doc.slice(&(total.end()..sentence.span.end));
+    if !rest.trim().trim_end_matches(['。', '：', ':']).is_empty() {
+        return None;
+    }
+    // The only count of its unit in its sentence: after 受理58件，办结55件 the list may be of
+    // either.
+    let of_unit = placed
+        .iter()
+        .filter(|c| c.sentence == total.sentence && c.is_count() && c.unit() == total.unit())
+        .count();
+    if of_unit != 1 {
+        return None;
+    }
+    let first = total.sentence + 1;
+    let mut last = None;
+    for (k, ordinal) in ORDINALS.iter().enumerate() {
+        let s = doc.sentences.get(first + k)?;
+        let opens = s.paragraph == sentence.paragraph
+            && doc.slice(&s.span).trim_start().starts_with(ordinal);
+        if !opens {
+            break;
+        }
+        last = Some(first + k);
+        if !doc.slice(&s.span).trim_end().ends_with(['；', ';']) {
+            break;
+        }
+    }
+    let last = last?;
+    if last == first {
+        return None;
+    }
+    // One count of the total's unit in each item sentence, nothing else of its kind.
+    for s in first..=last {
+        let counts = placed
+            .iter()
+            .filter(|c| c.sentence == s && c.q.kind == total.q.kind && c.q.unit.is_some())
+            .count();
+        if counts != 1 {
+            return None;
+        }
+    }
+    let list_start = doc.sentences.get(first)?.span.start;
+    list_statement(
+        doc,
+        placed,
+        i,
+        i + 1,
+        first,
+        last,
+        list_start,
+        ORDINALS[0],
+        false,
     )
 }
 
@@ -2437,6 +2512,7 @@ fn nested_parts_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Op
         *total_index,
         i,
         first.sentence,
+        first.sentence,
         list_start,
         &word,
         false,
@@ -2444,7 +2520,8 @@ fn nested_parts_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Op
 }
 
 /// The statement of a total and the list of its parts that opens at `list_start` in sentence
-/// `items_sentence`, its first possible item at `from`.
+/// `items_sentence` (and runs on to `last_sentence`, for a list of sentences joined by
+/// semicolons), its first possible item at `from`.
 #[allow(clippy::too_many_arguments)]
 fn list_statement(
     doc: &Document,
@@ -2452,12 +2529,14 @@ fn list_statement(
     i: usize,
     from: usize,
     items_sentence: usize,
+    last_sentence: usize,
     list_start: usize,
     word: &str,
     exact: bool,
 ) -> Option<Statement> {
     let total = placed.get(i)?;
-    let sentence = doc.sentences.get(items_sentence)?;
+    let sentence = doc.sentences.get(last_sentence)?;
+    let items_sentences = items_sentence..=last_sentence;
     // Items: one count of exactly the total's unit per clause, all written alike (words then
     // number, or number then words), until a clause that is not such an item.
     let mut items: Vec<&Placed<'_>> = Vec::new();
@@ -2465,7 +2544,7 @@ fn list_statement(
     let mut complete = true;
     let mut clause_seen: Option<Span> = None;
     for c in placed.iter().skip(from).take(REACH) {
-        if c.sentence != items_sentence {
+        if !items_sentences.contains(&c.sentence) {
             break;
         }
         if c.q.span.start < list_start {
@@ -2505,7 +2584,7 @@ fn list_statement(
     // Counts of the unit after the list in the sentence: the list may go on in another form.
     let last_end = items.last().map_or(0, |l| l.end());
     let anchor = items.first().copied().unwrap_or(total);
-    if near(placed, anchor, items_sentence, items_sentence)
+    if near(placed, anchor, items_sentence, last_sentence)
         .any(|(_, c)| c.q.span.start > last_end && c.is_count() && c.unit() == total.unit())
     {
         complete = false;
