@@ -1125,6 +1125,7 @@ pair-rate-part = part { $part } { $why }
 pair-rate-part-total = part { $part } { $part_why }; total { $total } { $total_why }
 pair-share-part = part { $part } is the count written before the share
 pair-share-part-total = part { $part } is the count written before the share; total { $total } is the { $word } figure before it, same unit { $unit }
+pair-share-part-total-among = part { $part } is a count of the list after 其中; total { $total } is the count the list is of, same unit { $unit }
 pair-share-part-sum-after = part { $part } is the count written before the share; total { $total } is the sum written after the list ({ $word }), same unit { $unit }
 pair-points = a change in percentage points of the rate from { $start } to { $end } written next to it
 pair-growth = this period { $current }; previous period { $previous } (after { $mark }), same unit { $unit }

@@ -1065,6 +1065,7 @@ pair-rate-part = 部分 { $part } { $why }
 pair-rate-part-total = 部分 { $part } { $part_why }；总数 { $total } { $total_why }
 pair-share-part = 部分 { $part } 是占比前面写的数字
 pair-share-part-total = 部分 { $part } 是占比前面写的数字；总数 { $total } 是它前面的“{ $word }”数，单位同为{ $unit }
+pair-share-part-total-among = 部分 { $part } 是“其中”之后列出的数字；总数 { $total } 是这个列表所分的数字，单位同为{ $unit }
 pair-share-part-sum-after = 部分 { $part } 是占比前面写的数字；总数 { $total } 是列表后面写的“{ $word }”数，单位同为{ $unit }
 pair-points = 比率从 { $start } 变为 { $end }，旁边写有变化的百分点
 pair-growth = 本期 { $current }；上期 { $previous }（写在“{ $mark }”之后），单位同为{ $unit }

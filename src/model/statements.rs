@@ -1435,6 +1435,7 @@ fn rate_statement(
                 same_unit_class(t.unit(), part.unit())
                     && t.q.value >= part.q.value
                     && matcher.score(t).is_none_or(|s| s < part_score)
+                    && !listed_together(doc, t, part)
             })
             .map(|(_, t)| (*t, false))
     };
@@ -1581,41 +1582,59 @@ fn share_of_statement(
     if rate.q.value > 1.0 + 1e-9 && !rate.q.approx {
         return over_100(rate, "占比".to_string(), crate::msg!("pair-share-over-100"));
     }
-    // The part: the last count before the share in its sentence, in its clause or the one
-    // before.
-    let part = placed
-        .get(..i)
-        .unwrap_or(&[])
-        .iter()
-        .enumerate()
-        .rev()
-        .take_while(|(_, c)| c.sentence == rate.sentence)
-        .find(|(_, c)| c.q.kind != QuantityKind::Percent);
+    // The part: the last count before the share in its sentence; when the share names what it
+    // is of (路政类案件占比, 合格以上比例), the last one whose words hold that name, and none
+    // when no count's words do (合格以上 is 优秀 and 合格 together, no count of its own).
+    let before_in_sentence = || {
+        placed
+            .get(..i)
+            .unwrap_or(&[])
+            .iter()
+            .enumerate()
+            .rev()
+            .take_while(|(_, c)| c.sentence == rate.sentence)
+            .filter(|(_, c)| c.q.kind != QuantityKind::Percent)
+    };
+    let named = share_name(rate);
+    let part = match &named {
+        Some(name) => {
+            before_in_sentence().find(|(_, c)| c.is_count() && c.words().contains(name.as_str()))
+        }
+        None => before_in_sentence().next(),
+    };
     let Some((part_index, part)) = part.filter(|(_, c)| c.is_count()) else {
-        statement.verdict = unchecked(crate::msg!("stmt-no-count-before-share"));
+        statement.verdict = match named {
+            Some(name) => unchecked(crate::msg!("stmt-no-count-for-subject", subject = name)),
+            None => unchecked(crate::msg!("stmt-no-count-before-share")),
+        };
         return statement;
     };
     statement.figures.push(part.figure(Role::Part));
-    // A count after 其中 is a part, whatever verb it names (其中适用简易程序办理的43件).
-    let after_among = doc
-        .slice(&(part.clause.start..part.q.span.start))
-        .contains("其中");
+    // A count after 其中 is a part, whatever verb it names (其中适用简易程序办理的43件), and so
+    // is every later item of that list (其中道路运输类231件、路政类176件).
+    let sentence_start = doc
+        .sentences
+        .get(part.sentence)
+        .map_or(part.clause.start, |s| s.span.start);
+    let among = doc
+        .slice(&(sentence_start..part.q.span.start))
+        .rfind("其中")
+        .map(|at| sentence_start + at);
+    let after_among = among.is_some();
     if part.total().is_some() && !after_among {
         statement.verdict = unchecked(crate::msg!("stmt-count-before-share-is-total"));
         return statement;
     }
     // After 其中 the total is the count the list is of: the last of the part's unit before
     // 其中, whatever its verb (查办案件160件，其中…); otherwise the last marked total.
-    let among_at = after_among.then(|| {
-        let clause = doc.slice(&(part.clause.start..part.q.span.start));
-        part.clause.start + clause.rfind("其中").unwrap_or(0)
-    });
+    let among_at = among;
     let total = window(doc, placed, rate)
         .into_iter()
         .filter(|(k, c)| {
             *k < part_index
                 && c.unit() == part.unit()
                 && c.is_count()
+                && !of_another_year(doc, c)
                 && match among_at {
                     Some(at) => c.q.span.start < at,
                     None => c.total().is_some(),
@@ -1673,6 +1692,12 @@ fn share_of_statement(
                 .unwrap_or(""),
             unit = total.unit()
         ),
+        None if among_at.is_some() => crate::msg!(
+            "pair-share-part-total-among",
+            part = part_text,
+            total = total_text,
+            unit = total.unit()
+        ),
         None => crate::msg!(
             "pair-share-part-total",
             part = part_text,
@@ -1694,6 +1719,49 @@ fn share_of_statement(
         }
     };
     statement
+}
+
+/// Whether a count is last year's or another year's (去年同期, 较2023年, （2023年为395件）): a
+/// figure right after a year other than the report's (any year, when the report's is not
+/// known).
+fn of_another_year(doc: &Document, c: &Placed<'_>) -> bool {
+    if previous_mark(c.before).is_some() {
+        return true;
+    }
+    let Some((0, year, words)) = period_of(c.before) else {
+        return false;
+    };
+    let right_after = c
+        .before
+        .trim_end_matches(['为', '是', '有', '共'])
+        .ends_with(words.as_str());
+    right_after
+        && doc
+            .facts
+            .report_year
+            .as_ref()
+            .is_none_or(|(y, _)| i64::from(*y) != i64::from(year))
+}
+
+/// Whether two counts are items of one list joined by 、 (维持5件、撤销1件): the earlier is a
+/// sibling of the later, not its total.
+fn listed_together(doc: &Document, earlier: &Placed<'_>, later: &Placed<'_>) -> bool {
+    let between = doc.slice(&(earlier.end().min(later.q.span.start)..later.q.span.start));
+    between.contains('、') && !between.contains(['，', ',', '：', ':', '；', ';'])
+}
+
+/// What a share written without 率 names as its part (路政类案件占比 → 路政类, 合格以上比例 →
+/// 合格以上): the Chinese words before the share word, without neutral openings and generic
+/// words (案件, 各类 …), their longest run; `None` when two characters or fewer remain
+/// (其中 …，占比45%).
+fn share_name(rate: &Placed<'_>) -> Option<String> {
+    let words = vocabulary();
+    let before = strip_words_end(rate.before, &words.links);
+    let share = ends_with_any(before, &words.share_words)?;
+    let named = strip_openings(han_tail(&before[..before.len() - share.len()], 12));
+    let core = masked_string(named, ' ');
+    let core = core.split(' ').max_by_key(|w| w.chars().count())?;
+    (core.chars().count() > 2).then(|| core.to_string())
 }
 
 /// The verdict on a stated share that part ÷ total does not give, with the arithmetic.
