@@ -2216,7 +2216,23 @@ fn growth_statement(
     } else if currents.len() == 1 {
         currents.first().copied()
     } else {
-        None
+        // 化解纠纷318起，较上年的265起增长28.3%: last year's figure names nothing but the
+        // year; this year's is the count ending the clause right before it.
+        let bare = previous_words
+            .chars()
+            .filter(|c| is_han(*c) && !"较比与相的为是同期".contains(*c))
+            .count()
+            == 0;
+        bare.then(|| {
+            currents.iter().copied().find(|c| {
+                c.end() <= previous.clause.start
+                    && doc
+                        .slice(&(c.end()..previous.clause.start))
+                        .trim_matches(['，', ','])
+                        .is_empty()
+            })
+        })
+        .flatten()
     };
     let Some(current) = chosen else {
         statement.verdict = unchecked(if currents.is_empty() {
@@ -2970,7 +2986,7 @@ fn mention<'p, 'd>(
     qualified_from: Option<usize>,
 ) -> Option<Mention<'p, 'd>> {
     let words = vocabulary();
-    if !p.is_count() || p.q.approx {
+    if !p.is_measure() || p.q.approx {
         return None;
     }
     let clause_before = doc.slice(&(p.clause.start..p.q.span.start));
@@ -3321,7 +3337,7 @@ fn repeated_statements(doc: &Document, placed: &[Placed<'_>]) -> Vec<Statement> 
     for (k, p) in placed.iter().enumerate() {
         // Only counts are facts (`mention` and `fact_phrase_after` take no other), so the
         // qualifiers of sentences without one are not looked for.
-        if !p.is_count() || p.q.approx {
+        if !p.is_measure() || p.q.approx {
             continue;
         }
         // Where the sentence's first qualifier (其中, 新增, a year, last year) ends: figures
