@@ -1103,6 +1103,7 @@ stmt-prefix-adds-up = the first parts add up to the total; the rest is another b
 stmt-part-is-a-flow = a part counts a change (新增, 解除), not a share of the total
 stmt-part-is-an-outcome = a part names an outcome, which may overlap the others
 stmt-total-in-rate-sentence = the rate's sentence states its own total; the part is in the sentence before
+stmt-part-may-be-a-sum = another count may belong to the part too: the rate may be of their sum
 stmt-no-count-for-subject = no count matches the subject { $subject }
 stmt-no-total-for-part = no total of the same unit { $unit } for part { $part }
 stmt-counts-not-qualified = the counts do not say { $qualifier }

@@ -1043,6 +1043,7 @@ stmt-prefix-adds-up = 前几项相加等于总数，其余是另一种分法
 stmt-part-is-a-flow = 有一项统计的是变化（如新增、解除），不是总数的一部分
 stmt-part-is-an-outcome = 有一项是一种结果，可能与其他项交叉
 stmt-total-in-rate-sentence = 比率所在的句子写有它自己的总数，部分数在前一句
+stmt-part-may-be-a-sum = 还有别的数字也可能属于部分数，比率可能按它们的和计算
 stmt-no-count-for-subject = 没有与“{ $subject }”相符的数字
 stmt-no-total-for-part = 部分 { $part } 没有同一单位（{ $unit }）的总数
 stmt-counts-not-qualified = 这些数字没有写明“{ $qualifier }”

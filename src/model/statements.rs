@@ -1404,6 +1404,35 @@ fn rate_statement(
         statement.verdict = unchecked(crate::msg!("stmt-total-in-rate-sentence"));
         return statement;
     }
+    // 局主要负责人出庭应诉2件，其他负责人出庭应诉4件，负责人出庭应诉率100%: another count of
+    // the part's sentence names the subject as well as the part does; and 维持5件、撤销1件、
+    // 确认违法1件，纠错率28.6%: a part found through a synonym is one item of a list whose other
+    // items may count too. Either way the rate may be of a sum: not checked.
+    let rival = part_why.shared().is_some_and(|shared| {
+        candidates.iter().any(|(k, c)| {
+            *k != part_index
+                && c.sentence == part.sentence
+                && same_unit_class(c.unit(), part.unit())
+                && c.before.contains(shared)
+                && matcher.score(c) == Some(part_score)
+                // 共审核23件, 应参考32人: the total, unless its total word is part of the
+                // subject (出庭应诉 holds 应诉).
+                && c.total().is_none_or(|w| shared.contains(w))
+                // 化解70件，其中村级化解52件: a part of the part, not another one.
+                && !doc.slice(&(c.clause.start..c.q.span.start)).contains("其中")
+        })
+    });
+    let listed = matches!(part_why, Why::Synonyms { .. })
+        && candidates.iter().any(|(_, c)| {
+            c.sentence == part.sentence
+                && same_unit_class(c.unit(), part.unit())
+                && (listed_together(doc, c, part) || listed_together(doc, part, c))
+        });
+    if rival || listed {
+        statement.figures.push(part.figure(Role::Part));
+        statement.verdict = unchecked(crate::msg!("stmt-part-may-be-a-sum"));
+        return statement;
+    }
     statement.figures.push(part.figure(Role::Part));
     let part_text = doc.slice(&(part.q.span.start..part.end()));
     // The total: a count of the same unit marked as a total in the part's sentence; else the
@@ -1417,6 +1446,9 @@ fn rate_statement(
                     && (c.sentence == part.sentence) == same_sentence
                     && same_unit_class(c.unit(), part.unit())
                     && c.total().is_some()
+                    // A count smaller than the part is no total of it (其中一季度受理486件
+                    // beside 按期答复1353件).
+                    && c.q.value >= part.q.value
             })
             .min_by_key(|(_, c)| {
                 (
@@ -1757,8 +1789,13 @@ fn listed_together(doc: &Document, earlier: &Placed<'_>, later: &Placed<'_>) -> 
 fn share_name(rate: &Placed<'_>) -> Option<String> {
     let words = vocabulary();
     let before = strip_words_end(rate.before, &words.links);
-    let share = ends_with_any(before, &words.share_words)?;
-    let named = strip_openings(han_tail(&before[..before.len() - share.len()], 12));
+    // 合格以上占实考人数的97.7%: the name is before 占.
+    let head = match ends_with_any(before, &words.share_words) {
+        Some(share) => &before[..before.len() - share.len()],
+        None if before.ends_with('的') => &before[..before.rfind('占')?],
+        None => return None,
+    };
+    let named = strip_openings(han_tail(head, 12));
     let core = masked_string(named, ' ');
     let core = core.split(' ').max_by_key(|w| w.chars().count())?;
     (core.chars().count() > 2).then(|| core.to_string())
