@@ -1139,6 +1139,7 @@ pair-parts-named = { $count } named { $count ->
     [one] item
    *[other] items
 } of unit { $unit } listed after { $word } right after the total { $total }
+pair-parts-sum-after = { $count } items of unit { $unit } listed right before { $word } { $total }, which sums them
 pair-parts-alternatives = { $pairing }; { $set } are alternatives of one outcome
 pair-repeated-before-same-words = written right before the same words
 pair-repeated-after-same-words = written right after the same words

@@ -1073,6 +1073,7 @@ pair-growth = 本期 { $current }；上期 { $previous }（写在“{ $mark }”
 pair-growth-difference = 本期 { $current }；上期 { $previous }（由文中写明的差额算出），单位同为{ $unit }
 pair-parts-number-first = 紧接总数 { $total } 之后、在“{ $word }”后列出的 { $count } 项（先写数字），单位为{ $unit }
 pair-parts-named = 紧接总数 { $total } 之后、在“{ $word }”后列出的 { $count } 项（先写名称），单位为{ $unit }
+pair-parts-sum-after = 在“{ $word }”{ $total } 前面紧接着列出的 { $count } 项，单位为{ $unit }，“{ $word }”是它们的和
 pair-parts-alternatives = { $pairing }；{ $set } 是同一事项的几种结果，互不重叠
 pair-repeated-before-same-words = 数字都写在相同的文字前面
 pair-repeated-after-same-words = 数字都紧跟在相同的文字后面

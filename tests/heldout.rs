@@ -22,8 +22,8 @@
 //!   planted defects flagged, 5 false alarms (shares of 合格以上 and B级以上 paired with one
 //!   grade's count, a sub-period count taken as a total smaller than the part, 纠错 paired with
 //!   one item of a list, 负责人出庭应诉 with one of two kinds of 负责人); the missing causes of
-//!   report 6 caught, no other content finding. The false alarms are fixed (each rate is left
-//!   unchecked), the misses are not.
+//!   report 6 caught, no other content finding. The false alarms were then fixed (each rate is
+//!   left unchecked) and sums written after their items checked: 6 of 12, no false alarm.
 //!
 //! The analyser and the content rules were then improved for the kinds of statement missed
 //! (described, not the cases themselves), which is why these are floors now and no longer a
@@ -233,7 +233,7 @@ fn fourth_held_out_full_reports_flag_the_planted_defects_and_nothing_else() {
 
 #[test]
 fn fifth_held_out_full_reports_flag_nothing_but_planted_defects() {
-    full_reports("heldout5", 3);
+    full_reports("heldout5", 6);
 }
 
 fn full_reports(corpus: &str, floor: usize) {

@@ -590,6 +590,9 @@ pub fn analyse(doc: &Document) -> Vec<Statement> {
             if let Some(s) = nested_parts_statement(doc, &placed, i) {
                 found.push(s);
             }
+            if let Some(s) = sum_after_items_statement(doc, &placed, i) {
+                found.push(s);
+            }
         }
     }
     found.extend(repeated_statements(doc, &placed));
@@ -2503,6 +2506,76 @@ fn parts_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<St
         word,
         exact,
     )
+}
+
+/// Words that make a figure the sum of the items written just before it.
+const SUM_WORDS: [&str; 3] = ["合计", "共计", "总计"];
+
+/// `对危险化学品企业38家、非煤矿山12家、工贸企业146家开展执法检查，合计检查生产经营单位186家`:
+/// a figure after 合计, 共计 or 总计 sums the items listed right before it in its sentence —
+/// counts of its unit, one to a clause, with no other figure between them and it. The sum
+/// says it is the whole of them: the items must add up to it (within their rounding).
+fn sum_after_items_statement(doc: &Document, placed: &[Placed<'_>], i: usize) -> Option<Statement> {
+    let total = placed.get(i)?;
+    let lead = doc.slice(&(total.clause.start..total.q.span.start));
+    let word = SUM_WORDS.iter().find(|w| lead.contains(*w))?;
+    if total.q.approx || lead.contains("其中") {
+        return None;
+    }
+    // The items: the figures right before the sum, back to the first that is not an item.
+    let mut items: Vec<&Placed<'_>> = Vec::new();
+    for c in placed[..i].iter().rev() {
+        let item = c.sentence == total.sentence
+            && c.is_measure()
+            && c.q.kind == total.q.kind
+            && c.unit() == total.unit()
+            && items.first().is_none_or(|f| f.clause != c.clause)
+            && c.clause != total.clause;
+        if !item {
+            break;
+        }
+        items.insert(0, c);
+    }
+    if items.len() < 2 || items.iter().any(|c| c.q.approx) {
+        return None;
+    }
+    // Items joined as one list (、 between them), the last ending right before the sum's clause.
+    let listed = items.windows(2).all(|w| listed_together(doc, w[0], w[1]));
+    if !listed {
+        return None;
+    }
+    let sum: f64 = items.iter().map(|c| c.q.value).sum();
+    let (sum_low, sum_high) = items.iter().fold((0.0, 0.0), |(lo, hi), c| {
+        let (l, h) = bounds(c.q);
+        (lo + l, hi + h)
+    });
+    let (low, high) = bounds(total.q);
+    let list: Vec<String> = items.iter().map(|c| number_text(c.q.value)).collect();
+    let arithmetic = format!("{} = {}", list.join(" + "), number_text(sum));
+    let total_text = doc.slice(&(total.q.span.start..total.end()));
+    let verdict = if sum_high >= low - 1e-9 && sum_low <= high + 1e-9 {
+        Verdict::Consistent
+    } else {
+        Verdict::Inconsistent {
+            expected: format!("{arithmetic} ≠ {}", number_text(total.q.value)),
+        }
+    };
+    let mut figures = vec![total.figure(Role::Total)];
+    figures.extend(items.iter().map(|c| c.figure(Role::Item)));
+    Some(Statement {
+        kind: StatementKind::Parts,
+        span: total.figure(Role::Total).span,
+        subject: han_tail(lead.rsplit(*word).next().unwrap_or(lead), 12).to_string(),
+        figures,
+        verdict,
+        pairing: crate::msg!(
+            "pair-parts-sum-after",
+            count = items.len(),
+            unit = total.unit(),
+            word = *word,
+            total = total_text
+        ),
+    })
 }
 
 /// The ordinals that open the items of an enumerated list: 一是 … 十是.
