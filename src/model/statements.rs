@@ -1449,9 +1449,9 @@ fn rate_statement(
                     && (c.sentence == part.sentence) == same_sentence
                     && same_unit_class(c.unit(), part.unit())
                     && c.total().is_some()
-                    // A count smaller than the part is no total of it (其中一季度受理486件
-                    // beside 按期答复1353件).
-                    && c.q.value >= part.q.value
+                    // A count of the part's sentence smaller than the part is no total of it
+                    // (其中一季度受理486件 beside 按期答复1353件).
+                    && (!same_sentence || c.q.value >= part.q.value)
             })
             .min_by_key(|(_, c)| {
                 (
